@@ -1,0 +1,60 @@
+# ANCT Territoires for QGIS — set-up, tests, packaging.
+PLUGIN      := anct_qgis_plugin
+PYTHON      := /usr/bin/python3
+VENV        := .venv
+QGIS_PROCESS := qgis_process.bin
+# QGIS profile to deploy into (QGIS_CUSTOM_CONFIG_PATH points QGIS at another settings root).
+QGIS_CONFIG ?= $(if $(QGIS_CUSTOM_CONFIG_PATH),$(QGIS_CUSTOM_CONFIG_PATH),$(HOME)/.local/share/QGIS/QGIS3)
+PROFILE_DIR ?= $(QGIS_CONFIG)/profiles/default
+MIRROR      ?=
+TERRITORY   ?= 36
+DEMO_OUT    ?= demo/territory-$(TERRITORY).gpkg
+APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pandas python3-requests \
+	python3-numpy python3-scipy python3-matplotlib qttools5-dev-tools pyqt5-dev-tools \
+	xvfb xauth imagemagick poppler-utils zip unzip
+SUDO        := $(if $(filter 0,$(shell id -u)),,sudo)
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup test i18n translations package deploy demo clean
+
+setup:  ## Install QGIS from the distribution and a venv with pytest and pytest-qgis.
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES)
+	$(PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	$(MAKE) i18n
+
+i18n:  ## Compile the translations (.ts -> .qm).
+	lrelease -silent i18n/*.ts
+
+translations:  ## Refresh i18n/*.ts from the code (then translate what is new).
+	$(PYTHON) scripts/update_translations.py
+
+test: i18n  ## Run the whole test suite against the installed QGIS.
+	$(VENV)/bin/python -m pytest
+
+package: i18n  ## Build dist/anct_qgis_plugin.zip, installable from QGIS's plugin manager.
+	rm -rf build/$(PLUGIN) dist/$(PLUGIN).zip
+	mkdir -p build/$(PLUGIN)/i18n dist
+	cp -r $(PLUGIN)/. build/$(PLUGIN)/
+	cp -r resources metadata.txt LICENSE README.md build/$(PLUGIN)/
+	cp i18n/*.qm build/$(PLUGIN)/i18n/
+	find build/$(PLUGIN) -name '__pycache__' -prune -exec rm -rf {} +
+	cd build && zip -q -r ../dist/$(PLUGIN).zip $(PLUGIN)
+	@echo "dist/$(PLUGIN).zip"
+
+deploy: package  ## Install the package into a QGIS profile and enable it.
+	rm -rf "$(PROFILE_DIR)/python/plugins/$(PLUGIN)"
+	mkdir -p "$(PROFILE_DIR)/python/plugins"
+	unzip -q -o dist/$(PLUGIN).zip -d "$(PROFILE_DIR)/python/plugins"
+	$(QGIS_PROCESS) plugins enable $(PLUGIN) >/dev/null
+	@echo "installed in $(PROFILE_DIR)/python/plugins/$(PLUGIN)"
+
+demo: deploy  ## Fetch every layer of TERRITORY into a GeoPackage, headless (MIRROR=… for offline).
+	mkdir -p $(dir $(DEMO_OUT))
+	ANCT_QGIS_MIRROR="$(if $(MIRROR),$(abspath $(MIRROR)),)" $(QGIS_PROCESS) run anct:fetch_territory_pack -- \
+		TERRITORY=$(TERRITORY) OUTPUT=$(abspath $(DEMO_OUT))
+	ogrinfo -q -so $(DEMO_OUT) 2>/dev/null || true
+
+clean:
+	rm -rf build dist i18n/*.qm .pytest_cache

@@ -1,0 +1,86 @@
+"""One place for the spellings that differ between QGIS 3.22, 3.3x/3.4x and QGIS 4 (Qt6).
+
+Newer QGIS moved many enums into ``Qgis.*`` scoped enums and Qt6 dropped ``QVariant.String``.
+Every module imports the resolved names from here, so a version change is fixed once.
+"""
+from qgis.core import Qgis, QgsFeatureSink, QgsProcessing, QgsProcessingParameterDefinition
+from qgis.core import QgsProcessingParameterNumber, QgsVectorFileWriter, QgsWkbTypes
+from qgis.PyQt.QtCore import QVariant
+
+
+def _first(*getters):
+    """Return the first attribute path that exists (newest spelling first)."""
+    for getter in getters:
+        try:
+            return getter()
+        except AttributeError:
+            continue
+    raise AttributeError("no known spelling for this enum on this QGIS version")
+
+
+try:  # QGIS >= 3.38 takes QMetaType for field types; Qt6 has no QVariant.String.
+    from qgis.PyQt.QtCore import QMetaType
+
+    FIELD_STRING = QMetaType.Type.QString
+    FIELD_INT = QMetaType.Type.Int
+    FIELD_LONG = QMetaType.Type.LongLong
+    FIELD_DOUBLE = QMetaType.Type.Double
+    FIELD_DATETIME = QMetaType.Type.QDateTime
+    if Qgis.QGIS_VERSION_INT < 33800:
+        raise ImportError
+except (ImportError, AttributeError):
+    FIELD_STRING = QVariant.String
+    FIELD_INT = QVariant.Int
+    FIELD_LONG = QVariant.LongLong
+    FIELD_DOUBLE = QVariant.Double
+    FIELD_DATETIME = QVariant.DateTime
+
+SOURCE_VECTOR_ANY = _first(lambda: Qgis.ProcessingSourceType.Vector,
+                           lambda: QgsProcessing.TypeVector)
+SOURCE_VECTOR_POINT = _first(lambda: Qgis.ProcessingSourceType.VectorPoint,
+                             lambda: QgsProcessing.TypeVectorPoint)
+SOURCE_VECTOR_POLYGON = _first(lambda: Qgis.ProcessingSourceType.VectorPolygon,
+                               lambda: QgsProcessing.TypeVectorPolygon)
+SOURCE_VECTOR_LINE = _first(lambda: Qgis.ProcessingSourceType.VectorLine,
+                            lambda: QgsProcessing.TypeVectorLine)
+
+FLAG_ADVANCED = _first(lambda: Qgis.ProcessingParameterFlag.Advanced,
+                       lambda: QgsProcessingParameterDefinition.FlagAdvanced)
+FLAG_OPTIONAL = _first(lambda: Qgis.ProcessingParameterFlag.Optional,
+                       lambda: QgsProcessingParameterDefinition.FlagOptional)
+NUMBER_DOUBLE = _first(lambda: Qgis.ProcessingNumberParameterType.Double,
+                       lambda: QgsProcessingParameterNumber.Double)
+NUMBER_INTEGER = _first(lambda: Qgis.ProcessingNumberParameterType.Integer,
+                        lambda: QgsProcessingParameterNumber.Integer)
+
+FAST_INSERT = _first(lambda: QgsFeatureSink.Flag.FastInsert, lambda: QgsFeatureSink.FastInsert)
+
+WKB_POINT = _first(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)
+WKB_MULTIPOLYGON = _first(lambda: Qgis.WkbType.MultiPolygon, lambda: QgsWkbTypes.MultiPolygon)
+WKB_NOGEOMETRY = _first(lambda: Qgis.WkbType.NoGeometry, lambda: QgsWkbTypes.NoGeometry)
+GEOMETRY_POINT = _first(lambda: Qgis.GeometryType.Point, lambda: QgsWkbTypes.PointGeometry)
+GEOMETRY_POLYGON = _first(lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.PolygonGeometry)
+
+OVERWRITE_LAYER = _first(lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer,
+                         lambda: QgsVectorFileWriter.CreateOrOverwriteLayer)
+OVERWRITE_FILE = _first(lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile,
+                        lambda: QgsVectorFileWriter.CreateOrOverwriteFile)
+WRITER_NO_ERROR = _first(lambda: QgsVectorFileWriter.WriterError.NoError,
+                         lambda: QgsVectorFileWriter.NoError)
+
+MESSAGE_INFO = _first(lambda: Qgis.MessageLevel.Info, lambda: Qgis.Info)
+MESSAGE_WARNING = _first(lambda: Qgis.MessageLevel.Warning, lambda: Qgis.Warning)
+MESSAGE_CRITICAL = _first(lambda: Qgis.MessageLevel.Critical, lambda: Qgis.Critical)
+
+
+def wkb_is_multi(wkb_type):
+    return QgsWkbTypes.isMultiType(wkb_type)
+
+
+def set_layer_attribution(layer, text, url=""):
+    """QGIS 3.38 moved attribution to serverProperties()."""
+    target = layer.serverProperties() if hasattr(layer, "serverProperties") and \
+        hasattr(layer.serverProperties(), "setAttribution") else layer
+    target.setAttribution(text)
+    if url:
+        target.setAttributionUrl(url)

@@ -1,0 +1,1 @@
+"""The data layer: catalogue, territories, HTTP, cache and parsing. No widgets, no Processing."""

@@ -1,0 +1,173 @@
+"""A cache that never lies.
+
+One folder per URL: content-addressed data files (``<sha1><suffix>``) and ``manifest.json``.
+The manifest is replaced atomically after its data file is complete, so a reader sees the old
+entry or the new one, never a partial file. Writers of one entry take a lock file, so two
+processes writing the same entry do not corrupt it.
+"""
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+
+from qgis.PyQt.QtCore import QLockFile
+
+MANIFEST = "manifest.json"
+PART_PREFIX = ".part-"
+
+
+@dataclass
+class Manifest:
+    url: str
+    file: str
+    sha1: str
+    size: int
+    fetched_at: float
+    checked_at: float
+    etag: str = ""
+    last_modified: str = ""
+    source_date: str = ""
+    origin: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class CacheEntry:
+    path: str
+    manifest: Manifest
+
+    @property
+    def age_seconds(self):
+        """Time since the copy was last confirmed against its source."""
+        return max(0.0, time.time() - self.manifest.checked_at)
+
+
+def sha1_of(path):
+    digest = hashlib.sha1()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_json_atomically(path, data):
+    temp = f"{path}{PART_PREFIX}{uuid.uuid4().hex}"
+    with open(temp, "w", encoding="utf-8") as stream:
+        json.dump(data, stream, ensure_ascii=False, indent=1)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(temp, path)
+
+
+class Cache:
+    def __init__(self, root):
+        self.root = root
+        os.makedirs(root, exist_ok=True)
+
+    def _folder(self, url):
+        return os.path.join(self.root, hashlib.sha1(url.encode("utf-8")).hexdigest()[:24])
+
+    def lookup(self, url):
+        """The committed entry for ``url``, or None. A damaged entry counts as absent."""
+        folder = self._folder(url)
+        try:
+            with open(os.path.join(folder, MANIFEST), encoding="utf-8") as stream:
+                manifest = Manifest(**json.load(stream))
+        except (OSError, ValueError, TypeError):
+            return None
+        path = os.path.join(folder, manifest.file)
+        if manifest.url != url or not os.path.isfile(path) or os.path.getsize(path) != manifest.size:
+            return None
+        return CacheEntry(path, manifest)
+
+    def new_part(self, url, suffix=""):
+        """A unique temporary file in the entry's folder (same file system: rename is atomic)."""
+        folder = self._folder(url)
+        os.makedirs(folder, exist_ok=True)
+        return os.path.join(folder, f"{PART_PREFIX}{uuid.uuid4().hex}{suffix}")
+
+    def discard(self, part_path):
+        try:
+            os.remove(part_path)
+        except OSError:
+            pass
+
+    def commit(self, url, part_path, suffix="", **meta):
+        """Make ``part_path`` the entry of ``url``; returns the new CacheEntry."""
+        folder = self._folder(url)
+        digest = sha1_of(part_path)
+        name = digest + suffix
+        now = time.time()
+        lock = QLockFile(os.path.join(folder, ".lock"))
+        lock.setStaleLockTime(60_000)
+        if not lock.tryLock(120_000):
+            self.discard(part_path)
+            raise OSError(f"cache entry locked by another process: {folder}")
+        try:
+            os.replace(part_path, os.path.join(folder, name))
+            manifest = Manifest(url=url, file=name, sha1=digest, size=os.path.getsize(os.path.join(folder, name)),
+                                fetched_at=now, checked_at=now, **meta)
+            _write_json_atomically(os.path.join(folder, MANIFEST), asdict(manifest))
+            self._drop_old_files(folder, keep=name)
+        finally:
+            lock.unlock()
+        return CacheEntry(os.path.join(folder, name), manifest)
+
+    def touch(self, entry, **changes):
+        """Record that the source confirmed the entry (304, same checksum)."""
+        manifest = entry.manifest
+        manifest.checked_at = time.time()
+        for key, value in changes.items():
+            if value:
+                setattr(manifest, key, value)
+        _write_json_atomically(os.path.join(os.path.dirname(entry.path), MANIFEST), asdict(manifest))
+        return entry
+
+    @staticmethod
+    def _drop_old_files(folder, keep):
+        # Data files of earlier versions, and parts older than an hour (a crashed writer's).
+        for name in os.listdir(folder):
+            path = os.path.join(folder, name)
+            if name in (keep, MANIFEST, ".lock") or name.startswith(f"{MANIFEST}{PART_PREFIX}"):
+                continue
+            if name.startswith(PART_PREFIX) and time.time() - os.path.getmtime(path) < 3600:
+                continue
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+
+    def entries(self):
+        """Every committed entry."""
+        found = []
+        for name in sorted(os.listdir(self.root)):
+            try:
+                with open(os.path.join(self.root, name, MANIFEST), encoding="utf-8") as stream:
+                    url = json.load(stream)["url"]
+            except (OSError, ValueError, KeyError):
+                continue
+            entry = self.lookup(url)
+            if entry:
+                found.append(entry)
+        return found
+
+    def size_bytes(self):
+        total = 0
+        for folder, _dirs, files in os.walk(self.root):
+            total += sum(os.path.getsize(os.path.join(folder, name)) for name in files)
+        return total
+
+    def purge(self, url=None):
+        """Remove one entry, or everything."""
+        if url is not None:
+            shutil.rmtree(self._folder(url), ignore_errors=True)
+            return
+        for name in os.listdir(self.root):
+            path = os.path.join(self.root, name)
+            if os.path.isdir(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.remove(path)

@@ -1,0 +1,262 @@
+"""One description per source. Adding a layer means adding one ``Source`` here.
+
+A source says where its file is (a data.gouv.fr dataset and a file-selection rule, or a fixed
+URL, possibly one per département), how to read it, how it gets a geometry, which columns it
+needs (with the spellings of every vintage) and how it is restricted to a territory.
+"""
+from dataclasses import dataclass, field
+
+from .errors import CatalogueError
+from .i18n import tr
+
+DATAGOUV_API = "https://www.data.gouv.fr/api/1/datasets/{dataset}/"
+GEO_API = "https://geo.api.gouv.fr"
+GEOPF_WFS = ("https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+             "&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST:{typename}&OUTPUTFORMAT=application/json"
+             "&SRSNAME=EPSG:4326")
+COMMUNE_OUTLINES = GEO_API + "/communes?codeDepartement={dep}&format=geojson&geometry=contour"
+
+LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)"
+LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+ANCT = "ANCT — Agence nationale de la cohésion des territoires"
+
+THEMES = {
+    "politique_ville": ("Politique de la ville", "Urban policy"),
+    "territoires": ("Territoires et ruralités", "Territories and rural areas"),
+    "numerique": ("Numérique et mobile", "Digital and mobile"),
+    "referentiels": ("Référentiels administratifs", "Administrative boundaries"),
+}
+
+
+# --- where the file is -----------------------------------------------------------------
+@dataclass(frozen=True)
+class DataGouvFile:
+    """Newest resource of a data.gouv.fr dataset whose format and title/URL match."""
+    dataset: str
+    formats: tuple
+    pattern: str
+
+    @property
+    def api_url(self):
+        return DATAGOUV_API.format(dataset=self.dataset)
+
+
+@dataclass(frozen=True)
+class FixedUrl:
+    url: str
+
+
+@dataclass(frozen=True)
+class PerDepartementUrl:
+    """One request per département of the territory (geo.api.gouv.fr refuses national GeoJSON)."""
+    template: str
+
+
+# --- how features get a geometry ---------------------------------------------------------
+@dataclass(frozen=True)
+class NativeGeometry:
+    """The file has outlines; invalid polygons are repaired."""
+
+
+@dataclass(frozen=True)
+class PointsFromColumns:
+    x: str
+    y: str
+    crs: str
+
+
+@dataclass(frozen=True)
+class JoinCommunes:
+    """One row per commune and programme: join to commune outlines, dissolve per programme id."""
+    id_column: str
+    label_column: str = ""
+    date_column: str = ""
+
+
+@dataclass(frozen=True)
+class DissolveCommunes:
+    """Dissolve commune outlines by a code (EPCI), names from an optional JSON list."""
+    by: str
+    names_url: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title_fr: str
+    title_en: str
+    theme: str
+    locator: object
+    reader: str  # "csv" or "vector"
+    geometry: object
+    columns: dict  # canonical name -> accepted spellings (first = as published today)
+    abstract_fr: str
+    abstract_en: str
+    publisher: str = ANCT
+    attribution: str = ""
+    licence: str = LICENCE
+    commune_column: str = ""  # canonical column holding commune code(s): restricts by territory
+    departement_column: str = ""
+    region_column: str = ""
+    key_fields: tuple = ()
+    numeric_columns: tuple = ()
+    suffix: str = ""
+    notes: tuple = field(default_factory=tuple)
+
+    def title(self, language="fr"):
+        return self.title_fr if language == "fr" else self.title_en
+
+    def abstract(self, language="fr"):
+        return self.abstract_fr if language == "fr" else self.abstract_en
+
+
+def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr, abstract_en,
+               label_column="", date_column="", **extra):
+    """The ANCT per-commune programme lists share one shape: join to communes and dissolve."""
+    columns = {"insee_com": ("insee_com",), id_column: (id_column,)}
+    if label_column:
+        columns[label_column] = (label_column,)
+    return Source(
+        id=id_, title_fr=title_fr, title_en=title_en, theme="territoires",
+        locator=DataGouvFile(dataset, ("csv",), rf"liste-{prefix}-com"),
+        reader="csv", geometry=JoinCommunes(id_column, label_column, date_column),
+        columns=columns, commune_column="insee_com", key_fields=(id_column,), suffix=".csv",
+        attribution="ANCT, Etalab API Découpage administratif (IGN, INSEE)",
+        abstract_fr=abstract_fr, abstract_en=abstract_en, **extra)
+
+
+SOURCES = (
+    Source(
+        id="qpv", title_fr="Quartiers prioritaires 2024 (QPV)",
+        title_en="Priority neighbourhoods 2024 (QPV)", theme="politique_ville",
+        locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
+                             ("zip", "geojson"), r"QP2024"),
+        reader="vector", geometry=NativeGeometry(),
+        columns={"code_qp": ("code_qp",), "lib_qp": ("lib_qp",), "insee_com": ("insee_com",),
+                 "insee_dep": ("insee_dep",)},
+        commune_column="insee_com", key_fields=("code_qp",), suffix=".zip",
+        attribution="ANCT, IGN", notes=("insee_com may hold several codes joined by ', '",),
+        abstract_fr="Contours des quartiers prioritaires de la politique de la ville, géographie 2024 "
+                    "(métropole et outre-mer).",
+        abstract_en="Outlines of the priority neighbourhoods of urban policy, 2024 geography "
+                    "(metropolitan France and overseas)."),
+    Source(
+        id="qpv_2015", title_fr="Quartiers prioritaires 2015 (historique)",
+        title_en="Priority neighbourhoods 2015 (historical)", theme="politique_ville",
+        locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
+                             ("zip", "geojson", "json"), r"QP[ _-]?2015|qp_2015"),
+        reader="vector", geometry=NativeGeometry(),
+        columns={"code_qp": ("CODE_QP", "code_qp"), "nom_qp": ("NOM_QP", "nom_qp", "lib_qp")},
+        key_fields=("CODE_QP",), suffix=".geojson", attribution="ANCT, IGN",
+        notes=("COMMUNE_QP holds commune names: restricted to the territory by geometry",),
+        abstract_fr="Contours des quartiers prioritaires de la géographie 2015-2023, où le fichier "
+                    "est publié.",
+        abstract_en="Outlines of the priority neighbourhoods of the 2015-2023 geography, where the "
+                    "file is published."),
+    _anct_list("territoires_industrie", "Territoires d'industrie 2023-2027",
+               "Territoires d'industrie 2023-2027", "programme-territoires-dindustrie", "ti", "id_ti",
+               "Périmètres des Territoires d'industrie, reconstitués par union des communes membres.",
+               "Territoires d'industrie perimeters, rebuilt as the union of member communes.",
+               label_column="lib_ti"),
+    _anct_list("action_coeur_de_ville", "Action cœur de ville", "Action cœur de ville (town centres)",
+               "programme-action-coeur-de-ville", "acv", "id_acv",
+               "Communes du programme Action cœur de ville, regroupées par programme.",
+               "Communes of the Action cœur de ville programme, grouped by programme.",
+               label_column="lib_acv", date_column="date_signature"),
+    _anct_list("petites_villes_de_demain", "Petites villes de demain", "Petites villes de demain (small towns)",
+               "programme-petites-villes-de-demain", "pvd", "id_pvd",
+               "Communes lauréates de Petites villes de demain, regroupées par convention.",
+               "Communes of the Petites villes de demain programme, grouped by agreement.",
+               date_column="date_signature"),
+    _anct_list("villages_avenir", "Villages d'avenir", "Villages d'avenir (villages of the future)",
+               "dispositif-villages-davenir", "va", "id_va",
+               "Communes lauréates du dispositif Villages d'avenir.",
+               "Communes selected by the Villages d'avenir scheme."),
+    Source(
+        id="france_services", title_fr="France services", title_en="France services sites",
+        theme="territoires",
+        locator=DataGouvFile("liste-des-structures-labellisees-france-services", ("csv",),
+                             r"liste-fs|france[-_ ]services|structures"),
+        reader="csv", geometry=PointsFromColumns("longitude", "latitude", "EPSG:4326"),
+        columns={"id_fs": ("id_fs",), "lib_fs": ("lib_fs",), "insee_com": ("insee_com",),
+                 "insee_dep": ("insee_dep",), "latitude": ("latitude",), "longitude": ("longitude",),
+                 "type_fs": ("type_fs",), "format_fs": ("format_fs",)},
+        commune_column="insee_com", departement_column="insee_dep", key_fields=("id_fs",),
+        numeric_columns=("latitude", "longitude"), suffix=".csv", attribution="ANCT",
+        abstract_fr="Structures labellisées France services : sites fixes, antennes, bus et "
+                    "dispositifs itinérants, avec adresses et horaires.",
+        abstract_en="Labelled France services sites: fixed sites, antennas, buses and itinerant "
+                    "services, with addresses and opening hours."),
+    Source(
+        id="mobile_sites", title_fr="Sites mobiles (Arcep, New Deal mobile)",
+        title_en="Mobile sites (Arcep, New Deal mobile)", theme="numerique",
+        locator=DataGouvFile("mon-reseau-mobile", ("csv",), r"sites_Metropole"),
+        reader="csv", geometry=PointsFromColumns("x", "y", "EPSG:2154"),
+        columns={"code_op": ("code_op",), "num_site": ("num_site",), "x": ("x",), "y": ("y",),
+                 "insee_com": ("insee_com",), "insee_dep": ("insee_dep",), "site_4g": ("site_4g",),
+                 "site_DCC": ("site_DCC", "site_dcc")},
+        commune_column="insee_com", departement_column="insee_dep", key_fields=("code_op", "num_site"),
+        numeric_columns=("x", "y", "latitude", "longitude"), suffix=".csv", publisher="Arcep",
+        attribution="Arcep, Mon réseau mobile",
+        notes=("headers as reported for the quarterly site list; metropolitan France only",),
+        abstract_fr="Sites de téléphonie mobile par opérateur (liste trimestrielle Arcep), avec les "
+                    "drapeaux 2G/3G/4G/5G et couverture ciblée (site_DCC) du New Deal mobile.",
+        abstract_en="Mobile network sites per operator (Arcep quarterly list), with 2G/3G/4G/5G "
+                    "flags and the New Deal mobile targeted-coverage flag (site_DCC)."),
+    Source(
+        id="communes", title_fr="Communes (avec population)", title_en="Communes (with population)",
+        theme="referentiels", locator=PerDepartementUrl(COMMUNE_OUTLINES),
+        reader="vector", geometry=NativeGeometry(),
+        columns={"code": ("code", "code_insee", "insee_com"), "nom": ("nom", "nom_officiel"),
+                 "codeDepartement": ("codeDepartement", "code_insee_du_departement", "insee_dep"),
+                 "codeEpci": ("codeEpci", "codes_siren_des_epci", "siren_epci"),
+                 "population": ("population",)},
+        commune_column="code", key_fields=("code",), suffix=".geojson",
+        publisher="Etalab — API Découpage administratif", attribution="Etalab, IGN ADMIN EXPRESS, INSEE",
+        abstract_fr="Contours des communes avec leur population municipale (API Découpage "
+                    "administratif, geo.api.gouv.fr).",
+        abstract_en="Commune outlines with their municipal population (Découpage administratif "
+                    "API, geo.api.gouv.fr)."),
+    Source(
+        id="epci", title_fr="EPCI (intercommunalités)", title_en="EPCI (inter-municipal bodies)",
+        theme="referentiels",
+        locator=PerDepartementUrl(COMMUNE_OUTLINES), reader="vector",
+        geometry=DissolveCommunes("codeEpci", GEO_API + "/epcis?fields=code,nom&format=json"),
+        columns={"code": ("code", "code_insee", "insee_com"),
+                 "codeEpci": ("codeEpci", "codes_siren_des_epci", "siren_epci"),
+                 "population": ("population",)},
+        commune_column="code", key_fields=("codeEpci",), suffix=".geojson",
+        publisher="Etalab — API Découpage administratif", attribution="Etalab, IGN ADMIN EXPRESS, INSEE",
+        abstract_fr="EPCI à fiscalité propre, par union des communes membres (population sommée).",
+        abstract_en="EPCI, as the union of their member communes (population summed)."),
+    Source(
+        id="departements", title_fr="Départements", title_en="Départements", theme="referentiels",
+        locator=FixedUrl(GEOPF_WFS.format(typename="departement")), reader="vector",
+        geometry=NativeGeometry(),
+        columns={"code": ("code_insee", "insee_dep"), "nom": ("nom_officiel", "nom"),
+                 "region": ("code_insee_de_la_region", "insee_reg")},
+        departement_column="code", key_fields=("code_insee",), suffix=".geojson",
+        publisher="IGN — Géoplateforme", attribution="IGN ADMIN EXPRESS COG CARTO",
+        abstract_fr="Contours des départements (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
+        abstract_en="Département outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
+    Source(
+        id="regions", title_fr="Régions", title_en="Régions", theme="referentiels",
+        locator=FixedUrl(GEOPF_WFS.format(typename="region")), reader="vector",
+        geometry=NativeGeometry(),
+        columns={"code": ("code_insee", "insee_reg"), "nom": ("nom_officiel", "nom")},
+        region_column="code", key_fields=("code_insee",), suffix=".geojson",
+        publisher="IGN — Géoplateforme", attribution="IGN ADMIN EXPRESS COG CARTO",
+        abstract_fr="Contours des régions (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
+        abstract_en="Région outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
+)
+
+LAYER_IDS = tuple(source.id for source in SOURCES)
+_BY_ID = {source.id: source for source in SOURCES}
+
+
+def get_source(layer_id):
+    try:
+        return _BY_ID[layer_id]
+    except KeyError:
+        raise CatalogueError(tr("Unknown layer '{layer}'. Known layers: {known}").format(
+            layer=layer_id, known=", ".join(LAYER_IDS))) from None

@@ -1,0 +1,134 @@
+"""Get a URL's bytes: from the cache, a mirror or the network, and never lose a good copy.
+
+Order: offline mode serves the cache; a fresh entry (TTL) or one whose checksum matches the
+publisher's is served as is; otherwise a conditional request. A failed or invalid download
+leaves the committed entry untouched and, when one exists, serves it with a warning.
+"""
+import os
+import shutil
+import time
+from dataclasses import dataclass
+
+from .cache import Cache
+from .errors import AnctError, CancelledError, DownloadError, OfflineError, ParseError
+from .http import HttpClient
+from .i18n import tr
+from .mirror import Mirror
+from .report import info, warn
+
+HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version")
+
+
+def _age_text(seconds):
+    if seconds < 3600:
+        return tr("{n} min").format(n=int(seconds // 60))
+    if seconds < 86400 * 2:
+        return tr("{n} h").format(n=int(seconds // 3600))
+    return tr("{n} days").format(n=int(seconds // 86400))
+
+
+def reject_error_pages(path, url):
+    """Servers and proxies answer errors as HTML (or XML) with status 200: those are errors."""
+    with open(path, "rb") as stream:
+        head = stream.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if not head:
+        raise ParseError(tr("Empty file received from {url}").format(url=url))
+    if head.startswith(HTML_MARKERS) and b"featurecollection" not in head:
+        raise ParseError(tr("{url} answered an HTML or XML page instead of data "
+                            "(error page, login portal or proxy message).").format(url=url))
+
+
+@dataclass
+class Fetched:
+    """A local file for a URL, with where it came from and how old it is."""
+    url: str
+    path: str
+    source_date: str
+    fetched_at: float
+    from_cache: bool
+    stale: bool = False
+
+
+class Fetcher:
+    def __init__(self, config, client=None):
+        self.config = config
+        self.cache = Cache(config.cache_dir)
+        self.mirror = Mirror(config.mirror) if config.mirror else None
+        self._client = client
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = HttpClient(timeout_s=self.config.timeout_s, retries=self.config.retries,
+                                      max_retry_wait_s=self.config.max_retry_wait_s)
+        return self._client
+
+    def fetch(self, url, suffix="", validate=None, expected_sha1="", source_date="", feedback=None):
+        """Return a Fetched for ``url``; ``validate(path)`` raises ParseError on a bad file."""
+        entry = self.cache.lookup(url)
+        if self.config.offline:
+            if entry is None:
+                raise OfflineError(tr("Offline mode: no cached copy of {url}").format(url=url))
+            info(feedback, tr("Offline mode: using the cached copy of {url}, {age} old").format(
+                url=url, age=_age_text(entry.age_seconds)))
+            return self._served(entry)
+        if entry and expected_sha1 and entry.manifest.sha1 == expected_sha1:
+            self.cache.touch(entry)
+            return self._served(entry)
+        if entry and entry.age_seconds < self.config.ttl_hours * 3600:
+            return self._served(entry)
+        try:
+            return self._refresh(url, entry, suffix, validate, source_date, feedback)
+        except CancelledError:
+            raise
+        except (AnctError, OSError) as error:
+            if entry is None:
+                raise
+            warn(feedback, tr("{error} — using the cached copy from {age} ago.").format(
+                error=error, age=_age_text(time.time() - entry.manifest.fetched_at)))
+            served = self._served(entry)
+            served.stale = True
+            return served
+
+    def _served(self, entry):
+        manifest = entry.manifest
+        return Fetched(manifest.url, entry.path, manifest.source_date, manifest.fetched_at, True)
+
+    def _refresh(self, url, entry, suffix, validate, source_date, feedback):
+        part = self.cache.new_part(url, suffix)
+        try:
+            origin, validators = self._download(url, entry, part, feedback)
+            if validators is None:  # not modified
+                self.cache.discard(part)
+                self.cache.touch(entry, source_date=source_date)
+                return self._served(entry)
+            reject_error_pages(part, url)
+            if validate is not None:
+                validate(part)
+            committed = self.cache.commit(url, part, suffix=suffix, source_date=source_date,
+                                          origin=origin, **validators)
+        except BaseException:
+            self.cache.discard(part)
+            raise
+        return Fetched(url, committed.path, source_date, committed.manifest.fetched_at, False)
+
+    def _download(self, url, entry, part, feedback):
+        """Fill ``part``; return (origin, validators) or (origin, None) when unchanged."""
+        old = {"etag": entry.manifest.etag, "last_modified": entry.manifest.last_modified} if entry else None
+        target = self.mirror.locate(url) if self.mirror else url
+        if self.mirror and not self.mirror.is_remote:
+            if not os.path.isfile(target):
+                raise DownloadError(tr("The mirror has no copy of {url} (looked for {path})").format(
+                    url=url, path=target))
+            stamp = str(os.path.getmtime(target))
+            if entry and entry.manifest.last_modified == stamp and entry.manifest.size == os.path.getsize(target):
+                return target, None
+            shutil.copyfile(target, part)
+            return target, {"etag": "", "last_modified": stamp}
+        info(feedback, tr("Downloading {url}").format(url=target))
+        response = self.client.download(target, part, validators=old, feedback=feedback)
+        if response.not_modified:
+            if entry is None:
+                raise DownloadError(tr("{url} answered 304 without a cached copy").format(url=target))
+            return target, None
+        return target, {"etag": response.etag, "last_modified": response.last_modified}

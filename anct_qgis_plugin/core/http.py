@@ -1,0 +1,184 @@
+"""HTTP with requests, the way corporate users need it.
+
+Proxy from QGIS's network settings (then the environment), TLS verified, time-outs, retries with
+back-off on 429/5xx honouring Retry-After, conditional requests, cancellation and progress.
+"""
+import email.utils
+import time
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from qgis.core import Qgis, QgsSettings
+
+from .errors import CancelledError, DownloadError
+from .i18n import tr
+from .report import is_cancelled, progress
+
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+CHUNK = 256 * 1024
+
+
+def _user_agent():
+    return f"anct-qgis-plugin (QGIS {Qgis.QGIS_VERSION})"
+
+
+def qgis_proxies(settings=None):
+    """The proxy configured in QGIS > Options > Network, as a requests ``proxies`` dict.
+
+    ``None`` means "no explicit proxy": requests then follows HTTP(S)_PROXY/NO_PROXY.
+    """
+    settings = settings or QgsSettings()
+    enabled = str(settings.value("proxy/proxyEnabled", False)).lower() in ("true", "1")
+    proxy_type = settings.value("proxy/proxyType", "DefaultProxy") or "DefaultProxy"
+    if not enabled or proxy_type == "DefaultProxy":
+        return None
+    host = (settings.value("proxy/proxyHost", "") or "").strip()
+    if not host:
+        return None
+    port = str(settings.value("proxy/proxyPort", "") or "").strip()
+    user = settings.value("proxy/proxyUser", "") or ""
+    password = settings.value("proxy/proxyPassword", "") or ""
+    scheme = "socks5h" if proxy_type == "Socks5Proxy" else "http"
+    credentials = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""
+    address = f"{scheme}://{credentials}{host}" + (f":{port}" if port else "")
+    return {"http": address, "https": address}
+
+
+def qgis_proxy_excluded(settings=None):
+    """URL prefixes QGIS sends without the proxy (``proxy/proxyExcludedUrls``)."""
+    settings = settings or QgsSettings()
+    value = settings.value("proxy/proxyExcludedUrls", "") or ""
+    items = value if isinstance(value, list) else str(value).split("|")
+    return [item.strip() for item in items if item.strip()]
+
+
+def describe_proxy(settings=None):
+    """A one-line status for the options page and the log."""
+    proxies = qgis_proxies(settings)
+    if proxies:
+        shown = proxies["https"].split("@")[-1]
+        return tr("QGIS proxy: {proxy}").format(proxy=shown)
+    return tr("No QGIS proxy: system settings and HTTP(S)_PROXY variables apply")
+
+
+@dataclass
+class Response:
+    """What a download produced: the body on disk (or nothing when not modified)."""
+    url: str
+    status: int
+    not_modified: bool
+    etag: str = ""
+    last_modified: str = ""
+    content_type: str = ""
+    size: int = 0
+
+
+def _retry_delay(response, attempt, backoff, cap):
+    header = response.headers.get("Retry-After", "") if response is not None else ""
+    delay = None
+    if header.strip().isdigit():
+        delay = float(header.strip())
+    elif header:
+        parsed = email.utils.parsedate_to_datetime(header)
+        if parsed is not None:
+            delay = parsed.timestamp() - time.time()
+    if delay is None:
+        delay = backoff * (2 ** attempt)
+    return max(0.0, min(delay, cap))
+
+
+class HttpClient:
+    """A requests session configured from the settings snapshot."""
+
+    def __init__(self, timeout_s=60.0, retries=3, max_retry_wait_s=30.0, backoff_s=0.5,
+                 proxies=None, excluded=None):
+        import requests  # lazily: keeps plugin start-up light
+
+        import urllib3.exceptions
+
+        self._requests = requests
+        self._urllib3_errors = (urllib3.exceptions.ProtocolError, urllib3.exceptions.ReadTimeoutError)
+        self.timeout_s = timeout_s
+        self.retries = retries
+        self.max_retry_wait_s = max_retry_wait_s
+        self.backoff_s = backoff_s
+        self.proxies = proxies if proxies is not None else qgis_proxies()
+        self.excluded = excluded if excluded is not None else qgis_proxy_excluded()
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = _user_agent()
+
+    def _proxies_for(self, url):
+        if self.proxies and not any(url.startswith(prefix) for prefix in self.excluded):
+            return self.proxies
+        return None
+
+    def download(self, url, destination, validators=None, feedback=None):
+        """Stream ``url`` into the file ``destination``; retry what is worth retrying."""
+        headers = {}
+        if validators:
+            if validators.get("etag"):
+                headers["If-None-Match"] = validators["etag"]
+            if validators.get("last_modified"):
+                headers["If-Modified-Since"] = validators["last_modified"]
+        last_error = ""
+        for attempt in range(self.retries + 1):
+            if is_cancelled(feedback):
+                raise CancelledError(tr("Download cancelled: {url}").format(url=url))
+            response = None
+            try:
+                response = self.session.get(url, headers=headers, stream=True,
+                                            timeout=self.timeout_s, proxies=self._proxies_for(url))
+                if response.status_code not in RETRY_STATUSES:
+                    return self._finish(url, response, destination, feedback)
+                last_error = tr("HTTP {status} from {url}").format(status=response.status_code, url=url)
+            except self._requests.exceptions.Timeout:
+                last_error = tr("No answer within {seconds:g} s from {url}").format(
+                    seconds=self.timeout_s, url=url)
+            except (self._requests.exceptions.ConnectionError,
+                    self._requests.exceptions.ChunkedEncodingError) as error:
+                last_error = tr("Connection failed for {url}: {error}").format(url=url, error=error)
+            finally:
+                if response is not None:
+                    response.close()
+            if attempt < self.retries:
+                self._sleep(_retry_delay(response, attempt, self.backoff_s, self.max_retry_wait_s),
+                            feedback, url)
+        raise DownloadError(last_error + " " + tr("(after {n} attempts)").format(n=self.retries + 1))
+
+    def _sleep(self, seconds, feedback, url):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if is_cancelled(feedback):
+                raise CancelledError(tr("Download cancelled: {url}").format(url=url))
+            time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+
+    def _finish(self, url, response, destination, feedback):
+        meta = Response(url=url, status=response.status_code, not_modified=response.status_code == 304,
+                        etag=response.headers.get("ETag", ""),
+                        last_modified=response.headers.get("Last-Modified", ""),
+                        content_type=response.headers.get("Content-Type", ""))
+        if meta.not_modified:
+            return meta
+        if response.status_code != 200:
+            raise DownloadError(tr("HTTP {status} from {url}").format(status=response.status_code, url=url))
+        expected = int(response.headers.get("Content-Length", "0") or 0)
+        received = 0
+        truncated = self._requests.exceptions.ChunkedEncodingError
+        try:
+            with open(destination, "wb") as out:
+                for chunk in response.raw.stream(CHUNK, decode_content=True):
+                    if is_cancelled(feedback):
+                        raise CancelledError(tr("Download cancelled: {url}").format(url=url))
+                    out.write(chunk)
+                    received += len(chunk)
+                    if expected:
+                        progress(feedback, 100.0 * received / expected)
+        except self._urllib3_errors as error:
+            raise truncated(error) from error
+        # Content-Length counts the bytes on the wire (tell()), not the decoded ones.
+        wire = response.raw.tell() if hasattr(response.raw, "tell") else received
+        if expected and wire < expected:
+            raise truncated(tr("truncated body, {got} of {expected} bytes").format(
+                got=wire, expected=expected))
+        meta.size = received
+        return meta

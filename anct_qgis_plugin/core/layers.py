@@ -1,0 +1,379 @@
+"""A catalogue source for a territory -> a QGIS memory layer, with its provenance.
+
+Reads the files the fetcher hands over, builds geometries (native, from coordinates, or joined
+to commune outlines and dissolved), keeps only the territory, repairs invalid polygons and
+reprojects into the territory's projected CRS (or the one asked for).
+"""
+import dataclasses
+import time
+from dataclasses import dataclass, field
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
+                       QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsPointXY,
+                       QgsVectorLayer, QgsWkbTypes)
+
+from ..compat import (FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, GEOMETRY_POINT, GEOMETRY_POLYGON,
+                      WKB_MULTIPOLYGON,
+                      WKB_POINT)
+from .catalogue import (DataGouvFile, DissolveCommunes, FixedUrl, JoinCommunes, NativeGeometry,
+                        PerDepartementUrl, PointsFromColumns, get_source)
+from .datagouv import check_dataset_document, resource_download_url, resource_sha1, select_resource
+from .errors import CancelledError, ParseError
+from .i18n import tr
+from .parsers import iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
+from .report import info, is_cancelled, progress, warn
+
+
+@dataclass
+class SourceInfo:
+    """Where a layer came from: shown in metadata, the pack's source table and the panel."""
+    layer_id: str
+    title: str
+    abstract: str
+    publisher: str
+    licence: str
+    attribution: str
+    urls: list = field(default_factory=list)
+    page: str = ""
+    source_date: str = ""
+    fetched_at: float = 0.0
+    stale: bool = False
+    feature_count: int = 0
+    warnings: list = field(default_factory=list)
+
+
+@dataclass
+class BuiltLayer:
+    layer: QgsVectorLayer
+    info: SourceInfo
+
+
+@dataclass
+class _File:
+    path: str
+    url: str
+
+
+def memory_layer(wkb_type, crs, fields, name):
+    """A memory layer; ``crs`` None for a table without geometry."""
+    uri = f"{QgsWkbTypes.displayString(wkb_type)}?crs={crs.authid()}" if crs is not None else "None"
+    layer = QgsVectorLayer(uri, name, "memory")
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    return layer
+
+
+def _plain_field(source_field):
+    """Memory and GeoPackage friendly copy of a field (lists and other types become text)."""
+    if source_field.type() in (FIELD_INT, FIELD_LONG, FIELD_DOUBLE, FIELD_STRING):
+        return QgsField(source_field.name(), source_field.type())
+    return QgsField(source_field.name(), FIELD_STRING)
+
+
+def _plain_value(value):
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def as_polygons(geometry):
+    """Valid multipolygon, whatever makeValid returned (it may give a collection)."""
+    if not geometry.isGeosValid():
+        geometry = geometry.makeValid()
+        if QgsWkbTypes.geometryType(geometry.wkbType()) != GEOMETRY_POLYGON:
+            geometry = geometry.convertGeometryCollectionToSubclass(GEOMETRY_POLYGON)
+    geometry.convertToMultiType()
+    return geometry
+
+
+class LayerBuilder:
+    """Builds catalogue layers for territories. One instance per job (not thread-shared)."""
+
+    def __init__(self, fetcher, territory_index, language="fr", feedback=None):
+        self.fetcher = fetcher
+        self.index = territory_index
+        self.language = language
+        self.feedback = feedback
+        self._commune_layers = {}
+
+    # --- public -------------------------------------------------------------------------
+    def build(self, layer_id, territory, crs=None):
+        source = get_source(layer_id)
+        target = QgsCoordinateReferenceSystem(crs or territory.crs)
+        info_ = SourceInfo(source.id, source.title(self.language), source.abstract(self.language),
+                           source.publisher, source.licence, source.attribution)
+        files = self._fetch_files(source, territory, info_)
+        layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
+        layer.setName(f"{info_.title} — {territory.label}")
+        info_.feature_count = layer.featureCount()
+        if info_.feature_count == 0:
+            info_.warnings.append(tr("{title}: no feature in {territory}.").format(
+                title=info_.title, territory=territory.label))
+        for message in info_.warnings:
+            warn(self.feedback, message)
+        return BuiltLayer(layer, info_)
+
+    # --- files --------------------------------------------------------------------------
+    def _check(self, source):
+        if source.reader == "csv":
+            return lambda path: read_csv(path, source.id, source.columns)
+        return lambda path: self._open_vector(path, source)
+
+    @staticmethod
+    def _open_vector(path, source):
+        layer, mapping = open_vector(path, source.id, source.columns)
+        if layer.featureCount() == 0:
+            raise ParseError(tr("{file} (source '{source}') holds no feature.").format(
+                file=path, source=source.id))
+        return layer, mapping
+
+    def _fetch(self, url, source, info_, suffix, **options):
+        fetched = self.fetcher.fetch(url, suffix=suffix, validate=self._check(source),
+                                     feedback=self.feedback, **options)
+        info_.urls.append(url)
+        info_.stale = info_.stale or fetched.stale
+        info_.fetched_at = max(info_.fetched_at, fetched.fetched_at)
+        info_.source_date = max(info_.source_date, fetched.source_date or
+                                time.strftime("%Y-%m-%d", time.localtime(fetched.fetched_at)))
+        return _File(fetched.path, url)
+
+    def _fetch_files(self, source, territory, info_):
+        locator = source.locator
+        if isinstance(locator, DataGouvFile):
+            document = self.fetcher.fetch(
+                locator.api_url, suffix=".json", feedback=self.feedback,
+                validate=lambda path: check_dataset_document(read_json(path, locator.api_url), locator.api_url))
+            dataset = check_dataset_document(read_json(document.path, locator.api_url), locator.api_url)
+            resource = select_resource(dataset, locator)
+            info_.page = dataset.get("page", "")
+            suffix = "." + (resource.get("format") or "dat").lower()
+            return [self._fetch(resource_download_url(resource), source, info_, suffix,
+                                expected_sha1=resource_sha1(resource),
+                                source_date=(resource.get("last_modified") or "")[:10])]
+        if isinstance(locator, FixedUrl):
+            return [self._fetch(locator.url, source, info_, source.suffix)]
+        if isinstance(locator, PerDepartementUrl):
+            files = []
+            for number, code in enumerate(territory.departement_codes):
+                if is_cancelled(self.feedback):
+                    raise CancelledError(tr("Cancelled."))
+                files.append(self._fetch(locator.template.format(dep=code), source, info_, source.suffix))
+                progress(self.feedback, 100.0 * (number + 1) / len(territory.departement_codes))
+            return files
+        raise TypeError(f"unknown locator {locator!r}")
+
+    # --- territory restriction ----------------------------------------------------------
+    def _keeper(self, source, columns, territory):
+        """A function row_values(column) -> bool keeping the rows of the territory, or None."""
+        if territory.is_country:
+            return None
+        if source.commune_column:
+            column, wanted = columns[source.commune_column], territory.commune_codes
+        elif source.departement_column:
+            column, wanted = columns[source.departement_column], set(territory.departement_codes)
+        elif source.region_column:
+            column, wanted = columns[source.region_column], set(territory.region_codes)
+        else:
+            return None
+        return lambda get: any(code in wanted for code in split_values(str(get(column) or "")))
+
+    def _geometry_builder(self, strategy):
+        return {NativeGeometry: self._native, PointsFromColumns: self._points,
+                JoinCommunes: self._joined, DissolveCommunes: self._dissolved}[type(strategy)]
+
+    def _transform(self, source_crs, target):
+        return QgsCoordinateTransform(source_crs, target, QgsCoordinateTransformContext())
+
+    # --- strategies ---------------------------------------------------------------------
+    def _native(self, source, files, territory, target, info_):
+        layer = None
+        repaired = 0
+        outline = None
+        for file_ in files:
+            source_layer, columns = self._open_vector(file_.path, source)
+            if layer is None:
+                fields = QgsFields()
+                for source_field in source_layer.fields():
+                    fields.append(_plain_field(source_field))
+                wkb = WKB_POINT if source_layer.geometryType() == GEOMETRY_POINT else WKB_MULTIPOLYGON
+                layer = memory_layer(wkb, target, fields, source.id)
+                names = fields.names()
+            keep = self._keeper(source, columns, territory)
+            if keep is None and not territory.is_country:
+                outline = outline or self.territory_outline(territory, source_layer.crs())
+            transform = self._transform(source_layer.crs(), target)
+            request = QgsFeatureRequest()
+            if outline is not None:
+                request.setFilterRect(outline.boundingBox())
+            features = []
+            for feature in source_layer.getFeatures(request):
+                if is_cancelled(self.feedback):
+                    raise CancelledError(tr("Cancelled."))
+                if keep is not None and not keep(feature.attribute):
+                    continue
+                geometry = feature.geometry()
+                if outline is not None and not outline.intersects(geometry):
+                    continue
+                if layer.wkbType() == WKB_MULTIPOLYGON and not geometry.isGeosValid():
+                    repaired += 1
+                if layer.wkbType() == WKB_MULTIPOLYGON:
+                    geometry = as_polygons(geometry)
+                geometry.transform(transform)
+                out = QgsFeature(layer.fields())
+                out.setAttributes([_plain_value(feature.attribute(name)) for name in names])
+                out.setGeometry(geometry)
+                features.append(out)
+            layer.dataProvider().addFeatures(features)
+        if repaired:
+            info_.warnings.append(tr("{title}: {n} invalid geometries repaired.").format(
+                title=info_.title, n=repaired))
+        return layer
+
+    def _points(self, source, files, territory, target, info_):
+        strategy = source.geometry
+        table = read_csv(files[0].path, source.id, source.columns)
+        columns = resolve_columns(table.columns, source.columns, files[0].path, source.id)
+        position = {name: i for i, name in enumerate(table.columns)}
+        numeric = {position[name] for name in source.numeric_columns if name in position}
+        fields = QgsFields()
+        for i, name in enumerate(table.columns):
+            fields.append(QgsField(name, FIELD_DOUBLE if i in numeric else FIELD_STRING))
+        layer = memory_layer(WKB_POINT, target, fields, source.id)
+        keep = self._keeper(source, columns, territory)
+        transform = self._transform(QgsCoordinateReferenceSystem(strategy.crs), target)
+        x_at, y_at = position[columns[strategy.x]], position[columns[strategy.y]]
+        features, dropped = [], 0
+        for row in table.rows:
+            if keep is not None and not keep(lambda column: row[position[column]]):
+                continue
+            values = [_number(value) if i in numeric else value for i, value in enumerate(row)]
+            if values[x_at] is None or values[y_at] is None:
+                dropped += 1
+                continue
+            feature = QgsFeature(fields)
+            feature.setAttributes(values)
+            geometry = QgsGeometry.fromPointXY(QgsPointXY(values[x_at], values[y_at]))
+            geometry.transform(transform)
+            feature.setGeometry(geometry)
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        if dropped:
+            info_.warnings.append(tr("{title}: {n} rows without valid coordinates left out.").format(
+                title=info_.title, n=dropped))
+        return layer
+
+    def _joined(self, source, files, territory, target, info_):
+        strategy = source.geometry
+        table = read_csv(files[0].path, source.id, source.columns)
+        columns = resolve_columns(table.columns, source.columns, files[0].path, source.id)
+        position = {name: i for i, name in enumerate(table.columns)}
+        commune_at = position[columns[source.commune_column]]
+        label_at = position.get(strategy.label_column)
+        date_at = position.get(strategy.date_column)
+        groups = {}
+        for row in table.rows:
+            codes = [c for c in split_values(row[commune_at]) if territory.is_country or c in territory.commune_codes]
+            if not codes:
+                continue
+            ids = split_values(row[position[strategy.id_column]])
+            labels = split_values(row[label_at], commas=False) if label_at is not None else []
+            for n, programme in enumerate(ids):
+                group = groups.setdefault(programme, {"label": "", "date": "", "communes": []})
+                if labels:
+                    group["label"] = labels[n] if len(labels) == len(ids) else row[label_at]
+                if date_at is not None and row[date_at]:
+                    group["date"] = iso_date(row[date_at])
+                group["communes"].extend(codes)
+        fields = QgsFields()
+        fields.append(QgsField(strategy.id_column, FIELD_STRING))
+        if label_at is not None:
+            fields.append(QgsField(strategy.label_column, FIELD_STRING))
+        if date_at is not None:
+            fields.append(QgsField(strategy.date_column, FIELD_STRING))
+        for name, kind in (("insee_com", FIELD_STRING), ("nb_communes", FIELD_INT), ("population", FIELD_LONG)):
+            fields.append(QgsField(name, kind))
+        layer = memory_layer(WKB_MULTIPOLYGON, target, fields, source.id)
+        outlines = self._commune_outlines(territory, groups, target)
+        features, missing = [], set()
+        for programme, group in sorted(groups.items()):
+            communes = sorted(set(group["communes"]))
+            found = [outlines[c] for c in communes if c in outlines]
+            missing.update(c for c in communes if c not in outlines)
+            if not found:
+                continue
+            values = [programme] + ([group["label"]] if label_at is not None else [])
+            values += [group["date"] or None] if date_at is not None else []
+            population = sum(p for _g, p in found if p is not None)
+            values += [", ".join(communes), len(communes), population]
+            feature = QgsFeature(fields)
+            feature.setAttributes(values)
+            feature.setGeometry(as_polygons(QgsGeometry.unaryUnion([g for g, _p in found])))
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        if missing:
+            info_.warnings.append(tr("{title}: {n} commune codes not found in the current commune "
+                                     "outlines (merged or renamed communes?): {codes}").format(
+                title=info_.title, n=len(missing), codes=", ".join(sorted(missing)[:10])))
+        return layer
+
+    def _dissolved(self, source, files, territory, target, info_):
+        strategy = source.geometry
+        communes = self._native(source, files, territory, target, info_)
+        names = {}
+        if strategy.names_url:
+            from .territories import load_reference_json
+            fetch_json = load_reference_json(self.fetcher, self.feedback)
+            names = {e["code"]: e["nom"] for e in fetch_json(
+                strategy.names_url, {"code": ("code",), "nom": ("nom",)}, False) or []}
+        code_name = resolve_columns(communes.fields().names(), {strategy.by: source.columns[strategy.by]},
+                                    files[0].path, source.id)[strategy.by]
+        groups = {}
+        for feature in communes.getFeatures():
+            groups.setdefault(feature[code_name] or "", []).append(feature)
+        fields = QgsFields()
+        for name, kind in (("code", FIELD_STRING), ("nom", FIELD_STRING), ("population", FIELD_LONG),
+                           ("nb_communes", FIELD_INT)):
+            fields.append(QgsField(name, kind))
+        layer = memory_layer(WKB_MULTIPOLYGON, target, fields, source.id)
+        features = []
+        for code, members in sorted(groups.items()):
+            if not code:
+                continue
+            feature = QgsFeature(fields)
+            population = sum(int(m["population"] or 0) for m in members)
+            feature.setAttributes([code, names.get(code), population, len(members)])
+            feature.setGeometry(as_polygons(QgsGeometry.unaryUnion([m.geometry() for m in members])))
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        return layer
+
+    # --- commune outlines shared by joins and geometric restriction ---------------------
+    def commune_layer(self, territory, target):
+        key = (territory.key, territory.departement_codes, target.authid())
+        if key not in self._commune_layers:
+            info(self.feedback, tr("Commune outlines for {territory}").format(territory=territory.label))
+            self._commune_layers[key] = self.build("communes", territory, target.authid()).layer
+        return self._commune_layers[key]
+
+    def _commune_outlines(self, territory, groups, target):
+        """code -> (geometry, population) for the communes the groups refer to."""
+        if territory.is_country:
+            wanted_deps = {self.index.communes[c]["codeDepartement"]
+                           for g in groups.values() for c in g["communes"] if c in self.index.communes}
+            # Only the départements the programme touches: not 101 requests for a few towns.
+            territory = dataclasses.replace(self.index.country(), departement_codes=tuple(sorted(wanted_deps)))
+        layer = self.commune_layer(territory, target)
+        columns = resolve_columns(layer.fields().names(), {"code": get_source("communes").columns["code"]},
+                                  "communes", "communes")
+        return {f[columns["code"]]: (f.geometry(), f["population"]) for f in layer.getFeatures()}
+
+    def territory_outline(self, territory, crs):
+        layer = self.commune_layer(territory, crs)
+        return QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures()])
+
+
+def _number(value):
+    try:
+        return float(value.replace(",", "."))
+    except (AttributeError, ValueError):
+        return None

@@ -1,0 +1,57 @@
+"""The mirror rule of data-sources.md: https://HOST/PATH?QUERY -> ROOT/HOST/PATH[@k=v&...].
+
+A mirror root is a directory or an http(s) base URL. Offline packs, corporate mirrors and the
+tests all rely on it.
+"""
+import os
+from urllib.parse import parse_qsl, quote, urlsplit
+
+from .errors import MirrorError
+from .i18n import tr
+
+
+def _encode(text):
+    # RFC 3986 unreserved characters are never quoted by quote(); ',' is kept by the rule.
+    return quote(text, safe=",")
+
+
+def mirror_relative_path(url):
+    """The mirror path of a URL, e.g. ``geo.api.gouv.fr/communes@codeDepartement=36&format=json``."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise MirrorError(tr("Not an http(s) URL: {url}").format(url=url))
+    path = parts.path or "/"
+    segments = path.split("/")[1:]
+    if any(segment in ("..", ".") for segment in segments):
+        raise MirrorError(tr("Refused: the path of {url} would leave the mirror root.").format(url=url))
+    if path.endswith("/"):
+        segments[-1] = "index"
+    relative = "/".join([parts.hostname] + segments)
+    if parts.query:
+        pairs = sorted(parse_qsl(parts.query, keep_blank_values=True))
+        relative += "@" + "&".join(f"{_encode(k)}={_encode(v)}" for k, v in pairs)
+    return relative
+
+
+class Mirror:
+    """Maps catalogue URLs into a mirror root (directory or http(s) base URL)."""
+
+    def __init__(self, root):
+        self.root = root.strip()
+        self.is_remote = self.root.startswith(("http://", "https://"))
+        if self.is_remote and not self.root.endswith("/"):
+            self.root += "/"
+        if not self.is_remote:
+            self.root = os.path.realpath(os.path.expanduser(self.root))
+            if not os.path.isdir(self.root):
+                raise MirrorError(tr("The mirror folder does not exist: {path}").format(path=self.root))
+
+    def locate(self, url):
+        """Return the local path or the URL where the mirror holds ``url``."""
+        relative = mirror_relative_path(url)
+        if self.is_remote:
+            return self.root + quote(relative, safe="/@=&,")
+        path = os.path.realpath(os.path.join(self.root, *relative.split("/")))
+        if os.path.commonpath([path, self.root]) != self.root:
+            raise MirrorError(tr("Refused: {url} would leave the mirror root.").format(url=url))
+        return path

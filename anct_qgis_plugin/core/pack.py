@@ -1,0 +1,95 @@
+"""Every catalogue layer for a territory into one GeoPackage, plus a table of sources.
+
+It doubles as an offline pack. The file is written under a temporary name and moved into place
+at the end, so a failure never leaves a half-written pack where a good one was.
+"""
+import os
+import time
+from dataclasses import dataclass
+
+from qgis.core import QgsCoordinateTransformContext, QgsFeature, QgsField, QgsFields, QgsVectorFileWriter
+
+from ..compat import FIELD_INT, FIELD_STRING, OVERWRITE_FILE, OVERWRITE_LAYER, WKB_NOGEOMETRY, WRITER_NO_ERROR
+from .catalogue import LAYER_IDS
+from .errors import AnctError, CancelledError
+from .i18n import tr
+from .layers import memory_layer
+from .provenance import layer_metadata
+from .report import is_cancelled, progress, warn
+
+SOURCES_TABLE = "anct_sources"
+SOURCE_COLUMNS = ("layer_id", "title", "status", "features", "source_date", "fetched_at", "urls", "page",
+                  "licence", "attribution", "message")
+
+
+@dataclass
+class PackEntry:
+    layer_id: str
+    status: str  # "ok" or "unavailable"
+    features: int
+    message: str
+
+
+def write_layer(layer, path, table, first, metadata=None):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = table
+    options.actionOnExistingFile = OVERWRITE_FILE if first else OVERWRITE_LAYER
+    if metadata is not None and hasattr(options, "layerMetadata"):
+        options.layerMetadata = metadata
+        options.saveMetadata = True
+    writer = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None) or QgsVectorFileWriter.writeAsVectorFormatV2
+    result = writer(layer, path, QgsCoordinateTransformContext(), options)
+    if result[0] != WRITER_NO_ERROR:
+        raise OSError(tr("Cannot write table {table} to {path}: {error}").format(
+            table=table, path=path, error=result[1]))
+
+
+def _sources_layer(rows):
+    fields = QgsFields()
+    for name in SOURCE_COLUMNS:
+        fields.append(QgsField(name, FIELD_INT if name == "features" else FIELD_STRING))
+    layer = memory_layer(WKB_NOGEOMETRY, None, fields, SOURCES_TABLE)
+    features = []
+    for row in rows:
+        feature = QgsFeature(fields)
+        feature.setAttributes([row.get(name) for name in SOURCE_COLUMNS])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def write_pack(builder, territory, path, crs=None, layer_ids=LAYER_IDS, feedback=None):
+    """Build each layer; a layer that cannot be had is recorded, not fatal. Returns PackEntry list."""
+    part = f"{path}.part-{os.getpid()}.gpkg"
+    rows, entries = [], []
+    try:
+        for number, layer_id in enumerate(layer_ids):
+            if is_cancelled(feedback):
+                raise CancelledError(tr("Cancelled."))
+            try:
+                built = builder.build(layer_id, territory, crs)
+            except CancelledError:
+                raise
+            except AnctError as error:
+                warn(feedback, tr("{layer}: unavailable — {error}").format(layer=layer_id, error=error))
+                entries.append(PackEntry(layer_id, "unavailable", 0, str(error)))
+                rows.append({"layer_id": layer_id, "status": "unavailable", "features": 0, "message": str(error)})
+                continue
+            write_layer(built.layer, part, layer_id, first=not os.path.exists(part),
+                        metadata=layer_metadata(built.info, territory.label))
+            info_ = built.info
+            entries.append(PackEntry(layer_id, "ok", info_.feature_count, "; ".join(info_.warnings)))
+            rows.append({"layer_id": layer_id, "title": info_.title, "status": "ok",
+                         "features": info_.feature_count, "source_date": info_.source_date,
+                         "fetched_at": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(info_.fetched_at)),
+                         "urls": " ".join(info_.urls), "page": info_.page, "licence": info_.licence,
+                         "attribution": info_.attribution, "message": "; ".join(info_.warnings)})
+            progress(feedback, 100.0 * (number + 1) / len(layer_ids))
+        write_layer(_sources_layer(rows), part, SOURCES_TABLE, first=not os.path.exists(part))
+        os.replace(part, path)
+    finally:
+        for leftover in (part, part + "-wal", part + "-shm", part + "-journal"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+    return entries

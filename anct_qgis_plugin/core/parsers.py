@@ -1,0 +1,159 @@
+"""Readers for the real files and their quirks.
+
+CSV: UTF-8 with or without BOM (cp1252 tolerated), ``,`` or ``;`` sniffed, codes kept as text,
+Excel-protected cells ``="01004"``, several values in one cell, dates in three styles.
+JSON, GeoJSON and ZIP-wrapped GeoJSON through OGR. A missing column names the column, the
+file and the source.
+"""
+import csv
+import json
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+
+from .errors import ParseError
+from .i18n import tr
+
+EXCEL_TEXT = re.compile(r'^="(.*)"$')
+MULTI_SEPARATOR = re.compile(r"\s*[;,]\s*")
+LABEL_SEPARATOR = re.compile(r"\s*;\s*")
+DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp")
+
+
+@dataclass
+class Table:
+    columns: list
+    rows: list  # lists of cleaned strings, aligned with columns
+
+
+def clean_cell(value):
+    value = (value or "").strip()
+    match = EXCEL_TEXT.match(value)
+    return match.group(1).strip() if match else value
+
+
+def split_values(value, commas=True):
+    """``"36044, 36063"`` or ``"ti-01 ; ti-02"`` -> list of values.
+
+    Labels may contain commas ("Gex, Bugey"): split them on semicolons only.
+    """
+    separator = MULTI_SEPARATOR if commas else LABEL_SEPARATOR
+    return [part for part in separator.split(value or "") if part]
+
+
+def iso_date(value):
+    """dd-mm-yyyy, dd/mm/yyyy and ISO -> yyyy-mm-dd; anything else is kept as published."""
+    value = (value or "").strip()
+    match = DATE_DMY.match(value)
+    if match:
+        day, month, year = match.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    match = DATE_ISO.match(value)
+    return "-".join(match.groups()) if match else value
+
+
+def sniff_delimiter(header):
+    counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
+    return max(counts, key=counts.get)
+
+
+def _read_text(path):
+    with open(path, "rb") as stream:
+        raw = stream.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")  # some spreadsheets re-export in Windows-1252
+
+
+def resolve_columns(available, wanted, path, source):
+    """Map each canonical name to the column present in the file.
+
+    ``wanted`` maps a canonical name to its accepted spellings (vintages, ADMIN EXPRESS 3/4).
+    """
+    lowered = {name.lower(): name for name in available}
+    found = {}
+    for canonical, spellings in wanted.items():
+        match = next((lowered[s.lower()] for s in spellings if s.lower() in lowered), None)
+        if match is None:
+            raise ParseError(tr("Column '{column}' is missing in {file} (source '{source}'); "
+                                "columns found: {found}").format(
+                column=" / ".join(spellings), file=os.path.basename(path), source=source,
+                found=", ".join(available) or "-"))
+        found[canonical] = match
+    return found
+
+
+def read_csv(path, source, wanted=None):
+    """Read a CSV into a Table; check the wanted columns; refuse empty files."""
+    text = _read_text(path)
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise ParseError(tr("{file} (source '{source}') is empty.").format(
+            file=os.path.basename(path), source=source))
+    reader = csv.reader(lines, delimiter=sniff_delimiter(lines[0]))
+    try:
+        columns = [clean_cell(name) for name in next(reader)]
+        rows = [[clean_cell(cell) for cell in row] for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as error:
+        raise ParseError(tr("{file} (source '{source}') is not a valid CSV file: {error}").format(
+            file=os.path.basename(path), source=source, error=error)) from error
+    if wanted:
+        resolve_columns(columns, wanted, path, source)
+    if not rows:
+        raise ParseError(tr("{file} (source '{source}') has a header but no rows.").format(
+            file=os.path.basename(path), source=source))
+    width = len(columns)
+    return Table(columns, [(row + [""] * width)[:width] for row in rows])
+
+
+def read_json(path, source):
+    try:
+        with open(path, encoding="utf-8-sig") as stream:
+            return json.load(stream)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ParseError(tr("{file} (source '{source}') is not valid JSON: {error}").format(
+            file=os.path.basename(path), source=source, error=error)) from error
+
+
+def ogr_uri(path):
+    """An OGR path for a file, looking inside ZIP archives for the vector file they wrap."""
+    if not zipfile.is_zipfile(path):
+        return path
+    with zipfile.ZipFile(path) as archive:
+        names = [n for n in archive.namelist() if n.lower().endswith(VECTOR_SUFFIXES)]
+    if not names:
+        raise ParseError(tr("The archive {file} holds no GeoJSON, GeoPackage or shapefile.").format(
+            file=os.path.basename(path)))
+    preferred = sorted(names, key=lambda n: (not n.lower().endswith(".geojson"), n))[0]
+    return f"/vsizip/{path}/{preferred}"
+
+
+def open_vector(path, source, wanted=None):
+    """Open a vector file with OGR; return (layer, column mapping)."""
+    from qgis.core import QgsVectorLayer
+
+    try:
+        uri = ogr_uri(path)
+    except zipfile.BadZipFile as error:
+        raise ParseError(tr("{file} (source '{source}') is a damaged ZIP archive.").format(
+            file=os.path.basename(path), source=source)) from error
+    layer = QgsVectorLayer(uri, source, "ogr")
+    if not layer.isValid():
+        raise ParseError(tr("{file} (source '{source}') cannot be read as a vector layer.").format(
+            file=os.path.basename(path), source=source))
+    mapping = resolve_columns(layer.fields().names(), wanted or {}, path, source)
+    return layer, mapping
+
+
+def check_json_list(path, source, wanted):
+    """Validate a JSON list of objects (geo.api.gouv.fr reference tables)."""
+    data = read_json(path, source)
+    if not isinstance(data, list) or not data or not isinstance(data[0], dict):
+        raise ParseError(tr("{file} (source '{source}') is not a non-empty JSON list.").format(
+            file=os.path.basename(path), source=source))
+    resolve_columns(list(data[0].keys()), wanted, path, source)
+    return data

@@ -1,0 +1,31 @@
+"""Messages to whoever watches: Processing feedback when there is one, the QGIS log otherwise."""
+from qgis.core import QgsMessageLog
+
+from ..compat import MESSAGE_INFO, MESSAGE_WARNING
+
+LOG_TAG = "ANCT"
+
+
+def info(feedback, message):
+    if feedback is not None and hasattr(feedback, "pushInfo"):
+        feedback.pushInfo(message)
+    else:
+        QgsMessageLog.logMessage(message, LOG_TAG, MESSAGE_INFO)
+
+
+def warn(feedback, message):
+    if feedback is not None and hasattr(feedback, "pushWarning"):
+        feedback.pushWarning(message)
+    elif feedback is not None and hasattr(feedback, "reportError"):
+        feedback.reportError(message, False)
+    else:
+        QgsMessageLog.logMessage(message, LOG_TAG, MESSAGE_WARNING)
+
+
+def is_cancelled(feedback):
+    return feedback is not None and feedback.isCanceled()
+
+
+def progress(feedback, percent):
+    if feedback is not None:
+        feedback.setProgress(max(0.0, min(100.0, percent)))

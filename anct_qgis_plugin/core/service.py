@@ -1,0 +1,63 @@
+"""The entry point of the data layer: what the algorithms and the panel call.
+
+``AnctData`` holds a settings snapshot, the fetcher and the territory index (loaded once per
+process and reused while its cached files are unchanged).
+"""
+import threading
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QLocale
+
+from .fetcher import Fetcher
+from .layers import LayerBuilder
+from .settings import load_config
+from .territories import COMMUNES_TABLE_URL, DEPARTEMENTS_URL, REGIONS_URL, TerritoryIndex, load_reference_json
+
+_INDEX_LOCK = threading.Lock()
+_INDEX_MEMO = {}
+REQUIRED_REFERENCES = (REGIONS_URL, DEPARTEMENTS_URL, COMMUNES_TABLE_URL)
+
+
+def ui_language():
+    """'fr' or 'en', following QGIS's locale (French for any French locale)."""
+    settings = QgsSettings()
+    overridden = str(settings.value("locale/overrideFlag", False)).lower() in ("true", "1")
+    name = settings.value("locale/userLocale", "") if overridden else ""
+    name = name or QLocale.system().name()
+    return "fr" if str(name).lower().startswith("fr") else "en"
+
+
+class AnctData:
+    def __init__(self, config=None, language=None):
+        self.config = config or load_config()
+        self.fetcher = Fetcher(self.config)
+        self.language = language or ui_language()
+
+    def territory_index(self, feedback=None):
+        # The index costs a parse of the national commune table: reuse it while the cached
+        # reference files are fresh and unchanged.
+        with _INDEX_LOCK:
+            signature, fresh = self._reference_state()
+            memo = _INDEX_MEMO.get(self.config.cache_dir)
+            if memo and fresh and memo[0] == signature:
+                return memo[1]
+            index = TerritoryIndex.load(load_reference_json(self.fetcher, feedback))
+            _INDEX_MEMO[self.config.cache_dir] = (self._reference_state()[0], index)
+            return index
+
+    def _reference_state(self):
+        entries = [self.fetcher.cache.lookup(url) for url in REQUIRED_REFERENCES]
+        signature = tuple(entry.manifest.sha1 for entry in entries if entry)
+        fresh = len(signature) == len(entries) and (self.config.offline or all(
+            entry.age_seconds < self.config.ttl_hours * 3600 for entry in entries))
+        return signature, fresh
+
+    def resolve_territory(self, text, feedback=None):
+        return self.territory_index(feedback).resolve(text)
+
+    def builder(self, feedback=None):
+        return LayerBuilder(self.fetcher, self.territory_index(feedback), self.language, feedback)
+
+    def build_layer(self, layer_id, territory, crs=None, feedback=None):
+        return self.builder(feedback).build(layer_id, territory, crs)
+

@@ -1,0 +1,79 @@
+"""The plugin's settings: one QgsSettings group, each key overridable by an ANCT_QGIS_* variable.
+
+The settings-tree API only exists from QGIS 3.30, so plain QgsSettings keys are used.
+"""
+import os
+from dataclasses import dataclass
+
+from qgis.core import QgsApplication, QgsSettings
+
+GROUP = "anct_qgis_plugin"
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    env: str
+    default: object
+    kind: type
+
+
+SPECS = {
+    "cache_dir": SettingSpec("cache/folder", "ANCT_QGIS_CACHE_DIR", "", str),
+    "ttl_hours": SettingSpec("cache/ttl_hours", "ANCT_QGIS_TTL_HOURS", 24.0 * 7, float),
+    "offline": SettingSpec("network/offline", "ANCT_QGIS_OFFLINE", False, bool),
+    "mirror": SettingSpec("network/mirror", "ANCT_QGIS_MIRROR", "", str),
+    "timeout_s": SettingSpec("network/timeout_s", "ANCT_QGIS_TIMEOUT", 60.0, float),
+    "retries": SettingSpec("network/retries", "ANCT_QGIS_RETRIES", 3, int),
+    "max_retry_wait_s": SettingSpec("network/max_retry_wait_s", "ANCT_QGIS_MAX_RETRY_WAIT", 30.0, float),
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """A snapshot of the settings, safe to hand to a worker thread."""
+    cache_dir: str
+    ttl_hours: float
+    offline: bool
+    mirror: str
+    timeout_s: float
+    retries: int
+    max_retry_wait_s: float
+
+
+def _convert(value, kind):
+    if kind is bool:
+        return str(value).strip().lower() in ("1", "true", "yes", "on")
+    return kind(value)
+
+
+def default_cache_dir():
+    return os.path.join(QgsApplication.qgisSettingsDirPath(), GROUP, "cache")
+
+
+def read_setting(name):
+    """Environment first (batch runs, CI, corporate deployment), then QgsSettings, then default."""
+    spec = SPECS[name]
+    if os.environ.get(spec.env, "") != "":
+        return _convert(os.environ[spec.env], spec.kind)
+    value = QgsSettings().value(f"{GROUP}/{spec.key}", spec.default)
+    try:
+        return _convert(value, spec.kind) if value not in (None, "") else spec.default
+    except (TypeError, ValueError):
+        return spec.default
+
+
+def write_setting(name, value):
+    QgsSettings().setValue(f"{GROUP}/{SPECS[name].key}", value)
+
+
+def overridden_by_environment(name):
+    return os.environ.get(SPECS[name].env, "") != ""
+
+
+def load_config(**overrides):
+    values = {name: read_setting(name) for name in SPECS}
+    values.update(overrides)
+    if not values["cache_dir"]:
+        values["cache_dir"] = default_cache_dir()
+    return Config(**values)

@@ -1,0 +1,222 @@
+"""Régions, départements, EPCI and communes: lookup by code or name, and the CRS to measure in.
+
+Built from geo.api.gouv.fr reference lists (cached like every other source). A bare two- or
+three-character code is a département (``36``, ``2A``, ``974``); régions share some codes with
+départements (``11``, ``75``…), so a région is named ``reg:75`` or by its name.
+"""
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .catalogue import GEO_API
+from .errors import AnctError, TerritoryError
+from .i18n import tr
+from .parsers import check_json_list
+from .report import warn
+
+REGIONS_URL = GEO_API + "/regions"
+DEPARTEMENTS_URL = GEO_API + "/departements"
+COMMUNES_TABLE_URL = GEO_API + "/communes?fields=nom,code,codeDepartement,codeRegion,codeEpci,population&format=json"
+EPCI_NAMES_URL = GEO_API + "/epcis?fields=code,nom&format=json"
+
+METROPOLE_CRS = "EPSG:2154"
+OVERSEAS_CRS = {"971": "EPSG:5490", "972": "EPSG:5490", "973": "EPSG:2972", "974": "EPSG:2975",
+                "976": "EPSG:4471"}
+KINDS = ("country", "region", "departement", "epci", "commune")
+PREFIXES = {"reg": "region", "dep": "departement", "epci": "epci", "com": "commune"}
+
+
+def normalise(text):
+    """Accent-, case- and punctuation-insensitive form: 'Châteauroux' == 'chateauroux'."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\bst\b", "saint", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Territory:
+    kind: str
+    code: str
+    name: str
+    departement_codes: tuple  # départements it lies in (all for the country)
+    region_codes: tuple
+    commune_codes: frozenset  # empty for the whole country: no restriction
+    crs: str
+
+    @property
+    def is_country(self):
+        return self.kind == "country"
+
+    @property
+    def label(self):
+        return self.name if self.is_country else f"{self.name} ({self.code})"
+
+    @property
+    def key(self):
+        """Stable text that resolves back to this territory."""
+        return {"country": "FR", "region": f"reg:{self.code}"}.get(self.kind, self.code)
+
+
+def crs_for_departements(codes):
+    """The projected CRS of the départements (one overseas CRS, else Lambert-93)."""
+    crs = {OVERSEAS_CRS.get(code, METROPOLE_CRS) for code in codes}
+    return crs.pop() if len(crs) == 1 else METROPOLE_CRS
+
+
+class TerritoryIndex:
+    """Every territory of France, from the reference tables."""
+
+    def __init__(self, regions, departements, communes, epci_names=None):
+        self.regions = {r["code"]: r["nom"] for r in regions}
+        self.departements = {d["code"]: (d["nom"], d.get("codeRegion", "")) for d in departements}
+        self.communes = {c["code"]: c for c in communes}
+        self.epci_names = dict(epci_names or {})
+        self._by_epci = {}
+        self._by_dep = {}
+        for commune in communes:
+            self._by_dep.setdefault(commune.get("codeDepartement"), []).append(commune["code"])
+            if commune.get("codeEpci"):
+                self._by_epci.setdefault(commune["codeEpci"], []).append(commune["code"])
+
+    @classmethod
+    def load(cls, fetch_json):
+        """``fetch_json(url, wanted, required)`` returns a parsed JSON list (or None if optional)."""
+        regions = fetch_json(REGIONS_URL, {"code": ("code",), "nom": ("nom",)}, True)
+        departements = fetch_json(DEPARTEMENTS_URL, {"code": ("code",), "nom": ("nom",)}, True)
+        communes = fetch_json(COMMUNES_TABLE_URL, {"code": ("code",), "nom": ("nom",),
+                                                   "codeDepartement": ("codeDepartement",)}, True)
+        epcis = fetch_json(EPCI_NAMES_URL, {"code": ("code",), "nom": ("nom",)}, False) or []
+        return cls(regions, departements, communes, {e["code"]: e["nom"] for e in epcis})
+
+    # --- building territories -----------------------------------------------------------
+    def country(self):
+        deps = tuple(sorted(self.departements))
+        return Territory("country", "FR", "France", deps, tuple(sorted(self.regions)), frozenset(),
+                         METROPOLE_CRS)
+
+    def _make(self, kind, code, name, commune_codes):
+        deps = tuple(sorted({self.communes[c]["codeDepartement"] for c in commune_codes}))
+        regions = tuple(sorted({self.communes[c].get("codeRegion", "") for c in commune_codes} - {""}))
+        return Territory(kind, code, name, deps, regions, frozenset(commune_codes), crs_for_departements(deps))
+
+    def region(self, code):
+        deps = [d for d, (_n, reg) in self.departements.items() if reg == code]
+        communes = [c for d in deps for c in self._by_dep.get(d, [])]
+        territory = self._make("region", code, self.regions[code], communes)
+        return Territory(territory.kind, code, territory.name, tuple(sorted(deps)), (code,),
+                         territory.commune_codes, crs_for_departements(deps))
+
+    def departement(self, code):
+        name, region = self.departements[code]
+        return Territory("departement", code, name, (code,), (region,) if region else (),
+                         frozenset(self._by_dep.get(code, [])), crs_for_departements([code]))
+
+    def epci(self, code):
+        return self._make("epci", code, self.epci_names.get(code, tr("EPCI {code}").format(code=code)),
+                          self._by_epci[code])
+
+    def commune(self, code):
+        return self._make("commune", code, self.communes[code]["nom"], [code])
+
+    # --- lookup ---------------------------------------------------------------------------
+    def _by_code(self, kind, code):
+        tables = {"region": self.regions, "departement": self.departements, "epci": self._by_epci,
+                  "commune": self.communes}
+        if code in tables[kind]:
+            return getattr(self, kind)(code)
+        return None
+
+    def entries(self):
+        """(kind, code, name) of every territory, for searching and suggestions."""
+        yield "country", "FR", "France"
+        yield from (("region", c, n) for c, n in self.regions.items())
+        yield from (("departement", c, n) for c, (n, _r) in self.departements.items())
+        yield from (("epci", c, self.epci_names.get(c, "")) for c in self._by_epci)
+        yield from (("commune", c, v["nom"]) for c, v in self.communes.items())
+
+    def resolve(self, text):
+        """A Territory from a code (``36``, ``reg:24``, ``243600327``, ``36044``), ``FR`` or a name."""
+        raw = (text or "").strip()
+        if not raw:
+            raise TerritoryError(tr("No territory given: use FR, a région, département, EPCI or commune code, or a name."))
+        if raw.upper() in ("FR", "FRANCE"):
+            return self.country()
+        prefix, _sep, rest = raw.partition(":")
+        if rest and prefix.lower() in PREFIXES:
+            found = self._by_code(PREFIXES[prefix.lower()], rest.strip().upper())
+        else:
+            code = raw.upper()
+            found = next((t for t in (self._by_code(k, code) for k in ("departement", "commune", "epci", "region"))
+                          if t is not None), None)
+        if found is None and not rest:
+            found = self._by_name(raw)
+        if found is None:
+            raise TerritoryError(self._unknown_message(raw))
+        return found
+
+    def _by_name(self, raw):
+        wanted = normalise(raw)
+        matches = [(k, c, n) for k, c, n in self.entries() if n and normalise(n) == wanted]
+        if not matches:
+            return None
+        if len(matches) > 1:
+            # A commune and its namesake département ("Paris"): prefer the larger territory.
+            ranked = sorted(matches, key=lambda m: KINDS.index(m[0]))
+            if KINDS.index(ranked[0][0]) == KINDS.index(ranked[1][0]):
+                raise TerritoryError(tr("'{text}' is ambiguous: {choices}. Give a code instead.").format(
+                    text=raw, choices="; ".join(f"{n} ({c})" for _k, c, n in ranked[:8])))
+            matches = ranked[:1]
+        kind, code, _name = matches[0]
+        return self.country() if kind == "country" else getattr(self, kind)(code)
+
+    def _unknown_message(self, raw):
+        by_code, by_name = {}, {}
+        for _kind, code, name in self.entries():
+            label = f"{name} ({code})" if name else code
+            by_code[code] = label
+            by_name.setdefault(normalise(name), []).append(label)
+        suggestions = [by_code[c] for c in difflib.get_close_matches(raw.upper(), list(by_code), n=3, cutoff=0.6)]
+        for near in difflib.get_close_matches(normalise(raw), [n for n in by_name if n], n=5, cutoff=0.75):
+            suggestions += by_name[near]
+        message = tr("Unknown territory '{text}'.").format(text=raw)
+        if suggestions:
+            message += " " + tr("Did you mean: {choices}?").format(choices="; ".join(dict.fromkeys(suggestions[:8])))
+        return message
+
+    def search(self, text, limit=20):
+        """Territories whose name or code starts with / contains the text (for the panel picker)."""
+        wanted = normalise(text)
+        if not wanted:
+            return []
+        hits = []
+        for kind, code, name in self.entries():
+            key = normalise(name)
+            if code.lower() == wanted or key == wanted:
+                rank = 0
+            elif code.lower().startswith(wanted) or key.startswith(wanted):
+                rank = 1
+            elif wanted in key:
+                rank = 2
+            else:
+                continue
+            hits.append((rank, KINDS.index(kind), name, kind, code))
+        return [(kind, code, name) for _r, _k, name, kind, code in sorted(hits)[:limit]]
+
+
+def load_reference_json(fetcher, feedback=None):
+    """The ``fetch_json`` callback used by TerritoryIndex.load, through the cache."""
+    def fetch_json(url, wanted, required):
+        try:
+            fetched = fetcher.fetch(url, suffix=".json",
+                                    validate=lambda path: check_json_list(path, url, wanted),
+                                    feedback=feedback)
+        except (AnctError, OSError) as error:
+            if required:
+                raise
+            warn(feedback, tr("Optional reference list unavailable ({error}); going on without it.").format(
+                error=error))
+            return None
+        return check_json_list(fetched.path, url, wanted)
+    return fetch_json

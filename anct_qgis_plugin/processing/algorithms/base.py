@@ -1,0 +1,61 @@
+"""What every ANCT algorithm shares: translation, groups, help files and error translation."""
+import os
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ...core.errors import AnctError
+from ...core.service import ui_language
+from ...resources_paths import resource_path
+
+GROUPS = {"data": "Data", "diagnostics": "Diagnostics", "cartography": "Cartography"}
+
+
+def tr(text):
+    # An explicit context: strings of this shared base class would otherwise be looked up
+    # under each subclass's name.
+    return QCoreApplication.translate("AnctAlgorithm", text)
+
+
+def help_text(name):
+    """The algorithm's help page (resources/help/<name>.<lang>.html)."""
+    for language in (ui_language(), "en"):
+        path = resource_path("help", f"{name}.{language}.html")
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as stream:
+                return stream.read()
+    return ""
+
+
+class AnctAlgorithm(QgsProcessingAlgorithm):
+    group_id = "data"
+
+    def createInstance(self):
+        return type(self)()
+
+    def group(self):
+        return tr(GROUPS[self.group_id])
+
+    def groupId(self):
+        return self.group_id
+
+    def icon(self):
+        return QIcon(resource_path("icons", "anct.svg"))
+
+    def shortHelpString(self):
+        return help_text(self.name())
+
+    def add_help(self, parameter, text):
+        parameter.setHelp(text)
+        self.addParameter(parameter)
+        return parameter
+
+    def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self.run(parameters, context, feedback)
+        except AnctError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def run(self, parameters, context, feedback):
+        raise NotImplementedError

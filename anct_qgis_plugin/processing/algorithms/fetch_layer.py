@@ -1,0 +1,90 @@
+"""anct:fetch_layer — one catalogue layer for a territory, into a feature sink."""
+from qgis.core import (QgsFeature, QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
+                       QgsProcessingParameterCrs, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterString)
+
+from ...compat import FAST_INSERT, SOURCE_VECTOR_ANY
+from ...core.catalogue import LAYER_IDS, SOURCES
+from ...core.provenance import apply_provenance
+from ...core.report import is_cancelled
+from ...core.service import AnctData
+from ...resources_paths import resource_path
+from .base import AnctAlgorithm, tr
+
+
+class ProvenancePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Sets metadata, attribution and style on the loaded output (runs in the main thread)."""
+    # Processing keeps only a raw pointer: hold the instances so Python does not free them.
+    _alive = []
+
+    def __init__(self, info, territory_label):
+        super().__init__()
+        self.info = info
+        self.territory_label = territory_label
+
+    @classmethod
+    def create(cls, info, territory_label):
+        cls._alive = cls._alive[-20:] + [cls(info, territory_label)]
+        return cls._alive[-1]
+
+    def postProcessLayer(self, layer, context, feedback):
+        apply_provenance(layer, self.info, self.territory_label)
+        layer.loadNamedStyle(resource_path("styles", f"{self.info.layer_id}.qml"))
+        layer.triggerRepaint()
+
+
+def add_territory_parameters(algorithm):
+    """TERRITORY and CRS, shared by the data algorithms."""
+    algorithm.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
+        "FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), "
+        "an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux)."))
+    algorithm.add_help(QgsProcessingParameterCrs("CRS", tr("Output CRS"), optional=True), tr(
+        "Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas."))
+
+
+def read_territory_parameters(algorithm, parameters, context, data, feedback):
+    territory = data.resolve_territory(algorithm.parameterAsString(parameters, "TERRITORY", context), feedback)
+    crs = algorithm.parameterAsCrs(parameters, "CRS", context)
+    return territory, (crs.authid() if crs.isValid() else None)
+
+
+class FetchLayerAlgorithm(AnctAlgorithm):
+    group_id = "data"
+
+    def name(self):
+        return "fetch_layer"
+
+    def displayName(self):
+        return tr("Fetch an ANCT layer")
+
+    def initAlgorithm(self, config=None):
+        layer = QgsProcessingParameterEnum("LAYER", tr("Layer"), options=list(LAYER_IDS), defaultValue="france_services")
+        layer.setUsesStaticStrings(True)
+        self.add_help(layer, tr("Catalogue id of the layer: ") + ", ".join(
+            f"{s.id} ({s.title_fr})" for s in SOURCES))
+        add_territory_parameters(self)
+        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Output layer"), SOURCE_VECTOR_ANY),
+                      tr("The layer, restricted to the territory, with the published field names."))
+
+    def run(self, parameters, context, feedback):
+        layer_id = self.parameterAsEnumString(parameters, "LAYER", context)
+        data = AnctData()
+        territory, crs = read_territory_parameters(self, parameters, context, data, feedback)
+        feedback.pushInfo(tr("Fetching {layer} for {territory}").format(layer=layer_id, territory=territory.label))
+        built = data.build_layer(layer_id, territory, crs, feedback)
+        source = built.layer
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, source.fields(), source.wkbType(),
+                                             source.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for feature in source.getFeatures():
+            if is_cancelled(feedback):
+                break
+            sink.addFeature(QgsFeature(feature), FAST_INSERT)
+        feedback.pushInfo(tr("{n} features — source dated {date}").format(
+            n=built.info.feature_count, date=built.info.source_date or "-"))
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
+                ProvenancePostProcessor.create(built.info, territory.label))
+        return {"OUTPUT": dest_id, "FEATURE_COUNT": built.info.feature_count,
+                "SOURCE_DATE": built.info.source_date}

@@ -1,0 +1,26 @@
+"""The Processing provider ``anct``."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..resources_paths import resource_path
+from .algorithms.fetch_layer import FetchLayerAlgorithm
+from .algorithms.fetch_territory_pack import FetchTerritoryPackAlgorithm
+
+
+class AnctProvider(QgsProcessingProvider):
+    def loadAlgorithms(self):
+        for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm()):
+            self.addAlgorithm(algorithm)
+
+    def id(self):
+        return "anct"
+
+    def name(self):
+        return QCoreApplication.translate("AnctProvider", "ANCT Territoires")
+
+    def longName(self):
+        return self.name()
+
+    def icon(self):
+        return QIcon(resource_path("icons", "anct.svg"))
