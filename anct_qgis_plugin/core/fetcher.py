@@ -13,6 +13,7 @@ from .cache import Cache
 from .errors import AnctError, CancelledError, DownloadError, OfflineError, ParseError
 from .http import HttpClient
 from .i18n import tr
+from .parsers import content_suffix
 from .mirror import Mirror
 from .report import info, warn
 
@@ -103,6 +104,11 @@ class Fetcher:
                 self.cache.touch(entry, source_date=source_date)
                 return self._served(entry)
             reject_error_pages(part, url)
+            suffix = content_suffix(part, suffix)
+            if suffix != os.path.splitext(part)[1]:
+                renamed = self.cache.new_part(url, suffix)
+                os.replace(part, renamed)
+                part = renamed
             if validate is not None:
                 validate(part)
             committed = self.cache.commit(url, part, suffix=suffix, source_date=source_date,

@@ -19,7 +19,8 @@ CHUNK = 256 * 1024
 
 
 def _user_agent():
-    return f"anct-qgis-plugin (QGIS {Qgis.QGIS_VERSION})"
+    # QGIS_VERSION carries the release name ("Białowieża"): headers must stay Latin-1.
+    return f"anct-qgis-plugin (QGIS {Qgis.QGIS_VERSION.split('-')[0]})"
 
 
 def qgis_proxies(settings=None):

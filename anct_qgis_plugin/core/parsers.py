@@ -119,6 +119,18 @@ def read_json(path, source):
             file=os.path.basename(path), source=source, error=error)) from error
 
 
+def content_suffix(path, declared):
+    """The file suffix its content calls for: a link announced as ZIP may serve plain GeoJSON
+    (older vintages), and QGIS opens a ``.zip`` name only as an archive."""
+    with open(path, "rb") as stream:
+        head = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"PK"):
+        return ".zip"
+    if declared == ".zip" and head.startswith(b"{"):
+        return ".geojson"
+    return declared
+
+
 def ogr_uri(path):
     """An OGR path for a file, looking inside ZIP archives for the vector file they wrap."""
     if not zipfile.is_zipfile(path):

@@ -9,9 +9,6 @@ from ...core.errors import AnctError
 from ...core.service import ui_language
 from ...resources_paths import resource_path
 
-GROUPS = {"data": "Data", "diagnostics": "Diagnostics", "cartography": "Cartography"}
-
-
 def tr(text):
     # An explicit context: strings of this shared base class would otherwise be looked up
     # under each subclass's name.
@@ -35,7 +32,8 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def group(self):
-        return tr(GROUPS[self.group_id])
+        return {"data": tr("Data"), "diagnostics": tr("Diagnostics"),
+                "cartography": tr("Cartography")}[self.group_id]
 
     def groupId(self):
         return self.group_id

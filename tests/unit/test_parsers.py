@@ -1,0 +1,107 @@
+"""Parsing that survives the real files' quirks."""
+import zipfile
+
+import pytest
+
+from anct_qgis_plugin.core.errors import ParseError
+from anct_qgis_plugin.core.parsers import (clean_cell, content_suffix, iso_date, open_vector, read_csv, read_json,
+                                           resolve_columns, split_values)
+
+
+def write(tmp_path, name, content, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(content.encode(encoding) if isinstance(content, str) else content)
+    return str(path)
+
+
+def test_bom_semicolon_and_excel_protected_codes(tmp_path):
+    path = write(tmp_path, "qp.csv", '\ufeffcode_qp;lib_qp;insee_com\nQN03601M;Saint-Jean;"=""36044"""\n'
+                                     'QN02A01M;Les Cannes;"=""2A004"""\n')
+    table = read_csv(path, "qpv", {"insee_com": ("insee_com",)})
+    assert table.columns == ["code_qp", "lib_qp", "insee_com"]
+    assert [row[2] for row in table.rows] == ["36044", "2A004"]
+
+
+def test_comma_separated_codes_stay_text(tmp_path):
+    path = write(tmp_path, "va.csv", "insee_com,lib_com,id_va\n01036,Valromey-sur-Séran,va-01-01\n")
+    assert read_csv(path, "va").rows == [["01036", "Valromey-sur-Séran", "va-01-01"]]
+
+
+def test_windows_1252_is_tolerated(tmp_path):
+    path = write(tmp_path, "acv.csv", "insee_com;lib_com\n36044;Châteauroux\n", encoding="cp1252")
+    assert read_csv(path, "acv").rows[0][1] == "Châteauroux"
+
+
+def test_several_values_in_one_cell():
+    assert split_values("36044, 36063") == ["36044", "36063"]
+    assert split_values("ti-2402 ; ti-2405") == ["ti-2402", "ti-2405"]
+    assert split_values("ti-2402;ti-2405") == ["ti-2402", "ti-2405"]
+    assert split_values("Gex, Bugey ; Vierzon", commas=False) == ["Gex, Bugey", "Vierzon"]
+    assert split_values("") == []
+
+
+@pytest.mark.parametrize("value, expected", [("28-09-2018", "2018-09-28"), ("28/09/2018", "2018-09-28"),
+                                             ("2018-09-28", "2018-09-28"), ("2018-09-28T00:00:00", "2018-09-28"),
+                                             ("1/2/2021", "2021-02-01"), ("", ""), ("sept. 2018", "sept. 2018")])
+def test_dates_of_every_vintage(value, expected):
+    assert iso_date(value) == expected
+
+
+def test_clean_cell():
+    assert clean_cell(' ="01004" ') == "01004"
+    assert clean_cell("Paris") == "Paris"
+
+
+def test_missing_column_names_column_file_and_source(tmp_path):
+    path = write(tmp_path, "liste-acv.csv", "code_commune,lib_com,id_acv\n36044,Châteauroux,ACV054\n")
+    with pytest.raises(ParseError) as error:
+        read_csv(path, "action_coeur_de_ville", {"insee_com": ("insee_com",)})
+    message = str(error.value)
+    assert "insee_com" in message and "liste-acv.csv" in message and "action_coeur_de_ville" in message
+    assert "code_commune" in message  # what was found instead
+
+
+@pytest.mark.parametrize("content, reason", [("", "empty"), ("insee_com,lib_com\n", "no rows")])
+def test_empty_files_are_errors(tmp_path, content, reason):
+    with pytest.raises(ParseError, match=reason):
+        read_csv(write(tmp_path, "x.csv", content), "x")
+
+
+def test_admin_express_3_and_4_names():
+    wanted = {"code": ("code_insee", "insee_com"), "nom": ("nom_officiel", "nom")}
+    assert resolve_columns(["code_insee", "nom_officiel"], wanted, "f", "s") == {"code": "code_insee",
+                                                                                   "nom": "nom_officiel"}
+    assert resolve_columns(["INSEE_COM", "NOM"], wanted, "f", "s") == {"code": "INSEE_COM", "nom": "NOM"}
+
+
+def test_invalid_json(tmp_path):
+    with pytest.raises(ParseError, match="not valid JSON"):
+        read_json(write(tmp_path, "x.json", '{"resources": ['), "dataset")
+
+
+GEOJSON = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+           '{"code_qp": "QN03601M", "insee_com": "36044"}, "geometry": {"type": "Point", '
+           '"coordinates": [1.69, 46.81]}}]}')
+
+
+def test_zip_wrapped_geojson(qgis_app, tmp_path):
+    path = tmp_path / "qp.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("GEOJSON/QP2024.geojson", GEOJSON)
+        archive.writestr("LISEZMOI.txt", "notice")
+    layer, mapping = open_vector(str(path), "qpv", {"code_qp": ("code_qp",)})
+    assert layer.featureCount() == 1 and mapping == {"code_qp": "code_qp"}
+
+
+def test_suffix_follows_content(tmp_path):
+    """Older clients got plain GeoJSON from the ZIP link: it is stored (and opened) as GeoJSON."""
+    assert content_suffix(write(tmp_path, "a", GEOJSON), ".zip") == ".geojson"
+    assert content_suffix(write(tmp_path, "b", b"PK\x03\x04"), ".dat") == ".zip"
+    assert content_suffix(write(tmp_path, "c", "a;b\n"), ".csv") == ".csv"
+
+
+def test_damaged_zip_and_missing_column(qgis_app, tmp_path):
+    with pytest.raises(ParseError, match="cannot be read"):
+        open_vector(write(tmp_path, "qp.zip", b"PK\x03\x04 broken"), "qpv")
+    with pytest.raises(ParseError, match="lib_qp"):
+        open_vector(write(tmp_path, "qp.geojson", GEOJSON), "qpv", {"lib_qp": ("lib_qp",)})

@@ -1,0 +1,43 @@
+"""The code must load on Qt6 (QGIS 4): no Qt5-only spellings outside the compatibility module."""
+import re
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "anct_qgis_plugin"
+FORBIDDEN = {
+    r"\bexec_\(": "use exec()",
+    r"^\s*(from|import) PyQt[56]": "import Qt through qgis.PyQt",
+    r"\bQVariant\.(String|Int|Double|LongLong|DateTime|Bool)\b": "use the compat FIELD_* names",
+    r"\bQt\.(Align[A-Z]\w*|Checked|Unchecked|UserRole|DisplayRole|ItemIs\w+|WaitCursor|"
+    r"LeftDockWidgetArea|RightDockWidgetArea|Horizontal|Vertical|red|blue|black|white)\b":
+        "use fully scoped Qt enums (Qt.AlignmentFlag.AlignLeft)",
+    r"\bQgsProcessing\.Type\w+": "use the compat SOURCE_* names",
+    r"\bQgsWkbTypes\.(Point|MultiPolygon|Polygon|LineString|NoGeometry)\b": "use the compat WKB_* names",
+    r"\bQgis\.(Info|Warning|Critical|Success)\b": "use the compat MESSAGE_* names",
+    r"\bQgsProcessingParameter\w+\.(Flag\w+|Double|Integer)\b": "use the compat FLAG_*/NUMBER_* names",
+}
+
+
+def sources():
+    return [p for p in PACKAGE.rglob("*.py") if p.name != "compat.py"]
+
+
+@pytest.mark.parametrize("pattern, advice", FORBIDDEN.items())
+def test_no_qt5_only_spelling(pattern, advice):
+    offenders = [f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+                 for path in sources()
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if re.search(pattern, line)]
+    assert not offenders, f"{advice}:\n" + "\n".join(offenders)
+
+
+def test_scanner_catches_a_qt5_spelling():
+    assert re.search(list(FORBIDDEN)[0], "dialog.exec_()")
+    assert re.search(list(FORBIDDEN)[3], "label.setAlignment(Qt.AlignLeft)")
+    assert not re.search(list(FORBIDDEN)[3], "label.setAlignment(Qt.AlignmentFlag.AlignLeft)")
+
+
+def test_metadata_declares_qt6():
+    metadata = (PACKAGE.parent / "metadata.txt").read_text(encoding="utf-8")
+    assert "supportsQt6=True" in metadata and "qgisMinimumVersion=3.22" in metadata
