@@ -177,7 +177,11 @@ class TerritoryIndex:
             label = f"{name} ({code})" if name else code
             by_code[code] = label
             by_name.setdefault(normalise(name), []).append(label)
-        suggestions = [by_code[c] for c in difflib.get_close_matches(raw.upper(), list(by_code), n=3, cutoff=0.6)]
+        code = raw.upper()
+        # A mistyped code is usually one character off (37 for 36, 2C for 2A).
+        suggestions = [by_code[c] for c in by_code if len(c) == len(code) and c != "FR"
+                       and sum(a != b for a, b in zip(c, code)) == 1][:5]
+        suggestions += [by_code[c] for c in difflib.get_close_matches(code, list(by_code), n=3, cutoff=0.6)]
         for near in difflib.get_close_matches(normalise(raw), [n for n in by_name if n], n=5, cutoff=0.75):
             suggestions += by_name[near]
         message = tr("Unknown territory '{text}'.").format(text=raw)

@@ -66,7 +66,7 @@ class FetchLayerAlgorithm(AnctAlgorithm):
         self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Output layer"), SOURCE_VECTOR_ANY),
                       tr("The layer, restricted to the territory, with the published field names."))
 
-    def run(self, parameters, context, feedback):
+    def run_algorithm(self, parameters, context, feedback):
         layer_id = self.parameterAsEnumString(parameters, "LAYER", context)
         data = AnctData()
         territory, crs = read_territory_parameters(self, parameters, context, data, feedback)

@@ -24,7 +24,7 @@ class FetchTerritoryPackAlgorithm(AnctAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("LAYERS_WRITTEN", tr("Layers written")))
         self.addOutput(QgsProcessingOutputNumber("LAYERS_UNAVAILABLE", tr("Layers unavailable")))
 
-    def run(self, parameters, context, feedback):
+    def run_algorithm(self, parameters, context, feedback):
         data = AnctData()
         territory, crs = read_territory_parameters(self, parameters, context, data, feedback)
         path = self.parameterAsFileOutput(parameters, "OUTPUT", context)

@@ -1,0 +1,248 @@
+"""Benchmark (not a test): catalogue layers from a loopback mirror, cold and warm cache, against OGR.
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/fetch_layers.py [--mirror PATH]
+        [--territory 36] [--repeat 5]
+
+Every figure is the median of --repeat runs. Results and their reading: docs/benchmarks.md.
+"""
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_MIRROR = ROOT.parent / "shared" / "mirror"
+FIXTURE_MIRROR = ROOT / "tests" / "fixtures" / "mirror"
+RATIO_TARGET = 1.5
+PACK_TARGET_S = 10.0
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Import QGIS before tests/ goes on the path: the package tests/qgis would shadow it.
+from qgis.core import Qgis, QgsApplication, QgsVectorLayer  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "tests"))
+
+from loopback import MirrorServer  # noqa: E402
+
+from anct_qgis_plugin.core import service  # noqa: E402
+from anct_qgis_plugin.core.catalogue import (LAYER_IDS, DissolveCommunes, JoinCommunes,  # noqa: E402
+                                             PointsFromColumns, get_source)
+from anct_qgis_plugin.core.errors import AnctError  # noqa: E402
+from anct_qgis_plugin.core.pack import write_pack  # noqa: E402
+from anct_qgis_plugin.core.parsers import ogr_uri  # noqa: E402
+from anct_qgis_plugin.core.settings import load_config  # noqa: E402
+
+OGR_METHOD = ("OGR provider, all features with geometry and attributes; CSV through the OGR CSV "
+              "driver with X_POSSIBLE_NAMES/Y_POSSIBLE_NAMES open options (points built in C++, "
+              "no reprojection)")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mirror", help="mirror folder (default ../shared/mirror, else tests/fixtures/mirror)")
+    parser.add_argument("--territory", default="36", help="territory code (default 36, Indre)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is reported")
+    return parser.parse_args()
+
+
+def pick_mirror(argument):
+    if argument:
+        return Path(argument).resolve(), "given on the command line"
+    if SHARED_MIRROR.is_dir():
+        return SHARED_MIRROR, "real data"
+    return FIXTURE_MIRROR, "FALLBACK: ../shared/mirror is absent, using the small test fixtures"
+
+
+def timed(function):
+    """(seconds, result); an AnctError is a result (the layer is unavailable), not a crash."""
+    start = time.perf_counter()
+    try:
+        result = function()
+    except AnctError as error:
+        result = error
+    return time.perf_counter() - start, result
+
+
+def new_data(cache_dir, base_url):
+    # offline=False explicitly: an ANCT_QGIS_OFFLINE in the environment would void the cold runs.
+    service._INDEX_MEMO.clear()
+    config = load_config(cache_dir=cache_dir, mirror=base_url, ttl_hours=1e6, offline=False)
+    return service.AnctData(config, "fr")
+
+
+def keep_only_references(cache):
+    """Empty the cache but for the reference tables, so the territory index memo stays valid."""
+    for entry in cache.entries():
+        if entry.manifest.url not in service.REQUIRED_REFERENCES:
+            cache.purge(entry.manifest.url)
+
+
+def cold_layers(base_url, code, repeat):
+    """{layer_id: [seconds]} each from an empty cache, and the territory index's cold times."""
+    times, index_times, outcomes = {layer_id: [] for layer_id in LAYER_IDS}, [], {}
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache_dir:
+            data = new_data(cache_dir, base_url)
+            seconds, territory = timed(lambda: data.resolve_territory(code))
+            index_times.append(seconds)
+            for layer_id in LAYER_IDS:
+                keep_only_references(data.fetcher.cache)
+                seconds, outcomes[layer_id] = timed(lambda: data.build_layer(layer_id, territory))
+                times[layer_id].append(seconds)
+    return times, index_times, outcomes
+
+
+def warm_layers(data, territory, layer_ids, repeat):
+    """{layer_id: [seconds]} with the cache filled by one untimed build, and the last outcomes."""
+    outcomes = {layer_id: timed(lambda: data.build_layer(layer_id, territory))[1] for layer_id in layer_ids}
+    times = {layer_id: [] for layer_id in layer_ids}
+    for _ in range(repeat):
+        for layer_id in layer_ids:
+            seconds, outcomes[layer_id] = timed(lambda: data.build_layer(layer_id, territory))
+            times[layer_id].append(seconds)
+    return times, outcomes
+
+
+def single_source_file(data, built):
+    """The cached file a layer is built from alone, or None when the build reads other files too."""
+    source = get_source(built.info.layer_id)
+    if isinstance(source.geometry, (JoinCommunes, DissolveCommunes)) or len(built.info.urls) != 1:
+        return None  # joined to / dissolved from commune outlines
+    if not (source.commune_column or source.departement_column or source.region_column):
+        return None  # restricted by geometry: reads the commune outlines too
+    return data.fetcher.cache.lookup(built.info.urls[0]).path
+
+
+def direct_uri(layer_id, path):
+    strategy = get_source(layer_id).geometry
+    if isinstance(strategy, PointsFromColumns):
+        return f"{path}|option:X_POSSIBLE_NAMES={strategy.x}|option:Y_POSSIBLE_NAMES={strategy.y}"
+    return ogr_uri(path)  # a ZIP is opened through /vsizip/, as the plugin does
+
+
+def read_with_ogr(uri):
+    layer = QgsVectorLayer(uri, "x", "ogr")
+    if not layer.isValid():
+        raise RuntimeError(f"OGR cannot open {uri}")
+    count = 0
+    for feature in layer.getFeatures():
+        feature.geometry()
+        feature.attributes()
+        count += 1
+    return count
+
+
+def ogr_times(uri, repeat):
+    return [timed(lambda: read_with_ogr(uri))[0] for _ in range(repeat)]
+
+
+def pack_once(data, code, path):
+    write_pack(data.builder(), data.resolve_territory(code), path)
+
+
+def pack_times(base_url, code, repeat, warm):
+    """Whole pack (territory index, every layer, GeoPackage); cold = a fresh cache each run."""
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        output = os.path.join(folder, "pack.gpkg")
+        if warm:
+            data = new_data(os.path.join(folder, "cache"), base_url)
+            pack_once(data, code, output)  # fills the cache, untimed
+        for number in range(repeat):
+            if not warm:
+                data = new_data(os.path.join(folder, f"cache-{number}"), base_url)
+            times.append(timed(lambda: pack_once(data, code, output))[0])
+    return times
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def cell(value, width=8, digits=3):
+    return f"{value:>{width}.{digits}f}" if isinstance(value, float) else f"{value or '-':>{width}}"
+
+
+def row(name, cold, warm, ogr, ratio, met):
+    print(f"{name:<28}{cell(cold)}{cell(warm)}{cell(ogr)}{cell(ratio, 7, 2)}{cell(met, 6)}")
+
+
+def ratio_cells(warm, ogr):
+    if warm is None or ogr is None:
+        return None, None
+    ratio = warm / ogr
+    return ratio, "yes" if ratio <= RATIO_TARGET else "NO"
+
+
+def measure(base_url, code, repeat):
+    """Every figure of the report, as medians (seconds), plus the warm outcomes."""
+    cold, index_cold, _ = cold_layers(base_url, code, repeat)
+    with tempfile.TemporaryDirectory() as cache_dir:
+        data = new_data(cache_dir, base_url)
+        index_warm, territory = timed(lambda: data.resolve_territory(code))
+        warm, outcomes = warm_layers(data, territory, LAYER_IDS, repeat)
+        national, national_outcome = warm_layers(data, data.resolve_territory("FR"), ["france_services"], repeat)
+        ogr = {}
+        for layer_id, outcome in list(outcomes.items()) + [("FR", national_outcome["france_services"])]:
+            path = None if isinstance(outcome, AnctError) else single_source_file(data, outcome)
+            # Same process, same (hot) file: only the reading differs.
+            ogr[layer_id] = median(ogr_times(direct_uri(outcome.info.layer_id, path), repeat)) if path else None
+    return {
+        "index": (median(index_cold), index_warm),
+        "cold": {layer_id: median(times) for layer_id, times in cold.items()},
+        "warm": {layer_id: median(times) for layer_id, times in warm.items()},
+        "outcomes": outcomes, "ogr": ogr,
+        "national": (median(national["france_services"]), national_outcome["france_services"]),
+        "pack": (median(pack_times(base_url, code, repeat, warm=False)),
+                 median(pack_times(base_url, code, repeat, warm=True))),
+    }
+
+
+def report(figures, code):
+    row("layer", "cold", "warm", "OGR", "ratio", "<=1.5")
+    row("(territory index)", *figures["index"], None, None, None)
+    available, unavailable = [], []
+    for layer_id, outcome in figures["outcomes"].items():
+        cold, warm, ogr = figures["cold"][layer_id], figures["warm"][layer_id], figures["ogr"][layer_id]
+        if isinstance(outcome, AnctError):
+            row(layer_id, cold, "unavail.", None, None, None)
+            unavailable.append(f"  {layer_id}: {outcome}")
+            continue
+        available.append(layer_id)
+        row(layer_id, cold, warm, ogr, *ratio_cells(warm, ogr))
+    row("total (available layers)", sum(figures["cold"][i] for i in available),
+        sum(figures["warm"][i] for i in available), None, None, None)
+    warm, built = figures["national"]
+    print()
+    row(f"france_services FR ({built.info.feature_count})", None, warm, figures["ogr"]["FR"],
+        *ratio_cells(warm, figures["ogr"]["FR"]))
+    cold_pack, warm_pack = figures["pack"]
+    met = "met" if max(cold_pack, warm_pack) < PACK_TARGET_S else "NOT met"
+    print(f"\nwhole pack, territory {code}: cold {cold_pack:.2f} s, warm {warm_pack:.2f} s "
+          f"(target < {PACK_TARGET_S:g} s: {met})")
+    print("ratio = warm build / direct OGR read of the same cached file; '-' = built from several files "
+          "(joins, dissolves): no single-file equivalent")
+    if unavailable:
+        print("\nunavailable (the pack records them as such):\n" + "\n".join(unavailable))
+
+
+def main():
+    args = parse_args()
+    mirror, mirror_note = pick_mirror(args.mirror)
+    app = QgsApplication([], False)
+    app.initQgis()
+    print(f"QGIS {Qgis.QGIS_VERSION}, {os.cpu_count()} CPUs; mirror {mirror} ({mirror_note})")
+    print(f"territory {args.territory}; median of {args.repeat} runs; times in seconds")
+    print(f"direct open: {OGR_METHOD}\n")
+    with MirrorServer(str(mirror)) as server:
+        figures = measure(server.base_url, args.territory, args.repeat)
+    report(figures, args.territory)
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""anct:fetch_layer end to end in real QGIS, over the loopback mirror of the project's fixtures."""
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+
+from anct_qgis_plugin.core.catalogue import LAYER_IDS
+
+# (layer, territory) -> features, from tests/fixtures/README.md
+EXPECTED = {
+    ("communes", "36"): 6, ("communes", "reg:24"): 8, ("communes", "FR"): 11, ("communes", "36044"): 1,
+    ("communes", "243600327"): 3,
+    ("epci", "36"): 4, ("epci", "reg:24"): 6,
+    ("departements", "36"): 1, ("departements", "reg:24"): 2, ("departements", "FR"): 5,
+    ("regions", "36"): 1, ("regions", "FR"): 4,
+    ("france_services", "36"): 5, ("france_services", "18"): 2, ("france_services", "reg:24"): 7,
+    ("france_services", "FR"): 9,
+    ("qpv", "36"): 4, ("qpv", "36063"): 1, ("qpv", "36044"): 3, ("qpv", "reg:24"): 5,
+    ("qpv_2015", "36"): 2, ("qpv_2015", "18"): 1,
+    ("action_coeur_de_ville", "36"): 2, ("action_coeur_de_ville", "FR"): 5,
+    ("petites_villes_de_demain", "36"): 3, ("villages_avenir", "36"): 2, ("villages_avenir", "reg:24"): 3,
+    ("territoires_industrie", "36"): 2, ("territoires_industrie", "18"): 1,
+    ("mobile_sites", "36"): 8, ("mobile_sites", "18"): 2,
+}
+
+
+def fetch(run_alg, layer, territory, **extra):
+    result = run_alg("anct:fetch_layer", {"LAYER": layer, "TERRITORY": territory, "OUTPUT": "memory:", **extra})
+    return result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
+
+
+@pytest.mark.parametrize("layer, territory", sorted(EXPECTED))
+def test_counts(anct_env, run_alg, layer, territory):
+    assert fetch(run_alg, layer, territory).featureCount() == EXPECTED[(layer, territory)]
+
+
+def test_every_catalogue_layer_is_covered():
+    assert {layer for layer, _t in EXPECTED} == set(LAYER_IDS)
+
+
+def test_communes_keep_published_names_codes_and_population(anct_env, run_alg):
+    layer = fetch(run_alg, "communes", "36")
+    assert {"nom", "code", "codeEpci", "codeDepartement", "population"} <= set(layer.fields().names())
+    assert sum(f["population"] for f in layer.getFeatures()) == 72744
+    assert layer.crs().authid() == "EPSG:2154"
+    assert QgsWkbTypes.isMultiType(layer.wkbType())
+
+
+def test_france_services_points_with_text_codes(anct_env, run_alg):
+    layer = fetch(run_alg, "france_services", "FR")
+    codes = {f["insee_dep"] for f in layer.getFeatures()}
+    assert {"36", "18", "75", "974"} <= codes
+    formats = [f["format_fs"] for f in fetch(run_alg, "france_services", "36").getFeatures()]
+    assert sorted(formats) == ["Bus_équivalent", "Fixe", "Fixe", "Fixe", "Itinérante"]
+
+
+def test_programme_is_dissolved_per_id_and_multi_ids_split(anct_env, run_alg):
+    layer = fetch(run_alg, "territoires_industrie", "FR")
+    by_id = {f["id_ti"]: f for f in layer.getFeatures()}
+    assert set(by_id) == {"ti-2401", "ti-2403"}
+    assert by_id["ti-2401"]["nb_communes"] == 3 and by_id["ti-2403"]["nb_communes"] == 4
+    assert by_id["ti-2401"]["lib_ti"] == "Berry Sologne"
+    assert by_id["ti-2401"]["insee_com"] == "18033, 18279, 36088"
+    assert by_id["ti-2401"].geometry().constGet().numGeometries() == 3
+
+
+def test_newest_file_wins_and_dates_are_iso(anct_env, run_alg):
+    layer = fetch(run_alg, "action_coeur_de_ville", "FR")
+    features = {f["id_acv"]: f for f in layer.getFeatures()}
+    assert "ACV057" in features and not any(key.startswith("acv-") for key in features)
+    assert features["ACV057"]["date_signature"] == "2018-09-28"
+    assert features["ACV004"]["insee_com"] == "2A004"
+
+
+def test_invalid_polygon_is_repaired_with_a_warning(anct_env, run_alg, feedback):
+    layer = fetch(run_alg, "qpv", "36")
+    assert all(f.geometry().isGeosValid() for f in layer.getFeatures())
+    assert any("repaired" in warning for warning in feedback.warnings)
+
+
+def test_overseas_territory_uses_its_own_crs(anct_env, run_alg):
+    assert fetch(run_alg, "communes", "974").crs().authid() == "EPSG:2975"
+
+
+def test_user_crs(anct_env, run_alg):
+    layer = fetch(run_alg, "france_services", "36", CRS="EPSG:3035")
+    assert layer.crs().authid() == "EPSG:3035"
+    x = next(layer.getFeatures()).geometry().asPoint().x()
+    assert 3_500_000 < x < 3_900_000  # metres in LAEA Europe, not degrees
+
+
+def test_name_resolves_like_its_code(anct_env, run_alg):
+    assert fetch(run_alg, "communes", "Châteauroux").featureCount() == 1
+    assert fetch(run_alg, "communes", "indre").featureCount() == 6
+
+
+def test_unknown_territory_suggests_near_matches(anct_env, run_alg):
+    with pytest.raises(QgsProcessingException, match=r"Unknown territory '37'.*Did you mean"):
+        fetch(run_alg, "communes", "37")
+    with pytest.raises(QgsProcessingException, match="Indre"):
+        fetch(run_alg, "communes", "Indr")
+
+
+def test_empty_territory_is_an_error(anct_env, run_alg):
+    with pytest.raises(QgsProcessingException, match="No territory"):
+        fetch(run_alg, "communes", " ")
+
+
+def test_missing_file_in_dataset_is_a_clear_error(anct_env, run_alg, mirror_server):
+    mirror_server.add_fault("datasets/programme-action-coeur-de-ville", "body",
+                            body='{"id": "x", "resources": []}', content_type="application/json")
+    with pytest.raises(QgsProcessingException, match="has no csv file matching"):
+        fetch(run_alg, "action_coeur_de_ville", "36")
+
+
+@pytest.mark.parametrize("fault, message", [
+    ({"kind": "status", "code": 500}, "HTTP 500"),
+    ({"kind": "retry_after", "seconds": 1}, "HTTP 429"),
+    ({"kind": "delay", "seconds": 6}, "No answer within"),
+    ({"kind": "truncate"}, "truncated|IncompleteRead|Connection"),
+    ({"kind": "body", "body": "<html><body>Proxy error</body></html>", "content_type": "text/html"}, "HTML"),
+    ({"kind": "body", "body": "insee_commune,lib_com,id_va\n36001,Aigurande,va-36-01\n"},
+     "Column 'insee_com' is missing in .*villages_avenir"),
+    ({"kind": "body", "body": ""}, "Empty"),
+])
+def test_faults_on_the_data_file_become_processing_errors(anct_env, run_alg, mirror_server, fault, message):
+    mirror_server.add_fault("liste-va-com2024", **fault)
+    mirror_server.add_fault("datasets/r/", **fault)
+    with pytest.raises(QgsProcessingException, match=message):
+        fetch(run_alg, "villages_avenir", "36")
+
+
+def test_invalid_dataset_json_is_a_processing_error(anct_env, run_alg, mirror_server):
+    mirror_server.add_fault("datasets/dispositif-villages-davenir", "body", body='{"resources": [',
+                            content_type="application/json")
+    with pytest.raises(QgsProcessingException, match="not valid JSON"):
+        fetch(run_alg, "villages_avenir", "36")
+
+
+def test_loading_again_uses_the_cache(anct_env, run_alg, mirror_server):
+    fetch(run_alg, "france_services", "36")
+    before = mirror_server.count()
+    fetch(run_alg, "france_services", "18")
+    assert mirror_server.count() == before
+
+
+def test_offline_mode_after_a_first_load(anct_env, run_alg, mirror_server, monkeypatch, feedback):
+    fetch(run_alg, "communes", "36")
+    monkeypatch.setenv("ANCT_QGIS_OFFLINE", "1")
+    before = mirror_server.count()
+    assert fetch(run_alg, "communes", "36").featureCount() == 6
+    assert mirror_server.count() == before
+    with pytest.raises(QgsProcessingException, match="Offline mode"):
+        fetch(run_alg, "communes", "18")

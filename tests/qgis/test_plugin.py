@@ -1,0 +1,61 @@
+"""The plugin loads in real QGIS and leaves nothing behind; after `make deploy`, headless
+qgis_process lists its algorithms."""
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def anct_provider():
+    return QgsApplication.processingRegistry().providerById("anct")
+
+
+def test_class_factory_init_and_unload(qgis_iface, qgis_processing):
+    import anct_qgis_plugin
+
+    menu_actions_before = len(qgis_iface.mainWindow().findChildren(type(qgis_iface.mainWindow().menuBar())))
+    plugin = anct_qgis_plugin.classFactory(qgis_iface)
+    plugin.initProcessing()
+    plugin.initGui()
+    provider = anct_provider()
+    assert provider is not None
+    assert {a.id() for a in provider.algorithms()} >= {"anct:fetch_layer", "anct:fetch_territory_pack"}
+    for algorithm in provider.algorithms():
+        assert algorithm.shortHelpString(), algorithm.id()
+        for parameter in algorithm.parameterDefinitions():
+            assert parameter.help(), f"{algorithm.id()} {parameter.name()} has no help"
+    assert plugin.actions
+    plugin.unload()
+    assert anct_provider() is None
+    assert plugin.actions == [] and plugin.translator is None
+    assert len(qgis_iface.mainWindow().findChildren(type(qgis_iface.mainWindow().menuBar()))) == menu_actions_before
+    # Loading again after unload works (plugin reloader).
+    plugin = anct_qgis_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    assert anct_provider() is not None
+    plugin.unload()
+    assert anct_provider() is None
+
+
+@pytest.mark.skipif(shutil.which("qgis_process.bin") is None, reason="qgis_process.bin not installed")
+def test_make_deploy_then_qgis_process_lists_and_runs(tmp_path, mirror_server):
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "qgis"), QT_QPA_PLATFORM="offscreen",
+               ANCT_QGIS_MIRROR=mirror_server.base_url, ANCT_QGIS_CACHE_DIR=str(tmp_path / "cache"))
+    subprocess.run(["make", "-s", "deploy"], cwd=ROOT, env=env, check=True, capture_output=True)
+    assert (tmp_path / "qgis/profiles/default/python/plugins/anct_qgis_plugin/metadata.txt").is_file()
+    listing = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True, timeout=120)
+    assert "anct:fetch_layer" in listing.stdout and "anct:fetch_territory_pack" in listing.stdout
+    output = tmp_path / "fs.gpkg"
+    run = subprocess.run(["qgis_process.bin", "run", "anct:fetch_layer", "--", "LAYER=france_services",
+                          "TERRITORY=36", f"OUTPUT={output}"], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "FEATURE_COUNT:\t5" in run.stdout
+    bad = subprocess.run(["qgis_process.bin", "run", "anct:fetch_layer", "--", "LAYER=france_services",
+                          "TERRITORY=37", f"OUTPUT={tmp_path / 'x.gpkg'}"], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode != 0 and "Unknown territory '37'" in bad.stdout + bad.stderr
