@@ -4,89 +4,104 @@
   <context>
     <name>AnctAlgorithm</name>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="36" />
+      <source>Cartography</source>
+      <translation>Cartographie</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="63" />
       <source>Catalogue id of the layer: </source>
-      <translation type="unfinished" />
+      <translation>Identifiant de la couche dans le catalogue : </translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="35" />
+      <source>Data</source>
+      <translation>Données</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="35" />
+      <source>Diagnostics</source>
+      <translation>Diagnostics</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="38" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
-      <translation type="unfinished" />
+      <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="17" />
       <source>Fetch a territory pack (GeoPackage)</source>
-      <translation type="unfinished" />
+      <translation>Charger un paquet territorial (GeoPackage)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="58" />
       <source>Fetch an ANCT layer</source>
-      <translation type="unfinished" />
+      <translation>Charger une couche ANCT</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="73" />
       <source>Fetching {layer} for {territory}</source>
-      <translation type="unfinished" />
+      <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="21" />
       <source>GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="21" />
       <source>GeoPackage (*.gpkg)</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
       <source>Layer</source>
-      <translation type="unfinished" />
+      <translation>Couche</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="25" />
       <source>Layers unavailable</source>
-      <translation type="unfinished" />
+      <translation>Couches indisponibles</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="24" />
       <source>Layers written</source>
-      <translation type="unfinished" />
+      <translation>Couches écrites</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="41" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
-      <translation type="unfinished" />
+      <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
       <source>One table per catalogue layer plus a table '{table}' describing sources, dates and layers that could not be had.</source>
-      <translation type="unfinished" />
+      <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="41" />
       <source>Output CRS</source>
-      <translation type="unfinished" />
+      <translation>SCR de sortie</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="66" />
       <source>Output layer</source>
-      <translation type="unfinished" />
+      <translation>Couche de sortie</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="38" />
       <source>Territory</source>
-      <translation type="unfinished" />
+      <translation>Territoire</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="67" />
       <source>The layer, restricted to the territory, with the published field names.</source>
-      <translation type="unfinished" />
+      <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="84" />
       <source>{n} features — source dated {date}</source>
-      <translation type="unfinished" />
+      <translation>{n} entités — date de la source : {date}</translation>
     </message>
   </context>
   <context>
@@ -94,267 +109,267 @@
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="168" />
       <source>'{text}' is ambiguous: {choices}. Give a code instead.</source>
-      <translation type="unfinished" />
+      <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="146" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="147" />
       <source>(after {n} attempts)</source>
-      <translation type="unfinished" />
+      <translation>(après {n} tentatives)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="159" />
       <source>Cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Annulé.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="44" />
       <source>Cannot write table {table} to {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="82" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
-      <translation type="unfinished" />
+      <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="354" />
       <source>Commune outlines for {territory}</source>
-      <translation type="unfinished" />
+      <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="140" />
       <source>Connection failed for {url}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/datagouv.py" line="24" />
       <source>Dataset '{dataset}' has no {formats} file matching '{pattern}'. Files published: {available}</source>
-      <translation type="unfinished" />
+      <translation>Le jeu de données '{dataset}' ne contient aucun fichier {formats} correspondant à '{pattern}'. Fichiers publiés : {available}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="185" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="189" />
       <source>Did you mean: {choices}?</source>
-      <translation type="unfinished" />
+      <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="126" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="127" />
       <source>Download cancelled: {url}</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="128" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="134" />
       <source>Downloading {url}</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement de {url}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="117" />
       <source>EPCI {code}</source>
-      <translation type="unfinished" />
+      <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="35" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="36" />
       <source>Empty file received from {url}</source>
-      <translation type="unfinished" />
+      <translation>Fichier vide reçu de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="133" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="134" />
       <source>HTTP {status} from {url}</source>
-      <translation type="unfinished" />
+      <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="61" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="62" />
       <source>No QGIS proxy: system settings and HTTP(S)_PROXY variables apply</source>
-      <translation type="unfinished" />
+      <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="135" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="136" />
       <source>No answer within {seconds:g} s from {url}</source>
-      <translation type="unfinished" />
+      <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="143" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
-      <translation type="unfinished" />
+      <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/mirror.py" line="22" />
       <source>Not an http(s) URL: {url}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="71" />
-      <source>Offline mode: no cached copy of {url}</source>
-      <translation type="unfinished" />
+      <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="72" />
+      <source>Offline mode: no cached copy of {url}</source>
+      <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="73" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
-      <translation type="unfinished" />
+      <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="218" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="222" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
-      <translation type="unfinished" />
+      <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="60" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="61" />
       <source>QGIS proxy: {proxy}</source>
-      <translation type="unfinished" />
+      <translation>Proxy QGIS : {proxy}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/mirror.py" line="26" />
       <source>Refused: the path of {url} would leave the mirror root.</source>
-      <translation type="unfinished" />
+      <translation>Refusé : le chemin de {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/mirror.py" line="56" />
       <source>Refused: {url} would leave the mirror root.</source>
-      <translation type="unfinished" />
+      <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="27" />
       <source>Source date: {date}</source>
-      <translation type="unfinished" />
+      <translation>Date de la source : {date}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="13" />
       <source>Source: {publisher}, {date} (fetched {fetched}). Licence: {licence}.</source>
-      <translation type="unfinished" />
+      <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="141" />
       <source>The archive {file} holds no GeoJSON, GeoPackage or shapefile.</source>
-      <translation type="unfinished" />
+      <translation>L'archive {file} ne contient aucun fichier GeoJSON, GeoPackage ou shapefile.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/mirror.py" line="47" />
       <source>The mirror folder does not exist: {path}</source>
-      <translation type="unfinished" />
+      <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="121" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="127" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
-      <translation type="unfinished" />
+      <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="29" />
       <source>The source could not be reached: a stale cached copy was used.</source>
-      <translation type="unfinished" />
+      <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/catalogue.py" line="261" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
-      <translation type="unfinished" />
+      <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="183" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="187" />
       <source>Unknown territory '{text}'.</source>
-      <translation type="unfinished" />
+      <translation>Territoire inconnu '{text}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="181" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="182" />
       <source>truncated body, {got} of {expected} bytes</source>
-      <translation type="unfinished" />
+      <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="87" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="88" />
       <source>{error} — using the cached copy from {age} ago.</source>
-      <translation type="unfinished" />
+      <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="146" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="158" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
-      <translation type="unfinished" />
+      <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="107" />
       <source>{file} (source '{source}') has a header but no rows.</source>
-      <translation type="unfinished" />
+      <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="126" />
       <source>{file} (source '{source}') holds no feature.</source>
-      <translation type="unfinished" />
+      <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="142" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="154" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
-      <translation type="unfinished" />
+      <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="95" />
       <source>{file} (source '{source}') is empty.</source>
-      <translation type="unfinished" />
+      <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="156" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="168" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
-      <translation type="unfinished" />
+      <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="102" />
       <source>{file} (source '{source}') is not a valid CSV file: {error}</source>
-      <translation type="unfinished" />
+      <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="118" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
-      <translation type="unfinished" />
+      <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="75" />
       <source>{layer}: unavailable — {error}</source>
-      <translation type="unfinished" />
+      <translation>{layer} : indisponible — {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="28" />
+      <source>{n} days</source>
+      <translation>{n} jours</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="27" />
-      <source>{n} days</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="26" />
       <source>{n} h</source>
-      <translation type="unfinished" />
+      <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="24" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="25" />
       <source>{n} min</source>
-      <translation type="unfinished" />
+      <translation>{n} min</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="110" />
       <source>{title}: no feature in {territory}.</source>
-      <translation type="unfinished" />
+      <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="314" />
       <source>{title}: {n} commune codes not found in the current commune outlines (merged or renamed communes?): {codes}</source>
-      <translation type="unfinished" />
+      <translation>{title} : {n} codes commune introuvables dans les contours communaux actuels (communes fusionnées ou renommées ?) : {codes}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="228" />
       <source>{title}: {n} invalid geometries repaired.</source>
-      <translation type="unfinished" />
+      <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="261" />
       <source>{title}: {n} rows without valid coordinates left out.</source>
-      <translation type="unfinished" />
+      <translation>{title} : {n} lignes sans coordonnées valides écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="132" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="138" />
       <source>{url} answered 304 without a cached copy</source>
-      <translation type="unfinished" />
+      <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="37" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="38" />
       <source>{url} answered an HTML or XML page instead of data (error page, login portal or proxy message).</source>
-      <translation type="unfinished" />
+      <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/datagouv.py" line="10" />
       <source>{url} is not a data.gouv.fr dataset document (no 'resources').</source>
-      <translation type="unfinished" />
+      <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
   </context>
   <context>
@@ -362,12 +377,12 @@
     <message>
       <location filename="../anct_qgis_plugin/plugin.py" line="41" />
       <source>Fetch a territory pack…</source>
-      <translation type="unfinished" />
+      <translation>Charger un paquet territorial…</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/plugin.py" line="40" />
       <source>Fetch an ANCT layer…</source>
-      <translation type="unfinished" />
+      <translation>Charger une couche ANCT…</translation>
     </message>
   </context>
   <context>
@@ -375,7 +390,7 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/provider.py" line="20" />
       <source>ANCT Territoires</source>
-      <translation type="unfinished" />
+      <translation>ANCT Territoires</translation>
     </message>
   </context>
 </TS>
