@@ -126,11 +126,12 @@ class Fetcher:
             if not os.path.isfile(target):
                 raise DownloadError(tr("The mirror has no copy of {url} (looked for {path})").format(
                     url=url, path=target))
-            stamp = str(os.path.getmtime(target))
-            if entry and entry.manifest.last_modified == stamp and entry.manifest.size == os.path.getsize(target):
+            # A pseudo-ETag: a folder mirror has no validators, its file's time and size serve.
+            stamp = f'W/"mirror-{os.path.getmtime(target)}-{os.path.getsize(target)}"'
+            if entry and entry.manifest.etag == stamp:
                 return target, None
             shutil.copyfile(target, part)
-            return target, {"etag": "", "last_modified": stamp}
+            return target, {"etag": stamp, "last_modified": ""}
         info(feedback, tr("Downloading {url}").format(url=target))
         response = self.client.download(target, part, validators=old, feedback=feedback)
         if response.not_modified:

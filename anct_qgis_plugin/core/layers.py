@@ -106,9 +106,6 @@ class LayerBuilder:
         layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
         layer.setName(f"{info_.title} — {territory.label}")
         info_.feature_count = layer.featureCount()
-        if info_.feature_count == 0:
-            info_.warnings.append(tr("{title}: no feature in {territory}.").format(
-                title=info_.title, territory=territory.label))
         for message in info_.warnings:
             warn(self.feedback, message)
         return BuiltLayer(layer, info_)

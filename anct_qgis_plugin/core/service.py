@@ -3,15 +3,19 @@
 ``AnctData`` holds a settings snapshot, the fetcher and the territory index (loaded once per
 process and reused while its cached files are unchanged).
 """
+import dataclasses
 import threading
 
-from qgis.core import QgsSettings
+from qgis.core import QgsCoordinateReferenceSystem, QgsSettings
 from qgis.PyQt.QtCore import QLocale
 
+from .card import commune_card
 from .fetcher import Fetcher
 from .layers import LayerBuilder
 from .settings import load_config
-from .territories import COMMUNES_TABLE_URL, DEPARTEMENTS_URL, REGIONS_URL, TerritoryIndex, load_reference_json
+from .status import cache_status, purge_layer
+from .territories import (COMMUNES_TABLE_URL, DEPARTEMENTS_URL, REGIONS_URL, TerritoryIndex, extent_territory,
+                          load_reference_json)
 
 _INDEX_LOCK = threading.Lock()
 _INDEX_MEMO = {}
@@ -61,3 +65,23 @@ class AnctData:
     def build_layer(self, layer_id, territory, crs=None, feedback=None):
         return self.builder(feedback).build(layer_id, territory, crs)
 
+    def with_settings(self, **changes):
+        """The same data layer with some settings changed (refresh = time-to-live 0)."""
+        return AnctData(dataclasses.replace(self.config, **changes), self.language)
+
+    def commune_card(self, code, feedback=None):
+        return commune_card(self.builder(feedback), self.territory_index(feedback), code)
+
+    def cache_status(self, layer_id, territory=None):
+        return cache_status(self.fetcher, layer_id, territory)
+
+    def purge(self, layer_id, territory=None):
+        purge_layer(self.fetcher, layer_id, territory)
+
+    def extent_territory(self, rectangle, crs, label, feedback=None):
+        """The communes that a map extent (a QgsRectangle in ``crs``) meets."""
+        builder = self.builder(feedback)
+        target = QgsCoordinateReferenceSystem(crs)
+        departements = builder.build("departements", builder.index.country(), crs).layer
+        return extent_territory(builder.index, departements, lambda t: builder.commune_layer(t, target),
+                                rectangle, label)

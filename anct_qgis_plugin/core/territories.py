@@ -23,7 +23,7 @@ EPCI_NAMES_URL = GEO_API + "/epcis?fields=code,nom&format=json"
 METROPOLE_CRS = "EPSG:2154"
 OVERSEAS_CRS = {"971": "EPSG:5490", "972": "EPSG:5490", "973": "EPSG:2972", "974": "EPSG:2975",
                 "976": "EPSG:4471"}
-KINDS = ("country", "region", "departement", "epci", "commune")
+KINDS = ("country", "region", "departement", "epci", "commune", "extent")
 PREFIXES = {"reg": "region", "dep": "departement", "epci": "epci", "com": "commune"}
 
 
@@ -224,3 +224,26 @@ def load_reference_json(fetcher, feedback=None):
             return None
         return check_json_list(fetched.path, url, wanted)
     return fetch_json
+
+
+def extent_territory(index, departements_layer, communes_for, rectangle, label):
+    """The communes whose outline meets ``rectangle`` (in the layers' CRS).
+
+    ``departements_layer`` finds the départements to look in; ``communes_for(territory)`` gives
+    the commune outlines of a département territory.
+    """
+    from qgis.core import QgsGeometry
+
+    area = QgsGeometry.fromRect(rectangle)
+    code_field = next(name for name in ("code_insee", "insee_dep", "code") if name in departements_layer.fields().names())
+    deps = sorted({f[code_field] for f in departements_layer.getFeatures() if f.geometry().intersects(area)}
+                  & set(index.departements))
+    if not deps:
+        raise TerritoryError(tr("The map extent covers no French département."))
+    communes = set()
+    for dep in deps:
+        layer = communes_for(index.departement(dep))
+        communes |= {f["code"] for f in layer.getFeatures() if f.geometry().intersects(area)}
+    regions = tuple(sorted({index.departements[d][1] for d in deps} - {""}))
+    return Territory("extent", "extent", label, tuple(deps), regions, frozenset(communes),
+                     crs_for_departements(deps))

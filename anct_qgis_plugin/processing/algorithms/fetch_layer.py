@@ -83,6 +83,9 @@ class FetchLayerAlgorithm(AnctAlgorithm):
             sink.addFeature(QgsFeature(feature), FAST_INSERT)
         feedback.pushInfo(tr("{n} features — source dated {date}").format(
             n=built.info.feature_count, date=built.info.source_date or "-"))
+        if built.info.feature_count == 0:
+            feedback.pushWarning(tr("{title}: no feature in {territory}.").format(
+                title=built.info.title, territory=territory.label))
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
                 ProvenancePostProcessor.create(built.info, territory.label))

@@ -1,0 +1,60 @@
+"""What the cache holds for a catalogue layer: state, date, size; and purging it.
+
+Answers from the cache alone (never the network), so the panel can show it instantly.
+"""
+from dataclasses import dataclass
+
+from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, get_source
+from .datagouv import check_dataset_document, resource_download_url, select_resource
+from .errors import AnctError
+from .parsers import read_json
+
+ABSENT, FRESH, STALE, OFFLINE = "absent", "fresh", "stale", "offline"
+
+
+@dataclass
+class CacheStatus:
+    state: str
+    fetched_at: float = 0.0
+    size: int = 0
+    source_date: str = ""
+
+
+def cached_urls(fetcher, layer_id, territory=None):
+    """The URLs a layer reads, as far as the cache knows them (dataset document first)."""
+    locator = get_source(layer_id).locator
+    if isinstance(locator, FixedUrl):
+        return [locator.url]
+    if isinstance(locator, PerDepartementUrl):
+        return [locator.template.format(dep=d) for d in (territory.departement_codes if territory else ())]
+    urls = [locator.api_url]
+    entry = fetcher.cache.lookup(locator.api_url)
+    if entry is not None and isinstance(locator, DataGouvFile):
+        try:
+            document = check_dataset_document(read_json(entry.path, locator.api_url), locator.api_url)
+            urls.append(resource_download_url(select_resource(document, locator)))
+        except AnctError:
+            pass  # a damaged document counts as not cached
+    return urls
+
+
+def cache_status(fetcher, layer_id, territory=None):
+    urls = cached_urls(fetcher, layer_id, territory)
+    data_urls = urls[1:] if isinstance(get_source(layer_id).locator, DataGouvFile) else urls
+    entries = [fetcher.cache.lookup(url) for url in data_urls]
+    if not entries or any(entry is None for entry in entries):
+        return CacheStatus(ABSENT)
+    ttl = fetcher.config.ttl_hours * 3600
+    if fetcher.config.offline:
+        state = OFFLINE
+    else:
+        state = STALE if any(entry.age_seconds >= ttl for entry in entries) else FRESH
+    return CacheStatus(state, min(e.manifest.fetched_at for e in entries),
+                       sum(e.manifest.size for e in entries),
+                       max(e.manifest.source_date for e in entries))
+
+
+def purge_layer(fetcher, layer_id, territory=None):
+    """Forget a layer's cached files (its dataset document included)."""
+    for url in cached_urls(fetcher, layer_id, territory):
+        fetcher.cache.purge(url)

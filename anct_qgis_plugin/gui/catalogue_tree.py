@@ -1,0 +1,73 @@
+"""The catalogue tree: layers grouped by theme, ticked for loading, with date, licence, cache."""
+import time
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from ..core.catalogue import SOURCES, THEMES
+from ..core.status import ABSENT, FRESH, OFFLINE, STALE
+from ..core.territories import normalise
+from .i18n import tr
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("layer", "date", "licence", "cache", "size")
+
+
+def human_size(size):
+    for unit in ("o", "ko", "Mo", "Go"):
+        if size < 1024 or unit == "Go":
+            return f"{size:.0f} {unit}" if unit == "o" else f"{size:.1f} {unit}"
+        size /= 1024.0
+
+
+def cache_text(status):
+    day = time.strftime("%Y-%m-%d", time.localtime(status.fetched_at)) if status.fetched_at else ""
+    return {ABSENT: tr("not cached"), FRESH: tr("cached on {date}").format(date=day),
+            STALE: tr("stale (cached on {date})").format(date=day),
+            OFFLINE: tr("offline (cached on {date})").format(date=day)}[status.state]
+
+
+class CatalogueTree(QTreeWidget):
+    def __init__(self, language, parent=None):
+        super().__init__(parent)
+        self.setHeaderLabels([tr("Layer"), tr("Source date"), tr("Licence"), tr("Cache"), tr("Size")])
+        self.setRootIsDecorated(True)
+        self.setAlternatingRowColors(True)
+        self.items = {}
+        themes = {}
+        for source in SOURCES:
+            if source.theme not in themes:
+                label = THEMES[source.theme][0 if language == "fr" else 1]
+                themes[source.theme] = QTreeWidgetItem(self, [label])
+                themes[source.theme].setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item = QTreeWidgetItem(themes[source.theme], [source.title(language), "", "Licence Ouverte 2.0"])
+            item.setData(0, ID_ROLE, source.id)
+            item.setToolTip(0, f"{source.id} — {source.abstract(language)}\n{source.publisher}")
+            item.setToolTip(2, source.licence)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            self.items[source.id] = item
+        self.expandAll()
+        self.resizeColumnToContents(0)
+
+    def checked_ids(self):
+        return [layer_id for layer_id, item in self.items.items() if item.checkState(0) == Qt.CheckState.Checked]
+
+    def set_checked(self, layer_ids):
+        for layer_id, item in self.items.items():
+            item.setCheckState(0, Qt.CheckState.Checked if layer_id in layer_ids else Qt.CheckState.Unchecked)
+
+    def show_status(self, layer_id, status):
+        item = self.items[layer_id]
+        item.setText(1, status.source_date or "")
+        item.setText(3, cache_text(status))
+        item.setText(4, human_size(status.size) if status.size else "")
+
+    def apply_filter(self, text):
+        wanted = normalise(text)
+        for layer_id, item in self.items.items():
+            haystack = normalise(f"{item.text(0)} {layer_id} {item.toolTip(0)}")
+            item.setHidden(bool(wanted) and wanted not in haystack)
+        for index in range(self.topLevelItemCount()):
+            theme = self.topLevelItem(index)
+            theme.setHidden(all(theme.child(i).isHidden() for i in range(theme.childCount())))

@@ -1,0 +1,268 @@
+"""The "ANCT Territoires" panel: pick a territory, tick catalogue layers, load them in the
+background, refresh or purge them, work offline."""
+from qgis.core import QgsApplication, QgsMessageLog, QgsSettings
+from qgis.gui import QgsDockWidget, QgsFilterLineEdit
+from qgis.PyQt.QtCore import QStringListModel, Qt
+from qgis.PyQt.QtWidgets import (QCheckBox, QCompleter, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+                                 QToolButton, QVBoxLayout, QWidget)
+
+from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
+from ..core.errors import AnctError
+from ..core.report import LOG_TAG
+from ..core.service import AnctData
+from ..core.settings import GROUP, read_setting, write_setting
+from .catalogue_tree import CatalogueTree
+from .i18n import tr
+from .layer_loading import add_to_project
+from .commune_card import CommuneCardDialog
+from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask
+
+LAST_TERRITORY = f"{GROUP}/ui/last_territory"
+CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
+KIND_LABELS = {"country": "pays", "region": "région", "departement": "département", "epci": "EPCI",
+               "commune": "commune"}
+
+
+class AnctDock(QgsDockWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("ANCT Territoires"), parent)
+        self.setObjectName("AnctTerritoiresDock")
+        self.iface = iface
+        self.data = AnctData()
+        self.index = None
+        self.territory = None
+        self.tasks = set()  # QgsTaskManager holds raw pointers: keep the Python objects alive
+        self.load_task = None
+        self.card_dialog = None
+        self._choices = {}
+        self._build_ui()
+        self._restore()
+
+    # --- widgets ---------------------------------------------------------------------
+    def _build_ui(self):
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        row = QHBoxLayout()
+        self.territory_edit = QgsFilterLineEdit(body)
+        self.territory_edit.setPlaceholderText(tr("Commune, EPCI, département, région or code…"))
+        self.completer_model = QStringListModel(self)
+        completer = QCompleter(self.completer_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.territory_edit.setCompleter(completer)
+        self.territory_edit.textEdited.connect(self._suggest)
+        completer.activated.connect(self.choose_territory)
+        self.territory_edit.returnPressed.connect(lambda: self.choose_territory(self.territory_edit.text()))
+        self.extent_button = QToolButton(body)
+        self.extent_button.setText(tr("Map extent"))
+        self.extent_button.setToolTip(tr("Use the communes visible in the map canvas"))
+        self.extent_button.clicked.connect(self.use_map_extent)
+        row.addWidget(self.territory_edit, 1)
+        row.addWidget(self.extent_button)
+        layout.addLayout(row)
+        self.territory_label = QLabel(tr("Loading territories…"), body)
+        self.territory_label.setWordWrap(True)
+        layout.addWidget(self.territory_label)
+        self.filter_edit = QgsFilterLineEdit(body)
+        self.filter_edit.setPlaceholderText(tr("Filter the catalogue"))
+        layout.addWidget(self.filter_edit)
+        self.tree = CatalogueTree(self.data.language, body)
+        self.filter_edit.textChanged.connect(self.tree.apply_filter)
+        layout.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        self.load_button = QPushButton(tr("Load"), body)
+        self.load_button.clicked.connect(self.load_checked)
+        self.cancel_button = QPushButton(tr("Cancel"), body)
+        self.cancel_button.clicked.connect(self.cancel_load)
+        self.refresh_button = QPushButton(tr("Refresh"), body)
+        self.refresh_button.setToolTip(tr("Ask the sources whether the ticked layers changed, then load them"))
+        self.refresh_button.clicked.connect(lambda: self.load_checked(refresh=True))
+        self.purge_button = QPushButton(tr("Purge"), body)
+        self.purge_button.setToolTip(tr("Remove the ticked layers from the cache"))
+        self.purge_button.clicked.connect(self.purge_checked)
+        for button in (self.load_button, self.cancel_button, self.refresh_button, self.purge_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.offline_box = QCheckBox(tr("Offline (cache only)"), body)
+        self.offline_box.toggled.connect(self.set_offline)
+        layout.addWidget(self.offline_box)
+        self.progress = QProgressBar(body)
+        self.progress.setRange(0, 100)
+        layout.addWidget(self.progress)
+        self.setWidget(body)
+        self._set_busy(False)
+
+    def _set_busy(self, busy):
+        self.cancel_button.setEnabled(busy)
+        for button in (self.load_button, self.refresh_button, self.purge_button):
+            button.setEnabled(not busy and self.territory is not None)
+        self.progress.setVisible(busy)
+
+    # --- state -----------------------------------------------------------------------
+    def _restore(self):
+        settings = QgsSettings()
+        checked = settings.value(CHECKED_LAYERS, "france_services,qpv,communes") or ""
+        self.tree.set_checked(checked.split(",") if isinstance(checked, str) else checked)
+        self.offline_box.blockSignals(True)
+        self.offline_box.setChecked(read_setting("offline"))
+        self.offline_box.blockSignals(False)
+
+    def showEvent(self, event):  # noqa: N802
+        # The territory index is read when the panel is first shown, not at QGIS start-up.
+        super().showEvent(event)
+        if self.index is None and not any(isinstance(t, IndexTask) for t in self.tasks):
+            self._start(IndexTask(self.data, self._index_loaded))
+
+    def save_state(self):
+        settings = QgsSettings()
+        settings.setValue(CHECKED_LAYERS, ",".join(self.tree.checked_ids()))
+        if self.territory is not None and self.territory.kind != "extent":
+            settings.setValue(LAST_TERRITORY, self.territory.key)
+
+    def _start(self, task):
+        self.tasks.add(task)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _done(self, task):
+        self.tasks.discard(task)
+
+    # --- territory -------------------------------------------------------------------
+    def _index_loaded(self, task, ok):
+        self._done(task)
+        if not ok:
+            self.territory_label.setText(tr("Territories unavailable: {error}").format(error=task.error or tr("cancelled")))
+            self.report(task.error, MESSAGE_CRITICAL)
+            return
+        self.index = task.index
+        last = QgsSettings().value(LAST_TERRITORY, "")
+        if last:
+            self.choose_territory(last)
+        else:
+            self.territory_label.setText(tr("Choose a territory."))
+
+    def _suggest(self, text):
+        if self.index is None:
+            return
+        self._choices = {}
+        for kind, code, name in self.index.search(text, 25):
+            label = f"{name} — {KIND_LABELS.get(kind, kind)} {code}" if kind != "country" else name
+            self._choices[label] = {"region": f"reg:{code}"}.get(kind, code)
+        self.completer_model.setStringList(list(self._choices))
+
+    def choose_territory(self, text):
+        if self.index is None:
+            return
+        try:
+            territory = self.index.resolve(self._choices.get(text, text))
+        except AnctError as error:
+            self.report(str(error), MESSAGE_WARNING)
+            return
+        self.set_territory(territory)
+
+    def set_territory(self, territory):
+        self.territory = territory
+        self.territory_label.setText(tr("Territory: {label} — {n} communes, CRS {crs}").format(
+            label=territory.label, n=len(territory.commune_codes) or "34 969", crs=territory.crs))
+        if self.territory_edit.text() != territory.label and territory.kind != "extent":
+            self.territory_edit.setText(territory.label)
+        self.save_state()
+        self.refresh_statuses()
+        self._set_busy(self.load_task is not None)
+
+    def use_map_extent(self):
+        canvas = self.iface.mapCanvas()
+        task = ExtentTask(self.data, canvas.extent(), canvas.mapSettings().destinationCrs().authid(),
+                          tr("Map extent"), self._extent_ready)
+        self._start(task)
+
+    def _extent_ready(self, task, ok):
+        self._done(task)
+        if ok:
+            self.set_territory(task.territory)
+        else:
+            self.report(task.error or tr("Cancelled."), MESSAGE_WARNING)
+
+    # --- catalogue -------------------------------------------------------------------
+    def refresh_statuses(self):
+        for layer_id in self.tree.items:
+            self.tree.show_status(layer_id, self.data.cache_status(layer_id, self.territory))
+
+    def load_checked(self, refresh=False):
+        layer_ids = self.tree.checked_ids()
+        if self.territory is None or not layer_ids or self.load_task is not None:
+            return
+        self.save_state()
+        data = self.data.with_settings(ttl_hours=0) if refresh else self.data
+        self.load_task = self._start(LoadLayersTask(data, self.territory, layer_ids, self._layers_loaded))
+        self.load_task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.progress.setValue(0)
+        self._set_busy(True)
+
+    def cancel_load(self):
+        if self.load_task is not None:
+            self.load_task.cancel()
+
+    def _layers_loaded(self, task, ok):
+        self._done(task)
+        self.load_task = None
+        self._set_busy(False)
+        if task.built:
+            add_to_project(task.built, task.territory)
+            for built in task.built:
+                for warning in built.info.warnings:
+                    self.report(warning, MESSAGE_WARNING, bar=False)
+            self.report(tr("{n} layers loaded for {territory}").format(
+                n=len(task.built), territory=task.territory.label), MESSAGE_INFO)
+        for layer_id, message in task.failures.items():
+            self.report(f"{layer_id}: {message}", MESSAGE_CRITICAL)
+        if not ok:
+            self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
+        self.refresh_statuses()
+
+    def purge_checked(self):
+        for layer_id in self.tree.checked_ids():
+            self.data.purge(layer_id, self.territory)
+        self.report(tr("Cache purged for: {layers}").format(layers=", ".join(self.tree.checked_ids())), MESSAGE_INFO)
+        self.refresh_statuses()
+
+    def set_offline(self, offline):
+        write_setting("offline", offline)
+        self.reload_settings()
+
+    def reload_settings(self):
+        """Settings changed (offline toggle, options page): use a new data layer."""
+        self.data = AnctData()
+        self.offline_box.blockSignals(True)
+        self.offline_box.setChecked(self.data.config.offline)
+        self.offline_box.blockSignals(False)
+        self.refresh_statuses()
+
+    # --- commune card ----------------------------------------------------------------
+    def show_card(self, code=None, rectangle=None, crs=None):
+        self._start(CardTask(self.data, self._card_ready, code=code, rectangle=rectangle, crs=crs))
+
+    def _card_ready(self, task, ok):
+        self._done(task)
+        if not ok:
+            self.report(task.error or tr("Cancelled."), MESSAGE_WARNING)
+            return
+        self.card_dialog = CommuneCardDialog(task.card, self.iface.mainWindow())
+        self.card_dialog.show()
+
+    # --- messages --------------------------------------------------------------------
+    def report(self, message, level, bar=True):
+        """Everything goes to the "ANCT" log tab; what the user must see also to the message bar."""
+        if not message:
+            return
+        QgsMessageLog.logMessage(message, LOG_TAG, level)
+        if bar:
+            self.iface.messageBar().pushMessage(tr("ANCT"), message, level, 8)
+
+    def shutdown(self):
+        """Cancel running tasks (plugin unload)."""
+        for task in list(self.tasks):
+            task.on_done = lambda *_args: None
+            task.cancel()
+        self.tasks.clear()
+        self.load_task = None

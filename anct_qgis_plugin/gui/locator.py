@@ -1,0 +1,44 @@
+"""Locator filter (prefix ``anct``): find a territory by name or code; a commune opens its card,
+any other territory becomes the panel's territory."""
+from qgis.core import QgsLocatorFilter, QgsLocatorResult
+
+from .i18n import tr
+
+
+class AnctLocatorFilter(QgsLocatorFilter):
+    def __init__(self, index_getter, on_commune, on_territory):
+        super().__init__()
+        self.index_getter, self.on_commune, self.on_territory = index_getter, on_commune, on_territory
+
+    def clone(self):
+        return AnctLocatorFilter(self.index_getter, self.on_commune, self.on_territory)
+
+    def name(self):
+        return "anct"
+
+    def displayName(self):
+        return tr("ANCT territories")
+
+    def prefix(self):
+        return "anct"
+
+    def fetchResults(self, string, context, feedback):  # noqa: N802 (QGIS's name)
+        index = self.index_getter()
+        if index is None or len(string.strip()) < 2:
+            return
+        for kind, code, name in index.search(string, 15):
+            if feedback.isCanceled():
+                return
+            result = QgsLocatorResult()
+            result.filter = self
+            result.displayString = f"{name} ({code})"
+            result.description = {"commune": tr("commune — open its card")}.get(kind, kind)
+            result.userData = f"{kind}:{code}"
+            self.resultFetched.emit(result)
+
+    def triggerResult(self, result):  # noqa: N802
+        kind, _sep, code = result.userData.partition(":")
+        if kind == "commune":
+            self.on_commune(code)
+        else:
+            self.on_territory({"region": f"reg:{code}"}.get(kind, code))

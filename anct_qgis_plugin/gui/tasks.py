@@ -1,0 +1,109 @@
+"""Background work for the panel: QgsTasks that call the data layer off the main thread.
+
+Results are handed back through ``on_done(task)`` in the main thread (QgsTask.finished), where
+widgets and the project may be touched.
+"""
+from qgis.core import QgsFeedback, QgsTask
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.errors import AnctError, CancelledError, TerritoryError
+from .i18n import tr
+
+CAN_CANCEL = getattr(QgsTask, "Flag", QgsTask).CanCancel
+
+
+class AnctTask(QgsTask):
+    """Runs ``self.work(feedback)``; keeps the error message; cancellable through its feedback."""
+
+    def __init__(self, description, on_done):
+        super().__init__(description, CAN_CANCEL)
+        self.on_done = on_done
+        self.feedback = QgsFeedback()
+        self.feedback.progressChanged.connect(self.setProgress)
+        self.error = ""
+
+    def run(self):
+        try:
+            self.work(self.feedback)
+        except CancelledError:
+            return False
+        except AnctError as error:
+            self.error = str(error)
+            return False
+        return not self.isCanceled()
+
+    def cancel(self):
+        self.feedback.cancel()
+        super().cancel()
+
+    def finished(self, result):  # main thread
+        self.on_done(self, result)
+
+    def work(self, feedback):
+        raise NotImplementedError
+
+
+class IndexTask(AnctTask):
+    """Loads the territory index (reference lists, cached)."""
+
+    def __init__(self, data, on_done):
+        super().__init__(tr("ANCT: loading territories"), on_done)
+        self.data = data
+        self.index = None
+
+    def work(self, feedback):
+        self.index = self.data.territory_index(feedback)
+
+
+class LoadLayersTask(AnctTask):
+    """Builds the ticked layers for a territory; one failing layer does not stop the others."""
+
+    def __init__(self, data, territory, layer_ids, on_done):
+        super().__init__(tr("ANCT: loading {n} layers for {territory}").format(
+            n=len(layer_ids), territory=territory.label), on_done)
+        self.data, self.territory, self.layer_ids = data, territory, list(layer_ids)
+        self.built, self.failures = [], {}
+
+    def work(self, feedback):
+        builder = self.data.builder(feedback)
+        main_thread = QCoreApplication.instance().thread()
+        for number, layer_id in enumerate(self.layer_ids):
+            if feedback.isCanceled():
+                raise CancelledError(tr("Cancelled."))
+            try:
+                built = builder.build(layer_id, self.territory)
+            except CancelledError:
+                raise
+            except AnctError as error:
+                self.failures[layer_id] = str(error)
+                continue
+            # Layers made in this thread belong to it: hand them over to the main thread.
+            built.layer.moveToThread(main_thread)
+            self.built.append(built)
+            self.setProgress(100.0 * (number + 1) / len(self.layer_ids))
+
+
+class ExtentTask(AnctTask):
+    def __init__(self, data, rectangle, crs, label, on_done):
+        super().__init__(tr("ANCT: communes in the map extent"), on_done)
+        self.data, self.rectangle, self.crs, self.label = data, rectangle, crs, label
+        self.territory = None
+
+    def work(self, feedback):
+        self.territory = self.data.extent_territory(self.rectangle, self.crs, self.label, feedback)
+
+
+class CardTask(AnctTask):
+    """The card of a commune, given by its code or by a small box around a click."""
+
+    def __init__(self, data, on_done, code=None, rectangle=None, crs=None):
+        super().__init__(tr("ANCT: commune card"), on_done)
+        self.data, self.code, self.rectangle, self.crs, self.card = data, code, rectangle, crs, None
+
+    def work(self, feedback):
+        if self.code is None:
+            territory = self.data.extent_territory(self.rectangle, self.crs, "", feedback)
+            if not territory.commune_codes:
+                raise TerritoryError(tr("No commune here."))
+            self.code = sorted(territory.commune_codes)[0]
+        self.card = self.data.commune_card(self.code, feedback)
