@@ -151,7 +151,7 @@ class TerritoryIndex:
             found = next((t for t in (self._by_code(k, code) for k in ("departement", "commune", "epci", "region"))
                           if t is not None), None)
         if found is None and not rest:
-            found = self._by_name(raw)
+            found = self._by_name(raw) or self._by_unique_match(raw)
         if found is None:
             raise TerritoryError(self._unknown_message(raw))
         return found
@@ -169,6 +169,15 @@ class TerritoryIndex:
                     text=raw, choices="; ".join(f"{n} ({c})" for _k, c, n in ranked[:8])))
             matches = ranked[:1]
         kind, code, _name = matches[0]
+        return self.country() if kind == "country" else getattr(self, kind)(code)
+
+    def _by_unique_match(self, raw):
+        """'Châteauroux Métropole' for 'CA Châteauroux Métropole': one territory contains the text."""
+        wanted = f" {normalise(raw)} "
+        hits = [hit for hit in self.search(raw, 50) if wanted in f" {normalise(hit[2])} "]
+        if len(hits) != 1:  # whole words only: 'Indr' stays unknown, with suggestions
+            return None
+        kind, code, _name = hits[0]
         return self.country() if kind == "country" else getattr(self, kind)(code)
 
     def _unknown_message(self, raw):

@@ -1,0 +1,207 @@
+"""The ANCT panel driven through pytest-qgis: search, tick, load in the background, cancel,
+errors, offline mode, the commune card, and a clean unload."""
+import time
+
+import pytest
+from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsFeedback, QgsLocatorContext,
+                       QgsPointXY, QgsProject, QgsRectangle)
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
+from qgis.PyQt.QtWidgets import QApplication
+
+import anct_qgis_plugin
+from conftest import cache_files
+
+
+def wait_until(predicate, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not predicate():
+        QgsApplication.processEvents()
+        time.sleep(0.005)
+    return predicate()
+
+
+@pytest.fixture
+def plugin(anct_env, qgis_iface, qgis_new_project):
+    qgis_iface.messageBar().clear_messages()
+    loaded = anct_qgis_plugin.classFactory(qgis_iface)
+    loaded.initGui()
+    qgis_iface.mainWindow().show()
+    loaded.dock.setFloating(True)
+    loaded.dock.show()
+    assert wait_until(lambda: loaded.dock.index is not None)
+    yield loaded
+    if loaded.dock is not None:
+        loaded.unload()
+    QgsProject.instance().removeAllMapLayers()
+    QgsProject.instance().layerTreeRoot().removeAllChildren()
+
+
+def messages(iface, level):
+    return iface.messageBar().get_messages(level)
+
+
+def load(dock, territory, layer_ids):
+    dock.choose_territory(territory)
+    dock.tree.set_checked(layer_ids)
+    dock.load_button.click()
+    assert wait_until(lambda: dock.load_task is None)
+
+
+def test_search_as_you_type_accent_and_case_insensitive(plugin):
+    dock = plugin.dock
+    dock._suggest("chateauroux")
+    suggestions = dock.completer_model.stringList()
+    assert "Châteauroux — commune 36044" in suggestions
+    assert any("243600327" in s for s in suggestions)
+    dock.choose_territory("Châteauroux — commune 36044")
+    assert dock.territory.code == "36044" and "Châteauroux" in dock.territory_label.text()
+    dock.choose_territory("Châteauroux Métropole")
+    assert dock.territory.kind == "epci"
+
+
+def test_unknown_territory_goes_to_the_message_bar(plugin, qgis_iface):
+    plugin.dock.choose_territory("99999")
+    assert any("Unknown territory" in m for m in messages(qgis_iface, Qgis.MessageLevel.Warning))
+
+
+def test_load_styled_layers_into_a_territory_group(plugin, qgis_iface, mirror_server):
+    dock = plugin.dock
+    load(dock, "36", ["france_services", "qpv", "communes"])
+    group = QgsProject.instance().layerTreeRoot().findGroup("Indre (36)")
+    assert group is not None
+    layers = [node.layer() for node in group.findLayers()]
+    assert len(layers) == 3
+    assert layers[0].metadata().identifier() == "anct:france_services"  # points on top
+    ids = {layer.metadata().identifier() for layer in layers}
+    assert ids == {"anct:france_services", "anct:qpv", "anct:communes"}
+    assert all("Licence Ouverte" in layer.metadata().licenses()[0] for layer in layers)
+    assert "cached" in dock.tree.items["france_services"].text(3)
+    assert dock.tree.items["france_services"].text(1) == "2024-08-01"
+    # Loading again reuses the cache and replaces the layers instead of duplicating them.
+    before = mirror_server.count()
+    load(dock, "36", ["france_services", "qpv", "communes"])
+    assert mirror_server.count() == before
+    assert len(group.findLayers()) == 3
+
+
+def test_event_loop_keeps_running_during_a_slow_download(plugin, mirror_server):
+    dock = plugin.dock
+    mirror_server.add_fault("datasets/r/", "slow", chunk=64, pause=0.03)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(dock.load_task is not None))
+    timer.start(10)
+    dock.choose_territory("36")
+    dock.tree.set_checked(["france_services"])
+    started = time.monotonic()
+    dock.load_button.click()
+    returned_after = time.monotonic() - started
+    assert dock.load_task is not None  # still downloading when the click returned
+    assert wait_until(lambda: dock.load_task is None)
+    timer.stop()
+    assert returned_after < 0.5
+    assert sum(ticks) >= 20, "the event loop stalled while the layer was downloading"
+
+
+def test_cancel_half_way_adds_nothing_and_keeps_the_cache(plugin, qgis_iface, mirror_server, anct_env):
+    dock = plugin.dock
+    mirror_server.add_fault("datasets/r/", "slow", chunk=32, pause=0.05)
+    dock.choose_territory("36")
+    dock.tree.set_checked(["france_services"])
+    dock.load_button.click()
+    assert dock.cancel_button.isEnabled()
+    assert wait_until(lambda: mirror_server.count("datasets/r/") > 0)
+    dock.cancel_button.click()
+    assert wait_until(lambda: dock.load_task is None)
+    assert QgsProject.instance().mapLayers() == {}
+    assert not [name for name in cache_files(anct_env) if ".part-" in name]
+    assert dock.tree.items["france_services"].text(3) == "not cached"
+    assert dock.load_button.isEnabled() and not dock.cancel_button.isEnabled()
+
+
+def test_http_error_is_reported_and_other_layers_still_load(plugin, qgis_iface, mirror_server):
+    mirror_server.add_fault("liste-va-com2024", "status", code=500)
+    mirror_server.add_fault("datasets/r/", "status", code=500)
+    load(plugin.dock, "36", ["villages_avenir", "communes"])
+    critical = messages(qgis_iface, Qgis.MessageLevel.Critical)
+    assert any("villages_avenir" in m and "HTTP 500" in m for m in critical)
+    assert [layer.metadata().identifier() for layer in QgsProject.instance().mapLayers().values()] == ["anct:communes"]
+
+
+def test_offline_toggle(plugin, qgis_iface, mirror_server):
+    dock = plugin.dock
+    load(dock, "36", ["communes"])
+    dock.offline_box.setChecked(True)
+    assert dock.data.config.offline
+    assert dock.tree.items["communes"].text(3).startswith("offline")
+    before = mirror_server.count()
+    load(dock, "36", ["communes", "france_services"])
+    assert mirror_server.count() == before
+    assert any("france_services" in m and "Offline" in m for m in messages(qgis_iface, Qgis.MessageLevel.Critical))
+    dock.offline_box.setChecked(False)
+    assert not dock.data.config.offline
+
+
+def test_refresh_makes_a_conditional_request_and_purge_empties(plugin, mirror_server):
+    dock = plugin.dock
+    load(dock, "36", ["france_services"])
+    before = mirror_server.count("datasets/r/")
+    dock.tree.set_checked(["france_services"])
+    dock.refresh_button.click()
+    assert wait_until(lambda: dock.load_task is None)
+    # The dataset document is asked again; the file is skipped (same checksum) or revalidated.
+    assert mirror_server.count("liste-des-structures-labellisees-france-services") >= 2
+    assert mirror_server.count("datasets/r/") <= before + 1
+    dock.purge_button.click()
+    assert dock.tree.items["france_services"].text(3) == "not cached"
+
+
+def test_map_extent_territory(plugin, qgis_iface):
+    dock = plugin.dock
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(1.60, 46.75, 1.75, 46.85))  # Châteauroux and neighbours
+    dock.extent_button.click()
+    assert wait_until(lambda: dock.territory is not None and dock.territory.kind == "extent")
+    assert dock.territory.commune_codes == {"36044", "36063", "36202"}
+
+
+def test_commune_card_from_the_locator_and_copy(plugin, qgis_iface):
+    locator = plugin.locator
+    results = []
+    locator.resultFetched.connect(results.append)
+    locator.fetchResults("issoudun", QgsLocatorContext(), QgsFeedback())
+    assert results and results[0].userData == "commune:36088"
+    locator.triggerResult(results[0])
+    assert wait_until(lambda: plugin.dock.card_dialog is not None)
+    text = plugin.dock.card_dialog.card.as_text()
+    assert "Issoudun (36088)" in text
+    assert "QN03604I" in text and "ACV103" in text and "ti-2401" in text and "ti-2403" in text
+    plugin.dock.card_dialog.copy_button.click()
+    assert QApplication.clipboard().text() == text
+    plugin.dock.card_dialog.close()
+
+
+def test_commune_card_from_a_map_click(plugin):
+    tool = plugin.map_tool
+    tool.canvas().setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    tool.canvas().setExtent(QgsRectangle(1.6, 46.7, 1.8, 46.9))
+    tool._clicked(QgsPointXY(1.69, 46.80), None)
+    assert wait_until(lambda: plugin.dock.card_dialog is not None)
+    assert plugin.dock.card_dialog.card.code == "36044"
+
+
+def test_unload_leaves_nothing(anct_env, qgis_iface, qgis_new_project):
+    loaded = anct_qgis_plugin.classFactory(qgis_iface)
+    loaded.initGui()
+    locator, options, dock = loaded.locator, loaded.options, loaded.dock
+    qgis_iface.registerLocatorFilter.assert_called_with(locator)
+    qgis_iface.registerOptionsWidgetFactory.assert_called_with(options)
+    loaded.unload()
+    qgis_iface.deregisterLocatorFilter.assert_called_with(locator)
+    qgis_iface.unregisterOptionsWidgetFactory.assert_called_with(options)
+    assert loaded.dock is None and loaded.actions == [] and loaded.provider is None
+    assert QgsApplication.processingRegistry().providerById("anct") is None
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert sip.isdeleted(dock)
