@@ -58,10 +58,20 @@ def pick_mirror(argument):
 
 
 def timed(function):
-    """(seconds, result); an AnctError is a result (the layer is unavailable), not a crash."""
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def timed_build(data, layer_id, territory):
+    """(seconds, BuiltLayer or AnctError): an unavailable layer is a result, not a crash."""
     start = time.perf_counter()
     try:
-        result = function()
+        result = data.build_layer(layer_id, territory)
     except AnctError as error:
         result = error
     return time.perf_counter() - start, result
@@ -83,7 +93,7 @@ def keep_only_references(cache):
 
 def cold_layers(base_url, code, repeat):
     """{layer_id: [seconds]} each from an empty cache, and the territory index's cold times."""
-    times, index_times, outcomes = {layer_id: [] for layer_id in LAYER_IDS}, [], {}
+    times, index_times = {layer_id: [] for layer_id in LAYER_IDS}, []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as cache_dir:
             data = new_data(cache_dir, base_url)
@@ -91,18 +101,17 @@ def cold_layers(base_url, code, repeat):
             index_times.append(seconds)
             for layer_id in LAYER_IDS:
                 keep_only_references(data.fetcher.cache)
-                seconds, outcomes[layer_id] = timed(lambda: data.build_layer(layer_id, territory))
-                times[layer_id].append(seconds)
-    return times, index_times, outcomes
+                times[layer_id].append(timed_build(data, layer_id, territory)[0])
+    return times, index_times
 
 
 def warm_layers(data, territory, layer_ids, repeat):
     """{layer_id: [seconds]} with the cache filled by one untimed build, and the last outcomes."""
-    outcomes = {layer_id: timed(lambda: data.build_layer(layer_id, territory))[1] for layer_id in layer_ids}
+    outcomes = {layer_id: timed_build(data, layer_id, territory)[1] for layer_id in layer_ids}
     times = {layer_id: [] for layer_id in layer_ids}
     for _ in range(repeat):
         for layer_id in layer_ids:
-            seconds, outcomes[layer_id] = timed(lambda: data.build_layer(layer_id, territory))
+            seconds, outcomes[layer_id] = timed_build(data, layer_id, territory)
             times[layer_id].append(seconds)
     return times, outcomes
 
@@ -136,8 +145,14 @@ def read_with_ogr(uri):
     return count
 
 
-def ogr_times(uri, repeat):
-    return [timed(lambda: read_with_ogr(uri))[0] for _ in range(repeat)]
+def ogr_median(data, outcome, repeat):
+    """Median direct OGR read of the file a warm layer came from, or None (no single file)."""
+    path = None if isinstance(outcome, AnctError) else single_source_file(data, outcome)
+    if path is None:
+        return None
+    uri = direct_uri(outcome.info.layer_id, path)
+    # Same process, same (hot) file as the warm build: only the reading differs.
+    return median([timed(lambda: read_with_ogr(uri))[0] for _ in range(repeat)])
 
 
 def pack_once(data, code, path):
@@ -159,10 +174,6 @@ def pack_times(base_url, code, repeat, warm):
     return times
 
 
-def median(values):
-    return statistics.median(values) if values else None
-
-
 def cell(value, width=9, digits=3):
     return f"{value:>{width}.{digits}f}" if isinstance(value, float) else f"{value or '-':>{width}}"
 
@@ -180,18 +191,15 @@ def ratio_cells(warm, ogr):
 
 def measure(base_url, code, repeat):
     """Every figure of the report, as medians (seconds), plus the warm outcomes."""
-    cold, index_cold, _ = cold_layers(base_url, code, repeat)
+    cold, index_cold = cold_layers(base_url, code, repeat)
     with tempfile.TemporaryDirectory() as cache_dir:
         data = new_data(cache_dir, base_url)
         territory = data.resolve_territory(code)  # fetches the reference tables
         index_warm, _ = timed(lambda: data.resolve_territory(code))  # the memo's hit
         warm, outcomes = warm_layers(data, territory, LAYER_IDS, repeat)
         national, national_outcome = warm_layers(data, data.resolve_territory("FR"), ["france_services"], repeat)
-        ogr = {}
-        for layer_id, outcome in list(outcomes.items()) + [("FR", national_outcome["france_services"])]:
-            path = None if isinstance(outcome, AnctError) else single_source_file(data, outcome)
-            # Same process, same (hot) file: only the reading differs.
-            ogr[layer_id] = median(ogr_times(direct_uri(outcome.info.layer_id, path), repeat)) if path else None
+        ogr = {layer_id: ogr_median(data, outcome, repeat) for layer_id, outcome in outcomes.items()}
+        ogr["FR"] = ogr_median(data, national_outcome["france_services"], repeat)
     return {
         "index": (median(index_cold), index_warm),
         "cold": {layer_id: median(times) for layer_id, times in cold.items()},

@@ -103,6 +103,11 @@
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="87" />
+      <source>{title}: no feature in {territory}.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>AnctCore</name>
@@ -117,7 +122,7 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="159" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="156" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -132,7 +137,7 @@
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="354" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="351" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -147,7 +152,7 @@
       <translation>Le jeu de données '{dataset}' ne contient aucun fichier {formats} correspondant à '{pattern}'. Fichiers publiés : {available}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="189" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="198" />
       <source>Did you mean: {choices}?</source>
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
@@ -157,14 +162,24 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="134" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="135" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="48" />
+      <source>Département: {dep}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="117" />
       <source>EPCI {code}</source>
       <translation>EPCI {code}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="47" />
+      <source>EPCI: {epci}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="36" />
@@ -207,9 +222,14 @@
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="222" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="231" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
+      <source>Population: {population}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="61" />
@@ -227,6 +247,11 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="49" />
+      <source>Région: {region}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="27" />
       <source>Source date: {date}</source>
       <translation>Date de la source : {date}</translation>
@@ -240,6 +265,11 @@
       <location filename="../anct_qgis_plugin/core/parsers.py" line="141" />
       <source>The archive {file} holds no GeoJSON, GeoPackage or shapefile.</source>
       <translation>L'archive {file} ne contient aucun fichier GeoJSON, GeoPackage ou shapefile.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/territories.py" line="251" />
+      <source>The map extent covers no French département.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/mirror.py" line="47" />
@@ -262,14 +292,24 @@
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="187" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="196" />
       <source>Unknown territory '{text}'.</source>
       <translation>Territoire inconnu '{text}'.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="56" />
+      <source>no</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="182" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="54" />
+      <source>unavailable ({reason})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="88" />
@@ -287,7 +327,7 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="126" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="123" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -337,27 +377,22 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="110" />
-      <source>{title}: no feature in {territory}.</source>
-      <translation>{title} : aucune entité dans {territory}.</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="314" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="311" />
       <source>{title}: {n} commune codes not found in the current commune outlines (merged or renamed communes?): {codes}</source>
       <translation>{title} : {n} codes commune introuvables dans les contours communaux actuels (communes fusionnées ou renommées ?) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="228" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="225" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="261" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="258" />
       <source>{title}: {n} rows without valid coordinates left out.</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="138" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="139" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
@@ -373,14 +408,277 @@
     </message>
   </context>
   <context>
+    <name>AnctPanel</name>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="260" />
+      <source>ANCT</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="28" />
+      <source>ANCT Territoires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="20" />
+      <source>ANCT territories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="100" />
+      <source>ANCT: commune card</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="88" />
+      <source>ANCT: communes in the map extent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="50" />
+      <source>ANCT: loading territories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="62" />
+      <source>ANCT: loading {n} layers for {territory}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="78" />
+      <source>Ask the sources whether the ticked layers changed, then load them</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <source>Cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="39" />
+      <source>Cache folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="226" />
+      <source>Cache purged for: {layers}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="48" />
+      <source>Cache size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="75" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="184" />
+      <source>Cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="142" />
+      <source>Choose a territory.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/commune_card.py" line="14" />
+      <source>Commune card — {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="47" />
+      <source>Commune, EPCI, département, région or code…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/commune_card.py" line="20" />
+      <source>Copy as text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="67" />
+      <source>Filter the catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="58" />
+      <source>Folder or http(s) base URL (empty: the public sources)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <source>Layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <source>Licence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
+      <source>Load</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="220" />
+      <source>Loading cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="63" />
+      <source>Loading territories…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
+      <source>Map extent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="59" />
+      <source>Mirror</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="107" />
+      <source>No commune here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="86" />
+      <source>Offline (cache only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="56" />
+      <source>Offline mode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
+      <source>Proxy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="80" />
+      <source>Purge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="44" />
+      <source>Purge the cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="77" />
+      <source>Refresh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="81" />
+      <source>Remove the ticked layers from the cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="54" />
+      <source>Serve only the cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
+      <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <source>Size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <source>Source date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <source>Territories unavailable: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="165" />
+      <source>Territory: {label} — {n} communes, CRS {crs}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="53" />
+      <source>Time-to-live</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="58" />
+      <source>Use the communes visible in the map canvas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
+      <source>cached on {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <source>cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="35" />
+      <source>commune — open its card</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
+      <source>not cached</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <source>offline (cached on {date})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
+      <source>stale (cached on {date})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="215" />
+      <source>{n} layers loaded for {territory}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>AnctPlugin</name>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="41" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="55" />
+      <source>ANCT Territoires panel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/plugin.py" line="62" />
+      <source>Commune card (click a commune)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/plugin.py" line="70" />
       <source>Fetch a territory pack…</source>
       <translation>Charger un paquet territorial…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="40" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="69" />
       <source>Fetch an ANCT layer…</source>
       <translation>Charger une couche ANCT…</translation>
     </message>

@@ -6,7 +6,7 @@ process and reused while its cached files are unchanged).
 import dataclasses
 import threading
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsSettings
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsSettings
 from qgis.PyQt.QtCore import QLocale
 
 from .card import commune_card
@@ -24,10 +24,12 @@ REQUIRED_REFERENCES = (REGIONS_URL, DEPARTEMENTS_URL, COMMUNES_TABLE_URL)
 
 def ui_language():
     """'fr' or 'en', following QGIS's locale (French for any French locale)."""
-    settings = QgsSettings()
-    overridden = str(settings.value("locale/overrideFlag", False)).lower() in ("true", "1")
-    name = settings.value("locale/userLocale", "") if overridden else ""
-    name = name or QLocale.system().name()
+    app = QgsApplication.instance()
+    name = app.translation() if app is not None and hasattr(app, "translation") else ""
+    if name in ("", "C"):
+        settings = QgsSettings()
+        overridden = str(settings.value("locale/overrideFlag", False)).lower() in ("true", "1")
+        name = (settings.value("locale/userLocale", "") if overridden else "") or QLocale.system().name()
     return "fr" if str(name).lower().startswith("fr") else "en"
 
 

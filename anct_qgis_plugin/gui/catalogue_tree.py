@@ -10,7 +10,6 @@ from ..core.territories import normalise
 from .i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("layer", "date", "licence", "cache", "size")
 
 
 def human_size(size):
@@ -30,7 +29,7 @@ def cache_text(status):
 class CatalogueTree(QTreeWidget):
     def __init__(self, language, parent=None):
         super().__init__(parent)
-        self.setHeaderLabels([tr("Layer"), tr("Source date"), tr("Licence"), tr("Cache"), tr("Size")])
+        self.setHeaderLabels([tr("Layer"), tr("Source date"), tr("Cache"), tr("Size"), tr("Licence")])
         self.setRootIsDecorated(True)
         self.setAlternatingRowColors(True)
         self.items = {}
@@ -40,10 +39,10 @@ class CatalogueTree(QTreeWidget):
                 label = THEMES[source.theme][0 if language == "fr" else 1]
                 themes[source.theme] = QTreeWidgetItem(self, [label])
                 themes[source.theme].setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item = QTreeWidgetItem(themes[source.theme], [source.title(language), "", "Licence Ouverte 2.0"])
+            item = QTreeWidgetItem(themes[source.theme], [source.title(language), "", "", "", "Licence Ouverte 2.0"])
             item.setData(0, ID_ROLE, source.id)
             item.setToolTip(0, f"{source.id} — {source.abstract(language)}\n{source.publisher}")
-            item.setToolTip(2, source.licence)
+            item.setToolTip(4, source.licence)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
             self.items[source.id] = item
@@ -60,8 +59,8 @@ class CatalogueTree(QTreeWidget):
     def show_status(self, layer_id, status):
         item = self.items[layer_id]
         item.setText(1, status.source_date or "")
-        item.setText(3, cache_text(status))
-        item.setText(4, human_size(status.size) if status.size else "")
+        item.setText(2, cache_text(status))
+        item.setText(3, human_size(status.size) if status.size else "")
 
     def apply_filter(self, text):
         wanted = normalise(text)

@@ -76,7 +76,7 @@ def test_load_styled_layers_into_a_territory_group(plugin, qgis_iface, mirror_se
     ids = {layer.metadata().identifier() for layer in layers}
     assert ids == {"anct:france_services", "anct:qpv", "anct:communes"}
     assert all("Licence Ouverte" in layer.metadata().licenses()[0] for layer in layers)
-    assert "cached" in dock.tree.items["france_services"].text(3)
+    assert "cached" in dock.tree.items["france_services"].text(2)
     assert dock.tree.items["france_services"].text(1) == "2024-08-01"
     # Loading again reuses the cache and replaces the layers instead of duplicating them.
     before = mirror_server.count()
@@ -116,7 +116,7 @@ def test_cancel_half_way_adds_nothing_and_keeps_the_cache(plugin, qgis_iface, mi
     assert wait_until(lambda: dock.load_task is None)
     assert QgsProject.instance().mapLayers() == {}
     assert not [name for name in cache_files(anct_env) if ".part-" in name]
-    assert dock.tree.items["france_services"].text(3) == "not cached"
+    assert dock.tree.items["france_services"].text(2) == "not cached"
     assert dock.load_button.isEnabled() and not dock.cancel_button.isEnabled()
 
 
@@ -134,7 +134,7 @@ def test_offline_toggle(plugin, qgis_iface, mirror_server):
     load(dock, "36", ["communes"])
     dock.offline_box.setChecked(True)
     assert dock.data.config.offline
-    assert dock.tree.items["communes"].text(3).startswith("offline")
+    assert dock.tree.items["communes"].text(2).startswith("offline")
     before = mirror_server.count()
     load(dock, "36", ["communes", "france_services"])
     assert mirror_server.count() == before
@@ -154,7 +154,7 @@ def test_refresh_makes_a_conditional_request_and_purge_empties(plugin, mirror_se
     assert mirror_server.count("liste-des-structures-labellisees-france-services") >= 2
     assert mirror_server.count("datasets/r/") <= before + 1
     dock.purge_button.click()
-    assert dock.tree.items["france_services"].text(3) == "not cached"
+    assert dock.tree.items["france_services"].text(2) == "not cached"
 
 
 def test_map_extent_territory(plugin, qgis_iface):

@@ -1,0 +1,101 @@
+"""Run inside the real QGIS desktop (``qgis --code scripts/desktop_screenshot.py``).
+
+Opens the ANCT panel, loads a territory's layers through it, waits for the background task,
+zooms to them and saves a picture of the main window. Environment:
+ANCT_SCREENSHOT (PNG path), ANCT_SCREENSHOT_TERRITORY (default 36), ANCT_SCREENSHOT_LAYERS.
+Used by tests/qgis/test_desktop_screenshot.py; exits QGIS when done (status in the log file
+ANCT_SCREENSHOT + ".log").
+"""
+import os
+import traceback
+
+from qgis.core import QgsApplication, QgsProject, QgsRectangle
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.utils import iface, plugins
+
+OUTPUT = os.environ["ANCT_SCREENSHOT"]
+TERRITORY = os.environ.get("ANCT_SCREENSHOT_TERRITORY", "36")
+LAYERS = os.environ.get("ANCT_SCREENSHOT_LAYERS", "france_services,petites_villes_de_demain,action_coeur_de_ville,"
+                        "villages_avenir,territoires_industrie,epci,communes").split(",")
+STEP_MS = 250
+state = {"ticks": 0}
+
+
+def log(message):
+    with open(OUTPUT + ".log", "a", encoding="utf-8") as stream:
+        stream.write(message + "\n")
+
+
+def finish(code):
+    log(f"exit {code}")
+    QTimer.singleShot(500, lambda: QgsApplication.exit(code))
+
+
+def guarded(step):
+    """Any error ends the run with its traceback in the log (never a QGIS left open)."""
+    def run(*args):
+        try:
+            step(*args)
+        except Exception:  # noqa: BLE001
+            log(traceback.format_exc())
+            finish(3)
+    return run
+
+
+def poll(condition, then, limit_s=120):
+    @guarded
+    def check():
+        state["ticks"] += 1
+        if condition():
+            then()
+        elif state["ticks"] * STEP_MS > limit_s * 1000:
+            log("timed out")
+            finish(2)
+        else:
+            QTimer.singleShot(STEP_MS, check)
+    QTimer.singleShot(STEP_MS, check)
+
+
+@guarded
+def start():
+    plugin = plugins.get("anct_qgis_plugin")
+    if plugin is None:
+        log("plugin not loaded")
+        finish(4)
+        return
+    window = iface.mainWindow()
+    window.resize(1600, 1000)  # no window manager under Xvfb: showMaximized() does nothing
+    plugin.dock.show()
+    plugin.dock.raise_()
+    window.resizeDocks([plugin.dock], [560], Qt.Orientation.Horizontal)
+    poll(lambda: plugin.dock.index is not None, lambda: load(plugin))
+
+
+def load(plugin):
+    dock = plugin.dock
+    dock.choose_territory(TERRITORY)
+    dock.tree.set_checked(LAYERS)
+    dock.load_checked()
+    poll(lambda: dock.load_task is None, lambda: frame(plugin))
+
+
+def frame(plugin):
+    layers = list(QgsProject.instance().mapLayers().values())
+    log(f"layers {len(layers)}: " + ", ".join(sorted(layer.name() for layer in layers)))
+    extent = QgsRectangle()
+    canvas = iface.mapCanvas()
+    for layer in layers:
+        extent.combineExtentWith(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
+    canvas.setExtent(extent.buffered(extent.width() * 0.03))
+    canvas.refresh()
+    QTimer.singleShot(4000, grab)
+
+
+def grab():
+    iface.mainWindow().grab().save(OUTPUT)
+    log("saved")
+    finish(0)
+
+
+QTimer.singleShot(3000, start)
+QTimer.singleShot(150_000, lambda: (log("watchdog"), finish(5)))

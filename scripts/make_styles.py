@@ -1,0 +1,557 @@
+#!/usr/bin/env python3
+"""Generate resources/styles/<layer_id>.qml, one QGIS style per catalogue layer.
+
+The styles are built with the PyQGIS API on an in-memory layer that has the layer's published
+fields, then written with ``saveNamedStyle``: the QML is what QGIS itself writes, so it loads in
+the QGIS that generated it (3.22, the plugin's minimum) and in every later version.
+
+Only the Symbology, Labeling and Rendering categories are saved: loading a style never touches
+the fields, forms, metadata or attribution that the plugin sets on a fetched layer.
+
+Colours: the French state palette (bleu France #000091, rouge Marianne #E1000F) for France
+services and the QPV; the ANCT programmes get hues of the Okabe-Ito set (distinguishable with the
+common colour-vision deficiencies and readable on a white or OpenStreetMap basemap);
+administrative outlines are greys whose line width carries the hierarchy.
+
+Usage (from the repository root):
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_styles.py [--check] [--preview PNG]
+--check    regenerate into a temporary folder and exit 1 when resources/styles differs
+--preview  also render a few hand-made features per layer with the styles into PNG
+"""
+import argparse
+import filecmp
+import math
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STYLES_DIR = ROOT / "resources" / "styles"
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_HASH_SEED", "0")  # Qt writes XML attributes in hash order: keep it stable
+
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol,  # noqa: E402
+                       QgsMapLayer, QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory,
+                       QgsRuleBasedRenderer, QgsSimpleFillSymbolLayer, QgsSimpleLineSymbolLayer,
+                       QgsSimpleMarkerSymbolLayer, QgsSimpleMarkerSymbolLayerBase,
+                       QgsSingleSymbolRenderer, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
+                       QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+from qgis.PyQt.QtCore import Qt  # noqa: E402
+from qgis.PyQt.QtGui import QColor, QFont, QPainter  # noqa: E402
+
+from anct_qgis_plugin.compat import (FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING,  # noqa: E402
+                                     WKB_MULTIPOLYGON, WKB_POINT)
+
+
+def _first(*getters):
+    """The first spelling that exists (newest first): QGIS moved enums into ``Qgis.*``."""
+    for getter in getters:
+        try:
+            return getter()
+        except AttributeError:
+            continue
+    raise AttributeError("no known spelling for this enum on this QGIS version")
+
+
+def _qgis():
+    from qgis.core import Qgis
+    return Qgis
+
+
+MM = _first(lambda: _qgis().RenderUnit.Millimeters, lambda: QgsUnitTypes.RenderMillimeters)
+POINTS = _first(lambda: _qgis().RenderUnit.Points, lambda: QgsUnitTypes.RenderPoints)
+LABEL_HORIZONTAL = _first(lambda: _qgis().LabelPlacement.Horizontal, lambda: QgsPalLayerSettings.Horizontal)
+SHAPES = {name: _first(lambda n=name: getattr(_qgis().MarkerShape, n),
+                       lambda n=name: getattr(QgsSimpleMarkerSymbolLayerBase, n))
+          for name in ("Circle", "Diamond", "Triangle", "Star", "Square")}
+STYLE_CATEGORIES = _first(
+    lambda: QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
+    | QgsMapLayer.StyleCategory.Rendering,
+    lambda: QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering)
+
+# --- palette -------------------------------------------------------------------------------
+BLEU_FRANCE = "#000091"
+BLEU_FRANCE_CLAIR = "#6A6AF4"  # DSFR "blue-france main 525"
+ROUGE_MARIANNE = "#E1000F"
+ROUGE_SOMBRE = "#8F0A14"
+WHITE = "#FFFFFF"
+# ANCT programmes: Okabe-Ito hues, a darker shade of each for outlines and labels.
+PROGRAMMES = {
+    "territoires_industrie": ("#E69F00", "#8A5A00"),     # orange
+    "action_coeur_de_ville": ("#CC79A7", "#8E3F6E"),     # reddish purple
+    "petites_villes_de_demain": ("#009E73", "#00664A"),  # bluish green
+    "villages_avenir": ("#56B4E9", "#1F6E9C"),           # sky blue
+}
+PROGRAMME_FILL_OPACITY = 0.35
+LARGE_PROGRAMME_FILL_OPACITY = 0.25  # Territoires d'industrie span many communes: lighter
+QPV_FILL_OPACITY = 0.5
+FONT_FAMILY = "Arial"  # metric-compatible substitutes exist everywhere (Liberation/Nimbus Sans)
+
+# --- the layers: published fields (as the plugin writes them) ------------------------------
+S, I, L, D = FIELD_STRING, FIELD_INT, FIELD_LONG, FIELD_DOUBLE
+PROGRAMME_COUNTS = [("insee_com", S), ("nb_communes", I), ("population", L)]
+LAYER_FIELDS = {
+    "qpv": (WKB_MULTIPOLYGON, [("code_qp", S), ("lib_qp", S), ("insee_com", S), ("insee_dep", S)]),
+    "qpv_2015": (WKB_MULTIPOLYGON, [("CODE_QP", S), ("NOM_QP", S), ("COMMUNE_QP", S)]),
+    "territoires_industrie": (WKB_MULTIPOLYGON, [("id_ti", S), ("lib_ti", S)] + PROGRAMME_COUNTS),
+    "action_coeur_de_ville": (WKB_MULTIPOLYGON, [("id_acv", S), ("lib_acv", S), ("date_signature", S)]
+                              + PROGRAMME_COUNTS),
+    "petites_villes_de_demain": (WKB_MULTIPOLYGON, [("id_pvd", S), ("date_signature", S)] + PROGRAMME_COUNTS),
+    "villages_avenir": (WKB_MULTIPOLYGON, [("id_va", S)] + PROGRAMME_COUNTS),
+    "france_services": (WKB_POINT, [("id_fs", S), ("lib_fs", S), ("type_fs", S), ("format_fs", S),
+                                    ("insee_com", S), ("insee_dep", S), ("latitude", D), ("longitude", D)]),
+    "mobile_sites": (WKB_POINT, [("code_op", S), ("nom_op", S), ("num_site", S), ("insee_com", S),
+                                 ("insee_dep", S), ("site_4g", S), ("site_DCC", S), ("x", D), ("y", D)]),
+    "communes": (WKB_MULTIPOLYGON, [("nom", S), ("code", S), ("codeEpci", S), ("codeDepartement", S),
+                                    ("population", L)]),
+    "epci": (WKB_MULTIPOLYGON, [("code", S), ("nom", S), ("population", L), ("nb_communes", I)]),
+    "departements": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S),
+                                        ("code_insee_de_la_region", S)]),
+    "regions": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S)]),
+}
+
+# France services formats (format_fs, as published) -> legend label in French.
+FRANCE_SERVICES_FORMATS = (
+    ("Fixe", "Site fixe"),
+    ("Multisites", "Site multisites"),
+    ("Fixe_antenne(s)", "Antenne"),
+    ("Bus_équivalent", "Bus France services"),
+    ("Itinérante", "Itinérant"),
+)
+FRANCE_SERVICES_OTHER = "Autre format ou non renseigné"
+
+# Flags arrive as text ("0"/"1") from the CSV, as integers from other writers: accept both.
+IS_DCC = "\"site_DCC\" IN ('1', 1)"
+IS_4G = "\"site_4g\" IN ('1', 1)"
+MOBILE_RULES = (
+    ("Couverture ciblée (New Deal mobile)", IS_DCC),
+    ("Site 4G", f"NOT coalesce({IS_DCC}, false) AND {IS_4G}"),
+    ("Site sans 4G", None),  # ELSE rule
+)
+
+
+def color(hex_code, opacity=1.0):
+    c = QColor(hex_code)
+    c.setAlphaF(opacity)
+    return c
+
+
+# --- symbols -------------------------------------------------------------------------------
+def _symbol(symbol_class, symbol_layer):
+    """A symbol made of one symbol layer. (Passing a list to the constructor does not hand the
+    layers over to C++ on every PyQGIS version: appendSymbolLayer does.)"""
+    symbol = symbol_class()
+    symbol.deleteSymbolLayer(0)
+    symbol.appendSymbolLayer(symbol_layer)
+    return symbol
+
+
+def fill_symbol(fill, outline, width, fill_opacity):
+    """Semi-transparent fill with an opaque outline, so several programme layers can stack."""
+    layer = QgsSimpleFillSymbolLayer(color(fill, fill_opacity), Qt.BrushStyle.SolidPattern, color(outline),
+                                     Qt.PenStyle.SolidLine, width)
+    layer.setStrokeWidthUnit(MM)
+    layer.setPenJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return _symbol(QgsFillSymbol, layer)
+
+
+def outline_symbol(stroke, width, dash=None):
+    """No fill: a line along the polygon rings, optionally with a dash pattern in millimetres."""
+    line = QgsSimpleLineSymbolLayer(color(stroke), width, Qt.PenStyle.SolidLine)
+    line.setWidthUnit(MM)
+    line.setPenJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if dash:
+        line.setUseCustomDashPattern(True)
+        line.setCustomDashVector(list(dash))
+        line.setCustomDashPatternUnit(MM)
+        line.setPenCapStyle(Qt.PenCapStyle.FlatCap)
+    else:
+        line.setPenCapStyle(Qt.PenCapStyle.RoundCap)
+    return _symbol(QgsFillSymbol, line)
+
+
+def marker_symbol(shape, fill, size, stroke=WHITE, stroke_width=0.4, level=0):
+    layer = QgsSimpleMarkerSymbolLayer(SHAPES[shape], size)
+    layer.setColor(color(fill))
+    layer.setStrokeColor(color(stroke))
+    layer.setStrokeWidth(stroke_width)
+    layer.setSizeUnit(MM)
+    layer.setStrokeWidthUnit(MM)
+    layer.setPenJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    layer.setRenderingPass(level)  # with symbol levels on, higher passes are drawn on top
+    return _symbol(QgsMarkerSymbol, layer)
+
+
+# --- labels --------------------------------------------------------------------------------
+def labeling(field, size, text_color, max_denominator, min_denominator=0.0, bold=False, italic=False,
+             priority=5, wrap=0):
+    """Horizontal polygon labels with a thin white halo, shown between two scales.
+
+    ``max_denominator``: hidden when zoomed out beyond 1:max_denominator (QGIS's "minimum scale");
+    ``min_denominator``: hidden when zoomed in beyond it (0: no limit).
+    """
+    font = QFont(FONT_FAMILY)
+    font.setBold(bold)
+    font.setItalic(italic)
+    text = QgsTextFormat()
+    text.setFont(font)
+    text.setSize(size)
+    text.setSizeUnit(POINTS)
+    text.setColor(color(text_color))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.7)
+    buffer.setSizeUnit(MM)
+    buffer.setColor(color(WHITE))
+    buffer.setOpacity(0.85)
+    text.setBuffer(buffer)
+
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    settings.isExpression = False
+    settings.setFormat(text)
+    settings.placement = LABEL_HORIZONTAL
+    settings.centroidInside = True
+    settings.priority = priority
+    if wrap:
+        settings.autoWrapLength = wrap
+    settings.scaleVisibility = True
+    settings.minimumScale = max_denominator  # QGIS: "minimum" = most zoomed-out scale
+    settings.maximumScale = min_denominator
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+# --- one style per layer ---------------------------------------------------------------------
+def programme_renderer(layer_id, width=0.5, opacity=PROGRAMME_FILL_OPACITY):
+    fill, outline = PROGRAMMES[layer_id]
+    return QgsSingleSymbolRenderer(fill_symbol(fill, outline, width, opacity))
+
+
+def france_services_renderer():
+    symbols = {
+        "Fixe": marker_symbol("Circle", BLEU_FRANCE, 3.4, level=0),
+        "Multisites": marker_symbol("Circle", BLEU_FRANCE_CLAIR, 3.4, stroke=BLEU_FRANCE, stroke_width=0.5,
+                                    level=0),
+        "Fixe_antenne(s)": marker_symbol("Circle", BLEU_FRANCE, 2.2, stroke_width=0.35, level=1),
+        "Bus_équivalent": marker_symbol("Triangle", "#D55E00", 4.0, level=2),
+        "Itinérante": marker_symbol("Diamond", "#D55E00", 3.8, level=2),
+    }
+    categories = [QgsRendererCategory(value, symbols[value], label) for value, label in FRANCE_SERVICES_FORMATS]
+    # An empty value is QGIS's catch-all category: unknown formats and missing values.
+    categories.append(QgsRendererCategory("", marker_symbol("Circle", "#7B7B7B", 2.4, level=0),
+                                          FRANCE_SERVICES_OTHER))
+    renderer = QgsCategorizedSymbolRenderer("format_fs", categories)
+    renderer.setUsingSymbolLevels(True)
+    return renderer
+
+
+def mobile_sites_renderer():
+    symbols = {
+        MOBILE_RULES[0][0]: marker_symbol("Star", ROUGE_MARIANNE, 5.0, stroke=WHITE, stroke_width=0.4, level=2),
+        # Squares: never mistaken for the circles of France services when both layers are shown.
+        MOBILE_RULES[1][0]: marker_symbol("Square", "#3A3A3A", 2.0, stroke=WHITE, stroke_width=0.3, level=1),
+        MOBILE_RULES[2][0]: marker_symbol("Square", WHITE, 1.9, stroke="#6A6A6A", stroke_width=0.4, level=0),
+    }
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.setRuleKey("root")
+    for key, (label, expression) in zip(("targeted_coverage", "site_4g", "other"), MOBILE_RULES):
+        rule = QgsRuleBasedRenderer.Rule(symbols[label], 0, 0, expression or "", label)
+        rule.setRuleKey(key)  # fixed keys (not random UUIDs): regenerating gives the same file
+        if expression is None:
+            rule.setIsElse(True)
+        root.appendChild(rule)
+    renderer = QgsRuleBasedRenderer(root)
+    renderer.setUsingSymbolLevels(True)
+    return renderer
+
+
+def single(symbol):
+    return QgsSingleSymbolRenderer(symbol)
+
+
+class Style:
+    """How one layer is drawn: a renderer, optional labels, and whether the layer is blended with
+    "multiply". Administrative outlines are: a thin light line (communes) drawn over a thick
+    dark one (régions) then never lightens it, whatever the order of the layers."""
+
+    def __init__(self, renderer, labels=None, multiply=False):
+        self.renderer, self.labels, self.multiply = renderer, labels, multiply
+
+
+STYLES = {
+    "qpv": Style(lambda: single(fill_symbol(ROUGE_MARIANNE, ROUGE_MARIANNE, 0.4, QPV_FILL_OPACITY)),
+                 lambda: labeling("lib_qp", 8, ROUGE_SOMBRE, 50_000, italic=True, priority=7, wrap=18)),
+    "qpv_2015": Style(lambda: single(outline_symbol(ROUGE_SOMBRE, 0.5, dash=(2.0, 1.0)))),
+    "territoires_industrie": Style(
+        lambda: programme_renderer("territoires_industrie", 0.7, LARGE_PROGRAMME_FILL_OPACITY),
+        lambda: labeling("lib_ti", 9, PROGRAMMES["territoires_industrie"][1], 1_500_000, bold=True, priority=6,
+                         wrap=20)),
+    "action_coeur_de_ville": Style(
+        lambda: programme_renderer("action_coeur_de_ville"),
+        lambda: labeling("lib_acv", 9, PROGRAMMES["action_coeur_de_ville"][1], 500_000, bold=True, priority=6,
+                         wrap=20)),
+    # No name is published for PVD and Villages d'avenir (insee_com lists codes): no label.
+    "petites_villes_de_demain": Style(lambda: programme_renderer("petites_villes_de_demain")),
+    "villages_avenir": Style(lambda: programme_renderer("villages_avenir")),
+    "france_services": Style(france_services_renderer),
+    "mobile_sites": Style(mobile_sites_renderer),
+    "communes": Style(lambda: single(outline_symbol("#A6A6A6", 0.2)),
+                      lambda: labeling("nom", 8, "#3A3A3A", 100_000, priority=3, wrap=16), multiply=True),
+    "epci": Style(lambda: single(outline_symbol("#6A6A6A", 0.4, dash=(2.5, 1.2))),
+                  lambda: labeling("nom", 8.5, "#555555", 1_000_000, 100_000, italic=True, priority=4, wrap=20),
+                  multiply=True),
+    "departements": Style(lambda: single(outline_symbol("#4A4A4A", 0.7)), multiply=True),
+    "regions": Style(lambda: single(outline_symbol("#2B2B2B", 1.3)), multiply=True),
+}
+
+
+def memory_layer(layer_id, crs="EPSG:2154"):
+    """An empty memory layer with the published fields of ``layer_id``."""
+    from qgis.core import QgsField, QgsWkbTypes
+
+    wkb, fields = LAYER_FIELDS[layer_id]
+    layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb)}?crs={crs}", layer_id, "memory")
+    layer.dataProvider().addAttributes([QgsField(name, kind) for name, kind in fields])
+    layer.updateFields()
+    return layer
+
+
+def styled_layer(layer_id, crs="EPSG:2154"):
+    layer = memory_layer(layer_id, crs)
+    style = STYLES[layer_id]
+    layer.setRenderer(style.renderer())
+    if style.labels:
+        layer.setLabeling(style.labels())
+    layer.setLabelsEnabled(style.labels is not None)
+    if style.multiply:
+        layer.setBlendMode(QPainter.CompositionMode.CompositionMode_Multiply)
+    return layer
+
+
+def write_styles(target_dir):
+    target_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for layer_id in STYLES:
+        path = target_dir / f"{layer_id}.qml"
+        message, ok = styled_layer(layer_id).saveNamedStyle(str(path), STYLE_CATEGORIES)
+        if not ok:
+            raise RuntimeError(f"{layer_id}: {message}")
+        check = memory_layer(layer_id)
+        message, ok = check.loadNamedStyle(str(path))
+        if not ok:
+            raise RuntimeError(f"{path} does not load back: {message}")
+        written.append(path)
+    return written
+
+
+# --- preview ---------------------------------------------------------------------------------
+def _preview_layers():
+    """Hand-made features: a Voronoi 'country' with nested communes, EPCI, départements and
+    régions; programme perimeters as unions of communes; QPV, France services and mobile sites
+    in and around the largest 'town'. Coordinates in Lambert-93 around Châteauroux."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle
+
+    rng = random.Random(36)
+    x0, y0, width, height, step = 560_000, 6_580_000, 120_000, 100_000, 5_000
+    seeds = [QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-1800, 1800),
+                        y0 + (j + 0.5) * step + rng.uniform(-1800, 1800))
+             for i in range(width // step) for j in range(height // step)]
+    box = QgsRectangle(x0, y0, x0 + width, y0 + height)
+    cells = QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(QgsGeometry.fromRect(box))
+    clip = QgsGeometry.fromRect(box)
+    communes = []
+    for part in cells.asGeometryCollection():
+        cell = part.intersection(clip)
+        if not cell.isEmpty():
+            communes.append(cell)
+    centre = lambda g: g.centroid().asPoint()  # noqa: E731
+    epci_seeds = [QgsPointXY(x0 + (i + 0.5) * 24_000 + rng.uniform(-5000, 5000),
+                             y0 + (j + 0.5) * 25_000 + rng.uniform(-5000, 5000)) for i in range(5) for j in range(4)]
+
+    def nearest(point, candidates):
+        return min(range(len(candidates)), key=lambda k: point.sqrDist(candidates[k]))
+
+    epci_of = [nearest(centre(c), epci_seeds) for c in communes]
+    # Départements: EPCI seeds split in four quadrants; régions: west and east halves.
+    dep_of_epci = [(0 if p.x() < x0 + width / 2 else 2) + (0 if p.y() < y0 + height / 2 else 1) for p in epci_seeds]
+    names = ["Châteauroux", "Déols", "Issoudun", "Le Blanc", "Argenton-sur-Creuse", "Buzançais", "Levroux",
+             "Valençay", "Aigurande", "La Châtre", "Saint-Maur", "Ardentes", "Vatan", "Écueillé", "Mézières",
+             "Bélâbre", "Saint-Gaultier", "Éguzon", "Neuvy-Saint-Sépulchre", "Reuilly", "Chabris", "Clion"]
+    town = nearest(QgsPointXY(x0 + width / 2 + 3000, y0 + height / 2 + 4000), [centre(c) for c in communes])
+
+    def layer_with(layer_id, rows):
+        layer = styled_layer(layer_id)
+        features = []
+        for geometry, values in rows:
+            feature = QgsFeature(layer.fields())
+            feature.setGeometry(geometry)
+            for name, value in values.items():
+                feature[name] = value
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        layer.updateExtents()
+        return layer
+
+    def union(indexes):
+        return QgsGeometry.unaryUnion([communes[k] for k in indexes])
+
+    commune_rows = [(g, {"nom": names[k % len(names)] if k != town else "Châteauroux", "code": f"36{k:03d}",
+                         "codeEpci": str(epci_of[k]), "codeDepartement": "36", "population": 1000})
+                    for k, g in enumerate(communes)]
+    epci_rows = [(union([k for k, e in enumerate(epci_of) if e == n]),
+                  {"code": str(n), "nom": f"CC du {names[n % len(names)]}" if n % 3 else
+                   f"Communauté d'agglomération de {names[n % len(names)]}", "nb_communes": 1})
+                 for n in range(len(epci_seeds)) if n in epci_of]
+    dep_rows = [(union([k for k, e in enumerate(epci_of) if dep_of_epci[e] == d]),
+                 {"code_insee": str(d), "nom_officiel": f"Département {d}"}) for d in range(4)]
+    region_rows = [(union([k for k, e in enumerate(epci_of) if dep_of_epci[e] // 2 == r]),
+                    {"code_insee": str(r), "nom_officiel": f"Région {r}"}) for r in range(2)]
+
+    town_point = centre(communes[town])
+    by_distance = sorted(range(len(communes)), key=lambda k: town_point.sqrDist(centre(communes[k])))
+    ti = by_distance[:14]
+    acv = [town]
+    pvd = [by_distance[20], by_distance[25], by_distance[31]]
+    va = [by_distance[25], by_distance[40], by_distance[47]]  # one commune in PVD and VA: stacking
+
+    def blob(cx, cy, radius, sides=9):
+        points = [QgsPointXY(cx + radius * (0.7 + 0.3 * rng.random()) * math.cos(2 * math.pi * s / sides),
+                             cy + radius * (0.7 + 0.3 * rng.random()) * math.sin(2 * math.pi * s / sides))
+                  for s in range(sides)]
+        return QgsGeometry.fromPolygonXY([points + points[:1]])
+
+    tx, ty = town_point.x(), town_point.y()
+    qpv = [(blob(tx - 900, ty + 600, 600), {"code_qp": "QN03601M", "lib_qp": "Beaulieu"}),
+           (blob(tx + 1100, ty - 300, 700), {"code_qp": "QN03602M", "lib_qp": "Saint Jean - Saint Jacques"}),
+           (blob(tx + 200, ty - 1500, 500), {"code_qp": "QN03603M",
+                                             "lib_qp": "Vaugirard - Saint Christophe - Les Rocheforts"})]
+    qpv_2015 = [(blob(tx - 850, ty + 650, 750), {"CODE_QP": "QP036001", "NOM_QP": "Beaulieu"}),
+                (blob(tx + 1900, ty + 1300, 500), {"CODE_QP": "QP036004", "NOM_QP": "Les Marins"})]
+    fs_rows = []
+    for n, (fmt, _label) in enumerate(FRANCE_SERVICES_FORMATS + (("Autre", ""),)):
+        angle = 2 * math.pi * n / 6
+        fs_rows.append((QgsGeometry.fromPointXY(QgsPointXY(tx + 2600 * math.cos(angle), ty + 2600 * math.sin(angle))),
+                        {"id_fs": str(n), "lib_fs": f"France services {n}", "format_fs": fmt}))
+        far = communes[by_distance[8 + 7 * n]]
+        fs_rows.append((far.centroid(), {"id_fs": str(10 + n), "format_fs": fmt}))
+    mobile_rows = []
+    for n, (dcc, four_g) in enumerate([("1", "1"), ("0", "1"), ("0", "0"), ("1", "0"), ("0", "1"), (None, "1"),
+                                       ("0", None)]):
+        angle = 2 * math.pi * n / 7 + 0.4
+        mobile_rows.append((QgsGeometry.fromPointXY(QgsPointXY(tx + 3600 * math.cos(angle),
+                                                               ty + 3600 * math.sin(angle))),
+                            {"site_DCC": dcc, "site_4g": four_g}))
+        far = communes[by_distance[12 + 9 * n]]
+        mobile_rows.append((QgsGeometry.fromPointXY(QgsPointXY(far.centroid().asPoint().x() + 1200,
+                                                               far.centroid().asPoint().y() - 900)),
+                            {"site_DCC": dcc, "site_4g": four_g}))
+
+    ordered = [  # top first
+        layer_with("mobile_sites", mobile_rows),
+        layer_with("france_services", fs_rows),
+        layer_with("qpv", qpv),
+        layer_with("qpv_2015", qpv_2015),
+        layer_with("action_coeur_de_ville", [(union(acv), {"id_acv": "ACV057", "lib_acv": "Châteauroux"})]),
+        layer_with("petites_villes_de_demain", [(union([k]), {"id_pvd": f"pvd-{k}"}) for k in pvd]),
+        layer_with("villages_avenir", [(union([k]), {"id_va": f"va-{k}"}) for k in va]),
+        layer_with("territoires_industrie", [(union(ti), {"id_ti": "ti-2403",
+                                                          "lib_ti": "Châteauroux – Buzançais – Argenton"})]),
+        layer_with("communes", commune_rows),
+        layer_with("epci", epci_rows),
+        layer_with("departements", dep_rows),
+        layer_with("regions", region_rows),
+    ]
+    return ordered, box, town_point
+
+
+def render_preview(path):
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer,
+                           QgsLegendSettings, QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle,
+                           QgsRenderContext)
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QImage
+
+    from anct_qgis_plugin.core.catalogue import get_source
+
+    layers, box, town = _preview_layers()
+    for layer in layers:
+        layer.setName(get_source(layer.name()).title_fr)
+    dpi, panel = 96, 820
+
+    def render(extent, background):
+        settings = QgsMapSettings()
+        settings.setLayers(layers)
+        settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+        settings.setOutputSize(QSize(panel, panel))
+        settings.setOutputDpi(dpi)
+        settings.setBackgroundColor(QColor(background))
+        settings.setExtent(extent)
+        job = QgsMapRendererParallelJob(settings)
+        job.start()
+        job.waitForFinished()
+        return job.renderedImage(), settings.scale()
+
+    def around(point, denominator):
+        half = denominator * panel / dpi * 0.0254 / 2
+        return QgsRectangle(point.x() - half, point.y() - half, point.x() + half, point.y() + half)
+
+    panels = [render(box.buffered(2000), "#F2EFE9"),          # OSM land colour
+              render(around(town, 300_000), "#FFFFFF"),
+              render(around(town, 45_000), "#FFFFFF")]
+    # 2 x 2: three map panels, the legend in the fourth cell.
+    image = QImage(panel * 2 + 30, panel * 2 + 60, QImage.Format.Format_ARGB32)
+    image.fill(QColor(WHITE))
+    painter = QPainter(image)
+    cells = [(10, 30), (panel + 20, 30), (10, panel + 60)]
+    for (left, top), (rendered, scale) in zip(cells, panels):
+        painter.drawImage(left, top, rendered)
+        painter.setPen(QColor("#000000"))
+        painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
+    root = QgsLayerTree()
+    for layer in layers:
+        root.addLayer(layer)
+    model = QgsLayerTreeModel(root)
+    painter.translate(panel + 40, panel + 70)
+    painter.scale(2.2, 2.2)  # legend sizes are in millimetres: make it legible at screen resolution
+    context = QgsRenderContext.fromQPainter(painter)
+    context.setFlag(_first(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing))
+    QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
+    painter.end()
+    image.save(str(path))
+    return path
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when resources/styles is out of date")
+    parser.add_argument("--preview", metavar="PNG", help="render a preview map of every style")
+    args = parser.parse_args(argv)
+
+    QgsApplication.setPrefixPath(os.environ.get("QGIS_PREFIX_PATH", "/usr"), True)
+    app = QgsApplication([], False)
+    app.initQgis()
+    try:
+        if args.check:
+            with tempfile.TemporaryDirectory() as tmp:
+                written = write_styles(Path(tmp))
+                stale = [p.name for p in written
+                         if not (STYLES_DIR / p.name).is_file() or not filecmp.cmp(p, STYLES_DIR / p.name, False)]
+            if stale:
+                print("out of date: " + ", ".join(stale))
+                return 1
+            print("styles up to date")
+        else:
+            for path in write_styles(STYLES_DIR):
+                print(path.relative_to(ROOT))
+        if args.preview:
+            print(render_preview(Path(args.preview)))
+        return 0
+    finally:
+        app.exitQgis()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
