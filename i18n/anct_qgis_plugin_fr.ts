@@ -106,7 +106,7 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="87" />
       <source>{title}: no feature in {territory}.</source>
-      <translation type="unfinished" />
+      <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
   </context>
   <context>
@@ -169,7 +169,7 @@
     <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="48" />
       <source>Département: {dep}</source>
-      <translation type="unfinished" />
+      <translation>Département : {dep}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="117" />
@@ -179,7 +179,7 @@
     <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="47" />
       <source>EPCI: {epci}</source>
-      <translation type="unfinished" />
+      <translation>EPCI : {epci}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="36" />
@@ -229,7 +229,7 @@
     <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="46" />
       <source>Population: {population}</source>
-      <translation type="unfinished" />
+      <translation>Population : {population}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="61" />
@@ -249,7 +249,7 @@
     <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="49" />
       <source>Région: {region}</source>
-      <translation type="unfinished" />
+      <translation>Région : {region}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="27" />
@@ -269,7 +269,7 @@
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="251" />
       <source>The map extent covers no French département.</source>
-      <translation type="unfinished" />
+      <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/mirror.py" line="47" />
@@ -299,7 +299,7 @@
     <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="56" />
       <source>no</source>
-      <translation type="unfinished" />
+      <translation>non</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="182" />
@@ -309,7 +309,7 @@
     <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="54" />
       <source>unavailable ({reason})</source>
-      <translation type="unfinished" />
+      <translation>indisponible ({reason})</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="88" />
@@ -412,252 +412,252 @@
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="260" />
       <source>ANCT</source>
-      <translation type="unfinished" />
+      <translation>ANCT</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="28" />
       <source>ANCT Territoires</source>
-      <translation type="unfinished" />
+      <translation>ANCT Territoires</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/locator.py" line="20" />
       <source>ANCT territories</source>
-      <translation type="unfinished" />
+      <translation>Territoires ANCT</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="100" />
       <source>ANCT: commune card</source>
-      <translation type="unfinished" />
+      <translation>ANCT : fiche commune</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="88" />
       <source>ANCT: communes in the map extent</source>
-      <translation type="unfinished" />
+      <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="50" />
       <source>ANCT: loading territories</source>
-      <translation type="unfinished" />
+      <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="62" />
       <source>ANCT: loading {n} layers for {territory}</source>
-      <translation type="unfinished" />
+      <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="78" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
-      <translation type="unfinished" />
+      <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
       <source>Cache</source>
-      <translation type="unfinished" />
+      <translation>Cache</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="39" />
       <source>Cache folder</source>
-      <translation type="unfinished" />
+      <translation>Dossier du cache</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="226" />
       <source>Cache purged for: {layers}</source>
-      <translation type="unfinished" />
+      <translation>Cache purgé pour : {layers}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="48" />
       <source>Cache size</source>
-      <translation type="unfinished" />
+      <translation>Taille du cache</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="75" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Annuler</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="184" />
       <source>Cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Annulé.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="142" />
       <source>Choose a territory.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez un territoire.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/commune_card.py" line="14" />
       <source>Commune card — {name}</source>
-      <translation type="unfinished" />
+      <translation>Fiche commune — {name}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="47" />
       <source>Commune, EPCI, département, région or code…</source>
-      <translation type="unfinished" />
+      <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/commune_card.py" line="20" />
       <source>Copy as text</source>
-      <translation type="unfinished" />
+      <translation>Copier en texte</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="67" />
       <source>Filter the catalogue</source>
-      <translation type="unfinished" />
+      <translation>Filtrer le catalogue</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="58" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
-      <translation type="unfinished" />
+      <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
       <source>Layer</source>
-      <translation type="unfinished" />
+      <translation>Couche</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
       <source>Licence</source>
-      <translation type="unfinished" />
+      <translation>Licence</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
       <source>Load</source>
-      <translation type="unfinished" />
+      <translation>Charger</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="220" />
       <source>Loading cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Chargement annulé.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="63" />
       <source>Loading territories…</source>
-      <translation type="unfinished" />
+      <translation>Chargement des territoires…</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
       <source>Map extent</source>
-      <translation type="unfinished" />
+      <translation>Emprise de la carte</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="59" />
       <source>Mirror</source>
-      <translation type="unfinished" />
+      <translation>Miroir</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="107" />
       <source>No commune here.</source>
-      <translation type="unfinished" />
+      <translation>Aucune commune ici.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="86" />
       <source>Offline (cache only)</source>
-      <translation type="unfinished" />
+      <translation>Hors ligne (cache uniquement)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="56" />
       <source>Offline mode</source>
-      <translation type="unfinished" />
+      <translation>Mode hors ligne</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
       <source>Proxy</source>
-      <translation type="unfinished" />
+      <translation>Proxy</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="80" />
       <source>Purge</source>
-      <translation type="unfinished" />
+      <translation>Purger</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="44" />
       <source>Purge the cache</source>
-      <translation type="unfinished" />
+      <translation>Vider le cache</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="77" />
       <source>Refresh</source>
-      <translation type="unfinished" />
+      <translation>Actualiser</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="81" />
       <source>Remove the ticked layers from the cache</source>
-      <translation type="unfinished" />
+      <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="54" />
       <source>Serve only the cache</source>
-      <translation type="unfinished" />
+      <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
-      <translation type="unfinished" />
+      <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
       <source>Size</source>
-      <translation type="unfinished" />
+      <translation>Taille</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
       <source>Source date</source>
-      <translation type="unfinished" />
+      <translation>Date de la source</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
       <source>Territories unavailable: {error}</source>
-      <translation type="unfinished" />
+      <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="165" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
-      <translation type="unfinished" />
+      <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="53" />
       <source>Time-to-live</source>
-      <translation type="unfinished" />
+      <translation>Durée de validité</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="58" />
       <source>Use the communes visible in the map canvas</source>
-      <translation type="unfinished" />
+      <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
       <source>cached on {date}</source>
-      <translation type="unfinished" />
+      <translation>en cache le {date}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
       <source>cancelled</source>
-      <translation type="unfinished" />
+      <translation>annulé</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/locator.py" line="35" />
       <source>commune — open its card</source>
-      <translation type="unfinished" />
+      <translation>commune — ouvrir sa fiche</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
       <source>not cached</source>
-      <translation type="unfinished" />
+      <translation>non mis en cache</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>offline (cached on {date})</source>
-      <translation type="unfinished" />
+      <translation>hors ligne (en cache le {date})</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
       <source>stale (cached on {date})</source>
-      <translation type="unfinished" />
+      <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="215" />
       <source>{n} layers loaded for {territory}</source>
-      <translation type="unfinished" />
+      <translation>{n} couches chargées pour {territory}</translation>
     </message>
   </context>
   <context>
@@ -665,12 +665,12 @@
     <message>
       <location filename="../anct_qgis_plugin/plugin.py" line="55" />
       <source>ANCT Territoires panel</source>
-      <translation type="unfinished" />
+      <translation>Panneau ANCT Territoires</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/plugin.py" line="62" />
       <source>Commune card (click a commune)</source>
-      <translation type="unfinished" />
+      <translation>Fiche commune (cliquer sur une commune)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/plugin.py" line="70" />

@@ -1,0 +1,33 @@
+"""The options page: shows the settings and proxy status, applies them, purges the cache."""
+from qgis.core import QgsSettings
+
+from anct_qgis_plugin.core.fetcher import Fetcher
+from anct_qgis_plugin.core.settings import GROUP, load_config
+from anct_qgis_plugin.gui.options import AnctOptionsFactory
+
+
+def test_options_page_applies_and_purges(anct_env, qgis_app, monkeypatch, tmp_path):
+    Fetcher(load_config()).fetch("https://geo.api.gouv.fr/regions")
+    applied = []
+    factory = AnctOptionsFactory(lambda: applied.append(True))
+    assert factory.title() == "ANCT Territoires"
+    page = factory.createWidget(None)
+    assert page.cache_dir.filePath() == str(anct_env)
+    assert page.size_label.text() != "0 o"
+    assert "proxy" in page.proxy_label.text().lower()
+    page.purge_button.click()
+    assert page.size_label.text() == "0 o"
+    monkeypatch.delenv("ANCT_QGIS_OFFLINE", raising=False)
+    monkeypatch.delenv("ANCT_QGIS_TTL_HOURS", raising=False)
+    page.ttl.setValue(12)
+    page.offline.setChecked(True)
+    page.apply()
+    try:
+        assert applied == [True]
+        config = load_config()
+        assert config.ttl_hours == 12 and config.offline
+    finally:
+        QgsSettings().remove(f"{GROUP}/network/offline")
+        QgsSettings().remove(f"{GROUP}/cache/ttl_hours")
+        QgsSettings().remove(f"{GROUP}/cache/folder")
+        QgsSettings().remove(f"{GROUP}/network/mirror")
