@@ -11,6 +11,7 @@ import traceback
 
 from qgis.core import QgsApplication, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
 
 OUTPUT = os.environ["ANCT_SCREENSHOT"]
@@ -67,7 +68,10 @@ def start():
     window.resize(1600, 1000)  # no window manager under Xvfb: showMaximized() does nothing
     plugin.dock.show()
     plugin.dock.raise_()
-    window.resizeDocks([plugin.dock], [560], Qt.Orientation.Horizontal)
+    browser = window.findChild(QDockWidget, "Browser")
+    if browser is not None:  # room for the map and the panel
+        browser.hide()
+    window.resizeDocks([plugin.dock], [620], Qt.Orientation.Horizontal)
     poll(lambda: plugin.dock.index is not None, lambda: load(plugin))
 
 

@@ -61,6 +61,8 @@ class CatalogueTree(QTreeWidget):
         item.setText(1, status.source_date or "")
         item.setText(2, cache_text(status))
         item.setText(3, human_size(status.size) if status.size else "")
+        for column in (1, 2, 3):
+            self.resizeColumnToContents(column)
 
     def apply_filter(self, text):
         wanted = normalise(text)
