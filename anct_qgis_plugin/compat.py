@@ -37,6 +37,8 @@ except (ImportError, AttributeError):
 
 SOURCE_VECTOR_ANY = _first(lambda: Qgis.ProcessingSourceType.Vector,
                            lambda: QgsProcessing.TypeVector)
+SOURCE_VECTOR_GEOMETRY = _first(lambda: Qgis.ProcessingSourceType.VectorAnyGeometry,
+                                lambda: QgsProcessing.TypeVectorAnyGeometry)
 SOURCE_VECTOR_POINT = _first(lambda: Qgis.ProcessingSourceType.VectorPoint,
                              lambda: QgsProcessing.TypeVectorPoint)
 SOURCE_VECTOR_POLYGON = _first(lambda: Qgis.ProcessingSourceType.VectorPolygon,
@@ -73,8 +75,12 @@ MESSAGE_WARNING = _first(lambda: Qgis.MessageLevel.Warning, lambda: Qgis.Warning
 MESSAGE_CRITICAL = _first(lambda: Qgis.MessageLevel.Critical, lambda: Qgis.Critical)
 
 
-def wkb_is_multi(wkb_type):
-    return QgsWkbTypes.isMultiType(wkb_type)
+def is_metres(crs):
+    """True for a projected CRS in metres."""
+    from qgis.core import QgsUnitTypes
+
+    metres = _first(lambda: Qgis.DistanceUnit.Meters, lambda: QgsUnitTypes.DistanceMeters)
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == metres
 
 
 def set_layer_attribution(layer, text, url=""):

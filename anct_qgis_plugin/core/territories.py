@@ -59,6 +59,20 @@ class Territory:
         return {"country": "FR", "region": f"reg:{self.code}"}.get(self.kind, self.code)
 
 
+# Rough lon/lat boxes of the overseas départements, to measure a layer in its own CRS.
+OVERSEAS_BOXES = {"971": (-62.0, 15.8, -60.9, 16.6), "972": (-61.3, 14.3, -60.7, 14.9),
+                  "973": (-54.7, 2.0, -51.5, 6.0), "974": (55.1, -21.5, 56.0, -20.8),
+                  "976": (44.9, -13.1, 45.4, -12.5)}
+
+
+def crs_for_lonlat(lon, lat):
+    """The projected CRS to measure in around a WGS84 position."""
+    for code, (west, south, east, north) in OVERSEAS_BOXES.items():
+        if west <= lon <= east and south <= lat <= north:
+            return OVERSEAS_CRS[code]
+    return METROPOLE_CRS
+
+
 def crs_for_departements(codes):
     """The projected CRS of the départements (one overseas CRS, else Lambert-93)."""
     crs = {OVERSEAS_CRS.get(code, METROPOLE_CRS) for code in codes}

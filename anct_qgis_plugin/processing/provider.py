@@ -6,11 +6,13 @@ from qgis.PyQt.QtGui import QIcon
 from ..resources_paths import resource_path
 from .algorithms.fetch_layer import FetchLayerAlgorithm
 from .algorithms.fetch_territory_pack import FetchTerritoryPackAlgorithm
+from .algorithms.service_gap import MobileCoverageGapAlgorithm, ServiceGapAlgorithm
 
 
 class AnctProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
-        for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm()):
+        for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm(), ServiceGapAlgorithm(),
+                          MobileCoverageGapAlgorithm()):
             self.addAlgorithm(algorithm)
 
     def id(self):

@@ -3,7 +3,7 @@ from qgis.core import QgsProcessingContext, QgsProject
 
 from anct_qgis_plugin.core.provenance import apply_provenance
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.processing.algorithms.fetch_layer import ProvenancePostProcessor
+from anct_qgis_plugin.processing.algorithms.post_processing import LoadedLayerPostProcessor
 
 
 def test_metadata_and_attribution(anct_env, qgis_app):
@@ -33,7 +33,7 @@ def test_post_processor_sets_metadata_on_the_loaded_layer(anct_env, qgis_app, tm
     territory = data.resolve_territory("36")
     built = data.build_layer("communes", territory)
     QgsProject.instance().addMapLayer(built.layer)
-    ProvenancePostProcessor.create(built.info, territory.label).postProcessLayer(
+    LoadedLayerPostProcessor.create("communes", built.info, territory.label).postProcessLayer(
         built.layer, QgsProcessingContext(), None)
     assert built.layer.metadata().identifier() == "anct:communes"
     QgsProject.instance().removeAllMapLayers()

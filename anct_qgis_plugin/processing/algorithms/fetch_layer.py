@@ -1,36 +1,13 @@
 """anct:fetch_layer — one catalogue layer for a territory, into a feature sink."""
-from qgis.core import (QgsFeature, QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
-                       QgsProcessingParameterCrs, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+from qgis.core import (QgsFeature, QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterString)
 
-from ...compat import FAST_INSERT, SOURCE_VECTOR_ANY
+from ...compat import FAST_INSERT, SOURCE_VECTOR_GEOMETRY
 from ...core.catalogue import LAYER_IDS, SOURCES
-from ...core.provenance import apply_provenance
 from ...core.report import is_cancelled
 from ...core.service import AnctData
-from ...resources_paths import resource_path
 from .base import AnctAlgorithm, tr
-
-
-class ProvenancePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Sets metadata, attribution and style on the loaded output (runs in the main thread)."""
-    # Processing keeps only a raw pointer: hold the instances so Python does not free them.
-    _alive = []
-
-    def __init__(self, info, territory_label):
-        super().__init__()
-        self.info = info
-        self.territory_label = territory_label
-
-    @classmethod
-    def create(cls, info, territory_label):
-        cls._alive = cls._alive[-20:] + [cls(info, territory_label)]
-        return cls._alive[-1]
-
-    def postProcessLayer(self, layer, context, feedback):
-        apply_provenance(layer, self.info, self.territory_label)
-        layer.loadNamedStyle(resource_path("styles", f"{self.info.layer_id}.qml"))
-        layer.triggerRepaint()
+from .post_processing import LoadedLayerPostProcessor
 
 
 def add_territory_parameters(algorithm):
@@ -63,7 +40,7 @@ class FetchLayerAlgorithm(AnctAlgorithm):
         self.add_help(layer, tr("Catalogue id of the layer: ") + ", ".join(
             f"{s.id} ({s.title_fr})" for s in SOURCES))
         add_territory_parameters(self)
-        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Output layer"), SOURCE_VECTOR_ANY),
+        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Output layer"), SOURCE_VECTOR_GEOMETRY),
                       tr("The layer, restricted to the territory, with the published field names."))
 
     def run_algorithm(self, parameters, context, feedback):
@@ -88,6 +65,6 @@ class FetchLayerAlgorithm(AnctAlgorithm):
                 title=built.info.title, territory=territory.label))
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
-                ProvenancePostProcessor.create(built.info, territory.label))
+                LoadedLayerPostProcessor.create(built.info.layer_id, built.info, territory.label))
         return {"OUTPUT": dest_id, "FEATURE_COUNT": built.info.feature_count,
                 "SOURCE_DATE": built.info.source_date}

@@ -1,0 +1,1 @@
+"""Computations on plain arrays and tables (numpy, scipy, pandas). No QGIS, no widgets."""

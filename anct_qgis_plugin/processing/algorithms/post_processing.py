@@ -1,0 +1,26 @@
+"""Style (and provenance) set on an output layer when Processing loads it into the project."""
+from qgis.core import QgsProcessingLayerPostProcessorInterface
+
+from ...core.provenance import apply_provenance
+from ...resources_paths import resource_path
+
+
+class LoadedLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Runs in the main thread once the output is loaded: QML style, metadata, attribution."""
+    # Processing keeps only a raw pointer: hold the instances so Python does not free them.
+    _alive = []
+
+    def __init__(self, style, info=None, territory_label=""):
+        super().__init__()
+        self.style, self.info, self.territory_label = style, info, territory_label
+
+    @classmethod
+    def create(cls, style, info=None, territory_label=""):
+        cls._alive = cls._alive[-20:] + [cls(style, info, territory_label)]
+        return cls._alive[-1]
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if self.info is not None:
+            apply_provenance(layer, self.info, self.territory_label)
+        layer.loadNamedStyle(resource_path("styles", f"{self.style}.qml"))
+        layer.triggerRepaint()

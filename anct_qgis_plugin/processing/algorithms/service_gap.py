@@ -1,0 +1,477 @@
+"""anct:service_gap and anct:mobile_coverage_gap — who lives too far from a facility.
+
+Population units (polygons or points, or the catalogue's communes) are placed at one origin
+each, measured in a projected CRS, and matched to the nearest facility in one pass: a k-d tree
+in straight line, one multi-source Dijkstra on the road graph. Units are read, measured and
+written in chunks, so a 2-million-cell grid stays in bounded memory.
+"""
+import numpy as np
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest,
+                       QgsField, QgsFields, QgsGeometry, QgsProcessingException,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+
+from ...compat import (FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, FLAG_ADVANCED, GEOMETRY_POINT,
+                       NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_GEOMETRY, SOURCE_VECTOR_LINE,
+                       SOURCE_VECTOR_POINT, WKB_NOGEOMETRY, is_metres)
+from ...core.errors import AnctError
+from ...core.service import AnctData
+from ...core.territories import crs_for_lonlat
+from ...diagnostics.gap import (DEFAULT_KINDS, FACILITY_KINDS, SUMMARY_COLUMNS, facility_kind, road_gap,
+                                straight_gap, summarise)
+from ...diagnostics.nearest import NearestIndex
+from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, build_graph
+from .base import AnctAlgorithm, tr
+from .post_processing import LoadedLayerPostProcessor
+
+CHUNK = 100_000
+ORIGINS = ("point_on_surface", "centroid", "matched_points")
+MODES = ("straight", "road")
+DEP_FIELDS = ("codeDepartement", "insee_dep", "code_insee_du_departement", "dep")
+EPCI_FIELDS = ("codeEpci", "siren_epci", "epci")
+ID_FIELDS = ("code", "insee_com", "idcar_200m", "id", "fid")
+FACILITY_ID_FIELDS = ("id_fs", "num_site", "id", "fid")
+FACILITY_NAME_FIELDS = ("lib_fs", "nom_op", "name", "nom", "lib")
+
+
+def _first_field(fields, candidates):
+    names = fields.names()
+    return next((name for name in candidates if name in names), None)
+
+
+class ServiceGapAlgorithm(AnctAlgorithm):
+    group_id = "diagnostics"
+    facility_layer = "france_services"
+    default_threshold = {"straight": 20.0, "road": 30.0}
+
+    def name(self):
+        return "service_gap"
+
+    def displayName(self):
+        return tr("Service gap (France services)")
+
+    # --- parameters ------------------------------------------------------------------
+    def initAlgorithm(self, config=None):
+        self.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory"), optional=True), tr(
+            "Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, "
+            "a SIREN, a commune code or a name); also gives the CRS to measure in."))
+        self.add_help(QgsProcessingParameterFeatureSource(
+            "POPULATION", tr("Population units"), [SOURCE_VECTOR_GEOMETRY], optional=True), tr(
+            "Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in "
+            "EPSG:3035…). Empty: the communes of TERRITORY from the catalogue."))
+        self.add_help(QgsProcessingParameterField(
+            "POPULATION_FIELD", tr("Population field"), "population", "POPULATION", optional=True), tr(
+            "Numeric field of inhabitants (population for communes, ind for the Filosofi grid)."))
+        origin = QgsProcessingParameterEnum("ORIGIN", tr("Where a polygon's people are placed"), options=list(ORIGINS),
+                                            defaultValue="point_on_surface")
+        origin.setUsesStaticStrings(True)
+        self.add_help(origin, tr("point_on_surface (default, always inside), centroid, or matched_points: a point "
+                                 "layer matched by code (town halls, for instance)."))
+        self.add_help(QgsProcessingParameterFeatureSource(
+            "ORIGIN_POINTS", tr("Origin points (matched by code)"), [SOURCE_VECTOR_POINT], optional=True),
+            tr("Used with ORIGIN=matched_points; units without a point fall back to point on surface."))
+        self.add_help(QgsProcessingParameterField("ORIGIN_CODE_FIELD", tr("Code field of the origin points"),
+                                                  "code", "ORIGIN_POINTS", optional=True),
+                      tr("Field of ORIGIN_POINTS holding the unit's code."))
+        self.add_help(QgsProcessingParameterField("POPULATION_CODE_FIELD", tr("Code field of the units"),
+                                                  "code", "POPULATION", optional=True),
+                      tr("Field of POPULATION matched with ORIGIN_CODE_FIELD."))
+        self._facility_parameters()
+        mode = QgsProcessingParameterEnum("MODE", tr("Distance"), options=list(MODES), defaultValue="straight")
+        mode.setUsesStaticStrings(True)
+        self.add_help(mode, tr("straight: straight-line distance; road: travel time on NETWORK."))
+        self.add_help(QgsProcessingParameterFeatureSource(
+            "NETWORK", tr("Road network"), [SOURCE_VECTOR_LINE], optional=True),
+            tr("Lines of the road network (road mode). Every vertex is a node; vertices closer than 1 cm join."))
+        self.add_help(QgsProcessingParameterField("SPEED_FIELD", tr("Speed field (km/h)"), None, "NETWORK",
+                                                  optional=True), tr("Speed of each line in km/h."))
+        self.add_help(QgsProcessingParameterNumber("DEFAULT_SPEED", tr("Default speed (km/h)"), NUMBER_DOUBLE,
+                                                   50.0, minValue=0.1),
+                      tr("Speed of lines without a (positive) speed value."))
+        self.add_help(QgsProcessingParameterField("DIRECTION_FIELD", tr("Direction field"), None, "NETWORK",
+                                                  optional=True),
+                      tr("One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's "
+                         "shortest-path algorithms); other values mean both ways."))
+        for name, label, default in (("VALUE_FORWARD", tr("Value for one-way (digitising direction)"), "1"),
+                                     ("VALUE_BACKWARD", tr("Value for one-way (reverse direction)"), "2"),
+                                     ("VALUE_BOTH", tr("Value for both directions"), "0")):
+            parameter = QgsProcessingParameterString(name, label, default, optional=True)
+            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+            self.add_help(parameter, tr("Direction field value (compared as text)."))
+        self.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Threshold (km, or minutes by road)"),
+                                                   NUMBER_DOUBLE, None, optional=True, minValue=0.0),
+                      self._threshold_help())
+        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Units with their nearest facility"),
+                                                        SOURCE_VECTOR_GEOMETRY),
+                      tr("Every unit with facility_id, facility_name, distance_m, time_min (road), access_m "
+                         "(road: unit to the network) and beyond_threshold."))
+        self.add_help(QgsProcessingParameterFeatureSink("SUMMARY", tr("Summary by département and EPCI"),
+                                                        SOURCE_VECTOR_ANY, optional=True),
+                      tr("Population, population beyond the threshold, its share, units beyond and the worst "
+                         "distance (m) or time (min), by département, by EPCI and in total."))
+
+    def _threshold_help(self):
+        return tr("Default: 20 km in straight line, 30 minutes by road (the national goal for France services).")
+
+    def _facility_parameters(self):
+        self.add_help(QgsProcessingParameterFeatureSource(
+            "FACILITIES", tr("Facilities"), [SOURCE_VECTOR_POINT], optional=True), tr(
+            "Points. Empty: France services sites of the whole country, so that border residents find "
+            "sites across the border."))
+        kinds = QgsProcessingParameterEnum("FACILITY_FILTER", tr("Sites that count"), options=list(FACILITY_KINDS),
+                                           allowMultiple=True, defaultValue=list(DEFAULT_KINDS))
+        kinds.setUsesStaticStrings(True)
+        self.add_help(kinds, tr("fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and "
+                                "antennas, not buses or itinerant services, which are not there every day. "
+                                "Applies when the facilities have format_fs/type_fs fields."))
+
+    # --- run -------------------------------------------------------------------------
+    def run_algorithm(self, parameters, context, feedback):
+        mode = self.parameterAsEnumString(parameters, "MODE", context)
+        threshold = parameters.get("THRESHOLD")
+        threshold = self.parameterAsDouble(parameters, "THRESHOLD", context) if threshold not in (None, "") \
+            else self.default_threshold[mode]
+        data = AnctData()
+        territory_text = self.parameterAsString(parameters, "TERRITORY", context).strip()
+        territory = data.resolve_territory(territory_text, feedback) if territory_text else None
+        population = self.parameterAsSource(parameters, "POPULATION", context)
+        if population is None and territory is None:
+            raise QgsProcessingException(tr("Give POPULATION or a TERRITORY whose communes are the population."))
+        if population is None:
+            feedback.pushInfo(tr("Population: the communes of {territory}").format(territory=territory.label))
+            population = data.build_layer("communes", territory, feedback=feedback).layer
+        crs = self._measure_crs(population, territory, context)
+        feedback.pushInfo(tr("Distances measured in {crs}").format(crs=crs.authid()))
+        pop_field = self.parameterAsString(parameters, "POPULATION_FIELD", context) or "population"
+        if pop_field not in population.fields().names():
+            raise QgsProcessingException(tr("The population layer has no field '{field}'. Fields: {fields}").format(
+                field=pop_field, fields=", ".join(population.fields().names())))
+        facilities, names = self._facilities(parameters, context, data, crs, feedback)
+        if mode == "road":
+            times = self._road_matcher(parameters, context, crs, facilities, feedback)
+            matcher = lambda points: road_gap(times, points, threshold)  # noqa: E731
+        else:
+            index = NearestIndex(facilities)
+            matcher = lambda points: straight_gap(index, points, threshold)  # noqa: E731
+        self.level_names = self._level_names(data, territory, feedback)
+        return self._measure_units(parameters, context, feedback, population, pop_field, crs, matcher,
+                                   names, mode, threshold)
+
+    @staticmethod
+    def _level_names(data, territory, feedback):
+        """Names of départements and EPCI for the summary (codes only when the index is unavailable)."""
+        try:
+            index = data.territory_index(feedback)
+        except AnctError:
+            return {}, {}
+        return {code: name for code, (name, _r) in index.departements.items()}, dict(index.epci_names)
+
+    def _measure_crs(self, population, territory, context):
+        if territory is not None:
+            return QgsCoordinateReferenceSystem(territory.crs)
+        source_crs = population.sourceCrs() if hasattr(population, "sourceCrs") else population.crs()
+        if is_metres(source_crs):
+            return source_crs  # already projected in metres: measure there
+        extent = population.sourceExtent() if hasattr(population, "sourceExtent") else population.extent()
+        to_wgs84 = QgsCoordinateTransform(source_crs, QgsCoordinateReferenceSystem("EPSG:4326"),
+                                          context.transformContext())
+        center = to_wgs84.transform(extent.center())
+        return QgsCoordinateReferenceSystem(crs_for_lonlat(center.x(), center.y()))
+
+    def _facilities(self, parameters, context, data, crs, feedback):
+        """(m×2 array in the measuring CRS, list of (id, name))."""
+        source = self.parameterAsSource(parameters, "FACILITIES", context)
+        if source is None:
+            feedback.pushInfo(tr("Facilities: {layer} of the whole country").format(layer=self.facility_layer))
+            country = data.territory_index(feedback).country()
+            source = data.build_layer(self.facility_layer, country, crs.authid(), feedback).layer
+        source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+        transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
+        keep = self._facility_filter(parameters, context, source.fields())
+        id_field = _first_field(source.fields(), FACILITY_ID_FIELDS)
+        name_field = _first_field(source.fields(), FACILITY_NAME_FIELDS)
+        points, names = [], []
+        for feature in source.getFeatures():
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled."))
+            if not keep(feature) or feature.geometry().isEmpty():
+                continue
+            geometry = QgsGeometry(feature.geometry())
+            geometry.transform(transform)
+            point = geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]
+            points.append((point.x(), point.y()))
+            names.append((str(feature[id_field]) if id_field else str(feature.id()),
+                          str(feature[name_field]) if name_field else ""))
+        if not points:
+            raise QgsProcessingException(tr("No facility left to measure to (check FACILITIES and FACILITY_FILTER)."))
+        feedback.pushInfo(tr("{n} facilities").format(n=len(points)))
+        return np.array(points), names
+
+    def _facility_filter(self, parameters, context, fields):
+        kinds = set(self.parameterAsEnumStrings(parameters, "FACILITY_FILTER", context) or DEFAULT_KINDS)
+        if "format_fs" not in fields.names() and "type_fs" not in fields.names():
+            return lambda feature: True
+        type_at = fields.indexOf("type_fs")
+        format_at = fields.indexOf("format_fs")
+        return lambda feature: facility_kind(feature[type_at] if type_at >= 0 else "",
+                                             feature[format_at] if format_at >= 0 else "") in kinds
+
+    def _road_matcher(self, parameters, context, crs, facilities, feedback):
+        network = self.parameterAsSource(parameters, "NETWORK", context)
+        if network is None:
+            raise QgsProcessingException(tr("Road mode needs a NETWORK line layer."))
+        transform = QgsCoordinateTransform(network.sourceCrs(), crs, context.transformContext())
+        speed_field = self.parameterAsString(parameters, "SPEED_FIELD", context)
+        direction_field = self.parameterAsString(parameters, "DIRECTION_FIELD", context)
+        default_speed = self.parameterAsDouble(parameters, "DEFAULT_SPEED", context)
+        values = {self.parameterAsString(parameters, "VALUE_FORWARD", context): FORWARD,
+                  self.parameterAsString(parameters, "VALUE_BACKWARD", context): BACKWARD,
+                  self.parameterAsString(parameters, "VALUE_BOTH", context): BOTH}
+        lines, speeds, directions = [], [], []
+        for feature in network.getFeatures():
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled."))
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isEmpty():
+                continue
+            geometry.transform(transform)
+            speed = _number(feature[speed_field]) if speed_field else None
+            direction = values.get(str(feature[direction_field]), BOTH) if direction_field else BOTH
+            parts = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+            for part in parts:
+                lines.append(np.array([(p.x(), p.y()) for p in part]))
+                speeds.append(speed if speed and speed > 0 else default_speed)
+                directions.append(direction)
+        if not lines:
+            raise QgsProcessingException(tr("The road network is empty."))
+        graph = build_graph(lines, speeds, directions)
+        feedback.pushInfo(tr("Road graph: {nodes} nodes, {edges} edges").format(
+            nodes=len(graph.node_xy), edges=graph.edge_count))
+        return TravelTimes(graph, facilities)
+
+    def _origin_lookup(self, parameters, context, crs):
+        if self.parameterAsEnumString(parameters, "ORIGIN", context) != "matched_points":
+            return None
+        points = self.parameterAsSource(parameters, "ORIGIN_POINTS", context)
+        code_field = self.parameterAsString(parameters, "ORIGIN_CODE_FIELD", context) or "code"
+        if points is None or code_field not in points.fields().names():
+            raise QgsProcessingException(tr("ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.")
+                                         .format(field=code_field))
+        transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
+        lookup = {}
+        for feature in points.getFeatures():
+            geometry = QgsGeometry(feature.geometry())
+            geometry.transform(transform)
+            lookup[str(feature[code_field])] = geometry.centroid().asPoint()
+        return lookup
+
+    # --- the pass over the units -------------------------------------------------------
+    def _output_fields(self, id_field):
+        fields = QgsFields()
+        for name, kind in ((id_field or "unit_id", FIELD_STRING), ("population", FIELD_DOUBLE),
+                           ("departement", FIELD_STRING), ("epci", FIELD_STRING),
+                           ("facility_id", FIELD_STRING), ("facility_name", FIELD_STRING),
+                           ("distance_m", FIELD_DOUBLE), ("time_min", FIELD_DOUBLE), ("access_m", FIELD_DOUBLE),
+                           ("beyond_threshold", FIELD_INT)):
+            fields.append(QgsField(name, kind))
+        return fields
+
+    def _measure_units(self, parameters, context, feedback, population, pop_field, crs, matcher, names, mode,
+                       threshold):
+        fields = population.fields()
+        id_field = _first_field(fields, ID_FIELDS)
+        dep_field, epci_field = _first_field(fields, DEP_FIELDS), _first_field(fields, EPCI_FIELDS)
+        wanted = [f for f in (pop_field, id_field, dep_field, epci_field) if f]
+        origin_lookup = self._origin_lookup(parameters, context, crs)
+        code_field = self.parameterAsString(parameters, "POPULATION_CODE_FIELD", context) or id_field
+        wanted += [code_field] if code_field and code_field in fields.names() else []
+        source_crs = population.sourceCrs() if hasattr(population, "sourceCrs") else population.crs()
+        transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
+        out_fields = self._output_fields(id_field)
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, population.wkbType(), crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        request = QgsFeatureRequest().setSubsetOfAttributes(wanted, fields)
+        centroid = self.parameterAsEnumString(parameters, "ORIGIN", context) == "centroid"
+        total = population.featureCount() or 1
+        kept = {"pop": [], "beyond": [], "measure": [], "dep": [], "epci": []}
+        problems = {"null": 0, "negative": 0, "unmatched": 0, "empty": 0}
+        chunk = []
+        done = 0
+        for feature in population.getFeatures(request):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled."))
+            chunk.append(feature)
+            if len(chunk) == CHUNK:
+                done += self._chunk(chunk, sink, out_fields, transform, matcher, names, kept, problems, pop_field,
+                                    id_field, dep_field, epci_field, centroid, origin_lookup, code_field, mode)
+                feedback.setProgress(100.0 * done / total)
+                chunk = []
+        done += self._chunk(chunk, sink, out_fields, transform, matcher, names, kept, problems, pop_field,
+                            id_field, dep_field, epci_field, centroid, origin_lookup, code_field, mode)
+        if done == 0:
+            raise QgsProcessingException(tr("The population layer is empty."))
+        self._report_problems(problems, feedback)
+        results = {"OUTPUT": dest_id, "UNITS": done}
+        measure = np.concatenate(kept["measure"]) if kept["measure"] else np.empty(0)
+        table = summarise({"departement": (np.concatenate(kept["dep"]), self.level_names[0]),
+                           "epci": (np.concatenate(kept["epci"]), self.level_names[1])},
+                          np.concatenate(kept["pop"]), np.concatenate(kept["beyond"]), measure)
+        pop_beyond = float(table.loc[table["level"] == "total", "population_beyond"].sum())
+        results["POPULATION_BEYOND"] = pop_beyond
+        feedback.pushInfo(tr("{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})").format(
+            pop=pop_beyond, threshold=threshold, unit="km" if mode == "straight" else "min",
+            units=int(np.concatenate(kept["beyond"]).sum()), total=done))
+        summary_sink, summary_id = self.parameterAsSink(parameters, "SUMMARY", context, self._summary_fields(),
+                                                        WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
+        if summary_sink is not None:
+            for row in table.itertuples(index=False):
+                feature = QgsFeature(self._summary_fields())
+                feature.setAttributes([_plain(value) for value in row])
+                summary_sink.addFeature(feature, FAST_INSERT)
+            results["SUMMARY"] = summary_id
+        style = "service_gap_road" if mode == "road" else "service_gap"
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(LoadedLayerPostProcessor.create(style))
+        return results
+
+    @staticmethod
+    def _summary_fields():
+        fields = QgsFields()
+        for name in SUMMARY_COLUMNS:
+            kind = FIELD_STRING if name in ("level", "code", "name") else FIELD_DOUBLE
+            fields.append(QgsField(name, kind))
+        return fields
+
+    @staticmethod
+    def _report_problems(problems, feedback):
+        messages = {"null": tr("{n} units with a NULL population counted as 0"),
+                    "negative": tr("{n} units with a negative population counted as 0"),
+                    "unmatched": tr("{n} units without an origin point placed at their point on surface"),
+                    "empty": tr("{n} units without geometry left out")}
+        for key, count in problems.items():
+            if count:
+                feedback.pushWarning(messages[key].format(n=count))
+
+    def _chunk(self, chunk, sink, out_fields, transform, matcher, names, kept, problems, pop_field, id_field,
+               dep_field, epci_field, centroid, origin_lookup, code_field, mode):
+        if not chunk:
+            return 0
+        points = np.empty((len(chunk), 2))
+        geometries = []
+        valid = np.ones(len(chunk), dtype=bool)
+        for i, feature in enumerate(chunk):
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isEmpty():
+                valid[i] = False
+                problems["empty"] += 1
+                geometries.append(None)
+                continue
+            geometry.transform(transform)
+            geometries.append(geometry)
+            origin = None
+            if origin_lookup is not None:
+                origin = origin_lookup.get(str(feature[code_field]))
+                if origin is None:
+                    problems["unmatched"] += 1
+            if origin is None:
+                if geometry.type() == GEOMETRY_POINT:
+                    origin = geometry.asPoint() if not geometry.isMultipart() else geometry.centroid().asPoint()
+                else:
+                    origin = (geometry.centroid() if centroid else geometry.pointOnSurface()).asPoint()
+            points[i] = (origin.x(), origin.y())
+        population = np.array([_population(feature[pop_field], problems) for feature in chunk])
+        result = matcher(points[valid])
+        facility = np.full(len(chunk), -1, dtype=np.int64)
+        facility[valid] = result.facility
+        columns = {}
+        for name in ("distance_m", "time_min", "access_m"):
+            column = np.full(len(chunk), np.nan)
+            column[valid] = getattr(result, name)
+            columns[name] = column
+        beyond = np.zeros(len(chunk), dtype=bool)
+        beyond[valid] = result.beyond
+        deps = [str(f[dep_field]) if dep_field and f[dep_field] is not None else "" for f in chunk]
+        epcis = [str(f[epci_field]) if epci_field and f[epci_field] is not None else "" for f in chunk]
+        features = []
+        for i, feature in enumerate(chunk):
+            if not valid[i]:
+                continue
+            out = QgsFeature(out_fields)
+            index = int(facility[i])
+            facility_id, facility_name = names[index] if index >= 0 else (None, None)
+            out.setAttributes([str(feature[id_field]) if id_field else str(feature.id()), float(population[i]),
+                               deps[i], epcis[i], facility_id, facility_name,
+                               _finite(columns["distance_m"][i]), _finite(columns["time_min"][i]),
+                               _finite(columns["access_m"][i]), int(beyond[i])])
+            out.setGeometry(geometries[i])
+            features.append(out)
+        sink.addFeatures(features, FAST_INSERT)
+        measure = columns["time_min" if mode == "road" else "distance_m"][valid]
+        kept["pop"].append(population[valid])
+        kept["beyond"].append(beyond[valid])
+        kept["measure"].append(np.where(np.isnan(measure), np.inf, measure))
+        kept["dep"].append(np.array(deps, dtype=object)[valid])
+        kept["epci"].append(np.array(epcis, dtype=object)[valid])
+        return int(valid.sum())
+
+
+class MobileCoverageGapAlgorithm(ServiceGapAlgorithm):
+    facility_layer = "mobile_sites"
+    default_threshold = {"straight": 5.0, "road": 15.0}
+
+    def name(self):
+        return "mobile_coverage_gap"
+
+    def displayName(self):
+        return tr("Mobile coverage gap (Arcep sites)")
+
+    def _threshold_help(self):
+        return tr("Default: 5 km from the nearest site in straight line (15 minutes by road).")
+
+    def _facility_parameters(self):
+        self.add_help(QgsProcessingParameterFeatureSource(
+            "FACILITIES", tr("Mobile sites"), [SOURCE_VECTOR_POINT], optional=True), tr(
+            "Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France)."))
+        kinds = QgsProcessingParameterEnum("SITE_KIND", tr("Sites that count"), options=["4g", "targeted", "all"],
+                                           defaultValue="4g")
+        kinds.setUsesStaticStrings(True)
+        self.add_help(kinds, tr("4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites "
+                                "(site_DCC = 1); all: every site."))
+
+    def _facility_filter(self, parameters, context, fields):
+        kind = self.parameterAsEnumString(parameters, "SITE_KIND", context) or "4g"
+        column = {"4g": "site_4g", "targeted": "site_DCC"}.get(kind)
+        if column is None or column not in fields.names():
+            return lambda feature: True
+        at = fields.indexOf(column)
+        return lambda feature: str(feature[at]).strip() in ("1", "1.0", "True", "true")
+
+
+def _number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _population(value, problems):
+    number = _number(value)
+    if number is None:
+        problems["null"] += 1
+        return 0.0
+    if number < 0:
+        problems["negative"] += 1
+        return 0.0
+    return number
+
+
+def _finite(value):
+    return float(value) if np.isfinite(value) else None
+
+
+def _plain(value):
+    if isinstance(value, (np.floating, np.integer)):
+        return None if not np.isfinite(value) else float(value)
+    return value
