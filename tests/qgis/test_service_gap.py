@@ -1,0 +1,247 @@
+"""anct:service_gap and anct:mobile_coverage_gap: hand-computed cases, agreement with QGIS's own
+algorithms, one-way streets, unreachable units, bad inputs and cancellation."""
+import math
+
+import numpy as np
+import pytest
+from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingException, QgsProcessingFeedback,
+                       QgsVectorLayer)
+
+from anct_qgis_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+
+
+def memory_layer(kind, crs, fields, rows):
+    """rows: (geometry WKT, {field: value})."""
+    layer = QgsVectorLayer(f"{kind}?crs={crs}", "test", "memory")
+    layer.dataProvider().addAttributes([QgsField(name, FIELD_DOUBLE if numeric else FIELD_STRING)
+                                        for name, numeric in fields])
+    layer.updateFields()
+    features = []
+    for wkt, values in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([values.get(name) for name, _n in fields])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def points(rows, crs="EPSG:2154", fields=(("code", False), ("population", True))):
+    return memory_layer("Point", crs, fields, [(f"POINT({x} {y})", values) for x, y, values in rows])
+
+
+def facilities(rows, crs="EPSG:2154"):
+    return memory_layer("Point", crs, (("id_fs", False), ("lib_fs", False), ("type_fs", False), ("format_fs", False)),
+                        [(f"POINT({x} {y})", values) for x, y, values in rows])
+
+
+FACILITIES = [(1000, 0, {"id_fs": "F1", "lib_fs": "Fixe", "type_fs": "Principal", "format_fs": "Fixe"}),
+              (25000, 0, {"id_fs": "F2", "lib_fs": "Antenne", "type_fs": "Antenne", "format_fs": "Fixe"}),
+              (10000, 0, {"id_fs": "F3", "lib_fs": "Bus", "type_fs": "Principal", "format_fs": "Bus_équivalent"})]
+UNITS = [(0, 0, {"code": "A", "population": 100}), (30000, 0, {"code": "B", "population": 50}),
+         (10000, 0, {"code": "C", "population": 10})]
+
+
+def is_null(value):
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
+def by_unit(layer, key="code"):
+    return {f[key]: f for f in layer.getFeatures()}
+
+
+def gap(run_alg, **parameters):
+    parameters.setdefault("OUTPUT", "memory:")
+    parameters.setdefault("SUMMARY", "memory:")
+    return run_alg("anct:service_gap", parameters)
+
+
+def test_hand_computed_straight_distances(anct_env, run_alg):
+    result = gap(run_alg, POPULATION=points(UNITS), FACILITIES=facilities(FACILITIES), THRESHOLD=4)
+    units = by_unit(result["OUTPUT"])
+    assert units["A"]["facility_id"] == "F1" and units["A"]["distance_m"] == pytest.approx(1000)
+    assert units["B"]["facility_id"] == "F2" and units["B"]["distance_m"] == pytest.approx(5000)
+    # The bus at 0 m does not count by default: the fixed site 9 km away does.
+    assert units["C"]["facility_id"] == "F1" and units["C"]["distance_m"] == pytest.approx(9000)
+    assert [units[k]["beyond_threshold"] for k in "ABC"] == [0, 1, 1]
+    assert result["POPULATION_BEYOND"] == 60
+    total = [f for f in result["SUMMARY"].getFeatures() if f["level"] == "total"][0]
+    assert total["population"] == 160 and total["units_beyond"] == 2
+    assert total["share_beyond"] == pytest.approx(60 / 160) and total["worst"] == pytest.approx(9000)
+
+
+def test_facility_filter_lets_buses_count(anct_env, run_alg):
+    result = gap(run_alg, POPULATION=points(UNITS), FACILITIES=facilities(FACILITIES),
+                 FACILITY_FILTER=["fixed", "antenna", "bus"])
+    assert by_unit(result["OUTPUT"])["C"]["facility_id"] == "F3"
+
+
+def test_straight_distances_equal_native_join_by_nearest(anct_env, run_alg):
+    rng = np.random.default_rng(7)
+    unit_xy = rng.uniform([600000, 6600000], [700000, 6700000], size=(300, 2))
+    facility_xy = rng.uniform([600000, 6600000], [700000, 6700000], size=(25, 2))
+    # Two facilities exactly on the first unit: one row for it, not two.
+    facility_xy = np.vstack([facility_xy, unit_xy[:1], unit_xy[:1]])
+    units = points([(x, y, {"code": str(i), "population": 1}) for i, (x, y) in enumerate(unit_xy)])
+    sites = facilities([(x, y, {"id_fs": str(i), "format_fs": "Fixe"}) for i, (x, y) in enumerate(facility_xy)])
+    ours = by_unit(gap(run_alg, POPULATION=units, FACILITIES=sites)["OUTPUT"])
+    native = run_alg("native:joinbynearest", {"INPUT": units, "INPUT_2": sites, "FIELDS_TO_COPY": ["id_fs"],
+                                              "NEIGHBORS": 1, "OUTPUT": "memory:"})["OUTPUT"]
+    native_distance = {}
+    for feature in native.getFeatures():
+        native_distance.setdefault(feature["code"], feature["distance"])
+    assert len(ours) == 300
+    assert max(abs(ours[code]["distance_m"] - d) for code, d in native_distance.items()) < 1.0
+    assert ours["0"]["distance_m"] == 0
+
+
+def test_geographic_input_is_measured_in_metres(anct_env, run_alg, feedback):
+    # 0.1° of longitude at 46.8° N is about 7.6 km: never "0.1".
+    units = points([(1.6, 46.8, {"code": "A", "population": 1})], crs="EPSG:4326")
+    sites = facilities([(1.7, 46.8, {"id_fs": "F", "format_fs": "Fixe"})], crs="EPSG:4326")
+    distance = by_unit(gap(run_alg, POPULATION=units, FACILITIES=sites)["OUTPUT"])["A"]["distance_m"]
+    assert 7500 < distance < 7700
+    assert any("EPSG:2154" in message for message in feedback.infos)
+
+
+def test_overseas_units_are_measured_in_their_own_crs(anct_env, run_alg, feedback):
+    units = points([(55.45, -20.90, {"code": "97411", "population": 1})], crs="EPSG:4326")
+    sites = facilities([(55.50, -20.90, {"id_fs": "F", "format_fs": "Fixe"})], crs="EPSG:4326")
+    result = gap(run_alg, POPULATION=units, FACILITIES=sites)
+    assert result["OUTPUT"].crs().authid() == "EPSG:2975"
+    assert 5100 < by_unit(result["OUTPUT"])["97411"]["distance_m"] < 5300
+
+
+def test_communes_of_a_territory_with_summary_by_departement_and_epci(anct_env, run_alg):
+    result = gap(run_alg, TERRITORY="36")
+    assert result["UNITS"] == 6
+    rows = [f for f in result["SUMMARY"].getFeatures()]
+    levels = {f["level"] for f in rows}
+    assert levels == {"departement", "epci", "total"}
+    dep = [f for f in rows if f["level"] == "departement"]
+    assert [(f["code"], f["name"], f["population"]) for f in dep] == [("36", "Indre", 72744)]
+    assert sum(f["population"] for f in rows if f["level"] == "epci") == 72744
+    names = {f["code"]: f["name"] for f in rows if f["level"] == "epci"}
+    assert names["243600327"].startswith("CA Châteauroux")
+
+
+# --- road mode --------------------------------------------------------------------------
+def network(rows, crs="EPSG:2154"):
+    return memory_layer("LineString", crs, (("speed", True), ("dir", False)),
+                        [("LINESTRING(" + ", ".join(f"{x} {y}" for x, y in line) + ")",
+                          {"speed": speed, "dir": direction}) for line, speed, direction in rows])
+
+
+ROADS = network([([(0, 0), (1000, 0)], 36, "0"),        # 100 s both ways
+                 ([(1000, 0), (2000, 0)], 72, "1"),     # 50 s, one-way in digitising direction
+                 ([(5000, 0), (6000, 0)], 50, "0")])    # an island
+
+
+def road(run_alg, units, sites, **extra):
+    return by_unit(gap(run_alg, POPULATION=units, FACILITIES=sites, MODE="road", NETWORK=ROADS,
+                       SPEED_FIELD="speed", DIRECTION_FIELD="dir", **extra)["OUTPUT"])
+
+
+def test_hand_computed_road_times_one_way_and_unreachable(anct_env, run_alg):
+    units = points([(1000, 0, {"code": "mid", "population": 1}), (2000, 0, {"code": "east", "population": 1}),
+                    (5400, 0, {"code": "island", "population": 1})])
+    at_west = road(run_alg, units, facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})]), THRESHOLD=2)
+    assert at_west["mid"]["time_min"] == pytest.approx(100 / 60)
+    assert at_west["mid"]["beyond_threshold"] == 0
+    # east -> west would drive the one-way street backwards: unreachable, flagged, not crashed.
+    assert is_null(at_west["east"]["time_min"]) and is_null(at_west["east"]["facility_id"])
+    assert at_west["east"]["beyond_threshold"] == 1
+    assert at_west["island"]["beyond_threshold"] == 1
+    assert at_west["island"]["access_m"] == pytest.approx(400)
+    at_east = road(run_alg, points([(0, 0, {"code": "west", "population": 1})]),
+                   facilities([(2000, 0, {"id_fs": "E", "format_fs": "Fixe"})]))
+    assert at_east["west"]["time_min"] == pytest.approx(150 / 60)
+
+
+X0, Y0 = 650000, 6650000  # central France: QGIS measures lengths on the ellipsoid
+
+
+def test_road_times_equal_native_shortest_path(anct_env, run_alg):
+    rng = np.random.default_rng(3)
+    size, step = 8, 1000.0
+    lines = []
+    for i in range(size):
+        for j in range(size):
+            x, y = X0 + i * step, Y0 + j * step
+            if i + 1 < size:
+                lines.append(([(x, y), (x + step, y)], float(rng.choice([30, 50, 90])), "0"))
+            if j + 1 < size:
+                lines.append(([(x, y), (x, y + step)], float(rng.choice([30, 50, 90])), "0"))
+    roads = network(lines)
+    sites = facilities([(X0, Y0, {"id_fs": "F0", "format_fs": "Fixe"}),
+                        (X0 + 7000, Y0 + 7000, {"id_fs": "F1", "format_fs": "Fixe"})])
+    units = points([(X0 + i * step, Y0 + j * step, {"code": f"{i}-{j}", "population": 1})
+                    for i, j in [(3, 4), (6, 1), (2, 2), (5, 6), (1, 7)]])
+    ours = by_unit(gap(run_alg, POPULATION=units, FACILITIES=sites, MODE="road", NETWORK=roads,
+                       SPEED_FIELD="speed")["OUTPUT"])
+    for code, unit in ours.items():
+        i, j = (int(v) for v in code.split("-"))
+        end = f"{X0},{Y0}" if unit["facility_id"] == "F0" else f"{X0 + 7000},{Y0 + 7000}"
+        native = run_alg("native:shortestpathpointtopoint", {
+            "INPUT": roads, "STRATEGY": 1, "SPEED_FIELD": "speed", "DEFAULT_SPEED": 50, "TOLERANCE": 0,
+            "START_POINT": f"{X0 + i * step},{Y0 + j * step} [EPSG:2154]", "END_POINT": f"{end} [EPSG:2154]",
+            "OUTPUT": "memory:"})
+        native_minutes = native["TRAVEL_COST"] * 60  # hours with the fastest strategy
+        assert unit["time_min"] == pytest.approx(native_minutes, rel=0.01), code
+
+
+# --- bad inputs -----------------------------------------------------------------------
+@pytest.mark.parametrize("parameters, message", [
+    ({}, "Give POPULATION or a TERRITORY"),
+    ({"POPULATION_FIELD": "habitants"}, "no field 'habitants'"),
+    ({"FACILITY_FILTER": ["itinerant"]}, "No facility left"),
+    ({"MODE": "road"}, "needs a NETWORK"),
+    ({"TERRITORY": "37"}, "Unknown territory '37'"),
+])
+def test_bad_inputs_are_clear_errors(anct_env, run_alg, parameters, message):
+    base = {"POPULATION": points(UNITS), "FACILITIES": facilities(FACILITIES)} if parameters else {}
+    if "TERRITORY" in parameters:
+        base = {}
+    with pytest.raises(QgsProcessingException, match=message):
+        gap(run_alg, **{**base, **parameters})
+
+
+def test_empty_population_is_an_error(anct_env, run_alg):
+    with pytest.raises(QgsProcessingException, match="empty"):
+        gap(run_alg, POPULATION=points([]), FACILITIES=facilities(FACILITIES))
+
+
+def test_null_and_negative_population_count_as_zero_with_a_warning(anct_env, run_alg, feedback):
+    units = points([(0, 0, {"code": "A", "population": None}), (1, 0, {"code": "B", "population": -5}),
+                    (2, 0, {"code": "C", "population": 7})])
+    result = gap(run_alg, POPULATION=units, FACILITIES=facilities(FACILITIES))
+    assert sorted(f["population"] for f in result["OUTPUT"].getFeatures()) == [0, 0, 7]
+    assert any("NULL" in w for w in feedback.warnings) and any("negative" in w for w in feedback.warnings)
+
+
+def test_cancellation(anct_env, run_alg, feedback):
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        gap(run_alg, POPULATION=points(UNITS), FACILITIES=facilities(FACILITIES))
+
+
+def test_matched_origin_points(anct_env, run_alg, feedback):
+    squares = memory_layer("Polygon", "EPSG:2154", (("code", False), ("population", True)),
+                           [("POLYGON((0 0, 4000 0, 4000 4000, 0 4000, 0 0))", {"code": "A", "population": 1}),
+                            ("POLYGON((4000 0, 8000 0, 8000 4000, 4000 4000, 4000 0))", {"code": "B", "population": 1})])
+    town_halls = points([(100, 0, {"code": "A"})], fields=(("code", False),))
+    sites = facilities([(0, 0, {"id_fs": "F", "format_fs": "Fixe"})])
+    result = by_unit(gap(run_alg, POPULATION=squares, FACILITIES=sites, ORIGIN="matched_points",
+                         ORIGIN_POINTS=town_halls, ORIGIN_CODE_FIELD="code")["OUTPUT"])
+    assert result["A"]["distance_m"] == pytest.approx(100)
+    assert result["B"]["distance_m"] == pytest.approx(math.hypot(6000, 2000), rel=0.2)  # point on surface
+    assert any("without an origin point" in w for w in feedback.warnings)
+
+
+def test_mobile_coverage_gap_counts_4g_or_targeted_sites(anct_env, run_alg):
+    result = run_alg("anct:mobile_coverage_gap", {"TERRITORY": "36", "OUTPUT": "memory:", "THRESHOLD": 5})
+    assert result["UNITS"] == 6
+    targeted = run_alg("anct:mobile_coverage_gap", {"TERRITORY": "36", "SITE_KIND": "targeted",
+                                                    "OUTPUT": "memory:"})
+    facility_ids = {f["facility_id"] for f in targeted["OUTPUT"].getFeatures()}
+    assert len(facility_ids) <= 2  # only the two New Deal targeted sites of Aigurande

@@ -1,0 +1,62 @@
+"""The computations on plain arrays: nearest facility, road graph, summary table."""
+import numpy as np
+import pytest
+
+from anct_qgis_plugin.diagnostics import nearest as nearest_module
+from anct_qgis_plugin.diagnostics.gap import facility_kind, summarise
+from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, build_graph
+from anct_qgis_plugin.diagnostics.nearest import nearest
+
+
+def test_numpy_fallback_matches_the_kd_tree():
+    rng = np.random.default_rng(1)
+    units, sites = rng.uniform(0, 1e5, (5000, 2)), rng.uniform(0, 1e5, (300, 2))
+    tree_index, tree_distance = nearest(units, sites)
+    brute_index, brute_distance = nearest_module._brute_force(units, sites)
+    assert np.allclose(tree_distance, brute_distance)
+    assert (tree_index == brute_index).mean() > 0.999  # ties aside
+
+
+def test_no_facility_is_an_error_and_no_unit_is_empty():
+    with pytest.raises(ValueError):
+        nearest(np.zeros((1, 2)), np.zeros((0, 2)))
+    index, distance = nearest(np.zeros((0, 2)), np.zeros((1, 2)))
+    assert len(index) == len(distance) == 0
+
+
+def test_graph_joins_close_vertices_keeps_the_fastest_parallel_edge():
+    lines = [np.array([[0, 0], [1000, 0]]), np.array([[0.004, 0], [1000.003, 0]]), np.array([[1000, 0], [1000, 1000]])]
+    graph = build_graph(lines, [36, 72, 36], [BOTH, BOTH, FORWARD])
+    assert len(graph.node_xy) == 3
+    times = TravelTimes(graph, np.array([[0, 0]]))
+    facility, seconds, _access = times.query(np.array([[1000, 0], [1000, 1000]]))
+    assert seconds[0] == pytest.approx(50, rel=1e-4)  # the 72 km/h twin
+    assert not np.isfinite(seconds[1]) and facility[1] == -1  # one-way away from the facility
+    graph = build_graph(lines, [36, 72, 36], [BOTH, BOTH, BACKWARD])
+    assert TravelTimes(graph, np.array([[0, 0]])).query(np.array([[1000, 1000]]))[1][0] == pytest.approx(150)
+
+
+def test_empty_network_is_an_error():
+    with pytest.raises(ValueError):
+        build_graph([], [], [])
+
+
+@pytest.mark.parametrize("type_fs, format_fs, kind", [
+    ("Principal", "Fixe", "fixed"), ("Principal", "Multisites", "fixed"), ("Antenne", "Fixe", "antenna"),
+    ("Antenne", "Fixe_antenne(s)", "antenna"), ("Principal", "Bus_équivalent", "bus"),
+    ("Principal", "Itinérante", "itinerant"), (None, None, "fixed")])
+def test_facility_kinds(type_fs, format_fs, kind):
+    assert facility_kind(type_fs, format_fs) == kind
+
+
+def test_summary_by_level_with_unreachable_units():
+    table = summarise({"departement": (np.array(["36", "36", "18", ""]), {"36": "Indre"})},
+                      population=[100, 50, 10, 5], beyond=[False, True, True, True],
+                      measure=[5.0, 40.0, np.inf, 12.0])
+    rows = {(r.level, r.code): r for r in table.itertuples()}
+    assert set(rows) == {("departement", "18"), ("departement", "36"), ("total", "FR")}
+    indre = rows[("departement", "36")]
+    assert (indre.name, indre.population, indre.population_beyond, indre.worst) == ("Indre", 150, 50, 40.0)
+    assert indre.share_beyond == pytest.approx(1 / 3)
+    total = rows[("total", "FR")]
+    assert (total.units, total.units_beyond, total.units_unreachable, total.population) == (4, 3, 1, 165)
