@@ -250,6 +250,17 @@ SOURCES = (
         abstract_en="Région outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
 )
 
+# A table, not a layer: the QPV list (one row per QPV and commune) gives QPV counts per commune
+# even where the national outline file cannot be had.
+QPV_LIST = Source(
+    id="qpv_list", title_fr="Liste des QPV 2024 par commune", title_en="QPV 2024 by commune",
+    theme="politique_ville",
+    locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv", ("csv",), r"liste_qp"),
+    reader="csv", geometry=None, columns={"code_qp": ("code_qp",), "insee_com": ("insee_com",)},
+    commune_column="insee_com", key_fields=("code_qp",), suffix=".csv", attribution="ANCT",
+    abstract_fr="Liste des quartiers prioritaires 2024 et de leurs communes.",
+    abstract_en="List of the 2024 priority neighbourhoods and their communes.")
+
 LAYER_IDS = tuple(source.id for source in SOURCES)
 _BY_ID = {source.id: source for source in SOURCES}
 

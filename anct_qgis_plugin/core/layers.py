@@ -102,7 +102,7 @@ class LayerBuilder:
         target = QgsCoordinateReferenceSystem(crs or territory.crs)
         info_ = SourceInfo(source.id, source.title(self.language), source.abstract(self.language),
                            source.publisher, source.licence, source.attribution)
-        files = self._fetch_files(source, territory, info_)
+        files = self.fetch_files(source, territory, info_)
         layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
         layer.setName(f"{info_.title} — {territory.label}")
         info_.feature_count = layer.featureCount()
@@ -134,7 +134,7 @@ class LayerBuilder:
                                 time.strftime("%Y-%m-%d", time.localtime(fetched.fetched_at)))
         return _File(fetched.path, url)
 
-    def _fetch_files(self, source, territory, info_):
+    def fetch_files(self, source, territory, info_):
         locator = source.locator
         if isinstance(locator, DataGouvFile):
             document = self.fetcher.fetch(

@@ -6,13 +6,15 @@ from qgis.PyQt.QtGui import QIcon
 from ..resources_paths import resource_path
 from .algorithms.fetch_layer import FetchLayerAlgorithm
 from .algorithms.fetch_territory_pack import FetchTerritoryPackAlgorithm
+from .algorithms.programme_matrix import ProgrammeMatrixAlgorithm
 from .algorithms.service_gap import MobileCoverageGapAlgorithm, ServiceGapAlgorithm
+from .algorithms.territory_profile import TerritoryProfileAlgorithm
 
 
 class AnctProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm(), ServiceGapAlgorithm(),
-                          MobileCoverageGapAlgorithm()):
+                          MobileCoverageGapAlgorithm(), TerritoryProfileAlgorithm(), ProgrammeMatrixAlgorithm()):
             self.addAlgorithm(algorithm)
 
     def id(self):

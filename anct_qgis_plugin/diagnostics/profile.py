@@ -1,0 +1,67 @@
+"""Key figures of a territory beside its région and France (pandas, plain inputs).
+
+Every figure is computed the same way at the three levels, from the same commune table and
+programme memberships, so the comparison is fair.
+"""
+import numpy as np
+
+LEVELS = ("territory", "region", "france")
+PROGRAMMES = ("action_coeur_de_ville", "petites_villes_de_demain", "territoires_industrie", "villages_avenir")
+
+
+def _share(part, whole):
+    return None if part is None or not whole else 100.0 * part / whole
+
+
+def _programme_figures(frame, ids_by_commune):
+    """(number of programme ids, communes covered, population covered) in a commune frame."""
+    covered = frame[frame["code"].isin(ids_by_commune.keys())]
+    ids = {ident for code in covered["code"] for ident in ids_by_commune[code]}
+    return len(ids), len(covered), float(covered["population"].sum())
+
+
+def key_figures(communes, level_codes, areas, memberships, gaps):
+    """One row per indicator, columns territory / region / france (None where unavailable).
+
+    communes: DataFrame(code, epci, population); level_codes: level -> commune codes (None =
+    all); areas: level -> km² or None; memberships: table id -> {commune: [ids]} or None;
+    gaps: level -> (population beyond, population measured) or None.
+    """
+    import pandas as pd
+
+    rows = {}
+
+    def put(indicator, level, value):
+        rows.setdefault(indicator, dict.fromkeys(LEVELS))[level] = value
+
+    for level in LEVELS:
+        codes = level_codes.get(level)
+        frame = communes if codes is None else communes[communes["code"].isin(codes)]
+        population = float(frame["population"].sum())
+        put("population", level, population)
+        area = areas.get(level)
+        put("area_km2", level, area)
+        put("density", level, population / area if area else None)
+        put("communes", level, len(frame))
+        put("epci", level, int(frame["epci"].replace("", np.nan).nunique()))
+        for table_id in ("qpv",) + PROGRAMMES:
+            membership = memberships.get(table_id)
+            if membership is None:
+                for suffix in ("", "_communes", "_population", "_population_share"):
+                    put(table_id + suffix, level, None)
+                continue
+            count, covered, covered_population = _programme_figures(frame, membership)
+            put(table_id, level, count)
+            put(f"{table_id}_communes", level, covered)
+            put(f"{table_id}_population", level, covered_population)
+            put(f"{table_id}_population_share", level, _share(covered_population, population))
+        for table_id in ("france_services", "mobile_sites"):
+            membership = memberships.get(table_id)
+            count = None if membership is None else _programme_figures(frame, membership)[0]
+            put(table_id, level, count)
+        sites = rows["france_services"][level]
+        put("france_services_per_10000", level, None if sites is None or not population else sites * 1e4 / population)
+        gap = gaps.get(level)
+        put("gap_population", level, None if gap is None else gap[0])
+        put("gap_share", level, None if gap is None else _share(gap[0], gap[1]))
+    return pd.DataFrame([{"indicator": key, **values} for key, values in rows.items()])

@@ -1,0 +1,61 @@
+"""anct:programme_matrix — one row per commune, one column per programme, with totals."""
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProcessingException,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterString)
+
+from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
+from ...core.service import AnctData
+from ...core.tables import read_memberships
+from ...diagnostics.programmes import MATRIX_PROGRAMMES, programme_matrix
+from .base import AnctAlgorithm, tr
+from .figures import commune_frame
+
+
+class ProgrammeMatrixAlgorithm(AnctAlgorithm):
+    group_id = "diagnostics"
+
+    def name(self):
+        return "programme_matrix"
+
+    def displayName(self):
+        return tr("Programme matrix (commune × programme)")
+
+    def initAlgorithm(self, config=None):
+        self.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
+            "FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name."))
+        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Matrix"), SOURCE_VECTOR_ANY), tr(
+            "Rows with level = commune: the programme ids of each commune (qpv, action_coeur_de_ville, "
+            "petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) and "
+            "nb_programmes; rows with level = epci and departement: the number of communes in each "
+            "programme, communes and population."))
+
+    def run_algorithm(self, parameters, context, feedback):
+        data = AnctData()
+        territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
+        builder = data.builder(feedback)
+        memberships = read_memberships(builder, MATRIX_PROGRAMMES, feedback)
+        communes = commune_frame(builder.index)
+        if not territory.is_country:
+            communes = communes[communes["code"].isin(territory.commune_codes)]
+        matrix, present = programme_matrix(communes, {k: (None if m.unavailable else m.ids_by_commune)
+                                                      for k, m in memberships.items()})
+        names = {**{code: name for code, (name, _r) in builder.index.departements.items()},
+                 **builder.index.epci_names}
+        matrix.loc[matrix["level"] != "commune", "nom"] = matrix.loc[matrix["level"] != "commune", "code"].map(
+            lambda code: names.get(code, ""))
+        columns = ["level", "code", "nom", "epci", "dep", "population", "communes"] + present + ["nb_programmes"]
+        fields = QgsFields()
+        for name in columns:
+            numeric = name in ("population", "communes", "nb_programmes")
+            fields.append(QgsField("departement" if name == "dep" else name, FIELD_DOUBLE if numeric else FIELD_STRING))
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, WKB_NOGEOMETRY,
+                                             QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for row in matrix[columns].itertuples(index=False):
+            feature = QgsFeature(fields)
+            feature.setAttributes([None if value is None else (float(value) if isinstance(value, (int, float))
+                                                               else str(value)) for value in row])
+            sink.addFeature(feature, FAST_INSERT)
+        feedback.pushInfo(tr("{n} communes, programmes: {programmes}").format(
+            n=int((matrix["level"] == "commune").sum()), programmes=", ".join(present)))
+        return {"OUTPUT": dest_id}

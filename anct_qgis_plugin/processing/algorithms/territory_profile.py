@@ -1,0 +1,96 @@
+"""anct:territory_profile — key figures of a territory beside its région and France."""
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProcessingException,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString)
+
+from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, NUMBER_DOUBLE, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
+from ...core.service import AnctData
+from ...core.tables import read_memberships
+from ...diagnostics.profile import key_figures
+from .base import AnctAlgorithm, tr
+from .figures import areas, commune_frame, level_codes, service_gaps
+
+
+def indicator_labels():
+    """indicator id -> (label, unit), translated."""
+    programme_names = {"qpv": tr("QPV"), "action_coeur_de_ville": tr("Action cœur de ville"),
+                       "petites_villes_de_demain": tr("Petites villes de demain"),
+                       "territoires_industrie": tr("Territoires d'industrie"),
+                       "villages_avenir": tr("Villages d'avenir")}
+    labels = {"population": (tr("Population"), tr("inhabitants")), "area_km2": (tr("Area"), "km²"),
+              "density": (tr("Density"), tr("inhabitants/km²")), "communes": (tr("Communes"), ""),
+              "epci": (tr("EPCI"), ""), "france_services": (tr("France services sites"), ""),
+              "france_services_per_10000": (tr("France services per 10,000 inhabitants"), ""),
+              "mobile_sites": (tr("Mobile sites (Arcep)"), ""),
+              "gap_population": (tr("Population beyond 20 km of a France services site"), tr("inhabitants")),
+              "gap_share": (tr("Share of the population beyond 20 km of a France services site"), "%")}
+    for key, name in programme_names.items():
+        labels[key] = (tr("{programme}: number").format(programme=name), "")
+        labels[f"{key}_communes"] = (tr("{programme}: communes concerned").format(programme=name), "")
+        labels[f"{key}_population"] = (tr("{programme}: population of the communes concerned").format(
+            programme=name), tr("inhabitants"))
+        labels[f"{key}_population_share"] = (tr("{programme}: share of the population in those communes").format(
+            programme=name), "%")
+    return labels
+
+
+def compute_profile(territory, data, context, feedback, threshold_km=20.0):
+    """The key-figure table (pandas) and the memberships it used (shared with the atlas)."""
+    builder = data.builder(feedback)
+    index = builder.index
+    memberships = read_memberships(builder, feedback=feedback)
+    usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
+    feedback.setProgress(30)
+    table = key_figures(commune_frame(index), level_codes(index, territory), areas(builder, territory, feedback),
+                        usable, service_gaps(territory, context, feedback, threshold_km))
+    return table, memberships
+
+
+class TerritoryProfileAlgorithm(AnctAlgorithm):
+    group_id = "diagnostics"
+
+    def name(self):
+        return "territory_profile"
+
+    def displayName(self):
+        return tr("Territory key figures")
+
+    def initAlgorithm(self, config=None):
+        self.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
+            "FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name."))
+        self.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Service-gap threshold (km)"), NUMBER_DOUBLE,
+                                                   20.0, minValue=0.1),
+                      tr("Distance to the nearest France services site beyond which residents are counted."))
+        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Key figures"), SOURCE_VECTOR_ANY), tr(
+            "One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…)."))
+
+    def run_algorithm(self, parameters, context, feedback):
+        data = AnctData()
+        territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
+        threshold = self.parameterAsDouble(parameters, "THRESHOLD", context)
+        table, _memberships = compute_profile(territory, data, context, feedback, threshold)
+        fields = QgsFields()
+        for name, kind in (("indicator", FIELD_STRING), ("label", FIELD_STRING), ("unit", FIELD_STRING),
+                           ("territory", FIELD_DOUBLE), ("region", FIELD_DOUBLE), ("france", FIELD_DOUBLE)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, WKB_NOGEOMETRY,
+                                             QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        labels = indicator_labels()
+        for row in table.itertuples(index=False):
+            label, unit = labels.get(row.indicator, (row.indicator, ""))
+            feature = QgsFeature(fields)
+            feature.setAttributes([row.indicator, label, unit] + [_value(getattr(row, level))
+                                                                  for level in ("territory", "region", "france")])
+            sink.addFeature(feature, FAST_INSERT)
+        feedback.pushInfo(tr("{n} indicators for {territory}").format(n=len(table), territory=territory.label))
+        return {"OUTPUT": dest_id}
+
+
+def _value(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number

@@ -1,0 +1,58 @@
+"""anct:territory_profile and anct:programme_matrix on the fixtures (expected values from
+tests/fixtures/README.md)."""
+import pytest
+
+
+def rows(layer, key):
+    return {f[key]: f for f in layer.getFeatures()}
+
+
+def test_territory_profile_of_indre(anct_env, run_alg):
+    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"],
+                   "indicator")
+    assert figures["population"]["territory"] == 72744
+    assert figures["population"]["region"] == 161998
+    assert figures["population"]["france"] == 2497730
+    assert figures["communes"]["territory"] == 6 and figures["epci"]["territory"] == 4
+    assert figures["qpv"]["territory"] == 4 and figures["qpv_communes"]["territory"] == 3
+    assert figures["action_coeur_de_ville"]["territory"] == 2
+    assert figures["petites_villes_de_demain"]["territory"] == 3
+    assert figures["territoires_industrie"]["territory"] == 2
+    assert figures["villages_avenir"]["region"] == 3
+    assert figures["france_services"]["territory"] == 5
+    assert figures["france_services_per_10000"]["territory"] == pytest.approx(5e4 / 72744)
+    assert figures["mobile_sites"]["territory"] == 8
+    assert figures["area_km2"]["territory"] > 0 and figures["density"]["territory"] == pytest.approx(
+        72744 / figures["area_km2"]["territory"])
+    assert figures["gap_population"]["territory"] is not None
+    assert figures["gap_population"]["region"] is not None  # région 24 outlines are in the fixtures
+    assert figures["population"]["label"] == "Population"
+
+
+def test_missing_programme_file_gives_empty_figures_and_a_warning(anct_env, run_alg, mirror_server, feedback):
+    mirror_server.add_fault("datasets/dispositif-villages-davenir", "status", code=503)
+    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"],
+                   "indicator")
+    value = figures["villages_avenir"]["territory"]
+    assert value is None or (hasattr(value, "isNull") and value.isNull())
+    assert any("Villages d'avenir" in warning for warning in feedback.warnings)
+
+
+def test_programme_matrix(anct_env, run_alg):
+    matrix = run_alg("anct:programme_matrix", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"]
+    communes = {f["code"]: f for f in matrix.getFeatures() if f["level"] == "commune"}
+    assert len(communes) == 6
+    issoudun = communes["36088"]
+    assert issoudun["qpv"] == "QN03604I" and issoudun["action_coeur_de_ville"] == "ACV103"
+    assert issoudun["territoires_industrie"] == "ti-2401, ti-2403"
+    assert communes["36063"]["nb_programmes"] == 3  # the QPV spanning Châteauroux and Déols, PVD, TI
+    totals = {(f["level"], f["code"]): f for f in matrix.getFeatures() if f["level"] != "commune"}
+    indre = totals[("departement", "36")]
+    assert indre["nom"] == "Indre" and indre["communes"] == 6 and indre["qpv"] == "3"
+    assert totals[("epci", "243600327")]["communes"] == 3
+
+
+def test_unknown_territory(anct_env, run_alg):
+    from qgis.core import QgsProcessingException
+    with pytest.raises(QgsProcessingException, match="Unknown territory"):
+        run_alg("anct:programme_matrix", {"TERRITORY": "99", "OUTPUT": "memory:"})
