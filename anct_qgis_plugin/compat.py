@@ -3,7 +3,7 @@
 Newer QGIS moved many enums into ``Qgis.*`` scoped enums and Qt6 dropped ``QVariant.String``.
 Every module imports the resolved names from here, so a version change is fixed once.
 """
-from qgis.core import Qgis, QgsFeatureSink, QgsProcessing, QgsProcessingParameterDefinition
+from qgis.core import Qgis, QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingParameterDefinition
 from qgis.core import QgsProcessingParameterNumber, QgsVectorFileWriter, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
@@ -55,6 +55,8 @@ NUMBER_DOUBLE = _first(lambda: Qgis.ProcessingNumberParameterType.Double,
 NUMBER_INTEGER = _first(lambda: Qgis.ProcessingNumberParameterType.Integer,
                         lambda: QgsProcessingParameterNumber.Integer)
 
+NO_THREADING = _first(lambda: Qgis.ProcessingAlgorithmFlag.NoThreading,
+                      lambda: QgsProcessingAlgorithm.FlagNoThreading)
 FAST_INSERT = _first(lambda: QgsFeatureSink.Flag.FastInsert, lambda: QgsFeatureSink.FastInsert)
 
 WKB_POINT = _first(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)

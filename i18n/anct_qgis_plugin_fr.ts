@@ -4,14 +4,79 @@
   <context>
     <name>AnctAlgorithm</name>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="34" />
+      <source>'{text}' is not a département or a région.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="453" />
+      <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="53" />
+      <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
+      <source>Action cœur de ville</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="60" />
+      <source>All sheets in one PDF (instead of, or besides, the folder).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
+      <source>Area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="42" />
+      <source>Area of {territory} unavailable: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="92" />
+      <source>Cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="148" />
+      <source>Cannot create the folder {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="36" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="40" />
       <source>Catalogue id of the layer: </source>
       <translation>Identifiant de la couche dans le catalogue : </translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
+      <source>Code field of the origin points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="77" />
+      <source>Code field of the units</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="58" />
+      <source>Combined PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
+      <source>Communes</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="35" />
@@ -19,14 +84,99 @@
       <translation>Données</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="89" />
+      <source>Default speed (km/h)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="117" />
+      <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="444" />
+      <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
+      <source>Density</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="46" />
+      <source>Department atlas sheets (PDF)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="35" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
+      <source>Direction field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
+      <source>Direction field value (compared as text).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="81" />
+      <source>Distance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="64" />
+      <source>Distance to the nearest France services site beyond which residents are counted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="71" />
+      <source>Distance to the nearest France services site shown on the service-gap map.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="147" />
+      <source>Distances measured in {crs}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="53" />
+      <source>Départements</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
+      <source>EPCI</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="107" />
+      <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="15" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="23" />
+      <source>FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
+      <source>Facilities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="188" />
+      <source>Facilities: {layer} of the whole country</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="17" />
@@ -34,14 +184,44 @@
       <translation>Charger un paquet territorial (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="35" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="76" />
+      <source>Field of ORIGIN_POINTS holding the unit's code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="79" />
+      <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="55" />
+      <source>Folder (one PDF per département)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
+      <source>France services per 10,000 inhabitants</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
+      <source>France services sites</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="68" />
+      <source>French by default, or English.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="21" />
@@ -54,7 +234,22 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="77" />
+      <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="142" />
+      <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="65" />
+      <source>Key figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="38" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -69,9 +264,79 @@
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="61" />
+      <source>Layout template (.qpt)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="82" />
+      <source>Layout template not found: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="18" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="86" />
+      <source>Lines of the road network (road mode). Every vertex is a node; vertices closer than 1 cm join.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="139" />
+      <source>Locator map unavailable: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
+      <source>Matrix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="441" />
+      <source>Mobile coverage gap (Arcep sites)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="448" />
+      <source>Mobile sites</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
+      <source>Mobile sites (Arcep)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="24" />
+      <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="209" />
+      <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
+      <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="266" />
+      <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="270" />
+      <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="65" />
+      <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
@@ -79,32 +344,382 @@
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="94" />
+      <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="72" />
+      <source>Origin points (matched by code)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="18" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="66" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="43" />
       <source>Output layer</source>
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="58" />
+      <source>PDF (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="17" />
+      <source>Petites villes de demain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="448" />
+      <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
+      <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
+      <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
+      <source>Population</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
+      <source>Population beyond 20 km of a France services site</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
+      <source>Population beyond the threshold</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
+      <source>Population field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
+      <source>Population units</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="113" />
+      <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="144" />
+      <source>Population: the communes of {territory}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="20" />
+      <source>Programme matrix (commune × programme)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
+      <source>QPV</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="256" />
+      <source>Road graph: {nodes} nodes, {edges} edges</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="254" />
+      <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="225" />
+      <source>Road mode needs a NETWORK line layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
+      <source>Road network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
+      <source>Rows with level = commune: the programme ids of each commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="53" />
+      <source>Région and France areas unavailable: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="463" />
+      <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="52" />
+      <source>Service gap (France services)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="91" />
+      <source>Service gap for {key} unavailable: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="69" />
+      <source>Service-gap threshold (km)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="26" />
+      <source>Share of the population beyond 20 km of a France services site</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="65" />
+      <source>Sheet language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="93" />
+      <source>Sheet {n}/{total}: {code}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
+      <source>Sites that count</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
+      <source>Speed field (km/h)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
+      <source>Speed of each line in km/h.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="91" />
+      <source>Speed of lines without a (positive) speed value.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
+      <source>Summary by département and EPCI</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="18" />
+      <source>Territoires d'industrie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="15" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
+      <source>Territory key figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="56" />
+      <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="150" />
+      <source>The folder {path} is not writable.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="44" />
       <source>The layer, restricted to the territory, with the published field names.</source>
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="84" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
+      <source>The population layer has no field '{field}'. Fields: {fields}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="327" />
+      <source>The population layer is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="249" />
+      <source>The road network is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
+      <source>Threshold (km, or minutes by road)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
+      <source>Units measured</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <source>Units with their nearest facility</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="73" />
+      <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="98" />
+      <source>Value for both directions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
+      <source>Value for one-way (digitising direction)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
+      <source>Value for one-way (reverse direction)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="19" />
+      <source>Villages d'avenir</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
+      <source>Where a polygon's people are placed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="57" />
+      <source>Writes atlas_&lt;code&gt;.pdf for each département.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="63" />
+      <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
+      <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
+      <source>inhabitants</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
+      <source>inhabitants/km²</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="69" />
+      <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
+      <source>straight: straight-line distance; road: travel time on NETWORK.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
+      <source>{layer}: unavailable — {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="59" />
+      <source>{n} communes, programmes: {programmes}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="210" />
+      <source>{n} facilities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="88" />
+      <source>{n} indicators for {territory}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="362" />
+      <source>{n} units with a NULL or non-numeric population counted as 0</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="363" />
+      <source>{n} units with a negative population counted as 0</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="364" />
+      <source>{n} units without an origin point placed at their point on surface</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="365" />
+      <source>{n} units without geometry left out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="336" />
+      <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
+      <source>{programme}: communes concerned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
+      <source>{programme}: number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
+      <source>{programme}: population of the communes concerned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
+      <source>{programme}: share of the population in those communes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="64" />
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
@@ -112,7 +727,7 @@
   <context>
     <name>AnctCore</name>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="168" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="182" />
       <source>'{text}' is ambiguous: {choices}. Give a code instead.</source>
       <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
     </message>
@@ -152,7 +767,7 @@
       <translation>Le jeu de données '{dataset}' ne contient aucun fichier {formats} correspondant à '{pattern}'. Fichiers publiés : {available}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="198" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="212" />
       <source>Did you mean: {choices}?</source>
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
@@ -172,7 +787,7 @@
       <translation>Département : {dep}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="117" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="131" />
       <source>EPCI {code}</source>
       <translation>EPCI {code}</translation>
     </message>
@@ -202,7 +817,7 @@
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="143" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="157" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
@@ -222,7 +837,7 @@
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="231" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="245" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
@@ -267,7 +882,7 @@
       <translation>L'archive {file} ne contient aucun fichier GeoJSON, GeoPackage ou shapefile.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="251" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="265" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
@@ -287,12 +902,12 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="261" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="272" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="196" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="210" />
       <source>Unknown territory '{text}'.</source>
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
@@ -375,6 +990,11 @@
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="25" />
       <source>{n} min</source>
       <translation>{n} min</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/tables.py" line="68" />
+      <source>{title}: unavailable — {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="311" />
@@ -686,7 +1306,7 @@
   <context>
     <name>AnctProvider</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/provider.py" line="20" />
+      <location filename="../anct_qgis_plugin/processing/provider.py" line="26" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>

@@ -13,10 +13,19 @@ services and the QPV; the ANCT programmes get hues of the Okabe-Ito set (disting
 common colour-vision deficiencies and readable on a white or OpenStreetMap basemap);
 administrative outlines are greys whose line width carries the hierarchy.
 
+Two more styles are for Processing outputs rather than catalogue layers: ``service_gap`` (the
+straight-line distance of anct:service_gap and anct:mobile_coverage_gap) and ``service_gap_road``
+(their road travel time). Quiet blue-greys up to the national goal (20 km, 30 min), strong
+red-purples beyond it, so the units beyond the goal stand out; darker with the distance,
+so the order survives grey-scale printing and colour-vision deficiencies.
+
 Usage (from the repository root):
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_styles.py [--check] [--preview PNG]
---check    regenerate into a temporary folder and exit 1 when resources/styles differs
---preview  also render a few hand-made features per layer with the styles into PNG
+                                                                       [--preview-gap PNG]
+--check        regenerate into a temporary folder and exit 1 when resources/styles differs
+               (or holds a .qml this script does not write)
+--preview      also render a few hand-made features per layer with the styles into PNG
+--preview-gap  also render hand-made service-gap outputs (communes and a 200 m grid) into PNG
 """
 import argparse
 import filecmp
@@ -33,12 +42,13 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_HASH_SEED", "0")  # Qt writes XML attributes in hash order: keep it stable
 
-from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol,  # noqa: E402
-                       QgsMapLayer, QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory,
-                       QgsRuleBasedRenderer, QgsSimpleFillSymbolLayer, QgsSimpleLineSymbolLayer,
-                       QgsSimpleMarkerSymbolLayer, QgsSimpleMarkerSymbolLayerBase,
-                       QgsSingleSymbolRenderer, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
-                       QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsClassificationCustom,  # noqa: E402
+                       QgsFillSymbol, QgsGraduatedSymbolRenderer, QgsLinePatternFillSymbolLayer,
+                       QgsMapLayer, QgsMapUnitScale, QgsMarkerSymbol, QgsPalLayerSettings,
+                       QgsRendererCategory, QgsRendererRange, QgsRuleBasedRenderer,
+                       QgsSimpleFillSymbolLayer, QgsSimpleLineSymbolLayer, QgsSimpleMarkerSymbolLayer,
+                       QgsSimpleMarkerSymbolLayerBase, QgsSingleSymbolRenderer, QgsTextBufferSettings,
+                       QgsTextFormat, QgsUnitTypes, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont, QPainter  # noqa: E402
 
@@ -62,6 +72,7 @@ def _qgis():
 
 
 MM = _first(lambda: _qgis().RenderUnit.Millimeters, lambda: QgsUnitTypes.RenderMillimeters)
+METRES_AT_SCALE = _first(lambda: _qgis().RenderUnit.MetersInMapUnits, lambda: QgsUnitTypes.RenderMetersInMapUnits)
 POINTS = _first(lambda: _qgis().RenderUnit.Points, lambda: QgsUnitTypes.RenderPoints)
 LABEL_HORIZONTAL = _first(lambda: _qgis().LabelPlacement.Horizontal, lambda: QgsPalLayerSettings.Horizontal)
 SHAPES = {name: _first(lambda n=name: getattr(_qgis().MarkerShape, n),
@@ -111,6 +122,15 @@ LAYER_FIELDS = {
     "departements": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S),
                                         ("code_insee_de_la_region", S)]),
     "regions": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S)]),
+}
+
+# Processing outputs: the fields anct:service_gap and anct:mobile_coverage_gap write (the unit id
+# is named after the population layer's id field: code for communes, idcar_200m for the grid…).
+GAP_FIELDS = [("code", S), ("population", D), ("departement", S), ("epci", S), ("facility_id", S),
+              ("facility_name", S), ("distance_m", D), ("time_min", D), ("access_m", D), ("beyond_threshold", I)]
+OUTPUT_FIELDS = {
+    "service_gap": (WKB_MULTIPOLYGON, GAP_FIELDS),
+    "service_gap_road": (WKB_MULTIPOLYGON, GAP_FIELDS),
 }
 
 # France services formats (format_fs, as published) -> legend label in French.
@@ -268,6 +288,88 @@ def mobile_sites_renderer():
     return renderer
 
 
+# --- service gap (Processing outputs) ---------------------------------------------------------
+# Within the goal: light blue-greys, darker with the distance. Beyond: strong red-purples.
+GAP_NEAR = ("#DCE4EB", "#BCCBD8", "#9AB2C6", "#7794AE")
+GAP_FAR = ("#C2187D", "#5E0B55")
+GAP_UNREACHABLE = ("#EEEEEE", "#767676")  # background, hatching
+OPEN_END = 1e9  # upper bound of the last class (metres or minutes): anything further
+UNREACHABLE = -1  # time_min is NULL when no facility can be reached: drawn as this value
+# (km from, km to or None, colour): distance_m is in metres, the legend speaks km.
+DISTANCE_CLASSES = ((0, 5, GAP_NEAR[0]), (5, 10, GAP_NEAR[1]), (10, 15, GAP_NEAR[2]), (15, 20, GAP_NEAR[3]),
+                    (20, 30, GAP_FAR[0]), (30, None, GAP_FAR[1]))
+# 0-10 min is drawn like 5-10 km, 20-30 min like 15-20 km: about the same places at ~50 km/h.
+TIME_CLASSES = ((0, 10, GAP_NEAR[1]), (10, 20, GAP_NEAR[2]), (20, 30, GAP_NEAR[3]),
+                (30, 45, GAP_FAR[0]), (45, None, GAP_FAR[1]))
+UNREACHABLE_LABEL = "Injoignable par la route"
+
+
+def gap_outline(fill_layer):
+    """Thin white outline in metres on the ground, at most 0.2 mm: it separates communes when
+    zoomed in, and fades out when zoomed out instead of washing a 200 m grid out in white."""
+    fill_layer.setStrokeColor(color(WHITE))
+    fill_layer.setStrokeStyle(Qt.PenStyle.SolidLine)
+    fill_layer.setStrokeWidth(10.0)
+    fill_layer.setStrokeWidthUnit(METRES_AT_SCALE)
+    scale = QgsMapUnitScale()
+    scale.maxSizeMMEnabled = True
+    scale.maxSizeMM = 0.2
+    fill_layer.setStrokeWidthMapUnitScale(scale)
+    fill_layer.setPenJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    return fill_layer
+
+
+def gap_symbol(fill):
+    return _symbol(QgsFillSymbol, gap_outline(QgsSimpleFillSymbolLayer(color(fill), Qt.BrushStyle.SolidPattern)))
+
+
+def hatched_symbol(background, lines):
+    symbol = gap_symbol(background)
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45)
+    hatch.setDistance(1.6)
+    hatch.setDistanceUnit(MM)
+    hatch.setLineWidth(0.3)
+    hatch.setLineWidthUnit(MM)
+    hatch.setColor(color(lines))
+    hatch.subSymbol().setColor(color(lines))
+    symbol.appendSymbolLayer(hatch)
+    return symbol
+
+
+def graduated(attribute, ranges):
+    renderer = QgsGraduatedSymbolRenderer(attribute, ranges)
+    renderer.setClassificationMethod(QgsClassificationCustom())  # fixed breaks: the national goal
+    return renderer
+
+
+def _km(value):
+    return f"{value:g}".replace(".", ",")
+
+
+def service_gap_renderer():
+    """Straight-line distance (distance_m, metres), classes in km."""
+    ranges = []
+    for low, high, fill in DISTANCE_CLASSES:
+        label = f"{_km(low)} à {_km(high)} km" if high is not None else f"Plus de {_km(low)} km"
+        upper = high * 1000.0 if high is not None else OPEN_END
+        ranges.append(QgsRendererRange(low * 1000.0, upper, gap_symbol(fill), label))
+    return graduated("distance_m", ranges)
+
+
+def service_gap_road_renderer():
+    """Road time (time_min, minutes); NULL (no facility reachable) gets its own hatched class."""
+    ranges = []
+    for low, high, fill in TIME_CLASSES:
+        label = f"{low} à {high} min" if high is not None else f"Plus de {low} min"
+        ranges.append(QgsRendererRange(float(low), float(high if high is not None else OPEN_END),
+                                       gap_symbol(fill), label))
+    ranges.append(QgsRendererRange(float(UNREACHABLE), float(UNREACHABLE), hatched_symbol(*GAP_UNREACHABLE),
+                                   UNREACHABLE_LABEL))
+    # A graduated renderer draws nothing for NULL: classify coalesce(time_min, -1) instead.
+    return graduated(f'coalesce("time_min", {UNREACHABLE})', ranges)
+
+
 def single(symbol):
     return QgsSingleSymbolRenderer(symbol)
 
@@ -305,14 +407,17 @@ STYLES = {
                   multiply=True),
     "departements": Style(lambda: single(outline_symbol("#4A4A4A", 0.7)), multiply=True),
     "regions": Style(lambda: single(outline_symbol("#2B2B2B", 1.3)), multiply=True),
+    # Processing outputs (OUTPUT_FIELDS), not catalogue layers.
+    "service_gap": Style(service_gap_renderer),
+    "service_gap_road": Style(service_gap_road_renderer),
 }
 
 
 def memory_layer(layer_id, crs="EPSG:2154"):
-    """An empty memory layer with the published fields of ``layer_id``."""
+    """An empty memory layer with the published fields of ``layer_id`` (or an output's fields)."""
     from qgis.core import QgsField, QgsWkbTypes
 
-    wkb, fields = LAYER_FIELDS[layer_id]
+    wkb, fields = LAYER_FIELDS[layer_id] if layer_id in LAYER_FIELDS else OUTPUT_FIELDS[layer_id]
     layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb)}?crs={crs}", layer_id, "memory")
     layer.dataProvider().addAttributes([QgsField(name, kind) for name, kind in fields])
     layer.updateFields()
@@ -524,10 +629,122 @@ def render_preview(path):
     return path
 
 
+def _gap_preview_layers():
+    """Hand-made outputs: Voronoi 'communes' over 150 x 120 km with a few France services sites
+    (distance_m, and a road time ~ 1.3 x the distance at 50 km/h with two unreachable communes),
+    and a 200 m grid across the 20 km line of the first site."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle
+
+    rng = random.Random(2154)
+    x0, y0, width, height, step = 560_000, 6_560_000, 150_000, 120_000, 6_000
+    seeds = [QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-2200, 2200),
+                        y0 + (j + 0.5) * step + rng.uniform(-2200, 2200))
+             for i in range(width // step) for j in range(height // step)]
+    box = QgsRectangle(x0, y0, x0 + width, y0 + height)
+    clip = QgsGeometry.fromRect(box)
+    communes = [part.intersection(clip) for part in
+                QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(clip).asGeometryCollection()]
+    communes = [c for c in communes if not c.isEmpty()]
+    sites = [QgsPointXY(x0 + fx * width, y0 + fy * height)
+             for fx, fy in ((0.3, 0.55), (0.62, 0.7), (0.5, 0.25), (0.12, 0.15), (0.85, 0.35))]
+
+    def nearest(point):
+        return min((math.hypot(point.x() - s.x(), point.y() - s.y()), k) for k, s in enumerate(sites))
+
+    def layer_with(style_id, name, rows):
+        layer = styled_layer(style_id)
+        layer.setName(name)
+        features = []
+        for geometry, values in rows:
+            feature = QgsFeature(layer.fields())
+            feature.setGeometry(geometry)
+            for key, value in values.items():
+                feature[key] = value
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        layer.updateExtents()
+        return layer
+
+    straight, road = [], []
+    for n, commune in enumerate(communes):
+        distance, site = nearest(commune.pointOnSurface().asPoint())
+        values = {"code": f"36{n:03d}", "population": 500, "facility_id": str(site), "distance_m": distance,
+                  "beyond_threshold": int(distance > 20_000)}
+        straight.append((commune, values))
+        minutes = None if n in (7, 8) else distance * rng.uniform(1.15, 1.5) / (50 / 3.6) / 60
+        road.append((commune, {**values, "distance_m": None, "time_min": minutes,
+                               "beyond_threshold": int(minutes is None or minutes > 30)}))
+    centre = QgsPointXY(sites[0].x() + 14_000, sites[0].y() - 10_000)  # across the 20 km line
+    cells = []
+    for i in range(-60, 60):
+        for j in range(-60, 60):
+            if rng.random() < 0.35:  # the grid only holds inhabited cells
+                continue
+            x, y = centre.x() + i * 200, centre.y() + j * 200
+            distance, site = nearest(QgsPointXY(x + 100, y + 100))
+            cells.append((QgsGeometry.fromRect(QgsRectangle(x, y, x + 200, y + 200)),
+                          {"code": f"CRS3035RES200mN{y:.0f}E{x:.0f}", "population": 12, "distance_m": distance}))
+    return (layer_with("service_gap", "Distance à vol d'oiseau (service_gap)", straight),
+            layer_with("service_gap_road", "Temps par la route (service_gap_road)", road),
+            layer_with("service_gap", "Carreaux de 200 m (service_gap)", cells), box, centre)
+
+
+def render_gap_preview(path):
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer,
+                           QgsLegendSettings, QgsMapRendererParallelJob, QgsMapSettings, QgsMapToPixel,
+                           QgsRectangle, QgsRenderContext)
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QImage
+
+    straight, road, grid, box, centre = _gap_preview_layers()
+    dpi, panel = 96, 820
+
+    def render(layer, extent):
+        settings = QgsMapSettings()
+        settings.setLayers([layer])
+        settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+        settings.setOutputSize(QSize(panel, panel))
+        settings.setOutputDpi(dpi)
+        settings.setBackgroundColor(QColor(WHITE))
+        settings.setExtent(extent)
+        job = QgsMapRendererParallelJob(settings)
+        job.start()
+        job.waitForFinished()
+        return job.renderedImage(), settings.scale()
+
+    half = 100_000 * panel / dpi * 0.0254 / 2  # the grid at 1:100 000
+    grid_extent = QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
+    panels = [render(straight, box.buffered(2000)), render(road, box.buffered(2000)), render(grid, grid_extent)]
+    image = QImage(panel * 2 + 30, panel * 2 + 60, QImage.Format.Format_ARGB32)
+    image.fill(QColor(WHITE))
+    painter = QPainter(image)
+    for (left, top), (rendered, scale) in zip([(10, 30), (panel + 20, 30), (10, panel + 60)], panels):
+        painter.drawImage(left, top, rendered)
+        painter.setPen(QColor("#000000"))
+        painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
+    root = QgsLayerTree()
+    for layer in (straight, road):
+        root.addLayer(layer)
+    model = QgsLayerTreeModel(root)  # held: the renderer keeps a raw pointer to it
+    painter.translate(panel + 40, panel + 70)
+    painter.scale(2.2, 2.2)
+    context = QgsRenderContext.fromQPainter(painter)
+    # The outlines are in metres: give the legend a map scale, as QGIS's canvas and layouts do.
+    scale = panels[0][1]
+    context.setRendererScale(scale)
+    context.setMapToPixel(QgsMapToPixel(scale * 0.0254 / dpi))
+    context.setFlag(_first(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing))
+    QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
+    painter.end()
+    image.save(str(path))
+    return path
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when resources/styles is out of date")
     parser.add_argument("--preview", metavar="PNG", help="render a preview map of every style")
+    parser.add_argument("--preview-gap", metavar="PNG", help="render a preview of the service-gap styles")
     args = parser.parse_args(argv)
 
     QgsApplication.setPrefixPath(os.environ.get("QGIS_PREFIX_PATH", "/usr"), True)
@@ -539,8 +756,12 @@ def main(argv=None):
                 written = write_styles(Path(tmp))
                 stale = [p.name for p in written
                          if not (STYLES_DIR / p.name).is_file() or not filecmp.cmp(p, STYLES_DIR / p.name, False)]
+            unknown = sorted({p.name for p in STYLES_DIR.glob("*.qml")} - {p.name for p in written})
             if stale:
                 print("out of date: " + ", ".join(stale))
+            if unknown:
+                print("not generated by this script: " + ", ".join(unknown))
+            if stale or unknown:
                 return 1
             print("styles up to date")
         else:
@@ -548,6 +769,8 @@ def main(argv=None):
                 print(path.relative_to(ROOT))
         if args.preview:
             print(render_preview(Path(args.preview)))
+        if args.preview_gap:
+            print(render_gap_preview(Path(args.preview_gap)))
         return 0
     finally:
         app.exitQgis()

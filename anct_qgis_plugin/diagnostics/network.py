@@ -1,7 +1,7 @@
 """Road graph and one multi-source shortest-path search from all facilities at once.
 
-Every vertex of a polyline is a node (as in QGIS's graph builder); vertices closer than the
-tolerance are the same node. Each segment is an edge timed at its line's speed. Residents go
+Every vertex of a polyline is a node (as in QGIS's graph builder); vertices that fall in the
+same cell of a grid of ``tolerance`` metres are the same node. Each segment is an edge timed at its line's speed. Residents go
 *to* the facility, so the search runs on the reversed graph from the facilities: one Dijkstra
 (scipy.sparse.csgraph, ``min_only``) gives every node its time to the nearest facility.
 """
@@ -68,19 +68,16 @@ def build_graph(polylines, speeds_kmh, directions, tolerance=0.01):
                      np.concatenate([seconds[forward], seconds[backward]]))
 
 
-def nearest_nodes(graph, points):
-    from .nearest import NearestIndex
-
-    return NearestIndex(graph.node_xy).query(points)
-
-
 class TravelTimes:
     """Time from every node to its nearest facility, computed once; then looked up per unit."""
 
     def __init__(self, graph, facility_xy):
         from scipy.sparse.csgraph import dijkstra
 
-        facility_nodes, self.facility_snap_m = nearest_nodes(graph, facility_xy)
+        from .nearest import NearestIndex
+
+        self.nodes = NearestIndex(graph.node_xy)  # built once, queried for every chunk of units
+        facility_nodes, self.facility_snap_m = self.nodes.query(facility_xy)
         sources = np.unique(facility_nodes)
         seconds, _pred, reached_from = dijkstra(graph.matrix(reverse=True), directed=True, indices=sources,
                                                 min_only=True, return_predecessors=True)
@@ -97,5 +94,5 @@ class TravelTimes:
 
     def query(self, unit_xy):
         """(facility index or -1, seconds or inf, metres from the unit to the network)."""
-        nodes, snap_m = nearest_nodes(self.graph, unit_xy)
+        nodes, snap_m = self.nodes.query(unit_xy)
         return self.node_facility[nodes], self.node_seconds[nodes], snap_m

@@ -4,6 +4,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..resources_paths import resource_path
+from .algorithms.department_atlas import DepartmentAtlasAlgorithm
 from .algorithms.fetch_layer import FetchLayerAlgorithm
 from .algorithms.fetch_territory_pack import FetchTerritoryPackAlgorithm
 from .algorithms.programme_matrix import ProgrammeMatrixAlgorithm
@@ -14,7 +15,8 @@ from .algorithms.territory_profile import TerritoryProfileAlgorithm
 class AnctProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm(), ServiceGapAlgorithm(),
-                          MobileCoverageGapAlgorithm(), TerritoryProfileAlgorithm(), ProgrammeMatrixAlgorithm()):
+                          MobileCoverageGapAlgorithm(), TerritoryProfileAlgorithm(), ProgrammeMatrixAlgorithm(),
+                          DepartmentAtlasAlgorithm()):
             self.addAlgorithm(algorithm)
 
     def id(self):

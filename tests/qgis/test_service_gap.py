@@ -245,3 +245,36 @@ def test_mobile_coverage_gap_counts_4g_or_targeted_sites(anct_env, run_alg):
                                                     "OUTPUT": "memory:"})
     facility_ids = {f["facility_id"] for f in targeted["OUTPUT"].getFeatures()}
     assert len(facility_ids) <= 2  # only the two New Deal targeted sites of Aigurande
+
+
+def test_web_mercator_input_is_not_measured_in_mercator_metres(anct_env, run_alg):
+    # 0.1° of longitude at 46.8° N: 7.6 km on the ground, 11.1 km in Web Mercator metres.
+    units = points([(178111.0, 5910000.0, {"code": "A", "population": 1})], crs="EPSG:3857")
+    sites = facilities([(189243.0, 5910000.0, {"id_fs": "F", "format_fs": "Fixe"})], crs="EPSG:3857")
+    result = gap(run_alg, POPULATION=units, FACILITIES=sites)
+    assert result["OUTPUT"].crs().authid() == "EPSG:2154"
+    assert 7500 < by_unit(result["OUTPUT"])["A"]["distance_m"] < 7700
+
+
+def test_direction_values_compare_as_numbers(anct_env, run_alg):
+    roads = memory_layer("LineString", "EPSG:2154", (("speed", True), ("dir", True)),
+                         [("LINESTRING(0 0, 1000 0)", {"speed": 36, "dir": 1.0})])
+    units = points([(1000, 0, {"code": "east", "population": 1})])
+    result = by_unit(gap(run_alg, POPULATION=units, FACILITIES=facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})]),
+                         MODE="road", NETWORK=roads, SPEED_FIELD="speed", DIRECTION_FIELD="dir")["OUTPUT"])
+    assert result["east"]["beyond_threshold"] == 1  # one-way 1.0 == VALUE_FORWARD "1": no way back
+
+
+def test_gpkg_fid_is_written_as_unit_id(anct_env, run_alg, tmp_path):
+    units = memory_layer("Point", "EPSG:2154", (("fid", False), ("population", True)),
+                         [("POINT(0 0)", {"fid": "7", "population": 3})])
+    output = tmp_path / "gap.gpkg"
+    result = gap(run_alg, POPULATION=units, FACILITIES=facilities(FACILITIES), OUTPUT=str(output))
+    layer = QgsVectorLayer(result["OUTPUT"])
+    assert "unit_id" in layer.fields().names() and layer.featureCount() == 1
+
+
+def test_site_kind_needs_its_flag_column(anct_env, run_alg):
+    sites = facilities([(0, 0, {"id_fs": "F"})])
+    with pytest.raises(QgsProcessingException, match="site_4g"):
+        run_alg("anct:mobile_coverage_gap", {"POPULATION": points(UNITS), "FACILITIES": sites, "OUTPUT": "memory:"})

@@ -54,31 +54,42 @@ def areas(builder, territory, feedback):
     return result
 
 
-def service_gaps(territory, context, feedback, threshold_km=20.0):
+def service_gaps(territory, context, feedback, threshold_km=20.0, runs=None):
     """(population beyond, population) per level, from anct:service_gap run as a child algorithm.
 
-    France is measured only when the territory is France (101 départements of outlines)."""
-    import processing
-
+    France is measured only when the territory is France (101 départements of outlines).
+    ``runs`` (a dict) keeps each run's output and summary layers by territory key, and reuses
+    them: an atlas of a région measures the région once, not once per département.
+    """
     keys = {"territory": territory.key}
     if len(territory.region_codes) == 1 and not territory.is_country:
         keys["region"] = f"reg:{territory.region_codes[0]}"
     if territory.is_country:
         keys["france"] = "FR"
+    runs = {} if runs is None else runs
     result = {"territory": None, "region": None, "france": None}
     for level, key in keys.items():
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled."))
-        try:
-            outputs = processing.run("anct:service_gap", {"TERRITORY": key, "THRESHOLD": threshold_km,
-                                                          "OUTPUT": "memory:"},
-                                     context=context, feedback=feedback, is_child_algorithm=True)
-        except QgsProcessingException as error:
-            feedback.pushWarning(tr("Service gap for {key} unavailable: {error}").format(key=key, error=error))
-            continue
-        layer = QgsProcessingUtils.mapLayerFromString(outputs["OUTPUT"], context)
-        population = sum(f["population"] or 0 for f in layer.getFeatures())
-        result[level] = (outputs["POPULATION_BEYOND"], population)
+        if key not in runs:
+            runs[key] = _run_service_gap(key, threshold_km, context, feedback)
+        if runs[key] is not None:
+            result[level] = (runs[key]["beyond"], runs[key]["population"])
     if territory.is_country:
         result["territory"] = result["france"]
     return result
+
+
+def _run_service_gap(key, threshold_km, context, feedback):
+    import processing
+
+    try:
+        outputs = processing.run("anct:service_gap", {"TERRITORY": key, "THRESHOLD": threshold_km,
+                                                      "OUTPUT": "memory:", "SUMMARY": "memory:"},
+                                 context=context, feedback=feedback, is_child_algorithm=True)
+    except QgsProcessingException as error:
+        feedback.pushWarning(tr("Service gap for {key} unavailable: {error}").format(key=key, error=error))
+        return None
+    layer = QgsProcessingUtils.mapLayerFromString(outputs["OUTPUT"], context)
+    return {"beyond": outputs["POPULATION_BEYOND"], "population": sum(f["population"] or 0 for f in layer.getFeatures()),
+            "layer": layer, "summary": QgsProcessingUtils.mapLayerFromString(outputs["SUMMARY"], context)}

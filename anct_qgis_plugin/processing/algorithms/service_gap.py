@@ -7,7 +7,7 @@ written in chunks, so a 2-million-cell grid stays in bounded memory.
 """
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest,
-                       QgsField, QgsFields, QgsGeometry, QgsProcessingException,
+                       QgsField, QgsFields, QgsGeometry, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
@@ -106,6 +106,8 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                                                         SOURCE_VECTOR_GEOMETRY),
                       tr("Every unit with facility_id, facility_name, distance_m, time_min (road), access_m "
                          "(road: unit to the network) and beyond_threshold."))
+        self.addOutput(QgsProcessingOutputNumber("UNITS", tr("Units measured")))
+        self.addOutput(QgsProcessingOutputNumber("POPULATION_BEYOND", tr("Population beyond the threshold")))
         self.add_help(QgsProcessingParameterFeatureSink("SUMMARY", tr("Summary by département and EPCI"),
                                                         SOURCE_VECTOR_ANY, optional=True),
                       tr("Population, population beyond the threshold, its share, units beyond and the worst "
@@ -171,8 +173,8 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         if territory is not None:
             return QgsCoordinateReferenceSystem(territory.crs)
         source_crs = population.sourceCrs() if hasattr(population, "sourceCrs") else population.crs()
-        if is_metres(source_crs):
-            return source_crs  # already projected in metres: measure there
+        if is_metres(source_crs) and "+proj=merc" not in source_crs.toProj():
+            return source_crs  # projected in metres (not Mercator, which stretches distances): measure there
         extent = population.sourceExtent() if hasattr(population, "sourceExtent") else population.extent()
         to_wgs84 = QgsCoordinateTransform(source_crs, QgsCoordinateReferenceSystem("EPSG:4326"),
                                           context.transformContext())
@@ -225,9 +227,9 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         speed_field = self.parameterAsString(parameters, "SPEED_FIELD", context)
         direction_field = self.parameterAsString(parameters, "DIRECTION_FIELD", context)
         default_speed = self.parameterAsDouble(parameters, "DEFAULT_SPEED", context)
-        values = {self.parameterAsString(parameters, "VALUE_FORWARD", context): FORWARD,
-                  self.parameterAsString(parameters, "VALUE_BACKWARD", context): BACKWARD,
-                  self.parameterAsString(parameters, "VALUE_BOTH", context): BOTH}
+        values = {_direction_key(self.parameterAsString(parameters, "VALUE_FORWARD", context)): FORWARD,
+                  _direction_key(self.parameterAsString(parameters, "VALUE_BACKWARD", context)): BACKWARD,
+                  _direction_key(self.parameterAsString(parameters, "VALUE_BOTH", context)): BOTH}
         lines, speeds, directions = [], [], []
         for feature in network.getFeatures():
             if feedback.isCanceled():
@@ -237,7 +239,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                 continue
             geometry.transform(transform)
             speed = _number(feature[speed_field]) if speed_field else None
-            direction = values.get(str(feature[direction_field]), BOTH) if direction_field else BOTH
+            direction = values.get(_direction_key(feature[direction_field]), BOTH) if direction_field else BOTH
             parts = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
             for part in parts:
                 lines.append(np.array([(p.x(), p.y()) for p in part]))
@@ -246,11 +248,16 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         if not lines:
             raise QgsProcessingException(tr("The road network is empty."))
         graph = build_graph(lines, speeds, directions)
+        try:
+            import scipy.sparse.csgraph  # noqa: F401
+        except ImportError:
+            raise QgsProcessingException(tr("Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS "
+                                            "and Linux distributions; install python3-scipy.")) from None
         feedback.pushInfo(tr("Road graph: {nodes} nodes, {edges} edges").format(
             nodes=len(graph.node_xy), edges=graph.edge_count))
         return TravelTimes(graph, facilities)
 
-    def _origin_lookup(self, parameters, context, crs):
+    def _origin_lookup(self, parameters, context, crs, population_fields):
         if self.parameterAsEnumString(parameters, "ORIGIN", context) != "matched_points":
             return None
         points = self.parameterAsSource(parameters, "ORIGIN_POINTS", context)
@@ -258,6 +265,10 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         if points is None or code_field not in points.fields().names():
             raise QgsProcessingException(tr("ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.")
                                          .format(field=code_field))
+        unit_field = self.parameterAsString(parameters, "POPULATION_CODE_FIELD", context) or "code"
+        if unit_field not in population_fields.names():
+            raise QgsProcessingException(tr("ORIGIN=matched_points needs the field '{field}' in POPULATION "
+                                            "(POPULATION_CODE_FIELD).").format(field=unit_field))
         transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
         lookup = {}
         for feature in points.getFeatures():
@@ -269,7 +280,9 @@ class ServiceGapAlgorithm(AnctAlgorithm):
     # --- the pass over the units -------------------------------------------------------
     def _output_fields(self, id_field):
         fields = QgsFields()
-        for name, kind in ((id_field or "unit_id", FIELD_STRING), ("population", FIELD_DOUBLE),
+        # A GeoPackage's own "fid" cannot be written as text: call it unit_id.
+        name = id_field if id_field and id_field.lower() != "fid" else "unit_id"
+        for name, kind in ((name, FIELD_STRING), ("population", FIELD_DOUBLE),
                            ("departement", FIELD_STRING), ("epci", FIELD_STRING),
                            ("facility_id", FIELD_STRING), ("facility_name", FIELD_STRING),
                            ("distance_m", FIELD_DOUBLE), ("time_min", FIELD_DOUBLE), ("access_m", FIELD_DOUBLE),
@@ -283,7 +296,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         id_field = _first_field(fields, ID_FIELDS)
         dep_field, epci_field = _first_field(fields, DEP_FIELDS), _first_field(fields, EPCI_FIELDS)
         wanted = [f for f in (pop_field, id_field, dep_field, epci_field) if f]
-        origin_lookup = self._origin_lookup(parameters, context, crs)
+        origin_lookup = self._origin_lookup(parameters, context, crs, fields)
         code_field = self.parameterAsString(parameters, "POPULATION_CODE_FIELD", context) or id_field
         wanted += [code_field] if code_field and code_field in fields.names() else []
         source_crs = population.sourceCrs() if hasattr(population, "sourceCrs") else population.crs()
@@ -346,7 +359,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
 
     @staticmethod
     def _report_problems(problems, feedback):
-        messages = {"null": tr("{n} units with a NULL population counted as 0"),
+        messages = {"null": tr("{n} units with a NULL or non-numeric population counted as 0"),
                     "negative": tr("{n} units with a negative population counted as 0"),
                     "unmatched": tr("{n} units without an origin point placed at their point on surface"),
                     "empty": tr("{n} units without geometry left out")}
@@ -442,11 +455,20 @@ class MobileCoverageGapAlgorithm(ServiceGapAlgorithm):
 
     def _facility_filter(self, parameters, context, fields):
         kind = self.parameterAsEnumString(parameters, "SITE_KIND", context) or "4g"
-        column = {"4g": "site_4g", "targeted": "site_DCC"}.get(kind)
-        if column is None or column not in fields.names():
+        column = {"4g": "site_4g", "targeted": "site_dcc"}.get(kind)
+        if column is None:
             return lambda feature: True
-        at = fields.indexOf(column)
+        at = next((i for i, name in enumerate(fields.names()) if name.lower() == column), -1)
+        if at < 0:
+            raise QgsProcessingException(tr("SITE_KIND={kind} needs the field {field} in the mobile sites.").format(
+                kind=kind, field=column))
         return lambda feature: str(feature[at]).strip() in ("1", "1.0", "True", "true")
+
+
+def _direction_key(value):
+    """'1', 1, 1.0 and '1.0' are the same direction value."""
+    number = _number(value)
+    return str(int(number)) if number is not None and number.is_integer() else str(value).strip()
 
 
 def _number(value):

@@ -34,15 +34,16 @@ def indicator_labels():
     return labels
 
 
-def compute_profile(territory, data, context, feedback, threshold_km=20.0):
-    """The key-figure table (pandas) and the memberships it used (shared with the atlas)."""
+def compute_profile(territory, data, context, feedback, threshold_km=20.0, runs=None):
+    """The key-figure table (pandas) and the memberships it used (shared with the atlas);
+    ``runs`` keeps the service-gap runs (see figures.service_gaps)."""
     builder = data.builder(feedback)
     index = builder.index
     memberships = read_memberships(builder, feedback=feedback)
     usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
     feedback.setProgress(30)
     table = key_figures(commune_frame(index), level_codes(index, territory), areas(builder, territory, feedback),
-                        usable, service_gaps(territory, context, feedback, threshold_km))
+                        usable, service_gaps(territory, context, feedback, threshold_km, runs))
     return table, memberships
 
 

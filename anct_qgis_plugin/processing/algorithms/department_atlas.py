@@ -1,0 +1,150 @@
+"""anct:department_atlas — one A4 sheet per département (figures, maps, chart, EPCI table),
+to PDF: one file per département in a folder, or one combined PDF."""
+import os
+
+from qgis.core import (QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+
+from ...compat import NO_THREADING, NUMBER_DOUBLE
+from ...core.catalogue import get_source
+from ...core.errors import AnctError
+from ...core.service import AnctData
+from ...cartography.atlas import (DEFAULT_TEMPLATE, MAIN_LAYERS, SheetInputs, export_combined_pdf, export_pdf,
+                                  fill_sheet, load_template, new_workdir, project_for)
+from ...cartography.texts import SheetTexts
+from .base import AnctAlgorithm, tr
+from .territory_profile import compute_profile
+
+
+def departement_codes(index, text):
+    """'36', '36,18', 'reg:24' (a région: its départements) or 'all'."""
+    text = (text or "").strip()
+    if not text:
+        raise QgsProcessingException(tr("No département given: a code (36), several (36,18), a région (reg:24) or all."))
+    if text.lower() in ("all", "tous", "toutes", "fr"):
+        return sorted(index.departements)
+    codes = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        territory = index.resolve(part)
+        if territory.kind not in ("departement", "region"):
+            raise QgsProcessingException(tr("'{text}' is not a département or a région.").format(text=part))
+        codes += list(territory.departement_codes)
+    return list(dict.fromkeys(codes))
+
+
+class DepartmentAtlasAlgorithm(AnctAlgorithm):
+    group_id = "cartography"
+
+    def name(self):
+        return "department_atlas"
+
+    def displayName(self):
+        return tr("Department atlas sheets (PDF)")
+
+    def flags(self):
+        # Layouts are rendered with the project's layers: keep it on the main thread.
+        return super().flags() | NO_THREADING
+
+    def initAlgorithm(self, config=None):
+        self.add_help(QgsProcessingParameterString("DEPARTMENTS", tr("Départements"), "36"), tr(
+            "A département code (36), several (36,18,37), a région (reg:24: its départements) or all."))
+        self.add_help(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Folder (one PDF per département)"),
+                                                              optional=True),
+                      tr("Writes atlas_<code>.pdf for each département."))
+        self.add_help(QgsProcessingParameterFileDestination("OUTPUT_PDF", tr("Combined PDF"), tr("PDF (*.pdf)"),
+                                                            optional=True, createByDefault=False),
+                      tr("All sheets in one PDF (instead of, or besides, the folder)."))
+        self.add_help(QgsProcessingParameterFile("LAYOUT", tr("Layout template (.qpt)"), extension="qpt",
+                                                 optional=True),
+                      tr("Your own template, edited in the layout designer from resources/layouts/"
+                         "atlas_departement.qpt; items are found by their ids."))
+        language = QgsProcessingParameterEnum("LANGUAGE", tr("Sheet language"), options=["fr", "en"],
+                                              defaultValue="fr")
+        language.setUsesStaticStrings(True)
+        self.add_help(language, tr("French by default, or English."))
+        self.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Service-gap threshold (km)"), NUMBER_DOUBLE, 20.0,
+                                                   minValue=0.1),
+                      tr("Distance to the nearest France services site shown on the service-gap map."))
+
+    def run_algorithm(self, parameters, context, feedback):
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        combined = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context) if parameters.get("OUTPUT_PDF") else ""
+        if not folder and not combined:
+            raise QgsProcessingException(tr("Give OUTPUT_FOLDER or OUTPUT_PDF."))
+        for target in [folder] if folder else [os.path.dirname(combined) or "."]:
+            _check_writable(target)
+        template = self.parameterAsFile(parameters, "LAYOUT", context) or DEFAULT_TEMPLATE
+        if not os.path.isfile(template):
+            raise QgsProcessingException(tr("Layout template not found: {path}").format(path=template))
+        texts = SheetTexts(self.parameterAsEnumString(parameters, "LANGUAGE", context) or "fr",
+                           self.parameterAsDouble(parameters, "THRESHOLD", context))
+        data = AnctData(language=texts.language)  # layer titles in the sheet's language
+        index = data.territory_index(feedback)
+        codes = departement_codes(index, self.parameterAsString(parameters, "DEPARTMENTS", context))
+        workdir = new_workdir()
+        runs, layouts, written, projects = {}, [], [], []
+        for number, code in enumerate(codes):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled."))
+            feedback.pushInfo(tr("Sheet {n}/{total}: {code}").format(n=number + 1, total=len(codes), code=code))
+            inputs = self._gather(data, index, code, context, feedback, texts, runs)
+            project = project_for(inputs)
+            projects.append(project)  # the layout refers to the project's layers until export
+            layout = load_template(project, template)
+            fill_sheet(layout, inputs, texts, workdir)
+            if folder:
+                written.append(export_pdf(layout, os.path.join(folder, f"atlas_{code}.pdf")))
+            if combined:
+                layouts.append(layout)
+            feedback.setProgress(100.0 * (number + 1) / len(codes))
+        results = {"OUTPUT_FOLDER": folder, "SHEETS": len(codes), "FILES": written}
+        if combined:
+            results["OUTPUT_PDF"] = export_combined_pdf(layouts, combined)
+        return results
+
+    def _gather(self, data, index, code, context, feedback, texts, runs):
+        territory = index.departement(code)
+        figures, memberships = compute_profile(territory, data, context, feedback, texts.threshold_km, runs)
+        builder = data.builder(feedback)
+        inputs = SheetInputs(territory, index.regions.get(territory.region_codes[0], "") if territory.region_codes
+                             else "", figures)
+        for layer_id in MAIN_LAYERS:
+            try:
+                inputs.layers[layer_id] = builder.build(layer_id, territory)
+            except AnctError as error:
+                feedback.pushWarning(tr("{layer}: unavailable — {error}").format(layer=layer_id, error=error))
+                inputs.missing.append(get_source(layer_id).title(texts.language))
+        for built in inputs.layers.values():
+            info = built.info
+            inputs.sources.append((info.title, info.publisher, info.source_date, info.licence, info.attribution))
+        for membership in memberships.values():
+            if membership.unavailable:
+                inputs.missing.append(membership.title)
+            elif membership.table_id in ("qpv", "mobile_sites"):
+                inputs.sources.append((membership.title, get_source("france_services").publisher
+                                       if membership.table_id == "qpv" else "Arcep", membership.source_date,
+                                       get_source("france_services").licence, ""))
+        run = runs.get(territory.key)
+        if run is None:
+            inputs.missing.append(texts.words["gap_map"])
+        else:
+            inputs.gap_layer, inputs.gap_summary = run["layer"], run["summary"]
+        try:
+            inputs.france_layer = builder.build("departements", index.country()).layer
+        except AnctError as error:
+            feedback.pushWarning(tr("Locator map unavailable: {error}").format(error=error))
+        inputs.missing = list(dict.fromkeys(inputs.missing))
+        return inputs
+
+
+def _check_writable(folder):
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise QgsProcessingException(tr("Cannot create the folder {path}: {error}").format(path=folder, error=error))
+    if not os.access(folder, os.W_OK):
+        raise QgsProcessingException(tr("The folder {path} is not writable.").format(path=folder))

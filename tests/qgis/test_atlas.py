@@ -1,0 +1,105 @@
+"""anct:department_atlas: PDFs checked as a reader would — pages, text, maps, fonts."""
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from qgis.core import QgsProcessingException
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+
+
+def pdf_text(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def fonts_embedded(path):
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = listing.splitlines()[2:]
+    return bool(rows) and all(row.split()[-5] == "yes" for row in rows)
+
+
+def map_variance(path, tmp_path, page=1, box=(0.08, 0.36, 0.70, 0.92)):
+    """Pixel variance of the main map area of a page (an empty map is flat white)."""
+    from qgis.PyQt.QtGui import QImage
+
+    stem = tmp_path / f"page{page}"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(path),
+                    str(stem)], check=True)
+    image = QImage(str(stem) + ".png")
+    left, top, right, bottom = (int(v * s) for v, s in zip(box, (image.width(), image.height()) * 2))
+    values = [image.pixelColor(x, y).lightness() for x in range(left, right, 3) for y in range(top, bottom, 3)]
+    mean = sum(values) / len(values)
+    return sum((v - mean) ** 2 for v in values) / len(values)
+
+
+def test_indre_sheet(anct_env, run_alg, tmp_path):
+    result = run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path / "atlas")})
+    pdf = tmp_path / "atlas" / "atlas_36.pdf"
+    assert result["FILES"] == [str(pdf)] and pdf_pages(pdf) == 2
+    text = pdf_text(pdf)
+    assert re.search(r"72[\s\u00a0]744", text)  # population, French thousands separator
+    for expected in ("Indre (36)", "Centre-Val de Loire", "Chiffres clés", "France services",
+                     "Sources", "Licence Ouverte", "ANCT", "Etalab"):
+        assert expected in text, expected
+    assert text.count("Licence Ouverte") >= 2  # on every page
+    assert fonts_embedded(pdf)
+    assert map_variance(pdf, tmp_path) > 100
+
+
+def test_english_sheet_and_combined_pdf_for_a_region(anct_env, run_alg, tmp_path):
+    combined = tmp_path / "centre.pdf"
+    result = run_alg("anct:department_atlas", {"DEPARTMENTS": "reg:24", "OUTPUT_PDF": str(combined),
+                                               "LANGUAGE": "en"})
+    assert result["SHEETS"] == 2 and pdf_pages(combined) == 4
+    text = pdf_text(combined)
+    assert "Indre (36)" in text and "Cher (18)" in text and "sheet produced on" in text
+
+
+def test_missing_layer_still_gives_a_sheet_marked_unavailable(anct_env, run_alg, mirror_server, tmp_path, feedback):
+    mirror_server.add_fault("datasets/mon-reseau-mobile", "status", code=404)
+    run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path)})
+    text = pdf_text(tmp_path / "atlas_36.pdf")
+    assert "Données indisponibles" in text and "Sites mobiles" in text
+    assert any("mon-reseau-mobile" in warning or "Mobile" in warning for warning in feedback.warnings)
+
+
+def test_unknown_departement_is_a_clear_error(anct_env, run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="Unknown territory '37'"):
+        run_alg("anct:department_atlas", {"DEPARTMENTS": "37", "OUTPUT_FOLDER": str(tmp_path)})
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes everywhere")
+def test_unwritable_folder_is_a_clear_error(anct_env, run_alg, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    with pytest.raises(QgsProcessingException, match="not writable"):
+        run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(locked)})
+
+
+def test_folder_that_cannot_be_created_is_a_clear_error(anct_env, run_alg, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(QgsProcessingException, match="Cannot create the folder"):
+        run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(blocker / "atlas")})
+
+
+def test_user_template_is_used(anct_env, run_alg, tmp_path):
+    from anct_qgis_plugin.cartography.atlas import DEFAULT_TEMPLATE
+
+    template = tmp_path / "mine.qpt"
+    template.write_text(open(DEFAULT_TEMPLATE, encoding="utf-8").read().replace(
+        "ATLAS DES DÉPARTEMENTS", "MON ATLAS DDT"), encoding="utf-8")
+    run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path), "LAYOUT": str(template)})
+    assert "MON ATLAS DDT" in pdf_text(tmp_path / "atlas_36.pdf")
+    with pytest.raises(QgsProcessingException, match="template"):
+        broken = tmp_path / "broken.qpt"
+        broken.write_text("<Layout", encoding="utf-8")
+        run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path), "LAYOUT": str(broken)})
