@@ -15,7 +15,10 @@ APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pandas pyt
 SUDO        := $(if $(filter 0,$(shell id -u)),,sudo)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test i18n translations package deploy demo clean
+DEPT        ?= 36
+ATLAS_OUT   ?= demo/atlas
+
+.PHONY: setup test i18n translations package deploy demo atlas clean
 
 setup:  ## Install QGIS from the distribution and a venv with pytest and pytest-qgis.
 	$(SUDO) apt-get update -qq
@@ -47,7 +50,8 @@ deploy: package  ## Install the package into a QGIS profile and enable it.
 	rm -rf "$(PROFILE_DIR)/python/plugins/$(PLUGIN)"
 	mkdir -p "$(PROFILE_DIR)/python/plugins"
 	unzip -q -o dist/$(PLUGIN).zip -d "$(PROFILE_DIR)/python/plugins"
-	$(QGIS_PROCESS) plugins enable $(PLUGIN) >/dev/null
+	@# "already enabled" is an error for qgis_process: only a missing plugin matters here
+	$(QGIS_PROCESS) plugins enable $(PLUGIN) >/dev/null 2>&1 || $(QGIS_PROCESS) plugins 2>/dev/null | grep -q "$(PLUGIN)"
 	@echo "installed in $(PROFILE_DIR)/python/plugins/$(PLUGIN)"
 
 demo: deploy  ## Fetch every layer of TERRITORY into a GeoPackage, headless (MIRROR=… for offline).
@@ -55,6 +59,11 @@ demo: deploy  ## Fetch every layer of TERRITORY into a GeoPackage, headless (MIR
 	ANCT_QGIS_MIRROR="$(if $(MIRROR),$(abspath $(MIRROR)),)" $(QGIS_PROCESS) run anct:fetch_territory_pack -- \
 		TERRITORY=$(TERRITORY) OUTPUT=$(abspath $(DEMO_OUT))
 	ogrinfo -q -so $(DEMO_OUT) 2>/dev/null || true
+
+atlas: deploy  ## Print the atlas sheet of DEPT headless into ATLAS_OUT (MIRROR=… for offline).
+	mkdir -p $(ATLAS_OUT)
+	ANCT_QGIS_MIRROR="$(if $(MIRROR),$(abspath $(MIRROR)),)" $(QGIS_PROCESS) run anct:department_atlas -- \
+		DEPARTMENTS=$(DEPT) OUTPUT_FOLDER=$(abspath $(ATLAS_OUT))
 
 clean:
 	rm -rf build dist i18n/*.qm .pytest_cache

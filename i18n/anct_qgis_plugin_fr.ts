@@ -6,47 +6,47 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="34" />
       <source>'{text}' is not a département or a région.</source>
-      <translation type="unfinished" />
+      <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="453" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
-      <translation type="unfinished" />
+      <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="53" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
-      <translation type="unfinished" />
+      <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
       <source>Action cœur de ville</source>
-      <translation type="unfinished" />
+      <translation>Action cœur de ville</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="60" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
-      <translation type="unfinished" />
+      <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
       <source>Area</source>
-      <translation type="unfinished" />
+      <translation>Superficie</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="42" />
       <source>Area of {territory} unavailable: {error}</source>
-      <translation type="unfinished" />
+      <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="92" />
       <source>Cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="148" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="151" />
       <source>Cannot create the folder {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="36" />
@@ -61,22 +61,22 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
       <source>Code field of the origin points</source>
-      <translation type="unfinished" />
+      <translation>Champ code des points d'origine</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="77" />
       <source>Code field of the units</source>
-      <translation type="unfinished" />
+      <translation>Champ code des unités</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="58" />
       <source>Combined PDF</source>
-      <translation type="unfinished" />
+      <translation>PDF unique</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
       <source>Communes</source>
-      <translation type="unfinished" />
+      <translation>Communes</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="35" />
@@ -86,27 +86,27 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="89" />
       <source>Default speed (km/h)</source>
-      <translation type="unfinished" />
+      <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="117" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
-      <translation type="unfinished" />
+      <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="444" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
-      <translation type="unfinished" />
+      <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
       <source>Density</source>
-      <translation type="unfinished" />
+      <translation>Densité</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="46" />
       <source>Department atlas sheets (PDF)</source>
-      <translation type="unfinished" />
+      <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="35" />
@@ -116,47 +116,47 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
       <source>Direction field</source>
-      <translation type="unfinished" />
+      <translation>Champ du sens de circulation</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
       <source>Direction field value (compared as text).</source>
-      <translation type="unfinished" />
+      <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="81" />
       <source>Distance</source>
-      <translation type="unfinished" />
+      <translation>Distance</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="64" />
       <source>Distance to the nearest France services site beyond which residents are counted.</source>
-      <translation type="unfinished" />
+      <translation>Distance au site France services le plus proche au-delà de laquelle les habitants sont comptés.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="71" />
       <source>Distance to the nearest France services site shown on the service-gap map.</source>
-      <translation type="unfinished" />
+      <translation>Distance au site France services le plus proche retenue pour la carte des zones éloignées.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="147" />
       <source>Distances measured in {crs}</source>
-      <translation type="unfinished" />
+      <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="53" />
       <source>Départements</source>
-      <translation type="unfinished" />
+      <translation>Départements</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
       <source>EPCI</source>
-      <translation type="unfinished" />
+      <translation>EPCI</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="107" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
-      <translation type="unfinished" />
+      <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="15" />
@@ -166,17 +166,17 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="23" />
       <source>FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name.</source>
-      <translation type="unfinished" />
+      <translation>FR, une région (reg:24), un département (36), un SIREN d'EPCI, un code de commune ou un nom.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
       <source>Facilities</source>
-      <translation type="unfinished" />
+      <translation>Installations</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="188" />
       <source>Facilities: {layer} of the whole country</source>
-      <translation type="unfinished" />
+      <translation>Installations : {layer} de toute la France</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="17" />
@@ -196,32 +196,32 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="76" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
-      <translation type="unfinished" />
+      <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="79" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
-      <translation type="unfinished" />
+      <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="55" />
       <source>Folder (one PDF per département)</source>
-      <translation type="unfinished" />
+      <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
       <source>France services per 10,000 inhabitants</source>
-      <translation type="unfinished" />
+      <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
       <source>France services sites</source>
-      <translation type="unfinished" />
+      <translation>Sites France services</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="68" />
       <source>French by default, or English.</source>
-      <translation type="unfinished" />
+      <translation>Français par défaut, ou anglais.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="21" />
@@ -236,17 +236,17 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="77" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
-      <translation type="unfinished" />
+      <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="142" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
-      <translation type="unfinished" />
+      <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="65" />
       <source>Key figures</source>
-      <translation type="unfinished" />
+      <translation>Chiffres clés</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="38" />
@@ -266,12 +266,12 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="61" />
       <source>Layout template (.qpt)</source>
-      <translation type="unfinished" />
+      <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="82" />
       <source>Layout template not found: {path}</source>
-      <translation type="unfinished" />
+      <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="18" />
@@ -281,62 +281,62 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="86" />
       <source>Lines of the road network (road mode). Every vertex is a node; vertices closer than 1 cm join.</source>
-      <translation type="unfinished" />
+      <translation>Lignes du réseau routier (mode road). Chaque sommet est un nœud ; les sommets distants de moins de 1 cm sont fusionnés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="139" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="142" />
       <source>Locator map unavailable: {error}</source>
-      <translation type="unfinished" />
+      <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
       <source>Matrix</source>
-      <translation type="unfinished" />
+      <translation>Matrice</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="441" />
       <source>Mobile coverage gap (Arcep sites)</source>
-      <translation type="unfinished" />
+      <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="448" />
       <source>Mobile sites</source>
-      <translation type="unfinished" />
+      <translation>Sites mobiles</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
       <source>Mobile sites (Arcep)</source>
-      <translation type="unfinished" />
+      <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="24" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
-      <translation type="unfinished" />
+      <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="209" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
-      <translation type="unfinished" />
+      <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
-      <translation type="unfinished" />
+      <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="266" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
-      <translation type="unfinished" />
+      <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="270" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
-      <translation type="unfinished" />
+      <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="65" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
-      <translation type="unfinished" />
+      <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
@@ -346,12 +346,12 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="94" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
-      <translation type="unfinished" />
+      <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="72" />
       <source>Origin points (matched by code)</source>
-      <translation type="unfinished" />
+      <translation>Points d'origine (rapprochés par code)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="18" />
@@ -366,167 +366,167 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="58" />
       <source>PDF (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>PDF (*.pdf)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="17" />
       <source>Petites villes de demain</source>
-      <translation type="unfinished" />
+      <translation>Petites villes de demain</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="448" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
-      <translation type="unfinished" />
+      <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
-      <translation type="unfinished" />
+      <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
-      <translation type="unfinished" />
+      <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
       <source>Population</source>
-      <translation type="unfinished" />
+      <translation>Population</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
       <source>Population beyond 20 km of a France services site</source>
-      <translation type="unfinished" />
+      <translation>Population à plus de 20 km d'un site France services</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
       <source>Population beyond the threshold</source>
-      <translation type="unfinished" />
+      <translation>Population au-delà du seuil</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
       <source>Population field</source>
-      <translation type="unfinished" />
+      <translation>Champ de population</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
       <source>Population units</source>
-      <translation type="unfinished" />
+      <translation>Unités de population</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="113" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
-      <translation type="unfinished" />
+      <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="144" />
       <source>Population: the communes of {territory}</source>
-      <translation type="unfinished" />
+      <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="20" />
       <source>Programme matrix (commune × programme)</source>
-      <translation type="unfinished" />
+      <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
       <source>QPV</source>
-      <translation type="unfinished" />
+      <translation>QPV</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="256" />
       <source>Road graph: {nodes} nodes, {edges} edges</source>
-      <translation type="unfinished" />
+      <translation>Graphe routier : {nodes} nœuds, {edges} arcs</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="254" />
       <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
-      <translation type="unfinished" />
+      <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="225" />
       <source>Road mode needs a NETWORK line layer.</source>
-      <translation type="unfinished" />
+      <translation>Le mode road nécessite une couche de lignes NETWORK.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
       <source>Road network</source>
-      <translation type="unfinished" />
+      <translation>Réseau routier</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
       <source>Rows with level = commune: the programme ids of each commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
-      <translation type="unfinished" />
+      <translation>Lignes avec level = commune : les identifiants des programmes de chaque commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) et nb_programmes ; lignes avec level = epci et departement : le nombre de communes de chaque programme, le nombre de communes et la population.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="53" />
       <source>Région and France areas unavailable: {error}</source>
-      <translation type="unfinished" />
+      <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="463" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
-      <translation type="unfinished" />
+      <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="52" />
       <source>Service gap (France services)</source>
-      <translation type="unfinished" />
+      <translation>Zones éloignées des France services</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="91" />
       <source>Service gap for {key} unavailable: {error}</source>
-      <translation type="unfinished" />
+      <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="69" />
       <source>Service-gap threshold (km)</source>
-      <translation type="unfinished" />
+      <translation>Seuil d'éloignement (km)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="26" />
       <source>Share of the population beyond 20 km of a France services site</source>
-      <translation type="unfinished" />
+      <translation>Part de la population à plus de 20 km d'un site France services</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="65" />
       <source>Sheet language</source>
-      <translation type="unfinished" />
+      <translation>Langue de la fiche</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="93" />
       <source>Sheet {n}/{total}: {code}</source>
-      <translation type="unfinished" />
+      <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
       <source>Sites that count</source>
-      <translation type="unfinished" />
+      <translation>Sites pris en compte</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
       <source>Speed field (km/h)</source>
-      <translation type="unfinished" />
+      <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
       <source>Speed of each line in km/h.</source>
-      <translation type="unfinished" />
+      <translation>Vitesse de chaque ligne en km/h.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="91" />
       <source>Speed of lines without a (positive) speed value.</source>
-      <translation type="unfinished" />
+      <translation>Vitesse des lignes sans valeur de vitesse (positive).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
       <source>Summary by département and EPCI</source>
-      <translation type="unfinished" />
+      <translation>Synthèse par département et EPCI</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="18" />
       <source>Territoires d'industrie</source>
-      <translation type="unfinished" />
+      <translation>Territoires d'industrie</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="15" />
@@ -536,17 +536,17 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
       <source>Territory key figures</source>
-      <translation type="unfinished" />
+      <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="56" />
       <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
-      <translation type="unfinished" />
+      <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="150" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="153" />
       <source>The folder {path} is not writable.</source>
-      <translation type="unfinished" />
+      <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="44" />
@@ -556,112 +556,112 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
-      <translation type="unfinished" />
+      <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="327" />
       <source>The population layer is empty.</source>
-      <translation type="unfinished" />
+      <translation>La couche de population est vide.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="249" />
       <source>The road network is empty.</source>
-      <translation type="unfinished" />
+      <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
       <source>Threshold (km, or minutes by road)</source>
-      <translation type="unfinished" />
+      <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
       <source>Units measured</source>
-      <translation type="unfinished" />
+      <translation>Unités mesurées</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>Units with their nearest facility</source>
-      <translation type="unfinished" />
+      <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="73" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
-      <translation type="unfinished" />
+      <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="98" />
       <source>Value for both directions</source>
-      <translation type="unfinished" />
+      <translation>Valeur pour le double sens</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
       <source>Value for one-way (digitising direction)</source>
-      <translation type="unfinished" />
+      <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
       <source>Value for one-way (reverse direction)</source>
-      <translation type="unfinished" />
+      <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="19" />
       <source>Villages d'avenir</source>
-      <translation type="unfinished" />
+      <translation>Villages d'avenir</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
       <source>Where a polygon's people are placed</source>
-      <translation type="unfinished" />
+      <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="57" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département.</source>
-      <translation type="unfinished" />
+      <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="63" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
-      <translation type="unfinished" />
+      <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
-      <translation type="unfinished" />
+      <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
       <source>inhabitants</source>
-      <translation type="unfinished" />
+      <translation>habitants</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
       <source>inhabitants/km²</source>
-      <translation type="unfinished" />
+      <translation>habitants/km²</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="69" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
-      <translation type="unfinished" />
+      <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
-      <translation type="unfinished" />
+      <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
       <source>{layer}: unavailable — {error}</source>
-      <translation type="unfinished" />
+      <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="59" />
       <source>{n} communes, programmes: {programmes}</source>
-      <translation type="unfinished" />
+      <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="210" />
       <source>{n} facilities</source>
-      <translation type="unfinished" />
+      <translation>{n} installations</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
@@ -671,52 +671,52 @@
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="88" />
       <source>{n} indicators for {territory}</source>
-      <translation type="unfinished" />
+      <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="362" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
-      <translation type="unfinished" />
+      <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="363" />
       <source>{n} units with a negative population counted as 0</source>
-      <translation type="unfinished" />
+      <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="364" />
       <source>{n} units without an origin point placed at their point on surface</source>
-      <translation type="unfinished" />
+      <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="365" />
       <source>{n} units without geometry left out</source>
-      <translation type="unfinished" />
+      <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="336" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
-      <translation type="unfinished" />
+      <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
       <source>{programme}: communes concerned</source>
-      <translation type="unfinished" />
+      <translation>{programme} : communes concernées</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
       <source>{programme}: number</source>
-      <translation type="unfinished" />
+      <translation>{programme} : nombre</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
       <source>{programme}: population of the communes concerned</source>
-      <translation type="unfinished" />
+      <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
       <source>{programme}: share of the population in those communes</source>
-      <translation type="unfinished" />
+      <translation>{programme} : part de la population dans ces communes</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="64" />
@@ -994,7 +994,7 @@
     <message>
       <location filename="../anct_qgis_plugin/core/tables.py" line="68" />
       <source>{title}: unavailable — {error}</source>
-      <translation type="unfinished" />
+      <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="311" />

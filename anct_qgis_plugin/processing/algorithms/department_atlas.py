@@ -134,7 +134,10 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         else:
             inputs.gap_layer, inputs.gap_summary = run["layer"], run["summary"]
         try:
-            inputs.france_layer = builder.build("departements", index.country()).layer
+            france = builder.build("departements", index.country())
+            inputs.france_layer = france.layer
+            inputs.sources.append((france.info.title, france.info.publisher, france.info.source_date,
+                                   france.info.licence, france.info.attribution))
         except AnctError as error:
             feedback.pushWarning(tr("Locator map unavailable: {error}").format(error=error))
         inputs.missing = list(dict.fromkeys(inputs.missing))

@@ -1,0 +1,32 @@
+"""The Indre sheet from the real data of ../shared/mirror (skipped when absent): checked, and
+rendered to docs/ for the README."""
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from anct_qgis_plugin.core import service
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing")
+def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
+    monkeypatch.setenv("ANCT_QGIS_MIRROR", str(shared_mirror))
+    monkeypatch.setenv("ANCT_QGIS_CACHE_DIR", str(tmp_path / "cache"))
+    service._INDEX_MEMO.clear()
+    try:
+        run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path)})
+    finally:
+        service._INDEX_MEMO.clear()
+    pdf = tmp_path / "atlas_36.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert re.search(r"216[\s\u00a0]069", text)  # the national table's population of Indre
+    assert "Centre-Val de Loire" in text and "241" in text
+    assert "Données indisponibles" in text  # no QPV outlines nor Arcep sites in the shared mirror
+    for page in (1, 2):
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                        str(DOCS / f"atlas-36-page{page}")], check=True)
+    assert (DOCS / "atlas-36-page1.png").stat().st_size > 50_000
