@@ -129,7 +129,7 @@
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="66" />
       <source>Distance to the nearest France services site beyond which residents are counted.</source>
       <translation>Distance au site France services le plus proche au-delà de laquelle les habitants sont comptés.</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -334,7 +334,7 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
     </message>
@@ -394,14 +394,14 @@
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
-      <source>Population beyond 20 km of a France services site</source>
-      <translation>Population à plus de 20 km d'un site France services</translation>
-    </message>
-    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
+      <source>Population beyond {km:g} km of a France services site</source>
+      <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
@@ -484,9 +484,9 @@
       <translation>Seuil d'éloignement (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="26" />
-      <source>Share of the population beyond 20 km of a France services site</source>
-      <translation>Part de la population à plus de 20 km d'un site France services</translation>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
+      <source>Share of the population beyond {km:g} km of a France services site</source>
+      <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="65" />
@@ -534,7 +534,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="59" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -669,7 +669,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="90" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -699,22 +699,22 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
@@ -992,7 +992,7 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="68" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="71" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>

@@ -10,7 +10,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from qgis.core import (QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, QgsPrintLayout, QgsProject,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, QgsPrintLayout, QgsProject,
                        QgsReadWriteContext, QgsRectangle)
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -77,10 +77,12 @@ def _extent(layers):
     return extent
 
 
-def _frame_map(layout, item_id, layers, extent, margin=0.04):
+def _frame_map(layout, item_id, layers, extent, margin=0.04, crs=None):
     item = _item(layout, item_id)
     if not isinstance(item, QgsLayoutItemMap):
         return
+    if crs is not None:  # overseas départements are drawn in their own CRS
+        item.setCrs(crs)
     item.setLayers([layer for layer in layers if layer is not None])
     item.setKeepLayerSet(True)
     if not extent.isEmpty():
@@ -110,20 +112,23 @@ def fill_sheet(layout, inputs, texts, workdir):
     _set_text(layout, "subtitle", texts.subtitle(inputs.region_name, time.localtime()))
     apply_font_family(layout)
     for box in FIGURE_BOXES:
-        set_figure(layout, f"figure_{box}", *texts.figure_box(box, inputs.figures))
+        if _item(layout, f"figure_{box}") is not None:  # a user's template may leave boxes out
+            set_figure(layout, f"figure_{box}", *texts.figure_box(box, inputs.figures))
     main = [inputs.layers[k].layer for k in MAIN_LAYERS if k in inputs.layers]
     outline = inputs.layers.get("communes")
     extent = _extent([outline.layer] if outline else main)
-    _frame_map(layout, "map_main", main, extent)
+    crs = QgsCoordinateReferenceSystem(territory.crs)
+    _frame_map(layout, "map_main", main, extent, crs=crs)
     _set_legend(layout, "legend_main", [layer for layer in main if layer.name() and layer.featureCount()])
     if inputs.france_layer is not None:
         _frame_map(layout, "map_locator", [inputs.france_layer], _metropole_extent(inputs.france_layer, territory))
     gap_layers = [inputs.gap_layer] + ([inputs.layers["france_services"].layer] if "france_services" in inputs.layers
                                        else [])
-    _frame_map(layout, "map_gap", gap_layers, extent)
+    _frame_map(layout, "map_gap", gap_layers, extent, crs=crs)
     _set_legend(layout, "legend_gap", [inputs.gap_layer] if inputs.gap_layer is not None else [])
     chart = os.path.join(workdir, f"chart_{territory.code}.svg")
-    comparison_chart_svg(chart, texts.chart_rows(inputs.figures), texts.series_names(territory, inputs.region_name))
+    comparison_chart_svg(chart, texts.chart_rows(inputs.figures), texts.series_names(territory, inputs.region_name),
+                         **texts.chart_options())
     picture = _item(layout, "chart")
     if picture is not None:
         picture.setPicturePath(chart)

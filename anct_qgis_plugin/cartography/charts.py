@@ -68,7 +68,8 @@ def _valid(value):
 
 
 def comparison_chart_svg(path, indicators, series_names, title="", width_mm=180.0, height_mm=85.0,
-                         value_format=None, font_family=None, note=None):
+                         value_format=None, font_family=None, note=None, nd_text="n.d.",
+                         empty_text="Données indisponibles"):
     """Write a grouped horizontal bar chart to the SVG file ``path`` and return ``path``.
 
     ``indicators``: list of ``(label, [territory, région, France])``; a value may be None
@@ -77,6 +78,7 @@ def comparison_chart_svg(path, indicators, series_names, title="", width_mm=180.
     of each bar. ``series_names``: the three series labels (e.g. "Creuse", "Nouvelle-Aquitaine",
     "France"). ``value_format``: optional callable ``(value, row_index) -> str``.
     ``note``: text under the chart (default: how bars are scaled; "" for none).
+    ``nd_text``, ``empty_text``: what a missing value and an empty chart say (sheet language).
     """
     series_names = list(series_names)[:3]
     width_px, height_px = _pixels(width_mm), _pixels(height_mm)
@@ -95,14 +97,14 @@ def comparison_chart_svg(path, indicators, series_names, title="", width_mm=180.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         _draw_chart(painter, generator, width_px, height_px, indicators, series_names, title,
-                    value_format, font_family, note)
+                    value_format, font_family, note, nd_text, empty_text)
     finally:
         painter.end()
     return path
 
 
 def _draw_chart(painter, device, width, height, indicators, series_names, title, value_format,
-                font_family, note):
+                font_family, note, nd_text, empty_text):
     text_colour = QColor(COLOURS["text"])
     muted = QColor(COLOURS["muted"])
     title_font = _font(9, bold=True, family=font_family)
@@ -160,7 +162,7 @@ def _draw_chart(painter, device, width, height, indicators, series_names, title,
         painter.setFont(nd_font)
         painter.setPen(muted)
         painter.drawText(QRectF(left, y, right - left, bottom - y), Qt.AlignmentFlag.AlignCenter,
-                         "Données indisponibles")
+                         empty_text)
         return
 
     # Columns: indicator label | bars | values.
@@ -203,7 +205,7 @@ def _draw_chart(painter, device, width, height, indicators, series_names, title,
                 painter.setFont(nd_font)
                 painter.setPen(muted)
                 painter.drawText(QPointF(bar_left + _pixels(1),
-                                         centre + (fm(nd_font).ascent() - fm(nd_font).descent()) / 2), "n.d.")
+                                         centre + (fm(nd_font).ascent() - fm(nd_font).descent()) / 2), nd_text)
                 continue
             length = bar_span * max(0.0, value) / scale if scale > 0 else 0.0
             painter.setPen(Qt.PenStyle.NoPen)

@@ -17,7 +17,9 @@ WORDS = {
         "missing": "Données indisponibles : {items}", "series_france": "France",
         "chart_density": "Densité (hab./km²)", "chart_fs": "France services pour 10 000 hab.",
         "chart_qpv": "Population des communes à QPV (%)", "chart_pvd": "Population des communes PVD (%)",
-        "chart_va": "Population des communes Villages d'avenir (%)", "chart_gap": "Population à plus de 20 km (%)",
+        "chart_va": "Population des communes Villages d'avenir (%)", "chart_gap": "Population à plus de {km} km (%)",
+        "chart_note": "Longueur des barres relative à la plus grande valeur de chaque indicateur.",
+        "chart_empty": "Données indisponibles",
         "epci_headers": ("EPCI", "Communes", "Population", "> seuil (%)", "Plus loin (km)"),
         "footer": "Sources : {sources} — Licence Ouverte / Open Licence 2.0 (Etalab) — "
                   "Réalisation : extension QGIS ANCT Territoires, {date}",
@@ -36,7 +38,9 @@ WORDS = {
         "missing": "Data unavailable: {items}", "series_france": "France",
         "chart_density": "Density (inh./km²)", "chart_fs": "France services per 10,000 inh.",
         "chart_qpv": "Population of communes with a QPV (%)", "chart_pvd": "Population of PVD communes (%)",
-        "chart_va": "Population of Villages d'avenir communes (%)", "chart_gap": "Population beyond 20 km (%)",
+        "chart_va": "Population of Villages d'avenir communes (%)", "chart_gap": "Population beyond {km} km (%)",
+        "chart_note": "Bar length relative to the largest value of each indicator.",
+        "chart_empty": "Data unavailable",
         "epci_headers": ("EPCI", "Communes", "Population", "Beyond (%)", "Farthest (km)"),
         "footer": "Sources: {sources} — Licence Ouverte / Open Licence 2.0 (Etalab) — "
                   "Made with the ANCT Territoires QGIS plugin, {date}",
@@ -132,9 +136,15 @@ class SheetTexts:
             return self._n(t), w["mobile"], self._comparison(r, f)
         raise KeyError(box)
 
+    def chart_options(self):
+        """Keyword arguments of comparison_chart_svg in the sheet's language."""
+        return {"note": self.words["chart_note"], "nd_text": self.words["nd"], "empty_text": self.words["chart_empty"],
+                "value_format": lambda value, _row: self._n(value, 0 if abs(value) >= 100 else
+                                                            (1 if abs(value) >= 1 else 2))}
+
     def chart_rows(self, figures):
         w = self.words
-        return [(w[label], list(self._figure(figures, key))) for label, key in (
+        return [(w[label].format(km=self._n(self.threshold_km)), list(self._figure(figures, key))) for label, key in (
             ("chart_density", "density"), ("chart_fs", "france_services_per_10000"),
             ("chart_qpv", "qpv_population_share"), ("chart_pvd", "petites_villes_de_demain_population_share"),
             ("chart_va", "villages_avenir_population_share"), ("chart_gap", "gap_share"))]

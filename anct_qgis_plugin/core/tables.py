@@ -18,6 +18,8 @@ MEMBERSHIP_SOURCES = {
     "france_services": (get_source("france_services"), "id_fs"),
     "mobile_sites": (get_source("mobile_sites"), "num_site"),
 }
+# Site numbers are per operator: a site is (operator, number).
+ID_PREFIX = {"mobile_sites": "code_op"}
 
 
 @dataclass
@@ -46,8 +48,9 @@ def read_membership(builder, table_id, country):
         return membership
     position = {name: i for i, name in enumerate(table.columns)}
     commune_at, id_at = position[columns[source.commune_column]], position[columns[id_column]]
+    prefix_at = position.get(ID_PREFIX.get(table_id, ""))
     for row in table.rows:
-        ids = split_values(row[id_at])
+        ids = [f"{row[prefix_at]}-{ident}" if prefix_at is not None else ident for ident in split_values(row[id_at])]
         for code in split_values(row[commune_at]):
             membership.ids_by_commune.setdefault(code, []).extend(ids)
         for ident in ids:

@@ -75,7 +75,7 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         combined = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context) if parameters.get("OUTPUT_PDF") else ""
         if not folder and not combined:
             raise QgsProcessingException(tr("Give OUTPUT_FOLDER or OUTPUT_PDF."))
-        for target in [folder] if folder else [os.path.dirname(combined) or "."]:
+        for target in ([folder] if folder else []) + ([os.path.dirname(combined) or "."] if combined else []):
             _check_writable(target)
         template = self.parameterAsFile(parameters, "LAYOUT", context) or DEFAULT_TEMPLATE
         if not os.path.isfile(template):

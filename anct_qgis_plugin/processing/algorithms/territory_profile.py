@@ -11,7 +11,7 @@ from .base import AnctAlgorithm, tr
 from .figures import areas, commune_frame, level_codes, service_gaps
 
 
-def indicator_labels():
+def indicator_labels(threshold_km=20.0):
     """indicator id -> (label, unit), translated."""
     programme_names = {"qpv": tr("QPV"), "action_coeur_de_ville": tr("Action cœur de ville"),
                        "petites_villes_de_demain": tr("Petites villes de demain"),
@@ -22,8 +22,10 @@ def indicator_labels():
               "epci": (tr("EPCI"), ""), "france_services": (tr("France services sites"), ""),
               "france_services_per_10000": (tr("France services per 10,000 inhabitants"), ""),
               "mobile_sites": (tr("Mobile sites (Arcep)"), ""),
-              "gap_population": (tr("Population beyond 20 km of a France services site"), tr("inhabitants")),
-              "gap_share": (tr("Share of the population beyond 20 km of a France services site"), "%")}
+              "gap_population": (tr("Population beyond {km:g} km of a France services site").format(km=threshold_km),
+                                 tr("inhabitants")),
+              "gap_share": (tr("Share of the population beyond {km:g} km of a France services site").format(
+                  km=threshold_km), "%")}
     for key, name in programme_names.items():
         labels[key] = (tr("{programme}: number").format(programme=name), "")
         labels[f"{key}_communes"] = (tr("{programme}: communes concerned").format(programme=name), "")
@@ -78,7 +80,7 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
                                              QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        labels = indicator_labels()
+        labels = indicator_labels(threshold)
         for row in table.itertuples(index=False):
             label, unit = labels.get(row.indicator, (row.indicator, ""))
             feature = QgsFeature(fields)
