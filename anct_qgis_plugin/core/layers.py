@@ -228,9 +228,7 @@ class LayerBuilder:
 
     def _points(self, source, files, territory, target, info_):
         strategy = source.geometry
-        table = read_csv(files[0].path, source.id, source.columns)
-        columns = resolve_columns(table.columns, source.columns, files[0].path, source.id)
-        position = {name: i for i, name in enumerate(table.columns)}
+        table, columns, position = _read_table(source, files[0])
         numeric = {position[name] for name in source.numeric_columns if name in position}
         fields = QgsFields()
         for i, name in enumerate(table.columns):
@@ -261,9 +259,7 @@ class LayerBuilder:
 
     def _joined(self, source, files, territory, target, info_):
         strategy = source.geometry
-        table = read_csv(files[0].path, source.id, source.columns)
-        columns = resolve_columns(table.columns, source.columns, files[0].path, source.id)
-        position = {name: i for i, name in enumerate(table.columns)}
+        table, columns, position = _read_table(source, files[0])
         commune_at = position[columns[source.commune_column]]
         label_at = position.get(strategy.label_column)
         date_at = position.get(strategy.date_column)
@@ -367,6 +363,13 @@ class LayerBuilder:
     def territory_outline(self, territory, crs):
         layer = self.commune_layer(territory, crs)
         return QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures()])
+
+
+def _read_table(source, file_):
+    """The CSV, its canonical -> published column names, and each column's position."""
+    table = read_csv(file_.path, source.id, source.columns)
+    columns = resolve_columns(table.columns, source.columns, file_.path, source.id)
+    return table, columns, {name: i for i, name in enumerate(table.columns)}
 
 
 def _number(value):
