@@ -67,7 +67,10 @@ class AnctPlugin:
         self.actions.append(card_action)
 
         for text, algorithm in ((tr("Fetch an ANCT layer…"), "anct:fetch_layer"),
-                                (tr("Fetch a territory pack…"), "anct:fetch_territory_pack")):
+                                (tr("Fetch a territory pack…"), "anct:fetch_territory_pack"),
+                                (tr("Service gap…"), "anct:service_gap"),
+                                (tr("Territory key figures…"), "anct:territory_profile"),
+                                (tr("Department atlas sheets…"), "anct:department_atlas")):
             action = QAction(icon, text, self.iface.mainWindow())
             action.triggered.connect(lambda _checked=False, alg=algorithm: self._open_algorithm(alg))
             self.iface.addPluginToMenu(MENU, action)

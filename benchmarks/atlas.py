@@ -82,8 +82,8 @@ def parse_args():
                         help="mirror served over loopback HTTP, read as a folder, or both (default)")
     parser.add_argument("--work", help="work folder (default: a new temporary folder, removed at the end)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (mirror, PDFs, logs)")
-    parser.add_argument("--edge-vertices", type=int, default=40,
-                        help="vertices per side of a synthetic grid cell (default 40)")
+    parser.add_argument("--edge-vertices", type=int, default=52,
+                        help="vertices per side of a synthetic grid cell (default 52: about the vertices per commune of the real Indre file)")
     parser.add_argument("--cells-per-commune", type=float, default=3.0,
                         help="grid cells per synthetic commune, about (default 3)")
     parser.add_argument("--render", metavar="DEP", help="render page 1 of atlas_DEP.pdf (région run) to PNG")

@@ -752,7 +752,7 @@
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="351" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="347" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -777,7 +777,7 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="135" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="136" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -827,17 +827,17 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="72" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="73" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="73" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="74" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="245" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="248" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
@@ -882,7 +882,7 @@
       <translation>L'archive {file} ne contient aucun fichier GeoJSON, GeoPackage ou shapefile.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="265" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="268" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
@@ -892,7 +892,7 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="127" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="128" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
@@ -927,7 +927,7 @@
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="89" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -997,7 +997,7 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="311" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="307" />
       <source>{title}: {n} commune codes not found in the current commune outlines (merged or renamed communes?): {codes}</source>
       <translation>{title} : {n} codes commune introuvables dans les contours communaux actuels (communes fusionnées ou renommées ?) : {codes}</translation>
     </message>
@@ -1007,12 +1007,12 @@
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="258" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="256" />
       <source>{title}: {n} rows without valid coordinates left out.</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="140" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
@@ -1293,6 +1293,11 @@
       <translation>Fiche commune (cliquer sur une commune)</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/plugin.py" line="73" />
+      <source>Department atlas sheets…</source>
+      <translation>Fiches départementales…</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/plugin.py" line="70" />
       <source>Fetch a territory pack…</source>
       <translation>Charger un paquet territorial…</translation>
@@ -1301,6 +1306,16 @@
       <location filename="../anct_qgis_plugin/plugin.py" line="69" />
       <source>Fetch an ANCT layer…</source>
       <translation>Charger une couche ANCT…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/plugin.py" line="71" />
+      <source>Service gap…</source>
+      <translation>Zones éloignées des France services…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/plugin.py" line="72" />
+      <source>Territory key figures…</source>
+      <translation>Chiffres clés d'un territoire…</translation>
     </message>
   </context>
   <context>

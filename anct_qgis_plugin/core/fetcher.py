@@ -56,6 +56,7 @@ class Fetcher:
         self.cache = Cache(config.cache_dir)
         self.mirror = Mirror(config.mirror) if config.mirror else None
         self._client = client
+        self.optional_failures = set()  # optional URLs that failed: not asked again by this fetcher
 
     @property
     def client(self):

@@ -235,6 +235,8 @@ class TerritoryIndex:
 def load_reference_json(fetcher, feedback=None):
     """The ``fetch_json`` callback used by TerritoryIndex.load, through the cache."""
     def fetch_json(url, wanted, required):
+        if not required and url in fetcher.optional_failures:
+            return None  # said once per session, not at every layer
         try:
             fetched = fetcher.fetch(url, suffix=".json",
                                     validate=lambda path: check_json_list(path, url, wanted),
@@ -242,6 +244,7 @@ def load_reference_json(fetcher, feedback=None):
         except (AnctError, OSError) as error:
             if required:
                 raise
+            fetcher.optional_failures.add(url)
             warn(feedback, tr("Optional reference list unavailable ({error}); going on without it.").format(
                 error=error))
             return None
