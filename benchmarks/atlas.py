@@ -60,7 +60,7 @@ ANCT_VARIABLES = ("ANCT_QGIS_CACHE_DIR", "ANCT_QGIS_MIRROR", "ANCT_QGIS_OFFLINE"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before tests/ goes on the path: the package tests/qgis would shadow it.
 from qgis.core import (Qgis, QgsApplication, QgsGeometry, QgsPointXY, QgsProcessingContext,  # noqa: E402
-                       QgsProcessingFeedback, QgsProject, QgsRectangle, QgsWkbTypes)
+                       QgsProcessingFeedback, QgsProject, QgsWkbTypes)
 
 sys.path.insert(0, str(ROOT))
 sys.path.append("/usr/share/qgis/python/plugins")
@@ -83,7 +83,8 @@ def parse_args():
     parser.add_argument("--work", help="work folder (default: a new temporary folder, removed at the end)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (mirror, PDFs, logs)")
     parser.add_argument("--edge-vertices", type=int, default=52,
-                        help="vertices per side of a synthetic grid cell (default 52: about the vertices per commune of the real Indre file)")
+                        help="vertices per side of a synthetic grid cell (default 52: about as many "
+                             "vertices per commune as the real Indre file)")
     parser.add_argument("--cells-per-commune", type=float, default=3.0,
                         help="grid cells per synthetic commune, about (default 3)")
     parser.add_argument("--render", metavar="DEP", help="render page 1 of atlas_DEP.pdf (région run) to PNG")
@@ -277,6 +278,7 @@ class Transport:
     def __exit__(self, *exc_info):
         if self.process is not None:
             self.process.stdin.close()  # the server stops when its stdin closes
+            self.process.stdout.close()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:

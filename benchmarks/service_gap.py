@@ -359,6 +359,10 @@ def straight(seed, sizes, repeat, profile, results):
     medians = {name: statistics.median(values) for name, values in times.items()}
     for name, values in times.items():
         print(f"  {name:<34}{medians[name]:8.3f} s   (runs: {', '.join(f'{v:.3f}' for v in values)})")
+    fixed = statistics.median(warm_up(facilities) for _ in range(repeat))
+    per_unit = (medians["anct:service_gap"] - fixed) / units.featureCount() * 1e6
+    print(f"  anct:service_gap fixed cost (1 unit, same facilities): {fixed:.3f} s; "
+          f"then {per_unit:.1f} us per unit")
     ours = {f["code"]: (f["distance_m"], f["facility_id"]) for f in last["anct:service_gap"]["OUTPUT"].getFeatures()}
     join = {f["code"]: (f["distance"], f["id"]) for f in last["native:joinbynearest"]["OUTPUT"].getFeatures()}
     hubs = {f["code"]: f["HubDist"] for f in last["qgis:distancetonearesthubpoints"]["OUTPUT"].getFeatures()}
@@ -407,6 +411,9 @@ def grid(seed, sizes, profile, results):
     results.append(("grid stage: read + point on surface", f"{figures['origin_s']:.1f} s", "", ""))
     results.append(("grid stage: read + build + write GPKG", f"{figures['write_s']:.1f} s", "", ""))
     results.append(("grid stage: close GPKG (commit, R-tree)", f"{figures['close_s']:.1f} s", "", ""))
+    results.append(("grid stage: close GPKG without R-tree", f"{figures['close_no_rtree_s']:.1f} s", "", ""))
+    if "memory_s" in figures:
+        results.append(("grid: service_gap, OUTPUT=memory:", f"{figures['memory_s']:.1f} s", "", ""))
 
 
 def grid_worker(args):
@@ -426,14 +433,19 @@ def grid_worker(args):
         out = out if isinstance(out, QgsVectorLayer) else QgsVectorLayer(out, "out", "ogr")
         print(f"  anct:service_gap {seconds:.1f} s, {outputs['UNITS']:,} units written "
               f"({out.featureCount():,} in the output), {outputs['POPULATION_BEYOND']:,.0f} inhabitants beyond 20 km")
-        print(f"  peak RSS of the child process {peak:.0f} MB (VmHWM; {rss_before:.0f} MB before the run). "
-              f"getrusage says {peak_rusage:.0f} MB: on Linux ru_maxrss keeps the parent's peak across fork+exec")
+        print(f"  peak RSS of the child process {peak:.0f} MB (VmHWM; {rss_before:.0f} MB before the run; "
+              f"getrusage ru_maxrss {peak_rusage:.0f} MB, which on Linux also counts the parent's peak "
+              f"inherited across fork+exec)")
         for message in messages:
             print(f"    | {message}")
         out = None
         figures = {"seconds": seconds, "peak_rss_mb": peak, "rss_before_mb": rss_before}
         figures.update(stage_costs(grid_layer, folder))
         if seconds >= GRID_TARGET_S or args.profile:
+            memory_seconds, _outputs, _messages = run("anct:service_gap", {**parameters, "OUTPUT": "memory:"})
+            _outputs = None
+            figures["memory_s"] = memory_seconds
+            print(f"  the same run with OUTPUT=memory: (no GeoPackage written): {memory_seconds:.1f} s")
             parameters["OUTPUT"] = os.path.join(folder, "profiled.gpkg")
             profile_run("anct:service_gap", parameters)
     Path(args.report).write_text(json.dumps(figures))
@@ -465,8 +477,8 @@ def stage_costs(layer, folder):
     QgsProcessingUtils.createFeatureSink, as Processing does for OUTPUT=*.gpkg, in batches
     of 100,000 with FastInsert; close: deleting that sink (commit, R-tree).
     """
-    from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsFeatureSink,
-                           QgsProcessingUtils, QgsWkbTypes)
+    from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsProcessingUtils, QgsVectorFileWriter,
+                           QgsWkbTypes)
     from processing.tools import dataobjects
     from anct_qgis_plugin.processing.algorithms.service_gap import ServiceGapAlgorithm
     request = QgsFeatureRequest().setSubsetOfAttributes(["ind", "idcar_200m"], layer.fields())
@@ -486,8 +498,31 @@ def stage_costs(layer, folder):
     costs["origin_s"] = time.perf_counter() - started
     fields = ServiceGapAlgorithm()._output_fields("idcar_200m")
     context = dataobjects.createContext()
-    sink, _destination = QgsProcessingUtils.createFeatureSink(os.path.join(folder, "stage.gpkg"), context, fields,
-                                                              QgsWkbTypes.Polygon, layer.crs())
+    costs["write_s"], costs["close_s"] = write_stage(layer, request, fields, lambda: QgsProcessingUtils.createFeatureSink(
+        os.path.join(folder, "stage.gpkg"), context, fields, QgsWkbTypes.Polygon, layer.crs())[0])
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "stage"
+    options.layerOptions = [option for option in QgsVectorFileWriter.defaultLayerOptions("GPKG")
+                            if not option.startswith("SPATIAL_INDEX=")] + ["SPATIAL_INDEX=NO"]
+    costs["write_no_rtree_s"], costs["close_no_rtree_s"] = write_stage(layer, request, fields, lambda: (
+        QgsVectorFileWriter.create(os.path.join(folder, "stage-no-rtree.gpkg"), fields, QgsWkbTypes.Polygon,
+                                   layer.crs(), QgsProject.instance().transformContext(), options)))
+    print("  stages on their own (QGIS calls only, no plugin code):")
+    print(f"    read the cells (iterator, geometry, 2 attributes)        {costs['read_s']:6.1f} s")
+    print(f"    read + geometry copy + transform + pointOnSurface        {costs['origin_s']:6.1f} s")
+    print(f"    read + build 10-field features + sink.addFeatures (GPKG) {costs['write_s']:6.1f} s")
+    print(f"    close the GPKG sink (commit, R-tree)                     {costs['close_s']:6.1f} s")
+    print(f"    same write, GPKG layer without spatial index             {costs['write_no_rtree_s']:6.1f} s")
+    print(f"    close that sink (commit only)                            {costs['close_no_rtree_s']:6.1f} s")
+    return costs
+
+
+def write_stage(layer, request, fields, make_sink):
+    """(seconds to build and add every output feature, seconds to close the sink).
+
+    The sink is made here and only referenced here, so that ``del`` closes it."""
+    from qgis.core import QgsFeatureSink
+    sink = make_sink()
     started = time.perf_counter()
     batch = []
     for feature in layer.getFeatures(request):
@@ -500,16 +535,10 @@ def stage_costs(layer, folder):
             batch = []
     sink.addFeatures(batch, QgsFeatureSink.FastInsert)
     batch = None
-    costs["write_s"] = time.perf_counter() - started
+    written = time.perf_counter() - started
     started = time.perf_counter()
-    del sink
-    costs["close_s"] = time.perf_counter() - started
-    print("  stages on their own (QGIS calls only, no plugin code):")
-    print(f"    read the cells (iterator, geometry, 2 attributes)        {costs['read_s']:6.1f} s")
-    print(f"    read + geometry copy + transform + pointOnSurface        {costs['origin_s']:6.1f} s")
-    print(f"    read + build 10-field features + sink.addFeatures (GPKG) {costs['write_s']:6.1f} s")
-    print(f"    close the GPKG sink (commit, R-tree)                     {costs['close_s']:6.1f} s")
-    return costs
+    del sink  # the only reference: the writer closes here
+    return written, time.perf_counter() - started
 
 
 PROFILE_GROUPS = (  # (label, substrings of a cProfile function name); the first match wins

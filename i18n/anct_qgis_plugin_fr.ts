@@ -569,6 +569,11 @@
       <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="472" />
+      <source>The {what} layer has no CRS: set it in the layer properties.</source>
+      <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
@@ -624,6 +629,11 @@
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="191" />
+      <source>facilities</source>
+      <translation>installations</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
@@ -639,9 +649,24 @@
       <translation>habitants/km²</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="272" />
+      <source>origin points</source>
+      <translation>points d'origine</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="69" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="175" />
+      <source>population</source>
+      <translation>population</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="226" />
+      <source>road network</source>
+      <translation>réseau routier</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
@@ -777,7 +802,7 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="136" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="141" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -827,12 +852,12 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="73" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="78" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="74" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="79" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
@@ -892,7 +917,7 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="128" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="133" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
@@ -927,7 +952,7 @@
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="94" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -1012,7 +1037,7 @@
       <translation>{title} : {n} lignes sans coordonnées valides écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="145" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>

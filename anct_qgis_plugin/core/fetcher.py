@@ -58,6 +58,11 @@ class Fetcher:
         self._client = client
         self.optional_failures = set()  # optional URLs that failed: not asked again by this fetcher
 
+    def __del__(self):
+        # Close the pooled connections with the fetcher (one per job), not at interpreter exit.
+        if getattr(self, "_client", None) is not None:
+            self._client.session.close()
+
     @property
     def client(self):
         if self._client is None:

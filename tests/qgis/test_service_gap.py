@@ -278,3 +278,9 @@ def test_site_kind_needs_its_flag_column(anct_env, run_alg):
     sites = facilities([(0, 0, {"id_fs": "F"})])
     with pytest.raises(QgsProcessingException, match="site_4g"):
         run_alg("anct:mobile_coverage_gap", {"POPULATION": points(UNITS), "FACILITIES": sites, "OUTPUT": "memory:"})
+
+
+def test_layer_without_crs_is_a_clear_error(anct_env, run_alg):
+    units = memory_layer("Point", "", (("code", False), ("population", True)), [("POINT(0 0)", {"population": 1})])
+    with pytest.raises(QgsProcessingException, match="population layer has no CRS"):
+        gap(run_alg, POPULATION=units, FACILITIES=facilities(FACILITIES))

@@ -172,7 +172,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
     def _measure_crs(self, population, territory, context):
         if territory is not None:
             return QgsCoordinateReferenceSystem(territory.crs)
-        source_crs = population.sourceCrs() if hasattr(population, "sourceCrs") else population.crs()
+        source_crs = _crs_of(population, tr("population"))
         if is_metres(source_crs) and "+proj=merc" not in source_crs.toProj():
             return source_crs  # projected in metres (not Mercator, which stretches distances): measure there
         extent = population.sourceExtent() if hasattr(population, "sourceExtent") else population.extent()
@@ -188,7 +188,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             feedback.pushInfo(tr("Facilities: {layer} of the whole country").format(layer=self.facility_layer))
             country = data.territory_index(feedback).country()
             source = data.build_layer(self.facility_layer, country, crs.authid(), feedback).layer
-        source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+        source_crs = _crs_of(source, tr("facilities"))
         transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         keep = self._facility_filter(parameters, context, source.fields())
         id_field = _first_field(source.fields(), FACILITY_ID_FIELDS)
@@ -223,7 +223,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         network = self.parameterAsSource(parameters, "NETWORK", context)
         if network is None:
             raise QgsProcessingException(tr("Road mode needs a NETWORK line layer."))
-        transform = QgsCoordinateTransform(network.sourceCrs(), crs, context.transformContext())
+        transform = QgsCoordinateTransform(_crs_of(network, tr("road network")), crs, context.transformContext())
         speed_field = self.parameterAsString(parameters, "SPEED_FIELD", context)
         direction_field = self.parameterAsString(parameters, "DIRECTION_FIELD", context)
         default_speed = self.parameterAsDouble(parameters, "DEFAULT_SPEED", context)
@@ -269,7 +269,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         if unit_field not in population_fields.names():
             raise QgsProcessingException(tr("ORIGIN=matched_points needs the field '{field}' in POPULATION "
                                             "(POPULATION_CODE_FIELD).").format(field=unit_field))
-        transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
+        transform = QgsCoordinateTransform(_crs_of(points, tr("origin points")), crs, context.transformContext())
         lookup = {}
         for feature in points.getFeatures():
             geometry = QgsGeometry(feature.geometry())
@@ -299,7 +299,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         origin_lookup = self._origin_lookup(parameters, context, crs, fields)
         code_field = self.parameterAsString(parameters, "POPULATION_CODE_FIELD", context) or id_field
         wanted += [code_field] if code_field and code_field in fields.names() else []
-        source_crs = population.sourceCrs() if hasattr(population, "sourceCrs") else population.crs()
+        source_crs = _crs_of(population, tr("population"))
         transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         out_fields = self._output_fields(id_field)
         sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, population.wkbType(), crs)
@@ -463,6 +463,15 @@ class MobileCoverageGapAlgorithm(ServiceGapAlgorithm):
             raise QgsProcessingException(tr("SITE_KIND={kind} needs the field {field} in the mobile sites.").format(
                 kind=kind, field=column))
         return lambda feature: str(feature[at]).strip() in ("1", "1.0", "True", "true")
+
+
+def _crs_of(source, what):
+    """The CRS of a source or a layer; a layer without one cannot be measured."""
+    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    if not crs.isValid():
+        raise QgsProcessingException(tr("The {what} layer has no CRS: set it in the layer properties.").format(
+            what=what))
+    return crs
 
 
 def _direction_key(value):
