@@ -6,7 +6,6 @@ service gap), never from a second implementation. A layer that cannot be had sti
 sheet, with a visible "données indisponibles" mark.
 """
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 
@@ -206,10 +205,6 @@ def export_combined_pdf(layouts, path):
             exporter.renderPage(painter, page)
     painter.end()
     return path
-
-
-def new_workdir():
-    return tempfile.mkdtemp(prefix="anct_atlas_")
 
 
 def project_for(inputs):

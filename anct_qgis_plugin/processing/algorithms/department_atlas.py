@@ -1,6 +1,7 @@
 """anct:department_atlas — one A4 sheet per département (figures, maps, chart, EPCI table),
 to PDF: one file per département in a folder, or one combined PDF."""
 import os
+import tempfile
 
 from qgis.core import (QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
@@ -11,7 +12,7 @@ from ...core.catalogue import get_source
 from ...core.errors import AnctError
 from ...core.service import AnctData
 from ...cartography.atlas import (DEFAULT_TEMPLATE, MAIN_LAYERS, SheetInputs, export_combined_pdf, export_pdf,
-                                  fill_sheet, load_template, new_workdir, project_for)
+                                  fill_sheet, load_template, project_for)
 from ...cartography.texts import SheetTexts
 from .base import AnctAlgorithm, tr
 from .territory_profile import compute_profile
@@ -85,7 +86,10 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         data = AnctData(language=texts.language)  # layer titles in the sheet's language
         index = data.territory_index(feedback)
         codes = departement_codes(index, self.parameterAsString(parameters, "DEPARTMENTS", context))
-        workdir = new_workdir()
+        with tempfile.TemporaryDirectory(prefix="anct_atlas_") as workdir:  # charts, until the PDFs are out
+            return self._sheets(codes, data, index, context, feedback, texts, template, workdir, folder, combined)
+
+    def _sheets(self, codes, data, index, context, feedback, texts, template, workdir, folder, combined):
         runs, layouts, written, projects = {}, [], [], []
         for number, code in enumerate(codes):
             if feedback.isCanceled():
