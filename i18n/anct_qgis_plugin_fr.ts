@@ -4,17 +4,17 @@
   <context>
     <name>AnctAlgorithm</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="34" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="35" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="453" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="459" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="54" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>Action cœur de ville</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="61" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
@@ -39,12 +39,12 @@
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="96" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="151" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="155" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
@@ -59,17 +59,17 @@
       <translation>Identifiant de la couche dans le catalogue : </translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="76" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="79" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="59" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
@@ -84,17 +84,17 @@
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="91" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="117" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="119" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="444" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="450" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="47" />
       <source>Department atlas sheets (PDF)</source>
       <translation>Fiches départementales (PDF)</translation>
     </message>
@@ -114,17 +114,17 @@
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="94" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="103" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="81" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
@@ -134,17 +134,17 @@
       <translation>Distance au site France services le plus proche au-delà de laquelle les habitants sont comptés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="71" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="72" />
       <source>Distance to the nearest France services site shown on the service-gap map.</source>
       <translation>Distance au site France services le plus proche retenue pour la carte des zones éloignées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="147" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="149" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="54" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="107" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
@@ -169,12 +169,12 @@
       <translation>FR, une région (reg:24), un département (36), un SIREN d'EPCI, un code de commune ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="188" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="194" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
@@ -194,17 +194,17 @@
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="78" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="81" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="56" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="68" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="69" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
@@ -234,12 +234,12 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="78" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="142" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="144" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
@@ -264,12 +264,12 @@
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="62" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="82" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
@@ -279,12 +279,12 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
       <source>Lines of the road network (road mode). Every vertex is a node; vertices closer than 1 cm join.</source>
       <translation>Lignes du réseau routier (mode road). Chaque sommet est un nœud ; les sommets distants de moins de 1 cm sont fusionnés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="142" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="146" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -294,12 +294,12 @@
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="441" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="447" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="448" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="454" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
@@ -309,27 +309,27 @@
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="25" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="209" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="215" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="266" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="272" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="270" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="276" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
@@ -344,12 +344,12 @@
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="72" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="59" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
@@ -374,17 +374,17 @@
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="448" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="454" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="62" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="112" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
@@ -404,22 +404,22 @@
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="62" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="113" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="144" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
@@ -434,22 +434,22 @@
       <translation>QPV</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="256" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="262" />
       <source>Road graph: {nodes} nodes, {edges} edges</source>
       <translation>Graphe routier : {nodes} nœuds, {edges} arcs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="254" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="260" />
       <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="225" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="231" />
       <source>Road mode needs a NETWORK line layer.</source>
       <translation>Le mode road nécessite une couche de lignes NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
     </message>
@@ -464,12 +464,12 @@
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="463" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="469" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="54" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
@@ -479,7 +479,7 @@
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="70" />
       <source>Service-gap threshold (km)</source>
       <translation>Seuil d'éloignement (km)</translation>
     </message>
@@ -489,37 +489,37 @@
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="66" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="126" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="89" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
       <source>Speed of each line in km/h.</source>
       <translation>Vitesse de chaque ligne en km/h.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="93" />
       <source>Speed of lines without a (positive) speed value.</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="113" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
@@ -539,12 +539,12 @@
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="58" />
       <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="153" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="157" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
@@ -554,57 +554,57 @@
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="152" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="327" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="334" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="249" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="255" />
       <source>The road network is empty.</source>
       <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="472" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="478" />
       <source>The {what} layer has no CRS: set it in the layer properties.</source>
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="104" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="107" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="75" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="100" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="98" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
@@ -614,27 +614,27 @@
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="68" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="58" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département.</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="64" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="191" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="197" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="129" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
@@ -649,32 +649,32 @@
       <translation>habitants/km²</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="272" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="278" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="71" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="175" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="181" />
       <source>population</source>
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="226" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="232" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -684,7 +684,7 @@
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="210" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="216" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
     </message>
@@ -699,27 +699,27 @@
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="362" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="369" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="363" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="370" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="364" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="371" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="365" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="372" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="336" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="343" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>

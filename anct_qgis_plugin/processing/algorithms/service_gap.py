@@ -5,6 +5,8 @@ each, measured in a projected CRS, and matched to the nearest facility in one pa
 in straight line, one multi-source Dijkstra on the road graph. Units are read, measured and
 written in chunks, so a 2-million-cell grid stays in bounded memory.
 """
+import math
+
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest,
                        QgsField, QgsFields, QgsGeometry, QgsProcessingException, QgsProcessingOutputNumber,
@@ -156,15 +158,19 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         else:
             index = NearestIndex(facilities)
             matcher = lambda points: straight_gap(index, points, threshold)  # noqa: E731
-        self.level_names = self._level_names(data, territory, feedback)
+        self.level_names = self._level_names(data, territory, population.fields())
         return self._measure_units(parameters, context, feedback, population, pop_field, crs, matcher,
                                    names, mode, threshold)
 
     @staticmethod
-    def _level_names(data, territory, feedback):
-        """Names of départements and EPCI for the summary (codes only when the index is unavailable)."""
+    def _level_names(data, territory, fields):
+        """Names of départements and EPCI for the summary, from the cache only: a user's layer
+        must not wait for the network to print names (codes only when they are not cached)."""
+        if _first_field(fields, DEP_FIELDS + EPCI_FIELDS) is None:
+            return {}, {}
         try:
-            index = data.territory_index(feedback)
+            index = data.territory_index() if territory is not None else \
+                data.with_settings(offline=True).territory_index()
         except AnctError:
             return {}, {}
         return {code: name for code, (name, _r) in index.departements.items()}, dict(index.epci_names)
@@ -302,7 +308,8 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         source_crs = _crs_of(population, tr("population"))
         transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         out_fields = self._output_fields(id_field)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, population.wkbType(), crs)
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, population.wkbType(),
+                                             source_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         request = QgsFeatureRequest().setSubsetOfAttributes(wanted, fields)
@@ -372,27 +379,26 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         if not chunk:
             return 0
         points = np.empty((len(chunk), 2))
-        geometries = []
         valid = np.ones(len(chunk), dtype=bool)
+        point_type = None
         for i, feature in enumerate(chunk):
-            geometry = QgsGeometry(feature.geometry())
+            geometry = feature.geometry()  # implicitly shared: no copy, output keeps the source CRS
             if geometry.isEmpty():
                 valid[i] = False
                 problems["empty"] += 1
-                geometries.append(None)
                 continue
-            geometry.transform(transform)
-            geometries.append(geometry)
-            origin = None
-            if origin_lookup is not None:
-                origin = origin_lookup.get(str(feature[code_field]))
-                if origin is None:
-                    problems["unmatched"] += 1
+            origin = origin_lookup.get(str(feature[code_field])) if origin_lookup is not None else None
             if origin is None:
-                if geometry.type() == GEOMETRY_POINT:
+                if origin_lookup is not None:
+                    problems["unmatched"] += 1
+                if point_type is None:
+                    point_type = geometry.type() == GEOMETRY_POINT
+                if point_type:
                     origin = geometry.asPoint() if not geometry.isMultipart() else geometry.centroid().asPoint()
                 else:
                     origin = (geometry.centroid() if centroid else geometry.pointOnSurface()).asPoint()
+                # Only the origin is reprojected, not the whole outline.
+                origin = transform.transform(origin)
             points[i] = (origin.x(), origin.y())
         population = np.array([_population(feature[pop_field], problems) for feature in chunk])
         result = matcher(points[valid])
@@ -405,21 +411,21 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             columns[name] = column
         beyond = np.zeros(len(chunk), dtype=bool)
         beyond[valid] = result.beyond
-        deps = [str(f[dep_field]) if dep_field and f[dep_field] is not None else "" for f in chunk]
-        epcis = [str(f[epci_field]) if epci_field and f[epci_field] is not None else "" for f in chunk]
+        deps = [_text(f[dep_field]) for f in chunk] if dep_field else [""] * len(chunk)
+        epcis = [_text(f[epci_field]) for f in chunk] if epci_field else [""] * len(chunk)
+        distance, minutes, access = (_nullable(columns[name]) for name in ("distance_m", "time_min", "access_m"))
+        nearest_names = [names[index] if index >= 0 else (None, None) for index in facility.tolist()]
+        population_list, beyond_list = population.tolist(), beyond.astype(int).tolist()
+        ids = [_text(f[id_field]) for f in chunk] if id_field else [str(f.id()) for f in chunk]
         features = []
         for i, feature in enumerate(chunk):
             if not valid[i]:
                 continue
-            out = QgsFeature(out_fields)
-            index = int(facility[i])
-            facility_id, facility_name = names[index] if index >= 0 else (None, None)
-            out.setAttributes([str(feature[id_field]) if id_field else str(feature.id()), float(population[i]),
-                               deps[i], epcis[i], facility_id, facility_name,
-                               _finite(columns["distance_m"][i]), _finite(columns["time_min"][i]),
-                               _finite(columns["access_m"][i]), int(beyond[i])])
-            out.setGeometry(geometries[i])
-            features.append(out)
+            # The read feature becomes the output one: its geometry stays, no copy is made.
+            feature.setFields(out_fields, True)
+            feature.setAttributes([ids[i], population_list[i], deps[i], epcis[i], nearest_names[i][0],
+                                   nearest_names[i][1], distance[i], minutes[i], access[i], beyond_list[i]])
+            features.append(feature)
         sink.addFeatures(features, FAST_INSERT)
         measure = columns["time_min" if mode == "road" else "distance_m"][valid]
         kept["pop"].append(population[valid])
@@ -498,8 +504,16 @@ def _population(value, problems):
     return number
 
 
-def _finite(value):
-    return float(value) if np.isfinite(value) else None
+def _nullable(values):
+    """Floats with None for NaN and infinity (NULL in the output)."""
+    return [value if math.isfinite(value) else None for value in values.tolist()]
+
+
+def _text(value):
+    """Text of an attribute; NULL (None or a null QVariant) is empty."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return str(value)
 
 
 def _plain(value):
