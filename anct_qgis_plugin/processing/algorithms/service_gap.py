@@ -28,6 +28,7 @@ from .base import AnctAlgorithm, tr
 from .post_processing import LoadedLayerPostProcessor
 
 CHUNK = 100_000
+LARGE = 1_000_000
 ORIGINS = ("point_on_surface", "centroid", "matched_points")
 MODES = ("straight", "road")
 DEP_FIELDS = ("codeDepartement", "insee_dep", "code_insee_du_departement", "dep")
@@ -308,13 +309,20 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         source_crs = _crs_of(population, tr("population"))
         transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         out_fields = self._output_fields(id_field)
+        total = population.featureCount()
+        # Building the R-tree of a GeoPackage of millions of cells costs as much as the whole
+        # measure: above LARGE units it is left to the user (Layer Properties > Create spatial index).
+        layer_options = ["SPATIAL_INDEX=NO"] if total > LARGE else []
+        if layer_options:
+            feedback.pushInfo(tr("{n} units: a GeoPackage output is written without spatial index; create it "
+                                 "from the layer properties if you need one.").format(n=total))
         sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, population.wkbType(),
-                                             source_crs)
+                                             source_crs, layerOptions=layer_options)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         request = QgsFeatureRequest().setSubsetOfAttributes(wanted, fields)
         centroid = self.parameterAsEnumString(parameters, "ORIGIN", context) == "centroid"
-        total = population.featureCount() or 1
+        total = total or 1
         kept = {"pop": [], "beyond": [], "measure": [], "dep": [], "epci": []}
         problems = {"null": 0, "negative": 0, "unmatched": 0, "empty": 0}
         chunk = []
@@ -381,6 +389,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         points = np.empty((len(chunk), 2))
         valid = np.ones(len(chunk), dtype=bool)
         point_type = None
+        reproject = not transform.isShortCircuited()
         for i, feature in enumerate(chunk):
             geometry = feature.geometry()  # implicitly shared: no copy, output keeps the source CRS
             if geometry.isEmpty():
@@ -397,10 +406,10 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                     origin = geometry.asPoint() if not geometry.isMultipart() else geometry.centroid().asPoint()
                 else:
                     origin = (geometry.centroid() if centroid else geometry.pointOnSurface()).asPoint()
-                # Only the origin is reprojected, not the whole outline.
-                origin = transform.transform(origin)
+                if reproject:  # only the origin is reprojected, not the whole outline
+                    origin = transform.transform(origin)
             points[i] = (origin.x(), origin.y())
-        population = np.array([_population(feature[pop_field], problems) for feature in chunk])
+        population = _populations([feature[pop_field] for feature in chunk], problems)
         result = matcher(points[valid])
         facility = np.full(len(chunk), -1, dtype=np.int64)
         facility[valid] = result.facility
@@ -493,15 +502,18 @@ def _number(value):
         return None
 
 
-def _population(value, problems):
-    number = _number(value)
-    if number is None:
-        problems["null"] += 1
-        return 0.0
-    if number < 0:
-        problems["negative"] += 1
-        return 0.0
-    return number
+def _populations(values, problems):
+    """Inhabitants as floats; NULL, text and negative values count as 0 (and are counted)."""
+    try:
+        population = np.array(values, dtype=float)  # the usual case: every value is a number
+    except (TypeError, ValueError):
+        population = np.array([_number(value) for value in values], dtype=float)
+    missing = np.isnan(population)
+    negative = population < 0
+    problems["null"] += int(missing.sum())
+    problems["negative"] += int(negative.sum())
+    population[missing | negative] = 0.0
+    return population
 
 
 def _nullable(values):
