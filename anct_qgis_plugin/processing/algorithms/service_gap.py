@@ -328,9 +328,9 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         chunk = []
         done = 0
         for feature in population.getFeatures(request):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled."))
             chunk.append(feature)
+            if len(chunk) % 4096 == 1 and feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled."))
             if len(chunk) == CHUNK:
                 done += self._chunk(chunk, sink, out_fields, transform, matcher, names, kept, problems, pop_field,
                                     id_field, dep_field, epci_field, centroid, origin_lookup, code_field, mode)
@@ -409,7 +409,9 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                 if reproject:  # only the origin is reprojected, not the whole outline
                     origin = transform.transform(origin)
             points[i] = (origin.x(), origin.y())
-        population = _populations([feature[pop_field] for feature in chunk], problems)
+        fields = chunk[0].fields()
+        rows = [feature.attributes() for feature in chunk]  # one call per feature, then plain indexing
+        population = _populations(_column(rows, fields, pop_field), problems)
         result = matcher(points[valid])
         facility = np.full(len(chunk), -1, dtype=np.int64)
         facility[valid] = result.facility
@@ -420,12 +422,12 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             columns[name] = column
         beyond = np.zeros(len(chunk), dtype=bool)
         beyond[valid] = result.beyond
-        deps = [_text(f[dep_field]) for f in chunk] if dep_field else [""] * len(chunk)
-        epcis = [_text(f[epci_field]) for f in chunk] if epci_field else [""] * len(chunk)
+        deps = [_text(v) for v in _column(rows, fields, dep_field)] if dep_field else [""] * len(chunk)
+        epcis = [_text(v) for v in _column(rows, fields, epci_field)] if epci_field else [""] * len(chunk)
         distance, minutes, access = (_nullable(columns[name]) for name in ("distance_m", "time_min", "access_m"))
         nearest_names = [names[index] if index >= 0 else (None, None) for index in facility.tolist()]
         population_list, beyond_list = population.tolist(), beyond.astype(int).tolist()
-        ids = [_text(f[id_field]) for f in chunk] if id_field else [str(f.id()) for f in chunk]
+        ids = [_text(v) for v in _column(rows, fields, id_field)] if id_field else [str(f.id()) for f in chunk]
         features = []
         for i, feature in enumerate(chunk):
             if not valid[i]:
@@ -521,8 +523,15 @@ def _nullable(values):
     return [value if math.isfinite(value) else None for value in values.tolist()]
 
 
+def _column(rows, fields, name):
+    at = fields.indexOf(name)
+    return [row[at] for row in rows]
+
+
 def _text(value):
     """Text of an attribute; NULL (None or a null QVariant) is empty."""
+    if isinstance(value, str):
+        return value
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
     return str(value)
