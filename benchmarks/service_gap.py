@@ -473,7 +473,8 @@ def stage_costs(layer, folder):
 
     read: the feature iterator with the attributes service_gap asks for;
     origin: read + copy the geometry, transform it (identity here) and take its point on surface;
-    write: build the 10-field output features and add them to a GeoPackage sink made by
+    write: turn each read feature into a 10-field output feature (setFields, setAttributes: the
+    geometry is not copied) and add them to a GeoPackage sink made by
     QgsProcessingUtils.createFeatureSink, as Processing does for OUTPUT=*.gpkg, in batches
     of 100,000 with FastInsert; close: deleting that sink (commit, R-tree).
     """
@@ -526,10 +527,10 @@ def write_stage(layer, request, fields, make_sink):
     started = time.perf_counter()
     batch = []
     for feature in layer.getFeatures(request):
-        out = QgsFeature(fields)
-        out.setAttributes([feature["idcar_200m"], feature["ind"], "", "", "FS00001", "Site 1", 1234.5, None, None, 0])
-        out.setGeometry(feature.geometry())
-        batch.append(out)
+        code, ind = feature["idcar_200m"], feature["ind"]
+        feature.setFields(fields, True)  # the read feature becomes the output one: its geometry is not copied
+        feature.setAttributes([code, ind, "", "", "FS00001", "Site 1", 1234.5, None, None, 0])
+        batch.append(feature)
         if len(batch) == 100_000:
             sink.addFeatures(batch, QgsFeatureSink.FastInsert)
             batch = []
@@ -601,7 +602,7 @@ def describe(func):
 
 
 def warm_up(facilities):
-    """One small untimed run: loads the territory index (département/EPCI names) into its memo."""
+    """One small run (1 unit): first-call costs out of the way, or the algorithm's fixed cost."""
     units = point_layer("warm", [(650_000.0, 6_860_000.0)], [("population", QVariant.Double)], [[1.0]])
     seconds, _outputs, _messages = run("anct:service_gap", {"POPULATION": units, "POPULATION_FIELD": "population",
                                                             "FACILITIES": facilities, "OUTPUT": "memory:"})
@@ -722,6 +723,24 @@ def indre(results):
 
 
 # --- main ---------------------------------------------------------------------------------
+MEASURED_CODE = ("anct_qgis_plugin/processing/algorithms/service_gap.py", "anct_qgis_plugin/diagnostics/gap.py",
+                 "anct_qgis_plugin/diagnostics/nearest.py", "anct_qgis_plugin/diagnostics/network.py",
+                 "anct_qgis_plugin/compat.py")
+
+
+def code_state():
+    """(commit, whether the measured plugin files differ from it, a digest of those files)."""
+    import hashlib
+    digest = hashlib.sha1(b"".join((ROOT / name).read_bytes() for name in MEASURED_CODE)).hexdigest()[:12]
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                                check=True).stdout.strip()
+        dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", *MEASURED_CODE], cwd=ROOT).returncode != 0
+    except (OSError, subprocess.CalledProcessError):
+        commit, dirty = "unknown", False
+    return commit, dirty, digest
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes: 5,000 points, 100k cells, 50k edges")
@@ -740,6 +759,7 @@ def main():
     if args.grid_worker:
         return grid_worker(args)
     sizes = QUICK if args.quick else FULL
+    commit, dirty, digest = code_state()
     app, provider = boot()
     import scipy
     with tempfile.TemporaryDirectory() as cache_dir:
@@ -747,11 +767,13 @@ def main():
         print(f"QGIS {Qgis.QGIS_VERSION}, Python {sys.version.split()[0]}, numpy {np.__version__}, "
               f"scipy {scipy.__version__}, {os.cpu_count()} CPUs; seed {args.seed}"
               f"{'; QUICK sizes' if args.quick else ''}")
+        print(f"code: commit {commit}{' with uncommitted changes to the measured files' if dirty else ''}, "
+              f"measured files digest {digest}")
         from processing.tools import dataobjects
         print(f"data layer: {data_note}; processing context ellipsoid: "
               f"{dataobjects.createContext().ellipsoid() or '(none)'}")
         first = warm_up(facilities_layer(args.seed, sizes["facilities"]))
-        print(f"first service_gap call of the session (1 unit; loads the territory index): {first:.2f} s, untimed")
+        print(f"first service_gap call of the session (1 unit): {first:.2f} s, untimed")
         results = []
         started = time.perf_counter()
         straight(args.seed, sizes, args.repeat, args.profile, results)
@@ -762,6 +784,8 @@ def main():
     print(f"\n== summary (seed {args.seed}{', QUICK sizes: targets are for the full sizes' if args.quick else ''}; "
           f"benchmark took {time.perf_counter() - started:.0f} s; peak RSS of this process "
           f"{peak_rss_mb():.0f} MB) ==")
+    if code_state()[2] != digest:
+        print("WARNING: the measured plugin files changed during the run: the figures may mix two versions")
     print(f"{'measure':<42}{'value':>18}{'target':>12}{'met':>6}")
     for name, value, target, met in results:
         print(f"{name:<42}{value:>18}{target:>12}{met:>6}")
