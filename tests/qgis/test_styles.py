@@ -6,6 +6,7 @@ and drawing the values the data really holds (text "0"/"1" flags as well as numb
 Two more style the outputs of anct:service_gap / anct:mobile_coverage_gap: service_gap (distance_m)
 and service_gap_road (time_min, NULL when unreachable)."""
 import re
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,38 +15,17 @@ from qgis.core import QgsFeature, QgsField, QgsRenderContext, QgsVectorLayer, Qg
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
-from anct_qgis_plugin.compat import (FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, WKB_MULTIPOLYGON,
-                                     WKB_POINT)
+from anct_qgis_plugin.compat import FIELD_INT, FIELD_STRING
 from anct_qgis_plugin.core.catalogue import LAYER_IDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import make_styles  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLES = ROOT / "resources" / "styles"
 
-S, I, L, D = FIELD_STRING, FIELD_INT, FIELD_LONG, FIELD_DOUBLE
-COUNTS = [("insee_com", S), ("nb_communes", I), ("population", L)]
-# Geometry and published fields of every layer, as the plugin writes them.
-PUBLISHED = {
-    "qpv": (WKB_MULTIPOLYGON, [("code_qp", S), ("lib_qp", S), ("insee_com", S), ("insee_dep", S)]),
-    "qpv_2015": (WKB_MULTIPOLYGON, [("CODE_QP", S), ("NOM_QP", S), ("COMMUNE_QP", S)]),
-    "territoires_industrie": (WKB_MULTIPOLYGON, [("id_ti", S), ("lib_ti", S)] + COUNTS),
-    "action_coeur_de_ville": (WKB_MULTIPOLYGON, [("id_acv", S), ("lib_acv", S), ("date_signature", S)] + COUNTS),
-    "petites_villes_de_demain": (WKB_MULTIPOLYGON, [("id_pvd", S), ("date_signature", S)] + COUNTS),
-    "villages_avenir": (WKB_MULTIPOLYGON, [("id_va", S)] + COUNTS),
-    "france_services": (WKB_POINT, [("id_fs", S), ("lib_fs", S), ("type_fs", S), ("format_fs", S),
-                                    ("insee_com", S), ("insee_dep", S), ("latitude", D), ("longitude", D)]),
-    "mobile_sites": (WKB_POINT, [("code_op", S), ("nom_op", S), ("num_site", S), ("insee_com", S),
-                                 ("insee_dep", S), ("site_4g", S), ("site_DCC", S), ("x", D), ("y", D)]),
-    "communes": (WKB_MULTIPOLYGON, [("nom", S), ("code", S), ("codeEpci", S), ("codeDepartement", S),
-                                    ("population", L)]),
-    "epci": (WKB_MULTIPOLYGON, [("code", S), ("nom", S), ("population", L), ("nb_communes", I)]),
-    "departements": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S), ("code_insee_de_la_region", S)]),
-    "regions": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S)]),
-}
-# Outputs of anct:service_gap and anct:mobile_coverage_gap (the unit id is named after the
-# population layer's id field: code for communes).
-GAP_FIELDS = [("code", S), ("population", D), ("departement", S), ("epci", S), ("facility_id", S),
-              ("facility_name", S), ("distance_m", D), ("time_min", D), ("access_m", D), ("beyond_threshold", I)]
-OUTPUTS = {"service_gap": (WKB_MULTIPOLYGON, GAP_FIELDS), "service_gap_road": (WKB_MULTIPOLYGON, GAP_FIELDS)}
+# The fields each style is made for: the generator's own table (one description, not two).
+PUBLISHED, OUTPUTS = make_styles.LAYER_FIELDS, make_styles.OUTPUT_FIELDS
 ALL_STYLES = tuple(LAYER_IDS) + tuple(OUTPUTS)
 RENDERER = {"france_services": "categorizedSymbol", "mobile_sites": "RuleRenderer"}  # others: singleSymbol
 LABELS = {"qpv": "lib_qp", "territoires_industrie": "lib_ti", "action_coeur_de_ville": "lib_acv",
