@@ -499,8 +499,9 @@ def stage_costs(layer, folder):
     costs["origin_s"] = time.perf_counter() - started
     fields = ServiceGapAlgorithm()._output_fields("idcar_200m")
     context = dataobjects.createContext()
-    costs["write_s"], costs["close_s"] = write_stage(layer, request, fields, lambda: QgsProcessingUtils.createFeatureSink(
-        os.path.join(folder, "stage.gpkg"), context, fields, QgsWkbTypes.Polygon, layer.crs())[0])
+    costs["write_s"], costs["close_s"] = write_stage(layer, request, fields, lambda: (
+        QgsProcessingUtils.createFeatureSink(os.path.join(folder, "stage.gpkg"), context, fields,
+                                             QgsWkbTypes.Polygon, layer.crs())[0]))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = "GPKG", "stage"
     options.layerOptions = [option for option in QgsVectorFileWriter.defaultLayerOptions("GPKG")
