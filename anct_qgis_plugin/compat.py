@@ -8,7 +8,7 @@ from qgis.core import QgsProcessingParameterNumber, QgsVectorFileWriter, QgsWkbT
 from qgis.PyQt.QtCore import QVariant
 
 
-def _first(*getters):
+def first_spelling(*getters):
     """Return the first attribute path that exists (newest spelling first)."""
     for getter in getters:
         try:
@@ -35,53 +35,47 @@ except (ImportError, AttributeError):
     FIELD_DOUBLE = QVariant.Double
     FIELD_DATETIME = QVariant.DateTime
 
-SOURCE_VECTOR_ANY = _first(lambda: Qgis.ProcessingSourceType.Vector,
-                           lambda: QgsProcessing.TypeVector)
-SOURCE_VECTOR_GEOMETRY = _first(lambda: Qgis.ProcessingSourceType.VectorAnyGeometry,
-                                lambda: QgsProcessing.TypeVectorAnyGeometry)
-SOURCE_VECTOR_POINT = _first(lambda: Qgis.ProcessingSourceType.VectorPoint,
-                             lambda: QgsProcessing.TypeVectorPoint)
-SOURCE_VECTOR_POLYGON = _first(lambda: Qgis.ProcessingSourceType.VectorPolygon,
-                               lambda: QgsProcessing.TypeVectorPolygon)
-SOURCE_VECTOR_LINE = _first(lambda: Qgis.ProcessingSourceType.VectorLine,
-                            lambda: QgsProcessing.TypeVectorLine)
+SOURCE_VECTOR_ANY = first_spelling(lambda: Qgis.ProcessingSourceType.Vector,
+                                   lambda: QgsProcessing.TypeVector)
+SOURCE_VECTOR_GEOMETRY = first_spelling(lambda: Qgis.ProcessingSourceType.VectorAnyGeometry,
+                                        lambda: QgsProcessing.TypeVectorAnyGeometry)
+SOURCE_VECTOR_POINT = first_spelling(lambda: Qgis.ProcessingSourceType.VectorPoint,
+                                     lambda: QgsProcessing.TypeVectorPoint)
+SOURCE_VECTOR_LINE = first_spelling(lambda: Qgis.ProcessingSourceType.VectorLine,
+                                    lambda: QgsProcessing.TypeVectorLine)
 
-FLAG_ADVANCED = _first(lambda: Qgis.ProcessingParameterFlag.Advanced,
-                       lambda: QgsProcessingParameterDefinition.FlagAdvanced)
-FLAG_OPTIONAL = _first(lambda: Qgis.ProcessingParameterFlag.Optional,
-                       lambda: QgsProcessingParameterDefinition.FlagOptional)
-NUMBER_DOUBLE = _first(lambda: Qgis.ProcessingNumberParameterType.Double,
-                       lambda: QgsProcessingParameterNumber.Double)
-NUMBER_INTEGER = _first(lambda: Qgis.ProcessingNumberParameterType.Integer,
-                        lambda: QgsProcessingParameterNumber.Integer)
+FLAG_ADVANCED = first_spelling(lambda: Qgis.ProcessingParameterFlag.Advanced,
+                               lambda: QgsProcessingParameterDefinition.FlagAdvanced)
+NUMBER_DOUBLE = first_spelling(lambda: Qgis.ProcessingNumberParameterType.Double,
+                               lambda: QgsProcessingParameterNumber.Double)
 
-NO_THREADING = _first(lambda: Qgis.ProcessingAlgorithmFlag.NoThreading,
-                      lambda: QgsProcessingAlgorithm.FlagNoThreading)
-FAST_INSERT = _first(lambda: QgsFeatureSink.Flag.FastInsert, lambda: QgsFeatureSink.FastInsert)
+NO_THREADING = first_spelling(lambda: Qgis.ProcessingAlgorithmFlag.NoThreading,
+                              lambda: QgsProcessingAlgorithm.FlagNoThreading)
+FAST_INSERT = first_spelling(lambda: QgsFeatureSink.Flag.FastInsert, lambda: QgsFeatureSink.FastInsert)
 
-WKB_POINT = _first(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)
-WKB_MULTIPOLYGON = _first(lambda: Qgis.WkbType.MultiPolygon, lambda: QgsWkbTypes.MultiPolygon)
-WKB_NOGEOMETRY = _first(lambda: Qgis.WkbType.NoGeometry, lambda: QgsWkbTypes.NoGeometry)
-GEOMETRY_POINT = _first(lambda: Qgis.GeometryType.Point, lambda: QgsWkbTypes.PointGeometry)
-GEOMETRY_POLYGON = _first(lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.PolygonGeometry)
+WKB_POINT = first_spelling(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)
+WKB_MULTIPOLYGON = first_spelling(lambda: Qgis.WkbType.MultiPolygon, lambda: QgsWkbTypes.MultiPolygon)
+WKB_NOGEOMETRY = first_spelling(lambda: Qgis.WkbType.NoGeometry, lambda: QgsWkbTypes.NoGeometry)
+GEOMETRY_POINT = first_spelling(lambda: Qgis.GeometryType.Point, lambda: QgsWkbTypes.PointGeometry)
+GEOMETRY_POLYGON = first_spelling(lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.PolygonGeometry)
 
-OVERWRITE_LAYER = _first(lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer,
-                         lambda: QgsVectorFileWriter.CreateOrOverwriteLayer)
-OVERWRITE_FILE = _first(lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile,
-                        lambda: QgsVectorFileWriter.CreateOrOverwriteFile)
-WRITER_NO_ERROR = _first(lambda: QgsVectorFileWriter.WriterError.NoError,
-                         lambda: QgsVectorFileWriter.NoError)
+OVERWRITE_LAYER = first_spelling(lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer,
+                                 lambda: QgsVectorFileWriter.CreateOrOverwriteLayer)
+OVERWRITE_FILE = first_spelling(lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile,
+                                lambda: QgsVectorFileWriter.CreateOrOverwriteFile)
+WRITER_NO_ERROR = first_spelling(lambda: QgsVectorFileWriter.WriterError.NoError,
+                                 lambda: QgsVectorFileWriter.NoError)
 
-MESSAGE_INFO = _first(lambda: Qgis.MessageLevel.Info, lambda: Qgis.Info)
-MESSAGE_WARNING = _first(lambda: Qgis.MessageLevel.Warning, lambda: Qgis.Warning)
-MESSAGE_CRITICAL = _first(lambda: Qgis.MessageLevel.Critical, lambda: Qgis.Critical)
+MESSAGE_INFO = first_spelling(lambda: Qgis.MessageLevel.Info, lambda: Qgis.Info)
+MESSAGE_WARNING = first_spelling(lambda: Qgis.MessageLevel.Warning, lambda: Qgis.Warning)
+MESSAGE_CRITICAL = first_spelling(lambda: Qgis.MessageLevel.Critical, lambda: Qgis.Critical)
 
 
 def is_metres(crs):
     """True for a projected CRS in metres."""
     from qgis.core import QgsUnitTypes
 
-    metres = _first(lambda: Qgis.DistanceUnit.Meters, lambda: QgsUnitTypes.DistanceMeters)
+    metres = first_spelling(lambda: Qgis.DistanceUnit.Meters, lambda: QgsUnitTypes.DistanceMeters)
     return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == metres
 
 

@@ -53,17 +53,7 @@ from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont, QPainter  # noqa: E402
 
 from anct_qgis_plugin.compat import (FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING,  # noqa: E402
-                                     WKB_MULTIPOLYGON, WKB_POINT)
-
-
-def _first(*getters):
-    """The first spelling that exists (newest first): QGIS moved enums into ``Qgis.*``."""
-    for getter in getters:
-        try:
-            return getter()
-        except AttributeError:
-            continue
-    raise AttributeError("no known spelling for this enum on this QGIS version")
+                                     WKB_MULTIPOLYGON, WKB_POINT, first_spelling)
 
 
 def _qgis():
@@ -71,14 +61,14 @@ def _qgis():
     return Qgis
 
 
-MM = _first(lambda: _qgis().RenderUnit.Millimeters, lambda: QgsUnitTypes.RenderMillimeters)
-METRES_AT_SCALE = _first(lambda: _qgis().RenderUnit.MetersInMapUnits, lambda: QgsUnitTypes.RenderMetersInMapUnits)
-POINTS = _first(lambda: _qgis().RenderUnit.Points, lambda: QgsUnitTypes.RenderPoints)
-LABEL_HORIZONTAL = _first(lambda: _qgis().LabelPlacement.Horizontal, lambda: QgsPalLayerSettings.Horizontal)
-SHAPES = {name: _first(lambda n=name: getattr(_qgis().MarkerShape, n),
+MM = first_spelling(lambda: _qgis().RenderUnit.Millimeters, lambda: QgsUnitTypes.RenderMillimeters)
+METRES_AT_SCALE = first_spelling(lambda: _qgis().RenderUnit.MetersInMapUnits, lambda: QgsUnitTypes.RenderMetersInMapUnits)
+POINTS = first_spelling(lambda: _qgis().RenderUnit.Points, lambda: QgsUnitTypes.RenderPoints)
+LABEL_HORIZONTAL = first_spelling(lambda: _qgis().LabelPlacement.Horizontal, lambda: QgsPalLayerSettings.Horizontal)
+SHAPES = {name: first_spelling(lambda n=name: getattr(_qgis().MarkerShape, n),
                        lambda n=name: getattr(QgsSimpleMarkerSymbolLayerBase, n))
           for name in ("Circle", "Diamond", "Triangle", "Star", "Square")}
-STYLE_CATEGORIES = _first(
+STYLE_CATEGORIES = first_spelling(
     lambda: QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
     | QgsMapLayer.StyleCategory.Rendering,
     lambda: QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering)
@@ -622,7 +612,7 @@ def render_preview(path):
     painter.translate(panel + 40, panel + 70)
     painter.scale(2.2, 2.2)  # legend sizes are in millimetres: make it legible at screen resolution
     context = QgsRenderContext.fromQPainter(painter)
-    context.setFlag(_first(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing))
+    context.setFlag(first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing))
     QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
     painter.end()
     image.save(str(path))
@@ -733,7 +723,7 @@ def render_gap_preview(path):
     scale = panels[0][1]
     context.setRendererScale(scale)
     context.setMapToPixel(QgsMapToPixel(scale * 0.0254 / dpi))
-    context.setFlag(_first(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing))
+    context.setFlag(first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing))
     QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
     painter.end()
     image.save(str(path))

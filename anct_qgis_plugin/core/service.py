@@ -6,13 +6,12 @@ process and reused while its cached files are unchanged).
 import dataclasses
 import threading
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsSettings
-from qgis.PyQt.QtCore import QLocale
+from qgis.core import QgsCoordinateReferenceSystem
 
 from .card import commune_card
 from .fetcher import Fetcher
 from .layers import LayerBuilder
-from .settings import load_config
+from .settings import load_config, ui_language
 from .status import cache_status, purge_layer
 from .territories import (COMMUNES_TABLE_URL, DEPARTEMENTS_URL, REGIONS_URL, TerritoryIndex, extent_territory,
                           load_reference_json)
@@ -20,17 +19,6 @@ from .territories import (COMMUNES_TABLE_URL, DEPARTEMENTS_URL, REGIONS_URL, Ter
 _INDEX_LOCK = threading.Lock()
 _INDEX_MEMO = {}
 REQUIRED_REFERENCES = (REGIONS_URL, DEPARTEMENTS_URL, COMMUNES_TABLE_URL)
-
-
-def ui_language():
-    """'fr' or 'en', following QGIS's locale (French for any French locale)."""
-    app = QgsApplication.instance()
-    name = app.translation() if app is not None and hasattr(app, "translation") else ""
-    if name in ("", "C"):
-        settings = QgsSettings()
-        overridden = str(settings.value("locale/overrideFlag", False)).lower() in ("true", "1")
-        name = (settings.value("locale/userLocale", "") if overridden else "") or QLocale.system().name()
-    return "fr" if str(name).lower().startswith("fr") else "en"
 
 
 class AnctData:

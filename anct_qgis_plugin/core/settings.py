@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 
 from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QLocale
 
 GROUP = "anct_qgis_plugin"
 
@@ -77,3 +78,14 @@ def load_config(**overrides):
     if not values["cache_dir"]:
         values["cache_dir"] = default_cache_dir()
     return Config(**values)
+
+
+def ui_language():
+    """'fr' or 'en', following QGIS's locale (French for any French locale)."""
+    app = QgsApplication.instance()
+    name = app.translation() if app is not None and hasattr(app, "translation") else ""
+    if name in ("", "C"):
+        settings = QgsSettings()
+        overridden = str(settings.value("locale/overrideFlag", False)).lower() in ("true", "1")
+        name = (settings.value("locale/userLocale", "") if overridden else "") or QLocale.system().name()
+    return "fr" if str(name).lower().startswith("fr") else "en"

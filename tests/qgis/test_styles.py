@@ -57,22 +57,29 @@ def symbol_layers(layer):
             for i in range(symbol.symbolLayerCount())]
 
 
-def legend_labels(layer, rows):
-    """The legend label each feature is drawn with (a list per feature: several would be a bug)."""
+def render_rows(layer, rows, describe):
+    """``describe(renderer, context, feature, legend labels by key)`` for a feature per row of
+    attribute values, inside one render pass of the layer's renderer."""
     renderer = layer.renderer().clone()
     labels = {item.ruleKey(): item.label() for item in renderer.legendSymbolItems()}
     context = QgsRenderContext()
     renderer.startRender(context, layer.fields())
-    found = []
+    described = []
     for values in rows:
         feature = QgsFeature(layer.fields())
         for name, value in values.items():
             feature[name] = value
         context.expressionContext().setFeature(feature)
-        found.append(sorted(labels[key] for key in renderer.legendKeysForFeature(feature, context)
-                            if key in labels))  # a rule-based root rule has a key but no legend item
+        described.append(describe(renderer, context, feature, labels))
     renderer.stopRender(context)
-    return found
+    return described
+
+
+def legend_labels(layer, rows):
+    """The legend label each feature is drawn with (a list per feature: several would be a bug)."""
+    return render_rows(layer, rows, lambda renderer, context, feature, labels: sorted(
+        labels[key] for key in renderer.legendKeysForFeature(feature, context)
+        if key in labels))  # a rule-based root rule has a key but no legend item
 
 
 def symbol_signature(symbol):
@@ -209,23 +216,13 @@ TIME_LABELS = ["0 à 10 min", "10 à 20 min", "20 à 30 min", "30 à 45 min", "P
 
 def drawn_fills(layer, rows):
     """(legend label, fill colour, symbol layer types) each feature is drawn with; None if not drawn."""
-    renderer = layer.renderer().clone()
-    labels = {item.ruleKey(): item.label() for item in renderer.legendSymbolItems()}
-    context = QgsRenderContext()
-    renderer.startRender(context, layer.fields())
-    drawn = []
-    for values in rows:
-        feature = QgsFeature(layer.fields())
-        for name, value in values.items():
-            feature[name] = value
-        context.expressionContext().setFeature(feature)
+    def describe(renderer, context, feature, labels):
         symbol = renderer.symbolForFeature(feature, context)
         keys = [key for key in renderer.legendKeysForFeature(feature, context) if key in labels]
-        drawn.append(None if symbol is None else
-                     (labels[keys[0]] if len(keys) == 1 else keys, symbol.symbolLayer(0).color().name(),
-                      [symbol.symbolLayer(i).layerType() for i in range(symbol.symbolLayerCount())]))
-    renderer.stopRender(context)
-    return drawn
+        return None if symbol is None else (
+            labels[keys[0]] if len(keys) == 1 else keys, symbol.symbolLayer(0).color().name(),
+            [symbol.symbolLayer(i).layerType() for i in range(symbol.symbolLayerCount())])
+    return render_rows(layer, rows, describe)
 
 
 @pytest.mark.parametrize("geometry", ["MultiPolygon", "Polygon"])

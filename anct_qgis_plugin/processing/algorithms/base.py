@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ...core.errors import AnctError
-from ...core.service import ui_language
+from ...core.settings import ui_language
 from ...resources_paths import resource_path
 
 def tr(text):
