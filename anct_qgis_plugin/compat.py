@@ -4,7 +4,7 @@ Newer QGIS moved many enums into ``Qgis.*`` scoped enums and Qt6 dropped ``QVari
 Every module imports the resolved names from here, so a version change is fixed once.
 """
 from qgis.core import Qgis, QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingParameterDefinition
-from qgis.core import QgsProcessingParameterNumber, QgsVectorFileWriter, QgsWkbTypes
+from qgis.core import QgsProcessingFeatureSource, QgsProcessingParameterNumber, QgsVectorFileWriter, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
 
@@ -51,6 +51,8 @@ NUMBER_DOUBLE = first_spelling(lambda: Qgis.ProcessingNumberParameterType.Double
 
 NO_THREADING = first_spelling(lambda: Qgis.ProcessingAlgorithmFlag.NoThreading,
                               lambda: QgsProcessingAlgorithm.FlagNoThreading)
+SKIP_GEOMETRY_CHECKS = first_spelling(lambda: Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks,
+                                      lambda: QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
 FAST_INSERT = first_spelling(lambda: QgsFeatureSink.Flag.FastInsert, lambda: QgsFeatureSink.FastInsert)
 
 WKB_POINT = first_spelling(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)

@@ -1,7 +1,7 @@
 """Benchmark (not a test): anct:service_gap against QGIS's own tools, on seeded synthetic data.
 
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/service_gap.py [--quick] [--skip-grid]
-        [--seed 2024] [--repeat 3] [--profile]
+        [--only straight|grid|road|indre] [--seed 2024] [--repeat 3] [--profile]
 
 Four parts, every ratio measured in the same run:
 
@@ -746,6 +746,8 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes: 5,000 points, 100k cells, 50k edges")
     parser.add_argument("--skip-grid", action="store_true", help="leave out the grid part")
+    parser.add_argument("--only", choices=("straight", "grid", "road", "indre"), action="append",
+                        help="run only this part (repeatable)")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--repeat", type=int, default=3, help="runs per straight-line figure (median)")
     parser.add_argument("--profile", action="store_true", help="profile the straight and grid runs even when on target")
@@ -777,11 +779,15 @@ def main():
         print(f"first service_gap call of the session (1 unit): {first:.2f} s, untimed")
         results = []
         started = time.perf_counter()
-        straight(args.seed, sizes, args.repeat, args.profile, results)
-        if not args.skip_grid:
+        parts = set(args.only or ("straight", "grid", "road", "indre")) - ({"grid"} if args.skip_grid else set())
+        if "straight" in parts:
+            straight(args.seed, sizes, args.repeat, args.profile, results)
+        if "grid" in parts:
             grid(args.seed, sizes, args.profile, results)
-        road(args.seed, sizes, results)
-        indre(results)
+        if "road" in parts:
+            road(args.seed, sizes, results)
+        if "indre" in parts:
+            indre(results)
     print(f"\n== summary (seed {args.seed}{', QUICK sizes: targets are for the full sizes' if args.quick else ''}; "
           f"benchmark took {time.perf_counter() - started:.0f} s; peak RSS of this process "
           f"{peak_rss_mb():.0f} MB) ==")

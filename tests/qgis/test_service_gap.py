@@ -78,7 +78,8 @@ def test_facility_filter_lets_buses_count(anct_env, run_alg):
 
 def test_straight_distances_equal_native_join_by_nearest(anct_env, run_alg):
     rng = np.random.default_rng(7)
-    unit_xy = rng.uniform([600000, 6600000], [700000, 6700000], size=(300, 2))
+    # More units than a chunk (1,000): the chunk boundaries must not shift a row.
+    unit_xy = rng.uniform([600000, 6600000], [700000, 6700000], size=(2500, 2))
     facility_xy = rng.uniform([600000, 6600000], [700000, 6700000], size=(25, 2))
     # Two facilities exactly on the first unit: one row for it, not two.
     facility_xy = np.vstack([facility_xy, unit_xy[:1], unit_xy[:1]])
@@ -90,7 +91,7 @@ def test_straight_distances_equal_native_join_by_nearest(anct_env, run_alg):
     native_distance = {}
     for feature in native.getFeatures():
         native_distance.setdefault(feature["code"], feature["distance"])
-    assert len(ours) == 300
+    assert len(ours) == 2500 == len(native_distance)
     assert max(abs(ours[code]["distance_m"] - d) for code, d in native_distance.items()) < 1.0
     assert ours["0"]["distance_m"] == 0
 
@@ -285,3 +286,41 @@ def test_layer_without_crs_is_a_clear_error(anct_env, run_alg):
     units = memory_layer("Point", "", (("code", False), ("population", True)), [("POINT(0 0)", {"population": 1})])
     with pytest.raises(QgsProcessingException, match="population layer has no CRS"):
         gap(run_alg, POPULATION=units, FACILITIES=facilities(FACILITIES))
+
+
+def test_units_without_geometry_are_left_out_with_a_warning(anct_env, run_alg, feedback):
+    units = memory_layer("Polygon", "EPSG:2154", (("code", False), ("population", True)),
+                         [("POLYGON((0 0, 2000 0, 2000 2000, 0 2000, 0 0))", {"code": "A", "population": 5}),
+                          ("POLYGON EMPTY", {"code": "empty", "population": 7}),
+                          # A bow-tie is invalid: GEOS still places its people on its surface.
+                          ("POLYGON((0 0, 4000 4000, 4000 0, 0 4000, 0 0))", {"code": "bowtie", "population": 3}),
+                          ("MULTIPOLYGON(((6000 0, 8000 0, 8000 2000, 6000 2000, 6000 0)),"
+                           "((9000 0, 9100 0, 9100 100, 9000 100, 9000 0)))", {"code": "multi", "population": 2})])
+    units.dataProvider().addFeatures([_without_geometry(units, "null", 4)])
+    result = gap(run_alg, POPULATION=units, FACILITIES=facilities([(0, 0, {"id_fs": "F", "format_fs": "Fixe"})]))
+    output = by_unit(result["OUTPUT"])
+    assert sorted(output) == ["A", "bowtie", "multi"] and result["UNITS"] == 3
+    assert output["A"]["distance_m"] == pytest.approx(math.hypot(1000, 1000))
+    assert output["bowtie"]["distance_m"] == pytest.approx(math.hypot(1000, 2000))  # GEOS: (1000, 2000)
+    assert 7000 < output["multi"]["distance_m"] < 7300  # inside the larger square
+    assert any("2 units without geometry" in w for w in feedback.warnings)
+
+
+def _without_geometry(layer, code, population):
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes([code, population])
+    return feature
+
+
+def test_multipoint_and_3d_units_are_placed_at_their_points(anct_env, run_alg):
+    sites = facilities([(0, 0, {"id_fs": "F", "format_fs": "Fixe"})])
+    multi = memory_layer("MultiPoint", "EPSG:2154", (("code", False), ("population", True)),
+                         [("MULTIPOINT((3000 0))", {"code": "one", "population": 1}),
+                          ("MULTIPOINT((1000 0), (3000 0))", {"code": "two", "population": 1})])
+    output = by_unit(gap(run_alg, POPULATION=multi, FACILITIES=sites)["OUTPUT"])
+    assert output["one"]["distance_m"] == pytest.approx(3000)
+    assert output["two"]["distance_m"] == pytest.approx(2000)  # their centroid
+    raised = memory_layer("PointZ", "EPSG:2154", (("code", False), ("population", True)),
+                          [("POINT Z(0 4000 150)", {"code": "z", "population": 1})])
+    assert by_unit(gap(run_alg, POPULATION=raised, FACILITIES=sites)["OUTPUT"])["z"]["distance_m"] == \
+        pytest.approx(4000)

@@ -1,5 +1,7 @@
 """What every ANCT algorithm shares: translation, groups, help files and error translation."""
+import gc
 import os
+from contextlib import contextmanager
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
@@ -8,6 +10,7 @@ from qgis.PyQt.QtGui import QIcon
 from ...core.errors import AnctError
 from ...core.settings import ui_language
 from ...resources_paths import resource_path
+
 
 def tr(text):
     # An explicit context: strings of this shared base class would otherwise be looked up
@@ -23,6 +26,25 @@ def help_text(name):
             with open(path, encoding="utf-8") as stream:
                 return stream.read()
     return ""
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """Pause Python's cyclic garbage collector around a pass that wraps millions of features.
+
+    Each QgsFeature or QgsGeometry wrapper is a GC-tracked object; a pass creates them by the
+    hundred thousand and keeps a chunk alive, which sets off full collections that scan every
+    object of QGIS's Python session again and again (a third of a 35,000-unit run). Those
+    wrappers hold no cycles: reference counting frees them as usual, and the collector is back
+    on when the pass ends, even on error.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class AnctAlgorithm(QgsProcessingAlgorithm):

@@ -1,0 +1,133 @@
+"""The pass over the population units: a chunk at a time, place, match, write, keep what the
+summary needs.
+
+Per-unit Python is what this pass costs (the nearest-facility search is a few per cent), so each
+chunk is handled column by column: one list comprehension per attribute read, one numpy
+operation per computed column, one ``setAttributes`` and no other call per written unit. The
+read feature becomes the output one, so its geometry is never copied.
+"""
+import math
+
+import numpy as np
+
+from ...compat import FAST_INSERT
+from .origins import origin_points
+
+
+class UnitPass:
+    """Feeds chunks of population features through ``matcher`` into ``sink``.
+
+    ``columns`` maps "population", "id", "departement", "epci" and "code" to a field index of
+    the features (-1: absent); ``facilities`` lists (id, name) by facility index.
+    """
+
+    def __init__(self, sink, columns, placement, transform, origin_lookup, matcher, facilities, mode):
+        self.sink = sink
+        self.columns = columns
+        self.placement = placement
+        self.transform = transform
+        self.origin_lookup = origin_lookup
+        self.matcher = matcher
+        # Index -1 (no facility reached) picks the trailing None: NULL in the output.
+        self.facility_ids = np.array([fid for fid, _name in facilities] + [None], dtype=object)
+        self.facility_names = np.array([name for _fid, name in facilities] + [None], dtype=object)
+        self.mode = mode
+        self.kept = {"pop": [], "beyond": [], "measure": [], "dep": [], "epci": []}
+        self.problems = {"null": 0, "negative": 0, "unmatched": 0, "empty": 0}
+
+    def add(self, chunk):
+        """Measure and write one chunk; returns the number of units written."""
+        xy = origin_points([feature.geometry() for feature in chunk], self.placement, self.transform)
+        valid = np.isfinite(xy[:, 0])
+        if self.origin_lookup is not None:
+            self._place_at_matched_points(chunk, xy, valid)
+        if not valid.all():
+            self.problems["empty"] += int((~valid).sum())
+            chunk = [feature for feature, ok in zip(chunk, valid.tolist()) if ok]
+            xy = xy[valid]
+        if not chunk:
+            return 0
+        population = _populations(self._column(chunk, "population"), self.problems)
+        ids = _texts(self._column(chunk, "id")) if self.columns["id"] >= 0 else [str(f.id()) for f in chunk]
+        deps = self._texts_or_blank(chunk, "departement")
+        epcis = self._texts_or_blank(chunk, "epci")
+        result = self.matcher(xy)
+        beyond = result.beyond
+        rows = zip(ids, population.tolist(), deps, epcis, self.facility_ids[result.facility].tolist(),
+                   self.facility_names[result.facility].tolist(), _nullable(result.distance_m),
+                   _nullable(result.time_min), _nullable(result.access_m), beyond.astype(int).tolist())
+        for feature, row in zip(chunk, rows):
+            # Only the attributes change: both sinks QGIS makes (memory provider, file writer)
+            # read them by position, so the output fields need not be set on each feature.
+            feature.setAttributes(list(row))
+        self.sink.addFeatures(chunk, FAST_INSERT)
+        measure = result.time_min if self.mode == "road" else result.distance_m
+        self.kept["pop"].append(population)
+        self.kept["beyond"].append(beyond)
+        self.kept["measure"].append(np.where(np.isnan(measure), np.inf, measure))
+        self.kept["dep"].append(np.array(deps, dtype=object))
+        self.kept["epci"].append(np.array(epcis, dtype=object))
+        return len(chunk)
+
+    def _column(self, chunk, name):
+        at = self.columns[name]
+        return [feature[at] for feature in chunk]
+
+    def _texts_or_blank(self, chunk, name):
+        return _texts(self._column(chunk, name)) if self.columns[name] >= 0 else [""] * len(chunk)
+
+    def _place_at_matched_points(self, chunk, xy, valid):
+        """Units whose code has an origin point are placed there; the others keep their point
+        on surface (and are counted)."""
+        for at, code in enumerate(_texts(self._column(chunk, "code"))):
+            if not valid[at]:
+                continue
+            point = self.origin_lookup.get(code)
+            if point is None:
+                self.problems["unmatched"] += 1
+            else:
+                xy[at] = point
+
+
+def as_number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _populations(values, problems):
+    """Inhabitants as floats; NULL, text and negative values count as 0 (and are counted)."""
+    try:
+        population = np.array(values, dtype=float)  # the usual case: every value is a number
+    except (TypeError, ValueError):
+        population = np.array([as_number(value) for value in values], dtype=float)
+    missing = np.isnan(population)
+    negative = population < 0
+    problems["null"] += int(missing.sum())
+    problems["negative"] += int(negative.sum())
+    population[missing | negative] = 0.0
+    return population
+
+
+def _nullable(values):
+    """Floats with None for NaN and infinity (NULL in the output)."""
+    finite = np.isfinite(values)
+    if finite.all():
+        return values.tolist()
+    if not finite.any():
+        return [None] * len(values)
+    return [value if math.isfinite(value) else None for value in values.tolist()]
+
+
+def _texts(values):
+    return [value if isinstance(value, str) else text(value) for value in values]
+
+
+def text(value):
+    """Text of an attribute; NULL (None or a null QVariant) is empty."""
+    if isinstance(value, str):
+        return value
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return str(value)
