@@ -324,3 +324,12 @@ def test_multipoint_and_3d_units_are_placed_at_their_points(anct_env, run_alg):
                           [("POINT Z(0 4000 150)", {"code": "z", "population": 1})])
     assert by_unit(gap(run_alg, POPULATION=raised, FACILITIES=sites)["OUTPUT"])["z"]["distance_m"] == \
         pytest.approx(4000)
+
+
+def test_garbage_collector_is_back_on_after_a_failed_run(anct_env, run_alg):
+    # The unit pass pauses Python's cyclic collector; an error must not leave it off for QGIS.
+    import gc
+    assert gc.isenabled()
+    with pytest.raises(QgsProcessingException):
+        gap(run_alg, POPULATION=points(UNITS), FACILITIES=facilities(FACILITIES), POPULATION_FIELD="habitants")
+    assert gc.isenabled()
