@@ -40,16 +40,25 @@ class RoadGraph:
 
 def build_graph(polylines, speeds_kmh, directions, tolerance=0.01):
     """Polylines (list of (p×2) arrays in metres), one speed (km/h) and direction per line."""
-    counts = np.array([len(line) for line in polylines], dtype=np.int64)
-    if len(polylines) == 0 or counts.sum() == 0:
+    if len(polylines) == 0:
         raise ValueError("empty network")
+    counts = np.array([len(line) for line in polylines], dtype=np.int64)
     vertices = np.concatenate([np.asarray(line, dtype=float).reshape(-1, 2) for line in polylines])
+    return graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance)
+
+
+def graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance=0.01):
+    """The same from every line's vertices one after the other (v×2) and each line's vertex count."""
+    counts = np.asarray(counts, dtype=np.int64)
+    if len(counts) == 0 or counts.sum() == 0:
+        raise ValueError("empty network")
+    vertices = np.asarray(vertices, dtype=float).reshape(-1, 2)
     keys = np.round(vertices / tolerance).astype(np.int64)
     _unique, first_index, node_of_vertex = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     node_of_vertex = node_of_vertex.reshape(-1)
     node_xy = vertices[first_index]
     # Segment i joins vertex i and i+1, except across the end of a line.
-    line_of_vertex = np.repeat(np.arange(len(polylines)), counts)
+    line_of_vertex = np.repeat(np.arange(len(counts)), counts)
     starts = np.arange(len(vertices) - 1)
     same_line = line_of_vertex[starts] == line_of_vertex[starts + 1]
     starts = starts[same_line]

@@ -18,10 +18,10 @@ def _part_dtype(byte_order):
     return np.dtype([("order", "u1"), ("type", endian + "u4"), ("x", endian + "f8"), ("y", endian + "f8")])
 
 
-def xy_array(points, transform=None):
-    """Coordinates of single point geometries (n×2), or None when one of them is null, empty
-    or multipart (the parts would not line up with the units)."""
-    collected = QgsGeometry.collectGeometry(points)
+def collected_wkb(geometries, transform=None):
+    """One multi-geometry of the given ones (multipart ones flattened, null ones skipped),
+    reprojected and reduced to x, y in C++, as WKB bytes; None when nothing is left."""
+    collected = QgsGeometry.collectGeometry(geometries)
     if collected.isNull():
         return None
     if transform is not None and not transform.isShortCircuited():
@@ -29,7 +29,15 @@ def xy_array(points, transform=None):
     shape = collected.get()
     shape.dropZValue()
     shape.dropMValue()
-    wkb = bytes(collected.asWkb())
+    return bytes(collected.asWkb())
+
+
+def xy_array(points, transform=None):
+    """Coordinates of single point geometries (n×2), or None when one of them is null, empty
+    or multipart (the parts would not line up with the units)."""
+    wkb = collected_wkb(points, transform)
+    if wkb is None:
+        return None
     dtype = _part_dtype(wkb[0])
     header = np.frombuffer(wkb, dtype=dtype["type"], count=1, offset=1)[0]
     count = np.frombuffer(wkb, dtype=dtype["type"], count=1, offset=5)[0]

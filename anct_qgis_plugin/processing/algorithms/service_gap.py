@@ -24,11 +24,12 @@ from ...core.territories import crs_for_lonlat
 from ...diagnostics.gap import (DEFAULT_KINDS, FACILITY_KINDS, SUMMARY_COLUMNS, facility_kind, road_gap,
                                 straight_gap, summarise)
 from ...diagnostics.nearest import NearestIndex
-from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, build_graph
+from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
 from .base import AnctAlgorithm, cyclic_gc_paused, tr
 from .post_processing import LoadedLayerPostProcessor
+from .network_reader import DirectionReader, read_network
 from .origins import origin_points
-from .unit_pass import UnitPass, as_number, text
+from .unit_pass import UnitPass, text
 
 # Units are handled a thousand at a time: each chunk is walked several times (place, read, write),
 # and a small one is still in the CPU cache on the next walk (2.3 M cells: 22 s against 34 s with
@@ -241,27 +242,19 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         speed_field = self.parameterAsString(parameters, "SPEED_FIELD", context)
         direction_field = self.parameterAsString(parameters, "DIRECTION_FIELD", context)
         default_speed = self.parameterAsDouble(parameters, "DEFAULT_SPEED", context)
-        values = {_direction_key(self.parameterAsString(parameters, "VALUE_FORWARD", context)): FORWARD,
-                  _direction_key(self.parameterAsString(parameters, "VALUE_BACKWARD", context)): BACKWARD,
-                  _direction_key(self.parameterAsString(parameters, "VALUE_BOTH", context)): BOTH}
-        lines, speeds, directions = [], [], []
-        for feature in network.getFeatures():
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled."))
-            geometry = QgsGeometry(feature.geometry())
-            if geometry.isEmpty():
-                continue
-            geometry.transform(transform)
-            speed = as_number(feature[speed_field]) if speed_field else None
-            direction = values.get(_direction_key(feature[direction_field]), BOTH) if direction_field else BOTH
-            parts = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
-            for part in parts:
-                lines.append(np.array([(p.x(), p.y()) for p in part]))
-                speeds.append(speed if speed and speed > 0 else default_speed)
-                directions.append(direction)
-        if not lines:
+        directions = DirectionReader({self.parameterAsString(parameters, "VALUE_FORWARD", context): FORWARD,
+                                      self.parameterAsString(parameters, "VALUE_BACKWARD", context): BACKWARD,
+                                      self.parameterAsString(parameters, "VALUE_BOTH", context): BOTH}, BOTH)
+        fields = network.fields()
+        speed_at = fields.indexOf(speed_field) if speed_field else -1
+        direction_at = fields.indexOf(direction_field) if direction_field else -1
+        request = QgsFeatureRequest().setSubsetOfAttributes([at for at in (speed_at, direction_at) if at >= 0])
+        lines = read_network(_features_unchecked(network, request), transform, speed_at, direction_at, directions,
+                             default_speed, feedback, QgsProcessingException(tr("Cancelled.")))
+        vertices, counts, speeds, line_directions = lines.arrays()
+        if counts.sum() == 0:
             raise QgsProcessingException(tr("The road network is empty."))
-        graph = build_graph(lines, speeds, directions)
+        graph = graph_from_vertices(vertices, counts, speeds, line_directions)
         try:
             import scipy.sparse.csgraph  # noqa: F401
         except ImportError:
@@ -336,11 +329,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             placement = "centroid" if self.parameterAsEnumString(parameters, "ORIGIN", context) == "centroid" \
                 else "point_on_surface"
         units = UnitPass(sink, columns, placement, transform, origin_lookup, matcher, names, mode)
-        # Only a point per unit is needed, and GEOS places one on an invalid outline too: the
-        # context's validity check would cost a third of the read of a 2-million-cell grid and
-        # stop a national run on one self-intersecting commune.
-        features = population.getFeatures(request, SKIP_GEOMETRY_CHECKS) \
-            if isinstance(population, QgsProcessingFeatureSource) else population.getFeatures(request)
+        features = _features_unchecked(population, request)
         done = 0
         while True:
             if feedback.isCanceled():
@@ -439,10 +428,14 @@ def _crs_of(source, what):
     return crs
 
 
-def _direction_key(value):
-    """'1', 1, 1.0 and '1.0' are the same direction value."""
-    number = as_number(value)
-    return str(int(number)) if number is not None and number.is_integer() else str(value).strip()
+def _features_unchecked(source, request):
+    """Features without Processing's geometry validity check. Only a point per unit (or the
+    vertices of each road) is needed, and GEOS places a point on an invalid outline too: the
+    check would cost a third of the read of a 2-million-cell grid and stop a national run on
+    one self-intersecting commune."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, SKIP_GEOMETRY_CHECKS)
+    return source.getFeatures(request)
 
 
 def _plain(value):

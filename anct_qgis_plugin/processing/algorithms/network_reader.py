@@ -1,0 +1,144 @@
+"""The road network's lines as plain arrays: every vertex, the vertex count of each line, and
+each line's speed and direction.
+
+Reading a polyline as QgsPointXY objects costs several Python calls per vertex, which made
+80 % of a road run. A chunk of lines is instead gathered into one multilinestring, reprojected
+and exported in C++, and its vertices are cut out of the WKB with numpy. Chunks that do not
+fit (multipart or null lines, curves) are read line by line.
+"""
+import itertools
+import struct
+
+import numpy as np
+
+from .origins import collected_wkb
+from .unit_pass import as_number, text
+
+CHUNK = 1_000
+_WKB_MULTILINESTRING = 5  # ISO WKB type of a 2D multilinestring
+_HEADER = 9               # byte order (1), type (4), number of parts or points (4)
+
+
+class RoadLines:
+    """What build_graph needs, gathered chunk by chunk."""
+
+    def __init__(self):
+        self.vertices, self.counts, self.speeds, self.directions = [], [], [], []
+
+    def add(self, vertices, counts, speeds, directions):
+        self.vertices.append(vertices)
+        self.counts.append(np.asarray(counts, dtype=np.int64))
+        self.speeds.append(np.asarray(speeds, dtype=float))
+        self.directions.append(np.asarray(directions, dtype=np.int64))
+
+    def arrays(self):
+        """(vertices, counts, speeds, directions), one row of counts/speeds/directions per line."""
+        if not self.counts:
+            return np.empty((0, 2)), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64)
+        return (np.concatenate(self.vertices), np.concatenate(self.counts), np.concatenate(self.speeds),
+                np.concatenate(self.directions))
+
+
+def line_vertices(geometries, transform=None):
+    """(vertices v×2, vertex count of each line) of single-part lines, or None when the chunk
+    holds a null, multipart or curved geometry (the parts would not line up with the lines)."""
+    wkb = collected_wkb(geometries, transform)
+    if wkb is None:
+        return None
+    order = "<" if wkb[0] == 1 else ">"
+    kind, parts = struct.unpack_from(order + "II", wkb, 1)
+    if kind != _WKB_MULTILINESTRING or parts != len(geometries):
+        return None
+    starts, counts = [], []
+    offset = _HEADER
+    point_count = struct.Struct(order + "I")
+    for _part in range(parts):
+        count = point_count.unpack_from(wkb, offset + 5)[0]
+        starts.append(offset + _HEADER)
+        counts.append(count)
+        offset += _HEADER + 16 * count
+    counts = np.array(counts, dtype=np.int64)
+    sizes = counts * 16
+    # The byte index of every coordinate byte: each line's block, one after the other.
+    block_start = np.repeat(np.array(starts, dtype=np.int64) - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
+    raw = np.frombuffer(wkb, dtype=np.uint8)[block_start + np.arange(int(sizes.sum()))]
+    return raw.view(order + "f8").reshape(-1, 2).astype(float), counts
+
+
+def _polylines_one_by_one(geometries, transform):
+    """The slow path: (vertices, counts, owner index) for any line geometry, curves included."""
+    from qgis.core import QgsGeometry
+
+    vertices, counts, owners = [], [], []
+    for owner, geometry in enumerate(geometries):
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        geometry = QgsGeometry(geometry)
+        if transform is not None and not transform.isShortCircuited():
+            geometry.transform(transform)
+        for part in geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]:
+            vertices.extend((point.x(), point.y()) for point in part)
+            counts.append(len(part))
+            owners.append(owner)
+    return np.array(vertices, dtype=float).reshape(-1, 2), np.array(counts, dtype=np.int64), owners
+
+
+class DirectionReader:
+    """Direction codes of one-way streets: '1', 1, 1.0 and '1.0' are the same value."""
+
+    _PLAIN = (str, int, float)  # remembered by value; anything else (NULL) is read each time
+
+    def __init__(self, values, default):
+        self.values = {direction_key(value): code for value, code in values.items()}
+        self.default = default
+        self.seen = {}
+
+    def codes(self, values):
+        seen = self.seen
+        return [seen[value] if value.__class__ in self._PLAIN and value in seen else self._learn(value)
+                for value in values]
+
+    def _learn(self, value):
+        code = self.values.get(direction_key(text(value)), self.default)
+        if value.__class__ in self._PLAIN:
+            self.seen[value] = code
+        return code
+
+
+def direction_key(value):
+    number = as_number(value)
+    return str(int(number)) if number is not None and number.is_integer() else str(value).strip()
+
+
+def read_network(features, transform, speed_at, direction_at, direction_of, default_speed, feedback, cancelled):
+    """RoadLines of the line features of an iterator. ``speed_at``/``direction_at``: field
+    indexes (-1: none); ``direction_of``: a DirectionReader; ``cancelled``: the exception to
+    raise when the user cancels."""
+    lines = RoadLines()
+    while True:
+        if feedback.isCanceled():
+            raise cancelled
+        chunk = list(itertools.islice(features, CHUNK))
+        if not chunk:
+            return lines
+        geometries = [feature.geometry() for feature in chunk]
+        speeds = _speeds([feature[speed_at] for feature in chunk] if speed_at >= 0 else [None] * len(chunk),
+                         default_speed)
+        directions = np.array(direction_of.codes([feature[direction_at] for feature in chunk]) if direction_at >= 0
+                              else [direction_of.default] * len(chunk), dtype=np.int64)
+        read = line_vertices(geometries, transform)
+        if read is not None:
+            lines.add(read[0], read[1], speeds, directions)
+        else:
+            vertices, counts, owners = _polylines_one_by_one(geometries, transform)
+            lines.add(vertices, counts, speeds[owners], directions[owners])
+
+
+def _speeds(values, default_speed):
+    """km/h of each line; NULL, text, zero and negative speeds take the default."""
+    try:
+        speeds = np.array(values, dtype=float)
+    except (TypeError, ValueError):
+        speeds = np.array([as_number(value) for value in values], dtype=float)
+    speeds[~(speeds > 0)] = default_speed  # NaN compares false: it takes the default too
+    return speeds

@@ -1,0 +1,59 @@
+"""The road network read as plain arrays: vertices cut out of one collected multilinestring,
+and the line-by-line path for multipart lines and curves."""
+import numpy as np
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+
+from anct_qgis_plugin.compat import FIELD_STRING
+from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD
+from anct_qgis_plugin.processing.algorithms.network_reader import DirectionReader, line_vertices, read_network
+
+
+def roads(rows):
+    """rows: (WKT or None, speed, direction) -> a memory line layer with text fields."""
+    layer = QgsVectorLayer("LineString?crs=EPSG:2154", "roads", "memory")
+    layer.dataProvider().addAttributes([QgsField("speed", FIELD_STRING), QgsField("dir", FIELD_STRING)])
+    layer.updateFields()
+    features = []
+    for wkt, speed, direction in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([speed, direction])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def read(layer):
+    directions = DirectionReader({"1": FORWARD, "2": BACKWARD, "0": BOTH}, BOTH)
+    return read_network(layer.getFeatures(), None, 0, 1, directions, 50.0, QgsProcessingFeedback(),
+                        RuntimeError("cancelled")).arrays()
+
+
+def test_vertices_of_single_lines_in_order_without_z():
+    vertices, counts = line_vertices([QgsGeometry.fromWkt("LINESTRING(0 0, 1 0, 1 1)"),
+                                      QgsGeometry.fromWkt("LINESTRING Z(5 5 9, 6 6 9)")])
+    assert vertices.tolist() == [[0, 0], [1, 0], [1, 1], [5, 5], [6, 6]] and counts.tolist() == [3, 2]
+    assert line_vertices([QgsGeometry.fromWkt("MULTILINESTRING((0 0, 1 0), (2 0, 3 0))"),
+                          QgsGeometry.fromWkt("LINESTRING(0 0, 1 0)")]) is None
+
+
+def test_speeds_and_directions_per_line():
+    vertices, counts, speeds, directions = read(roads([("LINESTRING(0 0, 10 0)", "90", "1.0"),
+                                                       ("LINESTRING(10 0, 20 0)", None, None),
+                                                       ("LINESTRING(20 0, 30 0)", "-5", "2"),
+                                                       ("LINESTRING(30 0, 40 0)", "vite", "0")]))
+    assert counts.tolist() == [2, 2, 2, 2] and len(vertices) == 8
+    assert speeds.tolist() == [90, 50, 50, 50]  # NULL, negative and text speeds take the default
+    assert directions.tolist() == [FORWARD, BOTH, BACKWARD, BOTH]
+
+
+def test_multipart_null_and_curved_lines_are_read_one_by_one():
+    vertices, counts, speeds, directions = read(roads([
+        ("MULTILINESTRING((0 0, 10 0), (10 0, 10 10))", "30", "1"),
+        (None, "70", "0"),
+        ("CIRCULARSTRING(0 0, 10 10, 20 0)", "40", "0"),
+        ("LINESTRING(20 0, 30 0)", "50", "2")]))
+    assert counts[:2].tolist() == [2, 2] and counts[-1] == 2 and len(counts) == 4  # the arc is segmentised
+    assert speeds.tolist() == [30, 30, 40, 50] and directions.tolist() == [FORWARD, FORWARD, BOTH, BACKWARD]
+    assert np.allclose(vertices[-2:], [[20, 0], [30, 0]])
