@@ -333,3 +333,12 @@ def test_garbage_collector_is_back_on_after_a_failed_run(anct_env, run_alg):
     with pytest.raises(QgsProcessingException):
         gap(run_alg, POPULATION=points(UNITS), FACILITIES=facilities(FACILITIES), POPULATION_FIELD="habitants")
     assert gc.isenabled()
+
+
+def test_progress_covers_the_network_then_the_units(anct_env, run_alg, feedback):
+    seen = []
+    feedback.progressChanged.connect(seen.append)
+    road(run_alg, points([(1000, 0, {"code": "mid", "population": 1})]),
+         facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})]))
+    assert seen == sorted(seen) and seen[-1] == 100
+    assert 40 in seen  # the network read fills the first 40 %

@@ -110,17 +110,22 @@ def direction_key(value):
     return str(int(number)) if number is not None and number.is_integer() else str(value).strip()
 
 
-def read_network(features, transform, speed_at, direction_at, direction_of, default_speed, feedback, cancelled):
+def read_network(features, transform, speed_at, direction_at, direction_of, default_speed, feedback, cancelled,
+                 progress=None):
     """RoadLines of the line features of an iterator. ``speed_at``/``direction_at``: field
     indexes (-1: none); ``direction_of``: a DirectionReader; ``cancelled``: the exception to
-    raise when the user cancels."""
+    raise when the user cancels; ``progress``: called with the number of lines read so far."""
     lines = RoadLines()
+    read_so_far = 0
     while True:
         if feedback.isCanceled():
             raise cancelled
         chunk = list(itertools.islice(features, CHUNK))
         if not chunk:
             return lines
+        read_so_far += len(chunk)
+        if progress is not None:
+            progress(read_so_far)
         geometries = [feature.geometry() for feature in chunk]
         speeds = _speeds([feature[speed_at] for feature in chunk] if speed_at >= 0 else [None] * len(chunk),
                          default_speed)

@@ -36,6 +36,7 @@ from .unit_pass import UnitPass, text
 # chunks of 50,000). Memory stays bounded and Cancel answers within a chunk.
 CHUNK = 1_000
 LARGE = 1_000_000
+NETWORK_PROGRESS = 40.0  # road mode: reading the network fills the first 40 % of the bar
 ORIGINS = ("point_on_surface", "centroid", "matched_points")
 MODES = ("straight", "road")
 DEP_FIELDS = ("codeDepartement", "insee_dep", "code_insee_du_departement", "dep")
@@ -52,6 +53,7 @@ def _first_field(fields, candidates):
 
 class ServiceGapAlgorithm(AnctAlgorithm):
     group_id = "diagnostics"
+    progress_start = 0.0  # the progress bar's share taken before the units (reading the network)
     facility_layer = "france_services"
     default_threshold = {"straight": 20.0, "road": 30.0}
 
@@ -249,8 +251,11 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         speed_at = fields.indexOf(speed_field) if speed_field else -1
         direction_at = fields.indexOf(direction_field) if direction_field else -1
         request = QgsFeatureRequest().setSubsetOfAttributes([at for at in (speed_at, direction_at) if at >= 0])
+        total = max(network.featureCount(), 1)
         lines = read_network(_features_unchecked(network, request), transform, speed_at, direction_at, directions,
-                             default_speed, feedback, QgsProcessingException(tr("Cancelled.")))
+                             default_speed, feedback, QgsProcessingException(tr("Cancelled.")),
+                             lambda read: feedback.setProgress(NETWORK_PROGRESS * read / total))
+        self.progress_start = NETWORK_PROGRESS
         vertices, counts, speeds, line_directions = lines.arrays()
         if counts.sum() == 0:
             raise QgsProcessingException(tr("The road network is empty."))
@@ -338,7 +343,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             if not chunk:
                 break
             done += units.add(chunk)
-            feedback.setProgress(100.0 * done / (total or 1))
+            feedback.setProgress(self.progress_start + (100.0 - self.progress_start) * done / (total or 1))
         if done == 0:
             raise QgsProcessingException(tr("The population layer is empty."))
         self._report_problems(units.problems, feedback)
