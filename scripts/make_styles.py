@@ -13,11 +13,12 @@ services and the QPV; the ANCT programmes get hues of the Okabe-Ito set (disting
 common colour-vision deficiencies and readable on a white or OpenStreetMap basemap);
 administrative outlines are greys whose line width carries the hierarchy.
 
-Two more styles are for Processing outputs rather than catalogue layers: ``service_gap`` (the
+Four more styles are for Processing outputs rather than catalogue layers: ``service_gap`` (the
 straight-line distance of anct:service_gap and anct:mobile_coverage_gap) and ``service_gap_road``
-(their road travel time). Quiet blue-greys up to the national goal (20 km, 30 min), strong
-red-purples beyond it, so the units beyond the goal stand out; darker with the distance,
-so the order survives grey-scale printing and colour-vision deficiencies.
+(their road travel time), with ``_points`` twins that draw point units as circles. Quiet
+blue-greys up to the national goal (20 km, 30 min), strong red-purples beyond it, so the units
+beyond the goal stand out; darker with the distance, so the order survives grey-scale printing
+and colour-vision deficiencies.
 
 Usage (from the repository root):
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_styles.py [--check] [--preview PNG]
@@ -25,7 +26,7 @@ Usage (from the repository root):
 --check        regenerate into a temporary folder and exit 1 when resources/styles differs
                (or holds a .qml this script does not write)
 --preview      also render a few hand-made features per layer with the styles into PNG
---preview-gap  also render hand-made service-gap outputs (communes and a 200 m grid) into PNG
+--preview-gap  also render hand-made service-gap outputs (communes, a 200 m grid, points) into PNG
 """
 import argparse
 import filecmp
@@ -121,6 +122,9 @@ GAP_FIELDS = [("code", S), ("population", D), ("departement", S), ("epci", S), (
 OUTPUT_FIELDS = {
     "service_gap": (WKB_MULTIPOLYGON, GAP_FIELDS),
     "service_gap_road": (WKB_MULTIPOLYGON, GAP_FIELDS),
+    # Point units (grid cells as points, addresses, town halls): the same classes as circles.
+    "service_gap_points": (WKB_POINT, GAP_FIELDS),
+    "service_gap_road_points": (WKB_POINT, GAP_FIELDS),
 }
 
 # France services formats (format_fs, as published) -> legend label in French.
@@ -309,11 +313,18 @@ def gap_outline(fill_layer):
     return fill_layer
 
 
-def gap_symbol(fill):
+GAP_MARKER_MM = 2.2
+
+
+def gap_symbol(fill, points=False):
+    if points:  # a white rim keeps neighbouring circles apart
+        return marker_symbol("Circle", fill, GAP_MARKER_MM, stroke_width=0.2)
     return _symbol(QgsFillSymbol, gap_outline(QgsSimpleFillSymbolLayer(color(fill), Qt.BrushStyle.SolidPattern)))
 
 
-def hatched_symbol(background, lines):
+def hatched_symbol(background, lines, points=False):
+    if points:  # no room for hatching in a dot: a pale one ringed in grey
+        return marker_symbol("Circle", background, GAP_MARKER_MM, stroke=lines, stroke_width=0.5)
     symbol = gap_symbol(background)
     hatch = QgsLinePatternFillSymbolLayer()
     hatch.setLineAngle(45)
@@ -337,25 +348,25 @@ def _km(value):
     return f"{value:g}".replace(".", ",")
 
 
-def service_gap_renderer():
+def service_gap_renderer(points=False):
     """Straight-line distance (distance_m, metres), classes in km."""
     ranges = []
     for low, high, fill in DISTANCE_CLASSES:
         label = f"{_km(low)} à {_km(high)} km" if high is not None else f"Plus de {_km(low)} km"
         upper = high * 1000.0 if high is not None else OPEN_END
-        ranges.append(QgsRendererRange(low * 1000.0, upper, gap_symbol(fill), label))
+        ranges.append(QgsRendererRange(low * 1000.0, upper, gap_symbol(fill, points), label))
     return graduated("distance_m", ranges)
 
 
-def service_gap_road_renderer():
+def service_gap_road_renderer(points=False):
     """Road time (time_min, minutes); NULL (no facility reachable) gets its own hatched class."""
     ranges = []
     for low, high, fill in TIME_CLASSES:
         label = f"{low} à {high} min" if high is not None else f"Plus de {low} min"
         ranges.append(QgsRendererRange(float(low), float(high if high is not None else OPEN_END),
-                                       gap_symbol(fill), label))
-    ranges.append(QgsRendererRange(float(UNREACHABLE), float(UNREACHABLE), hatched_symbol(*GAP_UNREACHABLE),
-                                   UNREACHABLE_LABEL))
+                                       gap_symbol(fill, points), label))
+    ranges.append(QgsRendererRange(float(UNREACHABLE), float(UNREACHABLE),
+                                   hatched_symbol(*GAP_UNREACHABLE, points=points), UNREACHABLE_LABEL))
     # A graduated renderer draws nothing for NULL: classify coalesce(time_min, -1) instead.
     return graduated(f'coalesce("time_min", {UNREACHABLE})', ranges)
 
@@ -400,6 +411,8 @@ STYLES = {
     # Processing outputs (OUTPUT_FIELDS), not catalogue layers.
     "service_gap": Style(service_gap_renderer),
     "service_gap_road": Style(service_gap_road_renderer),
+    "service_gap_points": Style(lambda: service_gap_renderer(points=True)),
+    "service_gap_road_points": Style(lambda: service_gap_road_renderer(points=True)),
 }
 
 
@@ -665,18 +678,23 @@ def _gap_preview_layers():
         road.append((commune, {**values, "distance_m": None, "time_min": minutes,
                                "beyond_threshold": int(minutes is None or minutes > 30)}))
     centre = QgsPointXY(sites[0].x() + 14_000, sites[0].y() - 10_000)  # across the 20 km line
-    cells = []
+    cells, dots = [], []
     for i in range(-60, 60):
         for j in range(-60, 60):
             if rng.random() < 0.35:  # the grid only holds inhabited cells
                 continue
             x, y = centre.x() + i * 200, centre.y() + j * 200
             distance, site = nearest(QgsPointXY(x + 100, y + 100))
-            cells.append((QgsGeometry.fromRect(QgsRectangle(x, y, x + 200, y + 200)),
-                          {"code": f"CRS3035RES200mN{y:.0f}E{x:.0f}", "population": 12, "distance_m": distance}))
+            values = {"code": f"CRS3035RES200mN{y:.0f}E{x:.0f}", "population": 12, "distance_m": distance}
+            cells.append((QgsGeometry.fromRect(QgsRectangle(x, y, x + 200, y + 200)), values))
+            if i % 4 == 0 and j % 4 == 0:  # addresses or town halls: sparser points
+                minutes = None if distance > 27_000 else distance * 1.3 / (50 / 3.6) / 60
+                dots.append((QgsGeometry.fromPointXY(QgsPointXY(x + 100, y + 100)),
+                             {**values, "distance_m": None, "time_min": minutes}))
     return (layer_with("service_gap", "Distance à vol d'oiseau (service_gap)", straight),
             layer_with("service_gap_road", "Temps par la route (service_gap_road)", road),
-            layer_with("service_gap", "Carreaux de 200 m (service_gap)", cells), box, centre)
+            layer_with("service_gap", "Carreaux de 200 m (service_gap)", cells),
+            layer_with("service_gap_road_points", "Points, par la route (service_gap_road_points)", dots), box, centre)
 
 
 def render_gap_preview(path):
@@ -686,7 +704,7 @@ def render_gap_preview(path):
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QImage
 
-    straight, road, grid, box, centre = _gap_preview_layers()
+    straight, road, grid, dots, box, centre = _gap_preview_layers()
     dpi, panel = 96, 820
 
     def render(layer, extent):
@@ -704,19 +722,22 @@ def render_gap_preview(path):
 
     half = 100_000 * panel / dpi * 0.0254 / 2  # the grid at 1:100 000
     grid_extent = QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
-    panels = [render(straight, box.buffered(2000)), render(road, box.buffered(2000)), render(grid, grid_extent)]
-    image = QImage(panel * 2 + 30, panel * 2 + 60, QImage.Format.Format_ARGB32)
+    panels = [render(straight, box.buffered(2000)), render(road, box.buffered(2000)), render(grid, grid_extent),
+              render(dots, grid_extent)]
+    legend_width = 620
+    image = QImage(panel * 2 + legend_width + 40, panel * 2 + 60, QImage.Format.Format_ARGB32)
     image.fill(QColor(WHITE))
     painter = QPainter(image)
-    for (left, top), (rendered, scale) in zip([(10, 30), (panel + 20, 30), (10, panel + 60)], panels):
+    corners = [(10, 30), (panel + 20, 30), (10, panel + 60), (panel + 20, panel + 60)]
+    for (left, top), (rendered, scale) in zip(corners, panels):
         painter.drawImage(left, top, rendered)
         painter.setPen(QColor("#000000"))
         painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
     root = QgsLayerTree()
-    for layer in (straight, road):
+    for layer in (straight, road, dots):
         root.addLayer(layer)
     model = QgsLayerTreeModel(root)  # held: the renderer keeps a raw pointer to it
-    painter.translate(panel + 40, panel + 70)
+    painter.translate(2 * panel + 40, 40)
     painter.scale(2.2, 2.2)
     context = QgsRenderContext.fromQPainter(painter)
     # The outlines are in metres: give the legend a map scale, as QGIS's canvas and layouts do.

@@ -3,8 +3,8 @@ layer, loading without error on a layer with the published fields, with the expe
 renderer, referring only to fields the layer has, written by the plugin's minimum QGIS version,
 and drawing the values the data really holds (text "0"/"1" flags as well as numbers).
 
-Two more style the outputs of anct:service_gap / anct:mobile_coverage_gap: service_gap (distance_m)
-and service_gap_road (time_min, NULL when unreachable)."""
+Four more style the outputs of anct:service_gap / anct:mobile_coverage_gap: service_gap (distance_m)
+and service_gap_road (time_min, NULL when unreachable), and their _points twins for point units."""
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -272,10 +272,47 @@ def test_road_time_beyond_30_min_is_strong_and_unreachable_is_hatched(qgis_app):
     assert "LinePatternFill" in types and QColor(background).saturation() == 0, "grey hatching"
 
 
-def test_service_gap_styles_are_polygon_styles(qgis_app):
-    """QGIS refuses a polygon style on a point layer (rather than drawing nothing): a point output
-    keeps QGIS's default symbol."""
-    for style in OUTPUTS:
+def test_polygon_gap_styles_are_refused_by_points(qgis_app):
+    """QGIS refuses a polygon style on a point layer (rather than drawing nothing): that is why
+    point units have their own styles."""
+    for style in ("service_gap", "service_gap_road"):
         layer = make_layer(style, geometry="Point")
         _message, ok = layer.loadNamedStyle(str(STYLES / f"{style}.qml"))
         assert not ok and layer.renderer().type() == "singleSymbol"
+
+
+@pytest.mark.parametrize("style", ["service_gap", "service_gap_road"])
+def test_point_units_get_circles_of_the_same_classes(qgis_app, style):
+    polygons, points = styled(style), styled(f"{style}_points")
+    assert points.renderer().classAttribute() == polygons.renderer().classAttribute()
+    pairs = list(zip(polygons.renderer().ranges(), points.renderer().ranges()))
+    assert len(pairs) == len(polygons.renderer().ranges()) == len(points.renderer().ranges())
+    for polygon_range, point_range in pairs:
+        assert (point_range.label(), point_range.lowerValue(), point_range.upperValue()) == \
+            (polygon_range.label(), polygon_range.lowerValue(), polygon_range.upperValue())
+        marker = point_range.symbol().symbolLayer(0)
+        assert marker.layerType() == "SimpleMarker" and marker.size() >= 2
+        assert marker.color().name() == polygon_range.symbol().symbolLayer(0).color().name()
+
+
+def test_service_gap_picks_the_point_style_for_point_units(qgis_app, anct_env, run_alg):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingContext, QgsProject
+
+    import processing
+    units = QgsVectorLayer("Point?crs=EPSG:2154&field=code:string&field=population:double", "u", "memory")
+    sites = QgsVectorLayer("Point?crs=EPSG:2154&field=id:string", "s", "memory")
+    for layer, x, values in ((units, 0, ["A", 10.0]), (sites, 30000, ["F"])):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, 0)))
+        feature.setAttributes(values)
+        layer.dataProvider().addFeatures([feature])
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    result = processing.runAndLoadResults("anct:service_gap", {"POPULATION": units, "FACILITIES": sites,
+                                                                "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
+    loaded = QgsProject.instance().mapLayer(result["OUTPUT"])
+    try:
+        assert loaded.renderer().type() == "graduatedSymbol"
+        assert loaded.renderer().ranges()[-1].symbol().symbolLayer(0).layerType() == "SimpleMarker"
+    finally:
+        QgsProject.instance().removeMapLayer(loaded.id())

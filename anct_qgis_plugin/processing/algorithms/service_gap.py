@@ -365,7 +365,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                 feature.setAttributes([_plain(value) for value in row])
                 summary_sink.addFeature(feature, FAST_INSERT)
             results["SUMMARY"] = summary_id
-        style = "service_gap_road" if mode == "road" else "service_gap"
+        style = ("service_gap_road" if mode == "road" else "service_gap") + ("_points" if placement == "point" else "")
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(LoadedLayerPostProcessor.create(style))
         return results
