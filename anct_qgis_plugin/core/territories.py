@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
+
 from .catalogue import GEO_API
 from .errors import AnctError, TerritoryError
 from .i18n import tr
@@ -71,6 +73,16 @@ def crs_for_lonlat(lon, lat):
         if west <= lon <= east and south <= lat <= north:
             return OVERSEAS_CRS[code]
     return METROPOLE_CRS
+
+
+def crs_zones(lonlat):
+    """crs_for_lonlat for an n×2 array of WGS84 positions at once (an array of CRS ids)."""
+    lonlat = np.asarray(lonlat, dtype=float).reshape(-1, 2)
+    zones = np.full(len(lonlat), METROPOLE_CRS, dtype=object)
+    for code, (west, south, east, north) in OVERSEAS_BOXES.items():
+        inside = (lonlat[:, 0] >= west) & (lonlat[:, 0] <= east) & (lonlat[:, 1] >= south) & (lonlat[:, 1] <= north)
+        zones[inside] = OVERSEAS_CRS[code]
+    return zones
 
 
 def crs_for_departements(codes):

@@ -49,3 +49,38 @@ def nearest(points, facilities):
     One row per point even when two facilities are equally near.
     """
     return NearestIndex(facilities).query(points)
+
+
+class ZonedNearestIndex:
+    """The nearest facility measured in each zone's own projected CRS (metropolitan France and
+    each overseas département): a unit is matched among the facilities of its zone, in metres
+    of that zone, so that a national run measures La Réunion in its own projection, not in
+    Lambert-93.
+
+    Points come in longitude/latitude. ``zone_of(lonlat)`` gives each point's zone key;
+    ``project(zone, lonlat)`` its coordinates in metres in that zone. Units of a zone without
+    any facility get no facility (-1) and an infinite distance.
+    """
+
+    def __init__(self, facility_lonlat, zone_of, project):
+        self.zone_of, self.project = zone_of, project
+        facility_lonlat = np.asarray(facility_lonlat, dtype=float).reshape(-1, 2)
+        if len(facility_lonlat) == 0:
+            raise ValueError("no facility")
+        zones = zone_of(facility_lonlat)
+        self.trees = {}
+        for zone in set(zones.tolist()):
+            members = np.flatnonzero(zones == zone)
+            self.trees[zone] = (members, NearestIndex(project(zone, facility_lonlat[members])))
+
+    def query(self, lonlat):
+        lonlat = np.asarray(lonlat, dtype=float).reshape(-1, 2)
+        index = np.full(len(lonlat), -1, dtype=np.int64)
+        distance = np.full(len(lonlat), np.inf)
+        zones = self.zone_of(lonlat)
+        for zone in set(zones.tolist()) & set(self.trees):
+            rows = zones == zone
+            members, tree = self.trees[zone]
+            nearest_member, distance[rows] = tree.query(self.project(zone, lonlat[rows]))
+            index[rows] = members[nearest_member]
+        return index, distance

@@ -114,6 +114,35 @@ def test_overseas_units_are_measured_in_their_own_crs(anct_env, run_alg, feedbac
     assert 5100 < by_unit(result["OUTPUT"])["97411"]["distance_m"] < 5300
 
 
+def planar_distance(crs, a, b):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(crs),
+                                       QgsProject.instance())
+    pa, pb = transform.transform(QgsPointXY(*a)), transform.transform(QgsPointXY(*b))
+    return math.hypot(pa.x() - pb.x(), pa.y() - pb.y())
+
+
+def test_a_national_run_measures_each_overseas_unit_in_its_own_crs(anct_env, run_alg, feedback):
+    # Metropolitan and Réunion units in one layer: each is measured in its zone's CRS, among the
+    # facilities of its zone (the Réunion site is nearer to Saint-Denis than any Lambert-93 ghost).
+    units = points([(1.69, 46.81, {"code": "36044", "population": 10}),
+                    (55.45, -20.88, {"code": "97411", "population": 20}),
+                    (45.23, -12.78, {"code": "97611", "population": 30})], crs="EPSG:4326")
+    sites = facilities([(1.80, 46.81, {"id_fs": "M", "format_fs": "Fixe"}),
+                        (55.50, -20.90, {"id_fs": "R", "format_fs": "Fixe"})], crs="EPSG:4326")
+    output = by_unit(gap(run_alg, POPULATION=units, FACILITIES=sites)["OUTPUT"])
+    assert any("each overseas" in message for message in feedback.infos)
+    assert output["36044"]["facility_id"] == "M"
+    assert output["36044"]["distance_m"] == pytest.approx(planar_distance("EPSG:2154", (1.69, 46.81), (1.80, 46.81)),
+                                                          abs=0.01)
+    assert output["97411"]["facility_id"] == "R"
+    assert output["97411"]["distance_m"] == pytest.approx(planar_distance("EPSG:2975", (55.45, -20.88), (55.50, -20.90)),
+                                                          abs=0.01)
+    # Mayotte has no site in this list: no facility, flagged, not matched across the ocean.
+    assert is_null(output["97611"]["facility_id"]) and is_null(output["97611"]["distance_m"])
+    assert output["97611"]["beyond_threshold"] == 1
+
+
 def test_communes_of_a_territory_with_summary_by_departement_and_epci(anct_env, run_alg):
     result = gap(run_alg, TERRITORY="36")
     assert result["UNITS"] == 6

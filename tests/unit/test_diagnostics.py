@@ -60,3 +60,21 @@ def test_summary_by_level_with_unreachable_units():
     assert indre.share_beyond == pytest.approx(1 / 3)
     total = rows[("total", "FR")]
     assert (total.units, total.units_beyond, total.units_unreachable, total.population) == (4, 3, 1, 165)
+
+
+def test_zoned_index_matches_within_each_zone_only():
+    from anct_qgis_plugin.core.territories import crs_zones
+    from anct_qgis_plugin.diagnostics.nearest import ZonedNearestIndex
+
+    projected = []
+
+    def project(zone, lonlat):  # a stand-in projection: degrees to "metres", and what was asked
+        projected.append(zone)
+        return np.asarray(lonlat) * 100_000.0
+
+    facilities = np.array([[2.0, 47.0], [55.5, -20.9]])  # metropole, La Réunion
+    index = ZonedNearestIndex(facilities, crs_zones, project)
+    found, distance = index.query(np.array([[55.4, -20.9], [2.0, 47.1], [45.2, -12.8]]))
+    assert found.tolist() == [1, 0, -1]  # Réunion's own site, the metropolitan one, none in Mayotte
+    assert distance[:2] == pytest.approx([10_000, 10_000]) and np.isinf(distance[2])
+    assert set(projected) == {"EPSG:2154", "EPSG:2975"}

@@ -36,16 +36,33 @@ def xy_array(points, transform=None):
     """Coordinates of single point geometries (n×2), or None when one of them is null, empty
     or multipart (the parts would not line up with the units)."""
     wkb = collected_wkb(points, transform)
-    if wkb is None:
-        return None
+    return None if wkb is None else _multipoint_xy(wkb, len(points))
+
+
+def _multipoint_xy(wkb, expected):
     dtype = _part_dtype(wkb[0])
     header = np.frombuffer(wkb, dtype=dtype["type"], count=1, offset=1)[0]
     count = np.frombuffer(wkb, dtype=dtype["type"], count=1, offset=5)[0]
-    if header != _WKB_MULTIPOINT or count != len(points) or len(wkb) != _HEADER + count * dtype.itemsize:
+    if header != _WKB_MULTIPOINT or count != expected or len(wkb) != _HEADER + count * dtype.itemsize:
         return None
     parts = np.frombuffer(wkb, dtype=dtype, offset=_HEADER)
     xy = np.column_stack((parts["x"], parts["y"])).astype(float)
     return xy if np.isfinite(xy).all() else None
+
+
+def project_xy(xy, transform):
+    """An n×2 array of coordinates through a QgsCoordinateTransform, in one C++ call (the array
+    becomes one multipoint's WKB and back)."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    if len(xy) == 0 or transform.isShortCircuited():
+        return xy.copy()
+    parts = np.empty(len(xy), dtype=_part_dtype(1))
+    parts["order"], parts["type"], parts["x"], parts["y"] = 1, 1, xy[:, 0], xy[:, 1]  # little-endian points
+    geometry = QgsGeometry()
+    geometry.fromWkb(np.array([1], dtype="u1").tobytes() + np.array([_WKB_MULTIPOINT, len(xy)], dtype="<u4").tobytes()
+                     + parts.tobytes())
+    geometry.transform(transform)
+    return _multipoint_xy(bytes(geometry.asWkb()), len(xy))
 
 
 def origin_points(geometries, placement, transform=None):

@@ -8,27 +8,27 @@ written in chunks, so a 2-million-cell grid stays in bounded memory.
 import itertools
 
 import numpy as np
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest,
-                       QgsField, QgsFields, QgsGeometry, QgsProcessingException, QgsProcessingFeatureSource,
-                       QgsProcessingOutputNumber,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsFeature,
+                       QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsProcessingException,
+                       QgsProcessingFeatureSource, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsProcessingParameterString,
+                       QgsRectangle, QgsWkbTypes)
 
 from ...compat import (FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, FLAG_ADVANCED, GEOMETRY_POINT,
                        NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_GEOMETRY, SOURCE_VECTOR_LINE,
                        SKIP_GEOMETRY_CHECKS, SOURCE_VECTOR_POINT, WKB_NOGEOMETRY, is_metres)
 from ...core.errors import AnctError
 from ...core.service import AnctData
-from ...core.territories import crs_for_lonlat
+from ...core.territories import METROPOLE_CRS, OVERSEAS_BOXES, crs_for_lonlat, crs_zones
 from ...diagnostics.gap import (DEFAULT_KINDS, FACILITY_KINDS, SUMMARY_COLUMNS, facility_kind, road_gap,
                                 straight_gap, summarise)
-from ...diagnostics.nearest import NearestIndex
+from ...diagnostics.nearest import NearestIndex, ZonedNearestIndex
 from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
 from .base import AnctAlgorithm, cyclic_gc_paused, tr
 from .post_processing import LoadedLayerPostProcessor
 from .network_reader import DirectionReader, read_network
-from .origins import origin_points
+from .origins import origin_points, project_xy
 from .unit_pass import UnitPass, text
 
 # Units are handled a thousand at a time: each chunk is walked several times (place, read, write),
@@ -36,6 +36,7 @@ from .unit_pass import UnitPass, text
 # chunks of 50,000). Memory stays bounded and Cancel answers within a chunk.
 CHUNK = 1_000
 LARGE = 1_000_000
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 NETWORK_PROGRESS = 40.0  # road mode: reading the network fills the first 40 % of the bar
 ORIGINS = ("point_on_surface", "centroid", "matched_points")
 MODES = ("straight", "road")
@@ -160,7 +161,15 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             feedback.pushInfo(tr("Population: the communes of {territory}").format(territory=territory.label))
             population = data.build_layer("communes", territory, feedback=feedback).layer
         crs = self._measure_crs(population, territory, context)
-        feedback.pushInfo(tr("Distances measured in {crs}").format(crs=crs.authid()))
+        # A national run holds overseas units: in straight line each zone is measured in its own
+        # CRS, so origins and facilities travel in longitude/latitude until their zone projects them.
+        zoned = mode == "straight" and crs.authid() == METROPOLE_CRS and self._reaches_overseas(population, context)
+        if zoned:
+            crs = WGS84
+            feedback.pushInfo(tr("Distances measured in EPSG:2154 in metropolitan France and in each overseas "
+                                 "département's own CRS"))
+        else:
+            feedback.pushInfo(tr("Distances measured in {crs}").format(crs=crs.authid()))
         pop_field = self.parameterAsString(parameters, "POPULATION_FIELD", context) or "population"
         if pop_field not in population.fields().names():
             raise QgsProcessingException(tr("The population layer has no field '{field}'. Fields: {fields}").format(
@@ -170,7 +179,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             times = self._road_matcher(parameters, context, crs, facilities, feedback)
             matcher = lambda points: road_gap(times, points, threshold)  # noqa: E731
         else:
-            index = NearestIndex(facilities)
+            index = self._zoned_index(facilities, context) if zoned else NearestIndex(facilities)
             matcher = lambda points: straight_gap(index, points, threshold)  # noqa: E731
         self.level_names = self._level_names(data, territory, population.fields())
         return self._measure_units(parameters, context, feedback, population, pop_field, crs, matcher,
@@ -195,11 +204,27 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         source_crs = _crs_of(population, tr("population"))
         if is_metres(source_crs) and "+proj=merc" not in source_crs.toProj():
             return source_crs  # projected in metres (not Mercator, which stretches distances): measure there
-        extent = population.sourceExtent() if hasattr(population, "sourceExtent") else population.extent()
-        to_wgs84 = QgsCoordinateTransform(source_crs, QgsCoordinateReferenceSystem("EPSG:4326"),
-                                          context.transformContext())
-        center = to_wgs84.transform(extent.center())
+        center = _lonlat_extent(population, context).center()
         return QgsCoordinateReferenceSystem(crs_for_lonlat(center.x(), center.y()))
+
+    @staticmethod
+    def _reaches_overseas(population, context):
+        try:
+            extent = _lonlat_extent(population, context)
+        except QgsCsException:
+            return False
+        return any(extent.intersects(QgsRectangle(*box)) for box in OVERSEAS_BOXES.values())
+
+    @staticmethod
+    def _zoned_index(facility_lonlat, context):
+        transforms = {}
+
+        def project(zone, lonlat):
+            if zone not in transforms:
+                transforms[zone] = QgsCoordinateTransform(WGS84, QgsCoordinateReferenceSystem(zone),
+                                                          context.transformContext())
+            return project_xy(lonlat, transforms[zone])
+        return ZonedNearestIndex(facility_lonlat, crs_zones, project)
 
     def _facilities(self, parameters, context, data, crs, feedback):
         """(m×2 array in the measuring CRS, list of (id, name))."""
@@ -431,6 +456,13 @@ def _crs_of(source, what):
         raise QgsProcessingException(tr("The {what} layer has no CRS: set it in the layer properties.").format(
             what=what))
     return crs
+
+
+def _lonlat_extent(source, context):
+    """The extent of a source or a layer in WGS84 longitude/latitude."""
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    return QgsCoordinateTransform(_crs_of(source, tr("population")), WGS84,
+                                  context.transformContext()).transformBoundingBox(extent)
 
 
 def _features_unchecked(source, request):
