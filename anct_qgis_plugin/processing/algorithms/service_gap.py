@@ -374,7 +374,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         self._report_problems(units.problems, feedback)
         results = {"OUTPUT": dest_id, "UNITS": done}
         kept = {name: np.concatenate(arrays) for name, arrays in units.kept.items()}
-        levels = {level: (kept[key], names) for level, key, names in (
+        levels = {level: (kept[key], level_names) for level, key, level_names in (
             ("departement", "dep", self.level_names[0]), ("epci", "epci", self.level_names[1])) if columns[level] >= 0}
         table = summarise(levels, kept["pop"], kept["beyond"], kept["measure"])
         pop_beyond = float(table.loc[table["level"] == "total", "population_beyond"].sum())
