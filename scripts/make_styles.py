@@ -455,12 +455,31 @@ def write_styles(target_dir):
     return written
 
 
+def layer_with(style_id, rows, name=None):
+    """A styled memory layer holding hand-made (geometry, {field: value}) rows."""
+    from qgis.core import QgsFeature
+
+    layer = styled_layer(style_id)
+    if name:
+        layer.setName(name)
+    features = []
+    for geometry, values in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(geometry)
+        for key, value in values.items():
+            feature[key] = value
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
 # --- preview ---------------------------------------------------------------------------------
 def _preview_layers():
     """Hand-made features: a Voronoi 'country' with nested communes, EPCI, départements and
     régions; programme perimeters as unions of communes; QPV, France services and mobile sites
     in and around the largest 'town'. Coordinates in Lambert-93 around Châteauroux."""
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle
+    from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
 
     rng = random.Random(36)
     x0, y0, width, height, step = 560_000, 6_580_000, 120_000, 100_000, 5_000
@@ -489,19 +508,6 @@ def _preview_layers():
              "Valençay", "Aigurande", "La Châtre", "Saint-Maur", "Ardentes", "Vatan", "Écueillé", "Mézières",
              "Bélâbre", "Saint-Gaultier", "Éguzon", "Neuvy-Saint-Sépulchre", "Reuilly", "Chabris", "Clion"]
     town = nearest(QgsPointXY(x0 + width / 2 + 3000, y0 + height / 2 + 4000), [centre(c) for c in communes])
-
-    def layer_with(layer_id, rows):
-        layer = styled_layer(layer_id)
-        features = []
-        for geometry, values in rows:
-            feature = QgsFeature(layer.fields())
-            feature.setGeometry(geometry)
-            for name, value in values.items():
-                feature[name] = value
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        layer.updateExtents()
-        return layer
 
     def union(indexes):
         return QgsGeometry.unaryUnion([communes[k] for k in indexes])
@@ -636,7 +642,7 @@ def _gap_preview_layers():
     """Hand-made outputs: Voronoi 'communes' over 150 x 120 km with a few France services sites
     (distance_m, and a road time ~ 1.3 x the distance at 50 km/h with two unreachable communes),
     and a 200 m grid across the 20 km line of the first site."""
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle
+    from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
 
     rng = random.Random(2154)
     x0, y0, width, height, step = 560_000, 6_560_000, 150_000, 120_000, 6_000
@@ -653,20 +659,6 @@ def _gap_preview_layers():
 
     def nearest(point):
         return min((math.hypot(point.x() - s.x(), point.y() - s.y()), k) for k, s in enumerate(sites))
-
-    def layer_with(style_id, name, rows):
-        layer = styled_layer(style_id)
-        layer.setName(name)
-        features = []
-        for geometry, values in rows:
-            feature = QgsFeature(layer.fields())
-            feature.setGeometry(geometry)
-            for key, value in values.items():
-                feature[key] = value
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        layer.updateExtents()
-        return layer
 
     straight, road = [], []
     for n, commune in enumerate(communes):
@@ -691,10 +683,10 @@ def _gap_preview_layers():
                 minutes = None if distance > 27_000 else distance * 1.3 / (50 / 3.6) / 60
                 dots.append((QgsGeometry.fromPointXY(QgsPointXY(x + 100, y + 100)),
                              {**values, "distance_m": None, "time_min": minutes}))
-    return (layer_with("service_gap", "Distance à vol d'oiseau (service_gap)", straight),
-            layer_with("service_gap_road", "Temps par la route (service_gap_road)", road),
-            layer_with("service_gap", "Carreaux de 200 m (service_gap)", cells),
-            layer_with("service_gap_road_points", "Points, par la route (service_gap_road_points)", dots), box, centre)
+    return (layer_with("service_gap", straight, "Distance à vol d'oiseau (service_gap)"),
+            layer_with("service_gap_road", road, "Temps par la route (service_gap_road)"),
+            layer_with("service_gap", cells, "Carreaux de 200 m (service_gap)"),
+            layer_with("service_gap_road_points", dots, "Points, par la route (service_gap_road_points)"), box, centre)
 
 
 def render_gap_preview(path):
