@@ -8,7 +8,6 @@ that path (no geometry, empty or multipart points) are then placed one by one.
 import numpy as np
 from qgis.core import QgsGeometry
 
-PLACEMENTS = ("point", "point_on_surface", "centroid")
 _WKB_MULTIPOINT = 4  # ISO WKB type of a 2D multipoint
 _HEADER = 9          # byte order (1), type (4), number of parts (4)
 
