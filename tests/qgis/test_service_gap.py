@@ -371,3 +371,26 @@ def test_progress_covers_the_network_then_the_units(anct_env, run_alg, feedback)
          facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})]))
     assert seen == sorted(seen) and seen[-1] == 100
     assert 40 in seen  # the network read fills the first 40 %
+
+
+def test_grid_cells_are_summarised_by_the_first_commune_they_list(anct_env, run_alg):
+    # INSEE's Filosofi grid has no département field, but lcog_geo lists the communes a cell
+    # touches, end to end: the first gives the cell its département and EPCI.
+    from anct_qgis_plugin.core.service import AnctData
+    AnctData().territory_index()  # the commune table in the cache, as after any use of the plugin
+    x, y = 3_700_000, 2_600_000
+    cells = memory_layer("Polygon", "EPSG:3035", (("idcar_200m", False), ("ind", True), ("lcog_geo", False)), [
+        (f"POLYGON(({x + dx} {y}, {x + dx + 200} {y}, {x + dx + 200} {y + 200}, {x + dx} {y + 200}, {x + dx} {y}))",
+         {"idcar_200m": f"C{dx}", "ind": ind, "lcog_geo": communes})
+        for dx, ind, communes in ((0, 10, "3604436063"), (200, 20, "36063"), (400, 40, "18033"), (600, 80, "2A004"),
+                                  (800, 160, "99999"))])
+    sites = facilities([(x, y + 30_000, {"id_fs": "F", "format_fs": "Fixe"})], crs="EPSG:3035")
+    result = gap(run_alg, POPULATION=cells, POPULATION_FIELD="ind", FACILITIES=sites)
+    output = by_unit(result["OUTPUT"], "idcar_200m")
+    assert [(output[c]["departement"], output[c]["epci"]) for c in ("C0", "C200", "C400", "C600", "C800")] == [
+        ("36", "243600327"), ("36", "243600327"), ("18", "241800507"), ("2A", "242010056"), ("99", "")]
+    rows = {(f["level"], f["code"]): f for f in result["SUMMARY"].getFeatures()}
+    assert rows[("departement", "36")]["population"] == 30 and rows[("departement", "36")]["name"] == "Indre"
+    assert rows[("departement", "99")]["population"] == 160
+    assert rows[("epci", "243600327")]["population"] == 30 and ("epci", "") not in rows
+    assert rows[("total", "FR")]["population"] == 310

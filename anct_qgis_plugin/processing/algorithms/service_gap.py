@@ -42,6 +42,7 @@ ORIGINS = ("point_on_surface", "centroid", "matched_points")
 MODES = ("straight", "road")
 DEP_FIELDS = ("codeDepartement", "insee_dep", "code_insee_du_departement", "dep")
 EPCI_FIELDS = ("codeEpci", "siren_epci", "epci")
+COMMUNE_LIST_FIELDS = ("lcog_geo", "LCOG_GEO")  # Filosofi grid: the codes of the communes a cell touches
 ID_FIELDS = ("code", "insee_com", "idcar_200m", "id", "fid")
 FACILITY_ID_FIELDS = ("id_fs", "num_site", "id", "fid")
 FACILITY_NAME_FIELDS = ("lib_fs", "nom_op", "name", "nom", "lib")
@@ -187,16 +188,20 @@ class ServiceGapAlgorithm(AnctAlgorithm):
 
     @staticmethod
     def _level_names(data, territory, fields):
-        """Names of départements and EPCI for the summary, from the cache only: a user's layer
+        """Names of départements and EPCI for the summary, and each commune's (département, EPCI)
+        for units that only list their communes (the grid), from the cache only: a user's layer
         must not wait for the network to print names (codes only when they are not cached)."""
-        if _first_field(fields, DEP_FIELDS + EPCI_FIELDS) is None:
-            return {}, {}
+        if _first_field(fields, DEP_FIELDS + EPCI_FIELDS + COMMUNE_LIST_FIELDS) is None:
+            return {}, {}, {}
         try:
             index = data.territory_index() if territory is not None else \
                 data.with_settings(offline=True).territory_index()
         except AnctError:
-            return {}, {}
-        return {code: name for code, (name, _r) in index.departements.items()}, dict(index.epci_names)
+            return {}, {}, {}
+        communes = {code: (commune.get("codeDepartement") or "", commune.get("codeEpci") or "")
+                    for code, commune in index.communes.items()} \
+            if _first_field(fields, COMMUNE_LIST_FIELDS) else {}
+        return {code: name for code, (name, _r) in index.departements.items()}, dict(index.epci_names), communes
 
     def _measure_crs(self, population, territory, context):
         if territory is not None:
@@ -335,9 +340,11 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         dep_field, epci_field = _first_field(fields, DEP_FIELDS), _first_field(fields, EPCI_FIELDS)
         origin_lookup = self._origin_lookup(parameters, context, crs, fields)
         code_field = self.parameterAsString(parameters, "POPULATION_CODE_FIELD", context) or id_field
+        # Without a département field, INSEE's grid still says which communes a cell touches.
+        commune_list_field = _first_field(fields, COMMUNE_LIST_FIELDS) if dep_field is None else None
         columns = {name: fields.indexOf(field) if field else -1
                    for name, field in (("population", pop_field), ("id", id_field), ("departement", dep_field),
-                                       ("epci", epci_field), ("code", code_field))}
+                                       ("epci", epci_field), ("code", code_field), ("communes", commune_list_field))}
         source_crs = _crs_of(population, tr("population"))
         transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         total = population.featureCount()
@@ -358,7 +365,8 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         else:
             placement = "centroid" if self.parameterAsEnumString(parameters, "ORIGIN", context) == "centroid" \
                 else "point_on_surface"
-        units = UnitPass(sink, columns, placement, transform, origin_lookup, matcher, names, mode)
+        units = UnitPass(sink, columns, placement, transform, origin_lookup, matcher, names, mode,
+                         self.level_names[2])
         features = _features_unchecked(population, request)
         done = 0
         while True:
@@ -374,8 +382,10 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         self._report_problems(units.problems, feedback)
         results = {"OUTPUT": dest_id, "UNITS": done}
         kept = {name: np.concatenate(arrays) for name, arrays in units.kept.items()}
+        from_communes = columns["communes"] >= 0
         levels = {level: (kept[key], level_names) for level, key, level_names in (
-            ("departement", "dep", self.level_names[0]), ("epci", "epci", self.level_names[1])) if columns[level] >= 0}
+            ("departement", "dep", self.level_names[0]), ("epci", "epci", self.level_names[1]))
+            if columns[level] >= 0 or from_communes}
         table = summarise(levels, kept["pop"], kept["beyond"], kept["measure"])
         pop_beyond = float(table.loc[table["level"] == "total", "population_beyond"].sum())
         results["POPULATION_BEYOND"] = pop_beyond

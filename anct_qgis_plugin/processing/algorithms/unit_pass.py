@@ -17,11 +17,14 @@ from .origins import origin_points
 class UnitPass:
     """Feeds chunks of population features through ``matcher`` into ``sink``.
 
-    ``columns`` maps "population", "id", "departement", "epci" and "code" to a field index of
-    the features (-1: absent); ``facilities`` lists (id, name) by facility index.
+    ``columns`` maps "population", "id", "departement", "epci", "code" and "communes" to a field
+    index of the features (-1: absent); ``facilities`` lists (id, name) by facility index;
+    ``commune_levels`` gives each commune code its (département, EPCI), for units that only list
+    the communes they touch.
     """
 
-    def __init__(self, sink, columns, placement, transform, origin_lookup, matcher, facilities, mode):
+    def __init__(self, sink, columns, placement, transform, origin_lookup, matcher, facilities, mode,
+                 commune_levels=None):
         self.sink = sink
         self.columns = columns
         self.placement = placement
@@ -32,6 +35,7 @@ class UnitPass:
         self.facility_ids = np.array([fid for fid, _name in facilities] + [None], dtype=object)
         self.facility_names = np.array([name for _fid, name in facilities] + [None], dtype=object)
         self.mode = mode
+        self.commune_levels = commune_levels or {}
         self.kept = {"pop": [], "beyond": [], "measure": [], "dep": [], "epci": []}
         self.problems = {"null": 0, "negative": 0, "unmatched": 0, "empty": 0}
 
@@ -49,8 +53,10 @@ class UnitPass:
             return 0
         population = _populations(self._column(chunk, "population"), self.problems)
         ids = _texts(self._column(chunk, "id")) if self.columns["id"] >= 0 else [str(f.id()) for f in chunk]
-        deps = self._texts_or_blank(chunk, "departement")
-        epcis = self._texts_or_blank(chunk, "epci")
+        if self.columns["communes"] >= 0:
+            deps, epcis = self._levels_of_first_commune(chunk)
+        else:
+            deps, epcis = self._texts_or_blank(chunk, "departement"), self._texts_or_blank(chunk, "epci")
         result = self.matcher(xy)
         beyond = result.beyond
         rows = zip(ids, population.tolist(), deps, epcis, self.facility_ids[result.facility].tolist(),
@@ -75,6 +81,17 @@ class UnitPass:
 
     def _texts_or_blank(self, chunk, name):
         return _texts(self._column(chunk, name)) if self.columns[name] >= 0 else [""] * len(chunk)
+
+    def _levels_of_first_commune(self, chunk):
+        """INSEE's grid lists the communes a cell touches, end to end ("3604436045"): the cell
+        counts in the département and EPCI of the first. Communes missing from the commune
+        table still give their département (the first two characters, three overseas)."""
+        firsts = [codes[:5] for codes in _texts(self._column(chunk, "communes"))]
+        levels = self.commune_levels
+        unknown = ("", "")
+        pairs = [levels.get(code, unknown) for code in firsts]
+        deps = [dep or (code[:3] if code.startswith("97") else code[:2]) for (dep, _e), code in zip(pairs, firsts)]
+        return deps, [epci for _d, epci in pairs]
 
     def _place_at_matched_points(self, chunk, xy, valid):
         """Units whose code has an origin point are placed there; the others keep their point
