@@ -189,11 +189,13 @@ def write_gpkg(path, table, epsg, geometry_type, fields, blobs, columns):
 
 
 def grid_path(seed, cells):
-    return CACHE / f"anct-bench-grid-seed{seed}-{cells}.gpkg"
+    return CACHE / f"anct-bench-grid-lcog-seed{seed}-{cells}.gpkg"
 
 
 def make_grid(seed, cells):
-    """Filosofi-like 200 m grid: squares in EPSG:3035, idcar_200m (text), ind (float)."""
+    """Filosofi-like 200 m grid: squares in EPSG:3035, idcar_200m (text), ind (float) and lcog_geo
+    (the communes a cell touches, end to end: 95 west-east bands of "départements", communes of
+    5 km north-south strips, 8 % of the cells on a border listing two)."""
     path = grid_path(seed, cells)
     if path.exists():
         return path, "cached"
@@ -225,8 +227,14 @@ def make_grid(seed, cells):
     ring = np.column_stack([east, north, east + 200, north, east + 200, north + 200, east, north + 200, east, north])
     blobs["xy"] = ring
     ids = [f"CRS3035RES200mN{int(n)}E{int(e)}" for n, e in zip(north, east)]
-    write_gpkg(path, "grid", 3035, ogr.wkbPolygon, [("idcar_200m", ogr.OFTString), ("ind", ogr.OFTReal)],
-               blobs, [ids, ind.tolist()])
+    departement = np.clip(1 + ((east - bbox[0]) * 95 // (bbox[2] - bbox[0])).astype(int), 1, 95)
+    commune = 1 + (north // 5000).astype(int) % 999
+    border = rng.random(cells) < 0.08
+    lcog = [f"{d:02d}{c:03d}" + (f"{d:02d}{c % 999 + 1:03d}" if b else "")
+            for d, c, b in zip(departement.tolist(), commune.tolist(), border.tolist())]
+    write_gpkg(path, "grid", 3035, ogr.wkbPolygon, [("idcar_200m", ogr.OFTString), ("ind", ogr.OFTReal),
+                                                    ("lcog_geo", ogr.OFTString)],
+               blobs, [ids, ind.tolist(), lcog])
     return path, f"built in {time.perf_counter() - started:.0f} s"
 
 
@@ -423,6 +431,7 @@ def grid_worker(args):
         configure_data_layer(os.path.join(folder, "cache"))
         facilities = facilities_layer(args.seed, args.facilities)
         warm_up(facilities)
+        print(f"  commune table in the cache (lcog_geo -> département, EPCI): {load_commune_table()}")
         grid_layer = QgsVectorLayer(f"{args.grid_worker}|layername=grid", "grid", "ogr")
         rss_before = vm_hwm_mb()
         parameters = {"POPULATION": grid_layer, "POPULATION_FIELD": "ind", "FACILITIES": facilities,
@@ -600,6 +609,16 @@ def describe(func):
     if filename == "~":
         return name
     return f"{Path(filename).name}:{line} {name}"
+
+
+def load_commune_table():
+    """What a user's session holds: the commune table in the plugin's cache (from the mirror)."""
+    from anct_qgis_plugin.core.errors import AnctError
+    from anct_qgis_plugin.core.service import AnctData
+    try:
+        return f"{len(AnctData().territory_index().communes):,} communes"
+    except AnctError as error:
+        return f"unavailable ({error}): départements from the codes, no EPCI"
 
 
 def warm_up(facilities):
