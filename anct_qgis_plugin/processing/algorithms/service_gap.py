@@ -281,10 +281,10 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         speed_at = fields.indexOf(speed_field) if speed_field else -1
         direction_at = fields.indexOf(direction_field) if direction_field else -1
         request = QgsFeatureRequest().setSubsetOfAttributes([at for at in (speed_at, direction_at) if at >= 0])
-        total = max(network.featureCount(), 1)
+        total = network.featureCount()
         lines = read_network(_features_unchecked(network, request), transform, speed_at, direction_at, directions,
                              default_speed, feedback, QgsProcessingException(tr("Cancelled.")),
-                             lambda read: feedback.setProgress(NETWORK_PROGRESS * read / total))
+                             lambda read: _report_progress(feedback, read, total, 0.0, NETWORK_PROGRESS))
         self.progress_start = NETWORK_PROGRESS
         vertices, counts, speeds, line_directions = lines.arrays()
         if counts.sum() == 0:
@@ -376,7 +376,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             if not chunk:
                 break
             done += units.add(chunk)
-            feedback.setProgress(self.progress_start + (100.0 - self.progress_start) * done / (total or 1))
+            _report_progress(feedback, done, total, self.progress_start)
         if done == 0:
             raise QgsProcessingException(tr("The population layer is empty."))
         self._report_problems(units.problems, feedback)
@@ -466,6 +466,12 @@ def _crs_of(source, what):
         raise QgsProcessingException(tr("The {what} layer has no CRS: set it in the layer properties.").format(
             what=what))
     return crs
+
+
+def _report_progress(feedback, done, total, start=0.0, end=100.0):
+    """The bar from start to end %; a provider that cannot count (-1) gets none, not a wrong one."""
+    if total > 0:
+        feedback.setProgress(start + (end - start) * min(done / total, 1.0))
 
 
 def _lonlat_extent(source, context):
