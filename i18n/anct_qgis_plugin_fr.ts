@@ -9,7 +9,7 @@
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="437" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="447" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
@@ -59,12 +59,12 @@
       <translation>Identifiant de la couche dans le catalogue : </translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="91" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
@@ -84,17 +84,17 @@
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="103" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="130" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="131" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="428" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="438" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
@@ -114,17 +114,17 @@
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="106" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="114" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="95" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
@@ -139,12 +139,12 @@
       <translation>Distance au site France services le plus proche retenue pour la carte des zones éloignées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="169" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="170" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="172" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="173" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="120" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
@@ -174,12 +174,12 @@
       <translation>FR, une région (reg:24), un département (36), un SIREN d'EPCI, un code de commune ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="233" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="238" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
@@ -199,12 +199,12 @@
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="93" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="159" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="160" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="100" />
       <source>Lines of the road network (road mode). Every vertex is a node; vertices closer than 1 cm join.</source>
       <translation>Lignes du réseau routier (mode road). Chaque sommet est un nœud ; les sommets distants de moins de 1 cm sont fusionnés.</translation>
     </message>
@@ -299,12 +299,12 @@
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="425" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="435" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="432" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="442" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
@@ -319,22 +319,22 @@
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="251" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="256" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="78" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="303" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="308" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="307" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="312" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
@@ -349,12 +349,12 @@
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="107" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="108" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="86" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
@@ -379,17 +379,17 @@
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="432" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="442" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
@@ -409,22 +409,22 @@
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="78" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="126" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="161" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
@@ -439,22 +439,22 @@
       <translation>QPV</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="293" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="298" />
       <source>Road graph: {nodes} nodes, {edges} edges</source>
       <translation>Graphe routier : {nodes} nœuds, {edges} arcs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="291" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="296" />
       <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="267" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="272" />
       <source>Road mode needs a NETWORK line layer.</source>
       <translation>Le mode road nécessite une couche de lignes NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
     </message>
@@ -469,12 +469,12 @@
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="447" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="457" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
@@ -504,27 +504,27 @@
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="137" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="100" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
       <source>Speed of each line in km/h.</source>
       <translation>Vitesse de chaque ligne en km/h.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="104" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>Speed of lines without a (positive) speed value.</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
@@ -544,7 +544,7 @@
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="70" />
       <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
     </message>
@@ -559,57 +559,62 @@
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="175" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="75" />
+      <source>The output could not be written: {error}</source>
+      <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="176" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="373" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="381" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="286" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="291" />
       <source>The road network is empty.</source>
       <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="456" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="466" />
       <source>The {what} layer has no CRS: set it in the layer properties.</source>
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="116" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="119" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="112" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
@@ -619,7 +624,7 @@
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="80" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
@@ -634,12 +639,12 @@
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="236" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="241" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="140" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
@@ -654,27 +659,32 @@
       <translation>habitants/km²</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="309" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="76" />
+      <source>no reason given</source>
+      <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="314" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="82" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="204" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="209" />
       <source>population</source>
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="268" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="273" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
@@ -689,7 +699,7 @@
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="252" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="257" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
     </message>
@@ -704,32 +714,32 @@
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="408" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="418" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="409" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="419" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="410" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="420" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="411" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="421" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="348" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="355" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="382" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="392" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>

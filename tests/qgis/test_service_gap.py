@@ -394,3 +394,21 @@ def test_grid_cells_are_summarised_by_the_first_commune_they_list(anct_env, run_
     assert rows[("departement", "99")]["population"] == 160
     assert rows[("epci", "243600327")]["population"] == 30 and ("epci", "") not in rows
     assert rows[("total", "FR")]["population"] == 310
+
+
+def test_an_output_that_refuses_features_stops_the_run_with_its_reason(anct_env):
+    from qgis.core import QgsCoordinateTransform
+
+    from anct_qgis_plugin.diagnostics.gap import straight_gap
+    from anct_qgis_plugin.diagnostics.nearest import NearestIndex
+    from anct_qgis_plugin.processing.algorithms.unit_pass import UnitPass
+    # A real sink that refuses the units (polygons expected, points given), as a full disk would.
+    output = QgsVectorLayer("Polygon?crs=EPSG:2154", "out", "memory")
+    refusing = output.dataProvider()
+    units = points(UNITS)
+    columns = {"population": 1, "id": 0, "departement": -1, "epci": -1, "code": 0, "communes": -1}
+    index = NearestIndex(np.array([[0.0, 0.0]]))
+    unit_pass = UnitPass(refusing, columns, "point", QgsCoordinateTransform(), None,
+                         lambda xy: straight_gap(index, xy, 20), [("F", "site")], "straight")
+    with pytest.raises(QgsProcessingException, match="could not be written: .*Polygon"):
+        unit_pass.add(list(units.getFeatures()))

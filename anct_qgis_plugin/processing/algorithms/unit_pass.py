@@ -10,7 +10,10 @@ import math
 
 import numpy as np
 
+from qgis.core import QgsProcessingException
+
 from ...compat import FAST_INSERT
+from .base import tr
 from .origins import origin_points
 
 
@@ -66,7 +69,11 @@ class UnitPass:
             # Only the attributes change: both sinks QGIS makes (memory provider, file writer)
             # read them by position, so the output fields need not be set on each feature.
             feature.setAttributes(list(row))
-        self.sink.addFeatures(chunk, FAST_INSERT)
+        written = self.sink.addFeatures(chunk, FAST_INSERT)
+        # A Processing sink answers a bool, a data provider (ok, features).
+        if not (written[0] if isinstance(written, tuple) else written):  # a full disk…: stop, say why
+            raise QgsProcessingException(tr("The output could not be written: {error}").format(
+                error=self.sink.lastError() or tr("no reason given")))
         measure = result.time_min if self.mode == "road" else result.distance_m
         self.kept["pop"].append(population)
         self.kept["beyond"].append(beyond)
