@@ -474,6 +474,24 @@ def layer_with(style_id, rows, name=None):
     return layer
 
 
+def render_panel(layers, extent, background, size, dpi):
+    """(image, scale) of layers drawn over extent in a size×size square, in Lambert-93."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsMapRendererParallelJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    settings.setOutputSize(QSize(size, size))
+    settings.setOutputDpi(dpi)
+    settings.setBackgroundColor(QColor(background))
+    settings.setExtent(extent)
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    return job.renderedImage(), settings.scale()
+
+
 # --- preview ---------------------------------------------------------------------------------
 def _preview_layers():
     """Hand-made features: a Voronoi 'country' with nested communes, EPCI, départements and
@@ -582,10 +600,8 @@ def _preview_layers():
 
 
 def render_preview(path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer,
-                           QgsLegendSettings, QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle,
+    from qgis.core import (QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer, QgsLegendSettings, QgsRectangle,
                            QgsRenderContext)
-    from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QImage
 
     from anct_qgis_plugin.core.catalogue import get_source
@@ -596,17 +612,7 @@ def render_preview(path):
     dpi, panel = 96, 820
 
     def render(extent, background):
-        settings = QgsMapSettings()
-        settings.setLayers(layers)
-        settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
-        settings.setOutputSize(QSize(panel, panel))
-        settings.setOutputDpi(dpi)
-        settings.setBackgroundColor(QColor(background))
-        settings.setExtent(extent)
-        job = QgsMapRendererParallelJob(settings)
-        job.start()
-        job.waitForFinished()
-        return job.renderedImage(), settings.scale()
+        return render_panel(layers, extent, background, panel, dpi)
 
     def around(point, denominator):
         half = denominator * panel / dpi * 0.0254 / 2
@@ -690,27 +696,15 @@ def _gap_preview_layers():
 
 
 def render_gap_preview(path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer,
-                           QgsLegendSettings, QgsMapRendererParallelJob, QgsMapSettings, QgsMapToPixel,
+    from qgis.core import (QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer, QgsLegendSettings, QgsMapToPixel,
                            QgsRectangle, QgsRenderContext)
-    from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QImage
 
     straight, road, grid, dots, box, centre = _gap_preview_layers()
     dpi, panel = 96, 820
 
     def render(layer, extent):
-        settings = QgsMapSettings()
-        settings.setLayers([layer])
-        settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
-        settings.setOutputSize(QSize(panel, panel))
-        settings.setOutputDpi(dpi)
-        settings.setBackgroundColor(QColor(WHITE))
-        settings.setExtent(extent)
-        job = QgsMapRendererParallelJob(settings)
-        job.start()
-        job.waitForFinished()
-        return job.renderedImage(), settings.scale()
+        return render_panel([layer], extent, WHITE, panel, dpi)
 
     half = 100_000 * panel / dpi * 0.0254 / 2  # the grid at 1:100 000
     grid_extent = QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
