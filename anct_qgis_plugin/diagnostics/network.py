@@ -38,17 +38,9 @@ class RoadGraph:
         return coo_matrix((weights, (rows[first], cols[first])), shape=(size, size)).tocsr()
 
 
-def build_graph(polylines, speeds_kmh, directions, tolerance=0.01):
-    """Polylines (list of (p×2) arrays in metres), one speed (km/h) and direction per line."""
-    if len(polylines) == 0:
-        raise ValueError("empty network")
-    counts = np.array([len(line) for line in polylines], dtype=np.int64)
-    vertices = np.concatenate([np.asarray(line, dtype=float).reshape(-1, 2) for line in polylines])
-    return graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance)
-
-
 def graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance=0.01):
-    """The same from every line's vertices one after the other (v×2) and each line's vertex count."""
+    """The graph of lines given by every line's vertices one after the other (v×2, metres) and
+    each line's vertex count, with one speed (km/h) and direction per line."""
     counts = np.asarray(counts, dtype=np.int64)
     if len(counts) == 0 or counts.sum() == 0:
         raise ValueError("empty network")

@@ -4,7 +4,7 @@ import pytest
 
 from anct_qgis_plugin.diagnostics import nearest as nearest_module
 from anct_qgis_plugin.diagnostics.gap import facility_kind, summarise
-from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, build_graph
+from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
 from anct_qgis_plugin.diagnostics.nearest import nearest
 
 
@@ -24,6 +24,11 @@ def test_no_facility_is_an_error_and_no_unit_is_empty():
     assert len(index) == len(distance) == 0
 
 
+def build_graph(lines, speeds, directions):
+    """The graph of a list of polylines (each a p×2 array)."""
+    return graph_from_vertices(np.concatenate(lines), [len(line) for line in lines], speeds, directions)
+
+
 def test_graph_joins_close_vertices_keeps_the_fastest_parallel_edge():
     lines = [np.array([[0, 0], [1000, 0]]), np.array([[0.004, 0], [1000.003, 0]]), np.array([[1000, 0], [1000, 1000]])]
     graph = build_graph(lines, [36, 72, 36], [BOTH, BOTH, FORWARD])
@@ -38,7 +43,7 @@ def test_graph_joins_close_vertices_keeps_the_fastest_parallel_edge():
 
 def test_empty_network_is_an_error():
     with pytest.raises(ValueError):
-        build_graph([], [], [])
+        graph_from_vertices(np.empty((0, 2)), [], [], [])
 
 
 @pytest.mark.parametrize("type_fs, format_fs, kind", [

@@ -20,7 +20,7 @@ _HEADER = 9               # byte order (1), type (4), number of parts or points 
 
 
 class RoadLines:
-    """What build_graph needs, gathered chunk by chunk."""
+    """What graph_from_vertices needs, gathered chunk by chunk."""
 
     def __init__(self):
         self.vertices, self.counts, self.speeds, self.directions = [], [], [], []
