@@ -18,7 +18,7 @@ export QT_QPA_PLATFORM ?= offscreen
 DEPT        ?= 36
 ATLAS_OUT   ?= demo/atlas
 
-.PHONY: setup test i18n translations package deploy demo atlas clean
+.PHONY: setup test i18n translations package deploy demo atlas check-sources clean
 
 setup:  ## Install QGIS from the distribution and a venv with pytest and pytest-qgis.
 	$(SUDO) apt-get update -qq
@@ -64,6 +64,14 @@ atlas: deploy  ## Print the atlas sheet of DEPT headless into ATLAS_OUT (MIRROR=
 	mkdir -p $(ATLAS_OUT)
 	ANCT_QGIS_MIRROR="$(if $(MIRROR),$(abspath $(MIRROR)),)" $(QGIS_PROCESS) run anct:department_atlas -- \
 		DEPARTMENTS=$(DEPT) OUTPUT_FOLDER=$(abspath $(ATLAS_OUT))
+
+CHECK_OUT   ?= demo/check-sources.csv
+
+check-sources: deploy  ## Which file each source reads today, its date, size, columns, rows (MIRROR=… for a mirror).
+	mkdir -p $(dir $(CHECK_OUT))
+	ANCT_QGIS_MIRROR="$(if $(MIRROR),$(abspath $(MIRROR)),)" $(QGIS_PROCESS) run anct:check_sources -- \
+		FAIL_ON_ERROR=true OUTPUT=$(abspath $(CHECK_OUT))
+	@echo "$(CHECK_OUT)"
 
 clean:
 	rm -rf build dist i18n/*.qm .pytest_cache

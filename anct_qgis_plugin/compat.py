@@ -4,7 +4,8 @@ Newer QGIS moved many enums into ``Qgis.*`` scoped enums and Qt6 dropped ``QVari
 Every module imports the resolved names from here, so a version change is fixed once.
 """
 from qgis.core import Qgis, QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingParameterDefinition
-from qgis.core import QgsProcessingFeatureSource, QgsProcessingParameterNumber, QgsVectorFileWriter, QgsWkbTypes
+from qgis.core import QgsProcessingFeatureSource, QgsProcessingParameterNumber, QgsRenderContext, QgsVectorFileWriter
+from qgis.core import QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
 
@@ -67,6 +68,9 @@ OVERWRITE_FILE = first_spelling(lambda: QgsVectorFileWriter.ActionOnExistingFile
                                 lambda: QgsVectorFileWriter.CreateOrOverwriteFile)
 WRITER_NO_ERROR = first_spelling(lambda: QgsVectorFileWriter.WriterError.NoError,
                                  lambda: QgsVectorFileWriter.NoError)
+
+# Layout text exported as text (searchable, accessible), not as outlines.
+TEXT_AS_TEXT = first_spelling(lambda: Qgis.TextRenderFormat.AlwaysText, lambda: QgsRenderContext.TextFormatAlwaysText)
 
 MESSAGE_INFO = first_spelling(lambda: Qgis.MessageLevel.Info, lambda: Qgis.Info)
 MESSAGE_WARNING = first_spelling(lambda: Qgis.MessageLevel.Warning, lambda: Qgis.Warning)

@@ -13,6 +13,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsLayou
                        QgsReadWriteContext, QgsRectangle)
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..compat import TEXT_AS_TEXT
 from ..core.errors import AnctError
 from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
@@ -176,6 +177,7 @@ def export_pdf(layout, path):
     settings.forceVectorOutput = True
     settings.appendGeoreference = False
     settings.exportMetadata = True
+    settings.textRenderFormat = TEXT_AS_TEXT
     settings.dpi = 300
     result = exporter.exportToPdf(path, settings)
     if result != QgsLayoutExporter.Success:

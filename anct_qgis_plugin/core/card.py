@@ -1,23 +1,19 @@
 """The commune card: population, EPCI, département, and every programme a commune belongs to.
 
-Built from the same catalogue layers as everything else, restricted to the commune.
+Read from the per-commune lists (the QPV list, the programme lists, France services' site list)
+rather than from outlines: a commune counts even where no outline can be had, and codes of every
+vintage (arrondissements, delegated communes) count for today's commune.
 """
 from dataclasses import dataclass, field
 
 from .catalogue import get_source
-from .errors import AnctError
 from .i18n import tr
+from .parsers import iso_date
+from .tables import read_membership
 
-# layer id -> (id field, label field) shown on the card
-CARD_LAYERS = (
-    ("qpv", "code_qp", "lib_qp"),
-    ("action_coeur_de_ville", "id_acv", "lib_acv"),
-    ("petites_villes_de_demain", "id_pvd", ""),
-    ("territoires_industrie", "id_ti", "lib_ti"),
-    ("villages_avenir", "id_va", ""),
-    ("france_services", "id_fs", "lib_fs"),
-)
-DATE_FIELDS = ("date_signature",)
+# membership table -> catalogue layer whose title the card shows
+CARD_TABLES = ("qpv", "action_coeur_de_ville", "petites_villes_de_demain", "territoires_industrie",
+               "villages_avenir", "france_services")
 
 
 @dataclass
@@ -40,14 +36,16 @@ class CommuneCard:
     lines: list = field(default_factory=list)
     source_dates: dict = field(default_factory=dict)
     unavailable: dict = field(default_factory=dict)
+    population_source: str = ""
 
     def as_text(self):
         rows = [f"{self.name} ({self.code})",
-                tr("Population: {population}").format(population=self.population if self.population is not None else "-"),
+                tr("Population: {population}").format(population=self.population if self.population is not None else "-")
+                + (f" ({self.population_source})" if self.population_source else ""),
                 tr("EPCI: {epci}").format(epci=self.epci or "-"),
                 tr("Département: {dep}").format(dep=self.departement),
                 tr("Région: {region}").format(region=self.region)]
-        for layer_id, _id, _label in CARD_LAYERS:
+        for layer_id in CARD_TABLES:
             title = get_source(layer_id).title()
             mine = [line for line in self.lines if line.layer_id == layer_id]
             if layer_id in self.unavailable:
@@ -62,7 +60,7 @@ class CommuneCard:
 
 
 def commune_card(builder, index, code):
-    """A CommuneCard for the INSEE code; a layer that cannot be had is listed as unavailable."""
+    """A CommuneCard for the INSEE code; a list that cannot be had is listed as unavailable."""
     territory = index.resolve(f"com:{code}")
     commune = index.communes[territory.code]
     epci = commune.get("codeEpci") or ""
@@ -71,18 +69,17 @@ def commune_card(builder, index, code):
         code=territory.code, name=territory.name, population=commune.get("population"),
         epci=f"{index.epci_names.get(epci, '')} ({epci})".strip() if epci else "",
         departement=f"{index.departements.get(dep_code, ('', ''))[0]} ({dep_code})",
-        region=f"{index.regions.get(commune.get('codeRegion', ''), '')} ({commune.get('codeRegion', '')})")
-    for layer_id, id_field, label_field in CARD_LAYERS:
-        try:
-            built = builder.build(layer_id, territory)
-        except AnctError as error:
-            card.unavailable[layer_id] = str(error)
+        region=f"{index.regions.get(commune.get('codeRegion', ''), '')} ({commune.get('codeRegion', '')})",
+        population_source=builder.population_source())
+    country = index.country()
+    for table_id in CARD_TABLES:
+        membership = read_membership(builder, table_id, country)
+        if membership.unavailable:
+            card.unavailable[table_id] = membership.unavailable
             continue
-        card.source_dates[layer_id] = built.info.source_date
-        names = built.layer.fields().names()
-        for feature in built.layer.getFeatures():
-            date = next((feature[f] for f in DATE_FIELDS if f in names and feature[f]), "")
-            card.lines.append(CardLine(layer_id, built.info.title, str(feature[id_field]),
-                                       str(feature[label_field] or "") if label_field in names else "",
-                                       str(date or "")))
+        card.source_dates[table_id] = membership.source_date
+        title = get_source(table_id).title(builder.language)
+        for ident in sorted(set(membership.ids_by_commune.get(territory.code, ()))):
+            card.lines.append(CardLine(table_id, title, ident, membership.labels.get(ident, ""),
+                                       iso_date(membership.dates.get(ident, ""))))
     return card

@@ -31,15 +31,36 @@ THEMES = {
 # --- where the file is -----------------------------------------------------------------
 @dataclass(frozen=True)
 class DataGouvFile:
-    """Newest resource of a data.gouv.fr dataset whose format and title/URL match."""
+    """A data.gouv.fr dataset's file, recognised as its publisher names it (see datagouv.py).
+
+    ``file_name`` must match the whole file name, ``title`` is searched in the resource title
+    (either may match); only ``main`` resources of an accepted format count. ``newest``: the
+    dataset keeps several vintages and the newest wins; otherwise several fits are an error.
+    """
     dataset: str
     formats: tuple
-    pattern: str
+    file_name: str = ""
+    title: str = ""
+    newest: bool = False
 
     @property
     def api_url(self):
         return DATAGOUV_API.format(dataset=self.dataset)
 
+    def describe(self):
+        rules = [f"format {'/'.join(self.formats)}", "type main"]
+        rules += [f"file name ~ {self.file_name}"] if self.file_name else []
+        rules += [f"title ~ {self.title}"] if self.title else []
+        return ", ".join(rules)
+
+
+@dataclass(frozen=True)
+class QuarterlyUrl:
+    """A file published each quarter under a path naming it (``2024_T2``): the newest quarter
+    published, looked for from the current quarter backwards, unless a setting pins one."""
+    template: str
+    setting: str  # the Config field that pins a quarter (empty: the newest published)
+    look_back: int = 16  # four years
 
 @dataclass(frozen=True)
 class FixedUrl:
@@ -102,6 +123,7 @@ class Source:
     numeric_columns: tuple = ()
     suffix: str = ""
     notes: tuple = field(default_factory=tuple)
+    member: str = ""  # in a ZIP holding several datasets: the member to read (regex on its name)
 
     def title(self, language="fr"):
         return self.title_fr if language == "fr" else self.title_en
@@ -118,7 +140,8 @@ def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr,
         columns[label_column] = (label_column,)
     return Source(
         id=id_, title_fr=title_fr, title_en=title_en, theme="territoires",
-        locator=DataGouvFile(dataset, ("csv",), rf"liste-{prefix}-com"),
+        # ANCT names its per-commune lists liste-<prog>-com<COG>-<YYYYMMDD>.csv and keeps old vintages.
+        locator=DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv", newest=True),
         reader="csv", geometry=JoinCommunes(id_column, label_column, date_column),
         columns=columns, commune_column="insee_com", key_fields=(id_column,), suffix=".csv",
         attribution="ANCT, Etalab API Découpage administratif (IGN, INSEE)",
@@ -129,9 +152,13 @@ SOURCES = (
     Source(
         id="qpv", title_fr="Quartiers prioritaires 2024 (QPV)",
         title_en="Priority neighbourhoods 2024 (QPV)", theme="politique_ville",
-        locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
-                             ("zip", "geojson"), r"QP2024"),
-        reader="vector", geometry=NativeGeometry(),
+        # Published 2026-01-15 as qpv-2024-geojson.zip beside qpv-2024-shp.zip and qpv-2024-gpkg.zip
+        # (data.gouv.fr dataset document; ../shared/docs/data-sources.md): the GeoJSON one, whose
+        # ZIP holds a national WGS84 member and a metropolitan-only Lambert-93 one.
+        locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv", ("zip", "geojson"),
+                             file_name=r"qpv-2024-geojson\.zip|qpv-2024\.geojson",
+                             title=r"quartiers prioritaires.*2024.*\(format geojson\)"),
+        reader="vector", geometry=NativeGeometry(), member=r"Outre_Mer.*WGS84",
         columns={"code_qp": ("code_qp",), "lib_qp": ("lib_qp",), "insee_com": ("insee_com",),
                  "insee_dep": ("insee_dep",)},
         commune_column="insee_com", key_fields=("code_qp",), suffix=".zip",
@@ -144,7 +171,8 @@ SOURCES = (
         id="qpv_2015", title_fr="Quartiers prioritaires 2015 (historique)",
         title_en="Priority neighbourhoods 2015 (historical)", theme="politique_ville",
         locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
-                             ("zip", "geojson", "json"), r"QP[ _-]?2015|qp_2015"),
+                             ("zip", "geojson", "json"), file_name=r".*qp[ _-]?2015.*",
+                             title=r"QP[ _-]?2015.*contours|contours.*QP[ _-]?2015"),
         reader="vector", geometry=NativeGeometry(),
         columns={"code_qp": ("CODE_QP", "code_qp"), "nom_qp": ("NOM_QP", "nom_qp", "lib_qp")},
         key_fields=("CODE_QP",), suffix=".geojson", attribution="ANCT, IGN",
@@ -175,8 +203,10 @@ SOURCES = (
     Source(
         id="france_services", title_fr="France services", title_en="France services sites",
         theme="territoires",
+        # liste-fs-<YYYYMMDD>.csv, one row per site (ANCT, anct-carto/france_services reads it); never
+        # its companion liste-fs-com<COG>-<YYYYMMDD>.csv, the communes each site serves.
         locator=DataGouvFile("liste-des-structures-labellisees-france-services", ("csv",),
-                             r"liste-fs|france[-_ ]services|structures"),
+                             file_name=r"liste-fs-\d{8}\.csv", newest=True),
         reader="csv", geometry=PointsFromColumns("longitude", "latitude", "EPSG:4326"),
         columns={"id_fs": ("id_fs",), "lib_fs": ("lib_fs",), "insee_com": ("insee_com",),
                  "insee_dep": ("insee_dep",), "latitude": ("latitude",), "longitude": ("longitude",),
@@ -190,7 +220,11 @@ SOURCES = (
     Source(
         id="mobile_sites", title_fr="Sites mobiles (Arcep, New Deal mobile)",
         title_en="Mobile sites (Arcep, New Deal mobile)", theme="numerique",
-        locator=DataGouvFile("mon-reseau-mobile", ("csv",), r"sites_Metropole"),
+        # Arcep's own server, not data.gouv.fr (whose Arcep datasets only link to it):
+        # data.arcep.fr/mobile/sites/<YYYY_Tn>/<YYYY_Tn>_sites_Metropole.csv, ';', UTF-8 or Latin-1,
+        # decimal point or comma depending on the quarter (../shared/docs/data-sources.md).
+        locator=QuarterlyUrl("https://data.arcep.fr/mobile/sites/{quarter}/{quarter}_sites_Metropole.csv",
+                             setting="arcep_quarter"),
         reader="csv", geometry=PointsFromColumns("x", "y", "EPSG:2154"),
         columns={"code_op": ("code_op",), "num_site": ("num_site",), "x": ("x",), "y": ("y",),
                  "insee_com": ("insee_com",), "insee_dep": ("insee_dep",), "site_4g": ("site_4g",),
@@ -250,13 +284,19 @@ SOURCES = (
         abstract_en="Région outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
 )
 
-# A table, not a layer: the QPV list (one row per QPV and commune) gives QPV counts per commune
+# A table, not a layer: the QPV list (one row per QPV) gives QPV counts per commune
 # even where the national outline file cannot be had.
 QPV_LIST = Source(
     id="qpv_list", title_fr="Liste des QPV 2024 par commune", title_en="QPV 2024 by commune",
     theme="politique_ville",
-    locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv", ("csv",), r"liste_qp"),
-    reader="csv", geometry=None, columns={"code_qp": ("code_qp",), "insee_com": ("insee_com",)},
+    # listeqp2024-cog2024.csv, "Liste des quartiers prioritaires de la politique de la ville 2024 (format
+    # CSV)", one row per QPV (10 columns); earlier uploads had 4 columns and ="…" codes: both read.
+    # Not liste-correspondance-qp2024-qp2015.csv, its sibling.
+    locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv", ("csv",),
+                         file_name=r"listeqp2024.*\.csv",
+                         title=r"^Liste des quartiers prioritaires.*2024.*\(format CSV\)"),
+    reader="csv", geometry=None,
+    columns={"code_qp": ("code_qp",), "lib_qp": ("lib_qp",), "insee_com": ("insee_com",)},
     commune_column="insee_com", key_fields=("code_qp",), suffix=".csv", attribution="ANCT",
     abstract_fr="Liste des quartiers prioritaires 2024 et de leurs communes.",
     abstract_en="List of the 2024 priority neighbourhoods and their communes.")

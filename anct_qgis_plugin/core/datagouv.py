@@ -1,8 +1,20 @@
-"""data.gouv.fr API v1: pick the file of a dataset by format and name, newest first."""
+"""data.gouv.fr API v1: choose a dataset's file by what its publisher says of it.
+
+A source states how its file is recognised: its format, its file name and/or its title (regular
+expressions; either may match), and that it is a ``main`` resource (not documentation). When
+several files fit, a source that follows vintages (``newest``) takes the newest — by the date
+its publisher writes in the file name (``liste-fs-20240801.csv``), then by ``last_modified``;
+any other source refuses to guess. No file, or a tie, is an error that lists what was published.
+"""
+import os
 import re
+from urllib.parse import unquote, urlsplit
 
 from .errors import CatalogueError, ParseError
 from .i18n import tr
+
+NAME_DATE = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+MAIN_TYPES = ("main", "")  # documents without a type predate the field: their files are data
 
 
 def check_dataset_document(document, url):
@@ -11,21 +23,55 @@ def check_dataset_document(document, url):
     return document
 
 
+def resource_file_name(resource):
+    """The published file name: the last segment of the resource's URL."""
+    return unquote(os.path.basename(urlsplit(str(resource.get("url") or "")).path))
+
+
+def name_date(file_name):
+    """The date a publisher writes in a file name (``…-20240801.csv`` -> ``2024-08-01``), or ''."""
+    matches = NAME_DATE.findall(file_name or "")
+    return "-".join(matches[-1]) if matches else ""
+
+
+def _fits(resource, locator):
+    if not isinstance(resource, dict):
+        return False
+    if str(resource.get("format") or "").lower() not in locator.formats:
+        return False
+    if str(resource.get("type") or "").lower() not in MAIN_TYPES:
+        return False
+    by_name = locator.file_name and re.fullmatch(locator.file_name, resource_file_name(resource), re.IGNORECASE)
+    by_title = locator.title and re.search(locator.title, str(resource.get("title") or ""), re.IGNORECASE)
+    return bool(by_name or by_title)
+
+
+def _published(document):
+    return "; ".join(f"{r.get('title')} ({resource_file_name(r) or '-'}, {r.get('format')}, {r.get('type') or '-'})"
+                     for r in document["resources"] if isinstance(r, dict)) or "-"
+
+
+def _recency(resource):
+    return (name_date(resource_file_name(resource)), str(resource.get("last_modified") or ""))
+
+
 def select_resource(document, locator):
-    """The newest resource whose format is accepted and whose title or URL matches the pattern."""
-    pattern = re.compile(locator.pattern, re.IGNORECASE)
-    candidates = [
-        resource for resource in document["resources"]
-        if (resource.get("format") or "").lower() in locator.formats
-        and (pattern.search(resource.get("title") or "") or pattern.search(resource.get("url") or ""))
-    ]
+    """The one resource the locator's rule chooses; CatalogueError when none or several fit."""
+    candidates = [resource for resource in document["resources"] if _fits(resource, locator)]
     if not candidates:
-        available = ", ".join(f"{r.get('title')} [{r.get('format')}]" for r in document["resources"]) or "-"
-        raise CatalogueError(tr("Dataset '{dataset}' has no {formats} file matching '{pattern}'. "
-                                "Files published: {available}").format(
-            dataset=locator.dataset, formats="/".join(locator.formats), pattern=locator.pattern,
-            available=available))
-    return max(candidates, key=lambda r: r.get("last_modified") or "")
+        raise CatalogueError(tr("Dataset '{dataset}' has no file that fits: {rule}. Files published: "
+                                "{available}").format(dataset=locator.dataset, rule=locator.describe(),
+                                                      available=_published(document)))
+    if len(candidates) == 1:
+        return candidates[0]
+    if locator.newest:
+        ranked = sorted(candidates, key=_recency, reverse=True)
+        if _recency(ranked[0]) != _recency(ranked[1]):
+            return ranked[0]
+    raise CatalogueError(tr("Dataset '{dataset}' has several files that fit ({rule}): {files}. The publisher "
+                            "may have added a file: the catalogue must say which one to read.").format(
+        dataset=locator.dataset, rule=locator.describe(),
+        files="; ".join(resource_file_name(r) or str(r.get("title")) for r in candidates)))
 
 
 def resource_download_url(resource):
@@ -35,4 +81,9 @@ def resource_download_url(resource):
 
 def resource_sha1(resource):
     checksum = resource.get("checksum") or {}
-    return checksum.get("value", "") if checksum.get("type") == "sha1" else ""
+    return checksum.get("value", "") if isinstance(checksum, dict) and checksum.get("type") == "sha1" else ""
+
+
+def resource_source_date(resource):
+    """The date the publisher gives the file: in its name, else its last modification."""
+    return name_date(resource_file_name(resource)) or str(resource.get("last_modified") or "")[:10]

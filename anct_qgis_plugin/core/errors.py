@@ -31,3 +31,7 @@ class TerritoryError(AnctError):
 
 class CatalogueError(AnctError):
     """An unknown layer id or a dataset without a matching file."""
+
+
+class NotPublishedError(DownloadError):
+    """The server (or the mirror) has no such file: 404 or 410, or absent from a folder mirror."""

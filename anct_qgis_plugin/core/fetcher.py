@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from .cache import Cache
-from .errors import AnctError, CancelledError, DownloadError, OfflineError, ParseError
+from .errors import AnctError, CancelledError, DownloadError, NotPublishedError, OfflineError, ParseError
 from .http import HttpClient
 from .i18n import tr
 from .parsers import content_suffix
@@ -48,6 +48,7 @@ class Fetched:
     fetched_at: float
     from_cache: bool
     stale: bool = False
+    last_modified: str = ""  # the server's Last-Modified header, when it sent one
 
 
 class Fetcher:
@@ -78,12 +79,12 @@ class Fetcher:
                 raise OfflineError(tr("Offline mode: no cached copy of {url}").format(url=url))
             info(feedback, tr("Offline mode: using the cached copy of {url}, {age} old").format(
                 url=url, age=_age_text(entry.age_seconds)))
-            return self._served(entry)
+            return self.served(entry)
         if entry and expected_sha1 and entry.manifest.sha1 == expected_sha1:
             self.cache.touch(entry)
-            return self._served(entry)
+            return self.served(entry)
         if entry and entry.age_seconds < self.config.ttl_hours * 3600:
-            return self._served(entry)
+            return self.served(entry)
         try:
             return self._refresh(url, entry, suffix, validate, source_date, feedback)
         except CancelledError:
@@ -93,13 +94,14 @@ class Fetcher:
                 raise
             warn(feedback, tr("{error} — using the cached copy from {age} ago.").format(
                 error=error, age=_age_text(time.time() - entry.manifest.fetched_at)))
-            served = self._served(entry)
+            served = self.served(entry)
             served.stale = True
             return served
 
-    def _served(self, entry):
+    def served(self, entry):
         manifest = entry.manifest
-        return Fetched(manifest.url, entry.path, manifest.source_date, manifest.fetched_at, True)
+        return Fetched(manifest.url, entry.path, manifest.source_date, manifest.fetched_at, True,
+                       last_modified=manifest.last_modified)
 
     def _refresh(self, url, entry, suffix, validate, source_date, feedback):
         part = self.cache.new_part(url, suffix)
@@ -108,7 +110,7 @@ class Fetcher:
             if validators is None:  # not modified
                 self.cache.discard(part)
                 self.cache.touch(entry, source_date=source_date)
-                return self._served(entry)
+                return self.served(entry)
             reject_error_pages(part, url)
             suffix = content_suffix(part, suffix)
             if suffix != os.path.splitext(part)[1]:
@@ -122,7 +124,8 @@ class Fetcher:
         except BaseException:
             self.cache.discard(part)
             raise
-        return Fetched(url, committed.path, source_date, committed.manifest.fetched_at, False)
+        return Fetched(url, committed.path, source_date, committed.manifest.fetched_at, False,
+                       last_modified=committed.manifest.last_modified)
 
     def _download(self, url, entry, part, feedback):
         """Fill ``part``; return (origin, validators) or (origin, None) when unchanged."""
@@ -130,7 +133,7 @@ class Fetcher:
         target = self.mirror.locate(url) if self.mirror else url
         if self.mirror and not self.mirror.is_remote:
             if not os.path.isfile(target):
-                raise DownloadError(tr("The mirror has no copy of {url} (looked for {path})").format(
+                raise NotPublishedError(tr("The mirror has no copy of {url} (looked for {path})").format(
                     url=url, path=target))
             # A pseudo-ETag: a folder mirror has no validators, its file's time and size serve.
             stamp = f'W/"mirror-{os.path.getmtime(target)}-{os.path.getsize(target)}"'

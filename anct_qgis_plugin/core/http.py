@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from qgis.core import Qgis, QgsSettings
 
-from .errors import CancelledError, DownloadError
+from .errors import CancelledError, DownloadError, NotPublishedError
 from .i18n import tr
 from .report import is_cancelled, progress
 
@@ -160,6 +160,8 @@ class HttpClient:
                         content_type=response.headers.get("Content-Type", ""))
         if meta.not_modified:
             return meta
+        if response.status_code in (404, 410):
+            raise NotPublishedError(tr("HTTP {status} from {url}").format(status=response.status_code, url=url))
         if response.status_code != 200:
             raise DownloadError(tr("HTTP {status} from {url}").format(status=response.status_code, url=url))
         expected = int(response.headers.get("Content-Length", "0") or 0)

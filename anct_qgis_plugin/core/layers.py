@@ -5,8 +5,10 @@ to commune outlines and dissolved), keeps only the territory, repairs invalid po
 reprojects into the territory's projected CRS (or the one asked for).
 """
 import dataclasses
+import email.utils
 import time
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
                        QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsPointXY,
@@ -16,12 +18,19 @@ from ..compat import (FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, GEOMETR
                       WKB_MULTIPOLYGON,
                       WKB_POINT)
 from .catalogue import (DataGouvFile, DissolveCommunes, FixedUrl, JoinCommunes, NativeGeometry,
-                        PerDepartementUrl, PointsFromColumns, get_source)
-from .datagouv import check_dataset_document, resource_download_url, resource_sha1, select_resource
+                        PerDepartementUrl, PointsFromColumns, QuarterlyUrl, get_source)
+from .commune_codes import CodeTally, padded_code, padded_departement
+from .datagouv import (check_dataset_document, resource_download_url, resource_file_name, resource_sha1,
+                       resource_source_date, select_resource)
 from .errors import CancelledError, ParseError
+from .quarters import fetch_quarterly
 from .i18n import tr
 from .parsers import iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .report import info, is_cancelled, progress, warn
+from .territories import COMMUNES_TABLE_URL
+
+# Sources read from geo.api's commune outlines: their population comes from the national table.
+COMMUNE_OUTLINE_SOURCES = ("communes", "epci")
 
 
 @dataclass
@@ -40,6 +49,9 @@ class SourceInfo:
     stale: bool = False
     feature_count: int = 0
     warnings: list = field(default_factory=list)
+    file_name: str = ""  # the file the catalogue's rule chose (data.gouv.fr, Arcep)
+    unmapped_codes: str = ""  # commune codes that match no commune of today, with their counts
+    population_source: str = ""  # which population the layer's figures use
 
 
 @dataclass
@@ -106,6 +118,8 @@ class LayerBuilder:
         layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
         layer.setName(f"{info_.title} — {territory.label}")
         info_.feature_count = layer.featureCount()
+        if "population" in layer.fields().names():
+            info_.population_source = self.population_source()
         for message in info_.warnings:
             warn(self.feedback, message)
         return BuiltLayer(layer, info_)
@@ -118,7 +132,7 @@ class LayerBuilder:
 
     @staticmethod
     def _open_vector(path, source):
-        layer, mapping = open_vector(path, source.id, source.columns)
+        layer, mapping = open_vector(path, source.id, source.columns, source.member)
         if layer.featureCount() == 0:
             raise ParseError(tr("{file} (source '{source}') holds no feature.").format(
                 file=path, source=source.id))
@@ -130,8 +144,7 @@ class LayerBuilder:
         info_.urls.append(url)
         info_.stale = info_.stale or fetched.stale
         info_.fetched_at = max(info_.fetched_at, fetched.fetched_at)
-        info_.source_date = max(info_.source_date, fetched.source_date or
-                                time.strftime("%Y-%m-%d", time.localtime(fetched.fetched_at)))
+        info_.source_date = max(info_.source_date, file_date(fetched))
         return _File(fetched.path, url)
 
     def fetch_files(self, source, territory, info_):
@@ -142,11 +155,20 @@ class LayerBuilder:
                 validate=lambda path: check_dataset_document(read_json(path, locator.api_url), locator.api_url))
             dataset = check_dataset_document(read_json(document.path, locator.api_url), locator.api_url)
             resource = select_resource(dataset, locator)
-            info_.page = dataset.get("page", "")
-            suffix = "." + (resource.get("format") or "dat").lower()
+            info_.page = str(dataset.get("page") or "")
+            info_.file_name = resource_file_name(resource)
+            suffix = "." + str(resource.get("format") or "dat").lower()
             return [self._fetch(resource_download_url(resource), source, info_, suffix,
                                 expected_sha1=resource_sha1(resource),
-                                source_date=(resource.get("last_modified") or "")[:10])]
+                                source_date=resource_source_date(resource))]
+        if isinstance(locator, QuarterlyUrl):
+            url, quarter, fetched = fetch_quarterly(self.fetcher, locator, self._check(source), self.feedback)
+            info_.file_name = url.rsplit("/", 1)[-1]
+            info_.urls.append(url)
+            info_.stale = fetched.stale
+            info_.fetched_at = fetched.fetched_at
+            info_.source_date = fetched.source_date or quarter.last_day
+            return [_File(fetched.path, url)]
         if isinstance(locator, FixedUrl):
             return [self._fetch(locator.url, source, info_, source.suffix)]
         if isinstance(locator, PerDepartementUrl):
@@ -160,19 +182,45 @@ class LayerBuilder:
         raise TypeError(f"unknown locator {locator!r}")
 
     # --- territory restriction ----------------------------------------------------------
-    def _keeper(self, source, columns, territory):
-        """A function row_values(column) -> bool keeping the rows of the territory, or None."""
+    def _keeper(self, source, columns, territory, tally):
+        """A function row_values(column) -> bool keeping the rows of the territory, or None.
+
+        Commune codes of every vintage count for today's commune (``tally`` counts those that
+        map to nothing; such rows are kept only for the whole country).
+        """
+        if source.commune_column:
+            column = columns[source.commune_column]
+            if territory.is_country:
+                return lambda get: tally.today_all(split_values(str(get(column) or ""))) or True
+            wanted = territory.commune_codes
+            # A row whose commune maps to nothing still belongs to a whole département it names.
+            departement = columns.get(source.departement_column) if territory.kind in ("departement", "region") else None
+            deps = set(territory.departement_codes)
+
+            def keep(get):
+                published = split_values(str(get(column) or ""))
+                codes = tally.today_all(published)
+                if codes:
+                    return any(c in wanted for c in codes)
+                return departement is not None and padded_departement(str(get(departement) or "")) in deps
+            return keep
         if territory.is_country:
             return None
-        if source.commune_column:
-            column, wanted = columns[source.commune_column], territory.commune_codes
-        elif source.departement_column:
+        if source.departement_column:
             column, wanted = columns[source.departement_column], set(territory.departement_codes)
-        elif source.region_column:
+            return lambda get: any(padded_departement(c) in wanted for c in split_values(str(get(column) or "")))
+        if source.region_column:
             column, wanted = columns[source.region_column], set(territory.region_codes)
-        else:
-            return None
-        return lambda get: any(code in wanted for code in split_values(str(get(column) or "")))
+            return lambda get: any(code in wanted for code in split_values(str(get(column) or "")))
+        return None
+
+    def _report_unmapped(self, tally, info_):
+        """Codes that match no commune of today: named in the log, the metadata and the pack."""
+        if tally.unmapped:
+            info_.unmapped_codes = tally.summary()
+            info_.warnings.append(tr("{title}: {n} rows carry commune codes that match no commune of today "
+                                     "(not placed in any commune): {codes}").format(
+                title=info_.title, n=sum(tally.unmapped.values()), codes=info_.unmapped_codes))
 
     def _geometry_builder(self, strategy):
         return {NativeGeometry: self._native, PointsFromColumns: self._points,
@@ -186,6 +234,7 @@ class LayerBuilder:
         layer = None
         repaired = 0
         outline = None
+        tally = CodeTally(self.index.codes)
         for file_ in files:
             source_layer, columns = self._open_vector(file_.path, source)
             if layer is None:
@@ -195,7 +244,7 @@ class LayerBuilder:
                 wkb = WKB_POINT if source_layer.geometryType() == GEOMETRY_POINT else WKB_MULTIPOLYGON
                 layer = memory_layer(wkb, target, fields, source.id)
                 names = fields.names()
-            keep = self._keeper(source, columns, territory)
+            keep = self._keeper(source, columns, territory, tally)
             if keep is None and not territory.is_country:
                 outline = outline or self.territory_outline(territory, source_layer.crs())
             transform = self._transform(source_layer.crs(), target)
@@ -224,7 +273,26 @@ class LayerBuilder:
         if repaired:
             info_.warnings.append(tr("{title}: {n} invalid geometries repaired.").format(
                 title=info_.title, n=repaired))
+        if source.id in COMMUNE_OUTLINE_SOURCES:
+            self._table_population(layer, columns)
+        elif source.commune_column:
+            self._report_unmapped(tally, info_)
         return layer
+
+    def _table_population(self, layer, columns):
+        """One population vintage per run: the national commune table's, not the outlines' own
+        (geo.api's per-département answers may carry another census year)."""
+        field_index = layer.fields().indexOf("population")
+        if field_index < 0:
+            return
+        code_field = columns["code"]
+        changes = {feature.id(): {field_index: self.index.communes.get(feature[code_field], {}).get("population")}
+                   for feature in layer.getFeatures()}
+        layer.dataProvider().changeAttributeValues(changes)
+
+    def population_source(self):
+        """Which population figures use: named with the date of the national table."""
+        return population_source_text(self.fetcher)
 
     def _points(self, source, files, territory, target, info_):
         strategy = source.geometry
@@ -234,7 +302,8 @@ class LayerBuilder:
         for i, name in enumerate(table.columns):
             fields.append(QgsField(name, FIELD_DOUBLE if i in numeric else FIELD_STRING))
         layer = memory_layer(WKB_POINT, target, fields, source.id)
-        keep = self._keeper(source, columns, territory)
+        tally = CodeTally(self.index.codes)
+        keep = self._keeper(source, columns, territory, tally)
         transform = self._transform(QgsCoordinateReferenceSystem(strategy.crs), target)
         x_at, y_at = position[columns[strategy.x]], position[columns[strategy.y]]
         features, dropped = [], 0
@@ -255,6 +324,7 @@ class LayerBuilder:
         if dropped:
             info_.warnings.append(tr("{title}: {n} rows without valid coordinates left out.").format(
                 title=info_.title, n=dropped))
+        self._report_unmapped(tally, info_)
         return layer
 
     def _joined(self, source, files, territory, target, info_):
@@ -264,8 +334,10 @@ class LayerBuilder:
         label_at = position.get(strategy.label_column)
         date_at = position.get(strategy.date_column)
         groups = {}
+        tally = CodeTally(self.index.codes)
         for row in table.rows:
-            codes = [c for c in split_values(row[commune_at]) if territory.is_country or c in territory.commune_codes]
+            codes = [c for c in tally.today_all(split_values(row[commune_at]))
+                     if territory.is_country or c in territory.commune_codes]
             if not codes:
                 continue
             ids = split_values(row[position[strategy.id_column]])
@@ -303,9 +375,10 @@ class LayerBuilder:
             feature.setGeometry(as_polygons(QgsGeometry.unaryUnion([g for g, _p in found])))
             features.append(feature)
         layer.dataProvider().addFeatures(features)
+        self._report_unmapped(tally, info_)
         if missing:
-            info_.warnings.append(tr("{title}: {n} commune codes not found in the current commune "
-                                     "outlines (merged or renamed communes?): {codes}").format(
+            info_.warnings.append(tr("{title}: {n} communes have no outline here (their programmes are drawn "
+                                     "without them): {codes}").format(
                 title=info_.title, n=len(missing), codes=", ".join(sorted(missing)[:10])))
         return layer
 
@@ -365,11 +438,48 @@ class LayerBuilder:
         return QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures()])
 
 
+def file_date(fetched):
+    """The date a file stands for: the publisher's (file name, resource date), else the server's
+    Last-Modified, else the day it was fetched."""
+    if fetched.source_date:
+        return fetched.source_date
+    if fetched.last_modified:
+        try:
+            return email.utils.parsedate_to_datetime(fetched.last_modified).strftime("%Y-%m-%d")
+        except (TypeError, ValueError):
+            pass
+    return time.strftime("%Y-%m-%d", time.localtime(fetched.fetched_at))
+
+
+def population_source_text(fetcher):
+    """'Population municipale (INSEE), national commune table of geo.api.gouv.fr, <date>'."""
+    entry = fetcher.cache.lookup(COMMUNES_TABLE_URL)
+    date = ""
+    if entry is not None:
+        manifest = entry.manifest
+        date = file_date(SimpleNamespace(source_date=manifest.source_date, last_modified=manifest.last_modified,
+                                         fetched_at=manifest.fetched_at))
+    return tr("Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}").format(
+        date=date or "-")
+
+
 def _read_table(source, file_):
     """The CSV, its canonical -> published column names, and each column's position."""
-    table = read_csv(file_.path, source.id, source.columns)
-    columns = resolve_columns(table.columns, source.columns, file_.path, source.id)
-    return table, columns, {name: i for i, name in enumerate(table.columns)}
+    return read_source_csv(source, file_.path, source.columns)
+
+
+def read_source_csv(source, path, wanted):
+    """A source's CSV with its codes padded as published elsewhere (``6`` -> ``06``, ``6088`` ->
+    ``06088``): (table, canonical -> published column names, position of each column)."""
+    table = read_csv(path, source.id, wanted)
+    columns = resolve_columns(table.columns, wanted, path, source.id)
+    position = {name: i for i, name in enumerate(table.columns)}
+    for canonical, pad in ((source.commune_column, padded_code), (source.departement_column, padded_departement)):
+        if canonical and canonical in columns:
+            at = position[columns[canonical]]
+            for row in table.rows:
+                row[at] = ", ".join(pad(code) for code in split_values(row[at])) if row[at] else row[at]
+    return table, columns, position
 
 
 def _number(value):

@@ -6,6 +6,7 @@ JSON, GeoJSON and ZIP-wrapped GeoJSON through OGR. A missing column names the co
 file and the source.
 """
 import csv
+import io
 import json
 import os
 import re
@@ -88,19 +89,25 @@ def resolve_columns(available, wanted, path, source):
 
 
 def read_csv(path, source, wanted=None):
-    """Read a CSV into a Table; check the wanted columns; refuse empty files."""
+    """Read a CSV into a Table; check the wanted columns; refuse empty files.
+
+    Quoted cells keep their line breaks (addresses, comments); trailing unnamed columns (the
+    QPV list ends every line with ``;;;``) are dropped.
+    """
     text = _read_text(path)
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    first_line = text.split("\n", 1)[0]
+    if not first_line.strip():
         raise ParseError(tr("{file} (source '{source}') is empty.").format(
             file=os.path.basename(path), source=source))
-    reader = csv.reader(lines, delimiter=sniff_delimiter(lines[0]))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     try:
         columns = [clean_cell(name) for name in next(reader)]
         rows = [[clean_cell(cell) for cell in row] for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as error:
         raise ParseError(tr("{file} (source '{source}') is not a valid CSV file: {error}").format(
             file=os.path.basename(path), source=source, error=error)) from error
+    while columns and not columns[-1]:
+        columns.pop()
     if wanted:
         resolve_columns(columns, wanted, path, source)
     if not rows:
@@ -131,25 +138,37 @@ def content_suffix(path, declared):
     return declared
 
 
-def ogr_uri(path):
-    """An OGR path for a file, looking inside ZIP archives for the vector file they wrap."""
+def _datasets(names):
+    """The vector datasets of an archive: GeoJSON/GeoPackage files and shapefiles (by their .shp)."""
+    return [n for n in names if n.lower().endswith(VECTOR_SUFFIXES) and not n.endswith("/")]
+
+
+def ogr_uri(path, member=""):
+    """An OGR path for a file, looking inside ZIP archives for the vector file they wrap.
+
+    An archive holding several datasets is read only through ``member`` (a regular expression on
+    the member's name, as the publisher names it): never by the order of its entries.
+    """
     if not zipfile.is_zipfile(path):
         return path
     with zipfile.ZipFile(path) as archive:
-        names = [n for n in archive.namelist() if n.lower().endswith(VECTOR_SUFFIXES)]
-    if not names:
-        raise ParseError(tr("The archive {file} holds no GeoJSON, GeoPackage or shapefile.").format(
-            file=os.path.basename(path)))
-    preferred = sorted(names, key=lambda n: (not n.lower().endswith(".geojson"), n))[0]
-    return f"/vsizip/{path}/{preferred}"
+        names = _datasets(archive.namelist())
+    if member:
+        chosen = [n for n in names if re.search(member, os.path.basename(n))]
+    else:
+        chosen = names
+    if len(chosen) != 1:
+        raise ParseError(tr("The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}").format(
+            file=os.path.basename(path), n=len(chosen), rule=member or "*", names=", ".join(names) or "-"))
+    return f"/vsizip/{path}/{chosen[0]}"
 
 
-def open_vector(path, source, wanted=None):
+def open_vector(path, source, wanted=None, member=""):
     """Open a vector file with OGR; return (layer, column mapping)."""
     from qgis.core import QgsVectorLayer
 
     try:
-        uri = ogr_uri(path)
+        uri = ogr_uri(path, member)
     except zipfile.BadZipFile as error:
         raise ParseError(tr("{file} (source '{source}') is a damaged ZIP archive.").format(
             file=os.path.basename(path), source=source)) from error

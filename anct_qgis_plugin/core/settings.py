@@ -27,6 +27,8 @@ SPECS = {
     "timeout_s": SettingSpec("network/timeout_s", "ANCT_QGIS_TIMEOUT", 60.0, float),
     "retries": SettingSpec("network/retries", "ANCT_QGIS_RETRIES", 3, int),
     "max_retry_wait_s": SettingSpec("network/max_retry_wait_s", "ANCT_QGIS_MAX_RETRY_WAIT", 30.0, float),
+    # Arcep's quarterly site list: empty = the newest quarter published, else e.g. 2024_T2.
+    "arcep_quarter": SettingSpec("sources/arcep_quarter", "ANCT_QGIS_ARCEP_QUARTER", "", str),
 }
 
 
@@ -40,6 +42,7 @@ class Config:
     timeout_s: float
     retries: int
     max_retry_wait_s: float
+    arcep_quarter: str = ""
 
 
 def _convert(value, kind):

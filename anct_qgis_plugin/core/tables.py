@@ -1,25 +1,32 @@
 """Which programme each commune belongs to, read from the same catalogue files as the layers
-(no geometry): for key figures and the programme matrix."""
+(no geometry): for key figures, the programme matrix and the commune card.
+
+Commune codes of every vintage count for today's commune (commune_codes.py); the ids of rows
+whose code maps to nothing are kept apart under ``dep:<département>`` (``dep:`` when the row names
+none) and named: they count for their whole département, région and France, never for a commune.
+"""
 from dataclasses import dataclass, field
 
 from .catalogue import QPV_LIST, get_source
+from .commune_codes import CodeTally
 from .errors import AnctError
 from .i18n import tr
-from .layers import SourceInfo
-from .parsers import read_csv, resolve_columns, split_values
+from .layers import SourceInfo, read_source_csv
+from .parsers import split_values
 
-# table id -> (source, id column); the QPV list stands for the QPV outlines.
+# table id -> (source, id column, label column, date column); the QPV list stands for the outlines.
 MEMBERSHIP_SOURCES = {
-    "qpv": (QPV_LIST, "code_qp"),
-    "action_coeur_de_ville": (get_source("action_coeur_de_ville"), "id_acv"),
-    "petites_villes_de_demain": (get_source("petites_villes_de_demain"), "id_pvd"),
-    "territoires_industrie": (get_source("territoires_industrie"), "id_ti"),
-    "villages_avenir": (get_source("villages_avenir"), "id_va"),
-    "france_services": (get_source("france_services"), "id_fs"),
-    "mobile_sites": (get_source("mobile_sites"), "num_site"),
+    "qpv": (QPV_LIST, "code_qp", "lib_qp", ""),
+    "action_coeur_de_ville": (get_source("action_coeur_de_ville"), "id_acv", "lib_acv", "date_signature"),
+    "petites_villes_de_demain": (get_source("petites_villes_de_demain"), "id_pvd", "", "date_signature"),
+    "territoires_industrie": (get_source("territoires_industrie"), "id_ti", "lib_ti", ""),
+    "villages_avenir": (get_source("villages_avenir"), "id_va", "", ""),
+    "france_services": (get_source("france_services"), "id_fs", "lib_fs", ""),
+    "mobile_sites": (get_source("mobile_sites"), "num_site", "", ""),
 }
 # Site numbers are per operator: a site is (operator, number).
 ID_PREFIX = {"mobile_sites": "code_op"}
+UNPLACED = "dep:"  # key prefix of ids whose commune code maps to no commune of today
 
 
 @dataclass
@@ -31,31 +38,45 @@ class Membership:
     title: str = ""
     unavailable: str = ""
     rows_by_id: dict = field(default_factory=dict)  # extra columns per id (type_fs, format_fs…)
+    labels: dict = field(default_factory=dict)  # id -> its label (lib_qp, lib_ti…), where published
+    dates: dict = field(default_factory=dict)  # id -> signature date, where published
+    unmapped_codes: str = ""  # codes that match no commune of today, with their counts
+    file_name: str = ""
 
 
 def read_membership(builder, table_id, country):
-    source, id_column = MEMBERSHIP_SOURCES[table_id]
+    source, id_column, label_column, date_column = MEMBERSHIP_SOURCES[table_id]
     info = SourceInfo(source.id, source.title(builder.language), "", source.publisher, source.licence,
                       source.attribution)
     membership = Membership(table_id, title=info.title)
+    wanted = {**source.columns, id_column: (id_column,)}
     try:
         files = builder.fetch_files(source, country, info)
-        table = read_csv(files[0].path, source.id, source.columns)
-        columns = resolve_columns(table.columns, {**source.columns, id_column: (id_column,)}, files[0].path,
-                                  source.id)
+        table, columns, position = read_source_csv(source, files[0].path, wanted)
     except AnctError as error:
         membership.unavailable = str(error)
         return membership
-    position = {name: i for i, name in enumerate(table.columns)}
     commune_at, id_at = position[columns[source.commune_column]], position[columns[id_column]]
     prefix_at = position.get(ID_PREFIX.get(table_id, ""))
+    label_at, date_at = position.get(label_column), position.get(date_column)
+    departement_at = position.get(columns.get(source.departement_column, ""))
+    tally = CodeTally(builder.index.codes)
     for row in table.rows:
         ids = [f"{row[prefix_at]}-{ident}" if prefix_at is not None else ident for ident in split_values(row[id_at])]
-        for code in split_values(row[commune_at]):
+        codes = tally.today_all(split_values(row[commune_at])) or [
+            UNPLACED + (row[departement_at] if departement_at is not None else "")]
+        for code in codes:
             membership.ids_by_commune.setdefault(code, []).extend(ids)
-        for ident in ids:
+        labels = split_values(row[label_at], commas=False) if label_at is not None else []
+        for n, ident in enumerate(ids):
             membership.rows_by_id.setdefault(ident, dict(zip(table.columns, row)))
+            if labels:
+                membership.labels.setdefault(ident, labels[n] if len(labels) == len(ids) else row[label_at])
+            if date_at is not None and row[date_at]:
+                membership.dates.setdefault(ident, row[date_at])
     membership.source_date = info.source_date
+    membership.file_name = info.file_name
+    membership.unmapped_codes = tally.summary()
     return membership
 
 
@@ -66,8 +87,12 @@ def read_memberships(builder, table_ids=tuple(MEMBERSHIP_SOURCES), feedback=None
     country = builder.index.country()
     tables = {}
     for table_id in table_ids:
-        tables[table_id] = read_membership(builder, table_id, country)
-        if tables[table_id].unavailable:
-            warn(feedback, tr("{title}: unavailable — {error}").format(
-                title=tables[table_id].title, error=tables[table_id].unavailable))
+        tables[table_id] = membership = read_membership(builder, table_id, country)
+        if membership.unavailable:
+            warn(feedback, tr("{title}: unavailable — {error}").format(title=membership.title,
+                                                                       error=membership.unavailable))
+        elif membership.unmapped_codes:
+            warn(feedback, tr("{title}: commune codes that match no commune of today (counted for their "
+                              "département and France only): {codes}").format(
+                title=membership.title, codes=membership.unmapped_codes))
     return tables

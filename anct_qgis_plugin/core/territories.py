@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .catalogue import GEO_API
+from .commune_codes import CommuneCodes
 from .errors import AnctError, TerritoryError
 from .i18n import tr
 from .parsers import check_json_list
@@ -21,6 +22,7 @@ REGIONS_URL = GEO_API + "/regions"
 DEPARTEMENTS_URL = GEO_API + "/departements"
 COMMUNES_TABLE_URL = GEO_API + "/communes?fields=nom,code,codeDepartement,codeRegion,codeEpci,population&format=json"
 EPCI_NAMES_URL = GEO_API + "/epcis?fields=code,nom&format=json"
+ASSOCIATED_COMMUNES_URL = GEO_API + "/communes_associees_deleguees"
 
 METROPOLE_CRS = "EPSG:2154"
 OVERSEAS_CRS = {"971": "EPSG:5490", "972": "EPSG:5490", "973": "EPSG:2972", "974": "EPSG:2975",
@@ -94,11 +96,12 @@ def crs_for_departements(codes):
 class TerritoryIndex:
     """Every territory of France, from the reference tables."""
 
-    def __init__(self, regions, departements, communes, epci_names=None):
+    def __init__(self, regions, departements, communes, epci_names=None, associated=()):
         self.regions = {r["code"]: r["nom"] for r in regions}
         self.departements = {d["code"]: (d["nom"], d.get("codeRegion", "")) for d in departements}
         self.communes = {c["code"]: c for c in communes}
         self.epci_names = dict(epci_names or {})
+        self.codes = CommuneCodes.build(self.communes, associated)
         self._by_epci = {}
         self._by_dep = {}
         for commune in communes:
@@ -114,7 +117,8 @@ class TerritoryIndex:
         communes = fetch_json(COMMUNES_TABLE_URL, {"code": ("code",), "nom": ("nom",),
                                                    "codeDepartement": ("codeDepartement",)}, True)
         epcis = fetch_json(EPCI_NAMES_URL, {"code": ("code",), "nom": ("nom",)}, False) or []
-        return cls(regions, departements, communes, {e["code"]: e["nom"] for e in epcis})
+        associated = fetch_json(ASSOCIATED_COMMUNES_URL, {"code": ("code",), "chefLieu": ("chefLieu",)}, False) or []
+        return cls(regions, departements, communes, {e["code"]: e["nom"] for e in epcis}, associated)
 
     # --- building territories -----------------------------------------------------------
     def country(self):

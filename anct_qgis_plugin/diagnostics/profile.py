@@ -13,15 +13,32 @@ def _share(part, whole):
     return None if part is None or not whole else 100.0 * part / whole
 
 
-def _programme_figures(frame, ids_by_commune):
-    """(number of programme ids, communes covered, population covered) in a commune frame."""
+UNPLACED = "dep:"  # ids whose commune maps to nothing, by département ("dep:36"; "dep:" = unknown)
+
+
+def _programme_figures(frame, ids_by_commune, whole_departements=frozenset()):
+    """(number of programme ids, communes covered, population covered) in a commune frame.
+
+    Ids whose commune code maps to no commune of today count for the départements the level
+    holds whole (``whole_departements``; None = every one, France, where ``dep:`` counts too).
+    """
     covered = frame[frame["code"].isin(ids_by_commune.keys())]
     ids = {ident for code in covered["code"] for ident in ids_by_commune[code]}
+    for key, unplaced in ids_by_commune.items():
+        if key.startswith(UNPLACED) and (whole_departements is None or key[len(UNPLACED):] in whole_departements):
+            ids.update(unplaced)
     return len(ids), len(covered), float(covered["population"].sum())
 
 
-def key_figures(communes, level_codes, areas, memberships, gaps):
+def key_figures(communes, level_codes, areas, memberships, gaps, area_departements=None, whole_departements=None):
     """One row per indicator, columns territory / region / france (None where unavailable).
+
+    "France" is every commune of the table (metropolitan France, the DROM and the COM it lists)
+    for population and counts. ``area_departements`` (level -> département codes, None = all)
+    says which départements an area covers: density divides the population of those only
+    (IGN's outlines of France cover metropolitan France and the DROM, not the COM).
+    ``whole_departements`` (level -> codes of the départements it holds whole; default: France
+    only) places the ids whose commune code maps to nothing.
 
     communes: DataFrame(code, epci, population); level_codes: level -> commune codes (None =
     all); areas: level -> km² or None; memberships: table id -> {commune: [ids]} or None;
@@ -30,6 +47,7 @@ def key_figures(communes, level_codes, areas, memberships, gaps):
     import pandas as pd
 
     rows = {}
+    whole = whole_departements if whole_departements is not None else {"france": None}
 
     def put(indicator, level, value):
         rows.setdefault(indicator, dict.fromkeys(LEVELS))[level] = value
@@ -41,7 +59,9 @@ def key_figures(communes, level_codes, areas, memberships, gaps):
         put("population", level, population)
         area = areas.get(level)
         put("area_km2", level, area)
-        put("density", level, population / area if area else None)
+        covered = (area_departements or {}).get(level)
+        area_population = population if covered is None else float(frame[frame["dep"].isin(covered)]["population"].sum())
+        put("density", level, area_population / area if area else None)
         put("communes", level, len(frame))
         put("epci", level, int(frame["epci"].replace("", np.nan).nunique()))
         for table_id in ("qpv",) + PROGRAMMES:
@@ -50,14 +70,14 @@ def key_figures(communes, level_codes, areas, memberships, gaps):
                 for suffix in ("", "_communes", "_population", "_population_share"):
                     put(table_id + suffix, level, None)
                 continue
-            count, covered, covered_population = _programme_figures(frame, membership)
+            count, covered, covered_population = _programme_figures(frame, membership, whole.get(level, frozenset()))
             put(table_id, level, count)
             put(f"{table_id}_communes", level, covered)
             put(f"{table_id}_population", level, covered_population)
             put(f"{table_id}_population_share", level, _share(covered_population, population))
         for table_id in ("france_services", "mobile_sites"):
             membership = memberships.get(table_id)
-            count = None if membership is None else _programme_figures(frame, membership)[0]
+            count = None if membership is None else _programme_figures(frame, membership, whole.get(level, frozenset()))[0]
             put(table_id, level, count)
         sites = rows["france_services"][level]
         put("france_services_per_10000", level, None if sites is None or not population else sites * 1e4 / population)

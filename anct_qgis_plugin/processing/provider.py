@@ -4,6 +4,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..resources_paths import resource_path
+from .algorithms.check_sources import CheckSourcesAlgorithm
 from .algorithms.department_atlas import DepartmentAtlasAlgorithm
 from .algorithms.fetch_layer import FetchLayerAlgorithm
 from .algorithms.fetch_territory_pack import FetchTerritoryPackAlgorithm
@@ -16,7 +17,7 @@ class AnctProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm(), ServiceGapAlgorithm(),
                           MobileCoverageGapAlgorithm(), TerritoryProfileAlgorithm(), ProgrammeMatrixAlgorithm(),
-                          DepartmentAtlasAlgorithm()):
+                          DepartmentAtlasAlgorithm(), CheckSourcesAlgorithm()):
             self.addAlgorithm(algorithm)
 
     def id(self):

@@ -64,11 +64,11 @@ def test_english_sheet_and_combined_pdf_for_a_region(anct_env, run_alg, tmp_path
 
 
 def test_missing_layer_still_gives_a_sheet_marked_unavailable(anct_env, run_alg, mirror_server, tmp_path, feedback):
-    mirror_server.add_fault("datasets/mon-reseau-mobile", "status", code=404)
+    mirror_server.add_fault("data.arcep.fr/mobile/sites", "status", code=404)
     run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path)})
     text = pdf_text(tmp_path / "atlas_36.pdf")
     assert "Données indisponibles" in text and "Sites mobiles" in text
-    assert any("mon-reseau-mobile" in warning or "Mobile" in warning for warning in feedback.warnings)
+    assert any("data.arcep.fr" in warning or "Mobile" in warning for warning in feedback.warnings)
 
 
 def test_unknown_departement_is_a_clear_error(anct_env, run_alg, tmp_path):

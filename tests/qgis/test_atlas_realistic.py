@@ -25,7 +25,9 @@ def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert re.search(r"216[\s\u00a0]069", text)  # the national table's population of Indre
     assert "Centre-Val de Loire" in text and "241" in text
-    assert "Données indisponibles" in text  # no QPV outlines nor Arcep sites in the shared mirror
+    (tmp_path / "sheet.txt").write_text(text)
+    assert "CA Châteauroux Métropole" in text  # EPCI named from geo.api's /epcis
+    assert "Données indisponibles" not in text  # every layer of the sheet is in the shared mirror
     for page in (1, 2):
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
                         str(DOCS / f"atlas-36-page{page}")], check=True)

@@ -11,12 +11,16 @@ EXPECTED = {
     ("epci", "36"): 4, ("epci", "reg:24"): 6,
     ("departements", "36"): 1, ("departements", "reg:24"): 2, ("departements", "FR"): 5,
     ("regions", "36"): 1, ("regions", "FR"): 4,
-    ("france_services", "36"): 5, ("france_services", "18"): 2, ("france_services", "reg:24"): 7,
-    ("france_services", "FR"): 9,
-    ("qpv", "36"): 4, ("qpv", "36063"): 1, ("qpv", "36044"): 3, ("qpv", "reg:24"): 5,
+    # 36: five sites, one under the delegated commune 36245 (Saint-Maur), one under 36999 that maps to
+    # no commune (placed by its département only); 75: one under the arrondissement 75112.
+    ("france_services", "36"): 7, ("france_services", "18"): 2, ("france_services", "reg:24"): 9,
+    ("france_services", "FR"): 11, ("france_services", "36202"): 2, ("france_services", "36044"): 1,
+    ("france_services", "75"): 1,
+    ("qpv", "36"): 4, ("qpv", "36063"): 1, ("qpv", "36044"): 3, ("qpv", "reg:24"): 5, ("qpv", "974"): 1,
+    ("qpv", "FR"): 7,
     ("qpv_2015", "36"): 2, ("qpv_2015", "18"): 1,
     ("action_coeur_de_ville", "36"): 2, ("action_coeur_de_ville", "FR"): 5,
-    ("petites_villes_de_demain", "36"): 3, ("villages_avenir", "36"): 2, ("villages_avenir", "reg:24"): 3,
+    ("petites_villes_de_demain", "36"): 3, ("villages_avenir", "36"): 3, ("villages_avenir", "reg:24"): 4,
     ("territoires_industrie", "36"): 2, ("territoires_industrie", "18"): 1,
     ("mobile_sites", "36"): 8, ("mobile_sites", "18"): 2,
 }
@@ -49,7 +53,7 @@ def test_france_services_points_with_text_codes(anct_env, run_alg):
     codes = {f["insee_dep"] for f in layer.getFeatures()}
     assert {"36", "18", "75", "974"} <= codes
     formats = [f["format_fs"] for f in fetch(run_alg, "france_services", "36").getFeatures()]
-    assert sorted(formats) == ["Bus_équivalent", "Fixe", "Fixe", "Fixe", "Itinérante"]
+    assert sorted(formats) == ["Bus_équivalent", "Fixe", "Fixe", "Fixe", "Fixe", "Fixe", "Itinérante"]
 
 
 def test_programme_is_dissolved_per_id_and_multi_ids_split(anct_env, run_alg):
@@ -107,7 +111,7 @@ def test_empty_territory_is_an_error(anct_env, run_alg):
 def test_missing_file_in_dataset_is_a_clear_error(anct_env, run_alg, mirror_server):
     mirror_server.add_fault("datasets/programme-action-coeur-de-ville", "body",
                             body='{"id": "x", "resources": []}', content_type="application/json")
-    with pytest.raises(QgsProcessingException, match="has no csv file matching"):
+    with pytest.raises(QgsProcessingException, match="has no file that fits: format csv.*Files published: -"):
         fetch(run_alg, "action_coeur_de_ville", "36")
 
 

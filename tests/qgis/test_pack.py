@@ -25,7 +25,7 @@ def test_pack_for_indre(anct_env, run_alg, tmp_path):
     assert result["LAYERS_WRITTEN"] == len(LAYER_IDS) and result["LAYERS_UNAVAILABLE"] == 0
     assert tables(output) == set(LAYER_IDS) | {"anct_sources"}
     rows = sources(output)
-    assert rows["france_services"]["features"] == 5 and rows["france_services"]["source_date"] == "2024-08-01"
+    assert rows["france_services"]["features"] == 7 and rows["france_services"]["source_date"] == "2024-08-01"
     assert rows["qpv"]["message"].count("repaired") == 1
     assert all(row["licence"].startswith("Licence Ouverte") for row in rows.values())
     communes = QgsVectorLayer(f"{output}|layername=communes")
@@ -33,12 +33,12 @@ def test_pack_for_indre(anct_env, run_alg, tmp_path):
 
 
 def test_unavailable_layer_is_recorded_not_fatal(anct_env, run_alg, mirror_server, tmp_path, feedback):
-    mirror_server.add_fault("datasets/mon-reseau-mobile", "status", code=404)
+    mirror_server.add_fault("data.arcep.fr/mobile/sites", "status", code=404)
     output = tmp_path / "indre.gpkg"
     result = run_alg("anct:fetch_territory_pack", {"TERRITORY": "36", "OUTPUT": str(output)})
     assert result["LAYERS_UNAVAILABLE"] == 1
     row = sources(output)["mobile_sites"]
-    assert row["status"] == "unavailable" and "HTTP 404" in row["message"]
+    assert row["status"] == "unavailable" and "No quarter" in row["message"]
     assert "mobile_sites" not in tables(output)
     assert any("mobile_sites" in warning for warning in feedback.warnings)
 

@@ -26,7 +26,7 @@ def test_class_factory_init_and_unload(qgis_iface, qgis_processing):
         assert provider is not None
         assert {a.id() for a in provider.algorithms()} == {
             "anct:fetch_layer", "anct:fetch_territory_pack", "anct:service_gap", "anct:mobile_coverage_gap",
-            "anct:territory_profile", "anct:programme_matrix", "anct:department_atlas"}
+            "anct:territory_profile", "anct:programme_matrix", "anct:department_atlas", "anct:check_sources"}
         for algorithm in provider.algorithms():
             assert algorithm.shortHelpString(), algorithm.id()
             for parameter in algorithm.parameterDefinitions():
@@ -56,7 +56,7 @@ def test_make_deploy_then_qgis_process_lists_and_runs(tmp_path, mirror_server):
     run = subprocess.run(["qgis_process.bin", "run", "anct:fetch_layer", "--", "LAYER=france_services",
                           "TERRITORY=36", f"OUTPUT={output}"], env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "FEATURE_COUNT:\t5" in run.stdout
+    assert "FEATURE_COUNT:\t7" in run.stdout
     bad = subprocess.run(["qgis_process.bin", "run", "anct:fetch_layer", "--", "LAYER=france_services",
                           "TERRITORY=37", f"OUTPUT={tmp_path / 'x.gpkg'}"], env=env, capture_output=True,
                          text=True, timeout=120)

@@ -39,7 +39,7 @@ def test_qgis_proxy_settings_are_honoured(anct_env, run_alg, mirror_server, qgis
         qgis_proxy(proxy)
         monkeypatch.setenv("ANCT_QGIS_MIRROR", "http://anct-mirror.test/")
         result = run_alg("anct:fetch_layer", {"LAYER": "france_services", "TERRITORY": "36", "OUTPUT": "memory:"})
-        assert result["OUTPUT"].featureCount() == 5
+        assert result["OUTPUT"].featureCount() == 7
         assert proxy.count("anct-mirror.test/www.data.gouv.fr") >= 2
         assert all(request.url.startswith("http://anct-mirror.test/") for request in proxy.requests)
 

@@ -25,7 +25,9 @@ def test_france_services_nationally(real_data):
 def test_indre_communes_and_population(real_data):
     built = real_data.build_layer("communes", real_data.resolve_territory("Indre"))
     assert built.info.feature_count == 241
-    assert sum(f["population"] for f in built.layer.getFeatures()) == 216809  # the saved response's census year
+    # One population vintage: the national table's (216,069), not the saved outlines' own (216,809).
+    assert sum(f["population"] for f in built.layer.getFeatures()) == 216069
+    assert "geo.api.gouv.fr" in built.info.population_source
 
 
 def test_programmes_in_indre(real_data):

@@ -105,3 +105,33 @@ def test_damaged_zip_and_missing_column(qgis_app, tmp_path):
         open_vector(write(tmp_path, "qp.zip", b"PK\x03\x04 broken"), "qpv")
     with pytest.raises(ParseError, match="lib_qp"):
         open_vector(write(tmp_path, "qp.geojson", GEOJSON), "qpv", {"lib_qp": ("lib_qp",)})
+
+
+def test_line_breaks_inside_quoted_cells_are_kept(tmp_path):
+    path = write(tmp_path, "fs.csv", 'id_fs,commentaire,insee_com\r\n"2394","Tournée :\r\n1er lundi Vicq","36044"\r\n'
+                                     '"220","","36001"\r\n')
+    table = read_csv(path, "france_services")
+    assert table.rows == [["2394", "Tournée :\r\n1er lundi Vicq", "36044"], ["220", "", "36001"]]
+
+
+def test_live_qpv_list_shape_trailing_empty_columns(tmp_path):
+    path = write(tmp_path, "listeqp2024-cog2024.csv",
+                 "\ufeffcode_qp;lib_qp;insee_com;lib_com;;;\r\nQN03603M;Vaugirard;36044, 36063;Châteauroux, Déols;;;\r\n")
+    table = read_csv(path, "qpv_list", {"insee_com": ("insee_com",)})
+    assert table.columns == ["code_qp", "lib_qp", "insee_com", "lib_com"]
+    assert split_values(table.rows[0][2]) == ["36044", "36063"]
+
+
+def test_zip_member_chosen_by_name_whatever_the_order(tmp_path):
+    from anct_qgis_plugin.core.parsers import ogr_uri
+
+    for order in ((0, 1), (1, 0)):
+        names = ["GEOJSON/QP2024_France_hexagonale_LB93.geojson",
+                 "GEOJSON/QP2024_France_Hexagonale_Outre_Mer_WGS84.geojson"]
+        path = tmp_path / f"qpv{order[0]}.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for n in order:
+                archive.writestr(names[n], "{}")
+        assert ogr_uri(str(path), r"Outre_Mer.*WGS84").endswith("QP2024_France_Hexagonale_Outre_Mer_WGS84.geojson")
+        with pytest.raises(ParseError, match="2 datasets"):
+            ogr_uri(str(path))

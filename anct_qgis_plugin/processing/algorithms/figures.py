@@ -1,8 +1,13 @@
 """Inputs shared by the figure algorithms: the commune table, levels, areas, gaps."""
+import dataclasses
+
 from qgis.core import QgsDistanceArea, QgsProcessingException, QgsProcessingUtils
 
 from ...core.errors import AnctError
 from .base import tr
+
+# Collectivités d'outre-mer: in the national commune table, not in IGN's outlines of France.
+COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
 
 
 def commune_frame(index):
@@ -23,6 +28,16 @@ def level_codes(index, territory):
             "france": None}
 
 
+def whole_departements(index, territory):
+    """Département codes each level holds whole (None = all): where a row placed by its département
+    only (its commune code maps to nothing) counts."""
+    own = set(territory.departement_codes) if territory.kind in ("departement", "region") else set()
+    region = set()
+    if len(territory.region_codes) == 1 and not territory.is_country:
+        region = {code for code, (_name, reg) in index.departements.items() if reg == territory.region_codes[0]}
+    return {"territory": None if territory.is_country else own, "region": region, "france": None}
+
+
 def ellipsoidal_km2(layer, code_field=None, codes=None):
     """Area in km² on the GRS80 ellipsoid, whatever the layer's CRS."""
     measure = QgsDistanceArea()
@@ -33,25 +48,56 @@ def ellipsoidal_km2(layer, code_field=None, codes=None):
 
 
 def areas(builder, territory, feedback):
-    """km² per level: the territory from its commune outlines, région and France from IGN outlines."""
+    """(km² per level, département codes each area covers — None = all).
+
+    The territory from its commune outlines, département by département; a département whose
+    commune outlines cannot be had counts by its IGN outline (when the territory holds it whole).
+    Région and France from IGN's région outlines, which cover metropolitan France and the DROM.
+    """
     result = {"territory": None, "region": None, "france": None}
-    try:
-        communes = builder.build("communes", territory).layer
-        result["territory"] = ellipsoidal_km2(communes)
-    except AnctError as error:
-        feedback.pushWarning(tr("Area of {territory} unavailable: {error}").format(territory=territory.label,
-                                                                                  error=error))
+    covered = {"territory": None, "region": None, "france": None}
     try:
         regions = builder.build("regions", builder.index.country()).layer
         code_field = "code_insee" if "code_insee" in regions.fields().names() else "insee_reg"
         result["france"] = ellipsoidal_km2(regions)
+        covered["france"] = set(builder.index.departements) - COM_CODES
         if len(territory.region_codes) == 1 and not territory.is_country:
             result["region"] = ellipsoidal_km2(regions, code_field, set(territory.region_codes))
-        if territory.is_country:
-            result["territory"] = result["france"]
     except AnctError as error:
         feedback.pushWarning(tr("Région and France areas unavailable: {error}").format(error=error))
-    return result
+    if territory.is_country:
+        result["territory"], covered["territory"] = result["france"], covered["france"]
+    else:
+        result["territory"] = territory_km2(builder, territory, feedback)
+    return result, covered
+
+
+def territory_km2(builder, territory, feedback):
+    """km² of a territory from its commune outlines, or its départements' outlines where those fail."""
+    total, without_outlines = 0.0, []
+    for code in territory.departement_codes:
+        part = dataclasses.replace(territory, departement_codes=(code,))
+        try:
+            total += ellipsoidal_km2(builder.build("communes", part).layer)
+        except AnctError as error:
+            without_outlines.append((code, error))
+    if not without_outlines:
+        return total
+    codes = {code for code, _error in without_outlines}
+    whole = territory.kind in ("departement", "region")
+    try:
+        if not whole:
+            raise without_outlines[0][1]
+        departements = builder.build("departements", builder.index.country()).layer
+        code_field = "code_insee" if "code_insee" in departements.fields().names() else "insee_dep"
+        total += ellipsoidal_km2(departements, code_field, codes)
+    except AnctError as error:
+        feedback.pushWarning(tr("Area of {territory} unavailable: {error}").format(territory=territory.label,
+                                                                                  error=error))
+        return None
+    feedback.pushInfo(tr("Area of {codes} from the IGN département outlines (commune outlines unavailable).").format(
+        codes=", ".join(sorted(codes))))
+    return total
 
 
 def service_gaps(territory, context, feedback, threshold_km=20.0, runs=None):

@@ -8,7 +8,7 @@ from ...core.service import AnctData
 from ...core.tables import read_memberships
 from ...diagnostics.profile import key_figures
 from .base import AnctAlgorithm, tr
-from .figures import areas, commune_frame, level_codes, service_gaps
+from .figures import areas, commune_frame, level_codes, service_gaps, whole_departements
 
 
 def indicator_labels(threshold_km=20.0):
@@ -44,8 +44,10 @@ def compute_profile(territory, data, context, feedback, threshold_km=20.0, runs=
     memberships = read_memberships(builder, feedback=feedback)
     usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
     feedback.setProgress(30)
-    table = key_figures(commune_frame(index), level_codes(index, territory), areas(builder, territory, feedback),
-                        usable, service_gaps(territory, context, feedback, threshold_km, runs))
+    area_km2, area_departements = areas(builder, territory, feedback)
+    table = key_figures(commune_frame(index), level_codes(index, territory), area_km2, usable,
+                        service_gaps(territory, context, feedback, threshold_km, runs), area_departements,
+                        whole_departements(index, territory))
     return table, memberships
 
 

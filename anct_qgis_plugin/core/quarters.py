@@ -1,0 +1,89 @@
+"""Files published each quarter under a path that names it (Arcep: ``…/sites/2024_T2/2024_T2_…``).
+
+The newest quarter published is found by looking back from the current quarter: a quarter the
+server does not have (404, or absent from a folder mirror) is skipped; any other failure stops
+the search and, when the cache holds a quarter, serves it. A setting pins one quarter instead.
+"""
+import datetime
+import re
+from dataclasses import dataclass
+
+from .errors import AnctError, CatalogueError, CancelledError, NotPublishedError, OfflineError
+from .i18n import tr
+from .report import warn
+
+QUARTER = re.compile(r"^(\d{4})_T([1-4])$")
+
+
+@dataclass(frozen=True)
+class Quarter:
+    year: int
+    number: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}_T{self.number}"
+
+    @property
+    def last_day(self) -> str:
+        """The day the quarter's figures stand for (its last day)."""
+        end = datetime.date(self.year + self.number // 4, self.number % 4 * 3 + 1, 1) - datetime.timedelta(days=1)
+        return end.isoformat()
+
+    def previous(self) -> "Quarter":
+        return Quarter(self.year - 1, 4) if self.number == 1 else Quarter(self.year, self.number - 1)
+
+    @classmethod
+    def parse(cls, text: str) -> "Quarter":
+        match = QUARTER.match((text or "").strip().upper())
+        if not match:
+            raise CatalogueError(tr("'{text}' is not a quarter: write it YYYY_Tn, e.g. 2024_T2.").format(text=text))
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, day: datetime.date) -> "Quarter":
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+
+def quarters_back(start: Quarter, count: int) -> list:
+    quarters = [start]
+    while len(quarters) < count:
+        quarters.append(quarters[-1].previous())
+    return quarters
+
+
+def fetch_quarterly(fetcher, locator, validate, feedback=None, today=None):
+    """(url, Quarter, Fetched) of the newest quarter published (or the pinned one)."""
+    pinned = getattr(fetcher.config, locator.setting, "")
+    if pinned:
+        candidates = [Quarter.parse(pinned)]
+    else:
+        candidates = quarters_back(Quarter.of(today or datetime.date.today()), locator.look_back)
+    urls = [(quarter, locator.template.format(quarter=quarter.label)) for quarter in candidates]
+    cached = next(((q, u, e) for q, u in urls for e in [fetcher.cache.lookup(u)] if e is not None), None)
+
+    def get(quarter, url):
+        return url, quarter, fetcher.fetch(url, suffix=".csv", validate=validate, feedback=feedback,
+                                           source_date=quarter.last_day)
+
+    if cached and (fetcher.config.offline or cached[2].age_seconds < fetcher.config.ttl_hours * 3600):
+        return get(cached[0], cached[1])
+    if fetcher.config.offline:
+        raise OfflineError(tr("Offline mode: no cached quarter of {url}").format(url=locator.template))
+    for quarter, url in urls:
+        try:
+            return get(quarter, url)
+        except NotPublishedError:
+            continue
+        except CancelledError:
+            raise
+        except AnctError as error:
+            if cached is None:
+                raise
+            warn(feedback, tr("{error} — using the cached quarter {quarter}.").format(error=error,
+                                                                                   quarter=cached[0].label))
+            served = fetcher.served(cached[2])
+            served.stale = True
+            return cached[1], cached[0], served
+    raise NotPublishedError(tr("No quarter of {url} is published from {first} back to {last}.").format(
+        url=locator.template, first=candidates[0].label, last=candidates[-1].label))

@@ -1,0 +1,109 @@
+"""For each catalogue source: which file the rules choose, its date, size, columns found versus
+expected, rows, and the commune codes that map to nothing. How a maintainer learns that a
+publisher renamed a file or a column before users do (``anct:check_sources``)."""
+import os
+from dataclasses import dataclass, field
+
+from .catalogue import QPV_LIST, SOURCES
+from .commune_codes import CodeTally
+from .errors import AnctError, CancelledError
+from .i18n import tr
+from .layers import SourceInfo, read_source_csv
+from .parsers import open_vector, split_values
+
+CHECKED_SOURCES = SOURCES + (QPV_LIST,)
+
+
+@dataclass
+class SourceCheck:
+    source_id: str
+    title: str
+    status: str = "ok"  # "ok" or "failed"
+    file_name: str = ""
+    url: str = ""
+    source_date: str = ""
+    size: int = 0
+    rows: int = 0
+    columns_expected: list = field(default_factory=list)
+    columns_missing: list = field(default_factory=list)
+    columns_found: list = field(default_factory=list)
+    unmapped_codes: str = ""
+    message: str = ""
+
+
+def _expected(source):
+    return [" / ".join(spellings) for spellings in source.columns.values()]
+
+
+def _missing(source, found):
+    lowered = {name.lower() for name in found}
+    return [" / ".join(spellings) for spellings in source.columns.values()
+            if not any(spelling.lower() in lowered for spelling in spellings)]
+
+
+def _read(source, path, index):
+    """(columns found, rows, CodeTally) of one file, read as the layers read it."""
+    tally = CodeTally(index.codes)
+    if source.reader == "csv":
+        table, columns, position = read_source_csv(source, path, {})
+        if source.commune_column in source.columns:
+            names = {n.lower(): n for n in table.columns}
+            column = next((names[s.lower()] for s in source.columns[source.commune_column] if s.lower() in names), None)
+            for row in table.rows if column else ():
+                tally.today_all(split_values(row[position[column]]))
+        return table.columns, len(table.rows), tally
+    layer, _mapping = open_vector(path, source.id, {}, source.member)
+    found = layer.fields().names()
+    column = next((n for s in source.columns.get(source.commune_column, ()) for n in found if n.lower() == s.lower()),
+                  None)
+    if column and source.id not in ("communes", "epci"):
+        for feature in layer.getFeatures():
+            tally.today_all(split_values(str(feature[column] or "")))
+    return found, layer.featureCount(), tally
+
+
+def check_source(builder, source, territory):
+    """A SourceCheck of one source; any failure is recorded, not raised (but Cancel is)."""
+    info = SourceInfo(source.id, source.title(builder.language), "", source.publisher, source.licence,
+                      source.attribution)
+    check = SourceCheck(source.id, info.title, columns_expected=_expected(source))
+    try:
+        files = builder.fetch_files(source, territory, info)
+        check.url = " ".join(info.urls)
+        check.file_name = info.file_name or os.path.basename(files[0].url.split("?")[0])
+        check.source_date = info.source_date
+        check.size = sum(os.path.getsize(f.path) for f in files)
+        found, rows, tally = _read(source, files[0].path, builder.index)
+        check.columns_found, check.rows = list(found), rows
+        check.columns_missing = _missing(source, found)
+        check.unmapped_codes = tally.summary()
+        if check.columns_missing:
+            check.status = "failed"
+            check.message = tr("Columns missing: {columns}").format(columns=", ".join(check.columns_missing))
+    except CancelledError:
+        raise
+    except AnctError as error:
+        check.status, check.message = "failed", str(error)
+    return check
+
+
+def check_sources(builder, sample_departement, feedback=None):
+    """A SourceCheck per catalogue source; per-département sources are read for one sample."""
+    from .report import info, is_cancelled, progress, warn
+
+    territory = builder.index.resolve(f"dep:{sample_departement}")
+    checks = []
+    for number, source in enumerate(CHECKED_SOURCES):
+        if is_cancelled(feedback):
+            raise CancelledError(tr("Cancelled."))
+        check = check_source(builder, source, territory)
+        checks.append(check)
+        line = tr("{source}: {status} — {file}, {date}, {size} bytes, {rows} rows").format(
+            source=source.id, status=check.status, file=check.file_name or "-", date=check.source_date or "-",
+            size=check.size, rows=check.rows)
+        (warn if check.status != "ok" else info)(feedback, line + (f" — {check.message}" if check.message else ""))
+        if check.unmapped_codes:
+            warn(feedback, tr("{source}: codes that match no commune of today: {codes}").format(
+                source=source.id, codes=check.unmapped_codes))
+        progress(feedback, 100.0 * (number + 1) / len(CHECKED_SOURCES))
+    return checks
