@@ -34,7 +34,12 @@
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="98" />
+      <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
+      <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="95" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -57,6 +62,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="40" />
       <source>Catalogue id of the layer: </source>
       <translation>Identifiant de la couche dans le catalogue : </translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="24" />
+      <source>Check the sources</source>
+      <translation>Vérifier les sources</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
@@ -129,7 +139,7 @@
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="66" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="68" />
       <source>Distance to the nearest France services site beyond which residents are counted.</source>
       <translation>Distance au site France services le plus proche au-delà de laquelle les habitants sont comptés.</translation>
     </message>
@@ -182,6 +192,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="238" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="29" />
+      <source>Fail when a source fails</source>
+      <translation>Échouer si une source échoue</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="17" />
@@ -249,7 +264,7 @@
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="69" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -339,9 +354,14 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="69" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="31" />
+      <source>One row per source: status, file chosen, source date, size, rows, columns expected, missing and found, commune codes that match no commune of today, message.</source>
+      <translation>Une ligne par source : état, fichier choisi, date de la source, taille, lignes, colonnes attendues, manquantes et trouvées, codes de commune sans commune actuelle, message.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
@@ -464,7 +484,7 @@
       <translation>Lignes avec level = commune : les identifiants des programmes de chaque commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) et nb_programmes ; lignes avec level = epci et departement : le nombre de communes de chaque programme, le nombre de communes et la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="67" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -474,12 +494,17 @@
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="27" />
+      <source>Sample département</source>
+      <translation>Département témoin</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="137" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -509,6 +534,21 @@
       <translation>Sites pris en compte</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="31" />
+      <source>Source check</source>
+      <translation>Vérification des sources</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="34" />
+      <source>Sources failed</source>
+      <translation>Sources en échec</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="27" />
+      <source>Sources published per département (commune outlines, EPCI) are checked for this one.</source>
+      <translation>Les sources publiées par département (contours des communes, EPCI) sont vérifiées pour celui-ci.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
@@ -522,6 +562,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>Speed of lines without a (positive) speed value.</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="29" />
+      <source>Stop with an error when a source cannot be read or lacks a column (for scripts and CI).</source>
+      <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
@@ -539,7 +584,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="61" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -709,9 +754,14 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="57" />
+      <source>{n} sources failed: {sources}</source>
+      <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="418" />
@@ -772,9 +822,14 @@
   <context>
     <name>AnctCore</name>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="194" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="198" />
       <source>'{text}' is ambiguous: {choices}. Give a code instead.</source>
       <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="40" />
+      <source>'{text}' is not a quarter: write it YYYY_Tn, e.g. 2024_T2.</source>
+      <translation>« {text} » n'est pas un trimestre : écrivez AAAA_Tn, par exemple 2024_T2.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="147" />
@@ -782,7 +837,7 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="156" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="178" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -792,12 +847,22 @@
       <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="82" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="83" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="347" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="82" />
+      <source>Columns missing: {columns}</source>
+      <translation>Colonnes manquantes : {columns}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="33" />
+      <source>Commune codes that match no commune of today: {codes}</source>
+      <translation>Codes de commune sans commune actuelle : {codes}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="420" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -807,12 +872,17 @@
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="24" />
-      <source>Dataset '{dataset}' has no {formats} file matching '{pattern}'. Files published: {available}</source>
-      <translation>Le jeu de données '{dataset}' ne contient aucun fichier {formats} correspondant à '{pattern}'. Fichiers publiés : {available}</translation>
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="62" />
+      <source>Dataset '{dataset}' has no file that fits: {rule}. Files published: {available}</source>
+      <translation>Le jeu de données « {dataset} » n'a aucun fichier qui convienne : {rule}. Fichiers publiés : {available}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="224" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="71" />
+      <source>Dataset '{dataset}' has several files that fit ({rule}): {files}. The publisher may have added a file: the catalogue must say which one to read.</source>
+      <translation>Le jeu de données « {dataset} » a plusieurs fichiers qui conviennent ({rule}) : {files}. Le producteur a peut-être ajouté un fichier : le catalogue doit dire lequel lire.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/territories.py" line="228" />
       <source>Did you mean: {choices}?</source>
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
@@ -822,22 +892,22 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="141" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="144" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="48" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="143" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="147" />
       <source>EPCI {code}</source>
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="47" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="45" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
@@ -847,9 +917,19 @@
       <translation>Fichier vide reçu de {url}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="29" />
+      <source>File: {file}</source>
+      <translation>Fichier : {file}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="134" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="462" />
+      <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
+      <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="62" />
@@ -862,7 +942,12 @@
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="169" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="88" />
+      <source>No quarter of {url} is published from {first} back to {last}.</source>
+      <translation>Aucun trimestre de {url} n'est publié de {first} à {last}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/territories.py" line="173" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
@@ -872,24 +957,34 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="78" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="79" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="79" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="72" />
+      <source>Offline mode: no cached quarter of {url}</source>
+      <translation>Mode hors ligne : aucun trimestre de {url} en cache</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="80" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="260" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="264" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="43" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="31" />
+      <source>Population: {source}</source>
+      <translation>Population : {source}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="61" />
@@ -907,7 +1002,7 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="49" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="47" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
@@ -922,12 +1017,12 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="141" />
-      <source>The archive {file} holds no GeoJSON, GeoPackage or shapefile.</source>
-      <translation>L'archive {file} ne contient aucun fichier GeoJSON, GeoPackage ou shapefile.</translation>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="161" />
+      <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
+      <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="280" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="284" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
@@ -937,82 +1032,87 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="133" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="136" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="29" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="35" />
       <source>The source could not be reached: a stale cached copy was used.</source>
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="272" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="312" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="222" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="226" />
       <source>Unknown territory '{text}'.</source>
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="56" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="54" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="182" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="184" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="54" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="52" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="94" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="95" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="158" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="83" />
+      <source>{error} — using the cached quarter {quarter}.</source>
+      <translation>{error} — utilisation du trimestre {quarter} en cache.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="177" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="107" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="114" />
       <source>{file} (source '{source}') has a header but no rows.</source>
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="123" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="137" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="154" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="173" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="100" />
       <source>{file} (source '{source}') is empty.</source>
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="168" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="187" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="102" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="107" />
       <source>{file} (source '{source}') is not a valid CSV file: {error}</source>
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="118" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="125" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
     </message>
@@ -1037,27 +1137,47 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="71" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="106" />
+      <source>{source}: codes that match no commune of today: {codes}</source>
+      <translation>{source} : codes sans commune actuelle : {codes}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="101" />
+      <source>{source}: {status} — {file}, {date}, {size} bytes, {rows} rows</source>
+      <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/tables.py" line="95" />
+      <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
+      <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/tables.py" line="92" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="307" />
-      <source>{title}: {n} commune codes not found in the current commune outlines (merged or renamed communes?): {codes}</source>
-      <translation>{title} : {n} codes commune introuvables dans les contours communaux actuels (communes fusionnées ou renommées ?) : {codes}</translation>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="380" />
+      <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
+      <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="225" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="274" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="256" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="221" />
+      <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
+      <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="325" />
       <source>{title}: {n} rows without valid coordinates left out.</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="145" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="148" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
@@ -1067,7 +1187,7 @@
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="10" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="22" />
       <source>{url} is not a data.gouv.fr dataset document (no 'resources').</source>
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
@@ -1108,6 +1228,11 @@
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="62" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
+      <source>Arcep quarter</source>
+      <translation>Trimestre Arcep</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="78" />
@@ -1163,6 +1288,11 @@
       <location filename="../anct_qgis_plugin/gui/commune_card.py" line="20" />
       <source>Copy as text</source>
       <translation>Copier en texte</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
+      <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
+      <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="67" />
@@ -1225,7 +1355,7 @@
       <translation>Mode hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
@@ -1255,7 +1385,7 @@
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
@@ -1366,7 +1496,7 @@
   <context>
     <name>AnctProvider</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/provider.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/provider.py" line="27" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>

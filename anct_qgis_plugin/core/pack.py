@@ -18,8 +18,8 @@ from .provenance import layer_metadata
 from .report import is_cancelled, progress, warn
 
 SOURCES_TABLE = "anct_sources"
-SOURCE_COLUMNS = ("layer_id", "title", "status", "features", "source_date", "fetched_at", "urls", "page",
-                  "licence", "attribution", "message")
+SOURCE_COLUMNS = ("layer_id", "title", "status", "features", "source_date", "fetched_at", "file", "urls", "page",
+                  "licence", "attribution", "population_source", "unmapped_codes", "message")
 
 
 @dataclass
@@ -83,8 +83,10 @@ def write_pack(builder, territory, path, crs=None, layer_ids=LAYER_IDS, feedback
             rows.append({"layer_id": layer_id, "title": info_.title, "status": "ok",
                          "features": info_.feature_count, "source_date": info_.source_date,
                          "fetched_at": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(info_.fetched_at)),
-                         "urls": " ".join(info_.urls), "page": info_.page, "licence": info_.licence,
-                         "attribution": info_.attribution, "message": "; ".join(info_.warnings)})
+                         "file": info_.file_name, "urls": " ".join(info_.urls), "page": info_.page,
+                         "licence": info_.licence, "attribution": info_.attribution,
+                         "population_source": info_.population_source, "unmapped_codes": info_.unmapped_codes,
+                         "message": "; ".join(info_.warnings)})
             progress(feedback, 100.0 * (number + 1) / len(layer_ids))
         write_layer(_sources_layer(rows), part, SOURCES_TABLE, first=not os.path.exists(part))
         os.replace(part, path)

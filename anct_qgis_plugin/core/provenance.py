@@ -25,6 +25,12 @@ def layer_metadata(info, territory_label):
     metadata.setRights([info.attribution or info.publisher])
     metadata.setKeywords({"ANCT": [info.layer_id, territory_label]})
     history = [tr("Source date: {date}").format(date=info.source_date or "-")]
+    if info.file_name:
+        history.append(tr("File: {file}").format(file=info.file_name))
+    if info.population_source:
+        history.append(tr("Population: {source}").format(source=info.population_source))
+    if info.unmapped_codes:
+        history.append(tr("Commune codes that match no commune of today: {codes}").format(codes=info.unmapped_codes))
     if info.stale:
         history.append(tr("The source could not be reached: a stale cached copy was used."))
     metadata.setHistory(history)

@@ -57,10 +57,14 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         self.mirror = QLineEdit(config.mirror, self)
         self.mirror.setPlaceholderText(tr("Folder or http(s) base URL (empty: the public sources)"))
         form.addRow(tr("Mirror"), self.mirror)
+        self.arcep_quarter = QLineEdit(config.arcep_quarter, self)
+        self.arcep_quarter.setPlaceholderText(tr("Empty: the newest quarter published (or e.g. 2024_T2)"))
+        form.addRow(tr("Arcep quarter"), self.arcep_quarter)
         self.proxy_label = QLabel(describe_proxy(), self)
         self.proxy_label.setWordWrap(True)
         form.addRow(tr("Proxy"), self.proxy_label)
-        overridden = [name for name in ("cache_dir", "ttl_hours", "offline", "mirror") if overridden_by_environment(name)]
+        overridden = [name for name in ("cache_dir", "ttl_hours", "offline", "mirror", "arcep_quarter")
+                      if overridden_by_environment(name)]
         if overridden:
             form.addRow(QLabel(tr("Set by ANCT_QGIS_* environment variables (they win): {names}").format(
                 names=", ".join(overridden)), self))
@@ -79,5 +83,6 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         write_setting("ttl_hours", self.ttl.value())
         write_setting("offline", self.offline.isChecked())
         write_setting("mirror", self.mirror.text().strip())
+        write_setting("arcep_quarter", self.arcep_quarter.text().strip().upper())
         self.on_applied()
 

@@ -21,12 +21,14 @@ def test_options_page_applies_and_purges(anct_env, qgis_app, monkeypatch, tmp_pa
     monkeypatch.delenv("ANCT_QGIS_TTL_HOURS", raising=False)
     page.ttl.setValue(12)
     page.offline.setChecked(True)
+    page.arcep_quarter.setText(" 2024_t2 ")
     page.apply()
     try:
         assert applied == [True]
         config = load_config()
-        assert config.ttl_hours == 12 and config.offline
+        assert config.ttl_hours == 12 and config.offline and config.arcep_quarter == "2024_T2"
     finally:
+        QgsSettings().remove(f"{GROUP}/sources/arcep_quarter")
         QgsSettings().remove(f"{GROUP}/network/offline")
         QgsSettings().remove(f"{GROUP}/cache/ttl_hours")
         QgsSettings().remove(f"{GROUP}/cache/folder")

@@ -46,3 +46,47 @@ def test_real_territory_lookup(real_data):
     assert len(index.resolve("reg:24").departement_codes) == 6
     assert index.resolve("974").crs == "EPSG:2975"
     assert len(index.communes) == 34969
+
+
+def test_qpv_of_indre_from_the_live_zip(real_data):
+    built = real_data.build_layer("qpv", real_data.resolve_territory("36"))
+    assert sorted(f["code_qp"] for f in built.layer.getFeatures()) == ["QN03601M", "QN03602M", "QN03603M", "QN03604I"]
+    assert built.info.file_name == "qpv-2024-geojson.zip"
+
+
+def test_france_services_of_paris_and_bouches_du_rhone_by_arrondissement(real_data):
+    counts = {code: real_data.build_layer("france_services", real_data.resolve_territory(code)).info.feature_count
+              for code in ("75", "13", "75056", "13055", "69123")}
+    assert counts["75"] == 11 and counts["13"] == 34 and counts["75056"] == 11 and counts["13055"] == 13
+    assert counts["69123"] > 0
+
+
+def test_memberships_count_every_site_once(real_data):
+    from anct_qgis_plugin.core.tables import read_membership
+
+    builder = real_data.builder()
+    membership = read_membership(builder, "france_services", builder.index.country())
+    ids = {ident for ids in membership.ids_by_commune.values() for ident in ids}
+    assert len(ids) == 2845 and not membership.unmapped_codes
+    assert len(set(membership.ids_by_commune["75056"])) == 11 and len(set(membership.ids_by_commune["13055"])) == 13
+    pierrefitte = {ident for ident, row in membership.rows_by_id.items() if row["insee_com"] == "93059"}
+    assert len(pierrefitte) == 2 and pierrefitte <= set(membership.ids_by_commune["93066"])  # merged into Saint-Denis
+
+
+def test_mobile_sites_of_calvados_from_the_arcep_extract(real_data):
+    built = real_data.build_layer("mobile_sites", real_data.resolve_territory("14"))
+    features = list(built.layer.getFeatures())
+    assert len(features) == 311 and built.info.file_name == "2023_T4_sites_Metropole.csv"
+    assert sum(1 for f in features if str(f["site_4g"]) == "1") == 310
+    assert sum(1 for f in features if str(f["site_DCC"]) == "1") == 16
+    assert all(48.7 < f["latitude"] < 49.5 for f in features)  # decimal commas read
+
+
+def test_sources_of_the_shared_mirror_are_all_checked(real_data):
+    from anct_qgis_plugin.core.source_check import CHECKED_SOURCES, check_sources
+
+    checks = {check.source_id: check for check in check_sources(real_data.builder(), "36")}
+    assert set(checks) == {source.id for source in CHECKED_SOURCES}
+    ok = {source for source, check in checks.items() if check.status == "ok"}
+    assert ok == set(checks) - {"qpv_2015"}  # the 2015 outlines are no longer published in the dataset
+    assert checks["qpv_list"].rows == 1493 and checks["france_services"].rows == 2845
