@@ -124,6 +124,7 @@ class Source:
     suffix: str = ""
     notes: tuple = field(default_factory=tuple)
     member: str = ""  # in a ZIP holding several datasets: the member to read (regex on its name)
+    historical: bool = False  # an old geography its publisher may have withdrawn: absent is not a failure
 
     def title(self, language="fr"):
         return self.title_fr if language == "fr" else self.title_en
@@ -172,7 +173,7 @@ SOURCES = (
         title_en="Priority neighbourhoods 2015 (historical)", theme="politique_ville",
         locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
                              ("zip", "geojson", "json"), file_name=r".*qp[ _-]?2015.*",
-                             title=r"QP[ _-]?2015.*contours|contours.*QP[ _-]?2015"),
+                             title=r"QP[ _-]?2015.*contours|contours.*QP[ _-]?2015"), historical=True,
         reader="vector", geometry=NativeGeometry(),
         columns={"code_qp": ("CODE_QP", "code_qp"), "nom_qp": ("NOM_QP", "nom_qp", "lib_qp")},
         key_fields=("CODE_QP",), suffix=".geojson", attribution="ANCT, IGN",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .catalogue import QPV_LIST, SOURCES
 from .commune_codes import CodeTally
-from .errors import AnctError, CancelledError
+from .errors import AnctError, CancelledError, CatalogueError
 from .i18n import tr
 from .layers import SourceInfo, read_source_csv
 from .parsers import open_vector, split_values
@@ -18,7 +18,7 @@ CHECKED_SOURCES = SOURCES + (QPV_LIST,)
 class SourceCheck:
     source_id: str
     title: str
-    status: str = "ok"  # "ok" or "failed"
+    status: str = "ok"  # "ok", "failed", or "unpublished" (a historical source no longer published)
     file_name: str = ""
     url: str = ""
     source_date: str = ""
@@ -70,7 +70,7 @@ def check_source(builder, source, territory):
     try:
         files = builder.fetch_files(source, territory, info)
         check.url = " ".join(info.urls)
-        check.file_name = info.file_name or os.path.basename(files[0].url.split("?")[0])
+        check.file_name = info.file_name or files[0].url.rsplit("/", 1)[-1]
         check.source_date = info.source_date
         check.size = sum(os.path.getsize(f.path) for f in files)
         found, rows, tally = _read(source, files[0].path, builder.index)
@@ -82,6 +82,8 @@ def check_source(builder, source, territory):
             check.message = tr("Columns missing: {columns}").format(columns=", ".join(check.columns_missing))
     except CancelledError:
         raise
+    except CatalogueError as error:
+        check.status, check.message = ("unpublished" if source.historical else "failed"), str(error)
     except AnctError as error:
         check.status, check.message = "failed", str(error)
     return check
@@ -101,7 +103,7 @@ def check_sources(builder, sample_departement, feedback=None):
         line = tr("{source}: {status} — {file}, {date}, {size} bytes, {rows} rows").format(
             source=source.id, status=check.status, file=check.file_name or "-", date=check.source_date or "-",
             size=check.size, rows=check.rows)
-        (warn if check.status != "ok" else info)(feedback, line + (f" — {check.message}" if check.message else ""))
+        (warn if check.status == "failed" else info)(feedback, line + (f" — {check.message}" if check.message else ""))
         if check.unmapped_codes:
             warn(feedback, tr("{source}: codes that match no commune of today: {codes}").format(
                 source=source.id, codes=check.unmapped_codes))

@@ -128,3 +128,31 @@ def test_check_sources_reports_a_renamed_column_and_can_fail(anct_env, run_alg, 
     assert result["FAILED"] == 1
     with pytest.raises(QgsProcessingException, match="1 sources failed: villages_avenir"):
         run_alg("anct:check_sources", {"OUTPUT": "memory:", "FAIL_ON_ERROR": True})
+
+
+def test_plain_geojson_from_the_outline_link_is_still_read(anct_env, run_alg, mirror_server):
+    import zipfile
+
+    from conftest import FIXTURE_MIRROR
+
+    archive = next(FIXTURE_MIRROR.rglob("qpv-2024-geojson.zip"))
+    with zipfile.ZipFile(archive) as zipped:
+        national = zipped.read("GEOJSON/QP2024_France_Hexagonale_Outre_Mer_WGS84.geojson").decode("utf-8")
+    mirror_server.add_fault("datasets/r/942d4ee8", "body", body=national, content_type="application/geo+json")
+    assert fetch(run_alg, "qpv", "FR")[1].featureCount() == 7
+
+
+def test_the_earlier_four_column_qpv_list_is_read_too(anct_env, mirror_server):
+    from anct_qgis_plugin.core.tables import read_membership
+
+    # One row per QPV and commune, Excel-protected codes, names of a multi-commune QPV joined by "; ".
+    older = ('\ufeffcode_qp;lib_qp;insee_com;lib_com\n'
+             'QN03601M;Beaulieu;"=""36044""";Châteauroux\n'
+             'QN03603M;Vaugirard;"=""36044""";"Châteauroux; Déols"\n'
+             'QN03603M;Vaugirard;"=""36063""";"Châteauroux; Déols"\n')
+    mirror_server.add_fault("datasets/r/4c6bb7f3", "body", body=older)
+    builder = AnctData().builder()
+    membership = read_membership(builder, "qpv", builder.index.country())
+    assert not membership.unavailable
+    assert sorted(membership.ids_by_commune["36044"]) == ["QN03601M", "QN03603M"]
+    assert membership.ids_by_commune["36063"] == ["QN03603M"]

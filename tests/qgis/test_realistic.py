@@ -88,5 +88,6 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
     checks = {check.source_id: check for check in check_sources(real_data.builder(), "36")}
     assert set(checks) == {source.id for source in CHECKED_SOURCES}
     ok = {source for source, check in checks.items() if check.status == "ok"}
-    assert ok == set(checks) - {"qpv_2015"}  # the 2015 outlines are no longer published in the dataset
+    assert ok == set(checks) - {"qpv_2015"}
+    assert checks["qpv_2015"].status == "unpublished"  # the 2015 outlines are no longer in the dataset
     assert checks["qpv_list"].rows == 1493 and checks["france_services"].rows == 2845

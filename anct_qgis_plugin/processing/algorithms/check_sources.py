@@ -52,7 +52,7 @@ class CheckSourcesAlgorithm(AnctAlgorithm):
                                    ", ".join(check.columns_missing), ", ".join(check.columns_found),
                                    check.unmapped_codes, check.message])
             sink.addFeature(feature, FAST_INSERT)
-        failed = [check.source_id for check in checks if check.status != "ok"]
+        failed = [check.source_id for check in checks if check.status == "failed"]
         if failed and self.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
             raise QgsProcessingException(tr("{n} sources failed: {sources}").format(n=len(failed),
                                                                                    sources=", ".join(failed)))
