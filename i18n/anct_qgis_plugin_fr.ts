@@ -449,6 +449,11 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="89" />
+      <source>Population: {source}</source>
+      <translation>Population : {source}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="20" />
       <source>Programme matrix (commune × programme)</source>
       <translation>Matrice des programmes (commune × programme)</translation>
@@ -754,7 +759,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="96" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>

@@ -26,7 +26,8 @@ def test_territory_profile_of_indre(anct_env, run_alg):
         72744 / figures["area_km2"]["territory"])
     assert figures["gap_population"]["territory"] is not None
     assert figures["gap_population"]["region"] is not None  # région 24 outlines are in the fixtures
-    assert figures["population"]["label"] == "Population"
+    assert figures["population"]["label"].startswith("Population — ")
+    assert "geo.api.gouv.fr" in figures["population"]["label"]  # which population every figure uses
 
 
 def test_missing_programme_file_gives_empty_figures_and_a_warning(anct_env, run_alg, mirror_server, feedback):

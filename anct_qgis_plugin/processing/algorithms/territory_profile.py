@@ -83,6 +83,10 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         labels = indicator_labels(threshold)
+        # One population vintage for every figure: say which, on the row and in the log.
+        population_source = data.builder(feedback).population_source()
+        labels["population"] = (f"{labels['population'][0]} — {population_source}", labels["population"][1])
+        feedback.pushInfo(tr("Population: {source}").format(source=population_source))
         for row in table.itertuples(index=False):
             label, unit = labels.get(row.indicator, (row.indicator, ""))
             feature = QgsFeature(fields)
