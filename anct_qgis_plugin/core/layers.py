@@ -141,11 +141,7 @@ class LayerBuilder:
     def _fetch(self, url, source, info_, suffix, **options):
         fetched = self.fetcher.fetch(url, suffix=suffix, validate=self._check(source),
                                      feedback=self.feedback, **options)
-        info_.urls.append(url)
-        info_.stale = info_.stale or fetched.stale
-        info_.fetched_at = max(info_.fetched_at, fetched.fetched_at)
-        info_.source_date = max(info_.source_date, file_date(fetched))
-        return _File(fetched.path, url)
+        return _recorded(info_, url, fetched)
 
     def fetch_files(self, source, territory, info_):
         locator = source.locator
@@ -162,13 +158,9 @@ class LayerBuilder:
                                 expected_sha1=resource_sha1(resource),
                                 source_date=resource_source_date(resource))]
         if isinstance(locator, QuarterlyUrl):
-            url, quarter, fetched = fetch_quarterly(self.fetcher, locator, self._check(source), self.feedback)
+            url, _quarter, fetched = fetch_quarterly(self.fetcher, locator, self._check(source), self.feedback)
             info_.file_name = url.rsplit("/", 1)[-1]
-            info_.urls.append(url)
-            info_.stale = fetched.stale
-            info_.fetched_at = fetched.fetched_at
-            info_.source_date = fetched.source_date or quarter.last_day
-            return [_File(fetched.path, url)]
+            return [_recorded(info_, url, fetched)]
         if isinstance(locator, FixedUrl):
             return [self._fetch(locator.url, source, info_, source.suffix)]
         if isinstance(locator, PerDepartementUrl):
@@ -191,7 +183,10 @@ class LayerBuilder:
         if source.commune_column:
             column = columns[source.commune_column]
             if territory.is_country:
-                return lambda get: tally.today_all(split_values(str(get(column) or ""))) or True
+                def count_codes(get):  # every row is kept; its codes are still counted
+                    tally.today_all(split_values(str(get(column) or "")))
+                    return True
+                return count_codes
             wanted = territory.commune_codes
             # A row whose commune maps to nothing still belongs to a whole département it names.
             departement = columns.get(source.departement_column) if territory.kind in ("departement", "region") else None
@@ -436,6 +431,15 @@ class LayerBuilder:
     def territory_outline(self, territory, crs):
         layer = self.commune_layer(territory, crs)
         return QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures()])
+
+
+def _recorded(info_, url, fetched):
+    """Note a fetched file in the layer's provenance; the file to read."""
+    info_.urls.append(url)
+    info_.stale = info_.stale or fetched.stale
+    info_.fetched_at = max(info_.fetched_at, fetched.fetched_at)
+    info_.source_date = max(info_.source_date, file_date(fetched))
+    return _File(fetched.path, url)
 
 
 def file_date(fetched):

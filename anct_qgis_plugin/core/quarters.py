@@ -52,14 +52,19 @@ def quarters_back(start: Quarter, count: int) -> list:
     return quarters
 
 
-def fetch_quarterly(fetcher, locator, validate, feedback=None, today=None):
-    """(url, Quarter, Fetched) of the newest quarter published (or the pinned one)."""
-    pinned = getattr(fetcher.config, locator.setting, "")
+def candidate_urls(locator, config, today=None):
+    """[(Quarter, url)], newest first: the pinned quarter, or the current one and those before."""
+    pinned = getattr(config, locator.setting, "")
     if pinned:
         candidates = [Quarter.parse(pinned)]
     else:
         candidates = quarters_back(Quarter.of(today or datetime.date.today()), locator.look_back)
-    urls = [(quarter, locator.template.format(quarter=quarter.label)) for quarter in candidates]
+    return [(quarter, locator.template.format(quarter=quarter.label)) for quarter in candidates]
+
+
+def fetch_quarterly(fetcher, locator, validate, feedback=None, today=None):
+    """(url, Quarter, Fetched) of the newest quarter published (or the pinned one)."""
+    urls = candidate_urls(locator, fetcher.config, today)
     cached = next(((q, u, e) for q, u in urls for e in [fetcher.cache.lookup(u)] if e is not None), None)
 
     def get(quarter, url):
@@ -86,4 +91,4 @@ def fetch_quarterly(fetcher, locator, validate, feedback=None, today=None):
             served.stale = True
             return cached[1], cached[0], served
     raise NotPublishedError(tr("No quarter of {url} is published from {first} back to {last}.").format(
-        url=locator.template, first=candidates[0].label, last=candidates[-1].label))
+        url=locator.template, first=urls[0][0].label, last=urls[-1][0].label))

@@ -2,14 +2,13 @@
 
 Answers from the cache alone (never the network), so the panel can show it instantly.
 """
-import datetime
 from dataclasses import dataclass
 
 from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, QuarterlyUrl, get_source
 from .datagouv import check_dataset_document, resource_download_url, select_resource
 from .errors import AnctError
 from .parsers import read_json
-from .quarters import Quarter, quarters_back
+from .quarters import candidate_urls
 
 ABSENT, FRESH, STALE, OFFLINE = "absent", "fresh", "stale", "offline"
 
@@ -30,8 +29,10 @@ def cached_urls(fetcher, layer_id, territory=None):
     if isinstance(locator, PerDepartementUrl):
         return [locator.template.format(dep=d) for d in (territory.departement_codes if territory else ())]
     if isinstance(locator, QuarterlyUrl):  # the newest quarter the cache holds
-        urls = [locator.template.format(quarter=q.label)
-                for q in quarters_back(Quarter.of(datetime.date.today()), locator.look_back)]
+        try:
+            urls = [url for _quarter, url in candidate_urls(locator, fetcher.config)]
+        except AnctError:  # a mistyped pinned quarter: nothing cached for it
+            return []
         return [url for url in urls if fetcher.cache.lookup(url) is not None][:1]
     urls = [locator.api_url]
     entry = fetcher.cache.lookup(locator.api_url)

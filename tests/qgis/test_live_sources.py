@@ -25,6 +25,8 @@ def test_arcep_newest_quarter_latin1_and_decimal_commas(anct_env, run_alg, mirro
     assert looked - asked >= 2 and mirror_server.count("2024_T2_sites_Metropole.csv") - newest == 1
     fetch(run_alg, "mobile_sites", "18")
     assert mirror_server.count(ARCEP) == looked
+    status = AnctData().cache_status("mobile_sites")  # the panel's view: the cached quarter
+    assert status.state == "fresh" and status.source_date == "2024-06-30"
 
 
 def test_a_pinned_quarter_is_read_and_a_bad_one_refused(anct_env, run_alg, monkeypatch):
