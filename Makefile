@@ -18,7 +18,7 @@ export QT_QPA_PLATFORM ?= offscreen
 DEPT        ?= 36
 ATLAS_OUT   ?= demo/atlas
 
-.PHONY: setup test i18n translations package deploy demo atlas check-sources clean
+.PHONY: docs-images setup test i18n translations package deploy demo atlas check-sources clean
 
 setup:  ## Install QGIS from the distribution and a venv with pytest and pytest-qgis.
 	$(SUDO) apt-get update -qq
@@ -35,6 +35,9 @@ translations:  ## Refresh i18n/*.ts from the code (then translate what is new).
 
 test: i18n  ## Run the whole test suite against the installed QGIS.
 	$(VENV)/bin/python -m pytest
+
+docs-images:  ## Refresh the README's screenshot and atlas pages from ../shared (the tests render them to a temporary folder otherwise).
+	ANCT_DOCS_DIR=$(abspath docs) $(VENV)/bin/python -m pytest -q tests/qgis/test_atlas_realistic.py tests/qgis/test_desktop_screenshot.py
 
 package: i18n  ## Build dist/anct_qgis_plugin.zip, installable from QGIS's plugin manager.
 	rm -rf build/$(PLUGIN) dist/$(PLUGIN).zip
