@@ -58,6 +58,10 @@ FAST_INSERT = first_spelling(lambda: QgsFeatureSink.Flag.FastInsert, lambda: Qgs
 
 WKB_POINT = first_spelling(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)
 WKB_MULTIPOLYGON = first_spelling(lambda: Qgis.WkbType.MultiPolygon, lambda: QgsWkbTypes.MultiPolygon)
+# Single-part straight lines, with or without Z/M: the types a chunk of roads may be read in bulk from.
+WKB_SINGLE_LINES = frozenset(first_spelling(lambda: getattr(Qgis.WkbType, name), lambda: getattr(QgsWkbTypes, name))
+                             for name in ("LineString", "LineStringZ", "LineStringM", "LineStringZM",
+                                          "LineString25D"))
 WKB_NOGEOMETRY = first_spelling(lambda: Qgis.WkbType.NoGeometry, lambda: QgsWkbTypes.NoGeometry)
 GEOMETRY_POINT = first_spelling(lambda: Qgis.GeometryType.Point, lambda: QgsWkbTypes.PointGeometry)
 GEOMETRY_POLYGON = first_spelling(lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.PolygonGeometry)

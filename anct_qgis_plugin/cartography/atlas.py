@@ -199,6 +199,7 @@ def export_combined_pdf(layouts, path):
         raise AnctError(f"cannot write {path}")
     first = True
     for layout in layouts:
+        layout.renderContext().setTextRenderFormat(TEXT_AS_TEXT)  # text, not outlines (QGIS 3.40's default)
         exporter = QgsLayoutExporter(layout)
         for page in range(layout.pageCollection().pageCount()):
             if not first:

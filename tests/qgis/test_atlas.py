@@ -3,6 +3,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 
 import pytest
 from qgis.core import QgsProcessingException
@@ -11,8 +12,9 @@ pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-u
 
 
 def pdf_text(path):
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    """The PDF's text; ligatures that newer Qt shapes (ﬁ, ﬀ) read back as plain letters."""
+    return unicodedata.normalize("NFKC", subprocess.run(["pdftotext", "-layout", str(path), "-"],
+                                                        capture_output=True, text=True, check=True).stdout)
 
 
 def pdf_pages(path):

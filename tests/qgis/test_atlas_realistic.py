@@ -10,7 +10,7 @@ import pytest
 
 from anct_qgis_plugin.core import service
 
-
+from .test_atlas import pdf_text
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing")
 def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
@@ -22,7 +22,7 @@ def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
     finally:
         service._INDEX_MEMO.clear()
     pdf = tmp_path / "atlas_36.pdf"
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(pdf)
     assert re.search(r"216[\s\u00a0]069", text)  # the national table's population of Indre
     assert "Centre-Val de Loire" in text and "241" in text
     (tmp_path / "sheet.txt").write_text(text)

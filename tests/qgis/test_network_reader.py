@@ -57,3 +57,9 @@ def test_multipart_null_and_curved_lines_are_read_one_by_one():
     assert counts[:2].tolist() == [2, 2] and counts[-1] == 2 and len(counts) == 4  # the arc is segmentised
     assert speeds.tolist() == [30, 30, 40, 50] and directions.tolist() == [FORWARD, FORWARD, BOTH, BACKWARD]
     assert np.allclose(vertices[-2:], [[20, 0], [30, 0]])
+
+
+def test_a_multipart_line_beside_a_null_one_is_not_read_in_bulk():
+    # Two parts and no part: as many parts as lines, yet they do not belong to the lines in order.
+    assert line_vertices([QgsGeometry.fromWkt("MULTILINESTRING((0 0, 1 0), (2 0, 3 0))"), QgsGeometry()]) is None
+    assert line_vertices([QgsGeometry.fromWkt("CIRCULARSTRING(0 0, 1 1, 2 0)")]) is None

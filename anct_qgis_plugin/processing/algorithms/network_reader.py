@@ -11,6 +11,7 @@ import struct
 
 import numpy as np
 
+from ...compat import WKB_SINGLE_LINES
 from .origins import collected_wkb
 from .unit_pass import as_number, text
 
@@ -41,7 +42,13 @@ class RoadLines:
 
 def line_vertices(geometries, transform=None):
     """(vertices v×2, vertex count of each line) of single-part lines, or None when the chunk
-    holds a null, multipart or curved geometry (the parts would not line up with the lines)."""
+    holds a null, multipart or curved geometry (the parts would not line up with the lines).
+
+    Each line's type is checked first: a multipart line beside a null one gives as many parts
+    as lines, and the parts would be given to the wrong lines (wrong speeds and directions).
+    """
+    if any(geometry.wkbType() not in WKB_SINGLE_LINES for geometry in geometries):
+        return None
     wkb = collected_wkb(geometries, transform)
     if wkb is None:
         return None
