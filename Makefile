@@ -36,6 +36,16 @@ translations:  ## Refresh i18n/*.ts from the code (then translate what is new).
 test: i18n  ## Run the whole test suite against the installed QGIS.
 	$(VENV)/bin/python -m pytest
 
+DEBIAN      ?= trixie
+
+test-qgis: i18n  ## The same suite on another Debian's QGIS, in a chroot built once (DEBIAN=trixie: 3.40, sid: 3.44).
+	$(SUDO) scripts/test_in_chroot.sh $(DEBIAN) -q
+
+lint:  ## ruff and bandit (the plugin repository's security scan), clean.
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -r $(PLUGIN)
+	$(PYTHON) scripts/release.py --check-changelog
+
 docs-images:  ## Refresh the README's screenshot and atlas pages from ../shared (the tests render them to a temporary folder otherwise).
 	ANCT_DOCS_DIR=$(abspath docs) $(VENV)/bin/python -m pytest -q tests/qgis/test_atlas_realistic.py tests/qgis/test_desktop_screenshot.py
 
@@ -48,6 +58,9 @@ package: i18n  ## Build dist/anct_qgis_plugin.zip, installable from QGIS's plugi
 	find build/$(PLUGIN) -name '__pycache__' -prune -exec rm -rf {} +
 	cd build && zip -q -r ../dist/$(PLUGIN).zip $(PLUGIN)
 	@echo "dist/$(PLUGIN).zip"
+
+release: package  ## dist/anct_qgis_plugin-<version>.zip for plugins.qgis.org, after the repository's checks.
+	$(PYTHON) scripts/release.py build/$(PLUGIN)
 
 deploy: package  ## Install the package into a QGIS profile and enable it.
 	rm -rf "$(PROFILE_DIR)/python/plugins/$(PLUGIN)"

@@ -3,9 +3,18 @@
 Newer QGIS moved many enums into ``Qgis.*`` scoped enums and Qt6 dropped ``QVariant.String``.
 Every module imports the resolved names from here, so a version change is fixed once.
 """
-from qgis.core import Qgis, QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingParameterDefinition
-from qgis.core import QgsProcessingFeatureSource, QgsProcessingParameterNumber, QgsRenderContext, QgsVectorFileWriter
-from qgis.core import QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingFeatureSource,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
+    QgsRenderContext,
+    QgsVectorFileWriter,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QVariant
 
 
@@ -59,9 +68,12 @@ FAST_INSERT = first_spelling(lambda: QgsFeatureSink.Flag.FastInsert, lambda: Qgs
 WKB_POINT = first_spelling(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)
 WKB_MULTIPOLYGON = first_spelling(lambda: Qgis.WkbType.MultiPolygon, lambda: QgsWkbTypes.MultiPolygon)
 # Single-part straight lines, with or without Z/M: the types a chunk of roads may be read in bulk from.
-WKB_SINGLE_LINES = frozenset(first_spelling(lambda: getattr(Qgis.WkbType, name), lambda: getattr(QgsWkbTypes, name))
-                             for name in ("LineString", "LineStringZ", "LineStringM", "LineStringZM",
-                                          "LineString25D"))
+def _wkb_type(name):
+    return first_spelling(lambda: getattr(Qgis.WkbType, name), lambda: getattr(QgsWkbTypes, name))
+
+
+WKB_SINGLE_LINES = frozenset(_wkb_type(name) for name in ("LineString", "LineStringZ", "LineStringM", "LineStringZM",
+                                                          "LineString25D"))
 WKB_NOGEOMETRY = first_spelling(lambda: Qgis.WkbType.NoGeometry, lambda: QgsWkbTypes.NoGeometry)
 GEOMETRY_POINT = first_spelling(lambda: Qgis.GeometryType.Point, lambda: QgsWkbTypes.PointGeometry)
 GEOMETRY_POLYGON = first_spelling(lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.PolygonGeometry)

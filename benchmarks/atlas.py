@@ -59,8 +59,16 @@ ANCT_VARIABLES = ("ANCT_QGIS_CACHE_DIR", "ANCT_QGIS_MIRROR", "ANCT_QGIS_OFFLINE"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before tests/ goes on the path: the package tests/qgis would shadow it.
-from qgis.core import (Qgis, QgsApplication, QgsGeometry, QgsPointXY, QgsProcessingContext,  # noqa: E402
-                       QgsProcessingFeedback, QgsProject, QgsWkbTypes)
+from qgis.core import (  # noqa: E402
+    Qgis,
+    QgsApplication,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsWkbTypes,
+)
 
 sys.path.insert(0, str(ROOT))
 sys.path.append("/usr/share/qgis/python/plugins")

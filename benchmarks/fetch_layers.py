@@ -29,8 +29,7 @@ sys.path.append(str(ROOT / "tests"))
 from loopback import MirrorServer  # noqa: E402
 
 from anct_qgis_plugin.core import service  # noqa: E402
-from anct_qgis_plugin.core.catalogue import (LAYER_IDS, DissolveCommunes, JoinCommunes,  # noqa: E402
-                                             PointsFromColumns, get_source)
+from anct_qgis_plugin.core.catalogue import LAYER_IDS, DissolveCommunes, JoinCommunes, PointsFromColumns, get_source  # noqa: E402
 from anct_qgis_plugin.core.errors import AnctError  # noqa: E402
 from anct_qgis_plugin.core.pack import write_pack  # noqa: E402
 from anct_qgis_plugin.core.parsers import ogr_uri  # noqa: E402
@@ -97,7 +96,7 @@ def cold_layers(base_url, code, repeat):
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as cache_dir:
             data = new_data(cache_dir, base_url)
-            seconds, territory = timed(lambda: data.resolve_territory(code))
+            seconds, territory = timed(lambda data=data: data.resolve_territory(code))
             index_times.append(seconds)
             for layer_id in LAYER_IDS:
                 keep_only_references(data.fetcher.cache)
@@ -170,7 +169,7 @@ def pack_times(base_url, code, repeat, warm):
         for number in range(repeat):
             if not warm:
                 data = new_data(os.path.join(folder, f"cache-{number}"), base_url)
-            times.append(timed(lambda: pack_once(data, code, output))[0])
+            times.append(timed(lambda data=data: pack_once(data, code, output))[0])
     return times
 
 

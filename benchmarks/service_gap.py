@@ -59,9 +59,16 @@ TOWNS = 200
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before the repository goes on the path (tests/qgis would shadow it if tests/ came first).
-from qgis.core import (Qgis, QgsApplication, QgsFeature, QgsGeometry,  # noqa: E402
-                       QgsPointXY, QgsProcessingFeedback, QgsProject,
-                       QgsVectorLayer)
+from qgis.core import (  # noqa: E402
+    Qgis,
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QVariant  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
@@ -487,9 +494,15 @@ def stage_costs(layer, folder):
     QgsProcessingUtils.createFeatureSink, as Processing does for OUTPUT=*.gpkg, in batches
     of 100,000 with FastInsert; close: deleting that sink (commit, R-tree).
     """
-    from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsProcessingUtils, QgsVectorFileWriter,
-                           QgsWkbTypes)
     from processing.tools import dataobjects
+    from qgis.core import (
+        QgsCoordinateTransform,
+        QgsFeatureRequest,
+        QgsProcessingUtils,
+        QgsVectorFileWriter,
+        QgsWkbTypes,
+    )
+
     from anct_qgis_plugin.processing.algorithms.service_gap import ServiceGapAlgorithm
     request = QgsFeatureRequest().setSubsetOfAttributes(["ind", "idcar_200m"], layer.fields())
     costs = {}

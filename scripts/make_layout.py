@@ -26,19 +26,50 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsFillSymbol,  # noqa: E402
-                       QgsLayoutFrame, QgsLayoutItem, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemMapOverview, QgsLayoutItemPage, QgsLayoutItemPicture,
-                       QgsLayoutItemScaleBar, QgsLayoutItemShape, QgsLayoutItemTextTable,
-                       QgsLayoutMeasurement, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize,
-                       QgsLayoutTable, QgsLayoutTableColumn, QgsLayoutTableStyle, QgsLegendStyle, QgsLineSymbol,
-                       QgsPrintLayout, QgsProject, QgsReadWriteContext, QgsRectangle,
-                       QgsScaleBarSettings, QgsTextFormat, QgsUnitTypes)
+from qgis.core import (  # noqa: E402
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFillSymbol,
+    QgsLayoutFrame,
+    QgsLayoutItem,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemMapOverview,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
+    QgsLayoutItemTextTable,
+    QgsLayoutMeasurement,
+    QgsLayoutMultiFrame,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLayoutTableStyle,
+    QgsLegendStyle,
+    QgsLineSymbol,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsScaleBarSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
 from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
-from anct_qgis_plugin.cartography import (COLOURS, CONTENT_WIDTH_MM, FIGURE_IDS, FONT_FAMILY,  # noqa: E402
-                                          PAGE_MARGIN_MM, TEMPLATE_NAME)
+from anct_qgis_plugin.cartography import (  # noqa: E402
+    COLOURS,
+    CONTENT_WIDTH_MM,
+    FIGURE_IDS,
+    FONT_FAMILY,
+    PAGE_MARGIN_MM,
+    TEMPLATE_NAME,
+)
 
 OUTPUT = ROOT / "resources" / "layouts" / TEMPLATE_NAME
 UUID_NAMESPACE = uuid.UUID("6f1c0a52-5a43-4b0e-9a55-0d5a3e0c8f11")

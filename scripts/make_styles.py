@@ -43,18 +43,43 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_HASH_SEED", "0")  # Qt writes XML attributes in hash order: keep it stable
 
-from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsClassificationCustom,  # noqa: E402
-                       QgsFillSymbol, QgsGraduatedSymbolRenderer, QgsLinePatternFillSymbolLayer,
-                       QgsMapLayer, QgsMapUnitScale, QgsMarkerSymbol, QgsPalLayerSettings,
-                       QgsRendererCategory, QgsRendererRange, QgsRuleBasedRenderer,
-                       QgsSimpleFillSymbolLayer, QgsSimpleLineSymbolLayer, QgsSimpleMarkerSymbolLayer,
-                       QgsSimpleMarkerSymbolLayerBase, QgsSingleSymbolRenderer, QgsTextBufferSettings,
-                       QgsTextFormat, QgsUnitTypes, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsClassificationCustom,
+    QgsFillSymbol,
+    QgsGraduatedSymbolRenderer,
+    QgsLinePatternFillSymbolLayer,
+    QgsMapLayer,
+    QgsMapUnitScale,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsRendererCategory,
+    QgsRendererRange,
+    QgsRuleBasedRenderer,
+    QgsSimpleFillSymbolLayer,
+    QgsSimpleLineSymbolLayer,
+    QgsSimpleMarkerSymbolLayer,
+    QgsSimpleMarkerSymbolLayerBase,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
 from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont, QPainter  # noqa: E402
 
-from anct_qgis_plugin.compat import (FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING,  # noqa: E402
-                                     WKB_MULTIPOLYGON, WKB_POINT, first_spelling)
+from anct_qgis_plugin.compat import (  # noqa: E402
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_LONG,
+    FIELD_STRING,
+    WKB_MULTIPOLYGON,
+    WKB_POINT,
+    first_spelling,
+)
 
 
 def _qgis():
@@ -600,8 +625,14 @@ def _preview_layers():
 
 
 def render_preview(path):
-    from qgis.core import (QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer, QgsLegendSettings, QgsRectangle,
-                           QgsRenderContext)
+    from qgis.core import (
+        QgsLayerTree,
+        QgsLayerTreeModel,
+        QgsLegendRenderer,
+        QgsLegendSettings,
+        QgsRectangle,
+        QgsRenderContext,
+    )
     from qgis.PyQt.QtGui import QImage
 
     from anct_qgis_plugin.core.catalogue import get_source
@@ -696,8 +727,15 @@ def _gap_preview_layers():
 
 
 def render_gap_preview(path):
-    from qgis.core import (QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer, QgsLegendSettings, QgsMapToPixel,
-                           QgsRectangle, QgsRenderContext)
+    from qgis.core import (
+        QgsLayerTree,
+        QgsLayerTreeModel,
+        QgsLegendRenderer,
+        QgsLegendSettings,
+        QgsMapToPixel,
+        QgsRectangle,
+        QgsRenderContext,
+    )
     from qgis.PyQt.QtGui import QImage
 
     straight, road, grid, dots, box, centre = _gap_preview_layers()

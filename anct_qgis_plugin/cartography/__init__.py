@@ -149,8 +149,7 @@ def apply_font_family(layout, family=None):
     Optional: the template names Arial; a machine without it (Linux without fontconfig alias,
     or a font-less container) may substitute another face for some items. Sizes, weights and
     colours are kept. Returns the family used."""
-    from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemScaleBar,
-                           QgsLayoutTable, QgsLegendStyle)
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemScaleBar, QgsLayoutTable, QgsLegendStyle
 
     family = family or best_font_family()
     for item in layout.items():

@@ -9,8 +9,16 @@ import os
 import time
 from dataclasses import dataclass, field
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsLayoutExporter, QgsLayoutItemMap, QgsPrintLayout, QgsProject,
-                       QgsReadWriteContext, QgsRectangle)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsLayoutExporter,
+    QgsLayoutItemMap,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+)
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import TEXT_AS_TEXT
@@ -19,7 +27,6 @@ from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
 from . import apply_font_family, find_table, fit_table_contents, set_figure
 from .charts import comparison_chart_svg
-from .texts import SheetTexts
 
 DEFAULT_TEMPLATE = resource_path("layouts", "atlas_departement.qpt")
 MAIN_LAYERS = ("france_services", "qpv", "action_coeur_de_ville", "petites_villes_de_demain",

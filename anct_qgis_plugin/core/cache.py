@@ -46,7 +46,7 @@ class CacheEntry:
 
 
 def sha1_of(path):
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(usedforsecurity=False)  # data.gouv.fr publishes sha1 checksums: identity, not security
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
@@ -68,7 +68,7 @@ class Cache:
         os.makedirs(root, exist_ok=True)
 
     def _folder(self, url):
-        return os.path.join(self.root, hashlib.sha1(url.encode("utf-8")).hexdigest()[:24])
+        return os.path.join(self.root, hashlib.sha1(url.encode("utf-8"), usedforsecurity=False).hexdigest()[:24])
 
     def lookup(self, url):
         """The committed entry for ``url``, or None. A damaged entry counts as absent."""

@@ -13,8 +13,8 @@ from .cache import Cache
 from .errors import AnctError, CancelledError, DownloadError, NotPublishedError, OfflineError, ParseError
 from .http import HttpClient
 from .i18n import tr
-from .parsers import content_suffix
 from .mirror import Mirror
+from .parsers import content_suffix
 from .report import info, warn
 
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version")

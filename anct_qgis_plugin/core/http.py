@@ -94,7 +94,6 @@ class HttpClient:
     def __init__(self, timeout_s=60.0, retries=3, max_retry_wait_s=30.0, backoff_s=0.5,
                  proxies=None, excluded=None):
         import requests  # lazily: keeps plugin start-up light
-
         import urllib3.exceptions
 
         self._requests = requests

@@ -10,22 +10,54 @@ import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
-                       QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsPointXY,
-                       QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
-from ..compat import (FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, GEOMETRY_POINT, GEOMETRY_POLYGON,
-                      WKB_MULTIPOLYGON,
-                      WKB_POINT)
-from .catalogue import (DataGouvFile, DissolveCommunes, FixedUrl, JoinCommunes, NativeGeometry,
-                        PerDepartementUrl, PointsFromColumns, QuarterlyUrl, get_source)
+from ..compat import (
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_LONG,
+    FIELD_STRING,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    WKB_MULTIPOLYGON,
+    WKB_POINT,
+)
+from .catalogue import (
+    DataGouvFile,
+    DissolveCommunes,
+    FixedUrl,
+    JoinCommunes,
+    NativeGeometry,
+    PerDepartementUrl,
+    PointsFromColumns,
+    QuarterlyUrl,
+    get_source,
+)
 from .commune_codes import CodeTally, padded_code, padded_departement
-from .datagouv import (check_dataset_document, resource_download_url, resource_file_name, resource_sha1,
-                       resource_source_date, select_resource)
+from .datagouv import (
+    check_dataset_document,
+    resource_download_url,
+    resource_file_name,
+    resource_sha1,
+    resource_source_date,
+    select_resource,
+)
 from .errors import CancelledError, ParseError
-from .quarters import fetch_quarterly
 from .i18n import tr
 from .parsers import iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
+from .quarters import fetch_quarterly
 from .report import info, is_cancelled, progress, warn
 from .territories import COMMUNES_TABLE_URL
 
@@ -303,7 +335,7 @@ class LayerBuilder:
         x_at, y_at = position[columns[strategy.x]], position[columns[strategy.y]]
         features, dropped = [], 0
         for row in table.rows:
-            if keep is not None and not keep(lambda column: row[position[column]]):
+            if keep is not None and not keep(lambda column, row=row: row[position[column]]):
                 continue
             values = [_number(value) if i in numeric else value for i, value in enumerate(row)]
             if values[x_at] is None or values[y_at] is None:

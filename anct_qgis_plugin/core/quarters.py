@@ -8,7 +8,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .errors import AnctError, CatalogueError, CancelledError, NotPublishedError, OfflineError
+from .errors import AnctError, CancelledError, CatalogueError, NotPublishedError, OfflineError
 from .i18n import tr
 from .report import warn
 

@@ -13,8 +13,14 @@ from .fetcher import Fetcher
 from .layers import LayerBuilder
 from .settings import load_config, ui_language
 from .status import cache_status, purge_layer
-from .territories import (COMMUNES_TABLE_URL, DEPARTEMENTS_URL, REGIONS_URL, TerritoryIndex, extent_territory,
-                          load_reference_json)
+from .territories import (
+    COMMUNES_TABLE_URL,
+    DEPARTEMENTS_URL,
+    REGIONS_URL,
+    TerritoryIndex,
+    extent_territory,
+    load_reference_json,
+)
 
 _INDEX_LOCK = threading.Lock()
 _INDEX_MEMO = {}

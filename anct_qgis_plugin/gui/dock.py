@@ -3,8 +3,17 @@ background, refresh or purge them, work offline."""
 from qgis.core import QgsApplication, QgsMessageLog, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import QStringListModel, Qt
-from qgis.PyQt.QtWidgets import (QCheckBox, QCompleter, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                                 QToolButton, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
 from ..core.errors import AnctError
@@ -12,9 +21,9 @@ from ..core.report import LOG_TAG
 from ..core.service import AnctData
 from ..core.settings import GROUP, read_setting, write_setting
 from .catalogue_tree import CatalogueTree
+from .commune_card import CommuneCardDialog
 from .i18n import tr
 from .layer_loading import add_to_project
-from .commune_card import CommuneCardDialog
 from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask
 
 LAST_TERRITORY = f"{GROUP}/ui/last_territory"

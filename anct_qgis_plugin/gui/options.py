@@ -1,8 +1,16 @@
 """The plugin's page in Settings > Options: cache, time-to-live, offline, mirror, proxy status."""
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                                 QPushButton, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from ..core.cache import Cache
 from ..core.http import describe_proxy

@@ -12,6 +12,7 @@ from anct_qgis_plugin.core import service
 
 from .test_atlas import pdf_text
 
+
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing")
 def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
     monkeypatch.setenv("ANCT_QGIS_MIRROR", str(shared_mirror))

@@ -9,13 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import cache_files
 from qgis.core import QgsFeedback
 
 from anct_qgis_plugin.core.errors import CancelledError, DownloadError, OfflineError, ParseError
 from anct_qgis_plugin.core.fetcher import Fetcher
 from anct_qgis_plugin.core.parsers import read_csv, read_json
 from anct_qgis_plugin.core.settings import load_config
-from conftest import cache_files
 
 REGIONS = "https://geo.api.gouv.fr/regions"
 

@@ -10,15 +10,34 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import (QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutItemTextTable, QgsLayoutPoint,
-                       QgsLayoutSize, QgsPrintLayout, QgsProject, QgsReadWriteContext)
+from qgis.core import (
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutItemTextTable,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+)
 from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtSvg import QSvgRenderer
 from qgis.PyQt.QtXml import QDomDocument
 
-from anct_qgis_plugin.cartography import (FIGURE_IDS, ITEM_IDS, TABLE_FRAME_ID, comparison_line, find_table,
-                                          fit_table_contents, set_figure, template_path)
+from anct_qgis_plugin.cartography import (
+    FIGURE_IDS,
+    ITEM_IDS,
+    TABLE_FRAME_ID,
+    comparison_line,
+    find_table,
+    fit_table_contents,
+    set_figure,
+    template_path,
+)
 from anct_qgis_plugin.cartography.charts import comparison_chart_svg, format_number
 
 ROOT = Path(__file__).resolve().parents[2]

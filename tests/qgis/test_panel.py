@@ -3,14 +3,22 @@ errors, offline mode, the commune card, and a clean unload."""
 import time
 
 import pytest
-from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsFeedback, QgsLocatorContext,
-                       QgsPointXY, QgsProject, QgsRectangle)
+from conftest import cache_files
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFeedback,
+    QgsLocatorContext,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+)
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
 from qgis.PyQt.QtWidgets import QApplication
 
 import anct_qgis_plugin
-from conftest import cache_files
 
 
 def wait_until(predicate, timeout=20.0):

@@ -3,10 +3,10 @@
 The mirror base URL names a host that does not resolve: data can only arrive through the
 loopback proxy, which forwards to the mirror server."""
 import pytest
+from loopback import ForwardProxy
 from qgis.core import QgsSettings
 
 from anct_qgis_plugin.core.http import describe_proxy, qgis_proxies
-from loopback import ForwardProxy
 
 PROXY_KEYS = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort",
               "proxy/proxyUser", "proxy/proxyPassword", "proxy/proxyExcludedUrls")

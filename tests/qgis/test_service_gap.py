@@ -4,8 +4,14 @@ import math
 
 import numpy as np
 import pytest
-from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingException, QgsProcessingFeedback,
-                       QgsVectorLayer)
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsVectorLayer,
+)
 
 from anct_qgis_plugin.compat import FIELD_DOUBLE, FIELD_STRING
 
@@ -115,7 +121,7 @@ def test_overseas_units_are_measured_in_their_own_crs(anct_env, run_alg, feedbac
 
 
 def planar_distance(crs, a, b):
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(crs),
                                        QgsProject.instance())
     pa, pb = transform.transform(QgsPointXY(*a)), transform.transform(QgsPointXY(*b))

@@ -296,9 +296,8 @@ def test_point_units_get_circles_of_the_same_classes(qgis_app, style):
 
 
 def test_service_gap_picks_the_point_style_for_point_units(qgis_app, anct_env, run_alg):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingContext, QgsProject
-
     import processing
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingContext, QgsProject
     units = QgsVectorLayer("Point?crs=EPSG:2154&field=code:string&field=population:double", "u", "memory")
     sites = QgsVectorLayer("Point?crs=EPSG:2154&field=id:string", "s", "memory")
     for layer, x, values in ((units, 0, ["A", 10.0]), (sites, 30000, ["F"])):

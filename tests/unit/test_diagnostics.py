@@ -4,8 +4,8 @@ import pytest
 
 from anct_qgis_plugin.diagnostics import nearest as nearest_module
 from anct_qgis_plugin.diagnostics.gap import facility_kind, summarise
-from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
 from anct_qgis_plugin.diagnostics.nearest import nearest
+from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
 
 
 def test_numpy_fallback_matches_the_kd_tree():

@@ -4,8 +4,16 @@ import zipfile
 import pytest
 
 from anct_qgis_plugin.core.errors import ParseError
-from anct_qgis_plugin.core.parsers import (clean_cell, content_suffix, iso_date, open_vector, read_csv, read_json,
-                                           resolve_columns, split_values)
+from anct_qgis_plugin.core.parsers import (
+    clean_cell,
+    content_suffix,
+    iso_date,
+    open_vector,
+    read_csv,
+    read_json,
+    resolve_columns,
+    split_values,
+)
 
 
 def write(tmp_path, name, content, encoding="utf-8"):

@@ -38,6 +38,8 @@ def test_scanner_catches_a_qt5_spelling():
     assert not re.search(list(FORBIDDEN)[3], "label.setAlignment(Qt.AlignmentFlag.AlignLeft)")
 
 
-def test_metadata_declares_qt6():
+def test_metadata_declares_qgis_4_the_current_way():
     metadata = (PACKAGE.parent / "metadata.txt").read_text(encoding="utf-8")
-    assert "supportsQt6=True" in metadata and "qgisMinimumVersion=3.22" in metadata
+    # The repository's validator deprecated supportsQt6: QGIS 4 is declared by the maximum version.
+    assert "qgisMaximumVersion=4.99" in metadata and "qgisMinimumVersion=3.22" in metadata
+    assert "supportsQt6" not in metadata

@@ -1,7 +1,15 @@
 """anct:check_sources — which file each catalogue source reads today, and whether it still fits."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterString)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+)
 
 from ...compat import FAST_INSERT, FIELD_LONG, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.service import AnctData

@@ -3,17 +3,31 @@ to PDF: one file per département in a folder, or one combined PDF."""
 import os
 import tempfile
 
-from qgis.core import (QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 
+from ...cartography.atlas import (
+    DEFAULT_TEMPLATE,
+    MAIN_LAYERS,
+    SheetInputs,
+    export_combined_pdf,
+    export_pdf,
+    fill_sheet,
+    load_template,
+    project_for,
+)
+from ...cartography.texts import SheetTexts
 from ...compat import NO_THREADING, NUMBER_DOUBLE
 from ...core.catalogue import get_source
 from ...core.errors import AnctError
 from ...core.service import AnctData
-from ...cartography.atlas import (DEFAULT_TEMPLATE, MAIN_LAYERS, SheetInputs, export_combined_pdf, export_pdf,
-                                  fill_sheet, load_template, project_for)
-from ...cartography.texts import SheetTexts
 from .base import AnctAlgorithm, tr
 from .territory_profile import compute_profile
 
@@ -152,6 +166,7 @@ def _check_writable(folder):
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
-        raise QgsProcessingException(tr("Cannot create the folder {path}: {error}").format(path=folder, error=error))
+        raise QgsProcessingException(tr("Cannot create the folder {path}: {error}").format(
+            path=folder, error=error)) from error
     if not os.access(folder, os.W_OK):
         raise QgsProcessingException(tr("The folder {path} is not writable.").format(path=folder))

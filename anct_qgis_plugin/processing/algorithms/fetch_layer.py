@@ -1,6 +1,12 @@
 """anct:fetch_layer — one catalogue layer for a territory, into a feature sink."""
-from qgis.core import (QgsFeature, QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterString)
+from qgis.core import (
+    QgsFeature,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+)
 
 from ...compat import FAST_INSERT, SOURCE_VECTOR_GEOMETRY
 from ...core.catalogue import LAYER_IDS, SOURCES

@@ -1,6 +1,13 @@
 """anct:programme_matrix — one row per commune, one column per programme, with totals."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProcessingException,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterString)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+)
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.service import AnctData

@@ -8,27 +8,62 @@ written in chunks, so a 2-million-cell grid stays in bounded memory.
 import itertools
 
 import numpy as np
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsFeature,
-                       QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsProcessingException,
-                       QgsProcessingFeatureSource, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsProcessingParameterString,
-                       QgsRectangle, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRectangle,
+    QgsWkbTypes,
+)
 
-from ...compat import (FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, FLAG_ADVANCED, GEOMETRY_POINT,
-                       NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_GEOMETRY, SOURCE_VECTOR_LINE,
-                       SKIP_GEOMETRY_CHECKS, SOURCE_VECTOR_POINT, WKB_NOGEOMETRY, is_metres)
+from ...compat import (
+    FAST_INSERT,
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    FLAG_ADVANCED,
+    GEOMETRY_POINT,
+    NUMBER_DOUBLE,
+    SKIP_GEOMETRY_CHECKS,
+    SOURCE_VECTOR_ANY,
+    SOURCE_VECTOR_GEOMETRY,
+    SOURCE_VECTOR_LINE,
+    SOURCE_VECTOR_POINT,
+    WKB_NOGEOMETRY,
+    is_metres,
+)
 from ...core.errors import AnctError
 from ...core.service import AnctData
 from ...core.territories import METROPOLE_CRS, OVERSEAS_BOXES, crs_for_lonlat, crs_zones
-from ...diagnostics.gap import (DEFAULT_KINDS, FACILITY_KINDS, SUMMARY_COLUMNS, facility_kind, road_gap,
-                                straight_gap, summarise)
+from ...diagnostics.gap import (
+    DEFAULT_KINDS,
+    FACILITY_KINDS,
+    SUMMARY_COLUMNS,
+    facility_kind,
+    road_gap,
+    straight_gap,
+    summarise,
+)
 from ...diagnostics.nearest import NearestIndex, ZonedNearestIndex
 from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
 from .base import AnctAlgorithm, cyclic_gc_paused, tr
-from .post_processing import LoadedLayerPostProcessor
 from .network_reader import DirectionReader, read_network
 from .origins import origin_points, project_xy
+from .post_processing import LoadedLayerPostProcessor
 from .unit_pass import UnitPass, text
 
 # Units are handled a thousand at a time: each chunk is walked several times (place, read, write),
@@ -324,8 +359,8 @@ class ServiceGapAlgorithm(AnctAlgorithm):
     def _output_fields(self, id_field):
         fields = QgsFields()
         # A GeoPackage's own "fid" cannot be written as text: call it unit_id.
-        name = id_field if id_field and id_field.lower() != "fid" else "unit_id"
-        for name, kind in ((name, FIELD_STRING), ("population", FIELD_DOUBLE),
+        unit_id = id_field if id_field and id_field.lower() != "fid" else "unit_id"
+        for name, kind in ((unit_id, FIELD_STRING), ("population", FIELD_DOUBLE),
                            ("departement", FIELD_STRING), ("epci", FIELD_STRING),
                            ("facility_id", FIELD_STRING), ("facility_name", FIELD_STRING),
                            ("distance_m", FIELD_DOUBLE), ("time_min", FIELD_DOUBLE), ("access_m", FIELD_DOUBLE),

@@ -1,7 +1,14 @@
 """anct:territory_profile — key figures of a territory beside its région and France."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProcessingException,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, NUMBER_DOUBLE, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.service import AnctData

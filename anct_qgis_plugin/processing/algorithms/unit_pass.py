@@ -9,7 +9,6 @@ read feature becomes the output one, so its geometry is never copied.
 import math
 
 import numpy as np
-
 from qgis.core import QgsProcessingException
 
 from ...compat import FAST_INSERT
