@@ -295,9 +295,15 @@ def test_point_units_get_circles_of_the_same_classes(qgis_app, style):
         assert marker.color().name() == polygon_range.symbol().symbolLayer(0).color().name()
 
 
-def test_service_gap_picks_the_point_style_for_point_units(qgis_app, anct_env, run_alg):
+def test_service_gap_picks_the_point_style_for_point_units(qgis_app, qgis_iface, anct_env, run_alg, monkeypatch):
     import processing
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingContext, QgsProject
+    from qgis.core import QgsFeature, QgsGeometry, QgsLayerTreeModel, QgsPointXY, QgsProcessingContext, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    # QGIS 3.44 hands iface.layerTreeView() to C++ when it loads results: give it a real one.
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view)
     units = QgsVectorLayer("Point?crs=EPSG:2154&field=code:string&field=population:double", "u", "memory")
     sites = QgsVectorLayer("Point?crs=EPSG:2154&field=id:string", "s", "memory")
     for layer, x, values in ((units, 0, ["A", 10.0]), (sites, 30000, ["F"])):
