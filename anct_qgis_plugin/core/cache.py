@@ -78,6 +78,9 @@ class Cache:
                 manifest = Manifest(**json.load(stream))
         except (OSError, ValueError, TypeError):
             return None
+        if not isinstance(manifest.file, str) or os.path.basename(manifest.file) != manifest.file \
+                or manifest.file in ("", ".", "..") or manifest.file.startswith(PART_PREFIX):
+            return None  # a manifest naming a file outside its entry is not trusted
         path = os.path.join(folder, manifest.file)
         if manifest.url != url or not os.path.isfile(path) or os.path.getsize(path) != manifest.size:
             return None

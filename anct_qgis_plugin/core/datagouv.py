@@ -76,7 +76,10 @@ def select_resource(document, locator):
 
 def resource_download_url(resource):
     """The stable link when there is one (one cache entry across updates), else the file URL."""
-    return resource.get("latest") or resource["url"]
+    url = resource.get("latest") or resource.get("url")
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise ParseError(tr("The resource '{title}' has no download link.").format(title=resource.get("title")))
+    return url
 
 
 def resource_sha1(resource):
@@ -86,4 +89,5 @@ def resource_sha1(resource):
 
 def resource_source_date(resource):
     """The date the publisher gives the file: in its name, else its last modification."""
-    return name_date(resource_file_name(resource)) or str(resource.get("last_modified") or "")[:10]
+    modified = str(resource.get("last_modified") or "")[:10]
+    return name_date(resource_file_name(resource)) or (modified if re.match(r"^\d{4}-\d{2}-\d{2}$", modified) else "")

@@ -16,6 +16,7 @@ from .i18n import tr
 from .mirror import Mirror
 from .parsers import content_suffix
 from .report import info, warn
+from .secrets import redacted
 
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version")
 
@@ -58,6 +59,10 @@ class Fetcher:
         self.mirror = Mirror(config.mirror) if config.mirror else None
         self._client = client
         self.optional_failures = set()  # optional URLs that failed: not asked again by this fetcher
+        # One fetcher serves one run: each URL is downloaded at most once, and one that failed is
+        # not asked again (under rate limiting, every layer needing it would wait again).
+        self._settled = set()
+        self._failed = {}
 
     def __del__(self):
         # Close the pooled connections with the fetcher (one per job), not at interpreter exit.
@@ -73,7 +78,11 @@ class Fetcher:
 
     def fetch(self, url, suffix="", validate=None, expected_sha1="", source_date="", feedback=None):
         """Return a Fetched for ``url``; ``validate(path)`` raises ParseError on a bad file."""
+        if url in self._failed:
+            raise self._failed[url]
         entry = self.cache.lookup(url)
+        if entry is not None and url in self._settled:
+            return self.served(entry)
         if self.config.offline:
             if entry is None:
                 raise OfflineError(tr("Offline mode: no cached copy of {url}").format(url=url))
@@ -86,12 +95,17 @@ class Fetcher:
         if entry and entry.age_seconds < self.config.ttl_hours * 3600:
             return self.served(entry)
         try:
-            return self._refresh(url, entry, suffix, validate, source_date, feedback)
+            fetched = self._refresh(url, entry, suffix, validate, source_date, feedback)
+            self._settled.add(url)
+            return fetched
         except CancelledError:
             raise
         except (AnctError, OSError) as error:
             if entry is None:
+                if isinstance(error, AnctError):
+                    self._failed[url] = error
                 raise
+            self._settled.add(url)
             warn(feedback, tr("{error} — using the cached copy from {age} ago.").format(
                 error=error, age=_age_text(time.time() - entry.manifest.fetched_at)))
             served = self.served(entry)
@@ -120,7 +134,7 @@ class Fetcher:
             if validate is not None:
                 validate(part)
             committed = self.cache.commit(url, part, suffix=suffix, source_date=source_date,
-                                          origin=origin, **validators)
+                                          origin=redacted(origin), **validators)
         except BaseException:
             self.cache.discard(part)
             raise

@@ -13,6 +13,7 @@ from qgis.core import Qgis, QgsSettings
 from .errors import CancelledError, DownloadError, NotPublishedError
 from .i18n import tr
 from .report import is_cancelled, progress
+from .secrets import redacted
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 CHUNK = 256 * 1024
@@ -74,15 +75,21 @@ class Response:
     size: int = 0
 
 
-def _retry_delay(response, attempt, backoff, cap):
-    header = response.headers.get("Retry-After", "") if response is not None else ""
-    delay = None
-    if header.strip().isdigit():
-        delay = float(header.strip())
-    elif header:
+def retry_after_seconds(header):
+    """Seconds a ``Retry-After`` asks for (delta-seconds or an HTTP date), None when illegal
+    (``1.5``, ``-5``, ``soon``: RFC 9110 allows only a non-negative integer or a date)."""
+    header = (header or "").strip()
+    if header.isdigit():
+        return float(header)
+    try:
         parsed = email.utils.parsedate_to_datetime(header)
-        if parsed is not None:
-            delay = parsed.timestamp() - time.time()
+    except (TypeError, ValueError, IndexError):
+        return None
+    return None if parsed is None or parsed.tzinfo is None else max(0.0, parsed.timestamp() - time.time())
+
+
+def _retry_delay(response, attempt, backoff, cap):
+    delay = retry_after_seconds(response.headers.get("Retry-After", "") if response is not None else "")
     if delay is None:
         delay = backoff * (2 ** attempt)
     return max(0.0, min(delay, cap))
@@ -113,7 +120,15 @@ class HttpClient:
         return None
 
     def download(self, url, destination, validators=None, feedback=None):
-        """Stream ``url`` into the file ``destination``; retry what is worth retrying."""
+        """Stream ``url`` into the file ``destination``; retry what is worth retrying.
+
+        Messages name the URL without the credentials it may carry."""
+        try:
+            return self._download(url, destination, validators, feedback)
+        except (DownloadError, CancelledError) as error:
+            raise type(error)(redacted(str(error))) from None
+
+    def _download(self, url, destination, validators, feedback):
         headers = {}
         if validators:
             if validators.get("etag"):
@@ -137,6 +152,8 @@ class HttpClient:
             except (self._requests.exceptions.ConnectionError,
                     self._requests.exceptions.ChunkedEncodingError) as error:
                 last_error = tr("Connection failed for {url}: {error}").format(url=url, error=error)
+            except self._requests.exceptions.RequestException as error:  # redirect loop, bad URL: no retry
+                raise DownloadError(tr("Cannot download {url}: {error}").format(url=url, error=error)) from None
             finally:
                 if response is not None:
                     response.close()

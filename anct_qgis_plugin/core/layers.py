@@ -6,6 +6,7 @@ reprojects into the territory's projected CRS (or the one asked for).
 """
 import dataclasses
 import email.utils
+import math
 import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -14,6 +15,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -121,11 +123,18 @@ def _plain_value(value):
 
 
 def as_polygons(geometry):
-    """Valid multipolygon, whatever makeValid returned (it may give a collection)."""
+    """Valid multipolygon, whatever makeValid returned (a collection, lines, nothing); a null
+    geometry when nothing polygonal is left."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return QgsGeometry()
     if not geometry.isGeosValid():
         geometry = geometry.makeValid()
+        if geometry.isNull():
+            return QgsGeometry()
         if QgsWkbTypes.geometryType(geometry.wkbType()) != GEOMETRY_POLYGON:
             geometry = geometry.convertGeometryCollectionToSubclass(GEOMETRY_POLYGON)
+            if geometry.isNull() or geometry.isEmpty():
+                return QgsGeometry()
     geometry.convertToMultiType()
     return geometry
 
@@ -259,7 +268,7 @@ class LayerBuilder:
     # --- strategies ---------------------------------------------------------------------
     def _native(self, source, files, territory, target, info_):
         layer = None
-        repaired = 0
+        repaired = unplaceable = 0
         outline = None
         tally = CodeTally(self.index.codes)
         for file_ in files:
@@ -291,7 +300,11 @@ class LayerBuilder:
                     repaired += 1
                 if layer.wkbType() == WKB_MULTIPOLYGON:
                     geometry = as_polygons(geometry)
-                geometry.transform(transform)
+                try:
+                    geometry.transform(transform)
+                except QgsCsException:
+                    unplaceable += 1
+                    continue
                 out = QgsFeature(layer.fields())
                 out.setAttributes([_plain_value(feature.attribute(name)) for name in names])
                 out.setGeometry(geometry)
@@ -300,6 +313,9 @@ class LayerBuilder:
         if repaired:
             info_.warnings.append(tr("{title}: {n} invalid geometries repaired.").format(
                 title=info_.title, n=repaired))
+        if unplaceable:
+            info_.warnings.append(tr("{title}: {n} features outside the coordinate system's area left out.").format(
+                title=info_.title, n=unplaceable))
         if source.id in COMMUNE_OUTLINE_SOURCES:
             self._table_population(layer, columns)
         elif source.commune_column:
@@ -338,19 +354,22 @@ class LayerBuilder:
             if keep is not None and not keep(lambda column, row=row: row[position[column]]):
                 continue
             values = [_number(value) if i in numeric else value for i, value in enumerate(row)]
-            if values[x_at] is None or values[y_at] is None:
+            geometry = _placed_point(values[x_at], values[y_at], transform)
+            if geometry is None:
                 dropped += 1
                 continue
             feature = QgsFeature(fields)
             feature.setAttributes(values)
-            geometry = QgsGeometry.fromPointXY(QgsPointXY(values[x_at], values[y_at]))
-            geometry.transform(transform)
             feature.setGeometry(geometry)
             features.append(feature)
         layer.dataProvider().addFeatures(features)
         if dropped:
-            info_.warnings.append(tr("{title}: {n} rows without valid coordinates left out.").format(
+            info_.warnings.append(tr("{title}: {n} rows without valid coordinates left out (missing, not a "
+                                     "number, or outside the coordinate system's area).").format(
                 title=info_.title, n=dropped))
+        if table.short_rows:
+            info_.warnings.append(tr("{title}: {n} rows have fewer cells than the header (read with empty "
+                                     "cells).").format(title=info_.title, n=table.short_rows))
         self._report_unmapped(tally, info_)
         return layer
 
@@ -516,6 +535,20 @@ def read_source_csv(source, path, wanted):
             for row in table.rows:
                 row[at] = ", ".join(pad(code) for code in split_values(row[at])) if row[at] else row[at]
     return table, columns, position
+
+
+def _placed_point(x, y, transform):
+    """The point in the target CRS, or None for coordinates that are missing, NaN, infinite or
+    outside what the transform can project (a latitude of 460 in one row of a national file)."""
+    if x is None or y is None or not (math.isfinite(x) and math.isfinite(y)):
+        return None
+    geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y))
+    try:
+        geometry.transform(transform)
+    except QgsCsException:
+        return None
+    point = geometry.asPoint()
+    return geometry if math.isfinite(point.x()) and math.isfinite(point.y()) else None
 
 
 def _number(value):

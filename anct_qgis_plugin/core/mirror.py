@@ -4,10 +4,14 @@ A mirror root is a directory or an http(s) base URL. Offline packs, corporate mi
 tests all rely on it.
 """
 import os
-from urllib.parse import parse_qsl, quote, urlsplit
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from .errors import MirrorError
 from .i18n import tr
+
+
+HOST_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$")
 
 
 def _encode(text):
@@ -20,9 +24,11 @@ def mirror_relative_path(url):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise MirrorError(tr("Not an http(s) URL: {url}").format(url=url))
+    if not HOST_NAME.match(parts.hostname):  # ".." as a host would climb out of an http mirror's base path
+        raise MirrorError(tr("Refused: {url} does not name a host.").format(url=url))
     path = parts.path or "/"
     segments = path.split("/")[1:]
-    if any(segment in ("..", ".") for segment in segments):
+    if any(unquote(segment) in ("..", ".") or "/" in unquote(segment) for segment in segments):
         raise MirrorError(tr("Refused: the path of {url} would leave the mirror root.").format(url=url))
     if path.endswith("/"):
         segments[-1] = "index"

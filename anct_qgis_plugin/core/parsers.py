@@ -28,6 +28,7 @@ VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp")
 class Table:
     columns: list
     rows: list  # lists of cleaned strings, aligned with columns
+    short_rows: int = 0  # rows with fewer cells than the header (padded with empty cells)
 
 
 def clean_cell(value):
@@ -61,13 +62,23 @@ def sniff_delimiter(header):
     return max(counts, key=counts.get)
 
 
+BINARY_MAGIC = {b"\x1f\x8b": "gzip", b"PK": "ZIP", b"%PDF": "PDF", b"\xd0\xcf\x11\xe0": "XLS"}
+
+
 def _read_text(path):
+    """Text by its byte-order mark, else UTF-8, else Windows-1252; a binary file is an error."""
     with open(path, "rb") as stream:
         raw = stream.read()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    kind = next((name for magic, name in BINARY_MAGIC.items() if raw.startswith(magic)), None)
+    if kind or b"\x00" in raw[:4096]:
+        raise ParseError(tr("{file} is not a text file ({kind}): the server may have sent it compressed "
+                            "without saying so.").format(file=os.path.basename(path), kind=kind or tr("binary")))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return raw.decode("cp1252")  # some spreadsheets re-export in Windows-1252
+        return raw.decode("cp1252", errors="replace")  # some spreadsheets re-export in Windows-1252
 
 
 def resolve_columns(available, wanted, path, source):
@@ -114,7 +125,7 @@ def read_csv(path, source, wanted=None):
         raise ParseError(tr("{file} (source '{source}') has a header but no rows.").format(
             file=os.path.basename(path), source=source))
     width = len(columns)
-    return Table(columns, [(row + [""] * width)[:width] for row in rows])
+    return Table(columns, [(row + [""] * width)[:width] for row in rows], sum(1 for row in rows if len(row) < width))
 
 
 def read_json(path, source):

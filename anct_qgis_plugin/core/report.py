@@ -2,11 +2,13 @@
 from qgis.core import QgsMessageLog
 
 from ..compat import MESSAGE_INFO, MESSAGE_WARNING
+from .secrets import redacted
 
 LOG_TAG = "ANCT"
 
 
 def info(feedback, message):
+    message = redacted(message)
     if feedback is not None and hasattr(feedback, "pushInfo"):
         feedback.pushInfo(message)
     else:
@@ -14,6 +16,7 @@ def info(feedback, message):
 
 
 def warn(feedback, message):
+    message = redacted(message)
     if feedback is not None and hasattr(feedback, "pushWarning"):
         feedback.pushWarning(message)
     elif feedback is not None and hasattr(feedback, "reportError"):

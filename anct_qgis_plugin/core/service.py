@@ -61,6 +61,11 @@ class AnctData:
     def build_layer(self, layer_id, territory, crs=None, feedback=None):
         return self.builder(feedback).build(layer_id, territory, crs)
 
+    def for_run(self):
+        """The same settings with a fetcher of its own: a run downloads each URL once and does
+        not ask again for one that failed; the next run (a retry) starts afresh."""
+        return AnctData(self.config, self.language)
+
     def with_settings(self, **changes):
         """The same data layer with some settings changed (refresh = time-to-live 0)."""
         return AnctData(dataclasses.replace(self.config, **changes), self.language)

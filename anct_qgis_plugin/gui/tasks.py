@@ -48,7 +48,7 @@ class IndexTask(AnctTask):
 
     def __init__(self, data, on_done):
         super().__init__(tr("ANCT: loading territories"), on_done)
-        self.data = data
+        self.data = data.for_run()
         self.index = None
 
     def work(self, feedback):
@@ -61,7 +61,7 @@ class LoadLayersTask(AnctTask):
     def __init__(self, data, territory, layer_ids, on_done):
         super().__init__(tr("ANCT: loading {n} layers for {territory}").format(
             n=len(layer_ids), territory=territory.label), on_done)
-        self.data, self.territory, self.layer_ids = data, territory, list(layer_ids)
+        self.data, self.territory, self.layer_ids = data.for_run(), territory, list(layer_ids)
         self.built, self.failures = [], {}
 
     def work(self, feedback):
@@ -86,7 +86,7 @@ class LoadLayersTask(AnctTask):
 class ExtentTask(AnctTask):
     def __init__(self, data, rectangle, crs, label, on_done):
         super().__init__(tr("ANCT: communes in the map extent"), on_done)
-        self.data, self.rectangle, self.crs, self.label = data, rectangle, crs, label
+        self.data, self.rectangle, self.crs, self.label = data.for_run(), rectangle, crs, label
         self.territory = None
 
     def work(self, feedback):
@@ -98,7 +98,7 @@ class CardTask(AnctTask):
 
     def __init__(self, data, on_done, code=None, rectangle=None, crs=None):
         super().__init__(tr("ANCT: commune card"), on_done)
-        self.data, self.code, self.rectangle, self.crs, self.card = data, code, rectangle, crs, None
+        self.data, self.code, self.rectangle, self.crs, self.card = data.for_run(), code, rectangle, crs, None
 
     def work(self, feedback):
         if self.code is None:

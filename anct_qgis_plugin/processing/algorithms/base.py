@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ...core.errors import AnctError
+from ...core.secrets import redacted
 from ...core.settings import ui_language
 from ...resources_paths import resource_path
 
@@ -75,7 +76,7 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.run_algorithm(parameters, context, feedback)
         except AnctError as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(redacted(str(error))) from error
 
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError
