@@ -132,8 +132,8 @@ def as_polygons(geometry):
         if geometry.isNull():
             return QgsGeometry()
         if QgsWkbTypes.geometryType(geometry.wkbType()) != GEOMETRY_POLYGON:
-            geometry = geometry.convertGeometryCollectionToSubclass(GEOMETRY_POLYGON)
-            if geometry.isNull() or geometry.isEmpty():
+            # Keeps the polygons of a collection, in place; False when there are none.
+            if not geometry.convertGeometryCollectionToSubclass(GEOMETRY_POLYGON) or geometry.isEmpty():
                 return QgsGeometry()
     geometry.convertToMultiType()
     return geometry

@@ -1,0 +1,169 @@
+"""Faults, load and hostile input (issue 11): nothing lost, nothing hung, nothing leaked.
+Real HTTP over the loopback mirror, real QGIS; each test is one fault of the campaign."""
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer
+
+from anct_qgis_plugin.core.cache import Cache
+from anct_qgis_plugin.core.errors import DownloadError, MirrorError, ParseError
+from anct_qgis_plugin.core.fetcher import Fetcher
+from anct_qgis_plugin.core.http import retry_after_seconds
+from anct_qgis_plugin.core.layers import as_polygons
+from anct_qgis_plugin.core.mirror import Mirror
+from anct_qgis_plugin.core.service import AnctData
+from anct_qgis_plugin.core.settings import load_config
+
+FS_FILE = "liste-fs-20240801.csv"
+FS_LATEST = "datasets/r/31576dff"
+
+
+def fetch(run_alg, layer, territory):
+    result = run_alg("anct:fetch_layer", {"LAYER": layer, "TERRITORY": territory, "OUTPUT": "memory:"})
+    return result, result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
+
+
+def fs_body(mutate):
+    """The fixture's France services file with its rows changed by ``mutate(lines) -> lines``."""
+    from conftest import FIXTURE_MIRROR
+
+    text = next(FIXTURE_MIRROR.rglob(FS_FILE)).read_text(encoding="utf-8")
+    return "\n".join(mutate(text.splitlines())) + "\n"
+
+
+def serve_fs(mirror_server, body, **options):
+    for match in (FS_FILE, FS_LATEST):
+        mirror_server.add_fault(match, "body", body=body, **options)
+
+
+# --- secrets -----------------------------------------------------------------------------
+def test_credentials_of_an_http_mirror_never_reach_logs_errors_or_manifests(anct_env, run_alg, mirror_server,
+                                                                           monkeypatch, feedback):
+    secret_mirror = mirror_server.base_url.replace("http://", "http://reader:s3cret@")
+    monkeypatch.setenv("ANCT_QGIS_MIRROR", secret_mirror)
+    fetch(run_alg, "villages_avenir", "36")
+    mirror_server.add_fault("liste-fs", "status", code=500)
+    mirror_server.add_fault(FS_LATEST, "status", code=500)
+    with pytest.raises(QgsProcessingException) as error:
+        fetch(run_alg, "france_services", "36")
+    assert "HTTP 500" in str(error.value) and "s3cret" not in str(error.value)
+    assert not any("s3cret" in message for message in feedback.infos + feedback.warnings)
+    manifests = [path.read_text(encoding="utf-8") for path in Path(anct_env).rglob("manifest.json")]
+    assert manifests and not any("s3cret" in text for text in manifests)
+    assert any("***@" in text for text in manifests)  # the origin is kept, redacted
+
+
+def test_an_http_mirror_with_a_base_path_cannot_be_left():
+    mirror = Mirror("http://mirror.example/anct/")
+    for url in ("https://../etc/passwd", "https://%2e%2e/x", "https://host/a/%2e%2e/b", "https://host/a/..%2fb"):
+        with pytest.raises(MirrorError):
+            mirror.locate(url)
+    assert mirror.locate("https://geo.api.gouv.fr/regions") == "http://mirror.example/anct/geo.api.gouv.fr/regions"
+
+
+def test_a_manifest_naming_a_file_outside_its_entry_is_not_trusted(anct_env):
+    fetcher = Fetcher(load_config())
+    url = "https://geo.api.gouv.fr/regions"
+    entry = fetcher.fetch(url, suffix=".json")
+    manifest_path = Path(entry.path).parent / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["file"] = "../../../../etc/passwd"
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert Cache(str(anct_env)).lookup(url) is None
+
+
+# --- hostile answers ------------------------------------------------------------------------
+@pytest.mark.parametrize("value, seconds", [("3", 3.0), ("1.5", None), ("-5", None), ("soon", None), ("", None),
+                                            ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)])
+def test_retry_after_in_its_legal_forms_only(value, seconds):
+    assert retry_after_seconds(value) == seconds
+
+
+@pytest.mark.parametrize("value", ["1.5", "-5", "soon"])
+def test_an_illegal_retry_after_is_ignored_not_a_crash(anct_env, run_alg, mirror_server, value):
+    mirror_server.add_fault("liste-va-com2024", "status", code=503, times=1, headers={"Retry-After": value})
+    mirror_server.add_fault("datasets/r/cc3a3b46", "status", code=503, times=1, headers={"Retry-After": value})
+    assert fetch(run_alg, "villages_avenir", "36")[1].featureCount() == 3
+
+
+def test_a_redirect_loop_is_a_download_error(anct_env, mirror_server):
+    path = "/geo.api.gouv.fr/regions"
+    mirror_server.add_fault("geo.api.gouv.fr/regions", "status", code=302, headers={"Location": path})
+    with pytest.raises(DownloadError, match="regions"):
+        Fetcher(load_config()).fetch("https://geo.api.gouv.fr/regions", suffix=".json")
+
+
+def test_a_gzip_body_without_content_encoding_is_a_clear_error(anct_env, run_alg, mirror_server):
+    serve_fs(mirror_server, gzip.compress(fs_body(lambda lines: lines).encode("utf-8")), content_type="text/csv")
+    with pytest.raises(QgsProcessingException, match="not a text file.*gzip"):
+        fetch(run_alg, "france_services", "36")
+
+
+def test_dataset_documents_of_unexpected_shapes(anct_env, run_alg, mirror_server):
+    odd = {"id": "x", "resources": [1, "x", None, {"format": "csv", "type": "main", "title": "liste-va-com2024-20240918.csv",
+                                                   "url": None}]}
+    mirror_server.add_fault("datasets/dispositif-villages-davenir", "body", body=json.dumps(odd),
+                            content_type="application/json")
+    with pytest.raises(QgsProcessingException, match="has no file that fits"):
+        fetch(run_alg, "villages_avenir", "36")
+
+
+def test_coordinates_that_cannot_be_placed_are_skipped_and_counted(anct_env, run_alg, mirror_server, feedback):
+    def spoil(lines):
+        # Three Indre sites: a latitude of 460, NaN, 1e400 (infinite).
+        lines[1] = lines[1].replace("46.4319", "460.4319")
+        lines[2] = lines[2].replace("46.631856", "nan")
+        return [line.replace("46.949654", "1e400") for line in lines]
+    serve_fs(mirror_server, fs_body(spoil))
+    result, layer = fetch(run_alg, "france_services", "FR")
+    assert layer.featureCount() == 8 and result["FEATURE_COUNT"] == 8
+    assert any("3 rows without valid coordinates" in warning for warning in feedback.warnings)
+
+
+def test_short_rows_are_reported(anct_env, run_alg, mirror_server, feedback):
+    serve_fs(mirror_server, fs_body(lambda lines: [lines[0]] + [",".join(line.split(",")[:12]) if n == 1 else line
+                                                                 for n, line in enumerate(lines[1:], 1)]))
+    fetch(run_alg, "france_services", "FR")
+    assert any("1 rows have fewer cells than the header" in warning for warning in feedback.warnings)
+
+
+@pytest.mark.parametrize("wkt", ["POLYGON((0 0, 1 1, 2 2, 0 0))", "POLYGON EMPTY", None])
+def test_polygon_repair_that_leaves_nothing_gives_a_null_geometry(qgis_app, wkt):
+    repaired = as_polygons(QgsGeometry.fromWkt(wkt) if wkt else QgsGeometry())
+    assert repaired.isNull() or repaired.isEmpty()
+
+
+def test_a_valid_polygon_stays_a_multipolygon(qgis_app):
+    assert as_polygons(QgsGeometry.fromWkt("POLYGON((0 0, 1 0, 1 1, 0 0))")).asWkt().startswith("MultiPolygon")
+
+
+# --- load -----------------------------------------------------------------------------------
+def test_one_download_per_url_per_run_even_with_ttl_zero(anct_env, run_alg, mirror_server, monkeypatch, tmp_path):
+    monkeypatch.setenv("ANCT_QGIS_TTL_HOURS", "0")
+    before = list(mirror_server.requests)
+    run_alg("anct:fetch_territory_pack", {"TERRITORY": "36", "OUTPUT": str(tmp_path / "pack.gpkg")})
+    asked = [request.path for request in mirror_server.requests[len(before):]]
+    repeated = {path for path in asked if asked.count(path) > 1}
+    assert not repeated, repeated
+
+
+def test_a_failing_url_is_tried_once_per_run_not_once_per_layer(anct_env, run_alg, mirror_server, tmp_path):
+    mirror_server.add_fault("codeDepartement=36", "status", code=503)
+    before = mirror_server.count("codeDepartement=36")
+    run_alg("anct:fetch_territory_pack", {"TERRITORY": "36", "OUTPUT": str(tmp_path / "pack.gpkg")})
+    # the first try and its one retry (ANCT_QGIS_RETRIES=1), for the 8 layers that need the outlines
+    assert mirror_server.count("codeDepartement=36") - before == 2
+
+
+def test_a_new_run_asks_again_for_what_failed(anct_env, mirror_server):
+    data = AnctData()
+    before = mirror_server.count("geo.api.gouv.fr/regions")
+    mirror_server.add_fault("geo.api.gouv.fr/regions", "status", code=404, times=1)
+    with pytest.raises(DownloadError):
+        data.fetcher.fetch("https://geo.api.gouv.fr/regions")
+    with pytest.raises(DownloadError):
+        data.fetcher.fetch("https://geo.api.gouv.fr/regions")  # same run: not asked again
+    assert mirror_server.count("geo.api.gouv.fr/regions") - before == 1
+    assert data.for_run().fetcher.fetch("https://geo.api.gouv.fr/regions").path
