@@ -4,32 +4,32 @@
   <context>
     <name>AnctAlgorithm</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="51" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="447" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="482" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="54" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="70" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="77" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
@@ -44,159 +44,179 @@
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="114" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="155" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="70" />
+      <source>Cancelled: the output is incomplete.</source>
+      <translation>Annulé : la sortie est incomplète.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="173" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="81" />
+      <source>Cannot write or read {path}: {error}</source>
+      <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="72" />
+      <source>Cannot write to the output: {error}</source>
+      <translation>Impossible d'écrire dans la sortie : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="59" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="49" />
       <source>Catalogue id of the layer: </source>
       <translation>Identifiant de la couche dans le catalogue : </translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="32" />
       <source>Check the sources</source>
       <translation>Vérifier les sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="126" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="75" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="58" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="103" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="131" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="166" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="438" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="473" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="63" />
       <source>Department atlas sheets (PDF)</source>
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="58" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="95" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="130" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="68" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="75" />
       <source>Distance to the nearest France services site beyond which residents are counted.</source>
       <translation>Distance au site France services le plus proche au-delà de laquelle les habitants sont comptés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="72" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="88" />
       <source>Distance to the nearest France services site shown on the service-gap map.</source>
       <translation>Distance au site France services le plus proche retenue pour la carte des zones éloignées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="170" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="205" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="173" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="208" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="54" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="70" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="156" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="15" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="24" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="30" />
       <source>FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name.</source>
       <translation>FR, une région (reg:24), un département (36), un SIREN d'EPCI, un code de commune ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="170" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="238" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="273" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="37" />
       <source>Fail when a source fails</source>
       <translation>Échouer si une source échoue</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="54" />
+      <source>Features</source>
+      <translation>Entités</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="17" />
@@ -204,42 +224,42 @@
       <translation>Charger un paquet territorial (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="44" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="128" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="72" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="85" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
@@ -254,22 +274,22 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="96" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="160" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="195" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="76" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="47" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -284,82 +304,82 @@
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="62" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="78" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="18" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="100" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
       <source>Lines of the road network (road mode). Every vertex is a node; vertices closer than 1 cm join.</source>
       <translation>Lignes du réseau routier (mode road). Chaque sommet est un nœud ; les sommets distants de moins de 1 cm sont fusionnés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="146" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="164" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="32" />
       <source>Matrix</source>
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="435" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="470" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="442" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="477" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="41" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="256" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="291" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="113" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="308" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="343" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="312" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="347" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="76" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="39" />
       <source>One row per source: status, file chosen, source date, size, rows, columns expected, missing and found, commune codes that match no commune of today, message.</source>
       <translation>Une ligne par source : état, fichier choisi, date de la source, taille, lignes, colonnes attendues, manquantes et trouvées, codes de commune sans commune actuelle, message.</translation>
     </message>
@@ -369,122 +389,127 @@
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="143" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="18" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="43" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="52" />
       <source>Output layer</source>
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="75" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="17" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="90" />
+      <source>PDF files written (separated by ;)</source>
+      <translation>Fichiers PDF écrits (séparés par ;)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
       <source>Petites villes de demain</source>
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="442" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="477" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="170" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="159" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
       <source>Population beyond {km:g} km of a France services site</source>
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="113" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="197" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="96" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="20" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="27" />
       <source>Programme matrix (commune × programme)</source>
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
       <source>QPV</source>
       <translation>QPV</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="298" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="333" />
       <source>Road graph: {nodes} nodes, {edges} edges</source>
       <translation>Graphe routier : {nodes} nœuds, {edges} arcs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="296" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="331" />
       <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="272" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="307" />
       <source>Road mode needs a NETWORK line layer.</source>
       <translation>Le mode road nécessite une couche de lignes NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="32" />
       <source>Rows with level = commune: the programme ids of each commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
       <translation>Lignes avec level = commune : les identifiants des programmes de chaque commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) et nb_programmes ; lignes avec level = epci et departement : le nombre de communes de chaque programme, le nombre de communes et la population.</translation>
     </message>
@@ -494,17 +519,17 @@
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="457" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="492" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="35" />
       <source>Sample département</source>
       <translation>Département témoin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
@@ -514,312 +539,322 @@
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="86" />
       <source>Service-gap threshold (km)</source>
       <translation>Seuil d'éloignement (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
       <source>Share of the population beyond {km:g} km of a France services site</source>
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="66" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="82" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="89" />
+      <source>Sheets printed</source>
+      <translation>Fiches imprimées</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="173" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="39" />
       <source>Source check</source>
       <translation>Vérification des sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="34" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="55" />
+      <source>Source date</source>
+      <translation>Date de la source</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="42" />
       <source>Sources failed</source>
       <translation>Sources en échec</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="35" />
       <source>Sources published per département (commune outlines, EPCI) are checked for this one.</source>
       <translation>Les sources publiées par département (contours des communes, EPCI) sont vérifiées pour celui-ci.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="136" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="137" />
       <source>Speed of each line in km/h.</source>
       <translation>Vitesse de chaque ligne en km/h.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="140" />
       <source>Speed of lines without a (positive) speed value.</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="37" />
       <source>Stop with an error when a source cannot be read or lacks a column (for scripts and CI).</source>
       <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="160" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="18" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
       <source>Territoires d'industrie</source>
       <translation>Territoires d'industrie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="15" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="24" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="68" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="157" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="176" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="53" />
       <source>The layer, restricted to the territory, with the published field names.</source>
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="74" />
       <source>The output could not be written: {error}</source>
       <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="176" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="211" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="381" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="416" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="291" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="326" />
       <source>The road network is empty.</source>
       <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="466" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="501" />
       <source>The {what} layer has no CRS: set it in the layer properties.</source>
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="116" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="151" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="158" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="154" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="112" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="147" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="145" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="19" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="26" />
       <source>Villages d'avenir</source>
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="80" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="74" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département.</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="80" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="241" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="276" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="176" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="20" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="75" />
       <source>no reason given</source>
       <translation>aucune raison donnée</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="314" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="349" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="118" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="209" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="244" />
       <source>population</source>
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="273" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="308" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="132" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="141" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="66" />
       <source>{n} communes, programmes: {programmes}</source>
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="257" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="292" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="74" />
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="103" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="65" />
       <source>{n} sources failed: {sources}</source>
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="418" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="453" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="419" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="454" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="420" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="455" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="421" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="456" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="355" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="390" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="392" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="427" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="77" />
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
@@ -837,22 +872,27 @@
       <translation>« {text} » n'est pas un trimestre : écrivez AAAA_Tn, par exemple 2024_T2.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="147" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="192" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="178" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="211" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="44" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="186" />
+      <source>Cannot download {url}: {error}</source>
+      <translation>Impossible de télécharger {url} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="47" />
       <source>Cannot write table {table} to {path}: {error}</source>
       <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="83" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="94" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
@@ -867,12 +907,12 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="420" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="466" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="184" />
       <source>Connection failed for {url}: {error}</source>
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
@@ -892,12 +932,12 @@
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="127" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="170" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="144" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="159" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -917,7 +957,7 @@
       <translation>EPCI : {epci}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="36" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="37" />
       <source>Empty file received from {url}</source>
       <translation>Fichier vide reçu de {url}</translation>
     </message>
@@ -927,27 +967,27 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="134" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="178" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="462" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="517" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="62" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="89" />
       <source>No QGIS proxy: system settings and HTTP(S)_PROXY variables apply</source>
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="136" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="180" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="93" />
       <source>No quarter of {url} is published from {first} back to {last}.</source>
       <translation>Aucun trimestre de {url} n'est publié de {first} à {last}.</translation>
     </message>
@@ -957,22 +997,22 @@
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="22" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="25" />
       <source>Not an http(s) URL: {url}</source>
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="79" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="89" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="72" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="77" />
       <source>Offline mode: no cached quarter of {url}</source>
       <translation>Mode hors ligne : aucun trimestre de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="80" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="90" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
@@ -992,17 +1032,22 @@
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="61" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="88" />
       <source>QGIS proxy: {proxy}</source>
       <translation>Proxy QGIS : {proxy}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="26" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="31" />
       <source>Refused: the path of {url} would leave the mirror root.</source>
       <translation>Refusé : le chemin de {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="56" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="27" />
+      <source>Refused: {url} does not name a host.</source>
+      <translation>Refusé : {url} ne désigne pas un hôte.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="61" />
       <source>Refused: {url} would leave the mirror root.</source>
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
@@ -1022,9 +1067,14 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="161" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="172" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="96" />
+      <source>The folder does not exist</source>
+      <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="284" />
@@ -1032,14 +1082,19 @@
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="47" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="52" />
       <source>The mirror folder does not exist: {path}</source>
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="136" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="151" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="81" />
+      <source>The resource '{title}' has no download link.</source>
+      <translation>La ressource « {title} » n'a pas de lien de téléchargement.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="35" />
@@ -1057,12 +1112,17 @@
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="77" />
+      <source>binary</source>
+      <translation>binaire</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="54" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="184" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="274" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -1072,72 +1132,77 @@
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="110" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="83" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="88" />
       <source>{error} — using the cached quarter {quarter}.</source>
       <translation>{error} — utilisation du trimestre {quarter} en cache.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="177" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="188" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="114" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="125" />
       <source>{file} (source '{source}') has a header but no rows.</source>
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="137" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="178" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="173" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="184" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="100" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="111" />
       <source>{file} (source '{source}') is empty.</source>
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="187" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="198" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="107" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="118" />
       <source>{file} (source '{source}') is not a valid CSV file: {error}</source>
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="125" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="136" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="75" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="76" />
+      <source>{file} is not a text file ({kind}): the server may have sent it compressed without saying so.</source>
+      <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="109" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="28" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="29" />
       <source>{n} days</source>
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="27" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="28" />
       <source>{n} h</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="25" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="26" />
       <source>{n} min</source>
       <translation>{n} min</translation>
     </message>
@@ -1162,50 +1227,70 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="380" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="426" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="274" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="317" />
+      <source>{title}: {n} features outside the coordinate system's area left out.</source>
+      <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="314" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="221" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="257" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="325" />
-      <source>{title}: {n} rows without valid coordinates left out.</source>
-      <translation>{title} : {n} lignes sans coordonnées valides écartées.</translation>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="371" />
+      <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
+      <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="148" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="367" />
+      <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
+      <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="163" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="38" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="39" />
       <source>{url} answered an HTML or XML page instead of data (error page, login portal or proxy message).</source>
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="283" />
+      <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
+      <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/datagouv.py" line="22" />
       <source>{url} is not a data.gouv.fr dataset document (no 'resources').</source>
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="232" />
+      <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
+      <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
+    </message>
   </context>
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="260" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="269" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="28" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="37" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1235,12 +1320,12 @@
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="70" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="78" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="87" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1250,32 +1335,32 @@
       <translation>Cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="39" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="47" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="226" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="235" />
       <source>Cache purged for: {layers}</source>
       <translation>Cache purgé pour : {layers}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="48" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="56" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="75" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="84" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="184" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="142" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="151" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1285,7 +1370,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="47" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="56" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1295,17 +1380,17 @@
       <translation>Copier en texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="67" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="76" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="58" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="66" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
@@ -1320,27 +1405,27 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="82" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="220" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="229" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="63" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="72" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="66" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="59" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="67" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
@@ -1350,47 +1435,47 @@
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="86" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="95" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="56" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="64" />
       <source>Offline mode</source>
       <translation>Mode hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="80" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="89" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="44" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="52" />
       <source>Purge the cache</source>
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="77" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="86" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="81" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="90" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="54" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
       <source>Serve only the cache</source>
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="77" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
@@ -1405,22 +1490,22 @@
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="165" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="174" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="53" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
       <source>Time-to-live</source>
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="58" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="67" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
@@ -1430,7 +1515,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -1455,7 +1540,7 @@
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="215" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="224" />
       <source>{n} layers loaded for {territory}</source>
       <translation>{n} couches chargées pour {territory}</translation>
     </message>

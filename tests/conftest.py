@@ -17,7 +17,7 @@ from loopback import MirrorServer  # noqa: E402
 
 ANCT_VARIABLES = ("ANCT_QGIS_CACHE_DIR", "ANCT_QGIS_MIRROR", "ANCT_QGIS_OFFLINE", "ANCT_QGIS_TTL_HOURS",
                   "ANCT_QGIS_TIMEOUT", "ANCT_QGIS_RETRIES", "ANCT_QGIS_MAX_RETRY_WAIT",
-                  "ANCT_QGIS_ARCEP_QUARTER")
+                  "ANCT_QGIS_ARCEP_QUARTER", "ANCT_QGIS_DEADLINE", "ANCT_QGIS_MAX_DOWNLOAD_MB")
 
 
 @pytest.fixture(scope="session")

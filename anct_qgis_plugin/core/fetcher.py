@@ -73,7 +73,8 @@ class Fetcher:
     def client(self):
         if self._client is None:
             self._client = HttpClient(timeout_s=self.config.timeout_s, retries=self.config.retries,
-                                      max_retry_wait_s=self.config.max_retry_wait_s)
+                                      max_retry_wait_s=self.config.max_retry_wait_s, deadline_s=self.config.deadline_s,
+                                      max_bytes=int(self.config.max_download_mb * 2 ** 20))
         return self._client
 
     def fetch(self, url, suffix="", validate=None, expected_sha1="", source_date="", feedback=None):

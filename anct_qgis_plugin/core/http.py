@@ -4,6 +4,8 @@ Proxy from QGIS's network settings (then the environment), TLS verified, time-ou
 back-off on 429/5xx honouring Retry-After, conditional requests, cancellation and progress.
 """
 import email.utils
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -17,6 +19,30 @@ from .secrets import redacted
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 CHUNK = 256 * 1024
+BOMB_FLOOR = 64 * 2 ** 20  # below this, any compression ratio is fine
+BOMB_RATIO = 200  # gzip of real data rarely passes 20:1; a bomb passes 1000:1
+
+
+class _Watch:
+    """What the watching thread and a download's worker share."""
+
+    def __init__(self):
+        self.abandoned = threading.Event()
+        self.response = None
+        self.received = 0
+        self.expected = 0
+
+    def abandon(self):
+        """Stop the worker: it sees the flag at its next chunk; its socket is shut down now."""
+        self.abandoned.set()
+        raw = getattr(self.response, "raw", None)
+        connection = getattr(raw, "_connection", None) or getattr(raw, "connection", None)
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
 
 def _user_agent():
@@ -99,7 +125,7 @@ class HttpClient:
     """A requests session configured from the settings snapshot."""
 
     def __init__(self, timeout_s=60.0, retries=3, max_retry_wait_s=30.0, backoff_s=0.5,
-                 proxies=None, excluded=None):
+                 proxies=None, excluded=None, deadline_s=900.0, max_bytes=2 * 2 ** 30):
         import requests  # lazily: keeps plugin start-up light
         import urllib3.exceptions
 
@@ -109,6 +135,8 @@ class HttpClient:
         self.retries = retries
         self.max_retry_wait_s = max_retry_wait_s
         self.backoff_s = backoff_s
+        self.deadline_s = deadline_s
+        self.max_bytes = max_bytes
         self.proxies = proxies if proxies is not None else qgis_proxies()
         self.excluded = excluded if excluded is not None else qgis_proxy_excluded()
         self.session = requests.Session()
@@ -135,16 +163,18 @@ class HttpClient:
                 headers["If-None-Match"] = validators["etag"]
             if validators.get("last_modified"):
                 headers["If-Modified-Since"] = validators["last_modified"]
+        deadline = time.monotonic() + self.deadline_s
         last_error = ""
         for attempt in range(self.retries + 1):
             if is_cancelled(feedback):
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
             response = None
             try:
-                response = self.session.get(url, headers=headers, stream=True,
-                                            timeout=self.timeout_s, proxies=self._proxies_for(url))
-                if response.status_code not in RETRY_STATUSES:
-                    return self._finish(url, response, destination, feedback)
+                outcome, value = self._watched(url, lambda watch: self._attempt(url, headers, destination, watch),
+                                               feedback, deadline)
+                if outcome == "done":
+                    return value
+                response = value
                 last_error = tr("HTTP {status} from {url}").format(status=response.status_code, url=url)
             except self._requests.exceptions.Timeout:
                 last_error = tr("No answer within {seconds:g} s from {url}").format(
@@ -154,13 +184,56 @@ class HttpClient:
                 last_error = tr("Connection failed for {url}: {error}").format(url=url, error=error)
             except self._requests.exceptions.RequestException as error:  # redirect loop, bad URL: no retry
                 raise DownloadError(tr("Cannot download {url}: {error}").format(url=url, error=error)) from None
-            finally:
-                if response is not None:
-                    response.close()
             if attempt < self.retries:
-                self._sleep(_retry_delay(response, attempt, self.backoff_s, self.max_retry_wait_s),
-                            feedback, url)
-        raise DownloadError(last_error + " " + tr("(after {n} attempts)").format(n=self.retries + 1))
+                delay = _retry_delay(response, attempt, self.backoff_s, self.max_retry_wait_s)
+                if time.monotonic() + delay > deadline:
+                    break
+                self._sleep(delay, feedback, url)
+        raise DownloadError(last_error + " " + tr("(after {n} attempts)").format(n=attempt + 1))
+
+    def _attempt(self, url, headers, destination, watch):
+        """One request, in a worker thread: ("done", Response) or ("retry", the closed response)."""
+        response = self.session.get(url, headers=headers, stream=True, timeout=self.timeout_s,
+                                    proxies=self._proxies_for(url))
+        watch.response = response
+        try:
+            if watch.abandoned.is_set():
+                raise CancelledError(tr("Download cancelled: {url}").format(url=url))
+            if response.status_code in RETRY_STATUSES:
+                return "retry", response
+            return "done", self._finish(url, response, destination, watch)
+        finally:
+            response.close()
+
+    def _watched(self, url, work, feedback, deadline):
+        """Run ``work(watch)`` in a worker thread while this one watches: Cancel and the overall
+        deadline are honoured within a tenth of a second, whatever the server does (a body that
+        trickles, an answer that never comes); the connection is then cut."""
+        watch = _Watch()
+        result = {}
+
+        def run():
+            try:
+                result["value"] = work(watch)
+            except BaseException as error:  # handed over to the watching thread
+                result["error"] = error
+
+        worker = threading.Thread(target=run, name="anct-download", daemon=True)
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.1)
+            if watch.expected:
+                progress(feedback, 100.0 * watch.received / watch.expected)
+            if is_cancelled(feedback):
+                watch.abandon()
+                raise CancelledError(tr("Download cancelled: {url}").format(url=url))
+            if time.monotonic() > deadline:
+                watch.abandon()
+                raise DownloadError(tr("{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).").format(
+                    url=url, seconds=self.deadline_s))
+        if "error" in result:
+            raise result["error"]
+        return result["value"]
 
     def _sleep(self, seconds, feedback, url):
         deadline = time.monotonic() + seconds
@@ -169,7 +242,7 @@ class HttpClient:
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
             time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
 
-    def _finish(self, url, response, destination, feedback):
+    def _finish(self, url, response, destination, watch):
         meta = Response(url=url, status=response.status_code, not_modified=response.status_code == 304,
                         etag=response.headers.get("ETag", ""),
                         last_modified=response.headers.get("Last-Modified", ""),
@@ -181,17 +254,18 @@ class HttpClient:
         if response.status_code != 200:
             raise DownloadError(tr("HTTP {status} from {url}").format(status=response.status_code, url=url))
         expected = int(response.headers.get("Content-Length", "0") or 0)
+        watch.expected = expected
         received = 0
         truncated = self._requests.exceptions.ChunkedEncodingError
         try:
             with open(destination, "wb") as out:
                 for chunk in response.raw.stream(CHUNK, decode_content=True):
-                    if is_cancelled(feedback):
+                    if watch.abandoned.is_set():
                         raise CancelledError(tr("Download cancelled: {url}").format(url=url))
                     out.write(chunk)
                     received += len(chunk)
-                    if expected:
-                        progress(feedback, 100.0 * received / expected)
+                    watch.received = received
+                    self._check_size(url, received, response)
         except self._urllib3_errors as error:
             raise truncated(error) from error
         # Content-Length counts the bytes on the wire (tell()), not the decoded ones.
@@ -201,3 +275,11 @@ class HttpClient:
                 got=wire, expected=expected))
         meta.size = received
         return meta
+
+    def _check_size(self, url, received, response):
+        """A body that inflates past the cap, or far beyond what crossed the wire, is refused."""
+        wire = response.raw.tell() if hasattr(response.raw, "tell") else received
+        if received > self.max_bytes or (received > BOMB_FLOOR and received > BOMB_RATIO * max(wire, 1)):
+            raise DownloadError(tr("{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB "
+                                   "received; ANCT_QGIS_MAX_DOWNLOAD_MB).").format(
+                url=url, mb=received / 2 ** 20, wire=wire / 2 ** 20))

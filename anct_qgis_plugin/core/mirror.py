@@ -10,7 +10,6 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from .errors import MirrorError
 from .i18n import tr
 
-
 HOST_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$")
 
 

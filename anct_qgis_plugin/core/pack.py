@@ -3,8 +3,11 @@
 It doubles as an offline pack. The file is written under a temporary name and moved into place
 at the end, so a failure never leaves a half-written pack where a good one was.
 """
+import glob
 import os
+import re
 import time
+import uuid
 from dataclasses import dataclass
 
 from qgis.core import QgsCoordinateTransformContext, QgsFeature, QgsField, QgsFields, QgsVectorFileWriter
@@ -59,9 +62,40 @@ def _sources_layer(rows):
     return layer
 
 
+def _part_path(path):
+    """A temporary name unique to this run (two packs to one path in one process do not share it)."""
+    return f"{path}.part-{os.getpid()}-{uuid.uuid4().hex[:12]}.gpkg"
+
+
+def sweep_stale_parts(path):
+    """Remove the temporary files that runs killed before their end (kill -9) left beside ``path``."""
+    for leftover in glob.glob(glob.escape(path) + ".part-*"):
+        match = re.search(r"\.part-(\d+)-", leftover)
+        if match and _process_alive(int(match.group(1))):
+            continue
+        try:
+            os.remove(leftover)
+        except OSError:
+            pass
+
+
+def _process_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def write_pack(builder, territory, path, crs=None, layer_ids=LAYER_IDS, feedback=None):
     """Build each layer; a layer that cannot be had is recorded, not fatal. Returns PackEntry list."""
-    part = f"{path}.part-{os.getpid()}.gpkg"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OSError(2, tr("The folder does not exist"), folder)
+    sweep_stale_parts(path)
+    part = _part_path(path)
     rows, entries = [], []
     try:
         for number, layer_id in enumerate(layer_ids):

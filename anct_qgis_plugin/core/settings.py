@@ -27,6 +27,9 @@ SPECS = {
     "timeout_s": SettingSpec("network/timeout_s", "ANCT_QGIS_TIMEOUT", 60.0, float),
     "retries": SettingSpec("network/retries", "ANCT_QGIS_RETRIES", 3, int),
     "max_retry_wait_s": SettingSpec("network/max_retry_wait_s", "ANCT_QGIS_MAX_RETRY_WAIT", 30.0, float),
+    # The longest a download may take, and the largest a file may be once decompressed.
+    "deadline_s": SettingSpec("network/deadline_s", "ANCT_QGIS_DEADLINE", 900.0, float),
+    "max_download_mb": SettingSpec("network/max_download_mb", "ANCT_QGIS_MAX_DOWNLOAD_MB", 2048.0, float),
     # Arcep's quarterly site list: empty = the newest quarter published, else e.g. 2024_T2.
     "arcep_quarter": SettingSpec("sources/arcep_quarter", "ANCT_QGIS_ARCEP_QUARTER", "", str),
 }
@@ -42,6 +45,8 @@ class Config:
     timeout_s: float
     retries: int
     max_retry_wait_s: float
+    deadline_s: float = 900.0
+    max_download_mb: float = 2048.0
     arcep_quarter: str = ""
 
 

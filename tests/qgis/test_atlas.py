@@ -45,7 +45,7 @@ def map_variance(path, tmp_path, page=1, box=(0.08, 0.36, 0.70, 0.92)):
 def test_indre_sheet(anct_env, run_alg, tmp_path):
     result = run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path / "atlas")})
     pdf = tmp_path / "atlas" / "atlas_36.pdf"
-    assert result["FILES"] == [str(pdf)] and pdf_pages(pdf) == 2
+    assert result["FILES"] == str(pdf) and pdf_pages(pdf) == 2
     text = pdf_text(pdf)
     assert re.search(r"72[\s\u00a0]744", text)  # population, French thousands separator
     for expected in ("Indre (36)", "Centre-Val de Loire", "Chiffres clés", "France services",

@@ -8,7 +8,7 @@ import pytest
 from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 from anct_qgis_plugin.core.cache import Cache
-from anct_qgis_plugin.core.errors import DownloadError, MirrorError, ParseError
+from anct_qgis_plugin.core.errors import DownloadError, MirrorError
 from anct_qgis_plugin.core.fetcher import Fetcher
 from anct_qgis_plugin.core.http import retry_after_seconds
 from anct_qgis_plugin.core.layers import as_polygons
@@ -167,3 +167,98 @@ def test_a_new_run_asks_again_for_what_failed(anct_env, mirror_server):
         data.fetcher.fetch("https://geo.api.gouv.fr/regions")  # same run: not asked again
     assert mirror_server.count("geo.api.gouv.fr/regions") - before == 1
     assert data.for_run().fetcher.fetch("https://geo.api.gouv.fr/regions").path
+
+
+# --- outputs: nothing lost, cancel never a success ---------------------------------------------
+def test_a_pack_into_a_missing_folder_is_a_clear_error(anct_env, run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="does not exist"):
+        run_alg("anct:fetch_territory_pack", {"TERRITORY": "36", "OUTPUT": str(tmp_path / "nowhere" / "pack.gpkg")})
+
+
+def test_pack_parts_are_unique_per_run_and_dead_runs_parts_are_swept(tmp_path):
+    import os
+
+    from anct_qgis_plugin.core.pack import _part_path, sweep_stale_parts
+
+    path = str(tmp_path / "pack.gpkg")
+    assert _part_path(path) != _part_path(path)
+    dead = tmp_path / "pack.gpkg.part-999999999-abc.gpkg"  # no such process
+    alive = tmp_path / f"pack.gpkg.part-{os.getpid()}-def.gpkg"
+    dead.write_bytes(b"x")
+    alive.write_bytes(b"x")
+    sweep_stale_parts(path)
+    assert not dead.exists() and alive.exists()
+
+
+def test_a_cancelled_fetch_is_never_reported_as_a_success(anct_env, run_alg, feedback):
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="[Cc]ancel"):
+        fetch(run_alg, "france_services", "36")
+
+
+def test_every_output_is_declared(provider):
+    import processing  # noqa: F401  (registers the Processing framework's algorithms)
+
+    declared = {algorithm.id(): {output.name() for output in algorithm.outputDefinitions()}
+                for algorithm in provider.algorithms()}
+    assert {"OUTPUT", "FEATURE_COUNT", "SOURCE_DATE"} <= declared["anct:fetch_layer"]
+    assert {"OUTPUT_FOLDER", "OUTPUT_PDF", "SHEETS", "FILES"} <= declared["anct:department_atlas"]
+    assert {"OUTPUT", "LAYERS_WRITTEN", "LAYERS_UNAVAILABLE"} <= declared["anct:fetch_territory_pack"]
+    assert {"OUTPUT", "FAILED"} <= declared["anct:check_sources"]
+
+
+# --- hangs: an overall deadline, Cancel within a second ------------------------------------------
+class CancelLater:
+    """A feedback that the user cancels ``after`` seconds into the work (from another thread)."""
+
+    def __init__(self, after):
+        import threading
+
+        from qgis.core import QgsFeedback
+
+        self.feedback = QgsFeedback()
+        self.cancelled_at = None
+        self._timer = threading.Timer(after, self._cancel)
+        self._timer.start()
+
+    def _cancel(self):
+        import time
+
+        self.cancelled_at = time.monotonic()
+        self.feedback.cancel()
+
+
+def test_a_trickling_body_meets_the_overall_deadline(anct_env, mirror_server, monkeypatch):
+    import time
+
+    monkeypatch.setenv("ANCT_QGIS_DEADLINE", "2")
+    mirror_server.add_fault("geo.api.gouv.fr/regions", "slow", chunk=1, pause=0.5)  # one byte every 0.5 s
+    started = time.monotonic()
+    with pytest.raises(DownloadError, match="took longer than 2 s"):
+        Fetcher(load_config()).fetch("https://geo.api.gouv.fr/regions", suffix=".json")
+    assert time.monotonic() - started < 4  # the 2 s deadline, not the whole trickle (~2 minutes)
+
+
+@pytest.mark.parametrize("fault", [{"kind": "slow", "chunk": 16, "pause": 1.0},  # a slow body (16 bytes/s)
+                                   {"kind": "delay", "seconds": 30}],  # no answer at all for 30 s
+                         ids=["slow-body", "hang-before-headers"])
+def test_cancel_is_honoured_within_a_second(anct_env, mirror_server, fault):
+    import time
+
+    from anct_qgis_plugin.core.errors import CancelledError
+
+    mirror_server.add_fault("geo.api.gouv.fr/regions", **fault)
+    user = CancelLater(0.5)
+    with pytest.raises(CancelledError):
+        Fetcher(load_config()).fetch("https://geo.api.gouv.fr/regions", suffix=".json", feedback=user.feedback)
+    assert user.cancelled_at is not None and time.monotonic() - user.cancelled_at < 1.0
+
+
+def test_a_decompression_bomb_is_refused(anct_env, mirror_server, monkeypatch):
+    monkeypatch.setenv("ANCT_QGIS_MAX_DOWNLOAD_MB", "5")
+    bomb = gzip.compress(b"0" * (20 * 2 ** 20))  # 20 MB of zeros in about 20 KB
+    mirror_server.add_fault("geo.api.gouv.fr/regions", "status", code=200, body=bomb, content_type="application/json",
+                            headers={"Content-Encoding": "gzip"})
+    with pytest.raises(DownloadError, match="larger than allowed once decompressed"):
+        Fetcher(load_config()).fetch("https://geo.api.gouv.fr/regions", suffix=".json")
+    assert not [p for p in Path(anct_env).rglob("*") if p.is_file() and p.stat().st_size > 5 * 2 ** 20]

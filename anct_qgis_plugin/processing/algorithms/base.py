@@ -77,6 +77,9 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
             return self.run_algorithm(parameters, context, feedback)
         except AnctError as error:
             raise QgsProcessingException(redacted(str(error))) from error
+        except OSError as error:  # a folder that is missing, read-only or full
+            raise QgsProcessingException(tr("Cannot write or read {path}: {error}").format(
+                path=error.filename or "-", error=error.strerror or error)) from error
 
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError

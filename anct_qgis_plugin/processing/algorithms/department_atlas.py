@@ -5,6 +5,8 @@ import tempfile
 
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -84,6 +86,8 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         self.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Service-gap threshold (km)"), NUMBER_DOUBLE, 20.0,
                                                    minValue=0.1),
                       tr("Distance to the nearest France services site shown on the service-gap map."))
+        self.addOutput(QgsProcessingOutputNumber("SHEETS", tr("Sheets printed")))
+        self.addOutput(QgsProcessingOutputString("FILES", tr("PDF files written (separated by ;)")))
 
     def run_algorithm(self, parameters, context, feedback):
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
@@ -119,7 +123,7 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
             if combined:
                 layouts.append(layout)
             feedback.setProgress(100.0 * (number + 1) / len(codes))
-        results = {"OUTPUT_FOLDER": folder, "SHEETS": len(codes), "FILES": written}
+        results = {"OUTPUT_FOLDER": folder, "SHEETS": len(codes), "FILES": ";".join(written)}
         if combined:
             results["OUTPUT_PDF"] = export_combined_pdf(layouts, combined)
         return results

@@ -2,6 +2,8 @@
 from qgis.core import (
     QgsFeature,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -10,6 +12,7 @@ from qgis.core import (
 
 from ...compat import FAST_INSERT, SOURCE_VECTOR_GEOMETRY
 from ...core.catalogue import LAYER_IDS, SOURCES
+from ...core.errors import CancelledError
 from ...core.report import is_cancelled
 from ...core.service import AnctData
 from .base import AnctAlgorithm, tr
@@ -48,6 +51,8 @@ class FetchLayerAlgorithm(AnctAlgorithm):
         add_territory_parameters(self)
         self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Output layer"), SOURCE_VECTOR_GEOMETRY),
                       tr("The layer, restricted to the territory, with the published field names."))
+        self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", tr("Features")))
+        self.addOutput(QgsProcessingOutputString("SOURCE_DATE", tr("Source date")))
 
     def run_algorithm(self, parameters, context, feedback):
         layer_id = self.parameterAsEnumString(parameters, "LAYER", context)
@@ -62,8 +67,10 @@ class FetchLayerAlgorithm(AnctAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for feature in source.getFeatures():
             if is_cancelled(feedback):
-                break
-            sink.addFeature(QgsFeature(feature), FAST_INSERT)
+                raise CancelledError(tr("Cancelled: the output is incomplete."))  # never a success
+            if not sink.addFeature(QgsFeature(feature), FAST_INSERT):
+                raise QgsProcessingException(tr("Cannot write to the output: {error}").format(
+                    error=sink.lastError() if hasattr(sink, "lastError") else ""))
         feedback.pushInfo(tr("{n} features — source dated {date}").format(
             n=built.info.feature_count, date=built.info.source_date or "-"))
         if built.info.feature_count == 0:
