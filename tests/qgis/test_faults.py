@@ -262,3 +262,11 @@ def test_a_decompression_bomb_is_refused(anct_env, mirror_server, monkeypatch):
     with pytest.raises(DownloadError, match="larger than allowed once decompressed"):
         Fetcher(load_config()).fetch("https://geo.api.gouv.fr/regions", suffix=".json")
     assert not [p for p in Path(anct_env).rglob("*") if p.is_file() and p.stat().st_size > 5 * 2 ** 20]
+
+
+# --- wrong results -----------------------------------------------------------------------------
+@pytest.mark.parametrize("value, message", [("abc", "is not a number"), ("nan", "outside"), ("1e400", "outside"),
+                                            ("-3", "outside")])
+def test_numbers_that_are_not_numbers_are_refused(anct_env, run_alg, value, message):
+    with pytest.raises(QgsProcessingException, match=message):
+        run_alg("anct:service_gap", {"TERRITORY": "36", "THRESHOLD": value, "OUTPUT": "memory:"})

@@ -1,5 +1,6 @@
 """What every ANCT algorithm shares: translation, groups, help files and error translation."""
 import gc
+import math
 import os
 from contextlib import contextmanager
 
@@ -71,6 +72,24 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
         parameter.setHelp(text)
         self.addParameter(parameter)
         return parameter
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Numbers must be numbers: ``abc`` is not 0 km, ``nan`` and ``1e400`` are refused."""
+        for definition in self.parameterDefinitions():
+            if definition.type() != "number" or parameters.get(definition.name()) in (None, ""):
+                continue
+            value = parameters[definition.name()]
+            if not isinstance(value, (int, float, str)):
+                continue  # an expression or a property: Processing evaluates it
+            try:
+                number = float(value)
+            except ValueError:
+                return False, tr("{name}: '{value}' is not a number.").format(name=definition.description(), value=value)
+            if not math.isfinite(number) or number < definition.minimum() or number > definition.maximum():
+                return False, tr("{name}: {value} is outside {minimum:g} – {maximum:g}.").format(
+                    name=definition.description(), value=value, minimum=definition.minimum(),
+                    maximum=definition.maximum())
+        return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
