@@ -59,7 +59,7 @@
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="81" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="100" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="60" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="59" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="59" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
@@ -779,6 +779,16 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="87" />
+      <source>{name}: '{value}' is not a number.</source>
+      <translation>{name} : « {value} » n'est pas un nombre.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="89" />
+      <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
+      <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="66" />
       <source>{n} communes, programmes: {programmes}</source>
       <translation>{n} communes, programmes : {programmes}</translation>
@@ -877,7 +887,7 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="211" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="235" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -907,7 +917,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="466" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="493" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -937,7 +947,7 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="159" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="190" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -957,7 +967,7 @@
       <translation>EPCI : {epci}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="37" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="38" />
       <source>Empty file received from {url}</source>
       <translation>Fichier vide reçu de {url}</translation>
     </message>
@@ -972,7 +982,7 @@
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="517" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="546" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1002,7 +1012,7 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="93" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
@@ -1012,7 +1022,7 @@
       <translation>Mode hors ligne : aucun trimestre de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="90" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="94" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
@@ -1072,6 +1082,21 @@
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="139" />
+      <source>The cache cannot be written ({error}): working from it as it is.</source>
+      <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="167" />
+      <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
+      <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="87" />
+      <source>The cached copy of {url} is damaged: it is not used.</source>
+      <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="96" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
@@ -1087,9 +1112,14 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="151" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="182" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="132" />
+      <source>The new file of {url} could not be used: the previous copy is kept.</source>
+      <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/datagouv.py" line="81" />
@@ -1132,7 +1162,7 @@
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="110" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="114" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -1152,7 +1182,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="178" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="202" />
+      <source>{file} (source '{source}') has no geometry.</source>
+      <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="192" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1187,22 +1222,27 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="391" />
+      <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
+      <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="109" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="29" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="30" />
       <source>{n} days</source>
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="28" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="29" />
       <source>{n} h</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="26" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="27" />
       <source>{n} min</source>
       <translation>{n} min</translation>
     </message>
@@ -1227,42 +1267,42 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="426" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="453" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="317" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="341" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="314" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="338" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="257" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="281" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="371" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="398" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="367" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="394" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="163" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="194" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="39" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="40" />
       <source>{url} answered an HTML or XML page instead of data (error page, login portal or proxy message).</source>
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>

@@ -55,17 +55,43 @@ def sha1_of(path):
 
 def _write_json_atomically(path, data):
     temp = f"{path}{PART_PREFIX}{uuid.uuid4().hex}"
-    with open(temp, "w", encoding="utf-8") as stream:
-        json.dump(data, stream, ensure_ascii=False, indent=1)
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(temp, path)
+    try:
+        with open(temp, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, indent=1)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except OSError:
+        try:
+            os.remove(temp)  # a full disk leaves no manifest.json.part-* behind
+        except OSError:
+            pass
+        raise
 
 
 class Cache:
     def __init__(self, root):
         self.root = root
-        os.makedirs(root, exist_ok=True)
+        try:
+            os.makedirs(root, exist_ok=True)
+        except OSError:
+            pass  # a read-only place: entries already there can still be read
+        self._verified = {}  # (path, size, mtime) -> sha1 found: each file hashed once per process
+
+    def verified(self, entry):
+        """True when the entry's file still has the checksum it was stored with (a file damaged
+        without a change of size is caught here, not served)."""
+        try:
+            status = os.stat(entry.path)
+        except OSError:
+            return False
+        key = (entry.path, status.st_size, status.st_mtime_ns)
+        if key not in self._verified:
+            try:
+                self._verified[key] = sha1_of(entry.path)
+            except OSError:
+                return False
+        return self._verified[key] == entry.manifest.sha1
 
     def _folder(self, url):
         return os.path.join(self.root, hashlib.sha1(url.encode("utf-8"), usedforsecurity=False).hexdigest()[:24])
@@ -110,14 +136,34 @@ class Cache:
             self.discard(part_path)
             raise OSError(f"cache entry locked by another process: {folder}")
         try:
+            previous = self.lookup(url)
             os.replace(part_path, os.path.join(folder, name))
+            extra = dict(meta.pop("extra", {}) or {})
+            if previous is not None and previous.manifest.file != name:
+                # Kept until the new file has been built into a layer: see rollback().
+                extra["previous"] = {k: v for k, v in asdict(previous.manifest).items() if k != "extra"}
             manifest = Manifest(url=url, file=name, sha1=digest, size=os.path.getsize(os.path.join(folder, name)),
-                                fetched_at=now, checked_at=now, **meta)
+                                fetched_at=now, checked_at=now, extra=extra, **meta)
             _write_json_atomically(os.path.join(folder, MANIFEST), asdict(manifest))
-            self._drop_old_files(folder, keep=name)
+            self._drop_old_files(folder, keep=(name, (extra.get("previous") or {}).get("file")))
         finally:
             lock.unlock()
         return CacheEntry(os.path.join(folder, name), manifest)
+
+    def rollback(self, url):
+        """Make the previous copy of ``url`` the entry again (the new one did not build); the
+        entry after, or None when there was no previous copy."""
+        entry = self.lookup(url)
+        previous = (entry.manifest.extra or {}).get("previous") if entry else None
+        if not previous:
+            return None
+        folder = self._folder(url)
+        restored = Manifest(**{**previous, "extra": {}})
+        if os.path.basename(restored.file) != restored.file or not os.path.isfile(os.path.join(folder, restored.file)):
+            return None
+        _write_json_atomically(os.path.join(folder, MANIFEST), asdict(restored))
+        self._drop_old_files(folder, keep=(restored.file,))
+        return self.lookup(url)
 
     def touch(self, entry, **changes):
         """Record that the source confirmed the entry (304, same checksum)."""
@@ -134,9 +180,9 @@ class Cache:
         # Data files of earlier versions, and parts older than an hour (a crashed writer's).
         for name in os.listdir(folder):
             path = os.path.join(folder, name)
-            if name in (keep, MANIFEST, ".lock") or name.startswith(f"{MANIFEST}{PART_PREFIX}"):
+            if name in keep or name in (MANIFEST, ".lock"):
                 continue
-            if name.startswith(PART_PREFIX) and time.time() - os.path.getmtime(path) < 3600:
+            if name.startswith((PART_PREFIX, MANIFEST + PART_PREFIX)) and time.time() - os.path.getmtime(path) < 3600:
                 continue
             try:
                 os.remove(path)

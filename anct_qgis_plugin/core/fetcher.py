@@ -6,6 +6,7 @@ leaves the committed entry untouched and, when one exists, serves it with a warn
 """
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -82,6 +83,9 @@ class Fetcher:
         if url in self._failed:
             raise self._failed[url]
         entry = self.cache.lookup(url)
+        if entry is not None and not self.cache.verified(entry):
+            warn(feedback, tr("The cached copy of {url} is damaged: it is not used.").format(url=url))
+            entry = None
         if entry is not None and url in self._settled:
             return self.served(entry)
         if self.config.offline:
@@ -91,7 +95,7 @@ class Fetcher:
                 url=url, age=_age_text(entry.age_seconds)))
             return self.served(entry)
         if entry and expected_sha1 and entry.manifest.sha1 == expected_sha1:
-            self.cache.touch(entry)
+            self._touch(entry, feedback)
             return self.served(entry)
         if entry and entry.age_seconds < self.config.ttl_hours * 3600:
             return self.served(entry)
@@ -118,24 +122,51 @@ class Fetcher:
         return Fetched(manifest.url, entry.path, manifest.source_date, manifest.fetched_at, True,
                        last_modified=manifest.last_modified)
 
+    def rollback(self, url, feedback=None):
+        """Go back to the copy of ``url`` cached before this run's download (which did not build)."""
+        try:
+            restored = self.cache.rollback(url)
+        except OSError:
+            restored = None
+        if restored is not None:
+            warn(feedback, tr("The new file of {url} could not be used: the previous copy is kept.").format(url=url))
+        return restored is not None
+
+    def _touch(self, entry, feedback, **changes):
+        try:
+            self.cache.touch(entry, **changes)
+        except OSError as error:  # a read-only or full cache: it is still read
+            warn(feedback, tr("The cache cannot be written ({error}): working from it as it is.").format(error=error))
+
+    def _new_part(self, url, suffix):
+        try:
+            return self.cache.new_part(url, suffix)
+        except OSError:  # read-only cache: download beside it, serve without keeping
+            return os.path.join(tempfile.mkdtemp(prefix="anct-"), f"download{suffix}")
+
     def _refresh(self, url, entry, suffix, validate, source_date, feedback):
-        part = self.cache.new_part(url, suffix)
+        part = self._new_part(url, suffix)
         try:
             origin, validators = self._download(url, entry, part, feedback)
             if validators is None:  # not modified
                 self.cache.discard(part)
-                self.cache.touch(entry, source_date=source_date)
+                self._touch(entry, feedback, source_date=source_date)
                 return self.served(entry)
             reject_error_pages(part, url)
             suffix = content_suffix(part, suffix)
             if suffix != os.path.splitext(part)[1]:
-                renamed = self.cache.new_part(url, suffix)
+                renamed = os.path.splitext(part)[0] + suffix
                 os.replace(part, renamed)
                 part = renamed
             if validate is not None:
                 validate(part)
-            committed = self.cache.commit(url, part, suffix=suffix, source_date=source_date,
-                                          origin=redacted(origin), **validators)
+            try:
+                committed = self.cache.commit(url, part, suffix=suffix, source_date=source_date,
+                                              origin=redacted(origin), **validators)
+            except OSError as error:  # a full or read-only cache: this run still gets its file
+                warn(feedback, tr("The cache cannot be written ({error}): {url} is used without being kept.").format(
+                    error=error, url=url))
+                return Fetched(url, part, source_date, time.time(), False, last_modified=validators.get("last_modified", ""))
         except BaseException:
             self.cache.discard(part)
             raise

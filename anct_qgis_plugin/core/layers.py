@@ -7,6 +7,7 @@ reprojects into the territory's projected CRS (or the one asked for).
 import dataclasses
 import email.utils
 import math
+import os
 import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -56,7 +57,7 @@ from .datagouv import (
     resource_source_date,
     select_resource,
 )
-from .errors import CancelledError, ParseError
+from .errors import AnctError, CancelledError, ParseError
 from .i18n import tr
 from .parsers import iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .quarters import fetch_quarterly
@@ -86,6 +87,7 @@ class SourceInfo:
     file_name: str = ""  # the file the catalogue's rule chose (data.gouv.fr, Arcep)
     unmapped_codes: str = ""  # commune codes that match no commune of today, with their counts
     population_source: str = ""  # which population the layer's figures use
+    fresh_urls: list = field(default_factory=list)  # files downloaded for this layer (not from the cache)
 
 
 @dataclass
@@ -156,7 +158,19 @@ class LayerBuilder:
         info_ = SourceInfo(source.id, source.title(self.language), source.abstract(self.language),
                            source.publisher, source.licence, source.attribution)
         files = self.fetch_files(source, territory, info_)
-        layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
+        try:
+            layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
+        except CancelledError:
+            raise
+        except AnctError:
+            # A new file that passed the quick check but does not build must not replace the
+            # copy that did: go back to it and build again; without one, the error stands.
+            if not any(self.fetcher.rollback(url, self.feedback) for url in info_.fresh_urls):
+                raise
+            info_ = SourceInfo(source.id, source.title(self.language), source.abstract(self.language),
+                               source.publisher, source.licence, source.attribution, stale=True)
+            files = self.fetch_files(source, territory, info_)
+            layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
         layer.setName(f"{info_.title} — {territory.label}")
         info_.feature_count = layer.featureCount()
         if "population" in layer.fields().names():
@@ -169,14 +183,24 @@ class LayerBuilder:
     def _check(self, source):
         if source.reader == "csv":
             return lambda path: read_csv(path, source.id, source.columns)
-        return lambda path: self._open_vector(path, source)
+        return lambda path: self._read_vector_whole(path, source)
 
     @staticmethod
     def _open_vector(path, source):
         layer, mapping = open_vector(path, source.id, source.columns, source.member)
         if layer.featureCount() == 0:
             raise ParseError(tr("{file} (source '{source}') holds no feature.").format(
-                file=path, source=source.id))
+                file=os.path.basename(path), source=source.id))
+        return layer, mapping
+
+    @classmethod
+    def _read_vector_whole(cls, path, source):
+        """The check of a new vector file: opened, and every feature read (a truncated or
+        malformed file fails here, before it replaces the cached copy)."""
+        layer, mapping = cls._open_vector(path, source)
+        if not any(feature.hasGeometry() for feature in layer.getFeatures()):
+            raise ParseError(tr("{file} (source '{source}') has no geometry.").format(
+                file=os.path.basename(path), source=source.id))
         return layer, mapping
 
     def _fetch(self, url, source, info_, suffix, **options):
@@ -363,6 +387,9 @@ class LayerBuilder:
             feature.setGeometry(geometry)
             features.append(feature)
         layer.dataProvider().addFeatures(features)
+        if dropped and not features:
+            raise ParseError(tr("{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).").format(
+                file=info_.file_name or source.id, n=dropped, x=columns[strategy.x], y=columns[strategy.y]))
         if dropped:
             info_.warnings.append(tr("{title}: {n} rows without valid coordinates left out (missing, not a "
                                      "number, or outside the coordinate system's area).").format(
@@ -487,6 +514,8 @@ class LayerBuilder:
 def _recorded(info_, url, fetched):
     """Note a fetched file in the layer's provenance; the file to read."""
     info_.urls.append(url)
+    if not fetched.from_cache:
+        info_.fresh_urls.append(url)
     info_.stale = info_.stale or fetched.stale
     info_.fetched_at = max(info_.fetched_at, fetched.fetched_at)
     info_.source_date = max(info_.source_date, file_date(fetched))

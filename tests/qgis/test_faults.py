@@ -270,3 +270,69 @@ def test_a_decompression_bomb_is_refused(anct_env, mirror_server, monkeypatch):
 def test_numbers_that_are_not_numbers_are_refused(anct_env, run_alg, value, message):
     with pytest.raises(QgsProcessingException, match=message):
         run_alg("anct:service_gap", {"TERRITORY": "36", "THRESHOLD": value, "OUTPUT": "memory:"})
+
+
+# --- nothing lost: the cache ------------------------------------------------------------------
+def publish_new_checksum(mirror_server):
+    """The France services dataset document announcing a new file (another sha1)."""
+    from conftest import FIXTURE_MIRROR
+
+    slug = "liste-des-structures-labellisees-france-services"
+    document = json.loads((FIXTURE_MIRROR / "www.data.gouv.fr/api/1/datasets" / slug / "index").read_text("utf-8"))
+    for resource in document["resources"]:
+        resource["checksum"] = {"type": "sha1", "value": "0" * 40}
+    mirror_server.add_fault(f"datasets/{slug}", "body", body=json.dumps(document), content_type="application/json")
+
+
+def no_coordinates(lines):
+    return [lines[0]] + [line.replace(",46.", ",x46.").replace(",47.", ",x47.").replace(",48.", ",x48.")
+                         .replace(",-20.", ",x-20.") for line in lines[1:]]
+
+
+def test_a_new_file_that_does_not_build_keeps_the_previous_copy(anct_env, run_alg, mirror_server, monkeypatch,
+                                                                feedback):
+    assert fetch(run_alg, "france_services", "36")[1].featureCount() == 7
+    monkeypatch.setenv("ANCT_QGIS_TTL_HOURS", "0")
+    serve_fs(mirror_server, fs_body(no_coordinates))  # columns all there, not one coordinate usable
+    publish_new_checksum(mirror_server)
+    before = mirror_server.count(FS_LATEST)
+    assert fetch(run_alg, "france_services", "36")[1].featureCount() == 7
+    assert mirror_server.count(FS_LATEST) - before == 1  # the new file was downloaded, and refused
+    assert any("previous copy is kept" in warning for warning in feedback.warnings)
+    mirror_server.clear_faults()
+    monkeypatch.setenv("ANCT_QGIS_OFFLINE", "1")  # and the copy kept is the one served offline
+    assert fetch(run_alg, "france_services", "36")[1].featureCount() == 7
+
+
+def test_a_file_that_does_not_build_without_a_previous_copy_is_a_clear_error(anct_env, run_alg, mirror_server):
+    serve_fs(mirror_server, fs_body(no_coordinates))
+    with pytest.raises(QgsProcessingException, match=r"liste-fs-20240801.csv: none of its \d+ rows has coordinates"):
+        fetch(run_alg, "france_services", "36")
+
+
+def test_a_cached_file_damaged_without_a_size_change_is_not_served(anct_env, run_alg, mirror_server, feedback):
+    fetch(run_alg, "villages_avenir", "36")
+    cached = next(p for p in Path(anct_env).rglob("*.csv") if b"va-36-01" in p.read_bytes())
+    cached.write_bytes(cached.read_bytes().replace(b"va-36-01", b"va-36-XX"))
+    layer = fetch(run_alg, "villages_avenir", "36")[1]
+    assert "va-36-01" in {f["id_va"] for f in layer.getFeatures()}  # fetched again, not the damaged copy
+    assert any("damaged" in warning for warning in feedback.warnings)
+
+
+def test_a_read_only_cache_still_serves_what_it_holds(anct_env, run_alg, mirror_server, monkeypatch, feedback):
+    import os
+    import stat
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes everywhere: a read-only folder cannot be made")  # CI runs as root
+    fetch(run_alg, "villages_avenir", "36")
+    for path in [anct_env, *Path(anct_env).rglob("*")]:
+        if Path(path).is_dir():
+            os.chmod(path, stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        monkeypatch.setenv("ANCT_QGIS_TTL_HOURS", "0")
+        assert fetch(run_alg, "villages_avenir", "36")[1].featureCount() == 3
+    finally:
+        for path in [anct_env, *Path(anct_env).rglob("*")]:
+            if Path(path).is_dir():
+                os.chmod(path, stat.S_IRWXU)
