@@ -7,6 +7,7 @@ sheet, with a visible "données indisponibles" mark.
 """
 import os
 import time
+import uuid
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -186,10 +187,25 @@ def export_pdf(layout, path):
     settings.exportMetadata = True
     settings.textRenderFormat = TEXT_AS_TEXT
     settings.dpi = 300
-    result = exporter.exportToPdf(path, settings)
+    part = _part_of(path)
+    result = exporter.exportToPdf(part, settings)
     if result != QgsLayoutExporter.Success:
-        raise AnctError(f"PDF export failed ({exporter.errorFile() or path})")
+        _remove(part)
+        raise AnctError(f"PDF export failed ({path})")
+    os.replace(part, path)  # a failed export never replaces an earlier sheet
     return path
+
+
+def _part_of(path):
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.part-{uuid.uuid4().hex[:12]}")
+
+
+def _remove(path):
+    try:
+        os.remove(path)
+    except OSError:
+        pass
 
 
 def export_combined_pdf(layouts, path):
@@ -197,12 +213,14 @@ def export_combined_pdf(layouts, path):
     from qgis.PyQt.QtCore import QMarginsF, QSizeF
     from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
-    writer = QPdfWriter(path)
+    part = _part_of(path)
+    writer = QPdfWriter(part)
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(QPageSize(QSizeF(210, 297), QPageSize.Unit.Millimeter),
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter()
     if not painter.begin(writer):
+        _remove(part)
         raise AnctError(f"cannot write {path}")
     first = True
     for layout in layouts:
@@ -214,6 +232,8 @@ def export_combined_pdf(layouts, path):
             first = False
             exporter.renderPage(painter, page)
     painter.end()
+    del writer  # the file is complete once the writer is gone
+    os.replace(part, path)
     return path
 
 

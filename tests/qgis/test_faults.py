@@ -336,3 +336,65 @@ def test_a_read_only_cache_still_serves_what_it_holds(anct_env, run_alg, mirror_
         for path in [anct_env, *Path(anct_env).rglob("*")]:
             if Path(path).is_dir():
                 os.chmod(path, stat.S_IRWXU)
+
+
+# --- nothing lost: outputs ----------------------------------------------------------------------
+def points_layer(count):
+    from qgis.core import QgsFeature, QgsPointXY
+
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=code:string&field=population:double", "units", "memory")
+    features = []
+    for n in range(count):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([str(n), 10.0])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(600000 + n * 10, 6600000)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def gap_parameters(output, count=2500):
+    sites = QgsVectorLayer("Point?crs=EPSG:2154&field=id:string", "sites", "memory")
+    site = QgsGeometry.fromWkt("POINT(600000 6600000)")
+    from qgis.core import QgsFeature
+
+    feature = QgsFeature(sites.fields())
+    feature.setAttributes(["F"])
+    feature.setGeometry(site)
+    sites.dataProvider().addFeatures([feature])
+    return {"POPULATION": points_layer(count), "FACILITIES": sites, "OUTPUT": str(output)}, sites
+
+
+@pytest.mark.parametrize("extension", [".gpkg", ".shp"])
+def test_a_cancelled_service_gap_leaves_the_previous_output_untouched(anct_env, provider, tmp_path, extension):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    output = tmp_path / f"gap{extension}"
+    parameters, _sites = gap_parameters(output)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run("anct:service_gap", parameters, context=context)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("gap")}
+    assert QgsVectorLayer(str(output)).featureCount() == 2500
+
+    class CancelAfterFirstChunk(QgsProcessingFeedback):
+        def setProgress(self, progress):  # noqa: N802
+            super().setProgress(progress)
+            if progress > 0:
+                self.cancel()
+
+    parameters, _sites = gap_parameters(output, count=3000)
+    with pytest.raises(QgsProcessingException, match="Cancel"):
+        processing.run("anct:service_gap", parameters, context=QgsProcessingContext(), feedback=CancelAfterFirstChunk())
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if not p.name.startswith("cache")}
+    assert after == before  # same files, same bytes, no temporary file left
+
+
+def test_a_service_gap_replaces_its_output_only_when_it_succeeds(anct_env, run_alg, tmp_path):
+    output = tmp_path / "gap.gpkg"
+    output.write_bytes(b"an older output")
+    parameters, _sites = gap_parameters(output, count=1200)
+    result = run_alg("anct:service_gap", parameters)
+    assert result["OUTPUT"] == str(output) and QgsVectorLayer(str(output)).featureCount() == 1200
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".gap", "gap"))) == ["gap.gpkg"]

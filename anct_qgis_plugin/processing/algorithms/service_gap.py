@@ -60,6 +60,7 @@ from ...diagnostics.gap import (
 )
 from ...diagnostics.nearest import NearestIndex, ZonedNearestIndex
 from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
+from .atomic_outputs import atomic_outputs
 from .base import AnctAlgorithm, cyclic_gc_paused, tr
 from .network_reader import DirectionReader, read_network
 from .origins import origin_points, project_xy
@@ -179,10 +180,13 @@ class ServiceGapAlgorithm(AnctAlgorithm):
 
     # --- run -------------------------------------------------------------------------
     def run_algorithm(self, parameters, context, feedback):
-        with cyclic_gc_paused():
-            return self._run(parameters, context, feedback)
+        with atomic_outputs(self, parameters, context) as outputs, cyclic_gc_paused():
+            results = self._run(outputs, context, feedback)
+        self._style_on_load(context, results)
+        return results
 
-    def _run(self, parameters, context, feedback):
+    def _run(self, outputs, context, feedback):
+        parameters = outputs.parameters
         mode = self.parameterAsEnumString(parameters, "MODE", context)
         threshold = parameters.get("THRESHOLD")
         threshold = self.parameterAsDouble(parameters, "THRESHOLD", context) if threshold not in (None, "") \
@@ -218,7 +222,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             index = self._zoned_index(facilities, context) if zoned else NearestIndex(facilities)
             matcher = lambda points: straight_gap(index, points, threshold)  # noqa: E731
         self.level_names = self._level_names(data, territory, population.fields())
-        return self._measure_units(parameters, context, feedback, population, pop_field, crs, matcher,
+        return self._measure_units(outputs, context, feedback, population, pop_field, crs, matcher,
                                    names, mode, threshold)
 
     @staticmethod
@@ -368,8 +372,9 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             fields.append(QgsField(name, kind))
         return fields
 
-    def _measure_units(self, parameters, context, feedback, population, pop_field, crs, matcher, names, mode,
+    def _measure_units(self, outputs, context, feedback, population, pop_field, crs, matcher, names, mode,
                        threshold):
+        parameters = outputs.parameters
         fields = population.fields()
         id_field = _first_field(fields, ID_FIELDS)
         dep_field, epci_field = _first_field(fields, DEP_FIELDS), _first_field(fields, EPCI_FIELDS)
@@ -389,8 +394,8 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         if layer_options:
             feedback.pushInfo(tr("{n} units: a GeoPackage output is written without spatial index; create it "
                                  "from the layer properties if you need one.").format(n=total))
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, self._output_fields(id_field),
-                                             population.wkbType(), source_crs, layerOptions=layer_options)
+        sink, dest_id = outputs.sink("OUTPUT", self._output_fields(id_field), population.wkbType(), source_crs,
+                                     layerOptions=layer_options)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         wanted = [index for index in columns.values() if index >= 0]
@@ -415,7 +420,8 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         if done == 0:
             raise QgsProcessingException(tr("The population layer is empty."))
         self._report_problems(units.problems, feedback)
-        results = {"OUTPUT": dest_id, "UNITS": done}
+        del sink, units.sink  # closes the output file before it is moved into place
+        results = {"OUTPUT": outputs.final_id(dest_id), "UNITS": done}
         kept = {name: np.concatenate(arrays) for name, arrays in units.kept.items()}
         from_communes = columns["communes"] >= 0
         levels = {level: (kept[key], level_names) for level, key, level_names in (
@@ -427,18 +433,26 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         feedback.pushInfo(tr("{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})").format(
             pop=pop_beyond, threshold=threshold, unit="km" if mode == "straight" else "min",
             units=int(kept["beyond"].sum()), total=done))
-        summary_sink, summary_id = self.parameterAsSink(parameters, "SUMMARY", context, self._summary_fields(),
-                                                        WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
+        summary_sink, summary_id = outputs.sink("SUMMARY", self._summary_fields(), WKB_NOGEOMETRY,
+                                                QgsCoordinateReferenceSystem())
         if summary_sink is not None:
             for row in table.itertuples(index=False):
                 feature = QgsFeature(self._summary_fields())
                 feature.setAttributes([_plain(value) for value in row])
                 summary_sink.addFeature(feature, FAST_INSERT)
-            results["SUMMARY"] = summary_id
-        style = ("service_gap_road" if mode == "road" else "service_gap") + ("_points" if placement == "point" else "")
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(LoadedLayerPostProcessor.create(style))
+            del summary_sink
+            results["SUMMARY"] = outputs.final_id(summary_id)
+        results["_style"] = ("service_gap_road" if mode == "road" else "service_gap") + (
+            "_points" if placement == "point" else "")
         return results
+
+    @staticmethod
+    def _style_on_load(context, results):
+        """The output is styled when QGIS loads it (under its final name)."""
+        style = results.pop("_style", None)
+        if style and context.willLoadLayerOnCompletion(results["OUTPUT"]):
+            context.layerToLoadOnCompletionDetails(results["OUTPUT"]).setPostProcessor(
+                LoadedLayerPostProcessor.create(style))
 
     @staticmethod
     def _summary_fields():

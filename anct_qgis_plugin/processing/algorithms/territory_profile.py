@@ -14,6 +14,7 @@ from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, NUMBER_DOUBLE, SO
 from ...core.service import AnctData
 from ...core.tables import read_memberships
 from ...diagnostics.profile import key_figures
+from .atomic_outputs import atomic_outputs
 from .base import AnctAlgorithm, tr
 from .figures import areas, commune_frame, level_codes, service_gaps, whole_departements
 
@@ -77,6 +78,11 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
             "One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…)."))
 
     def run_algorithm(self, parameters, context, feedback):
+        with atomic_outputs(self, parameters, context) as outputs:
+            return self._run(outputs, context, feedback)
+
+    def _run(self, outputs, context, feedback):
+        parameters = outputs.parameters
         data = AnctData()
         territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
         threshold = self.parameterAsDouble(parameters, "THRESHOLD", context)
@@ -85,8 +91,7 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         for name, kind in (("indicator", FIELD_STRING), ("label", FIELD_STRING), ("unit", FIELD_STRING),
                            ("territory", FIELD_DOUBLE), ("region", FIELD_DOUBLE), ("france", FIELD_DOUBLE)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, WKB_NOGEOMETRY,
-                                             QgsCoordinateReferenceSystem())
+        sink, dest_id = outputs.sink("OUTPUT", fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         labels = indicator_labels(threshold)
@@ -101,7 +106,8 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
                                                                   for level in ("territory", "region", "france")])
             sink.addFeature(feature, FAST_INSERT)
         feedback.pushInfo(tr("{n} indicators for {territory}").format(n=len(table), territory=territory.label))
-        return {"OUTPUT": dest_id}
+        del sink  # closed before it is moved into place
+        return {"OUTPUT": outputs.final_id(dest_id)}
 
 
 def _value(value):
