@@ -64,20 +64,37 @@ def qgis_proxies(settings=None):
     if not host:
         return None
     port = str(settings.value("proxy/proxyPort", "") or "").strip()
-    user = settings.value("proxy/proxyUser", "") or ""
-    password = settings.value("proxy/proxyPassword", "") or ""
+    user, password = _proxy_credentials(settings)
     scheme = "socks5h" if proxy_type == "Socks5Proxy" else "http"
     credentials = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""
     address = f"{scheme}://{credentials}{host}" + (f":{port}" if port else "")
     return {"http": address, "https": address}
 
 
+def _proxy_credentials(settings):
+    """(user, password): from QGIS's authentication database when the proxy names an
+    authentication configuration (``proxy/authcfg``), else from the plain settings."""
+    authcfg = str(settings.value("proxy/authcfg", "") or "").strip()
+    if authcfg:
+        from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+        config = QgsAuthMethodConfig()
+        loaded = QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True)
+        if (loaded[0] if isinstance(loaded, tuple) else loaded) and config.config("username"):
+            return config.config("username"), config.config("password")
+    return settings.value("proxy/proxyUser", "") or "", settings.value("proxy/proxyPassword", "") or ""
+
+
 def qgis_proxy_excluded(settings=None):
-    """URL prefixes QGIS sends without the proxy (``proxy/proxyExcludedUrls``)."""
+    """URL prefixes QGIS sends without the proxy: its exclude list and (QGIS 3.28+) its
+    no-proxy list (``proxy/proxyExcludedUrls``, ``proxy/noProxyUrls``)."""
     settings = settings or QgsSettings()
-    value = settings.value("proxy/proxyExcludedUrls", "") or ""
-    items = value if isinstance(value, list) else str(value).split("|")
-    return [item.strip() for item in items if item.strip()]
+    found = []
+    for key in ("proxy/proxyExcludedUrls", "proxy/noProxyUrls"):
+        value = settings.value(key, "") or ""
+        items = value if isinstance(value, list) else str(value).split("|")
+        found += [item.strip() for item in items if item.strip()]
+    return found
 
 
 def describe_proxy(settings=None):

@@ -9,7 +9,8 @@ from qgis.core import QgsSettings
 from anct_qgis_plugin.core.http import describe_proxy, qgis_proxies
 
 PROXY_KEYS = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort",
-              "proxy/proxyUser", "proxy/proxyPassword", "proxy/proxyExcludedUrls")
+              "proxy/proxyUser", "proxy/proxyPassword", "proxy/proxyExcludedUrls", "proxy/authcfg",
+              "proxy/noProxyUrls")
 
 
 @pytest.fixture
@@ -61,3 +62,41 @@ def test_proxy_disabled_or_system_means_environment(qgis_proxy, mirror_server):
     settings.setValue("proxy/proxyType", "DefaultProxy")
     assert qgis_proxies() is None
     assert "HTTP(S)_PROXY" in describe_proxy()
+
+
+def test_proxy_credentials_from_the_qgis_authentication_database(anct_env, run_alg, mirror_server, qgis_proxy,
+                                                                 monkeypatch):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if manager.isDisabled():
+        pytest.skip("QGIS's authentication system is disabled here")
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("anct-test-master", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("ANCT proxy test")
+    config.setConfig("username", "agent")
+    config.setConfig("password", "s3c:ret/@x")
+    stored = manager.storeAuthenticationConfig(config)
+    assert stored[0] if isinstance(stored, tuple) else stored
+    try:
+        with ForwardProxy(mirror_server.address, require_auth=("agent", "s3c:ret/@x")) as proxy:
+            qgis_proxy(proxy)  # no user or password in the settings: only the authcfg
+            QgsSettings().setValue("proxy/authcfg", config.id())
+            monkeypatch.setenv("ANCT_QGIS_MIRROR", "http://anct-mirror.test/")
+            result = run_alg("anct:fetch_layer", {"LAYER": "villages_avenir", "TERRITORY": "36", "OUTPUT": "memory:"})
+            assert result["OUTPUT"].featureCount() == 3
+            assert proxy.requests and all(request.proxy_authorization for request in proxy.requests)
+    finally:
+        manager.removeAuthenticationConfig(config.id())
+
+
+def test_the_qgis_no_proxy_list_is_honoured(qgis_proxy, mirror_server):
+    from anct_qgis_plugin.core.http import qgis_proxy_excluded
+
+    with ForwardProxy(mirror_server.address) as proxy:
+        qgis_proxy(proxy)
+        settings = QgsSettings()
+        settings.setValue("proxy/proxyExcludedUrls", "https://intranet.example")
+        settings.setValue("proxy/noProxyUrls", "http://127.0.0.1|http://mirror.local")
+        assert qgis_proxy_excluded() == ["https://intranet.example", "http://127.0.0.1", "http://mirror.local"]
