@@ -59,7 +59,7 @@
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="100" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="102" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="62" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
@@ -104,7 +104,12 @@
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="105" />
+      <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
+      <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="61" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -134,7 +139,7 @@
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="61" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
@@ -674,6 +679,11 @@
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="111" />
+      <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
+      <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="159" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
@@ -779,12 +789,12 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="89" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="91" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
@@ -947,7 +957,7 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="190" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="196" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -967,7 +977,7 @@
       <translation>EPCI : {epci}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="38" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="39" />
       <source>Empty file received from {url}</source>
       <translation>Fichier vide reçu de {url}</translation>
     </message>
@@ -1012,7 +1022,7 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="93" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="95" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
@@ -1022,7 +1032,7 @@
       <translation>Mode hors ligne : aucun trimestre de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="94" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="96" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
@@ -1082,17 +1092,17 @@
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="141" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="167" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="173" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="87" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="89" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
@@ -1112,12 +1122,12 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="182" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="188" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="132" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="134" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
@@ -1162,7 +1172,7 @@
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="114" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="116" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -1232,17 +1242,17 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="30" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="31" />
       <source>{n} days</source>
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="29" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="30" />
       <source>{n} h</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="27" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="28" />
       <source>{n} min</source>
       <translation>{n} min</translation>
     </message>
@@ -1297,12 +1307,12 @@
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="194" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="200" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="40" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="41" />
       <source>{url} answered an HTML or XML page instead of data (error page, login portal or proxy message).</source>
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .cache import Cache
 from .errors import AnctError, CancelledError, DownloadError, NotPublishedError, OfflineError, ParseError
@@ -19,7 +20,7 @@ from .parsers import content_suffix
 from .report import info, warn
 from .secrets import redacted
 
-HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version")
+HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version", b"<!--", b"<head", b"<body")
 
 
 def _age_text(seconds):
@@ -78,8 +79,9 @@ class Fetcher:
                                       max_bytes=int(self.config.max_download_mb * 2 ** 20))
         return self._client
 
-    def fetch(self, url, suffix="", validate=None, expected_sha1="", source_date="", feedback=None):
-        """Return a Fetched for ``url``; ``validate(path)`` raises ParseError on a bad file."""
+    def fetch(self, url, suffix="", validate=None, expected_sha1="", source_date="", feedback=None, name=""):
+        """Return a Fetched for ``url``; ``validate(path)`` raises ParseError on a bad file;
+        ``name``: the file name its publisher gives it (messages name it)."""
         if url in self._failed:
             raise self._failed[url]
         entry = self.cache.lookup(url)
@@ -100,7 +102,7 @@ class Fetcher:
         if entry and entry.age_seconds < self.config.ttl_hours * 3600:
             return self.served(entry)
         try:
-            fetched = self._refresh(url, entry, suffix, validate, source_date, feedback)
+            fetched = self._refresh(url, entry, suffix, validate, source_date, feedback, name)
             self._settled.add(url)
             return fetched
         except CancelledError:
@@ -144,7 +146,7 @@ class Fetcher:
         except OSError:  # read-only cache: download beside it, serve without keeping
             return os.path.join(tempfile.mkdtemp(prefix="anct-"), f"download{suffix}")
 
-    def _refresh(self, url, entry, suffix, validate, source_date, feedback):
+    def _refresh(self, url, entry, suffix, validate, source_date, feedback, name=""):
         part = self._new_part(url, suffix)
         try:
             origin, validators = self._download(url, entry, part, feedback)
@@ -159,7 +161,11 @@ class Fetcher:
                 os.replace(part, renamed)
                 part = renamed
             if validate is not None:
-                validate(part)
+                try:
+                    validate(part)
+                except ParseError as error:  # name the file the user knows, not our temporary one
+                    shown = name or urlsplit(url).path.rsplit("/", 1)[-1] or url
+                    raise ParseError(str(error).replace(os.path.basename(part), shown)) from None
             try:
                 committed = self.cache.commit(url, part, suffix=suffix, source_date=source_date,
                                               origin=redacted(origin), **validators)

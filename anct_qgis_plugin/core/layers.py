@@ -221,7 +221,7 @@ class LayerBuilder:
             suffix = "." + str(resource.get("format") or "dat").lower()
             return [self._fetch(resource_download_url(resource), source, info_, suffix,
                                 expected_sha1=resource_sha1(resource),
-                                source_date=resource_source_date(resource))]
+                                source_date=resource_source_date(resource), name=info_.file_name)]
         if isinstance(locator, QuarterlyUrl):
             url, _quarter, fetched = fetch_quarterly(self.fetcher, locator, self._check(source), self.feedback)
             info_.file_name = url.rsplit("/", 1)[-1]

@@ -398,3 +398,31 @@ def test_a_service_gap_replaces_its_output_only_when_it_succeeds(anct_env, run_a
     result = run_alg("anct:service_gap", parameters)
     assert result["OUTPUT"] == str(output) and QgsVectorLayer(str(output)).featureCount() == 1200
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".gap", "gap"))) == ["gap.gpkg"]
+
+
+@pytest.mark.parametrize("body, message", [
+    ("<!-- maintenance --><p>Back soon</p>", "HTML or XML page"),
+    ("insee_commune,lib_com,id_va\n36001,Aigurande,va-36-01\n", r"missing in liste-va-com2024-20240918.csv"),
+])
+def test_errors_name_the_published_file_not_a_temporary_one(anct_env, run_alg, mirror_server, body, message):
+    mirror_server.add_fault("liste-va-com2024", "body", body=body)
+    mirror_server.add_fault("datasets/r/cc3a3b46", "body", body=body)
+    with pytest.raises(QgsProcessingException, match=message) as error:
+        fetch(run_alg, "villages_avenir", "36")
+    assert ".part-" not in str(error.value)
+
+
+def test_odd_service_gap_inputs_are_processing_errors(anct_env, run_alg):
+    units = QgsVectorLayer("Point?field=population:string", "no crs", "memory")  # no CRS, text population
+    from qgis.core import QgsFeature, QgsPointXY
+
+    feature = QgsFeature(units.fields())
+    feature.setAttributes(["abc"])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(600000, 6600000)))
+    units.dataProvider().addFeatures([feature])
+    with pytest.raises(QgsProcessingException, match="cannot be transformed.*CRS"):
+        run_alg("anct:service_gap", {"POPULATION": units, "TERRITORY": "36", "OUTPUT": "memory:"})
+    points = points_layer(3)
+    with pytest.raises(QgsProcessingException):
+        run_alg("anct:service_gap", {"POPULATION": points, "MODE": "road", "NETWORK": points_layer(3),
+                                     "TERRITORY": "36", "OUTPUT": "memory:"})

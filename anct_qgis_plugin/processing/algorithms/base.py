@@ -2,12 +2,14 @@
 import gc
 import math
 import os
+import traceback
 from contextlib import contextmanager
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsCsException, QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ...compat import MESSAGE_CRITICAL
 from ...core.errors import AnctError
 from ...core.secrets import redacted
 from ...core.settings import ui_language
@@ -99,6 +101,15 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
         except OSError as error:  # a folder that is missing, read-only or full
             raise QgsProcessingException(tr("Cannot write or read {path}: {error}").format(
                 path=error.filename or "-", error=error.strerror or error)) from error
+        except QgsCsException as error:
+            raise QgsProcessingException(tr("Coordinates that cannot be transformed ({error}): check the CRS of "
+                                            "the input layers.").format(error=" ".join(str(error).split())[:160])) from error
+        except QgsProcessingException:
+            raise
+        except Exception as error:  # a bug: the user gets a sentence, the log keeps the traceback
+            QgsMessageLog.logMessage(traceback.format_exc(), "ANCT", MESSAGE_CRITICAL)
+            raise QgsProcessingException(tr("Unexpected error in {algorithm}: {error} (details in the ANCT log "
+                                            "panel).").format(algorithm=self.name(), error=error)) from error
 
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError
