@@ -4,6 +4,11 @@
   <context>
     <name>AnctAlgorithm</name>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="35" />
+      <source>'{crs}' is not a coordinate reference system QGIS knows.</source>
+      <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="51" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
@@ -49,7 +54,7 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="73" />
       <source>Cancelled: the output is incomplete.</source>
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
@@ -64,7 +69,7 @@
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="72" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="75" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
@@ -74,7 +79,7 @@
       <translation>Cartographie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="52" />
       <source>Catalogue id of the layer: </source>
       <translation>Identifiant de la couche dans le catalogue : </translation>
     </message>
@@ -219,7 +224,7 @@
       <translation>Échouer si une source échoue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="54" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="57" />
       <source>Features</source>
       <translation>Entités</translation>
     </message>
@@ -229,12 +234,12 @@
       <translation>Charger un paquet territorial (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="47" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="64" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
@@ -294,7 +299,7 @@
       <translation>Chiffres clés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -409,7 +414,7 @@
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="55" />
       <source>Output layer</source>
       <translation>Couche de sortie</translation>
     </message>
@@ -579,7 +584,7 @@
       <translation>Vérification des sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="58" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
@@ -644,7 +649,7 @@
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="56" />
       <source>The layer, restricted to the territory, with the published field names.</source>
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
@@ -809,7 +814,7 @@
       <translation>{n} installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="77" />
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
@@ -874,7 +879,7 @@
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="80" />
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>

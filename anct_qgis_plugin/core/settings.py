@@ -64,7 +64,14 @@ def read_setting(name):
     """Environment first (batch runs, CI, corporate deployment), then QgsSettings, then default."""
     spec = SPECS[name]
     if os.environ.get(spec.env, "") != "":
-        return _convert(os.environ[spec.env], spec.kind)
+        try:
+            return _convert(os.environ[spec.env], spec.kind)
+        except (TypeError, ValueError):
+            from qgis.core import QgsMessageLog
+
+            QgsMessageLog.logMessage(f"{spec.env}={os.environ[spec.env]!r} is not a {spec.kind.__name__}: "
+                                     f"the default {spec.default!r} is used.", "ANCT")
+            return spec.default
     value = QgsSettings().value(f"{GROUP}/{spec.key}", spec.default)
     try:
         return _convert(value, spec.kind) if value not in (None, "") else spec.default

@@ -426,3 +426,15 @@ def test_odd_service_gap_inputs_are_processing_errors(anct_env, run_alg):
     with pytest.raises(QgsProcessingException):
         run_alg("anct:service_gap", {"POPULATION": points, "MODE": "road", "NETWORK": points_layer(3),
                                      "TERRITORY": "36", "OUTPUT": "memory:"})
+
+
+def test_an_unknown_crs_is_refused_not_replaced(anct_env, run_alg):
+    with pytest.raises(QgsProcessingException, match="EPSG:999999"):
+        run_alg("anct:fetch_layer", {"LAYER": "communes", "TERRITORY": "36", "CRS": "EPSG:999999", "OUTPUT": "memory:"})
+
+
+def test_bad_environment_values_fall_back_to_defaults(monkeypatch, qgis_app):
+    monkeypatch.setenv("ANCT_QGIS_TIMEOUT", "soon")
+    monkeypatch.setenv("ANCT_QGIS_RETRIES", "3.5")
+    config = load_config()
+    assert config.timeout_s == 60.0 and config.retries == 3

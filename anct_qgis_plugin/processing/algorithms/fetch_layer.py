@@ -31,6 +31,9 @@ def add_territory_parameters(algorithm):
 def read_territory_parameters(algorithm, parameters, context, data, feedback):
     territory = data.resolve_territory(algorithm.parameterAsString(parameters, "TERRITORY", context), feedback)
     crs = algorithm.parameterAsCrs(parameters, "CRS", context)
+    if not crs.isValid() and parameters.get("CRS") not in (None, ""):
+        raise QgsProcessingException(tr("'{crs}' is not a coordinate reference system QGIS knows.").format(
+            crs=parameters.get("CRS")))
     return territory, (crs.authid() if crs.isValid() else None)
 
 
