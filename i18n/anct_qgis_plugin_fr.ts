@@ -902,7 +902,7 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="235" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="236" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -932,7 +932,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="493" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="506" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -997,7 +997,7 @@
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="546" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="559" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1197,12 +1197,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="202" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="203" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="192" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="193" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1237,7 +1237,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="391" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="404" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1277,37 +1277,42 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="247" />
+      <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
+      <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/tables.py" line="92" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="453" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="466" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="341" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="354" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="338" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="351" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="281" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="294" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="398" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="411" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="394" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="407" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
@@ -1340,12 +1345,12 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="269" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="288" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="37" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="45" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1380,7 +1385,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="87" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="94" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1395,7 +1400,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="235" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="254" />
       <source>Cache purged for: {layers}</source>
       <translation>Cache purgé pour : {layers}</translation>
     </message>
@@ -1405,17 +1410,17 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="84" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="91" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="212" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="151" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="173" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1425,7 +1430,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="56" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="64" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1440,7 +1445,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="76" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="83" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1460,22 +1465,22 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="82" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="89" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="229" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="248" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="72" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="79" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1490,7 +1495,7 @@
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="95" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1505,7 +1510,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="89" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="96" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1515,12 +1520,12 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="86" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="93" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="90" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="97" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
@@ -1545,12 +1550,12 @@
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="150" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="174" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
@@ -1560,7 +1565,7 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="67" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="74" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
@@ -1570,7 +1575,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="150" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -1595,7 +1600,7 @@
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="224" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="243" />
       <source>{n} layers loaded for {territory}</source>
       <translation>{n} couches chargées pour {territory}</translation>
     </message>

@@ -88,6 +88,7 @@ class SourceInfo:
     unmapped_codes: str = ""  # commune codes that match no commune of today, with their counts
     population_source: str = ""  # which population the layer's figures use
     fresh_urls: list = field(default_factory=list)  # files downloaded for this layer (not from the cache)
+    missing_departements: list = field(default_factory=list)  # per-département files that could not be had
 
 
 @dataclass
@@ -229,12 +230,24 @@ class LayerBuilder:
         if isinstance(locator, FixedUrl):
             return [self._fetch(locator.url, source, info_, source.suffix)]
         if isinstance(locator, PerDepartementUrl):
-            files = []
+            files, missing = [], {}
             for number, code in enumerate(territory.departement_codes):
                 if is_cancelled(self.feedback):
                     raise CancelledError(tr("Cancelled."))
-                files.append(self._fetch(locator.template.format(dep=code), source, info_, source.suffix))
+                try:
+                    files.append(self._fetch(locator.template.format(dep=code), source, info_, source.suffix))
+                except CancelledError:
+                    raise
+                except AnctError as error:  # one département that cannot be had does not empty the others
+                    missing[code] = error
                 progress(self.feedback, 100.0 * (number + 1) / len(territory.departement_codes))
+            if not files:
+                raise next(iter(missing.values()))
+            if missing:
+                info_.warnings.append(tr("{title}: départements {codes} are missing (cannot be had: {error}); the "
+                                         "layer holds the others.").format(
+                    title=info_.title, codes=", ".join(sorted(missing)), error=next(iter(missing.values()))))
+                info_.missing_departements = sorted(missing)
             return files
         raise TypeError(f"unknown locator {locator!r}")
 

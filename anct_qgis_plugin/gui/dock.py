@@ -32,6 +32,14 @@ KIND_LABELS = {"country": "pays", "region": "région", "departement": "départem
                "commune": "commune"}
 
 
+class SuggestionCompleter(QCompleter):
+    """Shows every suggestion of the territory index: it already matched them without accents or
+    case ('chateauroux' finds 'Châteauroux'), which Qt's own prefix filter would undo."""
+
+    def splitPath(self, path):  # noqa: N802
+        return [""]
+
+
 class AnctDock(QgsDockWidget):
     def __init__(self, iface, parent=None):
         super().__init__(tr("ANCT Territoires"), parent)
@@ -55,9 +63,8 @@ class AnctDock(QgsDockWidget):
         self.territory_edit = QgsFilterLineEdit(body)
         self.territory_edit.setPlaceholderText(tr("Commune, EPCI, département, région or code…"))
         self.completer_model = QStringListModel(self)
-        completer = QCompleter(self.completer_model, self)
+        completer = SuggestionCompleter(self.completer_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.territory_edit.setCompleter(completer)
         self.territory_edit.textEdited.connect(self._suggest)
         completer.activated.connect(self.choose_territory)
@@ -145,7 +152,9 @@ class AnctDock(QgsDockWidget):
             return
         self.index = task.index
         last = QgsSettings().value(LAST_TERRITORY, "")
-        if last:
+        if self.territory_edit.text().strip():
+            self._suggest(self.territory_edit.text())  # typed while the list loaded: kept, not overwritten
+        elif last:
             self.choose_territory(last)
         else:
             self.territory_label.setText(tr("Choose a territory."))
@@ -158,6 +167,10 @@ class AnctDock(QgsDockWidget):
             label = f"{name} — {KIND_LABELS.get(kind, kind)} {code}" if kind != "country" else name
             self._choices[label] = {"region": f"reg:{code}"}.get(kind, code)
         self.completer_model.setStringList(list(self._choices))
+        if self._choices and self.territory_edit.hasFocus():
+            self.territory_edit.completer().complete()
+        if self.territory is not None and text != self.territory.label:
+            self._clear_territory(tr("Choose a territory."))  # the label and Load follow the text
 
     def choose_territory(self, text):
         if self.index is None:
@@ -166,8 +179,14 @@ class AnctDock(QgsDockWidget):
             territory = self.index.resolve(self._choices.get(text, text))
         except AnctError as error:
             self.report(str(error), MESSAGE_WARNING)
+            self._clear_territory(str(error))  # never keep pointing at the previous territory
             return
         self.set_territory(territory)
+
+    def _clear_territory(self, message):
+        self.territory = None
+        self.territory_label.setText(message)
+        self._set_busy(self.load_task is not None)
 
     def set_territory(self, territory):
         self.territory = territory

@@ -68,9 +68,35 @@ def test_search_as_you_type_accent_and_case_insensitive(plugin):
     assert dock.territory.kind == "epci"
 
 
+def test_the_completer_shows_what_the_index_suggests_without_accents(plugin):
+    dock = plugin.dock
+    dock._suggest("chateauroux")
+    completer = dock.territory_edit.completer()
+    completer.setCompletionPrefix("chateauroux")  # what the user typed, accents left out
+    assert completer.completionCount() == len(dock.completer_model.stringList()) > 0
+
+
 def test_unknown_territory_goes_to_the_message_bar(plugin, qgis_iface):
+    plugin.dock.choose_territory("36")
     plugin.dock.choose_territory("99999")
     assert any("Unknown territory" in m for m in messages(qgis_iface, Qgis.MessageLevel.Warning))
+    # the label and Load no longer point at Indre
+    assert plugin.dock.territory is None and not plugin.dock.load_button.isEnabled()
+    assert "Unknown territory" in plugin.dock.territory_label.text()
+
+
+def test_text_typed_while_territories_load_is_kept(plugin):
+    class LoadedIndex:
+        def __init__(self, index):
+            self.index, self.error = index, ""
+
+    dock = plugin.dock
+    dock.choose_territory("36")
+    dock.save_state()  # Indre is remembered
+    index, dock.index = dock.index, None
+    dock.territory_edit.setText("issoud")
+    dock._index_loaded(LoadedIndex(index), True)
+    assert dock.territory_edit.text() == "issoud" and any("Issoudun" in s for s in dock.completer_model.stringList())
 
 
 def test_load_styled_layers_into_a_territory_group(plugin, qgis_iface, mirror_server):
