@@ -197,39 +197,29 @@ def stretch_table(table, width=CONTENT_WIDTH_MM):
     return True
 
 
-def fit_table_contents(table, rows, overflow_text="… et {count} autres EPCI"):
-    """Set ``rows`` (lists of strings) on ``table``, keeping only what its frame shows.
+CONTINUATION_TOP_MM = 20.0
 
-    Call it after setting the columns (and after apply_font_family: fonts change row heights);
-    it also stretches the table to its frame (stretch_table).
 
-    The template's table has one frame and does not add pages: rows past its bottom are not
-    printed. When they do not all fit, the last row shown says how many were left out
-    (``overflow_text`` with ``{count}``). Returns the number of data rows shown."""
-    rows = [[str(cell) for cell in row] for row in rows]
+def fill_table(table, rows):
+    """Set every row (lists of strings) on ``table``; rows past its frame continue on pages the
+    layout adds (the EPCI of a large département are all listed). Call it after setting the
+    columns; it also stretches the table to its frame (stretch_table). Returns the frame count."""
+    from qgis.core import QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable
+
     stretch_table(table)
+    table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)  # each continuation repeats the headings
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.ExtendToNextPage)
+    table.setContents([[str(cell) for cell in row] for row in rows])
+    table.recalculateFrameSizes()
     frames = table.frames()
-    if not frames:
-        table.setContents(rows)
-        return len(rows)
-    available = frames[0].rect().height() + 0.01
-    columns = max(1, len(table.columns()))
-
-    def show(count):
-        shown = rows[:count]
-        if count < len(rows):
-            shown = shown + [[overflow_text.format(count=len(rows) - count)] + [""] * (columns - 1)]
-        table.setContents(shown)
-        return table.totalSize().height() <= available
-
-    if show(len(rows)):
-        return len(rows)
-    low, high = 0, len(rows) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if show(middle):
-            low = middle
-        else:
-            high = middle - 1
-    show(low)
-    return low
+    if len(frames) > 1:
+        # Continuations start below the top margin of their page, as tall as the page allows.
+        first = frames[0]
+        position, size = first.positionWithUnits(), first.sizeWithUnits()
+        page_height = table.layout().pageCollection().page(0).pageSize().height()
+        for frame in frames[1:]:
+            frame.attemptResize(QgsLayoutSize(size.width(), page_height - 2 * CONTINUATION_TOP_MM, size.units()))
+            frame.attemptMove(QgsLayoutPoint(position.x(), CONTINUATION_TOP_MM, position.units()), True, False,
+                              frame.page())
+        table.recalculateFrameSizes()
+    return len(table.frames())

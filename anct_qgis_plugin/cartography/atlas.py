@@ -26,7 +26,7 @@ from ..compat import TEXT_AS_TEXT
 from ..core.errors import AnctError
 from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
-from . import apply_font_family, find_table, fit_table_contents, set_figure
+from . import apply_font_family, fill_table, find_table, set_figure
 from .charts import comparison_chart_svg
 
 DEFAULT_TEMPLATE = resource_path("layouts", "atlas_departement.qpt")
@@ -130,8 +130,9 @@ def fill_sheet(layout, inputs, texts, workdir):
     _set_legend(layout, "legend_main", [layer for layer in main if layer.name() and layer.featureCount()])
     if inputs.france_layer is not None:
         _frame_map(layout, "map_locator", [inputs.france_layer], _metropole_extent(inputs.france_layer, territory))
-    gap_layers = [inputs.gap_layer] + ([inputs.layers["france_services"].layer] if "france_services" in inputs.layers
-                                       else [])
+    # The sites above the gap polygons (a map item draws its first layer on top).
+    gap_layers = ([inputs.layers["france_services"].layer] if "france_services" in inputs.layers else []) + [
+        inputs.gap_layer]
     _frame_map(layout, "map_gap", gap_layers, extent, crs=crs)
     _set_legend(layout, "legend_gap", [inputs.gap_layer] if inputs.gap_layer is not None else [])
     chart = os.path.join(workdir, f"chart_{territory.code}.svg")
@@ -140,7 +141,7 @@ def fill_sheet(layout, inputs, texts, workdir):
     picture = _item(layout, "chart")
     if picture is not None:
         picture.setPicturePath(chart)
-    _fill_epci_table(layout, texts.epci_rows(inputs.gap_summary), texts.epci_headers(), texts.words["more_epci"])
+    _fill_epci_table(layout, texts.epci_rows(inputs.gap_summary), texts.epci_headers())
     _set_text(layout, "sources", texts.sources(inputs.sources))
     _set_text(layout, "missing", texts.missing(inputs.missing))
     for footer in ("footer_1", "footer_2"):
@@ -161,7 +162,7 @@ def _metropole_extent(layer, territory):
     return extent
 
 
-def _fill_epci_table(layout, rows, headers, overflow_text):
+def _fill_epci_table(layout, rows, headers):
     from qgis.core import QgsLayoutTableColumn
 
     table = find_table(layout)
@@ -174,7 +175,7 @@ def _fill_epci_table(layout, rows, headers, overflow_text):
         column.setWidth(0 if number == 0 else 24)  # the name column takes the rest of the width
         columns.append(column)
     table.setColumns(columns)
-    fit_table_contents(table, rows, overflow_text)
+    fill_table(table, rows)
     table.refresh()
 
 

@@ -9,7 +9,7 @@ import time
 WORDS = {
     "fr": {
         "inhabitants": "habitants", "density": "hab./km²", "communes": "communes", "epci": "EPCI",
-        "in_communes": "dans {n} communes", "more_epci": "… et {count} autres EPCI", "region": "Région",
+        "in_communes": "dans {n} communes", "region": "Région",
         "france": "France", "sites": "France services", "per_10000": "{v} pour 10\u00a0000\u00a0hab.",
         "gap": "à plus de {km} km d'un France services ({n} hab.)", "mobile": "sites mobiles (Arcep)",
         "programmes": "programmes ANCT (nombre)", "subtitle": "{region} — fiche produite le {date}",
@@ -30,7 +30,7 @@ WORDS = {
     },
     "en": {
         "inhabitants": "inhabitants", "density": "inh./km²", "communes": "communes", "epci": "EPCI",
-        "in_communes": "in {n} communes", "more_epci": "… and {count} more EPCI", "region": "Région",
+        "in_communes": "in {n} communes", "region": "Région",
         "france": "France", "sites": "France services", "per_10000": "{v} per 10,000\u00a0inh.",
         "gap": "beyond {km} km of France services ({n} inh.)", "mobile": "mobile sites (Arcep)",
         "programmes": "ANCT programmes (number)", "subtitle": "{region} — sheet produced on {date}",

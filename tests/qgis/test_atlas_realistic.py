@@ -28,6 +28,7 @@ def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
     assert "Centre-Val de Loire" in text and "241" in text
     (tmp_path / "sheet.txt").write_text(text)
     assert "CA Châteauroux Métropole" in text  # EPCI named from geo.api's /epcis
+    assert "CC Coeur de Brenne" in text  # the 15th EPCI: the table continues on a page of its own
     assert "Données indisponibles" not in text  # every layer of the sheet is in the shared mirror
     docs = Path(os.environ.get("ANCT_DOCS_DIR") or tmp_path)  # tests never write into tracked files
     for page in (1, 2):
