@@ -33,8 +33,8 @@ from anct_qgis_plugin.cartography import (
     ITEM_IDS,
     TABLE_FRAME_ID,
     comparison_line,
-    find_table,
     fill_table,
+    find_table,
     set_figure,
     template_path,
 )
