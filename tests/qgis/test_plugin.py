@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication
 
+from anct_qgis_plugin.compat import FLAG_ADVANCED
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -61,3 +63,17 @@ def test_make_deploy_then_qgis_process_lists_and_runs(tmp_path, mirror_server):
                           "TERRITORY=37", f"OUTPUT={tmp_path / 'x.gpkg'}"], env=env, capture_output=True,
                          text=True, timeout=120)
     assert bad.returncode != 0 and "Unknown territory '37'" in bad.stdout + bad.stderr
+
+
+def test_dialogs_in_plain_words(provider):
+    import re
+
+    gap = provider.algorithm("service_gap")
+    advanced = {d.name() for d in gap.parameterDefinitions() if d.flags() & FLAG_ADVANCED}
+    assert {"ORIGIN", "ORIGIN_POINTS", "DEFAULT_SPEED", "VALUE_FORWARD"} <= advanced
+    assert "TERRITORY" not in advanced and "THRESHOLD" not in advanced
+    threshold = gap.parameterDefinition("THRESHOLD")
+    assert threshold.metadata()["widget_wrapper"]["decimals"] == 1
+    for algorithm in provider.algorithms():  # help pages keep their sentences whole
+        assert algorithm.shortHelpString() and "\n" not in algorithm.shortHelpString(), algorithm.id()
+        assert not re.search(r"\w\s{2,}\w", algorithm.shortHelpString()), algorithm.id()

@@ -2,6 +2,7 @@
 import gc
 import math
 import os
+import re
 import traceback
 from contextlib import contextmanager
 
@@ -9,7 +10,7 @@ from qgis.core import QgsCsException, QgsMessageLog, QgsProcessingAlgorithm, Qgs
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ...compat import MESSAGE_CRITICAL
+from ...compat import FLAG_ADVANCED, MESSAGE_CRITICAL
 from ...core.errors import AnctError
 from ...core.secrets import redacted
 from ...core.settings import ui_language
@@ -23,12 +24,13 @@ def tr(text):
 
 
 def help_text(name):
-    """The algorithm's help page (resources/help/<name>.<lang>.html)."""
+    """The algorithm's help page (resources/help/<name>.<lang>.html), its source lines joined:
+    the help panel turns every line break into a break, which would cut sentences mid-line."""
     for language in (ui_language(), "en"):
         path = resource_path("help", f"{name}.{language}.html")
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as stream:
-                return stream.read()
+                return re.sub(r"\s*\n\s*", " ", stream.read()).strip()
     return ""
 
 
@@ -70,8 +72,14 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self):
         return help_text(self.name())
 
-    def add_help(self, parameter, text):
+    def add_help(self, parameter, text, advanced=False):
+        """Add a parameter with its help; ``advanced``: rarely used, shown under Advanced. Numbers
+        show one decimal, not six."""
         parameter.setHelp(text)
+        if advanced:
+            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+        if parameter.type() == "number":
+            parameter.setMetadata({**parameter.metadata(), "widget_wrapper": {"decimals": 1}})
         self.addParameter(parameter)
         return parameter
 

@@ -35,7 +35,6 @@ from ...compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
-    FLAG_ADVANCED,
     GEOMETRY_POINT,
     NUMBER_DOUBLE,
     SKIP_GEOMETRY_CHECKS,
@@ -117,16 +116,16 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                                             defaultValue="point_on_surface")
         origin.setUsesStaticStrings(True)
         self.add_help(origin, tr("point_on_surface (default, always inside), centroid, or matched_points: a point "
-                                 "layer matched by code (town halls, for instance)."))
+                                 "layer matched by code (town halls, for instance)."), advanced=True)
         self.add_help(QgsProcessingParameterFeatureSource(
             "ORIGIN_POINTS", tr("Origin points (matched by code)"), [SOURCE_VECTOR_POINT], optional=True),
-            tr("Used with ORIGIN=matched_points; units without a point fall back to point on surface."))
+            tr("Used with ORIGIN=matched_points; units without a point fall back to point on surface."), advanced=True)
         self.add_help(QgsProcessingParameterField("ORIGIN_CODE_FIELD", tr("Code field of the origin points"),
                                                   "code", "ORIGIN_POINTS", optional=True),
-                      tr("Field of ORIGIN_POINTS holding the unit's code."))
+                      tr("Field of ORIGIN_POINTS holding the unit's code."), advanced=True)
         self.add_help(QgsProcessingParameterField("POPULATION_CODE_FIELD", tr("Code field of the units"),
                                                   "code", "POPULATION", optional=True),
-                      tr("Field of POPULATION matched with ORIGIN_CODE_FIELD."))
+                      tr("Field of POPULATION matched with ORIGIN_CODE_FIELD."), advanced=True)
         self._facility_parameters()
         mode = QgsProcessingParameterEnum("MODE", tr("Distance"), options=list(MODES), defaultValue="straight")
         mode.setUsesStaticStrings(True)
@@ -138,7 +137,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                                                   optional=True), tr("Speed of each line in km/h."))
         self.add_help(QgsProcessingParameterNumber("DEFAULT_SPEED", tr("Default speed (km/h)"), NUMBER_DOUBLE,
                                                    50.0, minValue=0.1),
-                      tr("Speed of lines without a (positive) speed value."))
+                      tr("Speed of lines without a (positive) speed value."), advanced=True)
         self.add_help(QgsProcessingParameterField("DIRECTION_FIELD", tr("Direction field"), None, "NETWORK",
                                                   optional=True),
                       tr("One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's "
@@ -146,9 +145,8 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         for name, label, default in (("VALUE_FORWARD", tr("Value for one-way (digitising direction)"), "1"),
                                      ("VALUE_BACKWARD", tr("Value for one-way (reverse direction)"), "2"),
                                      ("VALUE_BOTH", tr("Value for both directions"), "0")):
-            parameter = QgsProcessingParameterString(name, label, default, optional=True)
-            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
-            self.add_help(parameter, tr("Direction field value (compared as text)."))
+            self.add_help(QgsProcessingParameterString(name, label, default, optional=True),
+                          tr("Direction field value (compared as text)."), advanced=True)
         self.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Threshold (km, or minutes by road)"),
                                                    NUMBER_DOUBLE, None, optional=True, minValue=0.0),
                       self._threshold_help())
