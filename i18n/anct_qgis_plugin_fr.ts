@@ -1117,6 +1117,11 @@
       <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="45" />
+      <source>The layer could not be read back from {path}.</source>
+      <translation>La couche n'a pas pu être relue depuis {path}.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="284" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
@@ -1380,7 +1385,7 @@
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="70" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
@@ -1440,7 +1445,12 @@
       <translation>Copier en texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="70" />
+      <source>Data folder</source>
+      <translation>Dossier des données</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="75" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
@@ -1450,7 +1460,7 @@
       <translation>Filtrer le catalogue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="72" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
@@ -1485,7 +1495,7 @@
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="67" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
@@ -1505,7 +1515,7 @@
       <translation>Mode hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="79" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
@@ -1535,7 +1545,7 @@
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="77" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="83" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
@@ -1568,6 +1578,11 @@
       <location filename="../anct_qgis_plugin/gui/dock.py" line="74" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="68" />
+      <source>Where the panel writes the layers it loads while the project is not saved (a saved project keeps them in &lt;project&gt;_anct.gpkg beside it).</source>
+      <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />

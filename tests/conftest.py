@@ -17,7 +17,8 @@ from loopback import MirrorServer  # noqa: E402
 
 ANCT_VARIABLES = ("ANCT_QGIS_CACHE_DIR", "ANCT_QGIS_MIRROR", "ANCT_QGIS_OFFLINE", "ANCT_QGIS_TTL_HOURS",
                   "ANCT_QGIS_TIMEOUT", "ANCT_QGIS_RETRIES", "ANCT_QGIS_MAX_RETRY_WAIT",
-                  "ANCT_QGIS_ARCEP_QUARTER", "ANCT_QGIS_DEADLINE", "ANCT_QGIS_MAX_DOWNLOAD_MB")
+                  "ANCT_QGIS_ARCEP_QUARTER", "ANCT_QGIS_DEADLINE", "ANCT_QGIS_MAX_DOWNLOAD_MB",
+                  "ANCT_QGIS_DATA_DIR")
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +36,7 @@ def anct_env(tmp_path, monkeypatch, mirror_server):
         monkeypatch.delenv(name, raising=False)
     cache = tmp_path / "cache"
     monkeypatch.setenv("ANCT_QGIS_CACHE_DIR", str(cache))
+    monkeypatch.setenv("ANCT_QGIS_DATA_DIR", str(tmp_path / "data"))  # where the panel keeps loaded layers
     monkeypatch.setenv("ANCT_QGIS_MIRROR", mirror_server.base_url)
     monkeypatch.setenv("ANCT_QGIS_TIMEOUT", "2")
     monkeypatch.setenv("ANCT_QGIS_RETRIES", "1")

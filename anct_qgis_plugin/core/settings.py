@@ -30,6 +30,8 @@ SPECS = {
     # The longest a download may take, and the largest a file may be once decompressed.
     "deadline_s": SettingSpec("network/deadline_s", "ANCT_QGIS_DEADLINE", 900.0, float),
     "max_download_mb": SettingSpec("network/max_download_mb", "ANCT_QGIS_MAX_DOWNLOAD_MB", 2048.0, float),
+    # Where the panel keeps the layers it loads when the project is not saved yet (empty: Documents).
+    "data_dir": SettingSpec("storage/data_dir", "ANCT_QGIS_DATA_DIR", "", str),
     # Arcep's quarterly site list: empty = the newest quarter published, else e.g. 2024_T2.
     "arcep_quarter": SettingSpec("sources/arcep_quarter", "ANCT_QGIS_ARCEP_QUARTER", "", str),
 }
@@ -47,6 +49,7 @@ class Config:
     max_retry_wait_s: float
     deadline_s: float = 900.0
     max_download_mb: float = 2048.0
+    data_dir: str = ""
     arcep_quarter: str = ""
 
 
@@ -54,6 +57,14 @@ def _convert(value, kind):
     if kind is bool:
         return str(value).strip().lower() in ("1", "true", "yes", "on")
     return kind(value)
+
+
+def default_data_dir():
+    """Documents/ANCT Territoires: a folder the user sees and backs up (not QGIS's profile)."""
+    from qgis.PyQt.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return os.path.join(documents or os.path.expanduser("~"), "ANCT Territoires")
 
 
 def default_cache_dir():

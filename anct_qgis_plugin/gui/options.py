@@ -14,7 +14,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.cache import Cache
 from ..core.http import describe_proxy
-from ..core.settings import default_cache_dir, load_config, overridden_by_environment, write_setting
+from ..core.settings import default_cache_dir, default_data_dir, load_config, overridden_by_environment, write_setting
 from ..resources_paths import resource_path
 from .catalogue_tree import human_size
 from .i18n import tr
@@ -62,6 +62,12 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         self.offline = QCheckBox(tr("Serve only the cache"), self)
         self.offline.setChecked(config.offline)
         form.addRow(tr("Offline mode"), self.offline)
+        self.data_dir = QgsFileWidget(self)
+        self.data_dir.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self.data_dir.setFilePath(config.data_dir or default_data_dir())
+        self.data_dir.setToolTip(tr("Where the panel writes the layers it loads while the project is not saved "
+                                    "(a saved project keeps them in <project>_anct.gpkg beside it)."))
+        form.addRow(tr("Data folder"), self.data_dir)
         self.mirror = QLineEdit(config.mirror, self)
         self.mirror.setPlaceholderText(tr("Folder or http(s) base URL (empty: the public sources)"))
         form.addRow(tr("Mirror"), self.mirror)
@@ -91,6 +97,7 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         write_setting("ttl_hours", self.ttl.value())
         write_setting("offline", self.offline.isChecked())
         write_setting("mirror", self.mirror.text().strip())
+        write_setting("data_dir", self.data_dir.filePath())
         write_setting("arcep_quarter", self.arcep_quarter.text().strip().upper())
         self.on_applied()
 

@@ -16,7 +16,8 @@ def test_desktop_screenshot(shared_mirror, tmp_path):
     config = tmp_path / "qgis"
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "QGIS_OPTIONS_PATH")}
     env.update(QGIS_CUSTOM_CONFIG_PATH=str(config), ANCT_QGIS_MIRROR=str(shared_mirror),
-               ANCT_QGIS_CACHE_DIR=str(tmp_path / "cache"), ANCT_SCREENSHOT=str(tmp_path / "shot.png"))
+               ANCT_QGIS_CACHE_DIR=str(tmp_path / "cache"), ANCT_QGIS_DATA_DIR=str(tmp_path / "data"),
+               ANCT_SCREENSHOT=str(tmp_path / "shot.png"))
     subprocess.run(["make", "-s", "deploy"], cwd=ROOT, env=dict(env, QT_QPA_PLATFORM="offscreen"),
                    check=True, capture_output=True)
     run = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",

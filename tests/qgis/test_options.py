@@ -29,6 +29,7 @@ def test_options_page_applies_and_purges(anct_env, qgis_app, monkeypatch, tmp_pa
         assert config.ttl_hours == 12 and config.offline and config.arcep_quarter == "2024_T2"
     finally:
         QgsSettings().remove(f"{GROUP}/sources/arcep_quarter")
+        QgsSettings().remove(f"{GROUP}/storage/data_dir")
         QgsSettings().remove(f"{GROUP}/network/offline")
         QgsSettings().remove(f"{GROUP}/cache/ttl_hours")
         QgsSettings().remove(f"{GROUP}/cache/folder")

@@ -239,3 +239,21 @@ def test_unload_leaves_nothing(anct_env, qgis_iface, qgis_new_project):
     assert QgsApplication.processingRegistry().providerById("anct") is None
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert sip.isdeleted(dock)
+
+
+def test_a_saved_project_reopens_with_its_layers(plugin, tmp_path):
+    dock = plugin.dock
+    load(dock, "36", ["france_services", "communes", "villages_avenir"])
+    project = QgsProject.instance()
+    counts = {layer.metadata().identifier(): layer.featureCount() for layer in project.mapLayers().values()}
+    assert counts == {"anct:france_services": 7, "anct:communes": 6, "anct:villages_avenir": 3}
+    assert all(layer.providerType() == "ogr" for layer in project.mapLayers().values())  # not memory layers
+    path = tmp_path / "work" / "indre.qgz"
+    path.parent.mkdir()
+    assert project.write(str(path))
+    reopened = QgsProject()
+    assert reopened.read(str(path))
+    assert {layer.metadata().identifier(): layer.featureCount() for layer in reopened.mapLayers().values()} == counts
+    assert all(layer.isValid() for layer in reopened.mapLayers().values())
+    load(dock, "36", ["villages_avenir"])  # the project is saved now: its layers go beside it
+    assert (tmp_path / "work" / "indre_anct.gpkg").exists()
