@@ -9,12 +9,12 @@ import re
 
 from qgis.core import QgsProject, QgsVectorLayer
 
-from ..compat import GEOMETRY_POINT
 from ..core.errors import AnctError
 from ..core.i18n import tr
 from ..core.pack import write_layer
+from ..core.presentation import apply_presentation, drawing_rank
 from ..core.provenance import apply_provenance, layer_metadata
-from ..core.settings import default_data_dir, read_setting
+from ..core.settings import default_data_dir, read_setting, ui_language
 from ..resources_paths import resource_path
 
 
@@ -60,7 +60,19 @@ def add_to_project(built_layers, territory, project=None):
         apply_provenance(layer, built.info, territory.label)
         if os.path.isfile(style_path(built.info.layer_id)):
             layer.loadNamedStyle(style_path(built.info.layer_id))
+        apply_presentation(layer, built.info.layer_id, ui_language())
         project.addMapLayer(layer, False)
-        # Points above polygons, programmes above administrative outlines.
-        group.insertLayer(0 if layer.geometryType() == GEOMETRY_POINT else len(group.children()), layer)
+        node = group.insertLayer(_position(group, built.info.layer_id), layer)
+        node.setCustomProperty("showFeatureCount", True)
     return group
+
+
+def _position(group, layer_id):
+    """Where a layer goes in its group: points on top, small programmes above large ones."""
+    rank = drawing_rank(layer_id)
+    for position, child in enumerate(group.children()):
+        other = child.layer().metadata().identifier().removeprefix("anct:") if hasattr(child, "layer") and \
+            child.layer() is not None else ""
+        if drawing_rank(other) > rank:
+            return position
+    return len(group.children())

@@ -257,3 +257,23 @@ def test_a_saved_project_reopens_with_its_layers(plugin, tmp_path):
     assert all(layer.isValid() for layer in reopened.mapLayers().values())
     load(dock, "36", ["villages_avenir"])  # the project is saved now: its layers go beside it
     assert (tmp_path / "work" / "indre_anct.gpkg").exists()
+
+
+def test_layers_are_ready_to_query(plugin):
+    dock = plugin.dock
+    load(dock, "36", ["territoires_industrie", "villages_avenir", "action_coeur_de_ville", "france_services",
+                      "communes"])
+    group = QgsProject.instance().layerTreeRoot().findGroup("Indre (36)")
+    order = [node.layer().metadata().identifier() for node in group.findLayers()]
+    assert order == ["anct:france_services", "anct:action_coeur_de_ville", "anct:villages_avenir",
+                     "anct:territoires_industrie", "anct:communes"]  # small programmes above large ones
+    assert all(node.customProperty("showFeatureCount") for node in group.findLayers())
+    sites = group.findLayers()[0].layer()
+    assert sites.displayExpression() == '"lib_fs"' and "adresse" in sites.mapTipTemplate()
+    assert sites.attributeDisplayName(sites.fields().indexOf("lib_fs")) in ("Nom du site", "Site name")
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    feature = next(sites.getFeatures())
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(sites))
+    context.setFeature(feature)
+    assert QgsExpression(sites.displayExpression()).evaluate(context) == feature["lib_fs"]

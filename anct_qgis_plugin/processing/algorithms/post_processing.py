@@ -1,7 +1,9 @@
 """Style (and provenance) set on an output layer when Processing loads it into the project."""
 from qgis.core import QgsProcessingLayerPostProcessorInterface
 
+from ...core.presentation import apply_presentation
 from ...core.provenance import apply_provenance
+from ...core.settings import ui_language
 from ...resources_paths import resource_path
 
 
@@ -23,4 +25,5 @@ class LoadedLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
         if self.info is not None:
             apply_provenance(layer, self.info, self.territory_label)
         layer.loadNamedStyle(resource_path("styles", f"{self.style}.qml"))
+        apply_presentation(layer, self.style, ui_language())
         layer.triggerRepaint()

@@ -1,0 +1,87 @@
+"""Layers ready to query: what the identify tool titles a feature with, what a map tip shows,
+field names a user reads (French or English), and the drawing order of the catalogue layers."""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Presentation:
+    display: str  # QGIS expression naming a feature (identify results, attribute table)
+    map_tip: str = ""  # HTML with [% expressions %]
+    aliases: dict = field(default_factory=dict)  # field -> (French, English)
+
+
+_FS_TIP = ("<b>[% \"lib_fs\" %]</b><br>[% \"adresse\" %] [% \"complement_adresse\" %]<br>"
+           "[% \"code_postal\" %] [% \"lib_com\" %]<br>"
+           "[% if(\"telephone\" <> '', '☎ ' || \"telephone\" || '<br>', '') %]"
+           "[% if(\"h_lundi\" <> '', 'Lun. ' || \"h_lundi\" || '<br>', '') %]"
+           "[% if(\"h_mercredi\" <> '', 'Mer. ' || \"h_mercredi\" || '<br>', '') %]"
+           "[% if(\"h_vendredi\" <> '', 'Ven. ' || \"h_vendredi\" || '<br>', '') %]"
+           "[% if(\"prise_rdv\" <> '', 'Rendez-vous : ' || \"prise_rdv\", '') %]")
+_PROGRAMME_ALIASES = {"insee_com": ("Communes (codes INSEE)", "Communes (INSEE codes)"),
+                      "nb_communes": ("Nombre de communes", "Number of communes"),
+                      "population": ("Population municipale", "Municipal population"),
+                      "date_signature": ("Date de signature", "Signature date")}
+
+
+def _programme(id_field, label_field=""):
+    display = f"coalesce(\"{label_field}\", \"{id_field}\")" if label_field else f"\"{id_field}\""
+    tip = (f"<b>[% {display} %]</b><br>[% \"nb_communes\" %] communes, [% format_number(\"population\", 0) %] hab.")
+    return Presentation(display, tip, {**_PROGRAMME_ALIASES, id_field: ("Identifiant", "Identifier")} | (
+        {label_field: ("Nom", "Name")} if label_field else {}))
+
+
+PRESENTATIONS = {
+    "france_services": Presentation("\"lib_fs\"", _FS_TIP, {
+        "id_fs": ("Identifiant", "Identifier"), "lib_fs": ("Nom du site", "Site name"), "adresse": ("Adresse", "Address"),
+        "complement_adresse": ("Complément d'adresse", "Address (more)"), "insee_com": ("Code commune", "Commune code"),
+        "code_postal": ("Code postal", "Postcode"), "lib_com": ("Commune", "Commune"), "mail": ("Courriel", "E-mail"),
+        "telephone": ("Téléphone", "Phone"), "prise_rdv": ("Prise de rendez-vous", "Appointments"),
+        "type_fs": ("Type", "Type"), "format_fs": ("Format", "Format"), "h_lundi": ("Lundi", "Monday"),
+        "h_mardi": ("Mardi", "Tuesday"), "h_mercredi": ("Mercredi", "Wednesday"), "h_jeudi": ("Jeudi", "Thursday"),
+        "h_vendredi": ("Vendredi", "Friday"), "h_samedi": ("Samedi", "Saturday")}),
+    "qpv": Presentation("\"lib_qp\" || ' (' || \"code_qp\" || ')'", "<b>[% \"lib_qp\" %]</b><br>[% \"code_qp\" %] — "
+                        "[% \"lib_com\" %]", {"code_qp": ("Code du quartier", "Neighbourhood code"),
+                                              "lib_qp": ("Nom du quartier", "Neighbourhood name"),
+                                              "insee_com": ("Communes (codes INSEE)", "Communes (INSEE codes)"),
+                                              "lib_com": ("Communes", "Communes")}),
+    "mobile_sites": Presentation("\"nom_op\" || ' ' || \"num_site\"", "<b>[% \"nom_op\" %]</b> [% \"num_site\" %]<br>"
+                                 "[% \"nom_com\" %] — 4G : [% \"site_4g\" %], 5G : [% \"site_5g\" %]",
+                                 {"nom_op": ("Opérateur", "Operator"), "nom_com": ("Commune", "Commune")}),
+    "territoires_industrie": _programme("id_ti", "lib_ti"),
+    "action_coeur_de_ville": _programme("id_acv", "lib_acv"),
+    "petites_villes_de_demain": _programme("id_pvd"),
+    "villages_avenir": _programme("id_va"),
+    "communes": Presentation("\"nom\" || ' (' || \"code\" || ')'", "<b>[% \"nom\" %]</b> ([% \"code\" %])<br>"
+                             "[% format_number(\"population\", 0) %] hab.",
+                             {"nom": ("Nom", "Name"), "code": ("Code INSEE", "INSEE code"),
+                              "population": ("Population municipale", "Municipal population")}),
+    "epci": Presentation("coalesce(\"nom\", \"code\")", "<b>[% coalesce(\"nom\", \"code\") %]</b><br>"
+                         "[% \"nb_communes\" %] communes, [% format_number(\"population\", 0) %] hab.",
+                         {"nom": ("Nom", "Name"), "code": ("SIREN", "SIREN"),
+                          "nb_communes": ("Nombre de communes", "Number of communes"),
+                          "population": ("Population municipale", "Municipal population")}),
+}
+
+# Top to bottom: points, then programmes from the smallest perimeters to the largest, then the
+# administrative outlines. Overlaps stay readable: a small programme is never under a large one.
+DRAWING_ORDER = ("france_services", "mobile_sites", "qpv", "qpv_2015", "action_coeur_de_ville",
+                 "villages_avenir", "petites_villes_de_demain", "territoires_industrie", "epci", "communes",
+                 "departements", "regions")
+
+
+def apply_presentation(layer, layer_id, language="fr"):
+    """Display expression, map tip and field aliases of a catalogue layer (others untouched)."""
+    presentation = PRESENTATIONS.get(layer_id)
+    if presentation is None:
+        return
+    layer.setDisplayExpression(presentation.display)
+    if presentation.map_tip:
+        layer.setMapTipTemplate(presentation.map_tip)
+    for name, (french, english) in presentation.aliases.items():
+        index = layer.fields().indexOf(name)
+        if index >= 0:
+            layer.setFieldAlias(index, french if language == "fr" else english)
+
+
+def drawing_rank(layer_id):
+    return DRAWING_ORDER.index(layer_id) if layer_id in DRAWING_ORDER else len(DRAWING_ORDER)
