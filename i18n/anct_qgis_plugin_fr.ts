@@ -1350,12 +1350,12 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="288" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="45" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="68" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1365,22 +1365,22 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="100" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="123" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="88" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="111" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="50" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="51" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="62" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="68" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
@@ -1390,7 +1390,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="94" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1405,7 +1405,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="254" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="295" />
       <source>Cache purged for: {layers}</source>
       <translation>Cache purgé pour : {layers}</translation>
     </message>
@@ -1415,17 +1415,17 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="91" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="115" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="212" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="241" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="173" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="202" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1435,7 +1435,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="64" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="88" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1450,12 +1450,17 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="54" />
+      <source>Details in the ANCT log panel.</source>
+      <translation>Détails dans l'onglet ANCT du journal.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="75" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="83" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="107" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1475,22 +1480,27 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="89" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="113" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="248" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
+      <source>Load again the layers that could not be had</source>
+      <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="283" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="79" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="97" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1500,12 +1510,12 @@
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="107" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="130" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1520,7 +1530,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="96" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="120" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1530,14 +1540,19 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="93" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="97" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="121" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="123" />
+      <source>Retry</source>
+      <translation>Réessayer</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
@@ -1560,14 +1575,19 @@
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="150" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="179" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="222" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
+      <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
+      <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
@@ -1575,7 +1595,12 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="74" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="49" />
+      <source>Unavailable: {items}.</source>
+      <translation>Indisponibles : {items}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="98" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
@@ -1590,7 +1615,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="150" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="179" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -1615,9 +1640,14 @@
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="243" />
-      <source>{n} layers loaded for {territory}</source>
-      <translation>{n} couches chargées pour {territory}</translation>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="89" />
+      <source>{n}/{total} — {title}</source>
+      <translation>{n}/{total} — {title}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="42" />
+      <source>{territory}: {n} layers loaded ({titles}).</source>
+      <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>
   </context>
   <context>

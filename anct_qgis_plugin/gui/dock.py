@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
+from ..core.catalogue import get_source
 from ..core.errors import AnctError
 from ..core.report import LOG_TAG
 from ..core.service import AnctData
@@ -32,6 +33,28 @@ KIND_LABELS = {"country": "pays", "region": "région", "departement": "départem
                "commune": "commune"}
 
 
+NETWORK_WORDS = ("Connection failed", "No answer within", "took longer than", "HTTP 407", "Cannot download")
+
+
+def load_summary(task, language):
+    """One message for a whole load: what came, what did not and why, in plain words."""
+    titles = {layer_id: get_source(layer_id).title(language) for layer_id in task.layer_ids}
+    text = tr("{territory}: {n} layers loaded ({titles}).").format(
+        territory=task.territory.label, n=len(task.built),
+        titles=", ".join(built.info.title for built in task.built) or "-")
+    if task.failures:
+        reasons = {}
+        for layer_id, message in task.failures.items():
+            reasons.setdefault(message.split(" — ")[0][:160], []).append(titles[layer_id])
+        text += " " + tr("Unavailable: {items}.").format(items="; ".join(
+            f"{', '.join(names)} ({reason})" for reason, names in reasons.items()))
+        if any(word in message for message in task.failures.values() for word in NETWORK_WORDS):
+            text += " " + tr("The network did not answer: check the proxy (QGIS Options > Network) or the mirror "
+                             "(Options > ANCT Territoires), then Retry.")
+        text += " " + tr("Details in the ANCT log panel.")
+    return text
+
+
 class SuggestionCompleter(QCompleter):
     """Shows every suggestion of the territory index: it already matched them without accents or
     case ('chateauroux' finds 'Châteauroux'), which Qt's own prefix filter would undo."""
@@ -45,6 +68,7 @@ class AnctDock(QgsDockWidget):
         super().__init__(tr("ANCT Territoires"), parent)
         self.setObjectName("AnctTerritoiresDock")
         self.iface = iface
+        self.failed_layers = []
         self.data = AnctData()
         self.index = None
         self.territory = None
@@ -96,7 +120,12 @@ class AnctDock(QgsDockWidget):
         self.purge_button = QPushButton(tr("Purge"), body)
         self.purge_button.setToolTip(tr("Remove the ticked layers from the cache"))
         self.purge_button.clicked.connect(self.purge_checked)
-        for button in (self.load_button, self.cancel_button, self.refresh_button, self.purge_button):
+        self.retry_button = QPushButton(tr("Retry"), body)
+        self.retry_button.setToolTip(tr("Load again the layers that could not be had"))
+        self.retry_button.clicked.connect(self.retry_failed)
+        self.retry_button.setVisible(False)
+        for button in (self.load_button, self.cancel_button, self.refresh_button, self.purge_button,
+                       self.retry_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.offline_box = QCheckBox(tr("Offline (cache only)"), body)
@@ -222,9 +251,13 @@ class AnctDock(QgsDockWidget):
             return
         self.save_state()
         data = self.data.with_settings(ttl_hours=0) if refresh else self.data
-        self.load_task = self._start(LoadLayersTask(data, self.territory, layer_ids, self._layers_loaded))
+        self.retry_button.setVisible(False)
+        self.load_task = LoadLayersTask(data, self.territory, layer_ids, self._layers_loaded)
         self.load_task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.load_task.status.connect(lambda text: self.progress.setFormat(f"{text} — %p %"))
+        self.progress.setFormat("%p %")
         self.progress.setValue(0)
+        self._start(self.load_task)
         self._set_busy(True)
 
     def cancel_load(self):
@@ -240,13 +273,21 @@ class AnctDock(QgsDockWidget):
             for built in task.built:
                 for warning in built.info.warnings:
                     self.report(warning, MESSAGE_WARNING, bar=False)
-            self.report(tr("{n} layers loaded for {territory}").format(
-                n=len(task.built), territory=task.territory.label), MESSAGE_INFO)
         for layer_id, message in task.failures.items():
-            self.report(f"{layer_id}: {message}", MESSAGE_CRITICAL)
+            self.report(f"{layer_id}: {message}", MESSAGE_CRITICAL, bar=False)  # the details, in the log
+        self.failed_layers = list(task.failures)
+        self.retry_button.setVisible(bool(task.failures))
+        if task.built or task.failures:
+            self.report(load_summary(task, self.data.language), MESSAGE_WARNING if task.failures else MESSAGE_INFO)
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
         self.refresh_statuses()
+
+    def retry_failed(self):
+        """Load again what could not be had (after fixing the proxy or the mirror, say)."""
+        if self.failed_layers:
+            self.tree.set_checked(self.failed_layers)
+            self.load_checked()
 
     def purge_checked(self):
         for layer_id in self.tree.checked_ids():
@@ -259,12 +300,15 @@ class AnctDock(QgsDockWidget):
         self.reload_settings()
 
     def reload_settings(self):
-        """Settings changed (offline toggle, options page): use a new data layer."""
+        """Settings changed (offline toggle, options page): use a new data layer; what failed
+        (perhaps for the setting just fixed) is tried again."""
         self.data = AnctData()
         self.offline_box.blockSignals(True)
         self.offline_box.setChecked(self.data.config.offline)
         self.offline_box.blockSignals(False)
         self.refresh_statuses()
+        if self.failed_layers and self.load_task is None and self.territory is not None:
+            self.retry_failed()
 
     # --- commune card ----------------------------------------------------------------
     def show_card(self, code=None, rectangle=None, crs=None):

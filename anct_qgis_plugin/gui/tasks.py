@@ -4,8 +4,9 @@ Results are handed back through ``on_done(task)`` in the main thread (QgsTask.fi
 widgets and the project may be touched.
 """
 from qgis.core import QgsFeedback, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 
+from ..core.catalogue import get_source
 from ..core.errors import AnctError, CancelledError, TerritoryError
 from .i18n import tr
 
@@ -56,20 +57,42 @@ class IndexTask(AnctTask):
 
 
 class LoadLayersTask(AnctTask):
-    """Builds the ticked layers for a territory; one failing layer does not stop the others."""
+    """Builds the ticked layers for a territory; one failing layer does not stop the others.
+
+    Progress is the whole load's, never going back: layer n of N counts for 1/N, its own
+    progress (downloads, départements) moves inside that share; ``status`` says which layer."""
+
+    status = pyqtSignal(str)
 
     def __init__(self, data, territory, layer_ids, on_done):
         super().__init__(tr("ANCT: loading {n} layers for {territory}").format(
             n=len(layer_ids), territory=territory.label), on_done)
         self.data, self.territory, self.layer_ids = data.for_run(), territory, list(layer_ids)
         self.built, self.failures = [], {}
+        self.feedback.progressChanged.disconnect(self.setProgress)
+        self._overall = 0.0
+
+    def _advance(self, number, percent):
+        overall = 100.0 * (number + max(0.0, min(percent, 100.0)) / 100.0) / len(self.layer_ids)
+        if overall > self._overall:
+            self._overall = overall
+            self.setProgress(overall)
 
     def work(self, feedback):
-        builder = self.data.builder(feedback)
+        layer_feedback = QgsFeedback()
+        feedback.canceled.connect(layer_feedback.cancel)
+        builder = self.data.builder(layer_feedback)
         main_thread = QCoreApplication.instance().thread()
         for number, layer_id in enumerate(self.layer_ids):
             if feedback.isCanceled():
                 raise CancelledError(tr("Cancelled."))
+            self.status.emit(tr("{n}/{total} — {title}").format(
+                n=number + 1, total=len(self.layer_ids), title=get_source(layer_id).title(self.data.language)))
+            try:
+                layer_feedback.progressChanged.disconnect()
+            except TypeError:
+                pass  # nothing connected yet
+            layer_feedback.progressChanged.connect(lambda percent, n=number: self._advance(n, percent))
             try:
                 built = builder.build(layer_id, self.territory)
             except CancelledError:
@@ -80,7 +103,7 @@ class LoadLayersTask(AnctTask):
             # Layers made in this thread belong to it: hand them over to the main thread.
             built.layer.moveToThread(main_thread)
             self.built.append(built)
-            self.setProgress(100.0 * (number + 1) / len(self.layer_ids))
+            self._advance(number, 100.0)
 
 
 class ExtentTask(AnctTask):

@@ -157,10 +157,31 @@ def test_cancel_half_way_adds_nothing_and_keeps_the_cache(plugin, qgis_iface, mi
 def test_http_error_is_reported_and_other_layers_still_load(plugin, qgis_iface, mirror_server):
     mirror_server.add_fault("liste-va-com2024", "status", code=500)
     mirror_server.add_fault("datasets/r/", "status", code=500)
-    load(plugin.dock, "36", ["villages_avenir", "communes"])
-    critical = messages(qgis_iface, Qgis.MessageLevel.Critical)
-    assert any("villages_avenir" in m and "HTTP 500" in m for m in critical)
+    dock = plugin.dock
+    load(dock, "36", ["villages_avenir", "communes"])
+    summary = [m for m in messages(qgis_iface, Qgis.MessageLevel.Warning) if "Unavailable" in m]
+    assert len(summary) == 1  # one message for the whole load, with titles, not ids
+    assert "Villages d'avenir" in summary[0] and "HTTP 500" in summary[0] and "villages_avenir" not in summary[0]
     assert [layer.metadata().identifier() for layer in QgsProject.instance().mapLayers().values()] == ["anct:communes"]
+    assert dock.retry_button.isVisible()
+    mirror_server.clear_faults()
+    dock.retry_button.click()  # the fault is gone: Retry loads what was missing
+    assert wait_until(lambda: dock.load_task is None)
+    loaded = {layer.metadata().identifier() for layer in QgsProject.instance().mapLayers().values()}
+    assert loaded == {"anct:communes", "anct:villages_avenir"} and not dock.retry_button.isVisible()
+
+
+def test_progress_says_which_layer_and_never_goes_back(plugin, mirror_server):
+    dock = plugin.dock
+    dock.choose_territory("reg:24")
+    dock.tree.set_checked(["communes", "epci", "france_services"])
+    seen, texts = [], []
+    dock.load_button.click()
+    dock.load_task.progressChanged.connect(seen.append)
+    dock.load_task.status.connect(texts.append)
+    assert wait_until(lambda: dock.load_task is None)
+    assert seen == sorted(seen) and seen[-1] == 100
+    assert texts and texts[0].startswith("1/3 — ") and texts[-1].startswith("3/3 — ")
 
 
 def test_offline_toggle(plugin, qgis_iface, mirror_server):
@@ -172,7 +193,7 @@ def test_offline_toggle(plugin, qgis_iface, mirror_server):
     before = mirror_server.count()
     load(dock, "36", ["communes", "france_services"])
     assert mirror_server.count() == before
-    assert any("france_services" in m and "Offline" in m for m in messages(qgis_iface, Qgis.MessageLevel.Critical))
+    assert any("France services" in m and "Offline" in m for m in messages(qgis_iface, Qgis.MessageLevel.Warning))
     dock.offline_box.setChecked(False)
     assert not dock.data.config.offline
 
