@@ -1350,12 +1350,12 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="341" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="68" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="69" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1385,12 +1385,12 @@
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="77" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="119" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1400,32 +1400,32 @@
       <translation>Cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="47" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="48" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="295" />
-      <source>Cache purged for: {layers}</source>
-      <translation>Cache purgé pour : {layers}</translation>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="300" />
+      <source>Cache purged for {titles}: {n} files removed.</source>
+      <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="56" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="57" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="115" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="116" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="241" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="242" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="202" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="203" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1435,7 +1435,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="88" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="89" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1445,27 +1445,27 @@
       <translation>Copier en texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="70" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="54" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="75" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="107" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="72" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
@@ -1480,32 +1480,32 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="113" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="114" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="125" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="283" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="284" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="104" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="97" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="98" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="74" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
@@ -1515,52 +1515,57 @@
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="64" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
       <source>Offline mode</source>
       <translation>Mode hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="79" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="80" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="120" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="121" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="52" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="53" />
       <source>Purge the cache</source>
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="121" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="296" />
+      <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
+      <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="123" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="63" />
       <source>Serve only the cache</source>
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="83" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="84" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
@@ -1575,37 +1580,37 @@
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="179" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="180" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="222" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="223" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="53" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
       <source>Time-to-live</source>
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="49" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="50" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="98" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="99" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="68" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
       <source>Where the panel writes the layers it loads while the project is not saved (a saved project keeps them in &lt;project&gt;_anct.gpkg beside it).</source>
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
@@ -1615,7 +1620,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="179" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="180" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -1623,6 +1628,11 @@
       <location filename="../anct_qgis_plugin/gui/locator.py" line="35" />
       <source>commune — open its card</source>
       <translation>commune — ouvrir sa fiche</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="95" />
+      <source>emptied when you press OK</source>
+      <translation>vidé quand vous cliquerez sur OK</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
@@ -1645,7 +1655,7 @@
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="42" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="43" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>

@@ -12,7 +12,7 @@ from .card import commune_card
 from .fetcher import Fetcher
 from .layers import LayerBuilder
 from .settings import load_config, ui_language
-from .status import cache_status, purge_layer
+from .status import cache_status, purge_layers
 from .territories import (
     COMMUNES_TABLE_URL,
     DEPARTEMENTS_URL,
@@ -76,8 +76,9 @@ class AnctData:
     def cache_status(self, layer_id, territory=None):
         return cache_status(self.fetcher, layer_id, territory)
 
-    def purge(self, layer_id, territory=None):
-        purge_layer(self.fetcher, layer_id, territory)
+    def purge(self, layer_ids, territory=None):
+        """Forget the cached files of these layers that no other layer reads; how many went."""
+        return purge_layers(self.fetcher, list(layer_ids), territory)
 
     def extent_territory(self, rectangle, crs, label, feedback=None):
         """The communes that a map extent (a QgsRectangle in ``crs``) meets."""

@@ -22,8 +22,9 @@ class CacheStatus:
 
 
 def cached_urls(fetcher, layer_id, territory=None):
-    """The URLs a layer reads, as far as the cache knows them (dataset document first)."""
-    locator = get_source(layer_id).locator
+    """The URLs a layer (an id, or a Source) reads, as far as the cache knows them (dataset
+    document first)."""
+    locator = (get_source(layer_id) if isinstance(layer_id, str) else layer_id).locator
     if isinstance(locator, FixedUrl):
         return [locator.url]
     if isinstance(locator, PerDepartementUrl):
@@ -61,7 +62,19 @@ def cache_status(fetcher, layer_id, territory=None):
                        max(e.manifest.source_date for e in entries))
 
 
-def purge_layer(fetcher, layer_id, territory=None):
-    """Forget a layer's cached files (its dataset document included)."""
-    for url in cached_urls(fetcher, layer_id, territory):
+def purge_layers(fetcher, layer_ids, territory=None):
+    """Forget the cached files of some layers (dataset documents included), except those another
+    catalogue layer still reads (the QPV dataset document, the commune outlines…). Returns the
+    number of files removed."""
+    from .catalogue import LAYER_IDS, QPV_LIST
+
+    wanted = {url for layer_id in layer_ids for url in cached_urls(fetcher, layer_id, territory)}
+    others = [layer_id for layer_id in LAYER_IDS if layer_id not in layer_ids]
+    shared = {url for layer_id in others for url in cached_urls(fetcher, layer_id, territory)}
+    shared |= set(cached_urls(fetcher, QPV_LIST, territory))  # the QPV list feeds figures and the card
+    removed = 0
+    for url in wanted - shared:
+        if fetcher.cache.lookup(url) is not None:
+            removed += 1
         fetcher.cache.purge(url)
+    return removed

@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -290,10 +291,18 @@ class AnctDock(QgsDockWidget):
             self.load_checked()
 
     def purge_checked(self):
-        for layer_id in self.tree.checked_ids():
-            self.data.purge(layer_id, self.territory)
-        self.report(tr("Cache purged for: {layers}").format(layers=", ".join(self.tree.checked_ids())), MESSAGE_INFO)
+        layer_ids = self.tree.checked_ids()
+        titles = ", ".join(get_source(layer_id).title(self.data.language) for layer_id in layer_ids)
+        if not layer_ids or not self.confirm(tr("Remove from the cache the files of: {titles}? Files that other "
+                                                "layers still use are kept.").format(titles=titles)):
+            return
+        removed = self.data.purge(layer_ids, self.territory)
+        self.report(tr("Cache purged for {titles}: {n} files removed.").format(titles=titles, n=removed), MESSAGE_INFO)
         self.refresh_statuses()
+
+    def confirm(self, question):
+        answer = QMessageBox.question(self, tr("ANCT Territoires"), question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def set_offline(self, offline):
         write_setting("offline", offline)

@@ -39,6 +39,7 @@ class AnctOptionsPage(QgsOptionsPageWidget):
     def __init__(self, parent, on_applied):
         super().__init__(parent)
         self.on_applied = on_applied
+        self.purge_requested = False
         config = load_config()
         form = QFormLayout(self)
         self.cache_dir = QgsFileWidget(self)
@@ -89,10 +90,14 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         self.size_label.setText(human_size(Cache(path).size_bytes()))
 
     def purge(self):
-        Cache(self.cache_dir.filePath() or default_cache_dir()).purge()
-        self.show_size()
+        """Asked here, done on OK (Cancel keeps the cache)."""
+        self.purge_requested = True
+        self.size_label.setText(tr("emptied when you press OK"))
 
     def apply(self):
+        if self.purge_requested:
+            Cache(self.cache_dir.filePath() or default_cache_dir()).purge()
+            self.purge_requested = False
         write_setting("cache_dir", self.cache_dir.filePath())
         write_setting("ttl_hours", self.ttl.value())
         write_setting("offline", self.offline.isChecked())

@@ -1,6 +1,7 @@
 """The options page: shows the settings and proxy status, applies them, purges the cache."""
 from qgis.core import QgsSettings
 
+from anct_qgis_plugin.core.cache import Cache
 from anct_qgis_plugin.core.fetcher import Fetcher
 from anct_qgis_plugin.core.settings import GROUP, load_config
 from anct_qgis_plugin.gui.options import AnctOptionsFactory
@@ -15,8 +16,12 @@ def test_options_page_applies_and_purges(anct_env, qgis_app, monkeypatch, tmp_pa
     assert page.cache_dir.filePath() == str(anct_env)
     assert page.size_label.text() != "0 o"
     assert "proxy" in page.proxy_label.text().lower()
-    page.purge_button.click()
-    assert page.size_label.text() == "0 o"
+    page.purge_button.click()  # asked, not done: Cancel would keep the cache
+    assert Cache(str(anct_env)).size_bytes() > 0
+    cancelled = factory.createWidget(None)
+    cancelled.purge_button.click()
+    del cancelled  # closed with Cancel: nothing applied
+    assert Cache(str(anct_env)).size_bytes() > 0
     monkeypatch.delenv("ANCT_QGIS_OFFLINE", raising=False)
     monkeypatch.delenv("ANCT_QGIS_TTL_HOURS", raising=False)
     page.ttl.setValue(12)
@@ -24,7 +29,7 @@ def test_options_page_applies_and_purges(anct_env, qgis_app, monkeypatch, tmp_pa
     page.arcep_quarter.setText(" 2024_t2 ")
     page.apply()
     try:
-        assert applied == [True]
+        assert applied == [True] and Cache(str(anct_env)).entries() == []  # emptied on OK
         config = load_config()
         assert config.ttl_hours == 12 and config.offline and config.arcep_quarter == "2024_T2"
     finally:

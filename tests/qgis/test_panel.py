@@ -208,8 +208,28 @@ def test_refresh_makes_a_conditional_request_and_purge_empties(plugin, mirror_se
     # The dataset document is asked again; the file is skipped (same checksum) or revalidated.
     assert mirror_server.count("liste-des-structures-labellisees-france-services") >= 2
     assert mirror_server.count("datasets/r/") <= before + 1
+    asked = []
+    dock.confirm = lambda question: asked.append(question) or False  # the user says no
+    dock.purge_button.click()
+    assert asked and "France services" in asked[0] and dock.tree.items["france_services"].text(2) != "not cached"
+    dock.confirm = lambda question: True
     dock.purge_button.click()
     assert dock.tree.items["france_services"].text(2) == "not cached"
+
+
+def test_purge_never_removes_what_another_layer_uses(plugin):
+    dock = plugin.dock
+    load(dock, "36", ["qpv", "communes", "villages_avenir"])
+    dock.confirm = lambda question: True
+    dock.tree.set_checked(["villages_avenir"])  # reads the commune outlines too
+    dock.purge_button.click()
+    assert dock.tree.items["villages_avenir"].text(2) == "not cached"
+    assert dock.tree.items["communes"].text(2) != "not cached"  # the outlines the communes layer reads stay
+    dock.tree.set_checked(["qpv"])
+    dock.purge_button.click()
+    from anct_qgis_plugin.core.catalogue import QPV_LIST
+
+    assert dock.data.fetcher.cache.lookup(QPV_LIST.locator.api_url) is not None  # the QPV list's document stays
 
 
 def test_map_extent_territory(plugin, qgis_iface):
