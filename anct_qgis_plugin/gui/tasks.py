@@ -70,6 +70,13 @@ class LoadLayersTask(AnctTask):
         self.data, self.territory, self.layer_ids = data.for_run(), territory, list(layer_ids)
         self.built, self.failures = [], {}
         self.feedback.progressChanged.disconnect(self.setProgress)
+        # Made here, in the main thread, like the task's own feedback: Cancel reaches it at once
+        # (a feedback made in the worker thread would get the signal queued to a thread without
+        # an event loop, never).
+        self.layer_feedback = QgsFeedback()
+        self.feedback.canceled.connect(self.layer_feedback.cancel)
+        self.layer_feedback.progressChanged.connect(lambda percent: self._advance(self._number, percent))
+        self._number = 0
         self._overall = 0.0
 
     def _advance(self, number, percent):
@@ -79,20 +86,14 @@ class LoadLayersTask(AnctTask):
             self.setProgress(overall)
 
     def work(self, feedback):
-        layer_feedback = QgsFeedback()
-        feedback.canceled.connect(layer_feedback.cancel)
-        builder = self.data.builder(layer_feedback)
+        builder = self.data.builder(self.layer_feedback)
         main_thread = QCoreApplication.instance().thread()
         for number, layer_id in enumerate(self.layer_ids):
             if feedback.isCanceled():
                 raise CancelledError(tr("Cancelled."))
+            self._number = number
             self.status.emit(tr("{n}/{total} — {title}").format(
                 n=number + 1, total=len(self.layer_ids), title=get_source(layer_id).title(self.data.language)))
-            try:
-                layer_feedback.progressChanged.disconnect()
-            except TypeError:
-                pass  # nothing connected yet
-            layer_feedback.progressChanged.connect(lambda percent, n=number: self._advance(n, percent))
             try:
                 built = builder.build(layer_id, self.territory)
             except CancelledError:

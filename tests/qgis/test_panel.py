@@ -318,3 +318,11 @@ def test_layers_are_ready_to_query(plugin):
     context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(sites))
     context.setFeature(feature)
     assert QgsExpression(sites.displayExpression()).evaluate(context) == feature["lib_fs"]
+
+
+def test_cancel_reaches_the_layer_being_built(plugin):
+    from anct_qgis_plugin.gui.tasks import LoadLayersTask
+
+    task = LoadLayersTask(plugin.dock.data, plugin.dock.data.resolve_territory("36"), ["communes"], lambda *a: None)
+    task.cancel()  # from the main thread, as the panel and unload do
+    assert task.layer_feedback.isCanceled()
