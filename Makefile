@@ -54,6 +54,7 @@ package: i18n  ## Build dist/anct_qgis_plugin.zip, installable from QGIS's plugi
 	mkdir -p build/$(PLUGIN)/i18n dist
 	cp -r $(PLUGIN)/. build/$(PLUGIN)/
 	cp -r resources metadata.txt LICENSE README.md build/$(PLUGIN)/
+	mkdir -p build/$(PLUGIN)/docs && cp docs/guide-utilisateur.md build/$(PLUGIN)/docs/
 	cp i18n/*.qm build/$(PLUGIN)/i18n/
 	find build/$(PLUGIN) -name '__pycache__' -prune -exec rm -rf {} +
 	cd build && zip -q -r ../dist/$(PLUGIN).zip $(PLUGIN)

@@ -21,3 +21,15 @@ def i18n_dir():
         if os.path.isdir(candidate):
             return candidate
     return os.path.join(_HERE, "i18n")
+
+
+GUIDE_URL = "https://github.com/anct-qgis/anct-qgis-plugin/blob/main/docs/guide-utilisateur.md"
+
+
+def guide_path():
+    """The French user guide shipped with the plugin (docs/ in the package or the checkout), or ''."""
+    for candidate in (os.path.join(_HERE, "docs", "guide-utilisateur.md"),
+                      os.path.join(os.path.dirname(_HERE), "docs", "guide-utilisateur.md")):
+        if os.path.isfile(candidate):
+            return candidate
+    return ""

@@ -1350,12 +1350,12 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="341" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="69" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="71" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1365,12 +1365,12 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="123" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="124" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="111" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="112" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
@@ -1390,7 +1390,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="119" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1405,7 +1405,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="300" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="314" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -1415,17 +1415,17 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="116" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="123" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="242" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="249" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="203" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="210" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1435,7 +1435,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="89" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="91" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1450,7 +1450,7 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
@@ -1460,7 +1460,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="115" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1480,27 +1480,27 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="114" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="121" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="125" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="284" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="291" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="104" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="111" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="98" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="100" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1510,12 +1510,12 @@
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="130" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="131" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="139" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1530,7 +1530,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="121" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1540,22 +1540,22 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="125" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="296" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="310" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
@@ -1580,17 +1580,17 @@
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="180" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="187" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="223" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="53" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -1600,14 +1600,19 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="50" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="99" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="101" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="105" />
+      <source>User guide (French)</source>
+      <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
@@ -1620,7 +1625,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="180" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="187" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -1650,12 +1655,12 @@
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="89" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="95" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="43" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="45" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>

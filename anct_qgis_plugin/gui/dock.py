@@ -2,7 +2,8 @@
 background, refresh or purge them, work offline."""
 from qgis.core import QgsApplication, QgsMessageLog, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
-from qgis.PyQt.QtCore import QStringListModel, Qt
+from qgis.PyQt.QtCore import QStringListModel, Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -22,6 +23,7 @@ from ..core.errors import AnctError
 from ..core.report import LOG_TAG
 from ..core.service import AnctData
 from ..core.settings import GROUP, read_setting, write_setting
+from ..resources_paths import GUIDE_URL, guide_path
 from .catalogue_tree import CatalogueTree
 from .commune_card import CommuneCardDialog
 from .i18n import tr
@@ -98,8 +100,13 @@ class AnctDock(QgsDockWidget):
         self.extent_button.setText(tr("Map extent"))
         self.extent_button.setToolTip(tr("Use the communes visible in the map canvas"))
         self.extent_button.clicked.connect(self.use_map_extent)
+        self.help_button = QToolButton(body)
+        self.help_button.setText("?")
+        self.help_button.setToolTip(tr("User guide (French)"))
+        self.help_button.clicked.connect(self.open_guide)
         row.addWidget(self.territory_edit, 1)
         row.addWidget(self.extent_button)
+        row.addWidget(self.help_button)
         layout.addLayout(row)
         self.territory_label = QLabel(tr("Loading territories…"), body)
         self.territory_label.setWordWrap(True)
@@ -283,6 +290,13 @@ class AnctDock(QgsDockWidget):
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
         self.refresh_statuses()
+
+    def guide_url(self):
+        path = guide_path()
+        return QUrl.fromLocalFile(path) if path else QUrl(GUIDE_URL)
+
+    def open_guide(self):
+        QDesktopServices.openUrl(self.guide_url())
 
     def retry_failed(self):
         """Load again what could not be had (after fixing the proxy or the mirror, say)."""

@@ -1,6 +1,7 @@
 """The ANCT panel driven through pytest-qgis: search, tick, load in the background, cancel,
 errors, offline mode, the commune card, and a clean unload."""
 import time
+from pathlib import Path
 
 import pytest
 from conftest import cache_files
@@ -326,3 +327,9 @@ def test_cancel_reaches_the_layer_being_built(plugin):
     task = LoadLayersTask(plugin.dock.data, plugin.dock.data.resolve_territory("36"), ["communes"], lambda *a: None)
     task.cancel()  # from the main thread, as the panel and unload do
     assert task.layer_feedback.isCanceled()
+
+
+def test_the_help_button_points_at_the_french_user_guide(plugin):
+    url = plugin.dock.guide_url()
+    assert url.toString().endswith("guide-utilisateur.md")
+    assert url.isLocalFile() and Path(url.toLocalFile()).read_text(encoding="utf-8").startswith("#")
