@@ -6,16 +6,32 @@ destination is swapped for ``.<name>.part-<uuid><ext>`` beside it (same folder: 
 atomic), and only ``commit()`` puts it in place; ``discard()`` (any failure) removes it.
 Memory, database and ``ogr:`` destinations are left as Processing writes them.
 """
+import csv
 import gc
 import os
+import re
 import traceback
 import uuid
 from contextlib import contextmanager
 
 from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
 
+from ...core.settings import ui_language
+
 # Files that travel with a dataset (a shapefile is several files).
 COMPANIONS = {".shp": (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"), ".gpkg": ("-wal", "-shm", "-journal")}
+
+
+DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
+def decimal_commas(path):
+    """Numbers written 12.5 become 12,5 (French spreadsheets read a point as text); the rest stays."""
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream, delimiter=";"))
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+        writer.writerows([[cell.replace(".", ",") if DECIMAL.match(cell) else cell for cell in row] for row in rows])
 
 
 def plain_file(value):
@@ -46,10 +62,15 @@ class AtomicOutputs:
         self.moves = []  # (temporary path, final path)
 
     def sink(self, name, fields, wkb_type, crs, **options):
-        """parameterAsSink, into a temporary file when the destination is a plain file."""
+        """parameterAsSink, into a temporary file when the destination is a plain file. A CSV is
+        written for spreadsheets: UTF-8 with a BOM, and in French ';' with decimal commas."""
         value = self.parameters.get(name)
         definition = value if isinstance(value, QgsProcessingOutputLayerDefinition) else None
         final = plain_file(definition.sink if definition is not None else value)
+        if final.lower().endswith(".csv"):
+            separator = "SEMICOLON" if ui_language() == "fr" else "COMMA"
+            options["layerOptions"] = list(options.get("layerOptions") or []) + [f"SEPARATOR={separator}",
+                                                                                 "WRITE_BOM=YES"]
         if final:
             temporary = part_path(final)
             swapped = QgsProcessingOutputLayerDefinition(definition) if definition is not None \
@@ -67,6 +88,8 @@ class AtomicOutputs:
         """Move every temporary file into place (the sinks must be closed: no reference left)."""
         details = dict(self.context.layersToLoadOnCompletion())
         for temporary, final in self.moves:
+            if final.lower().endswith(".csv") and ui_language() == "fr" and os.path.exists(temporary):
+                decimal_commas(temporary)
             for source, target in zip(_family(temporary), _family(final)):
                 if os.path.exists(source):
                     os.replace(source, target)

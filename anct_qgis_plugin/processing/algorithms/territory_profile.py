@@ -102,7 +102,9 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         for row in table.itertuples(index=False):
             label, unit = labels.get(row.indicator, (row.indicator, ""))
             feature = QgsFeature(fields)
-            feature.setAttributes([row.indicator, label, unit] + [_value(getattr(row, level))
+            digits = DIGITS.get(row.indicator.rsplit("_", 1)[-1] if row.indicator.endswith(("share", "density"))
+                                else row.indicator)
+            feature.setAttributes([row.indicator, label, unit] + [_value(getattr(row, level), digits)
                                                                   for level in ("territory", "region", "france")])
             sink.addFeature(feature, FAST_INSERT)
         feedback.pushInfo(tr("{n} indicators for {territory}").format(n=len(table), territory=territory.label))
@@ -110,9 +112,15 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         return {"OUTPUT": outputs.final_id(dest_id)}
 
 
-def _value(value):
+# Shares, densities and rates are read, not recomputed: rounded as a reader wants them.
+DIGITS = {"share": 1, "density": 1, "area_km2": 1, "france_services_per_10000": 2}
+
+
+def _value(value, digits=None):
     try:
         number = float(value)
     except (TypeError, ValueError):
         return None
-    return None if number != number else number
+    if number != number:
+        return None
+    return round(number, digits) if digits is not None else number
