@@ -105,3 +105,12 @@ def test_user_template_is_used(anct_env, run_alg, tmp_path):
         broken = tmp_path / "broken.qpt"
         broken.write_text("<Layout", encoding="utf-8")
         run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path), "LAYOUT": str(broken)})
+
+
+def test_by_default_the_sheets_go_to_a_real_folder(anct_env, provider, run_alg):
+    from anct_qgis_plugin.processing.algorithms.department_atlas import atlas_folder
+
+    default = provider.algorithm("department_atlas").parameterDefinition("OUTPUT_FOLDER").defaultValue()
+    assert default == atlas_folder() and str(anct_env.parent / "data") in default  # the data folder, not /tmp
+    result = run_alg("anct:department_atlas", {"DEPARTMENTS": "36"})
+    assert result["FILES"] == os.path.join(default, "atlas_36.pdf") and os.path.isfile(result["FILES"])

@@ -30,6 +30,7 @@ from ...compat import NO_THREADING, NUMBER_DOUBLE
 from ...core.catalogue import get_source
 from ...core.errors import AnctError
 from ...core.service import AnctData
+from ...core.settings import default_data_dir, read_setting
 from .base import AnctAlgorithm, tr
 from .territory_profile import compute_profile
 
@@ -53,6 +54,11 @@ def departement_codes(index, text):
     return list(dict.fromkeys(codes))
 
 
+def atlas_folder():
+    """Documents/ANCT Territoires/atlas (or the data folder of the Options)."""
+    return os.path.join(read_setting("data_dir") or default_data_dir(), "atlas")
+
+
 class DepartmentAtlasAlgorithm(AnctAlgorithm):
     group_id = "cartography"
 
@@ -69,9 +75,11 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_help(QgsProcessingParameterString("DEPARTMENTS", tr("Départements"), "36"), tr(
             "A département code (36), several (36,18,37), a région (reg:24: its départements) or all."))
+        # A real folder by default: QGIS deletes its temporary folders when it closes.
         self.add_help(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Folder (one PDF per département)"),
-                                                              optional=True),
-                      tr("Writes atlas_<code>.pdf for each département."))
+                                                              defaultValue=atlas_folder(), optional=True),
+                      tr("Writes atlas_<code>.pdf for each département (default: Documents/ANCT Territoires/"
+                         "atlas)."))
         self.add_help(QgsProcessingParameterFileDestination("OUTPUT_PDF", tr("Combined PDF"), tr("PDF (*.pdf)"),
                                                             optional=True, createByDefault=False),
                       tr("All sheets in one PDF (instead of, or besides, the folder)."))
@@ -90,8 +98,10 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         self.addOutput(QgsProcessingOutputString("FILES", tr("PDF files written (separated by ;)")))
 
     def run_algorithm(self, parameters, context, feedback):
-        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         combined = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context) if parameters.get("OUTPUT_PDF") else ""
+        # The default folder only when no output was named: OUTPUT_PDF alone writes the PDF alone.
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context) \
+            if parameters.get("OUTPUT_FOLDER") or not combined else ""
         if not folder and not combined:
             raise QgsProcessingException(tr("Give OUTPUT_FOLDER or OUTPUT_PDF."))
         for target in ([folder] if folder else []) + ([os.path.dirname(combined) or "."] if combined else []):
