@@ -1350,12 +1350,17 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="321" />
+      <source>; unavailable: {ids}</source>
+      <translation> ; indisponibles : {ids}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="385" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="71" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="72" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1385,12 +1390,17 @@
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="140" />
+      <source>ANCT: territory pack for {territory}</source>
+      <translation>ANCT : paquet territorial pour {territory}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="77" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1405,7 +1415,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="314" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="344" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -1415,17 +1425,22 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="123" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="125" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="249" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="254" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="210" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="151" />
+      <source>Cannot write {path}: {error}</source>
+      <translation>Impossible d'écrire {path} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="215" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1435,7 +1450,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="91" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="93" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1450,7 +1465,7 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="58" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
@@ -1460,7 +1475,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="115" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1480,27 +1495,27 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="121" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="123" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="137" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="291" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="296" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="111" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="113" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="100" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1515,7 +1530,7 @@
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="139" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="144" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1530,7 +1545,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1540,24 +1555,39 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="125" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="127" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="310" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="340" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
       <source>Retry</source>
       <translation>Réessayer</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
+      <source>Save pack…</source>
+      <translation>Enregistrer le paquet…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="301" />
+      <source>Save the territory pack</source>
+      <translation>Enregistrer le paquet territorial</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
+      <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="63" />
@@ -1580,17 +1610,22 @@
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="187" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="192" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="319" />
+      <source>Territory pack saved: {path} ({n} layers{missing}).</source>
+      <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="235" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="56" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -1600,17 +1635,17 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="53" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="101" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="105" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="107" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -1625,7 +1660,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="187" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="192" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -1660,7 +1695,7 @@
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="45" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="46" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>

@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QCompleter,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -28,7 +29,7 @@ from .catalogue_tree import CatalogueTree
 from .commune_card import CommuneCardDialog
 from .i18n import tr
 from .layer_loading import add_to_project
-from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask
+from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask, PackTask
 
 LAST_TERRITORY = f"{GROUP}/ui/last_territory"
 CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
@@ -72,6 +73,7 @@ class AnctDock(QgsDockWidget):
         self.setObjectName("AnctTerritoiresDock")
         self.iface = iface
         self.failed_layers = []
+        self.pack_task = None
         self.data = AnctData()
         self.index = None
         self.territory = None
@@ -128,12 +130,15 @@ class AnctDock(QgsDockWidget):
         self.purge_button = QPushButton(tr("Purge"), body)
         self.purge_button.setToolTip(tr("Remove the ticked layers from the cache"))
         self.purge_button.clicked.connect(self.purge_checked)
+        self.pack_button = QPushButton(tr("Save pack…"), body)
+        self.pack_button.setToolTip(tr("Save the ticked layers of the territory in one GeoPackage, for offline work"))
+        self.pack_button.clicked.connect(self.choose_pack_path)
         self.retry_button = QPushButton(tr("Retry"), body)
         self.retry_button.setToolTip(tr("Load again the layers that could not be had"))
         self.retry_button.clicked.connect(self.retry_failed)
         self.retry_button.setVisible(False)
         for button in (self.load_button, self.cancel_button, self.refresh_button, self.purge_button,
-                       self.retry_button):
+                       self.pack_button, self.retry_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.offline_box = QCheckBox(tr("Offline (cache only)"), body)
@@ -147,7 +152,7 @@ class AnctDock(QgsDockWidget):
 
     def _set_busy(self, busy):
         self.cancel_button.setEnabled(busy)
-        for button in (self.load_button, self.refresh_button, self.purge_button):
+        for button in (self.load_button, self.refresh_button, self.purge_button, self.pack_button):
             button.setEnabled(not busy and self.territory is not None)
         self.progress.setVisible(busy)
 
@@ -290,6 +295,31 @@ class AnctDock(QgsDockWidget):
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
         self.refresh_statuses()
+
+    def choose_pack_path(self):
+        name = f"anct_{self.territory.key.replace(':', '_')}.gpkg" if self.territory else "anct.gpkg"
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Save the territory pack"), name, "GeoPackage (*.gpkg)")
+        if path:
+            self.save_pack(path if path.lower().endswith(".gpkg") else path + ".gpkg")
+
+    def save_pack(self, path):
+        """The ticked layers of the territory into one GeoPackage, in the background."""
+        layer_ids = self.tree.checked_ids()
+        if self.territory is None or not layer_ids:
+            return
+        self.pack_task = self._start(PackTask(self.data, self.territory, layer_ids, path, self._pack_saved))
+
+    def _pack_saved(self, task, ok):
+        self._done(task)
+        self.pack_task = None
+        if not ok:
+            self.report(task.error or tr("Cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
+            return
+        unavailable = [entry.layer_id for entry in task.entries if entry.status != "ok"]
+        self.report(tr("Territory pack saved: {path} ({n} layers{missing}).").format(
+            path=task.path, n=len(task.entries) - len(unavailable),
+            missing=tr("; unavailable: {ids}").format(ids=", ".join(unavailable)) if unavailable else ""),
+            MESSAGE_WARNING if unavailable else MESSAGE_INFO)
 
     def guide_url(self):
         path = guide_path()

@@ -131,3 +131,21 @@ class CardTask(AnctTask):
                 raise TerritoryError(tr("No commune here."))
             self.code = sorted(territory.commune_codes)[0]
         self.card = self.data.commune_card(self.code, feedback)
+
+
+class PackTask(AnctTask):
+    """Writes the ticked layers of a territory into one GeoPackage (an offline pack)."""
+
+    def __init__(self, data, territory, layer_ids, path, on_done):
+        super().__init__(tr("ANCT: territory pack for {territory}").format(territory=territory.label), on_done)
+        self.data, self.territory, self.layer_ids, self.path = data.for_run(), territory, list(layer_ids), path
+        self.entries = []
+
+    def work(self, feedback):
+        from ..core.pack import write_pack
+
+        try:
+            self.entries = write_pack(self.data.builder(feedback), self.territory, self.path,
+                                      layer_ids=self.layer_ids, feedback=feedback)
+        except OSError as error:
+            raise AnctError(tr("Cannot write {path}: {error}").format(path=self.path, error=error)) from error

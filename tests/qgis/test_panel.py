@@ -333,3 +333,17 @@ def test_the_help_button_points_at_the_french_user_guide(plugin):
     url = plugin.dock.guide_url()
     assert url.toString().endswith("guide-utilisateur.md")
     assert url.isLocalFile() and Path(url.toLocalFile()).read_text(encoding="utf-8").startswith("#")
+
+
+def test_save_the_territory_pack_from_the_panel(plugin, qgis_iface, tmp_path):
+    import sqlite3
+
+    dock = plugin.dock
+    dock.choose_territory("36")
+    dock.tree.set_checked(["france_services", "communes"])
+    dock.save_pack(str(tmp_path / "indre.gpkg"))
+    assert wait_until(lambda: dock.pack_task is None)
+    with sqlite3.connect(tmp_path / "indre.gpkg") as db:
+        tables = {row[0] for row in db.execute("SELECT table_name FROM gpkg_contents")}
+    assert {"france_services", "communes", "anct_sources"} <= tables
+    assert any("Territory pack saved" in m for m in messages(qgis_iface, Qgis.MessageLevel.Info))
