@@ -129,7 +129,7 @@ def direct_uri(layer_id, path):
     strategy = get_source(layer_id).geometry
     if isinstance(strategy, PointsFromColumns):
         return f"{path}|option:X_POSSIBLE_NAMES={strategy.x}|option:Y_POSSIBLE_NAMES={strategy.y}"
-    return ogr_uri(path)  # a ZIP is opened through /vsizip/, as the plugin does
+    return ogr_uri(path, get_source(layer_id).member)  # a ZIP is opened through /vsizip/, as the plugin does
 
 
 def read_with_ogr(uri):
