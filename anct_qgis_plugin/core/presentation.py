@@ -69,8 +69,37 @@ DRAWING_ORDER = ("france_services", "mobile_sites", "qpv", "qpv_2015", "action_c
                  "departements", "regions")
 
 
+# The styles' legend labels are written in French; in English they read as below.
+LEGEND_EN = {"Site fixe": "Fixed site", "Site multisites": "Multi-site", "Antenne": "Antenna",
+             "Bus France services": "France services bus", "Itinérant": "Itinerant",
+             "Autre format ou non renseigné": "Other format or not given", "Site 4G": "4G site",
+             "Site sans 4G": "Site without 4G", "Couverture ciblée (New Deal mobile)": "Targeted coverage (New Deal mobile)",
+             "Injoignable par la route": "Unreachable by road"}
+
+
+def legend_label(label, language):
+    """A style's legend label in the UI language ("5 à 10 km" -> "5 to 10 km")."""
+    if language == "fr":
+        return label
+    if label in LEGEND_EN:
+        return LEGEND_EN[label]
+    return label.replace(" à ", " to ").replace("Plus de ", "More than ")
+
+
+def translate_legend(layer, language):
+    """Category and class labels of the layer's renderer in the UI language."""
+    renderer = layer.renderer()
+    if language == "fr" or renderer is None:
+        return
+    for index, category in enumerate(getattr(renderer, "categories", lambda: [])()):
+        renderer.updateCategoryLabel(index, legend_label(category.label(), language))
+    for index, class_range in enumerate(getattr(renderer, "ranges", lambda: [])()):
+        renderer.updateRangeLabel(index, legend_label(class_range.label(), language))
+
+
 def apply_presentation(layer, layer_id, language="fr"):
-    """Display expression, map tip and field aliases of a catalogue layer (others untouched)."""
+    """Display expression, map tip, field aliases and legend labels of a catalogue layer."""
+    translate_legend(layer, language)
     presentation = PRESENTATIONS.get(layer_id)
     if presentation is None:
         return

@@ -321,3 +321,19 @@ def test_service_gap_picks_the_point_style_for_point_units(qgis_app, qgis_iface,
         assert loaded.renderer().ranges()[-1].symbol().symbolLayer(0).layerType() == "SimpleMarker"
     finally:
         QgsProject.instance().removeMapLayer(loaded.id())
+
+
+def test_legends_speak_the_ui_language(qgis_app):
+    from anct_qgis_plugin.core.presentation import apply_presentation
+
+    for style, expected in (("france_services", "Fixed site"), ("service_gap", "5 to 10 km"),
+                            ("service_gap_road", "Unreachable by road")):
+        geometry = "Point" if style == "france_services" else "Polygon"
+        layer = QgsVectorLayer(f"{geometry}?crs=EPSG:2154&field=format_fs:string&field=distance_m:double"
+                               "&field=time_min:double&field=beyond_threshold:integer", style, "memory")
+        layer.loadNamedStyle(str(STYLES / f"{style}.qml"))
+        french = {item.label() for item in layer.renderer().legendSymbolItems()}
+        apply_presentation(layer, style, "en")
+        english = {item.label() for item in layer.renderer().legendSymbolItems()}
+        assert expected in english and expected not in french
+        assert not any(" à " in label for label in english)
