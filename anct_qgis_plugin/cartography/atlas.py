@@ -24,6 +24,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import TEXT_AS_TEXT
 from ..core.errors import AnctError
+from ..core.presentation import translate_legend
 from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
 from . import apply_font_family, fill_table, find_table, set_figure
@@ -238,16 +239,19 @@ def export_combined_pdf(layouts, path):
     return path
 
 
-def project_for(inputs):
-    """A project of its own (not the user's): layers styled and with their provenance."""
+def project_for(inputs, language="fr"):
+    """A project of its own (not the user's): layers styled and with their provenance, legends
+    in the sheet's language."""
     project = QgsProject()
     for built in inputs.layers.values():
         apply_provenance(built.layer, built.info, inputs.territory.label)
         built.layer.loadNamedStyle(resource_path("styles", f"{built.info.layer_id}.qml"))
+        translate_legend(built.layer, language)
         project.addMapLayer(built.layer)
         built.layer.setName(built.info.title)  # legends show the title, the sheet says the territory
     if inputs.gap_layer is not None:
         inputs.gap_layer.loadNamedStyle(resource_path("styles", "service_gap.qml"))
+        translate_legend(inputs.gap_layer, language)
         project.addMapLayer(inputs.gap_layer)
     if inputs.france_layer is not None:
         inputs.france_layer.setRenderer(locator_renderer(inputs.france_layer, inputs.territory.code))

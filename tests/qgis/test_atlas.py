@@ -63,6 +63,7 @@ def test_english_sheet_and_combined_pdf_for_a_region(anct_env, run_alg, tmp_path
     assert result["SHEETS"] == 2 and pdf_pages(combined) == 4
     text = pdf_text(combined)
     assert "Indre (36)" in text and "Cher (18)" in text and "sheet produced on" in text
+    assert "Fixed site" in text and "5 to 10 km" in text and "Site fixe" not in text  # legends in English
 
 
 def test_missing_layer_still_gives_a_sheet_marked_unavailable(anct_env, run_alg, mirror_server, tmp_path, feedback):

@@ -124,7 +124,7 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
                 raise QgsProcessingException(tr("Cancelled."))
             feedback.pushInfo(tr("Sheet {n}/{total}: {code}").format(n=number + 1, total=len(codes), code=code))
             inputs = self._gather(data, index, code, context, feedback, texts, runs)
-            project = project_for(inputs)
+            project = project_for(inputs, texts.language)
             projects.append(project)  # the layout refers to the project's layers until export
             layout = load_template(project, template)
             fill_sheet(layout, inputs, texts, workdir)
