@@ -1,7 +1,9 @@
 """Run inside the real QGIS desktop (``qgis --code scripts/desktop_screenshot.py``).
 
 Opens the ANCT panel, loads a territory's layers through it, waits for the background task,
-zooms to them and saves a picture of the main window. Environment:
+zooms to them and saves a picture of the main window; then saves the project, closes it, opens
+it again and saves a second picture (``…-reopened.png``): the layers come back with their data
+from the GeoPackage the panel wrote. Environment:
 ANCT_SCREENSHOT (PNG path), ANCT_SCREENSHOT_TERRITORY (default 36), ANCT_SCREENSHOT_LAYERS.
 Used by tests/qgis/test_desktop_screenshot.py; exits QGIS when done (status in the log file
 ANCT_SCREENSHOT + ".log").
@@ -83,22 +85,35 @@ def load(plugin):
     poll(lambda: dock.load_task is None, lambda: frame(plugin))
 
 
-def frame(plugin):
+def frame(plugin, then=None, prefix="layers"):
     layers = list(QgsProject.instance().mapLayers().values())
-    log(f"layers {len(layers)}: " + ", ".join(sorted(layer.name() for layer in layers)))
+    log(f"{prefix} {len(layers)}: " + ", ".join(sorted(f"{layer.name()} [{layer.featureCount()}]"
+                                                      for layer in layers)))
     extent = QgsRectangle()
     canvas = iface.mapCanvas()
     for layer in layers:
         extent.combineExtentWith(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
     canvas.setExtent(extent.buffered(extent.width() * 0.03))
     canvas.refresh()
-    QTimer.singleShot(4000, grab)
+    QTimer.singleShot(4000, then or (lambda: grab(OUTPUT, reopen)))
 
 
-def grab():
-    iface.mainWindow().grab().save(OUTPUT)
-    log("saved")
-    finish(0)
+@guarded
+def grab(path, then):
+    iface.mainWindow().grab().save(path)
+    log(f"saved {os.path.basename(path)}")
+    then()
+
+
+@guarded
+def reopen():
+    project_path = OUTPUT + ".qgz"
+    if not QgsProject.instance().write(project_path):
+        raise RuntimeError(f"project not saved: {project_path}")
+    QgsProject.instance().clear()
+    iface.addProject(project_path)
+    reopened = OUTPUT.replace(".png", "-reopened.png")
+    QTimer.singleShot(1000, lambda: frame(None, lambda: grab(reopened, lambda: finish(0)), "reopened layers"))
 
 
 QTimer.singleShot(3000, start)

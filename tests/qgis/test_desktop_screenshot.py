@@ -24,8 +24,13 @@ def test_desktop_screenshot(shared_mirror, tmp_path):
                           "--lang", "fr", "--code", str(ROOT / "scripts" / "desktop_screenshot.py")],
                          env=env, capture_output=True, text=True, timeout=240)
     log = (tmp_path / "shot.png.log").read_text(encoding="utf-8") if (tmp_path / "shot.png.log").exists() else ""
-    assert "saved" in log, f"{log}\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
+    assert "saved shot-reopened.png" in log, f"{log}\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
     assert "layers 7" in log
-    screenshot = Path(os.environ.get("ANCT_DOCS_DIR") or tmp_path) / "screenshot-panel.png"
-    shutil.copyfile(tmp_path / "shot.png", screenshot)
-    assert screenshot.stat().st_size > 50_000
+    loaded = next(line for line in log.splitlines() if line.startswith("layers "))
+    reopened = next(line for line in log.splitlines() if line.startswith("reopened layers "))
+    assert reopened == "reopened " + loaded  # the saved project reopens with the same layers and counts
+    assert "[0]" not in reopened
+    docs = Path(os.environ.get("ANCT_DOCS_DIR") or tmp_path)
+    for shot, name in (("shot.png", "screenshot-panel.png"), ("shot-reopened.png", "screenshot-reopened.png")):
+        shutil.copyfile(tmp_path / shot, docs / name)
+        assert (docs / name).stat().st_size > 50_000
