@@ -3,8 +3,10 @@
 Results are handed back through ``on_done(task)`` in the main thread (QgsTask.finished), where
 widgets and the project may be touched.
 """
+import threading
+
 from qgis.core import QgsFeedback, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 
 from ..core.catalogue import get_source
 from ..core.errors import AnctError, CancelledError, TerritoryError
@@ -75,15 +77,23 @@ class LoadLayersTask(AnctTask):
         # an event loop, never).
         self.layer_feedback = QgsFeedback()
         self.feedback.canceled.connect(self.layer_feedback.cancel)
-        self.layer_feedback.progressChanged.connect(lambda percent: self._advance(self._number, percent))
+        # Direct: the worker thread reports its own progress (a queued call would run later in
+        # the main thread, racing with the worker's own reports).
+        self.layer_feedback.progressChanged.connect(self._layer_progress, Qt.ConnectionType.DirectConnection)
         self._number = 0
         self._overall = 0.0
+        self._lock = threading.Lock()
+
+    def _layer_progress(self, percent):
+        self._advance(self._number, percent)
 
     def _advance(self, number, percent):
         overall = 100.0 * (number + max(0.0, min(percent, 100.0)) / 100.0) / len(self.layer_ids)
-        if overall > self._overall:
+        with self._lock:
+            if overall <= self._overall:
+                return
             self._overall = overall
-            self.setProgress(overall)
+        self.setProgress(overall)
 
     def work(self, feedback):
         builder = self.data.builder(self.layer_feedback)
