@@ -2,6 +2,7 @@
 background, refresh or purge them, work offline."""
 from qgis.core import QgsApplication, QgsMessageLog, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QStringListModel, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
@@ -266,12 +267,20 @@ class AnctDock(QgsDockWidget):
         data = self.data.with_settings(ttl_hours=0) if refresh else self.data
         self.retry_button.setVisible(False)
         self.load_task = LoadLayersTask(data, self.territory, layer_ids, self._layers_loaded)
-        self.load_task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        self.load_task.status.connect(lambda text: self.progress.setFormat(f"{text} — %p %"))
+        self.load_task.progressChanged.connect(self._show_progress)
+        self.load_task.status.connect(self._show_status)
         self.progress.setFormat("%p %")
         self.progress.setValue(0)
         self._start(self.load_task)
         self._set_busy(True)
+
+    def _show_progress(self, value):
+        if not sip.isdeleted(self.progress):
+            self.progress.setValue(int(value))
+
+    def _show_status(self, text):
+        if not sip.isdeleted(self.progress):
+            self.progress.setFormat(f"{text} — %p %")
 
     def cancel_load(self):
         if self.load_task is not None:
@@ -388,6 +397,14 @@ class AnctDock(QgsDockWidget):
         """Cancel running tasks (plugin unload)."""
         for task in list(self.tasks):
             task.on_done = lambda *_args: None
+            # A task may report once more after the panel is gone: its reports must not reach
+            # deleted widgets (an exception in a slot aborts QGIS).
+            for signal in (task.progressChanged, getattr(task, "status", None)):
+                try:
+                    if signal is not None:
+                        signal.disconnect()
+                except TypeError:
+                    pass  # nothing connected
             task.cancel()
         self.tasks.clear()
         self.load_task = None
