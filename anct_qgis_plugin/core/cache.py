@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from qgis.PyQt.QtCore import QLockFile
 
 MANIFEST = "manifest.json"
+_VERIFIED = {}  # (path, size, mtime) -> sha1 found: each version of a file is hashed once per process
 PART_PREFIX = ".part-"
 
 
@@ -76,7 +77,6 @@ class Cache:
             os.makedirs(root, exist_ok=True)
         except OSError:
             pass  # a read-only place: entries already there can still be read
-        self._verified = {}  # (path, size, mtime) -> sha1 found: each file hashed once per process
 
     def verified(self, entry):
         """True when the entry's file still has the checksum it was stored with (a file damaged
@@ -86,12 +86,12 @@ class Cache:
         except OSError:
             return False
         key = (entry.path, status.st_size, status.st_mtime_ns)
-        if key not in self._verified:
+        if key not in _VERIFIED:
             try:
-                self._verified[key] = sha1_of(entry.path)
+                _VERIFIED[key] = sha1_of(entry.path)
             except OSError:
                 return False
-        return self._verified[key] == entry.manifest.sha1
+        return _VERIFIED[key] == entry.manifest.sha1
 
     def _folder(self, url):
         return os.path.join(self.root, hashlib.sha1(url.encode("utf-8"), usedforsecurity=False).hexdigest()[:24])

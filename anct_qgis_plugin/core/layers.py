@@ -156,8 +156,7 @@ class LayerBuilder:
     def build(self, layer_id, territory, crs=None):
         source = get_source(layer_id)
         target = QgsCoordinateReferenceSystem(crs or territory.crs)
-        info_ = SourceInfo(source.id, source.title(self.language), source.abstract(self.language),
-                           source.publisher, source.licence, source.attribution)
+        info_ = source_info(source, self.language)
         files = self.fetch_files(source, territory, info_)
         try:
             layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
@@ -166,10 +165,9 @@ class LayerBuilder:
         except AnctError:
             # A new file that passed the quick check but does not build must not replace the
             # copy that did: go back to it and build again; without one, the error stands.
-            if not any(self.fetcher.rollback(url, self.feedback) for url in info_.fresh_urls):
+            if not any([self.fetcher.rollback(url, self.feedback) for url in info_.fresh_urls]):  # every one
                 raise
-            info_ = SourceInfo(source.id, source.title(self.language), source.abstract(self.language),
-                               source.publisher, source.licence, source.attribution, stale=True)
+            info_ = source_info(source, self.language, stale=True)
             files = self.fetch_files(source, territory, info_)
             layer = self._geometry_builder(source.geometry)(source, files, territory, target, info_)
         layer.setName(f"{info_.title} — {territory.label}")
@@ -522,6 +520,12 @@ class LayerBuilder:
     def territory_outline(self, territory, crs):
         layer = self.commune_layer(territory, crs)
         return QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures()])
+
+
+def source_info(source, language, **extra):
+    """A SourceInfo for a catalogue source, before anything is fetched."""
+    return SourceInfo(source.id, source.title(language), source.abstract(language), source.publisher, source.licence,
+                      source.attribution, **extra)
 
 
 def _recorded(info_, url, fetched):

@@ -8,7 +8,7 @@ from .catalogue import QPV_LIST, SOURCES
 from .commune_codes import CodeTally
 from .errors import AnctError, CancelledError, CatalogueError
 from .i18n import tr
-from .layers import SourceInfo, read_source_csv
+from .layers import COMMUNE_OUTLINE_SOURCES, read_source_csv, source_info
 from .parsers import open_vector, split_values
 
 CHECKED_SOURCES = SOURCES + (QPV_LIST,)
@@ -35,37 +35,40 @@ def _expected(source):
     return [" / ".join(spellings) for spellings in source.columns.values()]
 
 
+def _published_name(found, spellings):
+    """The column of ``found`` spelt as one of ``spellings`` (case aside), or None."""
+    lowered = {name.lower(): name for name in found}
+    return next((lowered[spelling.lower()] for spelling in spellings if spelling.lower() in lowered), None)
+
+
 def _missing(source, found):
-    lowered = {name.lower() for name in found}
     return [" / ".join(spellings) for spellings in source.columns.values()
-            if not any(spelling.lower() in lowered for spelling in spellings)]
+            if _published_name(found, spellings) is None]
 
 
 def _read(source, path, index):
     """(columns found, rows, CodeTally) of one file, read as the layers read it."""
-    tally = CodeTally(index.codes)
+    spellings = source.columns.get(source.commune_column, ())
     if source.reader == "csv":
-        table, columns, position = read_source_csv(source, path, {})
-        if source.commune_column in source.columns:
-            names = {n.lower(): n for n in table.columns}
-            column = next((names[s.lower()] for s in source.columns[source.commune_column] if s.lower() in names), None)
-            for row in table.rows if column else ():
-                tally.today_all(split_values(row[position[column]]))
-        return table.columns, len(table.rows), tally
-    layer, _mapping = open_vector(path, source.id, {}, source.member)
-    found = layer.fields().names()
-    column = next((n for s in source.columns.get(source.commune_column, ()) for n in found if n.lower() == s.lower()),
-                  None)
-    if column and source.id not in ("communes", "epci"):
-        for feature in layer.getFeatures():
-            tally.today_all(split_values(str(feature[column] or "")))
-    return found, layer.featureCount(), tally
+        table, _columns, position = read_source_csv(source, path, {})
+        found, rows = table.columns, len(table.rows)
+        column = _published_name(found, spellings)
+        values = (row[position[column]] for row in table.rows) if column else ()
+    else:
+        layer, _mapping = open_vector(path, source.id, {}, source.member)
+        found, rows = layer.fields().names(), layer.featureCount()
+        column = _published_name(found, spellings)
+        values = (str(feature[column] or "") for feature in layer.getFeatures()) \
+            if column and source.id not in COMMUNE_OUTLINE_SOURCES else ()  # outlines are today's communes
+    tally = CodeTally(index.codes)
+    for value in values:
+        tally.today_all(split_values(value))
+    return found, rows, tally
 
 
 def check_source(builder, source, territory):
     """A SourceCheck of one source; any failure is recorded, not raised (but Cancel is)."""
-    info = SourceInfo(source.id, source.title(builder.language), "", source.publisher, source.licence,
-                      source.attribution)
+    info = source_info(source, builder.language)
     check = SourceCheck(source.id, info.title, columns_expected=_expected(source))
     try:
         files = builder.fetch_files(source, territory, info)

@@ -11,7 +11,7 @@ from .catalogue import QPV_LIST, get_source
 from .commune_codes import CodeTally
 from .errors import AnctError
 from .i18n import tr
-from .layers import SourceInfo, read_source_csv
+from .layers import read_source_csv, source_info
 from .parsers import split_values
 
 # table id -> (source, id column, label column, date column); the QPV list stands for the outlines.
@@ -46,8 +46,7 @@ class Membership:
 
 def read_membership(builder, table_id, country):
     source, id_column, label_column, date_column = MEMBERSHIP_SOURCES[table_id]
-    info = SourceInfo(source.id, source.title(builder.language), "", source.publisher, source.licence,
-                      source.attribution)
+    info = source_info(source, builder.language)
     membership = Membership(table_id, title=info.title)
     wanted = {**source.columns, id_column: (id_column,)}
     try:
