@@ -1,36 +1,57 @@
 """Road graph and one multi-source shortest-path search from all facilities at once.
 
 Every vertex of a polyline is a node (as in QGIS's graph builder); vertices that fall in the
-same cell of a grid of ``tolerance`` metres are the same node. Each segment is an edge timed at its line's speed. Residents go
-*to* the facility, so the search runs on the reversed graph from the facilities: one Dijkstra
-(scipy.sparse.csgraph, ``min_only``) gives every node its time to the nearest facility.
+same cell of a grid of ``tolerance`` metres are the same node. Each segment is an edge timed at
+its line's speed. Residents go *to* the facility, so the search runs on the reversed graph from
+the facilities: one Dijkstra (scipy.sparse.csgraph, ``min_only``) gives every node its time to
+the nearest facility.
+
+Units and facilities join the network where QGIS's shortest-path tools tie them: at the nearest
+point of the nearest segment, not at its nearest vertex (on BD TOPO's Marseille 10e, vertex
+snapping was 1.26 % off QGIS's times). A facility becomes a virtual source tied to both ends of
+its segment, a unit reads the times of both ends of its own.
 """
 from dataclasses import dataclass
 
 import numpy as np
 
 BOTH, FORWARD, BACKWARD = 0, 1, 2
+SAMPLE_SPACING_M = 50.0  # segments are sampled this often for the nearest-segment search
 
 
 @dataclass
 class RoadGraph:
-    node_xy: np.ndarray  # (k, 2) metres
-    tails: np.ndarray    # edge start nodes
-    heads: np.ndarray    # edge end nodes
-    seconds: np.ndarray  # edge travel time
+    node_xy: np.ndarray       # (k, 2) metres
+    seg_tail: np.ndarray      # each usable segment's first node…
+    seg_head: np.ndarray      # …and last node
+    seg_forward: np.ndarray   # seconds from tail to head (inf: one-way the other way)
+    seg_backward: np.ndarray  # seconds from head to tail (inf: one-way)
 
     @property
-    def edge_count(self):
-        return len(self.tails)
+    def edge_count(self) -> int:
+        return int(np.isfinite(self.seg_forward).sum() + np.isfinite(self.seg_backward).sum())
 
-    def matrix(self, reverse=False):
+    def edges(self):
+        """(tails, heads, seconds) of the directed edges."""
+        forward, backward = np.isfinite(self.seg_forward), np.isfinite(self.seg_backward)
+        return (np.concatenate([self.seg_tail[forward], self.seg_head[backward]]),
+                np.concatenate([self.seg_head[forward], self.seg_tail[backward]]),
+                np.concatenate([self.seg_forward[forward], self.seg_backward[backward]]))
+
+    def matrix(self, reverse=False, extra=None, extra_nodes=0):
+        """The sparse matrix of edge times; ``extra``: more (tails, heads, seconds) edges whose
+        tails may be among ``extra_nodes`` nodes numbered after the graph's own."""
         from scipy.sparse import coo_matrix
 
-        rows, cols = (self.heads, self.tails) if reverse else (self.tails, self.heads)
-        size = len(self.node_xy)
+        tails, heads, seconds = self.edges()
+        rows, cols = (heads, tails) if reverse else (tails, heads)
+        if extra is not None:
+            rows, cols, seconds = (np.concatenate([rows, extra[0]]), np.concatenate([cols, extra[1]]),
+                                   np.concatenate([seconds, extra[2]]))
+        size = len(self.node_xy) + extra_nodes
         # Parallel edges: keep the fastest (sum_duplicates would add them up).
-        order = np.lexsort((self.seconds, cols, rows))
-        rows, cols, seconds = rows[order], cols[order], self.seconds[order]
+        order = np.lexsort((seconds, cols, rows))
+        rows, cols, seconds = rows[order], cols[order], seconds[order]
         first = np.ones(len(rows), dtype=bool)
         first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
         # csgraph reads an explicit 0 as "no edge": a zero-length edge gets a tiny time.
@@ -38,9 +59,10 @@ class RoadGraph:
         return coo_matrix((weights, (rows[first], cols[first])), shape=(size, size)).tocsr()
 
 
-def graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance=0.01):
+def graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance=0.01) -> RoadGraph:
     """The graph of lines given by every line's vertices one after the other (v×2, metres) and
-    each line's vertex count, with one speed (km/h) and direction per line."""
+    each line's vertex count, with one speed (km/h) and direction per line. A line whose speed
+    is not positive is not driven: it is left out, and nothing snaps to it."""
     counts = np.asarray(counts, dtype=np.int64)
     if len(counts) == 0 or counts.sum() == 0:
         raise ValueError("empty network")
@@ -48,52 +70,135 @@ def graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance=0.01
     keys = np.round(vertices / tolerance).astype(np.int64)
     _unique, first_index, node_of_vertex = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     node_of_vertex = node_of_vertex.reshape(-1)
-    node_xy = vertices[first_index]
     # Segment i joins vertex i and i+1, except across the end of a line.
     line_of_vertex = np.repeat(np.arange(len(counts)), counts)
     starts = np.arange(len(vertices) - 1)
-    same_line = line_of_vertex[starts] == line_of_vertex[starts + 1]
-    starts = starts[same_line]
+    starts = starts[line_of_vertex[starts] == line_of_vertex[starts + 1]]
     line = line_of_vertex[starts]
     length = np.hypot(*(vertices[starts + 1] - vertices[starts]).T)
     speed_ms = np.asarray(speeds_kmh, dtype=float)[line] / 3.6
-    seconds = length / speed_ms
+    with np.errstate(divide="ignore", invalid="ignore"):
+        seconds = length / speed_ms
     tail, head = node_of_vertex[starts], node_of_vertex[starts + 1]
-    direction = np.asarray(directions, dtype=np.int64)[line]
     usable = (tail != head) & np.isfinite(seconds) & (speed_ms > 0)
-    forward = usable & (direction != BACKWARD)
-    backward = usable & (direction != FORWARD)
-    return RoadGraph(node_xy,
-                     np.concatenate([tail[forward], head[backward]]),
-                     np.concatenate([head[forward], tail[backward]]),
-                     np.concatenate([seconds[forward], seconds[backward]]))
+    direction = np.asarray(directions, dtype=np.int64)[line][usable]
+    seconds = seconds[usable]
+    if not usable.any():
+        raise ValueError("no drivable section")
+    return RoadGraph(vertices[first_index], tail[usable], head[usable],
+                     np.where(direction != BACKWARD, seconds, np.inf),
+                     np.where(direction != FORWARD, seconds, np.inf))
+
+
+class SegmentIndex:
+    """The nearest point of the nearest segment, exactly.
+
+    Segments are sampled every ``spacing`` metres into a k-d tree. The nearest segment has a
+    sample within spacing/2 of the point's true nearest point, so every segment with a sample
+    within (nearest sample + spacing/2) is a candidate, and the exact distance chooses.
+    """
+
+    def __init__(self, node_xy, tails, heads, spacing=SAMPLE_SPACING_M):
+        from scipy.spatial import cKDTree
+
+        self.a, self.b = node_xy[tails], node_xy[heads]
+        self.spacing = spacing
+        length = np.hypot(*(self.b - self.a).T)
+        steps = np.maximum(1, np.ceil(length / spacing).astype(np.int64))
+        owner = np.repeat(np.arange(len(tails)), steps + 1)
+        first = np.repeat(np.cumsum(steps + 1) - (steps + 1), steps + 1)
+        fraction = (np.arange(len(owner)) - first) / steps[owner]
+        samples = self.a[owner] + (self.b[owner] - self.a[owner]) * fraction[:, None]
+        self.owner = owner
+        self.tree = cKDTree(samples)
+
+    def query(self, points):
+        """(segment, fraction along it from its tail, distance) of each point."""
+        points = np.asarray(points, dtype=float).reshape(-1, 2)
+        if len(points) == 0:
+            return np.empty(0, np.int64), np.empty(0), np.empty(0)
+        nearest_sample, _index = self.tree.query(points, k=1)
+        balls = self.tree.query_ball_point(points, nearest_sample + self.spacing / 2 + 1e-6)
+        sizes = np.fromiter((len(ball) for ball in balls), dtype=np.int64, count=len(balls))
+        point_of = np.repeat(np.arange(len(points)), sizes)
+        segment = self.owner[np.fromiter((s for ball in balls for s in ball), dtype=np.int64, count=int(sizes.sum()))]
+        # A segment sampled several times in a ball is measured once per sample: harmless.
+        fraction, distance = _project(points[point_of], self.a[segment], self.b[segment])
+        order = np.lexsort((distance, point_of))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = point_of[order][1:] != point_of[order][:-1]
+        best = order[first]
+        return segment[best], fraction[best], distance[best]
+
+
+def _project(points, a, b):
+    """Fraction along a→b of each point's nearest point on the segment, and the distance."""
+    ab = b - a
+    squared = (ab ** 2).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fraction = np.clip(((points - a) * ab).sum(axis=1) / squared, 0.0, 1.0)
+    fraction = np.where(squared > 0, fraction, 0.0)
+    nearest = a + ab * fraction[:, None]
+    return fraction, np.hypot(*(points - nearest).T)
+
+
+def _part(share, seconds):
+    """The time of a share of a segment: none of a one-way segment costs nothing (not 0 × inf)."""
+    with np.errstate(invalid="ignore"):
+        return np.where(share > 0, share * seconds, 0.0)
 
 
 class TravelTimes:
     """Time from every node to its nearest facility, computed once; then looked up per unit."""
 
-    def __init__(self, graph, facility_xy):
+    def __init__(self, graph: RoadGraph, facility_xy, spacing=SAMPLE_SPACING_M):
         from scipy.sparse.csgraph import dijkstra
 
-        from .nearest import NearestIndex
-
-        self.nodes = NearestIndex(graph.node_xy)  # built once, queried for every chunk of units
-        facility_nodes, self.facility_snap_m = self.nodes.query(facility_xy)
-        sources = np.unique(facility_nodes)
-        seconds, _pred, reached_from = dijkstra(graph.matrix(reverse=True), directed=True, indices=sources,
-                                                min_only=True, return_predecessors=True)
-        # Several facilities may share a node: report the first of them.
-        facility_at_node = {}
-        for facility, node in enumerate(facility_nodes):
-            facility_at_node.setdefault(int(node), facility)
-        lookup = np.full(len(graph.node_xy), -1, dtype=np.int64)
-        reached = reached_from >= 0
-        lookup[reached] = [facility_at_node[int(node)] for node in reached_from[reached]]
         self.graph = graph
-        self.node_seconds = seconds
-        self.node_facility = lookup
+        self.segments = SegmentIndex(graph.node_xy, graph.seg_tail, graph.seg_head, spacing)
+        facility_seg, facility_t, self.facility_snap_m = self.segments.query(facility_xy)
+        count, nodes = len(facility_seg), len(graph.node_xy)
+        virtual = nodes + np.arange(count)
+        # Reversed graph: from a facility back to the ends of its segment, by the time it takes to
+        # drive from that end to the facility's tie point.
+        extra = (np.concatenate([virtual, virtual]),
+                 np.concatenate([graph.seg_tail[facility_seg], graph.seg_head[facility_seg]]),
+                 np.concatenate([_part(facility_t, graph.seg_forward[facility_seg]),
+                                 _part(1 - facility_t, graph.seg_backward[facility_seg])]))
+        keep = np.isfinite(extra[2])
+        extra = tuple(array[keep] for array in extra)
+        seconds, _pred, reached_from = dijkstra(graph.matrix(reverse=True, extra=extra, extra_nodes=count),
+                                                directed=True, indices=virtual, min_only=True,
+                                                return_predecessors=True)
+        self.node_seconds = seconds[:nodes]
+        self.node_facility = np.where(reached_from[:nodes] >= 0, reached_from[:nodes] - nodes, -1)
+        self._facilities_on = {}
+        for facility, (segment, fraction) in enumerate(zip(facility_seg.tolist(), facility_t.tolist())):
+            self._facilities_on.setdefault(segment, []).append((facility, fraction))
 
     def query(self, unit_xy):
         """(facility index or -1, seconds or inf, metres from the unit to the network)."""
-        nodes, snap_m = self.nodes.query(unit_xy)
-        return self.node_facility[nodes], self.node_seconds[nodes], snap_m
+        graph = self.graph
+        segment, fraction, snap_m = self.segments.query(unit_xy)
+        via_head = _part(1 - fraction, graph.seg_forward[segment]) + self.node_seconds[graph.seg_head[segment]]
+        via_tail = _part(fraction, graph.seg_backward[segment]) + self.node_seconds[graph.seg_tail[segment]]
+        head_wins = via_head <= via_tail
+        seconds = np.where(head_wins, via_head, via_tail)
+        facility = np.where(head_wins, self.node_facility[graph.seg_head[segment]],
+                            self.node_facility[graph.seg_tail[segment]])
+        self._along_own_segment(segment, fraction, seconds, facility)
+        facility = np.where(np.isfinite(seconds), facility, -1)
+        return facility, seconds, snap_m
+
+    def _along_own_segment(self, segment, fraction, seconds, facility):
+        """A unit on the segment of a facility may drive straight along it (rare: a loop)."""
+        if not self._facilities_on:
+            return
+        graph = self.graph
+        for unit in np.flatnonzero(np.isin(segment, list(self._facilities_on))).tolist():
+            seg, start = int(segment[unit]), fraction[unit]
+            for candidate, end in self._facilities_on[seg]:
+                time = _part(end - start, graph.seg_forward[seg]) if end >= start else \
+                    _part(start - end, graph.seg_backward[seg])
+                if time < seconds[unit]:
+                    seconds[unit], facility[unit] = time, candidate

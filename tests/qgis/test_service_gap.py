@@ -181,7 +181,7 @@ def road(run_alg, units, sites, **extra):
 
 def test_hand_computed_road_times_one_way_and_unreachable(anct_env, run_alg):
     units = points([(1000, 0, {"code": "mid", "population": 1}), (2000, 0, {"code": "east", "population": 1}),
-                    (5400, 0, {"code": "island", "population": 1})])
+                    (5400, 300, {"code": "island", "population": 1})])
     at_west = road(run_alg, units, facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})]), THRESHOLD=2)
     assert at_west["mid"]["time_min"] == pytest.approx(100 / 60)
     assert at_west["mid"]["beyond_threshold"] == 0
@@ -189,7 +189,7 @@ def test_hand_computed_road_times_one_way_and_unreachable(anct_env, run_alg):
     assert is_null(at_west["east"]["time_min"]) and is_null(at_west["east"]["facility_id"])
     assert at_west["east"]["beyond_threshold"] == 1
     assert at_west["island"]["beyond_threshold"] == 1
-    assert at_west["island"]["access_m"] == pytest.approx(400)
+    assert at_west["island"]["access_m"] == pytest.approx(300)  # to the nearest point of the segment
     at_east = road(run_alg, points([(0, 0, {"code": "west", "population": 1})]),
                    facilities([(2000, 0, {"id_fs": "E", "format_fs": "Fixe"})]))
     assert at_east["west"]["time_min"] == pytest.approx(150 / 60)

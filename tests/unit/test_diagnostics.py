@@ -41,6 +41,26 @@ def test_graph_joins_close_vertices_keeps_the_fastest_parallel_edge():
     assert TravelTimes(graph, np.array([[0, 0]])).query(np.array([[1000, 1000]]))[1][0] == pytest.approx(150)
 
 
+def test_units_and_facilities_join_at_the_nearest_point_of_the_nearest_segment():
+    # One 2 km street at 36 km/h (10 m/s), one-way eastwards on its second half; a footpath (speed 0).
+    lines = [np.array([[0, 0], [1000, 0]]), np.array([[1000, 0], [2000, 0]]), np.array([[0, 50], [2000, 50]])]
+    graph = build_graph(lines, [36, 36, 0], [BOTH, FORWARD, BOTH])
+    times = TravelTimes(graph, np.array([[1500.0, -80.0]]))  # off the street, beside its one-way half
+    assert times.facility_snap_m[0] == pytest.approx(80)
+    facility, seconds, access = times.query(np.array([[250.0, 30.0], [1800.0, -5.0], [1200.0, 45.0]]))
+    # 250 m in: 1,250 m to the facility's tie point; the footpath 20 m away is not a way in.
+    assert seconds[0] == pytest.approx(125) and access[0] == pytest.approx(30)
+    # 1,800 m in, past the facility on a one-way street: it cannot drive back.
+    assert facility[1] == -1 and not np.isfinite(seconds[1])
+    # On the facility's own segment, upstream: straight along it.
+    assert seconds[2] == pytest.approx(30) and facility[2] == 0
+
+
+def test_a_network_of_paths_only_is_an_error():
+    with pytest.raises(ValueError):
+        build_graph([np.array([[0, 0], [10, 0]])], [0], [BOTH])
+
+
 def test_empty_network_is_an_error():
     with pytest.raises(ValueError):
         graph_from_vertices(np.empty((0, 2)), [], [], [])
