@@ -67,6 +67,7 @@ FAST_INSERT = first_spelling(lambda: QgsFeatureSink.Flag.FastInsert, lambda: Qgs
 
 WKB_POINT = first_spelling(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)
 WKB_MULTIPOLYGON = first_spelling(lambda: Qgis.WkbType.MultiPolygon, lambda: QgsWkbTypes.MultiPolygon)
+WKB_LINESTRING = first_spelling(lambda: Qgis.WkbType.LineString, lambda: QgsWkbTypes.LineString)
 # Single-part straight lines, with or without Z/M: the types a chunk of roads may be read in bulk from.
 def _wkb_type(name):
     return first_spelling(lambda: getattr(Qgis.WkbType, name), lambda: getattr(QgsWkbTypes, name))

@@ -47,8 +47,10 @@ from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsClassificationCustom,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
+    QgsLineSymbol,
     QgsLinePatternFillSymbolLayer,
     QgsMapLayer,
     QgsMapUnitScale,
@@ -76,6 +78,7 @@ from anct_qgis_plugin.compat import (  # noqa: E402
     FIELD_INT,
     FIELD_LONG,
     FIELD_STRING,
+    WKB_LINESTRING,
     WKB_MULTIPOLYGON,
     WKB_POINT,
     first_spelling,
@@ -150,7 +153,20 @@ OUTPUT_FIELDS = {
     # Point units (grid cells as points, addresses, town halls): the same classes as circles.
     "service_gap_points": (WKB_POINT, GAP_FIELDS),
     "service_gap_road_points": (WKB_POINT, GAP_FIELDS),
+    # anct:fetch_road_network: BD TOPO sections (a few of their 60 published fields) and the two it adds.
+    "road_network": (WKB_LINESTRING, [("cleabs", S), ("nature", S), ("importance", S), ("sens_de_circulation", S),
+                                      ("vitesse_moyenne_vl", L), ("speed_kmh", D), ("direction", I)]),
 }
+
+# BD TOPO importance (1: the national network … 6: the smallest ways) -> colour, width (mm), label.
+ROAD_IMPORTANCE = (
+    ("1", "#C9191E", 1.2, "Importance 1 — liaisons nationales"),
+    ("2", "#E8731C", 0.95, "Importance 2 — liaisons régionales"),
+    ("3", "#F2B705", 0.75, "Importance 3 — liaisons départementales"),
+    ("4", "#8C8C8C", 0.5, "Importance 4 — liaisons locales"),
+    ("5", "#B3B3B3", 0.3, "Importance 5 — desserte"),
+    ("6", "#D0D0D0", 0.2, "Importance 6 — voies de faible usage"),
+)
 
 # France services formats (format_fs, as published) -> legend label in French.
 FRANCE_SERVICES_FORMATS = (
@@ -396,6 +412,22 @@ def service_gap_road_renderer(points=False):
     return graduated(f'coalesce("time_min", {UNREACHABLE})', ranges)
 
 
+def road_network_renderer():
+    """Categorised by importance; the big roads drawn last (on top)."""
+    categories = []
+    for value, stroke, width, label in ROAD_IMPORTANCE:
+        line = QgsSimpleLineSymbolLayer(color(stroke), width, Qt.PenStyle.SolidLine)
+        line.setWidthUnit(MM)
+        line.setPenCapStyle(Qt.PenCapStyle.RoundCap)
+        line.setPenJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        categories.append(QgsRendererCategory(value, _symbol(QgsLineSymbol, line), label))
+    renderer = QgsCategorizedSymbolRenderer("importance", categories)
+    order = QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause('to_int("importance")', False)])
+    renderer.setOrderBy(order)
+    renderer.setOrderByEnabled(True)
+    return renderer
+
+
 def single(symbol):
     return QgsSingleSymbolRenderer(symbol)
 
@@ -438,6 +470,7 @@ STYLES = {
     "service_gap_road": Style(service_gap_road_renderer),
     "service_gap_points": Style(lambda: service_gap_renderer(points=True)),
     "service_gap_road_points": Style(lambda: service_gap_road_renderer(points=True)),
+    "road_network": Style(road_network_renderer),
 }
 
 

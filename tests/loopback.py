@@ -24,6 +24,7 @@ import http.client
 import mimetypes
 import socket
 import threading
+import time
 from collections import namedtuple
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -213,12 +214,22 @@ class _MirrorHandler(_QuietHandler):
     do_HEAD = do_GET
 
     def serve_file(self, relative, fault=None):
-        target = self.server.owner.root / relative
+        owner = self.server.owner
+        routed = owner.route_answer(relative)
+        if routed is not None:
+            status, body, content_type = routed
+            if status != 200:
+                self.send_simple(status, body, content_type)
+                return
+            self.serve_body(relative, body, owner.started, fault, content_type)
+            return
+        target = owner.root / relative
         if not target.is_file():
             self.send_simple(404, f"not in mirror: {relative}\n")
             return
-        body = target.read_bytes()
-        mtime = target.stat().st_mtime
+        self.serve_body(relative, target.read_bytes(), target.stat().st_mtime, fault)
+
+    def serve_body(self, relative, body, mtime, fault=None, content_type=None):
         etag = '"%s"' % hashlib.sha1(body).hexdigest()
         validators = {"ETag": etag, "Last-Modified": email.utils.formatdate(mtime, usegmt=True)}
         if not_modified(self.headers, etag, mtime):
@@ -228,7 +239,7 @@ class _MirrorHandler(_QuietHandler):
             self.end_headers()
             return
         self.send_response(200)
-        self.send_header("Content-Type", content_type_for(relative, body))
+        self.send_header("Content-Type", content_type or content_type_for(relative, body))
         self.send_header("Content-Length", str(len(body)))
         for name, value in validators.items():
             self.send_header(name, value)
@@ -293,6 +304,8 @@ class MirrorServer(_LoopbackBase):
         self.root = Path(root).resolve()
         self.requests = []
         self._faults = []
+        self._routes = []
+        self.started = time.time()
         self._lock = threading.Lock()
         super().__init__(host)
 
@@ -333,6 +346,28 @@ class MirrorServer(_LoopbackBase):
     def fault_for(self, relative):
         with self._lock:
             return next((f for f in self._faults if f.take(relative)), None)
+
+    # answers computed per request (a WFS that pages) ----------------------------------------
+    def add_route(self, prefix, answer):
+        """Mirror paths starting with ``prefix`` are first offered to ``answer(relative)``, which
+        returns (status, body bytes, content type), or None to serve the mirror's file."""
+        with self._lock:
+            self._routes.append((prefix, answer))
+        return answer
+
+    def remove_route(self, answer):
+        with self._lock:
+            self._routes = [route for route in self._routes if route[1] is not answer]
+
+    def route_answer(self, relative):
+        with self._lock:
+            routes = list(self._routes)
+        for prefix, answer in routes:
+            if relative.startswith(prefix):
+                found = answer(relative)
+                if found is not None:
+                    return found
+        return None
 
     # paths ---------------------------------------------------------------------------
     def relative_path(self, raw_path):

@@ -7,6 +7,7 @@ from ..resources_paths import resource_path
 from .algorithms.check_sources import CheckSourcesAlgorithm
 from .algorithms.department_atlas import DepartmentAtlasAlgorithm
 from .algorithms.fetch_layer import FetchLayerAlgorithm
+from .algorithms.fetch_road_network import FetchRoadNetworkAlgorithm
 from .algorithms.fetch_territory_pack import FetchTerritoryPackAlgorithm
 from .algorithms.programme_matrix import ProgrammeMatrixAlgorithm
 from .algorithms.service_gap import MobileCoverageGapAlgorithm, ServiceGapAlgorithm
@@ -15,7 +16,8 @@ from .algorithms.territory_profile import TerritoryProfileAlgorithm
 
 class AnctProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
-        for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm(), ServiceGapAlgorithm(),
+        for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm(), FetchRoadNetworkAlgorithm(),
+                          ServiceGapAlgorithm(),
                           MobileCoverageGapAlgorithm(), TerritoryProfileAlgorithm(), ProgrammeMatrixAlgorithm(),
                           DepartmentAtlasAlgorithm(), CheckSourcesAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -6,7 +6,8 @@ from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingFeedback, 
 
 from anct_qgis_plugin.compat import FIELD_STRING
 from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD
-from anct_qgis_plugin.processing.algorithms.network_reader import DirectionReader, line_vertices, read_network
+from anct_qgis_plugin.diagnostics.road_profiles import CustomProfile
+from anct_qgis_plugin.processing.algorithms.network_reader import line_vertices, read_network
 
 
 def roads(rows):
@@ -26,8 +27,8 @@ def roads(rows):
 
 
 def read(layer):
-    directions = DirectionReader({"1": FORWARD, "2": BACKWARD, "0": BOTH}, BOTH)
-    return read_network(layer.getFeatures(), None, 0, 1, directions, 50.0, QgsProcessingFeedback(),
+    profile = CustomProfile(50.0, {"1": FORWARD, "2": BACKWARD, "0": BOTH})
+    return read_network(layer.getFeatures(), None, (0, 1), profile, QgsProcessingFeedback(),
                         RuntimeError("cancelled")).arrays()
 
 

@@ -13,7 +13,6 @@ import numpy as np
 
 from ...compat import WKB_SINGLE_LINES
 from .origins import collected_wkb
-from .unit_pass import as_number, text
 
 CHUNK = 1_000
 _WKB_MULTILINESTRING = 5  # ISO WKB type of a 2D multilinestring
@@ -90,38 +89,11 @@ def _polylines_one_by_one(geometries, transform):
     return np.array(vertices, dtype=float).reshape(-1, 2), np.array(counts, dtype=np.int64), owners
 
 
-class DirectionReader:
-    """Direction codes of one-way streets: '1', 1, 1.0 and '1.0' are the same value."""
-
-    _PLAIN = (str, int, float)  # remembered by value; anything else (NULL) is read each time
-
-    def __init__(self, values, default):
-        self.values = {direction_key(value): code for value, code in values.items()}
-        self.default = default
-        self.seen = {}
-
-    def codes(self, values):
-        seen = self.seen
-        return [seen[value] if value.__class__ in self._PLAIN and value in seen else self._learn(value)
-                for value in values]
-
-    def _learn(self, value):
-        code = self.values.get(direction_key(text(value)), self.default)
-        if value.__class__ in self._PLAIN:
-            self.seen[value] = code
-        return code
-
-
-def direction_key(value):
-    number = as_number(value)
-    return str(int(number)) if number is not None and number.is_integer() else str(value).strip()
-
-
-def read_network(features, transform, speed_at, direction_at, direction_of, default_speed, feedback, cancelled,
-                 progress=None):
-    """RoadLines of the line features of an iterator. ``speed_at``/``direction_at``: field
-    indexes (-1: none); ``direction_of``: a DirectionReader; ``cancelled``: the exception to
-    raise when the user cancels; ``progress``: called with the number of lines read so far."""
+def read_network(features, transform, field_indexes, profile, feedback, cancelled, progress=None):
+    """RoadLines of the line features of an iterator. ``field_indexes``: the index of each of the
+    profile's fields (-1: absent, read as empty); ``profile``: a road profile giving speeds and
+    directions; ``cancelled``: the exception to raise when the user cancels; ``progress``:
+    called with the number of lines read so far."""
     lines = RoadLines()
     read_so_far = 0
     while True:
@@ -134,23 +106,11 @@ def read_network(features, transform, speed_at, direction_at, direction_of, defa
         if progress is not None:
             progress(read_so_far)
         geometries = [feature.geometry() for feature in chunk]
-        speeds = _speeds([feature[speed_at] for feature in chunk] if speed_at >= 0 else [None] * len(chunk),
-                         default_speed)
-        directions = np.array(direction_of.codes([feature[direction_at] for feature in chunk]) if direction_at >= 0
-                              else [direction_of.default] * len(chunk), dtype=np.int64)
+        rows = [tuple(feature[at] if at >= 0 else None for at in field_indexes) for feature in chunk]
+        speeds, directions = profile.speeds_directions(rows)
         read = line_vertices(geometries, transform)
         if read is not None:
             lines.add(read[0], read[1], speeds, directions)
         else:
             vertices, counts, owners = _polylines_one_by_one(geometries, transform)
             lines.add(vertices, counts, speeds[owners], directions[owners])
-
-
-def _speeds(values, default_speed):
-    """km/h of each line; NULL, text, zero and negative speeds take the default."""
-    try:
-        speeds = np.array(values, dtype=float)
-    except (TypeError, ValueError):
-        speeds = np.array([as_number(value) for value in values], dtype=float)
-    speeds[~(speeds > 0)] = default_speed  # NaN compares false: it takes the default too
-    return speeds

@@ -18,8 +18,8 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -37,10 +37,8 @@ from ...compat import (
     FIELD_STRING,
     GEOMETRY_POINT,
     NUMBER_DOUBLE,
-    SKIP_GEOMETRY_CHECKS,
     SOURCE_VECTOR_ANY,
     SOURCE_VECTOR_GEOMETRY,
-    SOURCE_VECTOR_LINE,
     SOURCE_VECTOR_POINT,
     WKB_NOGEOMETRY,
     is_metres,
@@ -58,12 +56,12 @@ from ...diagnostics.gap import (
     summarise,
 )
 from ...diagnostics.nearest import NearestIndex, ZonedNearestIndex
-from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
 from .atomic_outputs import atomic_outputs
 from .base import AnctAlgorithm, cyclic_gc_paused, tr
-from .network_reader import DirectionReader, read_network
+from .layer_reading import WGS84, crs_of, features_unchecked, lonlat_extent, report_progress
 from .origins import origin_points, project_xy
 from .post_processing import LoadedLayerPostProcessor
+from .road_matcher import NETWORK_PROGRESS, RoadArea, add_network_parameters, road_travel_times
 from .unit_pass import UnitPass, text
 
 # Units are handled a thousand at a time: each chunk is walked several times (place, read, write),
@@ -71,8 +69,6 @@ from .unit_pass import UnitPass, text
 # chunks of 50,000). Memory stays bounded and Cancel answers within a chunk.
 CHUNK = 1_000
 LARGE = 1_000_000
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-NETWORK_PROGRESS = 40.0  # road mode: reading the network fills the first 40 % of the bar
 ORIGINS = ("point_on_surface", "centroid", "matched_points")
 MODES = ("straight", "road")
 DEP_FIELDS = ("codeDepartement", "insee_dep", "code_insee_du_departement", "dep")
@@ -130,23 +126,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         mode = QgsProcessingParameterEnum("MODE", tr("Distance"), options=list(MODES), defaultValue="straight")
         mode.setUsesStaticStrings(True)
         self.add_help(mode, tr("straight: straight-line distance; road: travel time on NETWORK."))
-        self.add_help(QgsProcessingParameterFeatureSource(
-            "NETWORK", tr("Road network"), [SOURCE_VECTOR_LINE], optional=True),
-            tr("Lines of the road network (road mode). Every vertex is a node; vertices closer than 1 cm join."))
-        self.add_help(QgsProcessingParameterField("SPEED_FIELD", tr("Speed field (km/h)"), None, "NETWORK",
-                                                  optional=True), tr("Speed of each line in km/h."))
-        self.add_help(QgsProcessingParameterNumber("DEFAULT_SPEED", tr("Default speed (km/h)"), NUMBER_DOUBLE,
-                                                   50.0, minValue=0.1),
-                      tr("Speed of lines without a (positive) speed value."), advanced=True)
-        self.add_help(QgsProcessingParameterField("DIRECTION_FIELD", tr("Direction field"), None, "NETWORK",
-                                                  optional=True),
-                      tr("One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's "
-                         "shortest-path algorithms); other values mean both ways."))
-        for name, label, default in (("VALUE_FORWARD", tr("Value for one-way (digitising direction)"), "1"),
-                                     ("VALUE_BACKWARD", tr("Value for one-way (reverse direction)"), "2"),
-                                     ("VALUE_BOTH", tr("Value for both directions"), "0")):
-            self.add_help(QgsProcessingParameterString(name, label, default, optional=True),
-                          tr("Direction field value (compared as text)."), advanced=True)
+        add_network_parameters(self)
         self.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Threshold (km, or minutes by road)"),
                                                    NUMBER_DOUBLE, None, optional=True, minValue=0.0),
                       self._threshold_help())
@@ -156,6 +136,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                          "(road: unit to the network) and beyond_threshold."))
         self.addOutput(QgsProcessingOutputNumber("UNITS", tr("Units measured")))
         self.addOutput(QgsProcessingOutputNumber("POPULATION_BEYOND", tr("Population beyond the threshold")))
+        self.addOutput(QgsProcessingOutputString("NETWORK_SOURCE", tr("Road network used (road mode)")))
         self.add_help(QgsProcessingParameterFeatureSink("SUMMARY", tr("Summary by département and EPCI"),
                                                         SOURCE_VECTOR_ANY, optional=True),
                       tr("Population, population beyond the threshold, its share, units beyond and the worst "
@@ -213,15 +194,20 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             raise QgsProcessingException(tr("The population layer has no field '{field}'. Fields: {fields}").format(
                 field=pop_field, fields=", ".join(population.fields().names())))
         facilities, names = self._facilities(parameters, context, data, crs, feedback)
+        network_source = ""
         if mode == "road":
-            times = self._road_matcher(parameters, context, crs, facilities, feedback)
+            times, network_source = road_travel_times(self, parameters, context, RoadArea(data, territory, population),
+                                                      crs, facilities, feedback)
+            self.progress_start = NETWORK_PROGRESS
             matcher = lambda points: road_gap(times, points, threshold)  # noqa: E731
         else:
             index = self._zoned_index(facilities, context) if zoned else NearestIndex(facilities)
             matcher = lambda points: straight_gap(index, points, threshold)  # noqa: E731
         self.level_names = self._level_names(data, territory, population.fields())
-        return self._measure_units(outputs, context, feedback, population, pop_field, crs, matcher,
-                                   names, mode, threshold)
+        results = self._measure_units(outputs, context, feedback, population, pop_field, crs, matcher,
+                                      names, mode, threshold)
+        results["NETWORK_SOURCE"] = network_source
+        return results
 
     @staticmethod
     def _level_names(data, territory, fields):
@@ -243,16 +229,16 @@ class ServiceGapAlgorithm(AnctAlgorithm):
     def _measure_crs(self, population, territory, context):
         if territory is not None:
             return QgsCoordinateReferenceSystem(territory.crs)
-        source_crs = _crs_of(population, tr("population"))
+        source_crs = crs_of(population, tr("population"))
         if is_metres(source_crs) and "+proj=merc" not in source_crs.toProj():
             return source_crs  # projected in metres (not Mercator, which stretches distances): measure there
-        center = _lonlat_extent(population, context).center()
+        center = lonlat_extent(population, context).center()
         return QgsCoordinateReferenceSystem(crs_for_lonlat(center.x(), center.y()))
 
     @staticmethod
     def _reaches_overseas(population, context):
         try:
-            extent = _lonlat_extent(population, context)
+            extent = lonlat_extent(population, context)
         except QgsCsException:
             return False
         return any(extent.intersects(QgsRectangle(*box)) for box in OVERSEAS_BOXES.values())
@@ -275,7 +261,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             feedback.pushInfo(tr("Facilities: {layer} of the whole country").format(layer=self.facility_layer))
             country = data.territory_index(feedback).country()
             source = data.build_layer(self.facility_layer, country, crs.authid(), feedback).layer
-        source_crs = _crs_of(source, tr("facilities"))
+        source_crs = crs_of(source, tr("facilities"))
         transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         keep = self._facility_filter(parameters, context, source.fields())
         id_field = _first_field(source.fields(), FACILITY_ID_FIELDS)
@@ -303,39 +289,6 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         return lambda feature: facility_kind(feature[type_at] if type_at >= 0 else "",
                                              feature[format_at] if format_at >= 0 else "") in kinds
 
-    def _road_matcher(self, parameters, context, crs, facilities, feedback):
-        network = self.parameterAsSource(parameters, "NETWORK", context)
-        if network is None:
-            raise QgsProcessingException(tr("Road mode needs a NETWORK line layer."))
-        transform = QgsCoordinateTransform(_crs_of(network, tr("road network")), crs, context.transformContext())
-        speed_field = self.parameterAsString(parameters, "SPEED_FIELD", context)
-        direction_field = self.parameterAsString(parameters, "DIRECTION_FIELD", context)
-        default_speed = self.parameterAsDouble(parameters, "DEFAULT_SPEED", context)
-        directions = DirectionReader({self.parameterAsString(parameters, "VALUE_FORWARD", context): FORWARD,
-                                      self.parameterAsString(parameters, "VALUE_BACKWARD", context): BACKWARD,
-                                      self.parameterAsString(parameters, "VALUE_BOTH", context): BOTH}, BOTH)
-        fields = network.fields()
-        speed_at = fields.indexOf(speed_field) if speed_field else -1
-        direction_at = fields.indexOf(direction_field) if direction_field else -1
-        request = QgsFeatureRequest().setSubsetOfAttributes([at for at in (speed_at, direction_at) if at >= 0])
-        total = network.featureCount()
-        lines = read_network(_features_unchecked(network, request), transform, speed_at, direction_at, directions,
-                             default_speed, feedback, QgsProcessingException(tr("Cancelled.")),
-                             lambda read: _report_progress(feedback, read, total, 0.0, NETWORK_PROGRESS))
-        self.progress_start = NETWORK_PROGRESS
-        vertices, counts, speeds, line_directions = lines.arrays()
-        if counts.sum() == 0:
-            raise QgsProcessingException(tr("The road network is empty."))
-        graph = graph_from_vertices(vertices, counts, speeds, line_directions)
-        try:
-            import scipy.sparse.csgraph  # noqa: F401
-        except ImportError:
-            raise QgsProcessingException(tr("Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS "
-                                            "and Linux distributions; install python3-scipy.")) from None
-        feedback.pushInfo(tr("Road graph: {nodes} nodes, {edges} edges").format(
-            nodes=len(graph.node_xy), edges=graph.edge_count))
-        return TravelTimes(graph, facilities)
-
     def _origin_lookup(self, parameters, context, crs, population_fields):
         if self.parameterAsEnumString(parameters, "ORIGIN", context) != "matched_points":
             return None
@@ -348,7 +301,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         if unit_field not in population_fields.names():
             raise QgsProcessingException(tr("ORIGIN=matched_points needs the field '{field}' in POPULATION "
                                             "(POPULATION_CODE_FIELD).").format(field=unit_field))
-        transform = QgsCoordinateTransform(_crs_of(points, tr("origin points")), crs, context.transformContext())
+        transform = QgsCoordinateTransform(crs_of(points, tr("origin points")), crs, context.transformContext())
         lookup = {}
         for feature in points.getFeatures():
             geometry = QgsGeometry(feature.geometry())
@@ -383,7 +336,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
         columns = {name: fields.indexOf(field) if field else -1
                    for name, field in (("population", pop_field), ("id", id_field), ("departement", dep_field),
                                        ("epci", epci_field), ("code", code_field), ("communes", commune_list_field))}
-        source_crs = _crs_of(population, tr("population"))
+        source_crs = crs_of(population, tr("population"))
         transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         total = population.featureCount()
         # Building the R-tree of a GeoPackage of millions of cells costs as much as the whole
@@ -405,7 +358,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
                 else "point_on_surface"
         units = UnitPass(sink, columns, placement, transform, origin_lookup, matcher, names, mode,
                          self.level_names[2])
-        features = _features_unchecked(population, request)
+        features = features_unchecked(population, request)
         done = 0
         while True:
             if feedback.isCanceled():
@@ -414,7 +367,7 @@ class ServiceGapAlgorithm(AnctAlgorithm):
             if not chunk:
                 break
             done += units.add(chunk)
-            _report_progress(feedback, done, total, self.progress_start)
+            report_progress(feedback, done, total, self.progress_start)
         if done == 0:
             raise QgsProcessingException(tr("The population layer is empty."))
         self._report_problems(units.problems, feedback)
@@ -504,38 +457,6 @@ class MobileCoverageGapAlgorithm(ServiceGapAlgorithm):
             raise QgsProcessingException(tr("SITE_KIND={kind} needs the field {field} in the mobile sites.").format(
                 kind=kind, field=column))
         return lambda feature: str(feature[at]).strip() in ("1", "1.0", "True", "true")
-
-
-def _crs_of(source, what):
-    """The CRS of a source or a layer; a layer without one cannot be measured."""
-    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
-    if not crs.isValid():
-        raise QgsProcessingException(tr("The {what} layer has no CRS: set it in the layer properties.").format(
-            what=what))
-    return crs
-
-
-def _report_progress(feedback, done, total, start=0.0, end=100.0):
-    """The bar from start to end %; a provider that cannot count (-1) gets none, not a wrong one."""
-    if total > 0:
-        feedback.setProgress(start + (end - start) * min(done / total, 1.0))
-
-
-def _lonlat_extent(source, context):
-    """The extent of a source or a layer in WGS84 longitude/latitude."""
-    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
-    return QgsCoordinateTransform(_crs_of(source, tr("population")), WGS84,
-                                  context.transformContext()).transformBoundingBox(extent)
-
-
-def _features_unchecked(source, request):
-    """Features without Processing's geometry validity check. Only a point per unit (or the
-    vertices of each road) is needed, and GEOS places a point on an invalid outline too: the
-    check would cost a third of the read of a 2-million-cell grid and stop a national run on
-    one self-intersecting commune."""
-    if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, SKIP_GEOMETRY_CHECKS)
-    return source.getFeatures(request)
 
 
 def _plain(value):

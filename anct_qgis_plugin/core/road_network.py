@@ -1,0 +1,174 @@
+"""IGN BD TOPO v3 road sections (``troncon_de_route``) from the Géoplateforme WFS, page by page.
+
+Requests as IGN's users make them (evidence: tiled download scripts of BD TOPO layers, and
+../shared/docs/data-sources.md): ``SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=
+BDTOPO_V3:troncon_de_route&OUTPUTFORMAT=application/json&SRSNAME=EPSG:2154&BBOX=x1,y1,x2,y2,
+EPSG:2154&COUNT=5000&STARTINDEX=n``. The box is given in the projected CRS of the measure
+(east, north: no axis-order trap) and rounded to the metre, so that the same territory asks
+for the same URLs and a cached page answers offline or from a mirror like any other file.
+
+A box holding more than ``TILE_MAX_FEATURES`` sections is cut in four (deep ``STARTINDEX`` pages
+get slow on the server, and a failed run restarts from the finished tiles); sections that
+cross a tile border come twice and are read once (by their ``cleabs``). The service allows
+30 requests/s per address: downloads are spaced, and 429/5xx answers are retried by the HTTP
+client. Each page is checked (complete JSON, ``numberReturned`` = features received) before it
+enters the cache.
+"""
+import json
+import time
+from dataclasses import dataclass, field
+
+from .errors import CancelledError, ParseError
+from .i18n import tr
+from .report import info, is_cancelled, progress
+
+WFS = "https://data.geopf.fr/wfs/ows"
+TYPENAME = "BDTOPO_V3:troncon_de_route"
+PAGE_SIZE = 5_000
+TILE_MAX_FEATURES = 50_000
+MIN_TILE_M = 1_000.0         # below this a box is not cut again
+MIN_INTERVAL_S = 1.0 / 25.0  # under the 30 requests/s the Géoplateforme allows
+ATTRIBUTION = "IGN — BD TOPO® v3, Géoplateforme (Licence Ouverte 2.0)"
+
+
+@dataclass(frozen=True)
+class Box:
+    xmin: float
+    ymin: float
+    xmax: float
+    ymax: float
+
+    def rounded(self) -> "Box":
+        """Whole metres, outwards: stable URLs for the same territory."""
+        import math
+
+        return Box(math.floor(self.xmin), math.floor(self.ymin), math.ceil(self.xmax), math.ceil(self.ymax))
+
+    def quarters(self) -> list:
+        xmid, ymid = round((self.xmin + self.xmax) / 2), round((self.ymin + self.ymax) / 2)
+        return [Box(self.xmin, self.ymin, xmid, ymid), Box(xmid, self.ymin, self.xmax, ymid),
+                Box(self.xmin, ymid, xmid, self.ymax), Box(xmid, ymid, self.xmax, self.ymax)]
+
+    @property
+    def size(self) -> float:
+        return max(self.xmax - self.xmin, self.ymax - self.ymin)
+
+    def text(self) -> str:
+        return ",".join(f"{value:.0f}" for value in (self.xmin, self.ymin, self.xmax, self.ymax))
+
+
+def page_url(box: Box, crs: str, start: int) -> str:
+    return (f"{WFS}?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES={TYPENAME}"
+            f"&OUTPUTFORMAT=application/json&SRSNAME={crs}&BBOX={box.text()},{crs}"
+            f"&COUNT={PAGE_SIZE}&STARTINDEX={start}")
+
+
+@dataclass
+class RoadPages:
+    """The pages of a fetched network: files to read, and what to say about them."""
+    crs: str
+    box: Box
+    paths: list = field(default_factory=list)
+    matched: int = 0          # sections the service announced (tile borders counted twice)
+    fetched_at: float = 0.0   # when the oldest page was downloaded
+    from_cache: bool = True
+
+    def describe(self, language: str = "fr") -> str:
+        day = time.strftime("%Y-%m-%d", time.localtime(self.fetched_at or time.time()))
+        return tr("IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}").format(day=day)
+
+
+def check_page(path: str) -> dict:
+    """The page's JSON; a ParseError for anything but a complete feature collection."""
+    try:
+        with open(path, "rb") as stream:
+            page = json.load(stream)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ParseError(tr("A page of road sections is not complete JSON (it stops half-way?): {error}").format(
+            error=error)) from None
+    if not isinstance(page, dict) or page.get("type") != "FeatureCollection" or \
+            not isinstance(page.get("features"), list):
+        raise ParseError(tr("A page of road sections is not a GeoJSON feature collection."))
+    returned = page.get("numberReturned")
+    if isinstance(returned, int) and returned != len(page["features"]):
+        raise ParseError(tr("A page of road sections stops half-way: {got} sections of the {expected} "
+                            "announced.").format(got=len(page["features"]), expected=returned))
+    return page
+
+
+class RoadFetch:
+    """Fetches every page of a box through a Fetcher (cache, mirror, offline, retries)."""
+
+    def __init__(self, fetcher, crs: str, feedback=None, keep_tile=None, clock=time.monotonic, sleep=time.sleep):
+        self.fetcher, self.crs, self.feedback = fetcher, crs, feedback
+        self.keep_tile = keep_tile or (lambda box: True)  # tiles outside the territory are skipped
+        self._clock, self._sleep = clock, sleep
+        self._last_download = None
+
+    def pages(self, box: Box, consume=None) -> RoadPages:
+        """Fetch every page of ``box``; ``consume(page)`` is given each page's JSON once."""
+        box = box.rounded()
+        result = RoadPages(self.crs, box)
+        tiles, done_pages, expected_pages = [box], 0, 1
+        while tiles:
+            tile = tiles.pop(0)
+            if not self.keep_tile(tile):
+                expected_pages -= 1
+                continue
+            page, fetched = self._page(tile, 0)
+            announced = _announced(page)
+            if announced is not None and announced > TILE_MAX_FEATURES and tile.size > MIN_TILE_M:
+                tiles.extend(tile.quarters())
+                expected_pages += 3
+                continue
+            limit = announced if announced is not None else float("inf")
+            expected_pages += max(1, -(-(announced or 0) // PAGE_SIZE)) - 1
+            start = 0
+            while True:
+                self._keep(result, fetched, announced if start == 0 else 0)
+                returned = len(page["features"])
+                if consume is not None:
+                    consume(page)
+                done_pages += 1
+                progress(self.feedback, 100.0 * done_pages / max(expected_pages, done_pages))
+                start += returned
+                if returned < PAGE_SIZE or start >= limit:
+                    break
+                page, fetched = self._page(tile, start)
+        info(self.feedback, tr("Road sections: {n} pages, {matched} sections announced").format(
+            n=len(result.paths), matched=result.matched))
+        return result
+
+    @staticmethod
+    def _keep(result, fetched, announced):
+        result.paths.append(fetched.path)
+        result.matched += announced or 0
+        result.fetched_at = min(result.fetched_at or fetched.fetched_at, fetched.fetched_at)
+        result.from_cache = result.from_cache and fetched.from_cache
+
+    def _page(self, box, start):
+        if is_cancelled(self.feedback):
+            raise CancelledError(tr("Cancelled."))
+        url = page_url(box, self.crs, start)
+        cached = self.fetcher.cache.lookup(url)
+        if cached is None or self.fetcher.config.ttl_hours * 3600 <= cached.age_seconds:
+            self._space_requests()
+        fetched = self.fetcher.fetch(url, suffix=".json", validate=check_page, feedback=self.feedback,
+                                     name=f"{TYPENAME} {box.text()} +{start}")
+        return check_page(fetched.path), fetched
+
+    def _space_requests(self):
+        now = self._clock()
+        if self._last_download is not None and now - self._last_download < MIN_INTERVAL_S:
+            self._sleep(MIN_INTERVAL_S - (now - self._last_download))
+        self._last_download = self._clock()
+
+
+def _announced(page):
+    """Sections the service announces for the whole request (GeoServer says numberMatched, older
+    versions totalFeatures), or None when it did not count ("unknown")."""
+    for key in ("numberMatched", "totalFeatures"):
+        value = page.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None

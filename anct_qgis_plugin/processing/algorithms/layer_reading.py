@@ -1,0 +1,45 @@
+"""Reading input layers the way the diagnostics need them: their CRS checked, their features
+without Processing's validity check, progress over a count that may be unknown."""
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+)
+
+from ...compat import SKIP_GEOMETRY_CHECKS
+from .base import tr
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def crs_of(source, what):
+    """The CRS of a source or a layer; a layer without one cannot be measured."""
+    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    if not crs.isValid():
+        raise QgsProcessingException(tr("The {what} layer has no CRS: set it in the layer properties.").format(
+            what=what))
+    return crs
+
+
+def report_progress(feedback, done, total, start=0.0, end=100.0):
+    """The bar from start to end %; a provider that cannot count (-1) gets none, not a wrong one."""
+    if total > 0:
+        feedback.setProgress(start + (end - start) * min(done / total, 1.0))
+
+
+def lonlat_extent(source, context):
+    """The extent of a source or a layer in WGS84 longitude/latitude."""
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    return QgsCoordinateTransform(crs_of(source, tr("population")), WGS84,
+                                  context.transformContext()).transformBoundingBox(extent)
+
+
+def features_unchecked(source, request):
+    """Features without Processing's geometry validity check. Only a point per unit (or the
+    vertices of each road) is needed, and GEOS places a point on an invalid outline too: the
+    check would cost a third of the read of a 2-million-cell grid and stop a national run on
+    one self-intersecting commune."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, SKIP_GEOMETRY_CHECKS)
+    return source.getFeatures(request)
