@@ -5,6 +5,7 @@ publisher's is served as is; otherwise a conditional request. A failed or invali
 leaves the committed entry untouched and, when one exists, serves it with a warning.
 """
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -20,7 +21,8 @@ from .parsers import content_suffix
 from .report import info, warn
 from .secrets import redacted
 
-HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version", b"<!--", b"<head", b"<body")
+HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version", b"<!--", b"<head", b"<body", b"<ows:exceptionreport",
+                b"<exceptionreport")
 
 
 def _age_text(seconds):
@@ -38,8 +40,21 @@ def reject_error_pages(path, url):
     if not head:
         raise ParseError(tr("Empty file received from {url}").format(url=url))
     if head.startswith(HTML_MARKERS) and b"featurecollection" not in head:
+        reason = _service_exception(path)
+        if reason:
+            raise ParseError(tr("{url} answered a service error: {reason}").format(url=url, reason=reason))
         raise ParseError(tr("{url} answered an HTML or XML page instead of data "
                             "(error page, login portal or proxy message).").format(url=url))
+
+
+def _service_exception(path):
+    """The text of an OGC exception report (a WFS answers its errors so, with status 200)."""
+    with open(path, "rb") as stream:
+        text = stream.read(64 * 1024).decode("utf-8", "replace")
+    if "ExceptionReport" not in text:
+        return ""
+    found = re.findall(r"<(?:\w+:)?ExceptionText>(.*?)</(?:\w+:)?ExceptionText>", text, re.S)
+    return " ".join(" ".join(found).split())[:300] or "ExceptionReport"
 
 
 @dataclass
