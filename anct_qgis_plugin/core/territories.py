@@ -26,7 +26,7 @@ ASSOCIATED_COMMUNES_URL = GEO_API + "/communes_associees_deleguees"
 
 METROPOLE_CRS = "EPSG:2154"
 OVERSEAS_CRS = {"971": "EPSG:5490", "972": "EPSG:5490", "973": "EPSG:2972", "974": "EPSG:2975",
-                "976": "EPSG:4471"}
+                "975": "EPSG:4467", "976": "EPSG:4471", "977": "EPSG:5490", "978": "EPSG:5490"}
 KINDS = ("country", "region", "departement", "epci", "commune", "extent")
 PREFIXES = {"reg": "region", "dep": "departement", "epci": "epci", "com": "commune"}
 
@@ -66,7 +66,10 @@ class Territory:
 # Rough lon/lat boxes of the overseas départements, to measure a layer in its own CRS.
 OVERSEAS_BOXES = {"971": (-62.0, 15.8, -60.9, 16.6), "972": (-61.3, 14.3, -60.7, 14.9),
                   "973": (-54.7, 2.0, -51.5, 6.0), "974": (55.1, -21.5, 56.0, -20.8),
-                  "976": (44.9, -13.1, 45.4, -12.5)}
+                  "976": (44.9, -13.1, 45.4, -12.5),
+                  # Saint-Pierre-et-Miquelon, Saint-Barthélemy and Saint-Martin (collectivités with INSEE codes)
+                  "975": (-56.5, 46.7, -56.1, 47.2), "977": (-62.95, 17.85, -62.75, 17.97),
+                  "978": (-63.2, 18.0, -62.95, 18.13)}
 
 
 def crs_for_lonlat(lon, lat):
