@@ -14,9 +14,14 @@
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="494" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="447" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="47" />
+      <source>A département (36), a région (reg:24), an EPCI SIREN, a commune code or an unambiguous name.</source>
+      <translation>Un département (36), une région (reg:24), le SIREN d'un EPCI, un code de commune ou un nom sans ambiguïté.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="76" />
@@ -49,6 +54,11 @@
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="53" />
+      <source>BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections closed to light vehicles are always left out.</source>
+      <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="124" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
@@ -62,6 +72,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="183" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="131" />
+      <source>Cannot create the output layer.</source>
+      <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="110" />
@@ -89,12 +104,12 @@
       <translation>Vérifier les sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="119" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="126" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
@@ -119,17 +134,17 @@
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="53" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="165" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="485" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="438" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
@@ -149,17 +164,17 @@
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="56" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="149" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="64" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="130" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="126" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
@@ -174,12 +189,12 @@
       <translation>Distance au site France services le plus proche retenue pour la carte des zones éloignées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="207" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="188" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="210" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="191" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
@@ -194,7 +209,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="155" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
@@ -209,12 +224,12 @@
       <translation>FR, une région (reg:24), un département (36), un SIREN d'EPCI, un code de commune ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="169" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="275" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="261" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
@@ -239,17 +254,22 @@
       <translation>Charger une couche ANCT</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="44" />
+      <source>Fetch the road network (IGN BD TOPO)</source>
+      <translation>Télécharger le réseau routier (BD TOPO de l'IGN)</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="64" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
@@ -289,7 +309,7 @@
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="197" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="178" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
@@ -329,9 +349,14 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
-      <source>Lines of the road network (road mode). Every vertex is a node; vertices closer than 1 cm join.</source>
-      <translation>Lignes du réseau routier (mode road). Chaque sommet est un nœud ; les sommets distants de moins de 1 cm sont fusionnés.</translation>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="39" />
+      <source>Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings are fetched from the Géoplateforme (see anct:fetch_road_network).</source>
+      <translation>Lignes du réseau routier (mode route). Vide : les routes de la BD TOPO de l'IGN du territoire et de ses alentours sont téléchargées depuis la Géoplateforme (voir anct:fetch_road_network).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="58" />
+      <source>Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and importance) and direction (0 both ways, 1 digitising direction, 2 reverse).</source>
+      <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="174" />
@@ -344,12 +369,12 @@
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="482" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="435" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="489" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="442" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
@@ -359,27 +384,62 @@
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="159" />
+      <source>NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}</source>
+      <translation>NETWORK_FORMAT={format} demande le champ {field} dans le réseau. Champs : {fields}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="42" />
+      <source>Network format</source>
+      <translation>Format du réseau</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="117" />
+      <source>Network format: {format}</source>
+      <translation>Format du réseau : {format}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="106" />
+      <source>No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around</source>
+      <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_source.py" line="21" />
+      <source>No commune outline for {territory}: its road network cannot be placed.</source>
+      <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="42" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="293" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="279" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="113" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="85" />
+      <source>No line of the road network can be driven (speeds are all zero, or the format does not fit: check NETWORK_FORMAT).</source>
+      <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="77" />
+      <source>No section of the natures kept ({natures}) in {territory}.</source>
+      <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="345" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="298" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="349" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="302" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
@@ -399,12 +459,12 @@
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="143" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="58" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="117" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
@@ -434,17 +494,17 @@
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="489" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="442" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="169" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
@@ -454,7 +514,7 @@
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="158" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
@@ -464,22 +524,22 @@
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="113" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="161" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="142" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="199" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="180" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
@@ -499,24 +559,49 @@
       <translation>QPV</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="335" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="87" />
       <source>Road graph: {nodes} nodes, {edges} edges</source>
       <translation>Graphe routier : {nodes} nœuds, {edges} arcs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="333" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="72" />
       <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="309" />
-      <source>Road mode needs a NETWORK line layer.</source>
-      <translation>Le mode road nécessite une couche de lignes NETWORK.</translation>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="50" />
+      <source>Road natures kept</source>
+      <translation>Natures de route retenues</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="58" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="139" />
+      <source>Road network used (road mode)</source>
+      <translation>Réseau routier utilisé (mode route)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="110" />
+      <source>Road network: {source} — {n} sections</source>
+      <translation>Réseau routier : {source} — {n} tronçons</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="61" />
+      <source>Road sections</source>
+      <translation>Tronçons de route</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="70" />
+      <source>Road sections of {territory} and {km:g} km around</source>
+      <translation>Tronçons de route de {territory} et de {km:g} km alentour</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="32" />
+      <source>Roads this far around the territory are fetched too, so that residents near a border reach sites across it.</source>
+      <translation>Les routes situées à cette distance du territoire sont téléchargées aussi, pour que les habitants proches d'une limite atteignent les structures de l'autre côté.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="32" />
@@ -529,7 +614,7 @@
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="504" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="457" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
@@ -539,7 +624,7 @@
       <translation>Département témoin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
@@ -574,9 +659,14 @@
       <translation>Fiches imprimées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="172" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="153" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="62" />
+      <source>Source and date</source>
+      <translation>Source et date</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="39" />
@@ -599,19 +689,19 @@
       <translation>Les sources publiées par département (contours des communes, EPCI) sont vérifiées pour celui-ci.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="136" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="51" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="137" />
-      <source>Speed of each line in km/h.</source>
-      <translation>Vitesse de chaque ligne en km/h.</translation>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="52" />
+      <source>Speed of each line in km/h (custom format).</source>
+      <translation>Vitesse de chaque ligne en km/h (format custom).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="140" />
-      <source>Speed of lines without a (positive) speed value.</source>
-      <translation>Vitesse des lignes sans valeur de vitesse (positive).</translation>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="55" />
+      <source>Speed of lines without a (positive) speed value (custom format).</source>
+      <translation>Vitesse des lignes sans valeur de vitesse (positive) (format custom).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="37" />
@@ -619,9 +709,14 @@
       <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="159" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="140" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="31" />
+      <source>Surroundings (km)</source>
+      <translation>Alentours (km)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="26" />
@@ -639,9 +734,14 @@
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
       <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_source.py" line="60" />
+      <source>The Géoplateforme answered no road section in {box} ({crs}): check the territory, or the mirror if one is set.</source>
+      <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="186" />
@@ -659,27 +759,37 @@
       <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="213" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="194" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="419" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="372" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="328" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_source.py" line="56" />
+      <source>The road network could not be fetched from the IGN Géoplateforme: {error} — give a NETWORK layer, or set a mirror or the proxy in the ANCT options.</source>
+      <translation>Le réseau routier n'a pas pu être téléchargé depuis la Géoplateforme de l'IGN : {error} — donnez une couche NETWORK, ou réglez un miroir ou le proxy dans les options ANCT.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="81" />
       <source>The road network is empty.</source>
       <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="513" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_source.py" line="15" />
+      <source>The road network is fetched for a région, a département, an EPCI or a commune, not for the whole country.</source>
+      <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/layer_reading.py" line="20" />
       <source>The {what} layer has no CRS: set it in the layer properties.</source>
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="130" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
@@ -689,34 +799,39 @@
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="157" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="137" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="153" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="133" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="118" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="147" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="62" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="145" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="60" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="61" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="126" />
+      <source>Values the road profile does not know, left out of the network: {values}</source>
+      <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
@@ -724,7 +839,7 @@
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
@@ -739,12 +854,17 @@
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="278" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="45" />
+      <source>bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and direction, else bdtopo or osm from the fields found.</source>
+      <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="264" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="175" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="156" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
@@ -764,29 +884,34 @@
       <translation>aucune raison donnée</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="351" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="304" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="114" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="246" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/layer_reading.py" line="34" />
       <source>population</source>
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="310" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="119" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="132" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="128" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="128" />
+      <source>the layer {name} ({format})</source>
+      <translation>la couche {name} ({format})</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="151" />
@@ -809,9 +934,14 @@
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="294" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="280" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="92" />
+      <source>{n} facilities are more than 1 km from any drivable road of the network: they are joined to the nearest one all the same.</source>
+      <translation>{n} structures sont à plus de 1 km de toute route carrossable du réseau : elles sont tout de même rattachées à la plus proche.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="77" />
@@ -824,37 +954,42 @@
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="82" />
+      <source>{n} sections kept of {read} read; {source}</source>
+      <translation>{n} tronçons retenus sur {read} lus ; {source}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="65" />
       <source>{n} sources failed: {sources}</source>
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="465" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="418" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="466" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="419" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="467" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="420" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="468" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="421" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="393" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="346" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="431" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="384" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
@@ -887,7 +1022,7 @@
   <context>
     <name>AnctCore</name>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="198" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="201" />
       <source>'{text}' is ambiguous: {choices}. Give a code instead.</source>
       <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
     </message>
@@ -902,7 +1037,22 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="236" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="91" />
+      <source>A page of road sections is not a GeoJSON feature collection.</source>
+      <translation>Une page de tronçons de route n'est pas une collection d'objets GeoJSON.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="87" />
+      <source>A page of road sections is not complete JSON (it stops half-way?): {error}</source>
+      <translation>Une page de tronçons de route n'est pas un JSON complet (interrompue ?) : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="94" />
+      <source>A page of road sections stops half-way: {got} sections of the {expected} announced.</source>
+      <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="234" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -922,7 +1072,7 @@
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="82" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="85" />
       <source>Columns missing: {columns}</source>
       <translation>Colonnes manquantes : {columns}</translation>
     </message>
@@ -932,7 +1082,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="506" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="504" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -952,7 +1102,7 @@
       <translation>Le jeu de données « {dataset} » a plusieurs fichiers qui conviennent ({rule}) : {files}. Le producteur a peut-être ajouté un fichier : le catalogue doit dire lequel lire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="228" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="231" />
       <source>Did you mean: {choices}?</source>
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
@@ -962,7 +1112,7 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="196" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="211" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -972,7 +1122,7 @@
       <translation>Département : {dep}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="147" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="150" />
       <source>EPCI {code}</source>
       <translation>EPCI {code}</translation>
     </message>
@@ -982,7 +1132,7 @@
       <translation>EPCI : {epci}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="39" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="41" />
       <source>Empty file received from {url}</source>
       <translation>Fichier vide reçu de {url}</translation>
     </message>
@@ -997,7 +1147,12 @@
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="559" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="78" />
+      <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
+      <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="563" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1017,7 +1172,7 @@
       <translation>Aucun trimestre de {url} n'est publié de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="173" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="176" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
@@ -1027,7 +1182,7 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="110" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
@@ -1037,12 +1192,12 @@
       <translation>Mode hors ligne : aucun trimestre de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="111" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="264" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="267" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
@@ -1077,6 +1232,11 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="138" />
+      <source>Road sections: {n} pages, {matched} sections announced</source>
+      <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="47" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
@@ -1097,17 +1257,17 @@
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="141" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="156" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="173" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="188" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="104" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
@@ -1122,7 +1282,7 @@
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="284" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="287" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
@@ -1132,12 +1292,12 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="188" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="203" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="134" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="149" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
@@ -1157,7 +1317,7 @@
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="226" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="229" />
       <source>Unknown territory '{text}'.</source>
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
@@ -1182,7 +1342,7 @@
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="116" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="131" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -1202,12 +1362,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="203" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="201" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="193" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="191" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1242,7 +1402,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="404" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="402" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1252,82 +1412,87 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="31" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="33" />
       <source>{n} days</source>
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="30" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="32" />
       <source>{n} h</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="28" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="30" />
       <source>{n} min</source>
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="108" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="111" />
       <source>{source}: codes that match no commune of today: {codes}</source>
       <translation>{source} : codes sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="103" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="106" />
       <source>{source}: {status} — {file}, {date}, {size} bytes, {rows} rows</source>
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="94" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="247" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="245" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="92" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="91" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="466" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="464" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="354" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="352" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="351" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="349" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="294" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="292" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="411" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="409" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="407" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="405" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="200" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="215" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="41" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="45" />
+      <source>{url} answered a service error: {reason}</source>
+      <translation>{url} a répondu par une erreur du service : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="46" />
       <source>{url} answered an HTML or XML page instead of data (error page, login portal or proxy message).</source>
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
@@ -1350,17 +1515,17 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="321" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="330" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="385" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="394" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="72" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1370,27 +1535,27 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="124" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="134" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="112" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="122" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="51" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="53" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="68" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="70" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="140" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="150" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -1400,7 +1565,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1415,7 +1580,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="344" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="353" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -1425,22 +1590,22 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="125" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="254" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="255" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="151" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="161" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="215" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="216" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1450,7 +1615,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="93" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="94" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1465,7 +1630,7 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="58" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
@@ -1475,7 +1640,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1495,27 +1660,27 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="123" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="137" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="296" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="305" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="113" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="114" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1525,12 +1690,12 @@
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="131" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="141" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="144" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="145" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1545,7 +1710,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1555,37 +1720,37 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="127" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="340" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="349" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="137" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="301" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="310" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -1610,22 +1775,22 @@
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="192" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="319" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="328" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="235" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="236" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="56" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -1635,17 +1800,17 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="53" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="54" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="104" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="107" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -1660,7 +1825,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="192" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -1690,12 +1855,12 @@
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="95" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="105" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="46" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="47" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>
@@ -1741,7 +1906,7 @@
   <context>
     <name>AnctProvider</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/provider.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/provider.py" line="29" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>

@@ -27,7 +27,8 @@ def test_class_factory_init_and_unload(qgis_iface, qgis_processing):
         provider = anct_provider()
         assert provider is not None
         assert {a.id() for a in provider.algorithms()} == {
-            "anct:fetch_layer", "anct:fetch_territory_pack", "anct:service_gap", "anct:mobile_coverage_gap",
+            "anct:fetch_layer", "anct:fetch_territory_pack", "anct:fetch_road_network", "anct:service_gap",
+            "anct:mobile_coverage_gap",
             "anct:territory_profile", "anct:programme_matrix", "anct:department_atlas", "anct:check_sources"}
         for algorithm in provider.algorithms():
             assert algorithm.shortHelpString(), algorithm.id()
