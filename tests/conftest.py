@@ -102,6 +102,20 @@ def run_alg(provider, feedback):
 
 
 @pytest.fixture
+def french_ui():
+    """QGIS's interface in French for one test (what ui_language() and the plugin read)."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "fr_FR")
+    yield
+    for key, value in saved.items():
+        settings.remove(key) if value is None else settings.setValue(key, value)
+
+
+@pytest.fixture
 def shared_mirror():
     if not SHARED_MIRROR.is_dir():
         pytest.skip("../shared/mirror is absent (realistic tier)")
