@@ -9,7 +9,7 @@
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="59" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
@@ -19,7 +19,7 @@
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
@@ -29,7 +29,7 @@
       <translation>Action cœur de ville</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="117" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="173" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="183" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="232" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
@@ -99,7 +99,7 @@
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
       <source>Department atlas sheets (PDF)</source>
       <translation>Fiches départementales (PDF)</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>Distance au site France services le plus proche au-delà de laquelle les habitants sont comptés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="131" />
       <source>Distance to the nearest France services site shown on the service-gap map.</source>
       <translation>Distance au site France services le plus proche retenue pour la carte des zones éloignées.</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
@@ -269,7 +269,7 @@
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="128" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="141" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
@@ -292,6 +292,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="197" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
+      <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
+      <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="77" />
@@ -314,12 +319,12 @@
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="121" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="146" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
@@ -334,7 +339,7 @@
       <translation>Lignes du réseau routier (mode road). Chaque sommet est un nœud ; les sommets distants de moins de 1 cm sont fusionnés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="174" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="223" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -359,7 +364,7 @@
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="49" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
@@ -404,6 +409,11 @@
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="118" />
+      <source>Open the PDF when done</source>
+      <translation>Ouvrir le PDF à la fin</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
@@ -419,12 +429,12 @@
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="133" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
@@ -549,7 +559,7 @@
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="129" />
       <source>Service-gap threshold (km)</source>
       <translation>Seuil d'éloignement (km)</translation>
     </message>
@@ -559,17 +569,17 @@
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="174" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="132" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
@@ -644,7 +654,7 @@
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="186" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="235" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
@@ -729,12 +739,17 @@
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="81" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="113" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département (default: Documents/ANCT Territoires/atlas).</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département (par défaut : Documents/ANCT Territoires/atlas).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <source>Written: {url}</source>
+      <translation>Écrit : {url}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
@@ -789,7 +804,7 @@
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="151" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="200" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
