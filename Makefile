@@ -46,7 +46,7 @@ lint:  ## ruff and bandit (the plugin repository's security scan), clean.
 	$(VENV)/bin/bandit -q -r $(PLUGIN)
 	$(PYTHON) scripts/release.py --check-changelog
 
-docs-images:  ## Refresh the README's screenshot and atlas pages from ../shared (the tests render them to a temporary folder otherwise).
+docs-images:  ## Refresh the README's screenshots (panel loaded, mid-load, reopened) and atlas pages from ../shared (the tests render them to a temporary folder otherwise).
 	ANCT_DOCS_DIR=$(abspath docs) $(VENV)/bin/python -m pytest -q tests/qgis/test_atlas_realistic.py tests/qgis/test_desktop_screenshot.py
 
 package: i18n  ## Build dist/anct_qgis_plugin.zip, installable from QGIS's plugin manager.

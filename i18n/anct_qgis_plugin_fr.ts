@@ -9,7 +9,7 @@
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="59" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>Un département (36), une région (reg:24), le SIREN d'un EPCI, un code de commune ou un nom sans ambiguïté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>Action cœur de ville</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="117" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="173" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="183" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="232" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
       <source>Department atlas sheets (PDF)</source>
       <translation>Fiches départementales (PDF)</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>Distance au site France services le plus proche au-delà de laquelle les habitants sont comptés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="131" />
       <source>Distance to the nearest France services site shown on the service-gap map.</source>
       <translation>Distance au site France services le plus proche retenue pour la carte des zones éloignées.</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
@@ -289,7 +289,7 @@
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="128" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="141" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
@@ -312,6 +312,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="178" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
+      <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
+      <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="77" />
@@ -334,12 +339,12 @@
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="121" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="146" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
@@ -359,7 +364,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="174" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="223" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -409,7 +414,7 @@
       <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="49" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
@@ -464,6 +469,11 @@
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="118" />
+      <source>Open the PDF when done</source>
+      <translation>Ouvrir le PDF à la fin</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="117" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
@@ -479,12 +489,12 @@
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="133" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
@@ -634,7 +644,7 @@
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="129" />
       <source>Service-gap threshold (km)</source>
       <translation>Seuil d'éloignement (km)</translation>
     </message>
@@ -644,17 +654,17 @@
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="174" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="132" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
@@ -744,7 +754,7 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="186" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="235" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
@@ -844,12 +854,17 @@
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="81" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="113" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département (default: Documents/ANCT Territoires/atlas).</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département (par défaut : Documents/ANCT Territoires/atlas).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <source>Written: {url}</source>
+      <translation>Écrit : {url}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
@@ -914,7 +929,7 @@
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="151" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="200" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1032,7 +1047,7 @@
       <translation>« {text} » n'est pas un trimestre : écrivez AAAA_Tn, par exemple 2024_T2.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="209" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="223" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
@@ -1057,7 +1072,7 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="203" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="217" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
@@ -1087,7 +1102,7 @@
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="201" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="215" />
       <source>Connection failed for {url}: {error}</source>
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
@@ -1107,7 +1122,7 @@
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="187" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="201" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
@@ -1142,7 +1157,7 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="195" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="209" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
@@ -1157,12 +1172,12 @@
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="106" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="120" />
       <source>No QGIS proxy: system settings and HTTP(S)_PROXY variables apply</source>
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="197" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="211" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
@@ -1212,7 +1227,7 @@
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="105" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="119" />
       <source>QGIS proxy: {proxy}</source>
       <translation>Proxy QGIS : {proxy}</translation>
     </message>
@@ -1332,7 +1347,7 @@
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="291" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="304" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -1497,7 +1512,7 @@
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="300" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="312" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
@@ -1507,7 +1522,7 @@
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="249" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="262" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>
@@ -1535,27 +1550,27 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="134" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="162" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="122" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="150" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="53" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="66" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="70" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="84" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="150" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="178" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -1570,7 +1585,12 @@
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <location filename="../anct_qgis_plugin/gui/sizes.py" line="7" />
+      <source>B</source>
+      <translation>o</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>Cache</source>
       <translation>Cache</translation>
     </message>
@@ -1600,7 +1620,7 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="161" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="189" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
@@ -1650,12 +1670,17 @@
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <location filename="../anct_qgis_plugin/gui/sizes.py" line="7" />
+      <source>GB</source>
+      <translation>Go</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>Licence</source>
       <translation>Licence</translation>
     </message>
@@ -1680,6 +1705,11 @@
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/sizes.py" line="7" />
+      <source>MB</source>
+      <translation>Mo</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
@@ -1690,7 +1720,7 @@
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="141" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="169" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
@@ -1765,12 +1795,12 @@
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="32" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
@@ -1820,7 +1850,7 @@
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
       <source>cached on {date}</source>
       <translation>en cache le {date}</translation>
     </message>
@@ -1840,22 +1870,27 @@
       <translation>vidé quand vous cliquerez sur OK</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
+      <location filename="../anct_qgis_plugin/gui/sizes.py" line="7" />
+      <source>kB</source>
+      <translation>ko</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="20" />
       <source>offline (cached on {date})</source>
       <translation>hors ligne (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="19" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="105" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="115" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>

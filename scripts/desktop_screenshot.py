@@ -1,14 +1,17 @@
 """Run inside the real QGIS desktop (``qgis --code scripts/desktop_screenshot.py``).
 
-Opens the ANCT panel, loads a territory's layers through it, waits for the background task,
-zooms to them and saves a picture of the main window; then saves the project, closes it, opens
-it again and saves a second picture (``…-reopened.png``): the layers come back with their data
-from the GeoPackage the panel wrote. Environment:
+Opens the ANCT panel, loads a territory's layers through it, saves a picture while a download
+is under way (``…-loading.png``: the progress text with its sizes, "7/7 — Communes (1.2/2.0 Mo)";
+the mirror must be served over HTTP, slowly enough to be caught), waits for the background task,
+zooms to the layers and saves a picture of the main window; then saves the project, closes it,
+opens it again and saves a third picture (``…-reopened.png``): the layers come back with their
+data from the GeoPackage the panel wrote. Environment:
 ANCT_SCREENSHOT (PNG path), ANCT_SCREENSHOT_TERRITORY (default 36), ANCT_SCREENSHOT_LAYERS.
 Used by tests/qgis/test_desktop_screenshot.py; exits QGIS when done (status in the log file
 ANCT_SCREENSHOT + ".log").
 """
 import os
+import re
 import traceback
 
 from qgis.core import QgsApplication, QgsProject, QgsRectangle
@@ -21,6 +24,8 @@ TERRITORY = os.environ.get("ANCT_SCREENSHOT_TERRITORY", "36")
 LAYERS = os.environ.get("ANCT_SCREENSHOT_LAYERS", "france_services,petites_villes_de_demain,action_coeur_de_ville,"
                         "villages_avenir,territoires_industrie,epci,communes").split(",")
 STEP_MS = 250
+# "(1.2/2.0 Mo)" in the progress text: a download with its size, caught half-way.
+SIZES = re.compile(r"\((\d+\.\d)/(\d+\.\d) \w+\)")
 state = {"ticks": 0}
 
 
@@ -82,6 +87,21 @@ def load(plugin):
     dock.choose_territory(TERRITORY)
     dock.tree.set_checked(LAYERS)
     dock.load_checked()
+    poll(lambda: downloading(dock) or dock.load_task is None, lambda: loading_shot(plugin))
+
+
+def downloading(dock):
+    """True while the progress text shows a download at least 40 % through, not yet done."""
+    found = SIZES.search(dock.progress.format())
+    return dock.load_task is not None and found is not None and 0.4 <= float(found[1]) / float(found[2]) < 1
+
+
+@guarded
+def loading_shot(plugin):
+    dock = plugin.dock
+    if dock.load_task is not None:
+        log(f"progress {dock.progress.format().replace('%p', str(dock.progress.value()))}")
+        grab(OUTPUT.replace(".png", "-loading.png"), lambda: None, dock)  # the panel alone: text readable
     poll(lambda: dock.load_task is None, lambda: frame(plugin))
 
 
@@ -99,8 +119,8 @@ def frame(plugin, then=None, prefix="layers"):
 
 
 @guarded
-def grab(path, then):
-    iface.mainWindow().grab().save(path)
+def grab(path, then, widget=None):
+    (widget or iface.mainWindow()).grab().save(path)
     log(f"saved {os.path.basename(path)}")
     then()
 

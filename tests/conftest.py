@@ -101,6 +101,49 @@ def run_alg(provider, feedback):
     return run
 
 
+def _url_recorder():
+    from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+
+    class UrlRecorder(QObject):
+        """Receives the file URLs the plugin asks Qt to open (QDesktopServices.setUrlHandler)."""
+
+        def __init__(self):
+            super().__init__()
+            self.urls = []
+
+        @pyqtSlot(QUrl)
+        def open(self, url):  # noqa: A003 - the slot's name given to Qt
+            self.urls.append(url)
+
+    return UrlRecorder()
+
+
+@pytest.fixture(autouse=True)
+def opened_files():
+    """The file URLs opened during a test, through Qt's own handler mechanism: no test ever starts
+    a PDF viewer or a browser."""
+    from qgis.PyQt.QtGui import QDesktopServices
+
+    recorder = _url_recorder()
+    QDesktopServices.setUrlHandler("file", recorder, "open")
+    yield recorder.urls
+    QDesktopServices.unsetUrlHandler("file")
+
+
+@pytest.fixture
+def french_ui():
+    """QGIS's interface in French for one test (what ui_language() and the plugin read)."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "fr_FR")
+    yield
+    for key, value in saved.items():
+        settings.remove(key) if value is None else settings.setValue(key, value)
+
+
 @pytest.fixture
 def shared_mirror():
     if not SHARED_MIRROR.is_dir():

@@ -32,7 +32,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 # A client-side time-out test never needs more; capping keeps shutdown quick anyway.
 MAX_DELAY = 60.0
-FAULT_KINDS = ("status", "retry_after", "delay", "truncate", "body", "slow", "drop")
+FAULT_KINDS = ("status", "retry_after", "delay", "truncate", "body", "slow", "drop", "no_length")
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
               "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"}
 
@@ -238,15 +238,19 @@ class _MirrorHandler(_QuietHandler):
                 self.send_header(name, value)
             self.end_headers()
             return
+        kind = fault.kind if fault else None
         self.send_response(200)
         self.send_header("Content-Type", content_type or content_type_for(relative, body))
-        self.send_header("Content-Length", str(len(body)))
+        if kind == "no_length":  # the size is not told: the body ends when the connection closes
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        else:
+            self.send_header("Content-Length", str(len(body)))
         for name, value in validators.items():
             self.send_header(name, value)
         self.end_headers()
         if self.command == "HEAD":
             return
-        kind = fault.kind if fault else None
         if kind == "truncate":
             self.wfile.write(body[:len(body) // 2])
             self.wfile.flush()
@@ -290,7 +294,7 @@ class _MirrorHandler(_QuietHandler):
                 self.close_connection = True
                 return True
             return False
-        else:  # truncate, slow: the body is altered while it is written
+        else:  # truncate, slow, no_length: the body or its headers are altered while written
             return False
         return True
 
@@ -333,7 +337,8 @@ class MirrorServer(_LoopbackBase):
 
         times=None: every matching request; an int: the first `times` ones, then normal.
         Kinds and options: status(code, headers, body, content_type); retry_after(seconds);
-        delay(seconds); truncate(); body(body, content_type, code); slow(chunk, pause); drop().
+        delay(seconds); truncate(); body(body, content_type, code); slow(chunk, pause); drop();
+        no_length() (no Content-Length: the body ends when the connection closes).
         The first fault added that matches and has uses left wins.
         """
         with self._lock:

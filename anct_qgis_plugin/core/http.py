@@ -14,7 +14,7 @@ from qgis.core import Qgis, QgsSettings
 
 from .errors import CancelledError, DownloadError, NotPublishedError
 from .i18n import tr
-from .report import is_cancelled, progress
+from .report import is_cancelled, progress, transferred
 from .secrets import redacted
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -43,6 +43,20 @@ class _Watch:
                 sock.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
+
+
+def _wire_bytes(response, decoded):
+    """Bytes received so far as they crossed the wire: Content-Length counts those (tell()), not
+    the decoded ones."""
+    return response.raw.tell() if hasattr(response.raw, "tell") else decoded
+
+
+def _report(watch, feedback):
+    """Progress and bytes of a download, as far as the headers let us know them."""
+    if watch.received:
+        transferred(feedback, watch.received, watch.expected)
+    if watch.expected:
+        progress(feedback, 100.0 * watch.received / watch.expected)
 
 
 def _user_agent():
@@ -239,8 +253,7 @@ class HttpClient:
         worker.start()
         while worker.is_alive():
             worker.join(0.1)
-            if watch.expected:
-                progress(feedback, 100.0 * watch.received / watch.expected)
+            _report(watch, feedback)
             if is_cancelled(feedback):
                 watch.abandon()
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
@@ -250,6 +263,7 @@ class HttpClient:
                     url=url, seconds=self.deadline_s))
         if "error" in result:
             raise result["error"]
+        _report(watch, feedback)  # a download quicker than one look still tells its size
         return result["value"]
 
     def _sleep(self, seconds, feedback, url):
@@ -281,21 +295,19 @@ class HttpClient:
                         raise CancelledError(tr("Download cancelled: {url}").format(url=url))
                     out.write(chunk)
                     received += len(chunk)
-                    watch.received = received
-                    self._check_size(url, received, response)
+                    watch.received = _wire_bytes(response, received)
+                    self._check_size(url, received, watch.received)
         except self._urllib3_errors as error:
             raise truncated(error) from error
-        # Content-Length counts the bytes on the wire (tell()), not the decoded ones.
-        wire = response.raw.tell() if hasattr(response.raw, "tell") else received
+        wire = _wire_bytes(response, received)
         if expected and wire < expected:
             raise truncated(tr("truncated body, {got} of {expected} bytes").format(
                 got=wire, expected=expected))
         meta.size = received
         return meta
 
-    def _check_size(self, url, received, response):
+    def _check_size(self, url, received, wire):
         """A body that inflates past the cap, or far beyond what crossed the wire, is refused."""
-        wire = response.raw.tell() if hasattr(response.raw, "tell") else received
         if received > self.max_bytes or (received > BOMB_FLOOR and received > BOMB_RATIO * max(wire, 1)):
             raise DownloadError(tr("{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB "
                                    "received; ANCT_QGIS_MAX_DOWNLOAD_MB).").format(

@@ -32,3 +32,12 @@ def is_cancelled(feedback):
 def progress(feedback, percent):
     if feedback is not None:
         feedback.setProgress(max(0.0, min(100.0, percent)))
+
+
+def transferred(feedback, received, expected=0):
+    """Bytes of the current download so far (``expected`` 0 when the server did not say), for a
+    feedback that can show them (one with ``show_transfer``, the panel's); others see only the
+    percentage."""
+    show = getattr(feedback, "show_transfer", None)
+    if show is not None:
+        show(received, expected)

@@ -8,15 +8,9 @@ from ..core.catalogue import SOURCES, THEMES
 from ..core.status import ABSENT, FRESH, OFFLINE, STALE
 from ..core.territories import normalise
 from .i18n import tr
+from .sizes import human_size
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def human_size(size):
-    for unit in ("o", "ko", "Mo", "Go"):
-        if size < 1024 or unit == "Go":
-            return f"{size:.0f} {unit}" if unit == "o" else f"{size:.1f} {unit}"
-        size /= 1024.0
 
 
 def cache_text(status):

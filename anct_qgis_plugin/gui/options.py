@@ -16,8 +16,8 @@ from ..core.cache import Cache
 from ..core.http import describe_proxy
 from ..core.settings import default_cache_dir, default_data_dir, load_config, overridden_by_environment, write_setting
 from ..resources_paths import resource_path
-from .catalogue_tree import human_size
 from .i18n import tr
+from .sizes import human_size
 
 
 class AnctOptionsFactory(QgsOptionsWidgetFactory):

@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from ..core.catalogue import get_source
 from ..core.errors import AnctError, CancelledError, TerritoryError
 from .i18n import tr
+from .sizes import transfer_size
 
 CAN_CANCEL = getattr(QgsTask, "Flag", QgsTask).CanCancel
 
@@ -46,6 +47,18 @@ class AnctTask(QgsTask):
         raise NotImplementedError
 
 
+class TransferFeedback(QgsFeedback):
+    """A QgsFeedback that also hears the bytes of the current download (core.report.transferred),
+    in the thread that downloads."""
+
+    def __init__(self, on_transfer):
+        super().__init__()
+        self._on_transfer = on_transfer
+
+    def show_transfer(self, received: int, expected: int) -> None:
+        self._on_transfer(received, expected)
+
+
 class IndexTask(AnctTask):
     """Loads the territory index (reference lists, cached)."""
 
@@ -62,7 +75,8 @@ class LoadLayersTask(AnctTask):
     """Builds the ticked layers for a territory; one failing layer does not stop the others.
 
     Progress is the whole load's, never going back: layer n of N counts for 1/N, its own
-    progress (downloads, départements) moves inside that share; ``status`` says which layer."""
+    progress (downloads, départements) moves inside that share; ``status`` says which layer and
+    how much of its current download has come ("3/9 — Communes (1.2/2.0 Mo)")."""
 
     status = pyqtSignal(str)
 
@@ -75,7 +89,7 @@ class LoadLayersTask(AnctTask):
         # Made here, in the main thread, like the task's own feedback: Cancel reaches it at once
         # (a feedback made in the worker thread would get the signal queued to a thread without
         # an event loop, never).
-        self.layer_feedback = QgsFeedback()
+        self.layer_feedback = TransferFeedback(self._show_transfer)
         self.feedback.canceled.connect(self.layer_feedback.cancel)
         # Direct: the worker thread reports its own progress (a queued call would run later in
         # the main thread, racing with the worker's own reports).
@@ -83,6 +97,7 @@ class LoadLayersTask(AnctTask):
         self._number = 0
         self._overall = 0.0
         self._lock = threading.Lock()
+        self._layer_text = self._status_text = ""
 
     def _layer_progress(self, percent):
         self._advance(self._number, percent)
@@ -95,15 +110,28 @@ class LoadLayersTask(AnctTask):
             self._overall = overall
         self.setProgress(overall)
 
+    def _show_layer(self, number, layer_id):
+        self._number = number
+        self._layer_text = tr("{n}/{total} — {title}").format(
+            n=number + 1, total=len(self.layer_ids), title=get_source(layer_id).title(self.data.language))
+        self._show(self._layer_text)
+
+    def _show_transfer(self, received, expected):
+        self._show(f"{self._layer_text} ({transfer_size(received, expected)})")
+
+    def _show(self, text):
+        # Downloads report ten times a second: only a new text reaches the panel.
+        if text != self._status_text:
+            self._status_text = text
+            self.status.emit(text)
+
     def work(self, feedback):
         builder = self.data.builder(self.layer_feedback)
         main_thread = QCoreApplication.instance().thread()
         for number, layer_id in enumerate(self.layer_ids):
             if feedback.isCanceled():
                 raise CancelledError(tr("Cancelled."))
-            self._number = number
-            self.status.emit(tr("{n}/{total} — {title}").format(
-                n=number + 1, total=len(self.layer_ids), title=get_source(layer_id).title(self.data.language)))
+            self._show_layer(number, layer_id)
             try:
                 built = builder.build(layer_id, self.territory)
             except CancelledError:

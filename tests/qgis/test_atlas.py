@@ -115,3 +115,37 @@ def test_by_default_the_sheets_go_to_a_real_folder(anct_env, provider, run_alg):
     assert default == atlas_folder() and str(anct_env.parent / "data") in default  # the data folder, not /tmp
     result = run_alg("anct:department_atlas", {"DEPARTMENTS": "36"})
     assert result["FILES"] == os.path.join(default, "atlas_36.pdf") and os.path.isfile(result["FILES"])
+
+
+def test_in_the_qgis_window_the_pdf_is_opened_and_linked(anct_env, run_alg, tmp_path, feedback, opened_files):
+    from qgis.core import QgsApplication
+
+    combined = tmp_path / "atlas.pdf"
+    logged = []
+
+    def listen(message, tag, level):
+        logged.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(listen)
+    try:
+        run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_PDF": str(combined)})
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(listen)
+    assert [url.toLocalFile() for url in opened_files] == [str(combined)]
+    assert f"file://{combined}" in "\n".join(feedback.infos)  # the Processing log shows text only
+    assert f'<a href="file://{combined}">{combined}</a>' in "\n".join(logged)  # the log panel opens links
+
+
+def test_one_sheet_in_a_folder_opens_that_sheet(anct_env, run_alg, tmp_path, opened_files):
+    run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path)})
+    assert [url.toLocalFile() for url in opened_files] == [str(tmp_path / "atlas_36.pdf")]
+
+
+@pytest.mark.parametrize("window, asked", [(False, True), (True, False)])
+def test_nothing_is_opened_without_a_window_or_when_not_asked(anct_env, run_alg, tmp_path, feedback, opened_files,
+                                                              monkeypatch, window, asked):
+    if not window:  # qgis_process and scripts outside QGIS have no interface
+        monkeypatch.setattr("qgis.utils.iface", None)
+    run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path), "OPEN_PDF": asked})
+    assert opened_files == []
+    assert f"file://{tmp_path / 'atlas_36.pdf'}" in "\n".join(feedback.infos)

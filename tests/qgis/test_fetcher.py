@@ -135,6 +135,30 @@ def test_cancel_during_a_slow_download_leaves_no_partial_file(anct_env, mirror_s
     assert cache_files(anct_env) == {}
 
 
+class ByteFeedback(QgsFeedback):
+    """A feedback that hears a download's bytes, like the panel's (core.report.transferred)."""
+
+    def __init__(self):
+        super().__init__()
+        self.transfers, self.percents = [], []
+        self.progressChanged.connect(self.percents.append)
+
+    def show_transfer(self, received, expected):
+        self.transfers.append((received, expected))
+
+
+@pytest.mark.parametrize("fault, told", [("slow", True), ("no_length", False)])
+def test_a_download_reports_its_bytes_as_they_come(anct_env, mirror_server, fault, told):
+    size = (Path(mirror_server.root) / "geo.api.gouv.fr" / "regions").stat().st_size
+    mirror_server.add_fault("geo.api.gouv.fr/regions", fault, chunk=16, pause=0.05)
+    feedback = ByteFeedback()
+    fetcher().fetch(REGIONS, suffix=".json", feedback=feedback)
+    assert feedback.transfers[-1] == (size, size if told else 0)  # no size told: only what came
+    received = [got for got, _expected in feedback.transfers]
+    assert received == sorted(received) and all(expected in (0, size) for _got, expected in feedback.transfers)
+    assert feedback.percents == sorted(feedback.percents) and (100 in feedback.percents) == told
+
+
 def test_purge_one_entry_and_all(anct_env):
     current = fetcher()
     current.fetch(REGIONS, suffix=".json")

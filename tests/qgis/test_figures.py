@@ -59,19 +59,6 @@ def test_unknown_territory(anct_env, run_alg):
         run_alg("anct:programme_matrix", {"TERRITORY": "99", "OUTPUT": "memory:"})
 
 
-@pytest.fixture
-def french_ui():
-    from qgis.core import QgsSettings
-
-    settings = QgsSettings()
-    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "fr_FR")
-    yield
-    for key, value in saved.items():
-        settings.remove(key) if value is None else settings.setValue(key, value)
-
-
 def test_a_csv_output_opens_right_in_a_french_spreadsheet(anct_env, run_alg, tmp_path, french_ui):
     output = tmp_path / "profil.csv"
     run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": str(output)})

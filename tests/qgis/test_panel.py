@@ -350,3 +350,36 @@ def test_save_the_territory_pack_from_the_panel(plugin, qgis_iface, tmp_path):
         tables = {row[0] for row in db.execute("SELECT table_name FROM gpkg_contents")}
     assert {"france_services", "communes", "anct_sources"} <= tables
     assert any("Territory pack saved" in m for m in messages(qgis_iface, Qgis.MessageLevel.Info))
+
+
+def formats_while_loading(dock, territory, layer_ids):
+    """Every text the progress bar showed during a load, looked at between events."""
+    dock.choose_territory(territory)
+    dock.tree.set_checked(layer_ids)
+    dock.load_button.click()
+    shown = []
+    assert wait_until(lambda: shown.append((dock.load_task is not None, dock.progress.format()))
+                      or dock.load_task is None)
+    return [text for loading, text in dict.fromkeys(shown) if loading]
+
+
+@pytest.mark.parametrize("fault, size", [("slow", "2.1/2.1 kB"), ("no_length", "2.1 kB")])
+def test_progress_tells_the_size_of_the_current_download(plugin, mirror_server, fault, size):
+    # The communes' outlines come slowly (or without their size) from the loopback server.
+    mirror_server.add_fault("codeDepartement=36", fault, chunk=256, pause=0.1)
+    shown = formats_while_loading(plugin.dock, "36", ["communes"])
+    assert f"1/1 — Communes (with population) ({size}) — %p %" in shown, shown
+
+
+def test_progress_sizes_are_in_french_units_in_french(french_ui, plugin, mirror_server):
+    mirror_server.add_fault("codeDepartement=36", "slow", chunk=256, pause=0.1)
+    shown = formats_while_loading(plugin.dock, "36", ["communes"])
+    assert any(text.startswith("1/1 — ") and text.endswith(" (2.1/2.1 ko) — %p %") for text in shown), shown
+
+
+def test_sizes_read_as_the_issue_writes_them():
+    from anct_qgis_plugin.gui.sizes import human_size, transfer_size
+
+    assert transfer_size(1.2 * 2 ** 20, 2 * 2 ** 20) == "1.2/2.0 MB"  # "1.2/2.0 Mo" in French
+    assert transfer_size(5000) == "4.9 kB" and human_size(512) == "512 B"
+    assert transfer_size(3 * 2 ** 20, 2 * 2 ** 20) == "2.0/2.0 MB"  # never more than the whole

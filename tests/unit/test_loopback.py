@@ -234,6 +234,13 @@ def test_slow_fault_sends_the_whole_body_in_paced_chunks(server):
     assert first_at < 0.05 * (chunks - 1)  # bytes arrived before the end: really streamed
 
 
+def test_no_length_fault_sends_the_body_without_its_size(server):
+    server.add_fault("list.csv", "no_length", times=1)
+    answer = requests.get(server.url_for("data/list.csv"), timeout=5)
+    assert answer.content == BODY and "Content-Length" not in answer.headers
+    assert "Content-Length" in requests.get(server.url_for("data/list.csv"), timeout=5).headers  # once only
+
+
 def test_drop_fault_closes_without_answer(server):
     server.add_fault("list.csv", "drop", times=1)
     with pytest.raises(requests.exceptions.ConnectionError):

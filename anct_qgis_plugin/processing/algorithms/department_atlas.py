@@ -1,12 +1,16 @@
 """anct:department_atlas — one A4 sheet per département (figures, maps, chart, EPCI table),
 to PDF: one file per département in a folder, or one combined PDF."""
+import html
 import os
 import tempfile
 
 from qgis.core import (
+    QgsApplication,
+    QgsMessageLog,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -14,6 +18,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 
 from ...cartography.atlas import (
     DEFAULT_TEMPLATE,
@@ -26,7 +32,8 @@ from ...cartography.atlas import (
     project_for,
 )
 from ...cartography.texts import SheetTexts
-from ...compat import NO_THREADING, NUMBER_DOUBLE
+from ...compat import MESSAGE_INFO, NO_THREADING, NUMBER_DOUBLE
+from ...core import report
 from ...core.catalogue import get_source
 from ...core.errors import AnctError
 from ...core.service import AnctData
@@ -54,6 +61,30 @@ def departement_codes(index, text):
     return list(dict.fromkeys(codes))
 
 
+def in_qgis_window() -> bool:
+    """True in the QGIS desktop (an interface exists), never under qgis_process."""
+    from qgis import utils  # read at call time: the interface is set once QGIS has started
+
+    return utils.iface is not None and QgsApplication.platform() != "qgis_process"
+
+
+def to_open(written: list, combined: str, folder: str) -> str:
+    """What a user wants to see once the sheets are out: the combined PDF, the only sheet, or the
+    folder that holds several."""
+    if combined:
+        return combined
+    return written[0] if len(written) == 1 else folder
+
+
+def log_written(feedback, path: str) -> None:
+    """A written file as its file:// URL in the Processing log, and as a link in the ANCT tab of the
+    log panel (which opens what is clicked; the Processing log shows text only)."""
+    url = QUrl.fromLocalFile(path)
+    report.info(feedback, tr("Written: {url}").format(url=url.toString()))  # feedback may be None (scripts)
+    anchor = f'<a href="{html.escape(bytes(url.toEncoded()).decode(), quote=True)}">{html.escape(path)}</a>'
+    QgsMessageLog.logMessage(tr("Written: {url}").format(url=anchor), report.LOG_TAG, MESSAGE_INFO)
+
+
 def atlas_folder():
     """Documents/ANCT Territoires/atlas (or the data folder of the Options)."""
     return os.path.join(read_setting("data_dir") or default_data_dir(), "atlas")
@@ -61,6 +92,7 @@ def atlas_folder():
 
 class DepartmentAtlasAlgorithm(AnctAlgorithm):
     group_id = "cartography"
+    _files, _open = (), ""  # what a run wrote and what to open, for postProcessAlgorithm
 
     def name(self):
         return "department_atlas"
@@ -83,6 +115,9 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         self.add_help(QgsProcessingParameterFileDestination("OUTPUT_PDF", tr("Combined PDF"), tr("PDF (*.pdf)"),
                                                             optional=True, createByDefault=False),
                       tr("All sheets in one PDF (instead of, or besides, the folder)."))
+        self.add_help(QgsProcessingParameterBoolean("OPEN_PDF", tr("Open the PDF when done"), defaultValue=True),
+                      tr("In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the "
+                         "sheets) once written. Never from qgis_process. The log links to every file anyway."))
         self.add_help(QgsProcessingParameterFile("LAYOUT", tr("Layout template (.qpt)"), extension="qpt",
                                                  optional=True),
                       tr("Your own template, edited in the layout designer from resources/layouts/"
@@ -115,7 +150,21 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         index = data.territory_index(feedback)
         codes = departement_codes(index, self.parameterAsString(parameters, "DEPARTMENTS", context))
         with tempfile.TemporaryDirectory(prefix="anct_atlas_") as workdir:  # charts, until the PDFs are out
-            return self._sheets(codes, data, index, context, feedback, texts, template, workdir, folder, combined)
+            results = self._sheets(codes, data, index, context, feedback, texts, template, workdir, folder, combined)
+        # Kept for postProcessAlgorithm, which runs in the main thread once the run is over.
+        written = [path for path in results["FILES"].split(";") if path]
+        self._files = ([results["OUTPUT_PDF"]] if combined else []) + written
+        self._open = to_open(written, combined, folder) if self.parameterAsBoolean(parameters, "OPEN_PDF", context) \
+            else ""
+        return results
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """The files as links in the log; in the QGIS window, the PDF opened (OPEN_PDF)."""
+        for path in self._files:
+            log_written(feedback, path)
+        if self._open and in_qgis_window():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._open))
+        return {}
 
     def _sheets(self, codes, data, index, context, feedback, texts, template, workdir, folder, combined):
         runs, layouts, written, projects = {}, [], [], []
