@@ -2,11 +2,6 @@
 ready for road times: the published fields, plus ``speed_kmh`` and ``direction``."""
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
-    QgsLineString,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -16,15 +11,14 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, NUMBER_DOUBLE, WKB_LINESTRING
+from ...compat import NUMBER_DOUBLE
+from ...core.road_layer import SectionWriter
+from ...core.road_source import fetch_sections, territory_area
 from ...core.service import AnctData
 from ...diagnostics.road_profiles import BDTOPO_CAR_NATURES, BDTOPO_NATURES, BdTopoProfile
 from .atomic_outputs import atomic_outputs
 from .base import AnctAlgorithm, tr
 from .post_processing import LoadedLayerPostProcessor
-from .road_source import fetch_sections, territory_area
-
-ADDED_FIELDS = (("speed_kmh", FIELD_DOUBLE), ("direction", FIELD_INT))
 
 
 def add_buffer_parameter(algorithm, name, advanced=False):
@@ -66,18 +60,25 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
         territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
         buffer_m = self.parameterAsDouble(parameters, "BUFFER_KM", context) * 1000.0
         natures = self.parameterAsEnumStrings(parameters, "ROAD_CLASSES", context) or list(BDTOPO_CAR_NATURES)
-        box, keep_tile = territory_area(data, territory, territory.crs, buffer_m, feedback)
+        box, keep_tile = territory_area(data.builder(feedback), territory, territory.crs, buffer_m)
         feedback.pushInfo(tr("Road sections of {territory} and {km:g} km around").format(
             territory=territory.label, km=buffer_m / 1000))
+        crs = QgsCoordinateReferenceSystem(territory.crs)
         with atomic_outputs(self, parameters, context) as outputs:
-            writer = _SectionWriter(outputs, QgsCoordinateReferenceSystem(territory.crs), feedback)
-            reader, pages = fetch_sections(data, box, territory.crs, keep_tile, BdTopoProfile(natures), feedback,
-                                           writer.write)
+            created = {}
+
+            def open_sink(fields, wkb_type):
+                sink, created["id"] = outputs.sink("OUTPUT", fields, wkb_type, crs)
+                return sink
+
+            writer = SectionWriter(open_sink)
+            reader, pages = fetch_sections(data.fetcher, box, territory.crs, keep_tile, BdTopoProfile(natures),
+                                           feedback, writer.write)
             if writer.sink is None:
                 raise QgsProcessingException(tr("No section of the natures kept ({natures}) in {territory}.").format(
                     natures=", ".join(natures), territory=territory.label))
-            dest_id = writer.close()
-            results = {"OUTPUT": outputs.final_id(dest_id), "SECTION_COUNT": writer.count,
+            writer.close()
+            results = {"OUTPUT": outputs.final_id(created["id"]), "SECTION_COUNT": writer.count,
                        "SOURCE": pages.describe(data.language)}
         feedback.pushInfo(tr("{n} sections kept of {read} read; {source}").format(
             n=writer.count, read=reader.read, source=results["SOURCE"]))
@@ -85,78 +86,3 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
             context.layerToLoadOnCompletionDetails(results["OUTPUT"]).setPostProcessor(
                 LoadedLayerPostProcessor.create("road_network"))
         return results
-
-
-class _SectionWriter:
-    """Writes pages of sections; the fields are those of the first page that holds any."""
-
-    def __init__(self, outputs, crs, feedback):
-        self.outputs, self.crs, self.feedback = outputs, crs, feedback
-        self.sink = self.dest_id = None
-        self.fields = QgsFields()
-        self.names = []
-        self.count = 0
-
-    def write(self, sections):
-        if not sections.features:
-            return
-        if self.sink is None:
-            self._open(sections.features)
-        for feature, speed, direction in zip(sections.features, sections.speeds.tolist(),
-                                             sections.directions.tolist()):
-            properties = feature.get("properties") or {}
-            attributes = [_value(properties.get(name)) for name in self.names] + [speed, direction]
-            for line in _lines(feature.get("geometry") or {}):  # a multipart section: one feature per part
-                out = QgsFeature(self.fields)
-                out.setGeometry(QgsGeometry(line))
-                out.setAttributes(attributes)
-                if not self.sink.addFeature(out, FAST_INSERT):
-                    raise QgsProcessingException(tr("Cannot write to the output: {error}").format(
-                        error=self.sink.lastError() if hasattr(self.sink, "lastError") else ""))
-            self.count += 1
-
-    def _open(self, features):
-        kinds = {}
-        for feature in features:
-            for name, value in (feature.get("properties") or {}).items():
-                if name not in kinds or kinds[name] is None:
-                    kinds[name] = _kind(value)
-        self.names = [name for name in kinds if name not in dict(ADDED_FIELDS)]
-        for name in self.names:
-            self.fields.append(QgsField(name, kinds[name] or FIELD_STRING))
-        for name, kind in ADDED_FIELDS:
-            self.fields.append(QgsField(name, kind))
-        self.sink, self.dest_id = self.outputs.sink("OUTPUT", self.fields, WKB_LINESTRING, self.crs)
-        if self.sink is None:
-            raise QgsProcessingException(tr("Cannot create the output layer."))
-
-    def close(self):
-        self.sink = None  # closes the file before it is moved into place
-        return self.dest_id
-
-
-def _kind(value):
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return FIELD_STRING  # BD TOPO booleans are written "true"/"false" by some services: kept as text
-    if isinstance(value, int):
-        return FIELD_LONG
-    if isinstance(value, float):
-        return FIELD_DOUBLE
-    return FIELD_STRING
-
-
-def _value(value):
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, (dict, list)):
-        return str(value)
-    return value
-
-
-def _lines(geometry):
-    """2D lines from GeoJSON coordinates (z dropped: road times are measured in the plane)."""
-    kind, coordinates = geometry.get("type"), geometry.get("coordinates") or []
-    parts = [coordinates] if kind == "LineString" else coordinates if kind == "MultiLineString" else []
-    return [QgsLineString([p[0] for p in part], [p[1] for p in part]) for part in parts if len(part) > 1]

@@ -14,13 +14,13 @@ from qgis.core import (
 )
 
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_LINE
+from ...core.road_source import extent_area, fetch_sections, territory_area
 from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
 from ...diagnostics.road_profiles import BdTopoProfile, CustomProfile, OsmProfile
 from .base import tr
 from .fetch_road_network import add_buffer_parameter
 from .layer_reading import crs_of, features_unchecked, report_progress
 from .network_reader import read_network
-from .road_source import extent_area, fetch_sections, territory_area
 
 NETWORK_PROGRESS = 40.0  # road mode: getting the network fills the first 40 % of the bar
 NETWORK_FORMATS = ("auto", "bdtopo", "osm", "custom")
@@ -97,7 +97,7 @@ def road_travel_times(algorithm, parameters, context, area, crs, facilities, fee
 def _fetched(algorithm, parameters, context, area, crs, feedback):
     buffer_m = algorithm.parameterAsDouble(parameters, "NETWORK_BUFFER_KM", context) * 1000.0
     if area.territory is not None:
-        box, keep_tile = territory_area(area.data, area.territory, crs.authid(), buffer_m, feedback)
+        box, keep_tile = territory_area(area.data.builder(feedback), area.territory, crs.authid(), buffer_m)
     else:
         extent = QgsCoordinateTransform(crs_of(area.population, tr("population")), crs,
                                         context.transformContext()).transformBoundingBox(
@@ -105,7 +105,7 @@ def _fetched(algorithm, parameters, context, area, crs, feedback):
         box, keep_tile = extent_area(extent, buffer_m)
     feedback.pushInfo(tr("No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around").format(
         km=buffer_m / 1000))
-    reader, pages = fetch_sections(area.data, box, crs.authid(), keep_tile, BdTopoProfile(), feedback)
+    reader, pages = fetch_sections(area.data.fetcher, box, crs.authid(), keep_tile, BdTopoProfile(), feedback)
     source = pages.describe(area.data.language)
     feedback.pushInfo(tr("Road network: {source} — {n} sections").format(source=source, n=reader.read))
     return (*reader.arrays(), source)

@@ -1,0 +1,100 @@
+"""The BD TOPO road network of a territory (plus a buffer), as the road algorithms and the
+catalogue fetch it: the box to ask for, which tiles matter, the pages read with a road profile,
+and a small index of the pages in the cache (so that the panel can tell, and purge, what a
+territory's network holds)."""
+import json
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
+
+from .errors import AnctError, CancelledError, ParseError, TerritoryError
+from .i18n import tr
+from .report import warn
+from .road_network import Box, RoadFetch
+from .road_sections import SectionReader
+
+INDEX_URL = "anct-cache://road-network/{key}"  # not a download: the pages one territory's network read
+
+
+def territory_area(builder, territory, crs: str, buffer_m: float):
+    """(box, keep_tile) around a territory's communes: tiles farther than the buffer from every
+    commune are not asked for."""
+    if territory.is_country:
+        raise TerritoryError(tr("The road network is fetched for a région, a département, an EPCI or a "
+                                "commune, not for the whole country."))
+    outline = builder.territory_outline(territory, QgsCoordinateReferenceSystem(crs))
+    if outline is None or outline.isEmpty():
+        raise TerritoryError(tr("No commune outline for {territory}: its road network cannot be placed.").format(
+            territory=territory.label))
+    return _buffered_box(outline.boundingBox(), buffer_m), \
+        lambda box: outline.distance(QgsGeometry.fromRect(_rect(box))) <= buffer_m
+
+
+def extent_area(extent, buffer_m: float):
+    """(box, keep everything) around an extent (a QgsRectangle) already in the measure's CRS."""
+    return _buffered_box(extent, buffer_m), None
+
+
+def _buffered_box(rectangle, buffer_m):
+    return Box(rectangle.xMinimum() - buffer_m, rectangle.yMinimum() - buffer_m,
+               rectangle.xMaximum() + buffer_m, rectangle.yMaximum() + buffer_m)
+
+
+def _rect(box):
+    return QgsRectangle(box.xmin, box.ymin, box.xmax, box.ymax)
+
+
+def fetch_sections(fetcher, box, crs, keep_tile, profile, feedback, each_page=None, index_key=""):
+    """(SectionReader holding the driven lines, RoadPages). ``each_page(sections)`` is given
+    each page's kept sections (an output is written page by page); ``index_key`` names the
+    territory whose page list is kept in the cache."""
+    reader = SectionReader(profile)
+
+    def consume(page):
+        sections = reader.page(page)
+        if each_page is not None:
+            each_page(sections)
+
+    try:
+        pages = RoadFetch(fetcher, crs, feedback, keep_tile).pages(box, consume)
+    except CancelledError:
+        raise
+    except AnctError as error:
+        raise type(error)(tr("The road network could not be fetched from the IGN Géoplateforme: {error} — give a "
+                             "NETWORK layer, or set a mirror or the proxy in the ANCT options.").format(
+            error=error)) from None
+    if reader.read == 0:
+        raise ParseError(tr("The Géoplateforme answered no road section in {box} ({crs}): check the territory, or "
+                            "the mirror if one is set.").format(box=box.text(), crs=crs))
+    if profile.unknown:
+        warn(feedback, tr("Values the road profile does not know, left out of the network: {values}").format(
+            values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())))
+    if index_key:
+        _write_index(fetcher, index_key, pages.urls, feedback)
+    return reader, pages
+
+
+def _write_index(fetcher, key, urls, feedback):
+    url = INDEX_URL.format(key=key)
+    try:
+        part = fetcher.cache.new_part(url, ".json")
+        with open(part, "w", encoding="utf-8") as stream:
+            json.dump(urls, stream)
+        fetcher.cache.commit(url, part, suffix=".json")
+    except OSError as error:  # a read-only cache still served the pages
+        warn(feedback, tr("The cache cannot be written ({error}): working from it as it is.").format(error=error))
+
+
+def indexed_urls(cache, key):
+    """The page URLs of a territory's cached network, with the index itself; [] when none."""
+    url = INDEX_URL.format(key=key)
+    entry = cache.lookup(url)
+    if entry is None:
+        return []
+    try:
+        with open(entry.path, encoding="utf-8") as stream:
+            pages = json.load(stream)
+    except (OSError, ValueError):
+        return []
+    return [url] + [page for page in pages if isinstance(page, str)]
+
+
