@@ -19,7 +19,7 @@
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="41" />
       <source>A département (36), a région (reg:24), an EPCI SIREN, a commune code or an unambiguous name.</source>
       <translation>Un département (36), une région (reg:24), le SIREN d'un EPCI, un code de commune ou un nom sans ambiguïté.</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="47" />
       <source>BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections closed to light vehicles are always left out.</source>
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
@@ -72,11 +72,6 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="232" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="131" />
-      <source>Cannot create the output layer.</source>
-      <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="110" />
@@ -254,7 +249,7 @@
       <translation>Charger une couche ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="38" />
       <source>Fetch the road network (IGN BD TOPO)</source>
       <translation>Télécharger le réseau routier (BD TOPO de l'IGN)</translation>
     </message>
@@ -359,7 +354,7 @@
       <translation>Lignes du réseau routier (mode route). Vide : les routes de la BD TOPO de l'IGN du territoire et de ses alentours sont téléchargées depuis la Géoplateforme (voir anct:fetch_road_network).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
       <source>Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and importance) and direction (0 both ways, 1 digitising direction, 2 reverse).</source>
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
@@ -409,11 +404,6 @@
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_source.py" line="21" />
-      <source>No commune outline for {territory}: its road network cannot be placed.</source>
-      <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
-    </message>
-    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="49" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
@@ -429,7 +419,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="78" />
       <source>No section of the natures kept ({natures}) in {territory}.</source>
       <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
     </message>
@@ -579,12 +569,12 @@
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="44" />
       <source>Road natures kept</source>
       <translation>Natures de route retenues</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
     </message>
@@ -599,17 +589,17 @@
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="55" />
       <source>Road sections</source>
       <translation>Tronçons de route</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="64" />
       <source>Road sections of {territory} and {km:g} km around</source>
       <translation>Tronçons de route de {territory} et de {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="26" />
       <source>Roads this far around the territory are fetched too, so that residents near a border reach sites across it.</source>
       <translation>Les routes situées à cette distance du territoire sont téléchargées aussi, pour que les habitants proches d'une limite atteignent les structures de l'autre côté.</translation>
     </message>
@@ -674,7 +664,7 @@
       <translation>Sites pris en compte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="62" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="56" />
       <source>Source and date</source>
       <translation>Source et date</translation>
     </message>
@@ -724,7 +714,7 @@
       <translation>Synthèse par département et EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="25" />
       <source>Surroundings (km)</source>
       <translation>Alentours (km)</translation>
     </message>
@@ -747,11 +737,6 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
       <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_source.py" line="60" />
-      <source>The Géoplateforme answered no road section in {box} ({crs}): check the territory, or the mirror if one is set.</source>
-      <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="235" />
@@ -779,19 +764,9 @@
       <translation>La couche de population est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_source.py" line="56" />
-      <source>The road network could not be fetched from the IGN Géoplateforme: {error} — give a NETWORK layer, or set a mirror or the proxy in the ANCT options.</source>
-      <translation>Le réseau routier n'a pas pu être téléchargé depuis la Géoplateforme de l'IGN : {error} — donnez une couche NETWORK, ou réglez un miroir ou le proxy dans les options ANCT.</translation>
-    </message>
-    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="81" />
       <source>The road network is empty.</source>
       <translation>Le réseau routier est vide.</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_source.py" line="15" />
-      <source>The road network is fetched for a région, a département, an EPCI or a commune, not for the whole country.</source>
-      <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/layer_reading.py" line="20" />
@@ -969,7 +944,7 @@
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="82" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="83" />
       <source>{n} sections kept of {read} read; {source}</source>
       <translation>{n} tronçons retenus sur {read} lus ; {source}</translation>
     </message>
@@ -1052,24 +1027,29 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="91" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="93" />
       <source>A page of road sections is not a GeoJSON feature collection.</source>
       <translation>Une page de tronçons de route n'est pas une collection d'objets GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="87" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="89" />
       <source>A page of road sections is not complete JSON (it stops half-way?): {error}</source>
       <translation>Une page de tronçons de route n'est pas un JSON complet (interrompue ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="94" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="96" />
       <source>A page of road sections stops half-way: {got} sections of the {expected} announced.</source>
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="234" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="529" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_layer.py" line="57" />
+      <source>Cannot create the output layer.</source>
+      <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="217" />
@@ -1082,12 +1062,17 @@
       <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/road_layer.py" line="40" />
+      <source>Cannot write to the output: {error}</source>
+      <translation>Impossible d'écrire dans la sortie : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="94" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="85" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="108" />
       <source>Columns missing: {columns}</source>
       <translation>Colonnes manquantes : {columns}</translation>
     </message>
@@ -1097,7 +1082,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="504" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="539" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1162,12 +1147,12 @@
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="78" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="80" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="563" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="598" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1182,9 +1167,19 @@
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="26" />
+      <source>No commune outline for {territory}: its road network cannot be placed.</source>
+      <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/quarters.py" line="93" />
       <source>No quarter of {url} is published from {first} back to {last}.</source>
       <translation>Aucun trimestre de {url} n'est publié de {first} à {last}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="532" />
+      <source>No road a car uses in {territory}.</source>
+      <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="176" />
@@ -1247,7 +1242,7 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="138" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="140" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
@@ -1265,6 +1260,11 @@
       <location filename="../anct_qgis_plugin/core/provenance.py" line="13" />
       <source>Source: {publisher}, {date} (fetched {fetched}). Licence: {licence}.</source>
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="66" />
+      <source>The Géoplateforme answered no road section in {box} ({crs}): check the territory, or the mirror if one is set.</source>
+      <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="172" />
@@ -1322,12 +1322,22 @@
       <translation>La ressource « {title} » n'a pas de lien de téléchargement.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="62" />
+      <source>The road network could not be fetched from the IGN Géoplateforme: {error} — give a NETWORK layer, or set a mirror or the proxy in the ANCT options.</source>
+      <translation>Le réseau routier n'a pas pu être téléchargé depuis la Géoplateforme de l'IGN : {error} — donnez une couche NETWORK, ou réglez un miroir ou le proxy dans les options ANCT.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="22" />
+      <source>The road network is fetched for a région, a département, an EPCI or a commune, not for the whole country.</source>
+      <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="35" />
       <source>The source could not be reached: a stale cached copy was used.</source>
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="313" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="345" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1335,6 +1345,11 @@
       <location filename="../anct_qgis_plugin/core/territories.py" line="229" />
       <source>Unknown territory '{text}'.</source>
       <translation>Territoire inconnu '{text}'.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="69" />
+      <source>Values the road profile does not know, left out of the network: {values}</source>
+      <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="77" />
@@ -1377,12 +1392,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="201" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="208" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="191" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="198" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1417,7 +1432,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="402" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="418" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1442,12 +1457,12 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="111" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="134" />
       <source>{source}: codes that match no commune of today: {codes}</source>
       <translation>{source} : codes sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="106" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="129" />
       <source>{source}: {status} — {file}, {date}, {size} bytes, {rows} rows</source>
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
@@ -1457,7 +1472,7 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="245" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="254" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
@@ -1467,32 +1482,32 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="464" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="480" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="352" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="368" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="349" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="365" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="292" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="301" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="409" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="425" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="405" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="421" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>

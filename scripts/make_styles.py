@@ -141,6 +141,10 @@ LAYER_FIELDS = {
     "departements": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S),
                                         ("code_insee_de_la_region", S)]),
     "regions": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S)]),
+    # BD TOPO sections (a few of their 60 published fields) and the two the plugin adds; also the
+    # style of anct:fetch_road_network's output.
+    "road_network": (WKB_LINESTRING, [("cleabs", S), ("nature", S), ("importance", S), ("sens_de_circulation", S),
+                                      ("vitesse_moyenne_vl", L), ("speed_kmh", D), ("direction", I)]),
 }
 
 # Processing outputs: the fields anct:service_gap and anct:mobile_coverage_gap write (the unit id
@@ -153,9 +157,6 @@ OUTPUT_FIELDS = {
     # Point units (grid cells as points, addresses, town halls): the same classes as circles.
     "service_gap_points": (WKB_POINT, GAP_FIELDS),
     "service_gap_road_points": (WKB_POINT, GAP_FIELDS),
-    # anct:fetch_road_network: BD TOPO sections (a few of their 60 published fields) and the two it adds.
-    "road_network": (WKB_LINESTRING, [("cleabs", S), ("nature", S), ("importance", S), ("sens_de_circulation", S),
-                                      ("vitesse_moyenne_vl", L), ("speed_kmh", D), ("direction", I)]),
 }
 
 # BD TOPO importance (1: the national network … 6: the smallest ways) -> colour, width (mm), label.

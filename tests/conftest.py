@@ -23,7 +23,10 @@ ANCT_VARIABLES = ("ANCT_QGIS_CACHE_DIR", "ANCT_QGIS_MIRROR", "ANCT_QGIS_OFFLINE"
 
 @pytest.fixture(scope="session")
 def mirror_server():
+    from wfs_roads import ROUTE_PREFIX, RoadWfs, indre_grid
+
     with MirrorServer(str(FIXTURE_MIRROR)) as server:
+        server.add_route(ROUTE_PREFIX, RoadWfs(indre_grid()))  # BD TOPO roads of Indre, paged like the WFS
         yield server
 
 

@@ -355,9 +355,10 @@ class MirrorServer(_LoopbackBase):
     # answers computed per request (a WFS that pages) ----------------------------------------
     def add_route(self, prefix, answer):
         """Mirror paths starting with ``prefix`` are first offered to ``answer(relative)``, which
-        returns (status, body bytes, content type), or None to serve the mirror's file."""
+        returns (status, body bytes, content type), or None to serve the mirror's file. The route
+        added last is asked first."""
         with self._lock:
-            self._routes.append((prefix, answer))
+            self._routes.insert(0, (prefix, answer))
         return answer
 
     def remove_route(self, answer):

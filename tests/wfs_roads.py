@@ -33,6 +33,23 @@ def section(cleabs, coordinates, nature="Route à 1 chaussée", importance="4", 
             "geometry_name": "geometrie", "properties": properties}
 
 
+def indre_grid(spacing=4000.0):
+    """Roads every ``spacing`` metres over the fixtures' communes of Indre (36), in sections of one
+    spacing: any 5 km box there meets some (what the fixture mirror's WFS answers by default)."""
+    features, xs, ys = [], range(540000, 644001, int(spacing)), range(6580000, 6672001, int(spacing))
+    kinds = (("Route à 1 chaussée", "4", 58), ("Route à 2 chaussées", "2", 80), ("Chemin", "5", 1))
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
+            nature, importance, speed = kinds[(i + j) % 3]
+            if x + spacing <= xs[-1]:
+                features.append(section(f"TRONROUTE{i:03d}{j:03d}", [(x, y), (x + spacing, y)], nature, importance,
+                                        speed=speed))
+            if y + spacing <= ys[-1]:
+                features.append(section(f"TRONROUTN{i:03d}{j:03d}", [(x, y), (x, y + spacing)], nature, importance,
+                                        speed=speed))
+    return features
+
+
 class RoadWfs:
     def __init__(self, features, crs="EPSG:2154"):
         self.features = list(features)

@@ -25,6 +25,7 @@ THEMES = {
     "territoires": ("Territoires et ruralités", "Territories and rural areas"),
     "numerique": ("Numérique et mobile", "Digital and mobile"),
     "referentiels": ("Référentiels administratifs", "Administrative boundaries"),
+    "mobilite": ("Mobilité", "Mobility"),
 }
 
 
@@ -68,12 +69,25 @@ class FixedUrl:
 
 
 @dataclass(frozen=True)
+class RoadWfsPages:
+    """IGN BD TOPO road sections of the territory's box from the Géoplateforme WFS, paged and
+    tiled (road_network.py); ``buffer_m`` around the territory's communes."""
+    buffer_m: float = 0.0
+
+
+@dataclass(frozen=True)
 class PerDepartementUrl:
     """One request per département of the territory (geo.api.gouv.fr refuses national GeoJSON)."""
     template: str
 
 
 # --- how features get a geometry ---------------------------------------------------------
+@dataclass(frozen=True)
+class RoadSectionLines:
+    """Road sections read with the BD TOPO road profile: the natures a car uses, with speed_kmh
+    and direction added."""
+
+
 @dataclass(frozen=True)
 class NativeGeometry:
     """The file has outlines; invalid polygons are repaired."""
@@ -125,6 +139,7 @@ class Source:
     notes: tuple = field(default_factory=tuple)
     member: str = ""  # in a ZIP holding several datasets: the member to read (regex on its name)
     historical: bool = False  # an old geography its publisher may have withdrawn: absent is not a failure
+    on_demand: bool = False  # large: loaded when asked for, not part of a territory pack by default
 
     def title(self, language="fr"):
         return self.title_fr if language == "fr" else self.title_en
@@ -285,6 +300,22 @@ SOURCES = (
         abstract_en="Région outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
 )
 
+ROAD_NETWORK = Source(
+    id="road_network", title_fr="Réseau routier (BD TOPO)", title_en="Road network (BD TOPO)", theme="mobilite",
+    # BDTOPO_V3:troncon_de_route on the Géoplateforme WFS (../shared/docs/data-sources.md, "Roads"; IGN's
+    # users page it with COUNT/STARTINDEX and a BBOX in EPSG:2154): see road_network.py.
+    locator=RoadWfsPages(), reader="wfs", geometry=RoadSectionLines(),
+    columns={"cleabs": ("cleabs",), "nature": ("nature",), "importance": ("importance",),
+             "sens_de_circulation": ("sens_de_circulation",), "vitesse_moyenne_vl": ("vitesse_moyenne_vl",),
+             "acces_vehicule_leger": ("acces_vehicule_leger",)},
+    key_fields=("cleabs",), suffix=".json", publisher="IGN — Géoplateforme", attribution="IGN BD TOPO®",
+    on_demand=True,
+    abstract_fr="Tronçons de route de la BD TOPO que peut emprunter une voiture, avec leur vitesse moyenne "
+                "(speed_kmh) et leur sens de circulation (direction) : le réseau des temps de trajet.",
+    abstract_en="BD TOPO road sections a car can use, with their average speed (speed_kmh) and driving "
+                "direction (direction): the network of road times.")
+SOURCES = SOURCES + (ROAD_NETWORK,)
+
 # A table, not a layer: the QPV list (one row per QPV) gives QPV counts per commune
 # even where the national outline file cannot be had.
 QPV_LIST = Source(
@@ -303,6 +334,7 @@ QPV_LIST = Source(
     abstract_en="List of the 2024 priority neighbourhoods and their communes.")
 
 LAYER_IDS = tuple(source.id for source in SOURCES)
+PACK_LAYER_IDS = tuple(source.id for source in SOURCES if not source.on_demand)
 _BY_ID = {source.id: source for source in SOURCES}
 
 

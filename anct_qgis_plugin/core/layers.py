@@ -37,6 +37,7 @@ from ..compat import (
     WKB_MULTIPOLYGON,
     WKB_POINT,
 )
+from ..diagnostics.road_profiles import BdTopoProfile
 from .catalogue import (
     DataGouvFile,
     DissolveCommunes,
@@ -46,6 +47,8 @@ from .catalogue import (
     PerDepartementUrl,
     PointsFromColumns,
     QuarterlyUrl,
+    RoadSectionLines,
+    RoadWfsPages,
     get_source,
 )
 from .commune_codes import CodeTally, padded_code, padded_departement
@@ -62,6 +65,10 @@ from .i18n import tr
 from .parsers import iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .quarters import fetch_quarterly
 from .report import info, is_cancelled, progress, warn
+from .road_layer import SectionWriter
+from .road_network import RoadFetch, check_page
+from .road_sections import SectionReader
+from .road_source import territory_area, write_index
 from .territories import COMMUNES_TABLE_URL
 
 # Sources read from geo.api's commune outlines: their population comes from the national table.
@@ -227,6 +234,8 @@ class LayerBuilder:
             return [_recorded(info_, url, fetched)]
         if isinstance(locator, FixedUrl):
             return [self._fetch(locator.url, source, info_, source.suffix)]
+        if isinstance(locator, RoadWfsPages):
+            return self._road_pages(locator, territory, info_)
         if isinstance(locator, PerDepartementUrl):
             files, missing = [], {}
             for number, code in enumerate(territory.departement_codes):
@@ -293,9 +302,16 @@ class LayerBuilder:
                                      "(not placed in any commune): {codes}").format(
                 title=info_.title, n=sum(tally.unmapped.values()), codes=info_.unmapped_codes))
 
+    def _road_pages(self, locator, territory, info_):
+        box, keep_tile = territory_area(self, territory, territory.crs, locator.buffer_m)
+        fetch = RoadFetch(self.fetcher, territory.crs, self.feedback, keep_tile)
+        pages = fetch.pages(box)
+        write_index(self.fetcher, territory.key, pages.urls, self.feedback)
+        return [_recorded(info_, url, fetched) for url, fetched in zip(pages.urls, pages.fetched)]
+
     def _geometry_builder(self, strategy):
-        return {NativeGeometry: self._native, PointsFromColumns: self._points,
-                JoinCommunes: self._joined, DissolveCommunes: self._dissolved}[type(strategy)]
+        return {NativeGeometry: self._native, PointsFromColumns: self._points, JoinCommunes: self._joined,
+                DissolveCommunes: self._dissolved, RoadSectionLines: self._road_lines}[type(strategy)]
 
     def _transform(self, source_crs, target):
         return QgsCoordinateTransform(source_crs, target, QgsCoordinateTransformContext())
@@ -495,6 +511,25 @@ class LayerBuilder:
             feature.setGeometry(as_polygons(QgsGeometry.unaryUnion([m.geometry() for m in members])))
             features.append(feature)
         layer.dataProvider().addFeatures(features)
+        return layer
+
+    def _road_lines(self, source, files, territory, target, info_):
+        crs = QgsCoordinateReferenceSystem(territory.crs)
+        layer = None
+
+        def open_sink(fields, wkb_type):
+            nonlocal layer
+            layer = memory_layer(wkb_type, target, fields, source.id)
+            return layer.dataProvider()
+
+        transform = self._transform(crs, target) if crs != target else None
+        reader, writer = SectionReader(BdTopoProfile()), SectionWriter(open_sink, transform)
+        for file_ in files:
+            if is_cancelled(self.feedback):
+                raise CancelledError(tr("Cancelled."))
+            writer.write(reader.page(check_page(file_.path)))
+        if layer is None:
+            raise ParseError(tr("No road a car uses in {territory}.").format(territory=territory.label))
         return layer
 
     # --- commune outlines shared by joins and geometric restriction ---------------------

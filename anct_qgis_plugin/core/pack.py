@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from qgis.core import QgsCoordinateTransformContext, QgsFeature, QgsField, QgsFields, QgsVectorFileWriter
 
 from ..compat import FIELD_INT, FIELD_STRING, OVERWRITE_FILE, OVERWRITE_LAYER, WKB_NOGEOMETRY, WRITER_NO_ERROR
-from .catalogue import LAYER_IDS
+from .catalogue import PACK_LAYER_IDS
 from .errors import AnctError, CancelledError
 from .i18n import tr
 from .layers import memory_layer
@@ -89,7 +89,7 @@ def _process_alive(pid):
     return True
 
 
-def write_pack(builder, territory, path, crs=None, layer_ids=LAYER_IDS, feedback=None):
+def write_pack(builder, territory, path, crs=None, layer_ids=PACK_LAYER_IDS, feedback=None):
     """Build each layer; a layer that cannot be had is recorded, not fatal. Returns PackEntry list."""
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):

@@ -60,13 +60,24 @@ PRESENTATIONS = {
                          {"nom": ("Nom", "Name"), "code": ("SIREN", "SIREN"),
                           "nb_communes": ("Nombre de communes", "Number of communes"),
                           "population": ("Population municipale", "Municipal population")}),
+    "road_network": Presentation(
+        "coalesce(\"nom_1_gauche\", \"nature\") || ' (' || \"cleabs\" || ')'",
+        "<b>[% coalesce(\"nom_1_gauche\", \"nature\") %]</b><br>[% \"nature\" %], importance [% \"importance\" %]"
+        "<br>[% \"speed_kmh\" %] km/h — [% \"sens_de_circulation\" %]",
+        {"cleabs": ("Identifiant BD TOPO", "BD TOPO identifier"), "nature": ("Nature", "Kind of road"),
+         "importance": ("Importance (1 à 6)", "Importance (1 to 6)"),
+         "sens_de_circulation": ("Sens de circulation", "Driving direction"),
+         "vitesse_moyenne_vl": ("Vitesse moyenne publiée (km/h)", "Published average speed (km/h)"),
+         "speed_kmh": ("Vitesse retenue (km/h)", "Speed used (km/h)"),
+         "direction": ("Sens (0 double, 1 direct, 2 inverse)", "Direction (0 both, 1 forward, 2 reverse)"),
+         "nom_1_gauche": ("Nom", "Name")}),
 }
 
 # Top to bottom: points, then programmes from the smallest perimeters to the largest, then the
 # administrative outlines. Overlaps stay readable: a small programme is never under a large one.
 DRAWING_ORDER = ("france_services", "mobile_sites", "qpv", "qpv_2015", "action_coeur_de_ville",
-                 "villages_avenir", "petites_villes_de_demain", "territoires_industrie", "epci", "communes",
-                 "departements", "regions")
+                 "villages_avenir", "petites_villes_de_demain", "territoires_industrie", "road_network", "epci",
+                 "communes", "departements", "regions")
 
 
 # The styles' legend labels are written in French; in English they read as below.
@@ -74,7 +85,13 @@ LEGEND_EN = {"Site fixe": "Fixed site", "Site multisites": "Multi-site", "Antenn
              "Bus France services": "France services bus", "Itinérant": "Itinerant",
              "Autre format ou non renseigné": "Other format or not given", "Site 4G": "4G site",
              "Site sans 4G": "Site without 4G", "Couverture ciblée (New Deal mobile)": "Targeted coverage (New Deal mobile)",
-             "Injoignable par la route": "Unreachable by road"}
+             "Injoignable par la route": "Unreachable by road",
+             "Importance 1 — liaisons nationales": "Importance 1 — national links",
+             "Importance 2 — liaisons régionales": "Importance 2 — regional links",
+             "Importance 3 — liaisons départementales": "Importance 3 — département links",
+             "Importance 4 — liaisons locales": "Importance 4 — local links",
+             "Importance 5 — desserte": "Importance 5 — access roads",
+             "Importance 6 — voies de faible usage": "Importance 6 — little-used ways"}
 
 
 def legend_label(label, language):

@@ -13,8 +13,8 @@ class SectionWriter:
     """Writes pages of sections (PageSections) into the sink ``open_sink(fields, wkb_type)`` gives
     for the first page that holds any."""
 
-    def __init__(self, open_sink):
-        self.open_sink = open_sink
+    def __init__(self, open_sink, transform=None):
+        self.open_sink, self.transform = open_sink, transform
         self.sink = None
         self.fields = QgsFields()
         self.names = []
@@ -31,7 +31,10 @@ class SectionWriter:
             attributes = [_value(properties.get(name)) for name in self.names] + [speed, direction]
             for line in _lines(feature.get("geometry") or {}):  # a multipart section: one feature per part
                 out = QgsFeature(self.fields)
-                out.setGeometry(QgsGeometry(line))
+                geometry = QgsGeometry(line)
+                if self.transform is not None:
+                    geometry.transform(self.transform)
+                out.setGeometry(geometry)
                 out.setAttributes(attributes)
                 if not self.sink.addFeature(out, FAST_INSERT):
                     raise AnctError(tr("Cannot write to the output: {error}").format(

@@ -70,6 +70,7 @@ class RoadPages:
     box: Box
     paths: list = field(default_factory=list)
     urls: list = field(default_factory=list)
+    fetched: list = field(default_factory=list)  # the Fetched of each page
     matched: int = 0          # sections the service announced (tile borders counted twice)
     fetched_at: float = 0.0   # when the oldest page was downloaded
     from_cache: bool = True
@@ -144,6 +145,7 @@ class RoadFetch:
     def _keep(result, fetched, announced):
         result.paths.append(fetched.path)
         result.urls.append(fetched.url)
+        result.fetched.append(fetched)
         result.matched += announced or 0
         result.fetched_at = min(result.fetched_at or fetched.fetched_at, fetched.fetched_at)
         result.from_cache = result.from_cache and fetched.from_cache

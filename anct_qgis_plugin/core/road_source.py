@@ -69,11 +69,11 @@ def fetch_sections(fetcher, box, crs, keep_tile, profile, feedback, each_page=No
         warn(feedback, tr("Values the road profile does not know, left out of the network: {values}").format(
             values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())))
     if index_key:
-        _write_index(fetcher, index_key, pages.urls, feedback)
+        write_index(fetcher, index_key, pages.urls, feedback)
     return reader, pages
 
 
-def _write_index(fetcher, key, urls, feedback):
+def write_index(fetcher, key, urls, feedback):
     url = INDEX_URL.format(key=key)
     try:
         part = fetcher.cache.new_part(url, ".json")

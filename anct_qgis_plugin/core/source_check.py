@@ -2,14 +2,19 @@
 expected, rows, and the commune codes that map to nothing. How a maintainer learns that a
 publisher renamed a file or a column before users do (``anct:check_sources``)."""
 import os
+import time
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
-from .catalogue import QPV_LIST, SOURCES
+from qgis.core import QgsCoordinateReferenceSystem
+
+from .catalogue import QPV_LIST, SOURCES, RoadWfsPages
 from .commune_codes import CodeTally
 from .errors import AnctError, CancelledError, CatalogueError
 from .i18n import tr
 from .layers import COMMUNE_OUTLINE_SOURCES, read_source_csv, source_info
 from .parsers import open_vector, split_values
+from .road_network import Box, check_page, page_url
 
 CHECKED_SOURCES = SOURCES + (QPV_LIST,)
 
@@ -66,17 +71,35 @@ def _read(source, path, index):
     return found, rows, tally
 
 
+def _road_sample(builder, territory, info):
+    """One page of road sections 2 km around a point of the sample département (its whole network
+    would be tens of thousands of sections): (file, columns found, rows)."""
+    crs = territory.crs
+    point = builder.territory_outline(territory, QgsCoordinateReferenceSystem(crs)).pointOnSurface().asPoint()
+    url = page_url(Box(point.x() - 1000, point.y() - 1000, point.x() + 1000, point.y() + 1000).rounded(), crs, 0)
+    fetched = builder.fetcher.fetch(url, suffix=".json", validate=check_page, feedback=builder.feedback)
+    info.urls.append(url)
+    info.source_date = time.strftime("%Y-%m-%d", time.localtime(fetched.fetched_at))
+    features = check_page(fetched.path)["features"]
+    found = list(dict.fromkeys(name for feature in features for name in (feature.get("properties") or {})))
+    return SimpleNamespace(path=fetched.path, url=url), found, len(features)
+
+
 def check_source(builder, source, territory):
     """A SourceCheck of one source; any failure is recorded, not raised (but Cancel is)."""
     info = source_info(source, builder.language)
     check = SourceCheck(source.id, info.title, columns_expected=_expected(source))
     try:
-        files = builder.fetch_files(source, territory, info)
+        if isinstance(source.locator, RoadWfsPages):
+            file_, found, rows = _road_sample(builder, territory, info)
+            files, tally = [file_], CodeTally(builder.index.codes)
+        else:
+            files = builder.fetch_files(source, territory, info)
+            found, rows, tally = _read(source, files[0].path, builder.index)
         check.url = " ".join(info.urls)
         check.file_name = info.file_name or files[0].url.rsplit("/", 1)[-1]
         check.source_date = info.source_date
         check.size = sum(os.path.getsize(f.path) for f in files)
-        found, rows, tally = _read(source, files[0].path, builder.index)
         check.columns_found, check.rows = list(found), rows
         check.columns_missing = _missing(source, found)
         check.unmapped_codes = tally.summary()

@@ -4,11 +4,12 @@ Answers from the cache alone (never the network), so the panel can show it insta
 """
 from dataclasses import dataclass
 
-from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, QuarterlyUrl, get_source
+from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, QuarterlyUrl, RoadWfsPages, get_source
 from .datagouv import check_dataset_document, resource_download_url, select_resource
 from .errors import AnctError
 from .parsers import read_json
 from .quarters import candidate_urls
+from .road_source import indexed_urls
 
 ABSENT, FRESH, STALE, OFFLINE = "absent", "fresh", "stale", "offline"
 
@@ -27,6 +28,8 @@ def cached_urls(fetcher, layer_id, territory=None):
     locator = (get_source(layer_id) if isinstance(layer_id, str) else layer_id).locator
     if isinstance(locator, FixedUrl):
         return [locator.url]
+    if isinstance(locator, RoadWfsPages):  # the territory's page index, then its pages
+        return indexed_urls(fetcher.cache, territory.key) if territory else []
     if isinstance(locator, PerDepartementUrl):
         return [locator.template.format(dep=d) for d in (territory.departement_codes if territory else ())]
     if isinstance(locator, QuarterlyUrl):  # the newest quarter the cache holds
@@ -48,7 +51,7 @@ def cached_urls(fetcher, layer_id, territory=None):
 
 def cache_status(fetcher, layer_id, territory=None):
     urls = cached_urls(fetcher, layer_id, territory)
-    data_urls = urls[1:] if isinstance(get_source(layer_id).locator, DataGouvFile) else urls
+    data_urls = urls[1:] if isinstance(get_source(layer_id).locator, (DataGouvFile, RoadWfsPages)) else urls
     entries = [fetcher.cache.lookup(url) for url in data_urls]
     if not entries or any(entry is None for entry in entries):
         return CacheStatus(ABSENT)

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from anct_qgis_plugin.core.catalogue import LAYER_IDS
+from anct_qgis_plugin.core.catalogue import PACK_LAYER_IDS
 
 
 def tables(path):
@@ -22,8 +22,8 @@ def sources(path):
 def test_pack_for_indre(anct_env, run_alg, tmp_path):
     output = tmp_path / "indre.gpkg"
     result = run_alg("anct:fetch_territory_pack", {"TERRITORY": "36", "OUTPUT": str(output)})
-    assert result["LAYERS_WRITTEN"] == len(LAYER_IDS) and result["LAYERS_UNAVAILABLE"] == 0
-    assert tables(output) == set(LAYER_IDS) | {"anct_sources"}
+    assert result["LAYERS_WRITTEN"] == len(PACK_LAYER_IDS) and result["LAYERS_UNAVAILABLE"] == 0
+    assert tables(output) == set(PACK_LAYER_IDS) | {"anct_sources"}
     rows = sources(output)
     assert rows["france_services"]["features"] == 7 and rows["france_services"]["source_date"] == "2024-08-01"
     assert rows["qpv"]["message"].count("repaired") == 1

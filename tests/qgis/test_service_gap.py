@@ -232,7 +232,7 @@ def test_road_times_equal_native_shortest_path(anct_env, run_alg):
     ({}, "Give POPULATION or a TERRITORY"),
     ({"POPULATION_FIELD": "habitants"}, "no field 'habitants'"),
     ({"FACILITY_FILTER": ["itinerant"]}, "No facility left"),
-    ({"MODE": "road"}, "road network could not be fetched from the IGN Géoplateforme: HTTP 404"),
+    ({"MODE": "road"}, "The Géoplateforme answered no road section in"),
     ({"TERRITORY": "37"}, "Unknown territory '37'"),
 ])
 def test_bad_inputs_are_clear_errors(anct_env, run_alg, parameters, message):

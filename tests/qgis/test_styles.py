@@ -27,7 +27,8 @@ STYLES = ROOT / "resources" / "styles"
 # The fields each style is made for: the generator's own table (one description, not two).
 PUBLISHED, OUTPUTS = make_styles.LAYER_FIELDS, make_styles.OUTPUT_FIELDS
 ALL_STYLES = tuple(LAYER_IDS) + tuple(OUTPUTS)
-RENDERER = {"france_services": "categorizedSymbol", "mobile_sites": "RuleRenderer"}  # others: singleSymbol
+RENDERER = {"france_services": "categorizedSymbol", "mobile_sites": "RuleRenderer",
+            "road_network": "categorizedSymbol"}  # others: singleSymbol
 LABELS = {"qpv": "lib_qp", "territoires_industrie": "lib_ti", "action_coeur_de_ville": "lib_acv",
           "communes": "nom", "epci": "nom"}  # the others have no labels
 PROGRAMMES = ("qpv", "territoires_industrie", "action_coeur_de_ville", "petites_villes_de_demain",
