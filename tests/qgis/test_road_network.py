@@ -207,3 +207,25 @@ def test_a_preset_without_its_fields_is_a_clear_error(anct_env, run_alg):
         gap(run_alg, points([(0, 0, {"code": "a", "population": 1})]),
             facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})]),
             NETWORK=osm_ways([([(0, 0), (1000, 0)], {"highway": "primary"})]), NETWORK_FORMAT="bdtopo")
+
+
+def test_the_catalogue_layer_knows_its_cache_and_purges_only_its_pages(anct_env):
+    from anct_qgis_plugin.core.presentation import apply_presentation
+    from anct_qgis_plugin.core.service import AnctData
+
+    data = AnctData()
+    territory = data.resolve_territory("36044")
+    assert data.cache_status("road_network", territory).state == "absent"
+    built = data.build_layer("road_network", territory, "EPSG:4326")  # the pages come in Lambert-93
+    layer = built.layer
+    assert built.info.feature_count == 5 and layer.crs().authid() == "EPSG:4326"
+    assert all(-180 <= f.geometry().boundingBox().xMinimum() <= 180 for f in layer.getFeatures())
+    assert {f["nature"] for f in layer.getFeatures()} <= {"Route à 1 chaussée", "Route à 2 chaussées"}
+    apply_presentation(layer, "road_network", "en")
+    assert layer.attributeAlias(layer.fields().indexOf("speed_kmh")) == "Speed used (km/h)"
+    status = data.cache_status("road_network", territory)
+    assert status.state == "fresh" and status.size > 0
+    communes_before = data.cache_status("communes", territory).state
+    assert data.purge(["road_network"], territory) == 2  # the page and the territory's index
+    assert data.cache_status("road_network", territory).state == "absent"
+    assert data.cache_status("communes", territory).state == communes_before  # shared outlines stay
