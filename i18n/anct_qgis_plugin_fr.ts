@@ -29,7 +29,7 @@
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
     </message>
@@ -39,17 +39,17 @@
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="107" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="95" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="104" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="232" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="241" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
@@ -174,16 +174,6 @@
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="76" />
-      <source>Distance to the nearest France services site beyond which residents are counted.</source>
-      <translation>Distance au site France services le plus proche au-delà de laquelle les habitants sont comptés.</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="131" />
-      <source>Distance to the nearest France services site shown on the service-gap map.</source>
-      <translation>Distance au site France services le plus proche retenue pour la carte des zones éloignées.</translation>
-    </message>
-    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="188" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
@@ -199,7 +189,7 @@
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -274,12 +264,12 @@
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
@@ -299,7 +289,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="141" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="139" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
@@ -314,7 +304,7 @@
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="91" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -339,7 +329,7 @@
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="146" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="144" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
@@ -347,6 +337,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="150" />
+      <source>Lines of a road network (any format anct:service_gap reads). Empty: fetched from IGN BD TOPO.</source>
+      <translation>Lignes d'un réseau routier (tout format que lit anct:service_gap). Vide : téléchargé depuis la BD TOPO de l'IGN.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="39" />
@@ -359,7 +354,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="223" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="232" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -379,7 +374,7 @@
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
@@ -419,6 +414,11 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="182" />
+      <source>No road times for {territory}: the straight-line distance is shown instead.</source>
+      <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="78" />
       <source>No section of the natures kept ({natures}) in {territory}.</source>
       <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
@@ -439,7 +439,7 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="91" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
     </message>
@@ -484,12 +484,12 @@
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="131" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="44" />
       <source>Petites villes de demain</source>
       <translation>Petites villes de demain</translation>
     </message>
@@ -509,7 +509,7 @@
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
@@ -519,9 +519,14 @@
       <translation>Population au-delà du seuil</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="36" />
       <source>Population beyond {km:g} km of a France services site</source>
       <translation>Population à plus de {km:g} km d'un France services</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="33" />
+      <source>Population beyond {min:g} minutes by road of a France services site</source>
+      <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
@@ -544,7 +549,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="115" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -554,9 +559,14 @@
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
       <source>QPV</source>
       <translation>QPV</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="145" />
+      <source>Residents farther than this from the nearest France services site are counted. Default: 20 km in straight line, 30 minutes by road (the national goal).</source>
+      <translation>Les habitants plus éloignés que cela du France services le plus proche sont comptés. Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="87" />
@@ -577,6 +587,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="149" />
+      <source>Road network (road mode)</source>
+      <translation>Réseau routier (mode route)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="139" />
@@ -609,7 +624,7 @@
       <translation>Lignes avec level = commune : les identifiants des programmes de chaque commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) et nb_programmes ; lignes avec level = epci et departement : le nombre de communes de chaque programme, le nombre de communes et la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="76" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -629,19 +644,29 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="137" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="220" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="129" />
-      <source>Service-gap threshold (km)</source>
-      <translation>Seuil d'éloignement (km)</translation>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="137" />
+      <source>Service gap measured</source>
+      <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="144" />
+      <source>Service-gap threshold (km, or minutes by road)</source>
+      <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
       <source>Share of the population beyond {km:g} km of a France services site</source>
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
+      <source>Share of the population beyond {min:g} minutes by road of a France services site</source>
+      <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
@@ -654,7 +679,7 @@
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="132" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="130" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
@@ -719,7 +744,7 @@
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>Territoires d'industrie</source>
       <translation>Territoires d'industrie</translation>
     </message>
@@ -729,7 +754,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="85" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -739,7 +764,7 @@
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="235" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="244" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
@@ -819,7 +844,7 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
       <source>Villages d'avenir</source>
       <translation>Villages d'avenir</translation>
     </message>
@@ -859,12 +884,12 @@
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
@@ -894,6 +919,11 @@
       <translation>réseau routier</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="140" />
+      <source>straight: straight-line distance (France and région compared too); road: travel time by road on the IGN BD TOPO network fetched for the territory (or NETWORK), for the territory only. When no network can be had, the straight-line figure is shown, and said so.</source>
+      <translation>straight : distance à vol d'oiseau (comparée aussi à la région et à la France) ; road : temps par la route sur le réseau BD TOPO de l'IGN téléchargé pour le territoire (ou NETWORK), pour le territoire seulement. Sans réseau disponible, le chiffre à vol d'oiseau est donné, et c'est dit.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="128" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
@@ -904,7 +934,7 @@
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="200" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="203" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -939,7 +969,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="124" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -984,22 +1014,22 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="55" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="54" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>

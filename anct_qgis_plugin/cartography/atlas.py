@@ -45,6 +45,7 @@ class SheetInputs:
     layers: dict = field(default_factory=dict)  # layer id -> BuiltLayer
     gap_layer: object = None
     gap_summary: object = None  # QgsVectorLayer (summary by EPCI)
+    gap_style: str = "service_gap"  # service_gap_road when the gap is measured by road
     france_layer: object = None  # départements of France for the locator
     sources: list = field(default_factory=list)  # (title, date, licence, attribution)
     missing: list = field(default_factory=list)  # titles of what could not be had
@@ -115,7 +116,7 @@ def fill_sheet(layout, inputs, texts, workdir):
     """Put one département's content into a loaded template."""
     territory = inputs.territory
     if inputs.gap_layer is not None:
-        inputs.gap_layer.setName(texts.words["gap_map"])
+        inputs.gap_layer.setName(texts.gap_map_title)
     _set_text(layout, "title", texts.title(territory))
     _set_text(layout, "title_2", texts.title_2(territory))
     _set_text(layout, "subtitle", texts.subtitle(inputs.region_name, time.localtime()))
@@ -250,7 +251,7 @@ def project_for(inputs, language="fr"):
         project.addMapLayer(built.layer)
         built.layer.setName(built.info.title)  # legends show the title, the sheet says the territory
     if inputs.gap_layer is not None:
-        inputs.gap_layer.loadNamedStyle(resource_path("styles", "service_gap.qml"))
+        inputs.gap_layer.loadNamedStyle(resource_path("styles", f"{inputs.gap_style}.qml"))
         translate_legend(inputs.gap_layer, language)
         project.addMapLayer(inputs.gap_layer)
     if inputs.france_layer is not None:

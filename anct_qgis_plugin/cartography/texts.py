@@ -26,6 +26,12 @@ WORDS = {
         "source_line": "{title} ({attribution}, {date})",
         "sources_title": "Sources :",
         "gap_map": "Distance au France services",
+        "gap_road": "à plus de {min} min d'un France services par la route ({n} hab.)",
+        "chart_gap_road": "Population à plus de {min} min par la route (%)",
+        "gap_map_road": "Temps d'accès au France services par la route",
+        "epci_farthest_road": "Plus loin (min)",
+        "road_times": "temps par la route (réseau routier indisponible : distance à vol d'oiseau)",
+        "road_network": "Réseau routier BD TOPO",
         "licence_all": "Toutes les données : Licence Ouverte / Open Licence 2.0 (Etalab).",
     },
     "en": {
@@ -47,6 +53,12 @@ WORDS = {
         "source_line": "{title} ({attribution}, {date})",
         "sources_title": "Sources:",
         "gap_map": "Distance to France services",
+        "gap_road": "beyond {min} min of France services by road ({n} inh.)",
+        "chart_gap_road": "Population beyond {min} min by road (%)",
+        "gap_map_road": "Time to France services by road",
+        "epci_farthest_road": "Farthest (min)",
+        "road_times": "road times (road network unavailable: straight-line distance)",
+        "road_network": "BD TOPO road network",
         "licence_all": "All data: Licence Ouverte / Open Licence 2.0 (Etalab).",
     },
 }
@@ -63,10 +75,26 @@ def number(value, decimals=0, language="fr"):
 
 
 class SheetTexts:
-    def __init__(self, language="fr", threshold_km=20):
+    """``threshold``: km in straight line, minutes when ``by_road``."""
+
+    def __init__(self, language="fr", threshold=20, by_road=False):
         self.language = language if language in WORDS else "fr"
         self.words = WORDS[self.language]
-        self.threshold_km = threshold_km
+        self.threshold, self.by_road = threshold, by_road
+
+    def for_measure(self, threshold, by_road):
+        """The same language for a sheet whose gap is measured another way."""
+        return SheetTexts(self.language, threshold, by_road)
+
+    @property
+    def gap_map_title(self):
+        return self.words["gap_map_road" if self.by_road else "gap_map"]
+
+    def _gap_words(self, key):
+        """A gap phrase with the threshold in place, by road or in straight line."""
+        if self.by_road:
+            return self.words[f"{key}_road"].replace("{min}", self._n(self.threshold))
+        return self.words[key].replace("{km}", self._n(self.threshold))
 
     def _n(self, value, decimals=0):
         return number(value, decimals, self.language)
@@ -82,8 +110,11 @@ class SheetTexts:
     def _comparison(self, region, france, decimals=0, suffix=""):
         """Two lines: the boxes are too narrow for both on one line at a legible size."""
         colon = "\u00a0: " if self.language == "fr" else ": "
-        return (f"{self.words['region']}{colon}{self._n(region, decimals)}{suffix}\n"
-                f"{self.words['france']}{colon}{self._n(france, decimals)}{suffix}")
+
+        def shown(value):  # no unit after "n.d."
+            return self._n(value, decimals) + (suffix if value is not None else "")
+        return (f"{self.words['region']}{colon}{shown(region)}\n"
+                f"{self.words['france']}{colon}{shown(france)}")
 
     def title(self, territory):
         return f"{territory.name} ({territory.code})"
@@ -129,7 +160,7 @@ class SheetTexts:
         if box == "gap":
             share = self._figure(figures, "gap_share")
             t = self._figure(figures, "gap_population")[0]
-            return f"{self._n(share[0], 1)} %", w["gap"].format(km=self._n(self.threshold_km), n=self._n(t)), \
+            return f"{self._n(share[0], 1)} %", self._gap_words("gap").format(n=self._n(t)), \
                 self._comparison(share[1], share[2], 1, " %")
         if box == "mobile":
             t, r, f = self._figure(figures, "mobile_sites")
@@ -144,7 +175,8 @@ class SheetTexts:
 
     def chart_rows(self, figures):
         w = self.words
-        return [(w[label].format(km=self._n(self.threshold_km)), list(self._figure(figures, key))) for label, key in (
+        return [(self._gap_words(label) if label == "chart_gap" else w[label], list(self._figure(figures, key)))
+                for label, key in (
             ("chart_density", "density"), ("chart_fs", "france_services_per_10000"),
             ("chart_qpv", "qpv_population_share"), ("chart_pvd", "petites_villes_de_demain_population_share"),
             ("chart_va", "villages_avenir_population_share"), ("chart_gap", "gap_share"))]
@@ -153,7 +185,10 @@ class SheetTexts:
         return [territory.name, region_name or self.words["region"], self.words["series_france"]]
 
     def epci_headers(self):
-        return list(self.words["epci_headers"])
+        headers = list(self.words["epci_headers"])
+        if self.by_road:
+            headers[-1] = self.words["epci_farthest_road"]
+        return headers
 
     def epci_rows(self, summary):
         """Rows of the EPCI table from the service-gap summary (level = epci), largest first."""
@@ -162,7 +197,8 @@ class SheetTexts:
         rows = [f for f in summary.getFeatures() if f["level"] == "epci"]
         rows.sort(key=lambda f: -(f["population"] or 0))
         return [[f["name"] or f["code"], self._n(f["units"]), self._n(f["population"]),
-                 self._n(100.0 * (f["share_beyond"] or 0), 1), self._n((f["worst"] or 0) / 1000.0, 1)]
+                 self._n(100.0 * (f["share_beyond"] or 0), 1),
+                 self._n((f["worst"] or 0) / (1.0 if self.by_road else 1000.0), 1)]  # minutes, or km from metres
                 for f in rows]
 
     def sources(self, sources):

@@ -149,3 +149,21 @@ def test_nothing_is_opened_without_a_window_or_when_not_asked(anct_env, run_alg,
     run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path), "OPEN_PDF": asked})
     assert opened_files == []
     assert f"file://{tmp_path / 'atlas_36.pdf'}" in "\n".join(feedback.infos)
+
+
+def test_sheet_by_road_says_it_and_prints_minutes(anct_env, run_alg, tmp_path):
+    run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "GAP_MODE": "road", "OUTPUT_FOLDER": str(tmp_path)})
+    text = pdf_text(tmp_path / "atlas_36.pdf")
+    assert "Temps d'accès au France services par la route" in text and "Plus loin (min)" in text
+    assert "min d'un" in text and "France services par la route" in text  # the figure box (it wraps)
+    assert "Réseau routier BD TOPO (IGN" in text and "Injoignable par la route" in text
+    assert "n.d. %" not in text  # région and France are not measured by road: no figure, no unit
+
+
+def test_sheet_by_road_without_network_shows_the_straight_line_and_says_so(anct_env, run_alg, mirror_server,
+                                                                           tmp_path):
+    mirror_server.add_fault("troncon_de_route", "status", code=503)
+    run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "GAP_MODE": "road", "OUTPUT_FOLDER": str(tmp_path)})
+    text = " ".join(pdf_text(tmp_path / "atlas_36.pdf").split())
+    assert "Distance au France services" in text and "réseau routier indisponible" in text
+    assert "Plus loin (km)" in text

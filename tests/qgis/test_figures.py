@@ -68,3 +68,21 @@ def test_a_csv_output_opens_right_in_a_french_spreadsheet(anct_env, run_alg, tmp
     assert lines[0].startswith("indicator;label;unit;territory")
     density = next(line for line in lines if line.startswith("density;")).split(";")
     assert "," in density[3] and "." not in density[3] and len(density[3].split(",")[1]) == 1  # 31,3
+
+
+def test_profile_by_road_measures_the_territory_on_the_fetched_network(anct_env, run_alg, feedback):
+    table = run_alg("anct:territory_profile", {"TERRITORY": "36", "GAP_MODE": "road", "OUTPUT": "memory:"})["OUTPUT"]
+    figures = rows(table, "indicator")
+    gap = figures["gap_population"]
+    assert gap["territory"] is not None and 0 <= gap["territory"] <= 72744
+    assert gap["region"] is None or (hasattr(gap["region"], "isNull") and gap["region"].isNull())  # territory only
+    assert "30 minutes by road" in gap["label"] and "by road" in figures["gap_share"]["label"]
+    assert any("BD TOPO" in info for info in feedback.infos)
+
+
+def test_profile_by_road_falls_back_to_straight_line_and_says_so(anct_env, run_alg, mirror_server, feedback):
+    mirror_server.add_fault("troncon_de_route", "status", code=503)
+    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "GAP_MODE": "road",
+                                                      "OUTPUT": "memory:"})["OUTPUT"], "indicator")
+    assert "20 km" in figures["gap_population"]["label"] and figures["gap_population"]["region"] is not None
+    assert any("No road times for Indre" in warning for warning in feedback.warnings)

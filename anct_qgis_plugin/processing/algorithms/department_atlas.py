@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QUrl
@@ -32,13 +31,14 @@ from ...cartography.atlas import (
     project_for,
 )
 from ...cartography.texts import SheetTexts
-from ...compat import MESSAGE_INFO, NO_THREADING, NUMBER_DOUBLE
+from ...compat import MESSAGE_INFO, NO_THREADING
 from ...core import report
 from ...core.catalogue import get_source
 from ...core.errors import AnctError
 from ...core.service import AnctData
 from ...core.settings import default_data_dir, read_setting
 from .base import AnctAlgorithm, tr
+from .figures import add_gap_parameters, gap_run, read_gap_parameters
 from .territory_profile import compute_profile
 
 
@@ -126,9 +126,7 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
                                               defaultValue="fr")
         language.setUsesStaticStrings(True)
         self.add_help(language, tr("French by default, or English."))
-        self.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Service-gap threshold (km)"), NUMBER_DOUBLE, 20.0,
-                                                   minValue=0.1),
-                      tr("Distance to the nearest France services site shown on the service-gap map."))
+        add_gap_parameters(self)
         self.addOutput(QgsProcessingOutputNumber("SHEETS", tr("Sheets printed")))
         self.addOutput(QgsProcessingOutputString("FILES", tr("PDF files written (separated by ;)")))
 
@@ -144,13 +142,15 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         template = self.parameterAsFile(parameters, "LAYOUT", context) or DEFAULT_TEMPLATE
         if not os.path.isfile(template):
             raise QgsProcessingException(tr("Layout template not found: {path}").format(path=template))
-        texts = SheetTexts(self.parameterAsEnumString(parameters, "LANGUAGE", context) or "fr",
-                           self.parameterAsDouble(parameters, "THRESHOLD", context))
+        measure = read_gap_parameters(self, parameters, context)
+        texts = SheetTexts(self.parameterAsEnumString(parameters, "LANGUAGE", context) or "fr", measure.threshold,
+                           measure.by_road)
         data = AnctData(language=texts.language)  # layer titles in the sheet's language
         index = data.territory_index(feedback)
         codes = departement_codes(index, self.parameterAsString(parameters, "DEPARTMENTS", context))
         with tempfile.TemporaryDirectory(prefix="anct_atlas_") as workdir:  # charts, until the PDFs are out
-            results = self._sheets(codes, data, index, context, feedback, texts, template, workdir, folder, combined)
+            results = self._sheets(codes, data, index, context, feedback, (texts, measure), template, workdir, folder,
+                                   combined)
         # Kept for postProcessAlgorithm, which runs in the main thread once the run is over.
         written = [path for path in results["FILES"].split(";") if path]
         self._files = ([results["OUTPUT_PDF"]] if combined else []) + written
@@ -166,13 +166,13 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
             QDesktopServices.openUrl(QUrl.fromLocalFile(self._open))
         return {}
 
-    def _sheets(self, codes, data, index, context, feedback, texts, template, workdir, folder, combined):
+    def _sheets(self, codes, data, index, context, feedback, wording, template, workdir, folder, combined):
         runs, layouts, written, projects = {}, [], [], []
         for number, code in enumerate(codes):
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Cancelled."))
             feedback.pushInfo(tr("Sheet {n}/{total}: {code}").format(n=number + 1, total=len(codes), code=code))
-            inputs = self._gather(data, index, code, context, feedback, texts, runs)
+            inputs, texts = self._gather(data, index, code, context, feedback, wording, runs)
             project = project_for(inputs, texts.language)
             projects.append(project)  # the layout refers to the project's layers until export
             layout = load_template(project, template)
@@ -187,9 +187,12 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
             results["OUTPUT_PDF"] = export_combined_pdf(layouts, combined)
         return results
 
-    def _gather(self, data, index, code, context, feedback, texts, runs):
+    def _gather(self, data, index, code, context, feedback, wording, runs):
+        """(SheetInputs, the sheet's texts: they say which measure of the gap it shows)."""
+        texts, measure = wording
         territory = index.departement(code)
-        figures, memberships = compute_profile(territory, data, context, feedback, texts.threshold_km, runs)
+        figures, memberships, used = compute_profile(territory, data, context, feedback, measure, runs)
+        texts = texts.for_measure(used.threshold, used.by_road)
         builder = data.builder(feedback)
         inputs = SheetInputs(territory, index.regions.get(territory.region_codes[0], "") if territory.region_codes
                              else "", figures)
@@ -209,11 +212,17 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
                 inputs.sources.append((membership.title, get_source("france_services").publisher
                                        if membership.table_id == "qpv" else "Arcep", membership.source_date,
                                        get_source("france_services").licence, ""))
-        run = runs.get(territory.key)
+        if measure.by_road and not used.by_road:
+            inputs.missing.append(texts.words["road_times"])
+        run = gap_run(runs, territory, used)
         if run is None:
-            inputs.missing.append(texts.words["gap_map"])
+            inputs.missing.append(texts.gap_map_title)
         else:
             inputs.gap_layer, inputs.gap_summary = run["layer"], run["summary"]
+            inputs.gap_style = "service_gap_road" if used.by_road else "service_gap"
+            if used.by_road and used.network is None and run["network_source"]:
+                inputs.sources.append((texts.words["road_network"], "IGN", run["network_source"].rsplit(" ", 1)[-1],
+                                       get_source("road_network").licence, "IGN BD TOPO®"))
         try:
             france = builder.build("departements", index.country())
             inputs.france_layer = france.layer
@@ -222,7 +231,7 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         except AnctError as error:
             feedback.pushWarning(tr("Locator map unavailable: {error}").format(error=error))
         inputs.missing = list(dict.fromkeys(inputs.missing))
-        return inputs
+        return inputs, texts
 
 
 def _check_writable(folder):

@@ -6,21 +6,40 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
-from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, NUMBER_DOUBLE, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
+from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.service import AnctData
 from ...core.tables import read_memberships
 from ...diagnostics.profile import key_figures
 from .atomic_outputs import atomic_outputs
 from .base import AnctAlgorithm, tr
-from .figures import areas, commune_frame, level_codes, service_gaps, whole_departements
+from .figures import (
+    STRAIGHT_DEFAULT,
+    add_gap_parameters,
+    areas,
+    commune_frame,
+    level_codes,
+    read_gap_parameters,
+    service_gaps,
+    whole_departements,
+)
 
 
-def indicator_labels(threshold_km=20.0):
+def gap_labels(measure):
+    """(label of the population beyond, label of its share) for a gap measure."""
+    if measure.by_road:
+        return (tr("Population beyond {min:g} minutes by road of a France services site").format(min=measure.threshold),
+                tr("Share of the population beyond {min:g} minutes by road of a France services site").format(
+                    min=measure.threshold))
+    return (tr("Population beyond {km:g} km of a France services site").format(km=measure.threshold),
+            tr("Share of the population beyond {km:g} km of a France services site").format(km=measure.threshold))
+
+
+def indicator_labels(measure=STRAIGHT_DEFAULT):
     """indicator id -> (label, unit), translated."""
+    gap_population, gap_share = gap_labels(measure)
     programme_names = {"qpv": tr("QPV"), "action_coeur_de_ville": tr("Action cœur de ville"),
                        "petites_villes_de_demain": tr("Petites villes de demain"),
                        "territoires_industrie": tr("Territoires d'industrie"),
@@ -30,10 +49,7 @@ def indicator_labels(threshold_km=20.0):
               "epci": (tr("EPCI"), ""), "france_services": (tr("France services sites"), ""),
               "france_services_per_10000": (tr("France services per 10,000 inhabitants"), ""),
               "mobile_sites": (tr("Mobile sites (Arcep)"), ""),
-              "gap_population": (tr("Population beyond {km:g} km of a France services site").format(km=threshold_km),
-                                 tr("inhabitants")),
-              "gap_share": (tr("Share of the population beyond {km:g} km of a France services site").format(
-                  km=threshold_km), "%")}
+              "gap_population": (gap_population, tr("inhabitants")), "gap_share": (gap_share, "%")}
     for key, name in programme_names.items():
         labels[key] = (tr("{programme}: number").format(programme=name), "")
         labels[f"{key}_communes"] = (tr("{programme}: communes concerned").format(programme=name), "")
@@ -44,19 +60,19 @@ def indicator_labels(threshold_km=20.0):
     return labels
 
 
-def compute_profile(territory, data, context, feedback, threshold_km=20.0, runs=None):
-    """The key-figure table (pandas) and the memberships it used (shared with the atlas);
-    ``runs`` keeps the service-gap runs (see figures.service_gaps)."""
+def compute_profile(territory, data, context, feedback, measure=STRAIGHT_DEFAULT, runs=None):
+    """The key-figure table (pandas), the memberships it used (shared with the atlas) and the gap
+    measure it could use; ``runs`` keeps the service-gap runs (see figures.service_gaps)."""
     builder = data.builder(feedback)
     index = builder.index
     memberships = read_memberships(builder, feedback=feedback)
     usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
     feedback.setProgress(30)
     area_km2, area_departements = areas(builder, territory, feedback)
-    table = key_figures(commune_frame(index), level_codes(index, territory), area_km2, usable,
-                        service_gaps(territory, context, feedback, threshold_km, runs), area_departements,
-                        whole_departements(index, territory))
-    return table, memberships
+    gaps, used = service_gaps(territory, context, feedback, measure, runs)
+    table = key_figures(commune_frame(index), level_codes(index, territory), area_km2, usable, gaps,
+                        area_departements, whole_departements(index, territory))
+    return table, memberships, used
 
 
 class TerritoryProfileAlgorithm(AnctAlgorithm):
@@ -71,9 +87,7 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
             "FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name."))
-        self.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Service-gap threshold (km)"), NUMBER_DOUBLE,
-                                                   20.0, minValue=0.1),
-                      tr("Distance to the nearest France services site beyond which residents are counted."))
+        add_gap_parameters(self)
         self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Key figures"), SOURCE_VECTOR_ANY), tr(
             "One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…)."))
 
@@ -85,8 +99,8 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         parameters = outputs.parameters
         data = AnctData()
         territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
-        threshold = self.parameterAsDouble(parameters, "THRESHOLD", context)
-        table, _memberships = compute_profile(territory, data, context, feedback, threshold)
+        measure = read_gap_parameters(self, parameters, context)
+        table, _memberships, used = compute_profile(territory, data, context, feedback, measure)
         fields = QgsFields()
         for name, kind in (("indicator", FIELD_STRING), ("label", FIELD_STRING), ("unit", FIELD_STRING),
                            ("territory", FIELD_DOUBLE), ("region", FIELD_DOUBLE), ("france", FIELD_DOUBLE)):
@@ -94,7 +108,7 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         sink, dest_id = outputs.sink("OUTPUT", fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        labels = indicator_labels(threshold)
+        labels = indicator_labels(used)
         # One population vintage for every figure: say which, on the row and in the log.
         population_source = data.builder(feedback).population_source()
         labels["population"] = (f"{labels['population'][0]} — {population_source}", labels["population"][1])
