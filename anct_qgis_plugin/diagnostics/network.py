@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 BOTH, FORWARD, BACKWARD = 0, 1, 2
-SAMPLE_SPACING_M = 50.0  # segments are sampled this often for the nearest-segment search
+SAMPLE_SPACING_M = 100.0  # longest piece of a segment in the nearest-segment search
 
 
 @dataclass
@@ -93,9 +93,11 @@ def graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance=0.01
 class SegmentIndex:
     """The nearest point of the nearest segment, exactly.
 
-    Segments are sampled every ``spacing`` metres into a k-d tree. The nearest segment has a
-    sample within spacing/2 of the point's true nearest point, so every segment with a sample
-    within (nearest sample + spacing/2) is a candidate, and the exact distance chooses.
+    Each segment is cut into pieces no longer than ``spacing`` metres and the middle of every
+    piece goes into a k-d tree. Whatever segment is nearest, one of its pieces holds the point's
+    nearest point, and that piece's middle is within (distance + spacing/2): so every segment
+    with a middle within (distance to the nearest middle + spacing/2) is a candidate, and the
+    exact distance chooses among them.
     """
 
     def __init__(self, node_xy, tails, heads, spacing=SAMPLE_SPACING_M):
@@ -104,25 +106,24 @@ class SegmentIndex:
         self.a, self.b = node_xy[tails], node_xy[heads]
         self.spacing = spacing
         length = np.hypot(*(self.b - self.a).T)
-        steps = np.maximum(1, np.ceil(length / spacing).astype(np.int64))
-        owner = np.repeat(np.arange(len(tails)), steps + 1)
-        first = np.repeat(np.cumsum(steps + 1) - (steps + 1), steps + 1)
-        fraction = (np.arange(len(owner)) - first) / steps[owner]
-        samples = self.a[owner] + (self.b[owner] - self.a[owner]) * fraction[:, None]
+        pieces = np.maximum(1, np.ceil(length / spacing).astype(np.int64))
+        owner = np.repeat(np.arange(len(tails)), pieces)
+        first = np.repeat(np.cumsum(pieces) - pieces, pieces)
+        fraction = (np.arange(len(owner)) - first + 0.5) / pieces[owner]
         self.owner = owner
-        self.tree = cKDTree(samples)
+        self.tree = cKDTree(self.a[owner] + (self.b[owner] - self.a[owner]) * fraction[:, None])
 
     def query(self, points):
         """(segment, fraction along it from its tail, distance) of each point."""
         points = np.asarray(points, dtype=float).reshape(-1, 2)
         if len(points) == 0:
             return np.empty(0, np.int64), np.empty(0), np.empty(0)
-        nearest_sample, _index = self.tree.query(points, k=1)
-        balls = self.tree.query_ball_point(points, nearest_sample + self.spacing / 2 + 1e-6)
+        nearest_middle, _index = self.tree.query(points, k=1)
+        balls = self.tree.query_ball_point(points, nearest_middle + self.spacing / 2 + 1e-6)
         sizes = np.fromiter((len(ball) for ball in balls), dtype=np.int64, count=len(balls))
         point_of = np.repeat(np.arange(len(points)), sizes)
         segment = self.owner[np.fromiter((s for ball in balls for s in ball), dtype=np.int64, count=int(sizes.sum()))]
-        # A segment sampled several times in a ball is measured once per sample: harmless.
+        # A segment with several pieces in a ball is measured once per piece: harmless.
         fraction, distance = _project(points[point_of], self.a[segment], self.b[segment])
         order = np.lexsort((distance, point_of))
         first = np.ones(len(order), dtype=bool)

@@ -103,3 +103,19 @@ def test_zoned_index_matches_within_each_zone_only():
     assert found.tolist() == [1, 0, -1]  # Réunion's own site, the metropolitan one, none in Mayotte
     assert distance[:2] == pytest.approx([10_000, 10_000]) and np.isinf(distance[2])
     assert set(projected) == {"EPSG:2154", "EPSG:2975"}
+
+
+def test_nearest_segment_is_exact_whatever_the_segment_lengths():
+    from anct_qgis_plugin.diagnostics.network import SegmentIndex
+
+    rng = np.random.default_rng(7)
+    starts = rng.uniform(0, 5000, (400, 2))
+    ends = starts + rng.normal(0, 1, (400, 2)) * rng.choice([5.0, 80.0, 2000.0], (400, 1))  # short and long
+    nodes = np.concatenate([starts, ends])
+    index = SegmentIndex(nodes, np.arange(400), np.arange(400, 800))
+    points = rng.uniform(-500, 5500, (300, 2))
+    _segment, _fraction, distance = index.query(points)
+    ab = ends - starts
+    t = np.clip(((points[:, None, :] - starts) * ab).sum(axis=2) / (ab ** 2).sum(axis=1), 0, 1)
+    brute = np.hypot(*(points[:, None, :] - (starts + ab * t[..., None])).transpose(2, 0, 1)).min(axis=1)
+    assert np.allclose(distance, brute, atol=1e-9)
