@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .errors import CancelledError, ParseError
 from .i18n import tr
+from .memory import cyclic_gc_paused
 from .report import info, is_cancelled, progress
 
 WFS = "https://data.geopf.fr/wfs/ows"
@@ -57,10 +58,10 @@ class Box:
         return ",".join(f"{value:.0f}" for value in (self.xmin, self.ymin, self.xmax, self.ymax))
 
 
-def page_url(box: Box, crs: str, start: int) -> str:
+def page_url(box: Box, crs: str, start: int, count: int = 0) -> str:
     return (f"{WFS}?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES={TYPENAME}"
             f"&OUTPUTFORMAT=application/json&SRSNAME={crs}&BBOX={box.text()},{crs}"
-            f"&COUNT={PAGE_SIZE}&STARTINDEX={start}")
+            f"&COUNT={count or PAGE_SIZE}&STARTINDEX={start}")
 
 
 @dataclass
@@ -109,7 +110,10 @@ class RoadFetch:
 
     def pages(self, box: Box, consume=None) -> RoadPages:
         """Fetch every page of ``box``; ``consume(page)`` is given each page's JSON once."""
-        box = box.rounded()
+        with cyclic_gc_paused():  # pages are millions of small objects: no full collections meanwhile
+            return self._pages(box.rounded(), consume)
+
+    def _pages(self, box, consume):
         result = RoadPages(self.crs, box)
         tiles, done_pages, expected_pages = [box], 0, 1
         while tiles:
@@ -117,8 +121,8 @@ class RoadFetch:
             if not self.keep_tile(tile):
                 expected_pages -= 1
                 continue
-            page, fetched = self._page(tile, 0)
-            announced = _announced(page)
+            # One section tells how many the tile holds: too many, and it is cut before any page.
+            announced = _announced(self._page(tile, 0, count=1)[0])
             if announced is not None and announced > TILE_MAX_FEATURES and tile.size > MIN_TILE_M:
                 tiles.extend(tile.quarters())
                 expected_pages += 3
@@ -126,7 +130,8 @@ class RoadFetch:
             limit = announced if announced is not None else float("inf")
             expected_pages += max(1, -(-(announced or 0) // PAGE_SIZE)) - 1
             start = 0
-            while True:
+            while start < limit:
+                page, fetched = self._page(tile, start)
                 self._keep(result, fetched, announced if start == 0 else 0)
                 returned = len(page["features"])
                 if consume is not None:
@@ -134,9 +139,8 @@ class RoadFetch:
                 done_pages += 1
                 progress(self.feedback, 100.0 * done_pages / max(expected_pages, done_pages))
                 start += returned
-                if returned < PAGE_SIZE or start >= limit:
+                if returned < PAGE_SIZE:
                     break
-                page, fetched = self._page(tile, start)
         info(self.feedback, tr("Road sections: {n} pages, {matched} sections announced").format(
             n=len(result.paths), matched=result.matched))
         return result
@@ -150,16 +154,22 @@ class RoadFetch:
         result.fetched_at = min(result.fetched_at or fetched.fetched_at, fetched.fetched_at)
         result.from_cache = result.from_cache and fetched.from_cache
 
-    def _page(self, box, start):
+    def _page(self, box, start, count=0):
         if is_cancelled(self.feedback):
             raise CancelledError(tr("Cancelled."))
-        url = page_url(box, self.crs, start)
+        url = page_url(box, self.crs, start, count)
         cached = self.fetcher.cache.lookup(url)
         if cached is None or self.fetcher.config.ttl_hours * 3600 <= cached.age_seconds:
             self._space_requests()
-        fetched = self.fetcher.fetch(url, suffix=".json", validate=check_page, feedback=self.feedback,
+        checked = {}
+
+        def validate(path):  # a downloaded page is parsed once: here, before it is cached
+            checked["page"] = check_page(path)
+
+        fetched = self.fetcher.fetch(url, suffix=".json", validate=validate, feedback=self.feedback,
                                      name=f"{TYPENAME} {box.text()} +{start}")
-        return check_page(fetched.path), fetched
+        page = checked.get("page") if not fetched.from_cache else None
+        return (page if page is not None else check_page(fetched.path)), fetched
 
     def _space_requests(self):
         now = self._clock()

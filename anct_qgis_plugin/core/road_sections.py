@@ -38,9 +38,8 @@ class SectionReader:
             features.append(feature)
         self.read += len(features)
         fields = self.profile.fields
-        rows = [tuple((feature.get("properties") or {}).get(name) for name in fields) for feature in features]
-        speeds, directions = self.profile.speeds_directions(rows)
-        kept = np.array([self.profile.keeps_row(row) for row in rows], dtype=bool) if rows else np.zeros(0, bool)
+        rows = [tuple(map((feature.get("properties") or {}).get, fields)) for feature in features]
+        speeds, directions, kept = self.profile.classify(rows)
         driven = np.flatnonzero(speeds > 0)
         self._add_lines([features[i] for i in driven.tolist()], speeds[driven], directions[driven])
         kept_index = np.flatnonzero(kept)

@@ -74,19 +74,28 @@ class RoadProfile:
         self.unknown = Counter()  # values the profile does not know, for the log
 
     def speeds_directions(self, rows):
+        speeds, directions, _kept = self.classify(rows)
+        return speeds, directions
+
+    def classify(self, rows):
+        """(speeds, directions, kept) of rows of values in the order of ``fields``."""
         seen, answer = self._seen, []
         for row in rows:
             try:
                 found = seen[row]
             except KeyError:
-                found = seen[row] = self.one(*map(_text, row))
+                found = seen[row] = self._classify(row)
             except TypeError:  # an unhashable value (QGIS's NULL): read, not remembered
-                found = self.one(*map(_text, row))
+                found = self._classify(row)
             answer.append(found)
         if not answer:
-            return np.empty(0), np.empty(0, np.int64)
-        speeds, directions = zip(*answer)
-        return np.array(speeds, dtype=float), np.array(directions, dtype=np.int64)
+            return np.empty(0), np.empty(0, np.int64), np.empty(0, bool)
+        speeds, directions, kept = zip(*answer)
+        return np.array(speeds, dtype=float), np.array(directions, dtype=np.int64), np.array(kept, dtype=bool)
+
+    def _classify(self, row):
+        texts = tuple(map(_text, row))
+        return (*self.one(*texts), self.keeps_row(texts))
 
     def keeps_row(self, row):
         """Whether a line belongs in the network layer (driven or not)."""

@@ -1,10 +1,8 @@
 """What every ANCT algorithm shares: translation, groups, help files and error translation."""
-import gc
 import math
 import os
 import re
 import traceback
-from contextlib import contextmanager
 
 from qgis.core import QgsCsException, QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
@@ -32,25 +30,6 @@ def help_text(name):
             with open(path, encoding="utf-8") as stream:
                 return re.sub(r"\s*\n\s*", " ", stream.read()).strip()
     return ""
-
-
-@contextmanager
-def cyclic_gc_paused():
-    """Pause Python's cyclic garbage collector around a pass that wraps millions of features.
-
-    Each QgsFeature or QgsGeometry wrapper is a GC-tracked object; a pass creates them by the
-    hundred thousand and keeps a chunk alive, which sets off full collections that scan every
-    object of QGIS's Python session again and again (a third of a 35,000-unit run). Those
-    wrappers hold no cycles: reference counting frees them as usual, and the collector is back
-    on when the pass ends, even on error.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class AnctAlgorithm(QgsProcessingAlgorithm):

@@ -44,6 +44,7 @@ from ...compat import (
     is_metres,
 )
 from ...core.errors import AnctError
+from ...core.memory import cyclic_gc_paused
 from ...core.service import AnctData
 from ...core.territories import METROPOLE_CRS, OVERSEAS_BOXES, crs_for_lonlat, crs_zones
 from ...diagnostics.gap import (
@@ -57,7 +58,7 @@ from ...diagnostics.gap import (
 )
 from ...diagnostics.nearest import NearestIndex, ZonedNearestIndex
 from .atomic_outputs import atomic_outputs
-from .base import AnctAlgorithm, cyclic_gc_paused, tr
+from .base import AnctAlgorithm, tr
 from .layer_reading import WGS84, crs_of, features_unchecked, lonlat_extent, report_progress
 from .origins import origin_points, project_xy
 from .post_processing import LoadedLayerPostProcessor
