@@ -153,9 +153,9 @@ def test_nothing_is_opened_without_a_window_or_when_not_asked(anct_env, run_alg,
 
 def test_sheet_by_road_says_it_and_prints_minutes(anct_env, run_alg, tmp_path):
     run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "GAP_MODE": "road", "OUTPUT_FOLDER": str(tmp_path)})
-    text = pdf_text(tmp_path / "atlas_36.pdf")
-    assert "Temps d'accès au France services par la route" in text and "Plus loin (min)" in text
-    assert "min d'un" in text and "France services par la route" in text  # the figure box (it wraps)
+    text = " ".join(pdf_text(tmp_path / "atlas_36.pdf").split())  # legends and boxes wrap differently by version
+    assert "Temps par la route (min)" in text and "Plus loin (min)" in text
+    assert "min d'un" in text and "par la" in text and "route (" in text  # the figure box (it wraps)
     assert "Réseau routier BD TOPO (IGN" in text and "Injoignable par la route" in text
     assert "n.d. %" not in text  # région and France are not measured by road: no figure, no unit
 
