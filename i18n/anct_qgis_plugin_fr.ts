@@ -14,7 +14,7 @@
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="447" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="448" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="89" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="43" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
@@ -99,12 +99,12 @@
       <translation>Vérifier les sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="120" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
@@ -119,12 +119,12 @@
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="113" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="92" />
       <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
       <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="42" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -134,12 +134,12 @@
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="147" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="438" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="439" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="42" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
@@ -169,17 +169,17 @@
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="126" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="188" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="189" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="191" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="192" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="136" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
@@ -209,12 +209,12 @@
       <translation>FR, une région (reg:24), un département (36), un SIREN d'EPCI, un code de commune ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="151" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="261" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="262" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
@@ -249,12 +249,12 @@
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
@@ -294,7 +294,7 @@
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="178" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="179" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
@@ -364,12 +364,12 @@
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="435" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="436" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="442" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="443" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="279" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="280" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
@@ -424,17 +424,17 @@
       <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="298" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="299" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="302" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="303" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
@@ -464,7 +464,7 @@
       <translation>Ouvrir le PDF à la fin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="117" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="118" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
@@ -494,17 +494,17 @@
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="442" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="443" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="150" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="151" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="106" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
@@ -514,7 +514,7 @@
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="139" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
@@ -529,22 +529,22 @@
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="106" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="142" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="143" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="180" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="181" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
@@ -594,7 +594,7 @@
       <translation>Réseau routier (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="139" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="140" />
       <source>Road network used (road mode)</source>
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
@@ -620,8 +620,8 @@
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="32" />
-      <source>Rows with level = commune: the programme ids of each commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
-      <translation>Lignes avec level = commune : les identifiants des programmes de chaque commune (qpv, action_coeur_de_ville, petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) et nb_programmes ; lignes avec level = epci et departement : le nombre de communes de chaque programme, le nombre de communes et la population.</translation>
+      <source>Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
+      <translation>Lignes de niveau commune : les identifiants de programme de chaque commune ({tables}) et nb_programmes ; lignes de niveau epci et departement : le nombre de communes dans chaque programme, les communes et la population.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="76" />
@@ -629,7 +629,7 @@
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="457" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="458" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
@@ -639,7 +639,7 @@
       <translation>Département témoin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="98" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
@@ -684,7 +684,7 @@
       <translation>Fiches imprimées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="153" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="154" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
@@ -734,7 +734,7 @@
       <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="140" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
@@ -759,7 +759,7 @@
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
       <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
     </message>
@@ -779,12 +779,12 @@
       <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="194" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="195" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="372" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="373" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
@@ -799,27 +799,27 @@
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="130" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="131" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="98" />
       <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="137" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="119" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
@@ -849,7 +849,7 @@
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="112" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
@@ -874,12 +874,12 @@
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="264" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="265" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="156" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="157" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
@@ -899,12 +899,12 @@
       <translation>aucune raison donnée</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="304" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="305" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="114" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
@@ -924,7 +924,7 @@
       <translation>straight : distance à vol d'oiseau (comparée aussi à la région et à la France) ; road : temps par la route sur le réseau BD TOPO de l'IGN téléchargé pour le territoire (ou NETWORK), pour le territoire seulement. Sans réseau disponible, le chiffre à vol d'oiseau est donné, et c'est dit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="129" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
@@ -939,22 +939,22 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="76" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="78" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="66" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="65" />
       <source>{n} communes, programmes: {programmes}</source>
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="280" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="281" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
     </message>
@@ -984,32 +984,32 @@
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="418" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="419" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="419" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="420" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="420" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="421" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="421" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="422" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="346" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="347" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="384" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="385" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
@@ -1057,17 +1057,17 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="93" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="94" />
       <source>A page of road sections is not a GeoJSON feature collection.</source>
       <translation>Une page de tronçons de route n'est pas une collection d'objets GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="90" />
       <source>A page of road sections is not complete JSON (it stops half-way?): {error}</source>
       <translation>Une page de tronçons de route n'est pas un JSON complet (interrompue ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="97" />
       <source>A page of road sections stops half-way: {got} sections of the {expected} announced.</source>
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
@@ -1147,7 +1147,7 @@
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="45" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
@@ -1157,7 +1157,7 @@
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="45" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="44" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
@@ -1177,7 +1177,7 @@
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="80" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="81" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
@@ -1242,7 +1242,7 @@
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="43" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="42" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
@@ -1272,12 +1272,12 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="144" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="47" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
@@ -1367,7 +1367,7 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="345" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="388" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1387,7 +1387,7 @@
       <translation>binaire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="54" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="53" />
       <source>no</source>
       <translation>non</translation>
     </message>
@@ -1397,7 +1397,7 @@
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="52" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="51" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
@@ -1497,7 +1497,7 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="94" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="100" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
@@ -1507,7 +1507,7 @@
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="91" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="97" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>

@@ -114,6 +114,13 @@ PROGRAMMES = {
     "action_coeur_de_ville": ("#CC79A7", "#8E3F6E"),     # reddish purple
     "petites_villes_de_demain": ("#009E73", "#00664A"),  # bluish green
     "villages_avenir": ("#56B4E9", "#1F6E9C"),           # sky blue
+    "crte": ("#0072B2", "#004A75"),                      # blue (EPCI-wide contracts: lighter fill)
+    "cites_educatives": ("#D55E00", "#8A3D00"),          # vermillion
+    "cites_emploi": ("#F0E442", "#7A7300"),              # yellow
+    "avenir_montagnes_ingenierie": ("#8C6D31", "#5A4520"),  # brown
+    "avenir_montagnes_mobilites": ("#2A9D8F", "#1B665D"),   # teal
+    "fabriques_territoire": ("#9467BD", "#5E3F7A"),      # violet
+    "manufactures_proximite": ("#7F7F7F", "#4D4D4D"),    # grey
 }
 PROGRAMME_FILL_OPACITY = 0.35
 LARGE_PROGRAMME_FILL_OPACITY = 0.25  # Territoires d'industrie span many communes: lighter
@@ -131,6 +138,13 @@ LAYER_FIELDS = {
                               + PROGRAMME_COUNTS),
     "petites_villes_de_demain": (WKB_MULTIPOLYGON, [("id_pvd", S), ("date_signature", S)] + PROGRAMME_COUNTS),
     "villages_avenir": (WKB_MULTIPOLYGON, [("id_va", S)] + PROGRAMME_COUNTS),
+    "crte": (WKB_MULTIPOLYGON, [("id_crte", S)] + PROGRAMME_COUNTS),
+    "cites_educatives": (WKB_MULTIPOLYGON, [("id_cite", S), ("lib_cite", S)] + PROGRAMME_COUNTS),
+    "cites_emploi": (WKB_MULTIPOLYGON, [("id_cde", S), ("lib_cde", S)] + PROGRAMME_COUNTS),
+    "avenir_montagnes_ingenierie": (WKB_MULTIPOLYGON, [("id_ami", S), ("lib_ami", S)] + PROGRAMME_COUNTS),
+    "avenir_montagnes_mobilites": (WKB_MULTIPOLYGON, [("id_amm", S), ("lib_amm", S)] + PROGRAMME_COUNTS),
+    "fabriques_territoire": (WKB_MULTIPOLYGON, [("id_fabt", S)] + PROGRAMME_COUNTS),
+    "manufactures_proximite": (WKB_MULTIPOLYGON, [("id_manup", S)] + PROGRAMME_COUNTS),
     "france_services": (WKB_POINT, [("id_fs", S), ("lib_fs", S), ("type_fs", S), ("format_fs", S),
                                     ("insee_com", S), ("insee_dep", S), ("latitude", D), ("longitude", D)]),
     "mobile_sites": (WKB_POINT, [("code_op", S), ("nom_op", S), ("num_site", S), ("insee_com", S),
@@ -457,6 +471,14 @@ STYLES = {
     # No name is published for PVD and Villages d'avenir (insee_com lists codes): no label.
     "petites_villes_de_demain": Style(lambda: programme_renderer("petites_villes_de_demain")),
     "villages_avenir": Style(lambda: programme_renderer("villages_avenir")),
+    "crte": Style(lambda: programme_renderer("crte", 0.7, LARGE_PROGRAMME_FILL_OPACITY)),
+    **{layer_id: Style(lambda layer_id=layer_id, label=label: programme_renderer(layer_id),
+                       lambda layer_id=layer_id, label=label: labeling(label, 8.5, PROGRAMMES[layer_id][1], 500_000,
+                                                                       bold=True, priority=5, wrap=20))
+       for layer_id, label in (("cites_educatives", "lib_cite"), ("cites_emploi", "lib_cde"),
+                               ("avenir_montagnes_ingenierie", "lib_ami"), ("avenir_montagnes_mobilites", "lib_amm"))},
+    "fabriques_territoire": Style(lambda: programme_renderer("fabriques_territoire")),
+    "manufactures_proximite": Style(lambda: programme_renderer("manufactures_proximite")),
     "france_services": Style(france_services_renderer),
     "mobile_sites": Style(mobile_sites_renderer),
     "communes": Style(lambda: single(outline_symbol("#A6A6A6", 0.2)),

@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from .catalogue import get_source
 from .i18n import tr
 from .parsers import iso_date
-from .tables import read_membership
+from .tables import PROGRAMME_TABLES, read_membership
 
 # membership table -> catalogue layer whose title the card shows
-CARD_TABLES = ("qpv", "action_coeur_de_ville", "petites_villes_de_demain", "territoires_industrie",
-               "villages_avenir", "france_services")
+CARD_TABLES = PROGRAMME_TABLES
 
 
 @dataclass

@@ -10,6 +10,7 @@ from .errors import CatalogueError
 from .i18n import tr
 
 DATAGOUV_API = "https://www.data.gouv.fr/api/1/datasets/{dataset}/"
+DATAGOUV_RESOURCE = "https://www.data.gouv.fr/api/1/datasets/r/{resource}"
 GEO_API = "https://geo.api.gouv.fr"
 GEOPF_WFS = ("https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
              "&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST:{typename}&OUTPUTFORMAT=application/json"
@@ -26,6 +27,8 @@ THEMES = {
     "numerique": ("Numérique et mobile", "Digital and mobile"),
     "referentiels": ("Référentiels administratifs", "Administrative boundaries"),
     "mobilite": ("Mobilité", "Mobility"),
+    "transition": ("Contrats et transition écologique", "Contracts and ecological transition"),
+    "montagne": ("Montagne", "Mountains"),
 }
 
 
@@ -149,15 +152,17 @@ class Source:
 
 
 def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr, abstract_en,
-               label_column="", date_column="", **extra):
-    """The ANCT per-commune programme lists share one shape: join to communes and dissolve."""
+               label_column="", date_column="", theme="territoires", locator=None, **extra):
+    """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
+    Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture."""
     columns = {"insee_com": ("insee_com",), id_column: (id_column,)}
     if label_column:
         columns[label_column] = (label_column,)
     return Source(
-        id=id_, title_fr=title_fr, title_en=title_en, theme="territoires",
+        id=id_, title_fr=title_fr, title_en=title_en, theme=theme,
         # ANCT names its per-commune lists liste-<prog>-com<COG>-<YYYYMMDD>.csv and keeps old vintages.
-        locator=DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv", newest=True),
+        locator=locator or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv",
+                                        newest=True),
         reader="csv", geometry=JoinCommunes(id_column, label_column, date_column),
         columns=columns, commune_column="insee_com", key_fields=(id_column,), suffix=".csv",
         attribution="ANCT, Etalab API Découpage administratif (IGN, INSEE)",
@@ -216,6 +221,42 @@ SOURCES = (
                "dispositif-villages-davenir", "va", "id_va",
                "Communes lauréates du dispositif Villages d'avenir.",
                "Communes selected by the Villages d'avenir scheme."),
+    # Evidence for the lists below: ANCT's own map code reads liste-<prog>-com<COG>-<date>.csv with
+    # insee_com and id_<prog> (+ lib_<prog>), several ids joined by ' ; ' (anct-carto/superposeur-V2,
+    # superposeur-anct; ../shared/docs/data-sources.md, "More ANCT programmes"). The shared mirror
+    # holds the live files of the Cités éducatives, Cités de l'emploi and both Avenir montagnes.
+    _anct_list("crte", "Contrats pour la réussite de la transition écologique (CRTE)",
+               "Ecological transition contracts (CRTE)", "contrat-de-relance-et-de-transition-ecologique", "crte",
+               "id_crte", "Périmètres des CRTE, reconstitués par union des communes signataires.",
+               "CRTE perimeters, rebuilt as the union of their communes.", theme="transition"),
+    _anct_list("cites_educatives", "Cités éducatives", "Cités éducatives (education)", "programme-cites-educatives",
+               "cite", "id_cite", "Communes des Cités éducatives, regroupées par cité.",
+               "Communes of the Cités éducatives, grouped by cité.", label_column="lib_cite",
+               theme="politique_ville"),
+    _anct_list("cites_emploi", "Cités de l'emploi", "Cités de l'emploi (employment)", "programme-cites-de-lemploi",
+               "cde", "id_cde", "Communes des Cités de l'emploi, regroupées par cité.",
+               "Communes of the Cités de l'emploi, grouped by cité.", label_column="lib_cde",
+               theme="politique_ville"),
+    _anct_list("avenir_montagnes_ingenierie", "Avenir montagnes ingénierie", "Avenir montagnes (engineering)",
+               "programme-avenir-montagnes-ingenierie", "ami", "id_ami",
+               "Territoires lauréats d'Avenir montagnes ingénierie, par union de leurs communes.",
+               "Territories of Avenir montagnes (engineering), as the union of their communes.",
+               label_column="lib_ami", theme="montagne"),
+    _anct_list("avenir_montagnes_mobilites", "Avenir montagnes mobilités", "Avenir montagnes (mobility)",
+               "appel-a-manifestation-dinteret-avenir-montagnes-mobilites", "amm", "id_amm",
+               "Territoires lauréats d'Avenir montagnes mobilités, par union de leurs communes.",
+               "Territories of Avenir montagnes (mobility), as the union of their communes.",
+               label_column="lib_amm", theme="montagne"),
+    # No dataset slug is known for these two: ANCT's code reads them by their stable resource links
+    # (/api/1/datasets/r/<id>, which redirect to the newest upload of that resource).
+    _anct_list("fabriques_territoire", "Fabriques de territoire", "Fabriques de territoire (third places)", "",
+               "fabt", "id_fabt", "Communes des Fabriques de territoire (tiers-lieux).",
+               "Communes of the Fabriques de territoire (third places).",
+               locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="309049b4-f9f7-4038-a2b4-875ef32eca7c"))),
+    _anct_list("manufactures_proximite", "Manufactures de proximité", "Manufactures de proximité (local workshops)",
+               "", "manup", "id_manup", "Communes des Manufactures de proximité.",
+               "Communes of the Manufactures de proximité.",
+               locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="a1cf9852-7be2-49bc-8981-a989cc70b6d0"))),
     Source(
         id="france_services", title_fr="France services", title_en="France services sites",
         theme="territoires",
@@ -334,6 +375,8 @@ QPV_LIST = Source(
     abstract_en="List of the 2024 priority neighbourhoods and their communes.")
 
 LAYER_IDS = tuple(source.id for source in SOURCES)
+# The per-commune programme lists (joined to communes): the card and the programme matrix read them all.
+PROGRAMME_LIST_IDS = tuple(source.id for source in SOURCES if isinstance(source.geometry, JoinCommunes))
 PACK_LAYER_IDS = tuple(source.id for source in SOURCES if not source.on_demand)
 _BY_ID = {source.id: source for source in SOURCES}
 

@@ -51,6 +51,13 @@ PRESENTATIONS = {
     "action_coeur_de_ville": _programme("id_acv", "lib_acv"),
     "petites_villes_de_demain": _programme("id_pvd"),
     "villages_avenir": _programme("id_va"),
+    "crte": _programme("id_crte"),
+    "cites_educatives": _programme("id_cite", "lib_cite"),
+    "cites_emploi": _programme("id_cde", "lib_cde"),
+    "avenir_montagnes_ingenierie": _programme("id_ami", "lib_ami"),
+    "avenir_montagnes_mobilites": _programme("id_amm", "lib_amm"),
+    "fabriques_territoire": _programme("id_fabt"),
+    "manufactures_proximite": _programme("id_manup"),
     "communes": Presentation("\"nom\" || ' (' || \"code\" || ')'", "<b>[% \"nom\" %]</b> ([% \"code\" %])<br>"
                              "[% format_number(\"population\", 0) %] hab.",
                              {"nom": ("Nom", "Name"), "code": ("Code INSEE", "INSEE code"),
@@ -75,8 +82,10 @@ PRESENTATIONS = {
 
 # Top to bottom: points, then programmes from the smallest perimeters to the largest, then the
 # administrative outlines. Overlaps stay readable: a small programme is never under a large one.
-DRAWING_ORDER = ("france_services", "mobile_sites", "qpv", "qpv_2015", "action_coeur_de_ville",
-                 "villages_avenir", "petites_villes_de_demain", "territoires_industrie", "road_network", "epci",
+DRAWING_ORDER = ("france_services", "mobile_sites", "qpv", "qpv_2015", "fabriques_territoire",
+                 "manufactures_proximite", "cites_educatives", "cites_emploi", "action_coeur_de_ville",
+                 "villages_avenir", "petites_villes_de_demain", "avenir_montagnes_mobilites",
+                 "avenir_montagnes_ingenierie", "territoires_industrie", "crte", "road_network", "epci",
                  "communes", "departements", "regions")
 
 

@@ -7,23 +7,29 @@ none) and named: they count for their whole département, région and France, ne
 """
 from dataclasses import dataclass, field
 
-from .catalogue import QPV_LIST, get_source
+from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, get_source
 from .commune_codes import CodeTally
 from .errors import AnctError
 from .i18n import tr
 from .layers import read_source_csv, source_info
 from .parsers import split_values
 
+
 # table id -> (source, id column, label column, date column); the QPV list stands for the outlines.
+def _list_columns(layer_id):
+    source = get_source(layer_id)
+    geometry = source.geometry  # JoinCommunes: the list's id, label and date columns
+    return source, geometry.id_column, geometry.label_column, geometry.date_column
+
+
 MEMBERSHIP_SOURCES = {
     "qpv": (QPV_LIST, "code_qp", "lib_qp", ""),
-    "action_coeur_de_ville": (get_source("action_coeur_de_ville"), "id_acv", "lib_acv", "date_signature"),
-    "petites_villes_de_demain": (get_source("petites_villes_de_demain"), "id_pvd", "", "date_signature"),
-    "territoires_industrie": (get_source("territoires_industrie"), "id_ti", "lib_ti", ""),
-    "villages_avenir": (get_source("villages_avenir"), "id_va", "", ""),
+    **{layer_id: _list_columns(layer_id) for layer_id in PROGRAMME_LIST_IDS},
     "france_services": (get_source("france_services"), "id_fs", "lib_fs", ""),
     "mobile_sites": (get_source("mobile_sites"), "num_site", "", ""),
 }
+# The tables of the commune card and the programme matrix: every programme, then France services.
+PROGRAMME_TABLES = ("qpv",) + PROGRAMME_LIST_IDS + ("france_services",)
 # Site numbers are per operator: a site is (operator, number).
 ID_PREFIX = {"mobile_sites": "code_op"}
 UNPLACED = "dep:"  # key prefix of ids whose commune code maps to no commune of today

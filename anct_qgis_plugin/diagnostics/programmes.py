@@ -1,19 +1,17 @@
 """The commune × programme matrix, with totals by EPCI and département (pandas)."""
 import numpy as np
 
-MATRIX_PROGRAMMES = ("qpv", "action_coeur_de_ville", "petites_villes_de_demain", "territoires_industrie",
-                     "villages_avenir", "france_services")
 
-
-def programme_matrix(communes, memberships):
+def programme_matrix(communes, memberships, table_ids):
     """Rows: every commune (its programme ids joined by ', '), then per EPCI and département the
-    number of communes in each programme. communes: DataFrame(code, nom, epci, dep, population)."""
+    number of communes in each programme of ``table_ids`` (in that order).
+    communes: DataFrame(code, nom, epci, dep, population)."""
     import pandas as pd
 
     frame = communes[["code", "nom", "epci", "dep", "population"]].copy()
     frame.insert(0, "level", "commune")
     present = []
-    for table_id in MATRIX_PROGRAMMES:
+    for table_id in table_ids:
         ids_by_commune = memberships.get(table_id)
         if ids_by_commune is None:
             continue

@@ -23,6 +23,12 @@ EXPECTED = {
     ("petites_villes_de_demain", "36"): 3, ("villages_avenir", "36"): 3, ("villages_avenir", "reg:24"): 4,
     ("territoires_industrie", "36"): 2, ("territoires_industrie", "18"): 1,
     ("mobile_sites", "36"): 8, ("mobile_sites", "18"): 2,
+    # More programmes: a multi-id cell (Bourges, two cités éducatives), a delegated commune's code
+    # (36245 in the Cités de l'emploi counts for Saint-Maur), lists read by their resource links.
+    ("crte", "36"): 3, ("crte", "FR"): 5, ("cites_educatives", "36"): 1, ("cites_educatives", "18"): 2,
+    ("cites_emploi", "36"): 1, ("cites_emploi", "FR"): 2, ("avenir_montagnes_ingenierie", "2A"): 1,
+    ("avenir_montagnes_mobilites", "2A"): 1, ("fabriques_territoire", "36"): 1, ("fabriques_territoire", "FR"): 2,
+    ("manufactures_proximite", "36"): 1,
     # The loopback WFS's grid of Indre roads: 5 sections a car uses meet the box of Châteauroux.
     ("road_network", "36044"): 5,
 }

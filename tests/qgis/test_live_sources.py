@@ -98,6 +98,18 @@ def test_card_reads_the_lists_even_without_outlines(anct_env, mirror_server):
     assert "geo.api.gouv.fr" in saint_maur.as_text()  # the population says where it comes from
 
 
+def test_card_tells_every_programme_of_a_commune(anct_env):
+    data = AnctData()
+    saint_maur = {(line.layer_id, line.ident, line.label) for line in data.commune_card("36202").lines}
+    # A delegated commune's code (36245) counts for Saint-Maur, with the published label.
+    assert ("cites_emploi", "cde-036", "Châteauroux Métropole") in saint_maur
+    assert ("crte", "crte-36-01", "") in saint_maur
+    bourges = data.commune_card("18033")
+    cites = {(line.ident, line.label) for line in bourges.lines if line.layer_id == "cites_educatives"}
+    assert cites == {("cite-030", "Bourges Nord"), ("cite-031", "Bourges Sud")}  # one ' ; '-joined cell
+    assert "Cités éducatives" in bourges.as_text() and "Manufactures de proximité: no" in bourges.as_text()
+
+
 def test_profile_area_from_departement_outlines_where_commune_outlines_fail(anct_env, run_alg, mirror_server,
                                                                           feedback):
     mirror_server.add_fault("codeDepartement=18", "status", code=404)

@@ -88,8 +88,30 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
     checks = {check.source_id: check for check in check_sources(real_data.builder(), "36")}
     assert set(checks) == {source.id for source in CHECKED_SOURCES}
     ok = {source for source, check in checks.items() if check.status == "ok"}
-    assert ok == set(checks) - {"qpv_2015", "road_network"}
+    # The shared mirror holds no BD TOPO page, no CRTE list and neither list read by resource link.
+    absent = {"road_network", "crte", "fabriques_territoire", "manufactures_proximite"}
+    assert ok == set(checks) - {"qpv_2015"} - absent
+    assert all("no copy" in checks[source].message for source in absent)
     assert checks["qpv_2015"].status == "unpublished"  # the 2015 outlines are no longer in the dataset
-    # The shared mirror holds no BD TOPO page: the check says so instead of passing.
-    assert checks["road_network"].status == "failed" and "no copy" in checks["road_network"].message
+
     assert checks["qpv_list"].rows == 1493 and checks["france_services"].rows == 2845
+
+
+def test_more_programmes_on_the_real_lists(real_data):
+    from anct_qgis_plugin.core.tables import read_membership
+
+    builder = real_data.builder()
+    country = builder.index.country()
+    employment = read_membership(builder, "cites_emploi", country)
+    # Pierrefitte-sur-Seine (93059), merged into Saint-Denis in 2025, counts for 93066.
+    assert set(employment.ids_by_commune["93066"]) == {"cde-062"}
+    assert "93059" not in employment.ids_by_commune
+    # The live file loses leading zeros (8409 for Sedan, 08409): they are restored.
+    assert {"08409", "02381", "02691"} <= set(employment.ids_by_commune) and not employment.unmapped_codes
+    education = real_data.build_layer("cites_educatives", real_data.resolve_territory("36"))
+    assert [(f["id_cite"], f["insee_com"]) for f in education.layer.getFeatures()] == [("cite-092", "36044")]
+    engineering = read_membership(builder, "avenir_montagnes_ingenierie", country)
+    savoie = {code for code in engineering.ids_by_commune if code.startswith("73")}
+    assert len(savoie) == 121
+    assert {i for code in savoie for i in engineering.ids_by_commune[code]} == {
+        "ami-alp-02", "ami-alp-05", "ami-alp-08", "ami-alp-09", "ami-alp-14"}

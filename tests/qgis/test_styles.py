@@ -30,7 +30,8 @@ ALL_STYLES = tuple(LAYER_IDS) + tuple(OUTPUTS)
 RENDERER = {"france_services": "categorizedSymbol", "mobile_sites": "RuleRenderer",
             "road_network": "categorizedSymbol"}  # others: singleSymbol
 LABELS = {"qpv": "lib_qp", "territoires_industrie": "lib_ti", "action_coeur_de_ville": "lib_acv",
-          "communes": "nom", "epci": "nom"}  # the others have no labels
+          "cites_educatives": "lib_cite", "cites_emploi": "lib_cde", "avenir_montagnes_ingenierie": "lib_ami",
+          "avenir_montagnes_mobilites": "lib_amm", "communes": "nom", "epci": "nom"}  # the others have no labels
 PROGRAMMES = ("qpv", "territoires_industrie", "action_coeur_de_ville", "petites_villes_de_demain",
               "villages_avenir")
 ADMINISTRATIVE = ("regions", "departements", "epci", "communes")  # thickest outline first

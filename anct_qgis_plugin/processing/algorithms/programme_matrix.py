@@ -11,8 +11,8 @@ from qgis.core import (
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.service import AnctData
-from ...core.tables import read_memberships
-from ...diagnostics.programmes import MATRIX_PROGRAMMES, programme_matrix
+from ...core.tables import PROGRAMME_TABLES, read_memberships
+from ...diagnostics.programmes import programme_matrix
 from .base import AnctAlgorithm, tr
 from .figures import commune_frame
 
@@ -30,21 +30,20 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
         self.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
             "FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name."))
         self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Matrix"), SOURCE_VECTOR_ANY), tr(
-            "Rows with level = commune: the programme ids of each commune (qpv, action_coeur_de_ville, "
-            "petites_villes_de_demain, territoires_industrie, villages_avenir, france_services) and "
-            "nb_programmes; rows with level = epci and departement: the number of communes in each "
-            "programme, communes and population."))
+            "Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows "
+            "with level = epci and departement: the number of communes in each programme, communes and "
+            "population.").format(tables=", ".join(PROGRAMME_TABLES)))
 
     def run_algorithm(self, parameters, context, feedback):
         data = AnctData()
         territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
         builder = data.builder(feedback)
-        memberships = read_memberships(builder, MATRIX_PROGRAMMES, feedback)
+        memberships = read_memberships(builder, PROGRAMME_TABLES, feedback)
         communes = commune_frame(builder.index)
         if not territory.is_country:
             communes = communes[communes["code"].isin(territory.commune_codes)]
         matrix, present = programme_matrix(communes, {k: (None if m.unavailable else m.ids_by_commune)
-                                                      for k, m in memberships.items()})
+                                                      for k, m in memberships.items()}, PROGRAMME_TABLES)
         names = {**{code: name for code, (name, _r) in builder.index.departements.items()},
                  **builder.index.epci_names}
         matrix.loc[matrix["level"] != "commune", "nom"] = matrix.loc[matrix["level"] != "commune", "code"].map(

@@ -12,7 +12,7 @@ from qgis.core import (
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.service import AnctData
 from ...core.tables import read_memberships
-from ...diagnostics.profile import key_figures
+from ...diagnostics.profile import PROGRAMMES, key_figures
 from .atomic_outputs import atomic_outputs
 from .base import AnctAlgorithm, tr
 from .figures import (
@@ -25,6 +25,8 @@ from .figures import (
     service_gaps,
     whole_departements,
 )
+
+PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites")
 
 
 def gap_labels(measure):
@@ -65,7 +67,8 @@ def compute_profile(territory, data, context, feedback, measure=STRAIGHT_DEFAULT
     measure it could use; ``runs`` keeps the service-gap runs (see figures.service_gaps)."""
     builder = data.builder(feedback)
     index = builder.index
-    memberships = read_memberships(builder, feedback=feedback)
+    # The tables the key figures use, not every programme of the catalogue.
+    memberships = read_memberships(builder, PROFILE_TABLES, feedback)
     usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
     feedback.setProgress(30)
     area_km2, area_departements = areas(builder, territory, feedback)
