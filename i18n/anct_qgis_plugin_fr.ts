@@ -29,7 +29,7 @@
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
@@ -189,7 +189,7 @@
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -264,12 +264,12 @@
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="94" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="53" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
@@ -439,7 +439,7 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="94" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
     </message>
@@ -489,7 +489,7 @@
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
       <source>Petites villes de demain</source>
       <translation>Petites villes de demain</translation>
     </message>
@@ -509,7 +509,7 @@
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
@@ -519,12 +519,12 @@
       <translation>Population au-delà du seuil</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
       <source>Population beyond {km:g} km of a France services site</source>
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="35" />
       <source>Population beyond {min:g} minutes by road of a France services site</source>
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
@@ -549,7 +549,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="118" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -559,7 +559,7 @@
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>QPV</source>
       <translation>QPV</translation>
     </message>
@@ -659,12 +659,12 @@
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
       <source>Share of the population beyond {km:g} km of a France services site</source>
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="36" />
       <source>Share of the population beyond {min:g} minutes by road of a France services site</source>
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
@@ -744,7 +744,7 @@
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>Territoires d'industrie</source>
       <translation>Territoires d'industrie</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="88" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -844,7 +844,7 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
       <source>Villages d'avenir</source>
       <translation>Villages d'avenir</translation>
     </message>
@@ -884,12 +884,12 @@
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
@@ -969,7 +969,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="127" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1014,22 +1014,22 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="54" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="60" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
@@ -1072,7 +1072,7 @@
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="529" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="534" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1112,7 +1112,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="539" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="544" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1182,7 +1182,7 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="598" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="603" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1207,7 +1207,7 @@
       <translation>Aucun trimestre de {url} n'est publié de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="532" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="537" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1367,7 +1367,7 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="388" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="412" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1422,12 +1422,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="208" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="209" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="198" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="199" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1462,7 +1462,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="418" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="423" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1502,7 +1502,7 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="254" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="255" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
@@ -1512,32 +1512,32 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="480" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="485" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="368" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="369" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="365" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="366" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="301" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="302" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="425" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="430" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="421" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="426" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>

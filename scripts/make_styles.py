@@ -147,6 +147,8 @@ LAYER_FIELDS = {
     "manufactures_proximite": (WKB_MULTIPOLYGON, [("id_manup", S)] + PROGRAMME_COUNTS),
     "france_services": (WKB_POINT, [("id_fs", S), ("lib_fs", S), ("type_fs", S), ("format_fs", S),
                                     ("insee_com", S), ("insee_dep", S), ("latitude", D), ("longitude", D)]),
+    "mediation_numerique": (WKB_POINT, [("id", S), ("nom", S), ("code_insee", S), ("latitude", D), ("longitude", D),
+                                        ("dispositif_programmes_nationaux", S), ("conseiller_numerique", I)]),
     "mobile_sites": (WKB_POINT, [("code_op", S), ("nom_op", S), ("num_site", S), ("insee_com", S),
                                  ("insee_dep", S), ("site_4g", S), ("site_DCC", S), ("x", D), ("y", D)]),
     "communes": (WKB_MULTIPOLYGON, [("nom", S), ("code", S), ("codeEpci", S), ("codeDepartement", S),
@@ -318,6 +320,15 @@ def france_services_renderer():
     return renderer
 
 
+def mediation_numerique_renderer():
+    """Squares: with a conseiller numérique (filled) or without (pale)."""
+    categories = [QgsRendererCategory(1, marker_symbol("Square", "#6A6AF4", 2.6, stroke="#000091"),
+                                      "Avec conseiller numérique"),
+                  QgsRendererCategory(0, marker_symbol("Square", "#E3E3FD", 2.2, stroke="#6A6AF4"),
+                                      "Sans conseiller numérique")]
+    return QgsCategorizedSymbolRenderer("conseiller_numerique", categories)
+
+
 def mobile_sites_renderer():
     symbols = {
         MOBILE_RULES[0][0]: marker_symbol("Star", ROUGE_MARIANNE, 5.0, stroke=WHITE, stroke_width=0.4, level=2),
@@ -481,6 +492,7 @@ STYLES = {
     "manufactures_proximite": Style(lambda: programme_renderer("manufactures_proximite")),
     "france_services": Style(france_services_renderer),
     "mobile_sites": Style(mobile_sites_renderer),
+    "mediation_numerique": Style(mediation_numerique_renderer),
     "communes": Style(lambda: single(outline_symbol("#A6A6A6", 0.2)),
                       lambda: labeling("nom", 8, "#3A3A3A", 100_000, priority=3, wrap=16), multiply=True),
     "epci": Style(lambda: single(outline_symbol("#6A6A6A", 0.4, dash=(2.5, 1.2))),

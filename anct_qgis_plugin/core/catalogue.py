@@ -98,9 +98,12 @@ class NativeGeometry:
 
 @dataclass(frozen=True)
 class PointsFromColumns:
+    """Points from coordinate columns; ``flags``: (new field, column, value) — the field is 1 where
+    the column lists the value (lists joined by '|', ';' or ',')."""
     x: str
     y: str
     crs: str
+    flags: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,27 @@ SOURCES = (
                     "dispositifs itinérants, avec adresses et horaires.",
         abstract_en="Labelled France services sites: fixed sites, antennas, buses and itinerant "
                     "services, with addresses and opening hours."),
+    Source(
+        id="mediation_numerique", title_fr="Lieux de médiation numérique", title_en="Digital inclusion places",
+        theme="numerique",
+        # The national file of the "cartographie nationale des lieux d'inclusion numérique" (schema
+        # "lieux de médiation numérique": id, nom, code_insee, latitude, longitude, and list fields such
+        # as dispositif_programmes_nationaux joined by '|', as its publisher's export view writes them;
+        # ../shared/docs/data-sources.md). Only its stable resource link is known.
+        locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="398edc71-0d51-4cb6-9cbe-2540a4db573c")),
+        reader="csv",
+        geometry=PointsFromColumns("longitude", "latitude", "EPSG:4326",
+                                   flags=(("conseiller_numerique", "dispositif_programmes_nationaux",
+                                           "Conseillers numériques"),)),
+        columns={"id": ("id",), "nom": ("nom",), "code_insee": ("code_insee",), "latitude": ("latitude",),
+                 "longitude": ("longitude",), "dispositif_programmes_nationaux": ("dispositif_programmes_nationaux",)},
+        commune_column="code_insee", numeric_columns=("latitude", "longitude"), suffix=".csv",
+        publisher="Cartographie nationale des lieux d'inclusion numérique (ANCT, Société numérique)",
+        attribution="Cartographie nationale des lieux d'inclusion numérique",
+        abstract_fr="Lieux de médiation numérique (aide aux usages du numérique), avec le drapeau des conseillers "
+                    "numériques (conseiller_numerique = 1).",
+        abstract_en="Digital inclusion places (help with digital services), with the flag of the conseillers "
+                    "numériques (conseiller_numerique = 1)."),
     Source(
         id="mobile_sites", title_fr="Sites mobiles (Arcep, New Deal mobile)",
         title_en="Mobile sites (Arcep, New Deal mobile)", theme="numerique",

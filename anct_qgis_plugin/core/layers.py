@@ -8,6 +8,7 @@ import dataclasses
 import email.utils
 import math
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -395,6 +396,9 @@ class LayerBuilder:
         fields = QgsFields()
         for i, name in enumerate(table.columns):
             fields.append(QgsField(name, FIELD_DOUBLE if i in numeric else FIELD_STRING))
+        flags = [(position[columns[column]], value.lower()) for _name, column, value in strategy.flags]
+        for name, _column, _value in strategy.flags:
+            fields.append(QgsField(name, FIELD_INT))
         layer = memory_layer(WKB_POINT, target, fields, source.id)
         tally = CodeTally(self.index.codes)
         keep = self._keeper(source, columns, territory, tally)
@@ -405,6 +409,7 @@ class LayerBuilder:
             if keep is not None and not keep(lambda column, row=row: row[position[column]]):
                 continue
             values = [_number(value) if i in numeric else value for i, value in enumerate(row)]
+            values += [int(value in _listed(row[at])) for at, value in flags]
             geometry = _placed_point(values[x_at], values[y_at], transform)
             if geometry is None:
                 dropped += 1
@@ -630,6 +635,11 @@ def _placed_point(x, y, transform):
         return None
     point = geometry.asPoint()
     return geometry if math.isfinite(point.x()) and math.isfinite(point.y()) else None
+
+
+def _listed(cell):
+    """The values of a list cell ('a|b', 'a ; b', 'a, b'), lower-cased."""
+    return {part.strip().lower() for part in re.split(r"[|;,]", cell or "") if part.strip()}
 
 
 def _number(value):

@@ -44,6 +44,13 @@ PRESENTATIONS = {
                                               "lib_qp": ("Nom du quartier", "Neighbourhood name"),
                                               "insee_com": ("Communes (codes INSEE)", "Communes (INSEE codes)"),
                                               "lib_com": ("Communes", "Communes")}),
+    "mediation_numerique": Presentation(
+        "\"nom\"", "<b>[% \"nom\" %]</b><br>[% \"adresse\" %]<br>[% \"code_postal\" %] [% \"commune\" %]<br>"
+        "[% if(\"conseiller_numerique\" = 1, 'Conseiller numérique', '') %]",
+        {"nom": ("Nom du lieu", "Place name"), "adresse": ("Adresse", "Address"), "commune": ("Commune", "Commune"),
+         "code_insee": ("Code commune", "Commune code"),
+         "dispositif_programmes_nationaux": ("Dispositifs nationaux", "National schemes"),
+         "conseiller_numerique": ("Conseiller numérique (1 = oui)", "Conseiller numérique (1 = yes)")}),
     "mobile_sites": Presentation("\"nom_op\" || ' ' || \"num_site\"", "<b>[% \"nom_op\" %]</b> [% \"num_site\" %]<br>"
                                  "[% \"nom_com\" %] — 4G : [% \"site_4g\" %], 5G : [% \"site_5g\" %]",
                                  {"nom_op": ("Opérateur", "Operator"), "nom_com": ("Commune", "Commune")}),
@@ -82,7 +89,7 @@ PRESENTATIONS = {
 
 # Top to bottom: points, then programmes from the smallest perimeters to the largest, then the
 # administrative outlines. Overlaps stay readable: a small programme is never under a large one.
-DRAWING_ORDER = ("france_services", "mobile_sites", "qpv", "qpv_2015", "fabriques_territoire",
+DRAWING_ORDER = ("france_services", "mediation_numerique", "mobile_sites", "qpv", "qpv_2015", "fabriques_territoire",
                  "manufactures_proximite", "cites_educatives", "cites_emploi", "action_coeur_de_ville",
                  "villages_avenir", "petites_villes_de_demain", "avenir_montagnes_mobilites",
                  "avenir_montagnes_ingenierie", "territoires_industrie", "crte", "road_network", "epci",
@@ -95,6 +102,8 @@ LEGEND_EN = {"Site fixe": "Fixed site", "Site multisites": "Multi-site", "Antenn
              "Autre format ou non renseigné": "Other format or not given", "Site 4G": "4G site",
              "Site sans 4G": "Site without 4G", "Couverture ciblée (New Deal mobile)": "Targeted coverage (New Deal mobile)",
              "Injoignable par la route": "Unreachable by road",
+             "Avec conseiller numérique": "With a conseiller numérique",
+             "Sans conseiller numérique": "Without a conseiller numérique",
              "Importance 1 — liaisons nationales": "Importance 1 — national links",
              "Importance 2 — liaisons régionales": "Importance 2 — regional links",
              "Importance 3 — liaisons départementales": "Importance 3 — département links",

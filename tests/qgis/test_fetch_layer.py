@@ -28,7 +28,7 @@ EXPECTED = {
     ("crte", "36"): 3, ("crte", "FR"): 5, ("cites_educatives", "36"): 1, ("cites_educatives", "18"): 2,
     ("cites_emploi", "36"): 1, ("cites_emploi", "FR"): 2, ("avenir_montagnes_ingenierie", "2A"): 1,
     ("avenir_montagnes_mobilites", "2A"): 1, ("fabriques_territoire", "36"): 1, ("fabriques_territoire", "FR"): 2,
-    ("manufactures_proximite", "36"): 1,
+    ("manufactures_proximite", "36"): 1, ("mediation_numerique", "36"): 2, ("mediation_numerique", "FR"): 3,
     # The loopback WFS's grid of Indre roads: 5 sections a car uses meet the box of Châteauroux.
     ("road_network", "36044"): 5,
 }
@@ -162,3 +162,12 @@ def test_offline_mode_after_a_first_load(anct_env, run_alg, mirror_server, monke
     assert mirror_server.count() == before
     with pytest.raises(QgsProcessingException, match="Offline mode"):
         fetch(run_alg, "communes", "18")
+
+
+def test_digital_inclusion_places_flag_the_conseillers_and_serve_as_facilities(anct_env, run_alg):
+    places = fetch(run_alg, "mediation_numerique", "36")
+    flags = {f["nom"]: f["conseiller_numerique"] for f in places.getFeatures()}
+    assert flags == {"Médiathèque Équinoxe": 1, "Espace numérique du Pays d'Issoudun": 0}  # '|'-joined lists
+    result = run_alg("anct:service_gap", {"TERRITORY": "36", "FACILITIES": places, "OUTPUT": "memory:"})
+    nearest = {f["code"]: f["facility_name"] for f in result["OUTPUT"].getFeatures()}
+    assert nearest["36044"] == "Médiathèque Équinoxe" and nearest["36088"] == "Espace numérique du Pays d'Issoudun"
