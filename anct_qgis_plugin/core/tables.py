@@ -5,6 +5,9 @@ Commune codes of every vintage count for today's commune (commune_codes.py); the
 whose code maps to nothing are kept apart under ``dep:<département>`` (``dep:`` when the row names
 none) and named: they count for their whole département, région and France, never for a commune.
 """
+import dataclasses
+import os
+import weakref
 from dataclasses import dataclass, field
 
 from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, get_source
@@ -57,6 +60,9 @@ def read_membership(builder, table_id, country):
     wanted = {**source.columns, id_column: (id_column,)}
     try:
         files = builder.fetch_files(source, country, info)
+        memo, key = _memo_slot(builder, table_id, files[0].path)
+        if key in memo:  # the same file, read already in this session: the card answers at once
+            return dataclasses.replace(memo[key])
         table, columns, position = read_source_csv(source, files[0].path, wanted)
     except AnctError as error:
         membership.unavailable = str(error)
@@ -82,7 +88,18 @@ def read_membership(builder, table_id, country):
     membership.source_date = info.source_date
     membership.file_name = info.file_name
     membership.unmapped_codes = tally.summary()
-    return membership
+    memo[key] = membership
+    return dataclasses.replace(membership)
+
+
+# Parsed lists by territory index (their codes map through it) and by file version.
+_PARSED = weakref.WeakKeyDictionary()
+
+
+def _memo_slot(builder, table_id, path):
+    status = os.stat(path)
+    return _PARSED.setdefault(builder.index, {}), (table_id, path, status.st_mtime_ns, status.st_size,
+                                                     builder.language)
 
 
 def read_memberships(builder, table_ids=tuple(MEMBERSHIP_SOURCES), feedback=None):
