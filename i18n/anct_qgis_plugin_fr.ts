@@ -29,6 +29,11 @@
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="53" />
+      <source>ANCT cross-table</source>
+      <translation>croisement des dispositifs de l'ANCT</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
@@ -204,7 +209,7 @@
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="31" />
       <source>FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name.</source>
       <translation>FR, une région (reg:24), un département (36), un SIREN d'EPCI, un code de commune ou un nom.</translation>
     </message>
@@ -359,7 +364,7 @@
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="33" />
       <source>Matrix</source>
       <translation>Matrice</translation>
     </message>
@@ -437,6 +442,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="303" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="38" />
+      <source>One download (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) instead of one per programme; a programme whose own list is newer than the cross-table is read from its list. The log says which vintage each programme comes from.</source>
+      <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="94" />
@@ -554,7 +564,7 @@
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="28" />
       <source>Programme matrix (commune × programme)</source>
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
@@ -562,6 +572,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>QPV</source>
       <translation>QPV</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="37" />
+      <source>Read the programmes from ANCT's cross-table</source>
+      <translation>Lire les programmes dans le croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="145" />
@@ -619,7 +634,7 @@
       <translation>Les routes situées à cette distance du territoire sont téléchargées aussi, pour que les habitants proches d'une limite atteignent les structures de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="33" />
       <source>Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
       <translation>Lignes de niveau commune : les identifiants de programme de chaque commune ({tables}) et nb_programmes ; lignes de niveau epci et departement : le nombre de communes dans chaque programme, les communes et la population.</translation>
     </message>
@@ -894,6 +909,16 @@
       <translation>habitants/km²</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="54" />
+      <source>list</source>
+      <translation>liste</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="53" />
+      <source>list newer than the cross-table</source>
+      <translation>liste plus récente que le croisement</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="75" />
       <source>no reason given</source>
       <translation>aucune raison donnée</translation>
@@ -949,7 +974,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="78" />
       <source>{n} communes, programmes: {programmes}</source>
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
@@ -1032,6 +1057,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="60" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="51" />
+      <source>{table}: {file}, {date} ({origin})</source>
+      <translation>{table} : {file}, {date} ({origin})</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="80" />
@@ -1147,7 +1177,7 @@
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="45" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
@@ -1157,7 +1187,7 @@
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="44" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="45" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
@@ -1242,7 +1272,7 @@
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="42" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="43" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
@@ -1277,7 +1307,7 @@
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="47" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
@@ -1315,6 +1345,11 @@
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="104" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/tables.py" line="138" />
+      <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
+      <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="96" />
@@ -1367,7 +1402,7 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="412" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="425" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1387,7 +1422,7 @@
       <translation>binaire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="53" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="54" />
       <source>no</source>
       <translation>non</translation>
     </message>
@@ -1397,9 +1432,19 @@
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="51" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="52" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="66" />
+      <source>{date}, ANCT cross-table</source>
+      <translation>{date}, croisement des dispositifs de l'ANCT</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="68" />
+      <source>{date}, list newer than the cross-table</source>
+      <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="131" />
@@ -1497,7 +1542,7 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="100" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="126" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
@@ -1507,7 +1552,7 @@
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="97" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="123" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .catalogue import get_source
 from .i18n import tr
 from .parsers import iso_date
-from .tables import PROGRAMME_TABLES, read_membership
+from .tables import PROGRAMME_TABLES, read_memberships
 
 # membership table -> catalogue layer whose title the card shows
 CARD_TABLES = PROGRAMME_TABLES
@@ -36,6 +36,7 @@ class CommuneCard:
     source_dates: dict = field(default_factory=dict)
     unavailable: dict = field(default_factory=dict)
     population_source: str = ""
+    origins: dict = field(default_factory=dict)  # table -> where its lines come from (see Membership.origin)
 
     def as_text(self):
         rows = [f"{self.name} ({self.code})",
@@ -54,12 +55,23 @@ class CommuneCard:
             for line in mine:
                 extra = " — ".join(part for part in (line.label, line.date) if part)
                 rows.append(f"{title}: {line.ident}" + (f" — {extra}" if extra else "")
-                            + f" [{self.source_dates.get(layer_id, '-')}]")
+                            + f" [{self._vintage(layer_id)}]")
         return "\n".join(rows)
 
+    def _vintage(self, layer_id):
+        """The date of what a line was read from, and which file when it is not the programme's list."""
+        date = self.source_dates.get(layer_id, "-")
+        origin = self.origins.get(layer_id, "list")
+        if origin == "cross_table":
+            return tr("{date}, ANCT cross-table").format(date=date)
+        if origin == "newer_list":
+            return tr("{date}, list newer than the cross-table").format(date=date)
+        return date
 
-def commune_card(builder, index, code):
-    """A CommuneCard for the INSEE code; a list that cannot be had is listed as unavailable."""
+
+def commune_card(builder, index, code, cross_table=False):
+    """A CommuneCard for the INSEE code; a list that cannot be had is listed as unavailable.
+    ``cross_table``: programmes from ANCT's cross-table where no list is newer (one download)."""
     territory = index.resolve(f"com:{code}")
     commune = index.communes[territory.code]
     epci = commune.get("codeEpci") or ""
@@ -70,13 +82,12 @@ def commune_card(builder, index, code):
         departement=f"{index.departements.get(dep_code, ('', ''))[0]} ({dep_code})",
         region=f"{index.regions.get(commune.get('codeRegion', ''), '')} ({commune.get('codeRegion', '')})",
         population_source=builder.population_source())
-    country = index.country()
-    for table_id in CARD_TABLES:
-        membership = read_membership(builder, table_id, country)
+    for table_id, membership in read_memberships(builder, CARD_TABLES, builder.feedback, cross_table).items():
         if membership.unavailable:
             card.unavailable[table_id] = membership.unavailable
             continue
         card.source_dates[table_id] = membership.source_date
+        card.origins[table_id] = membership.origin
         title = get_source(table_id).title(builder.language)
         for ident in sorted(set(membership.ids_by_commune.get(territory.code, ()))):
             card.lines.append(CardLine(table_id, title, ident, membership.labels.get(ident, ""),

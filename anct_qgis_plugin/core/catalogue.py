@@ -398,6 +398,19 @@ QPV_LIST = Source(
     abstract_fr="Liste des quartiers prioritaires 2024 et de leurs communes.",
     abstract_en="List of the 2024 priority neighbourhoods and their communes.")
 
+# A table, not a layer: every programme of every commune in one file (ANCT's "croisement des
+# dispositifs", ngeo-anct-cog<COG>.csv, ';' and BOM; ../shared/docs/data-sources.md): one download
+# answers the card and the matrix. It has ids only, no labels.
+CROSS_TABLE = Source(
+    id="croisement_dispositifs", title_fr="Croisement des dispositifs de l'ANCT par commune",
+    title_en="ANCT programmes by commune (cross-table)", theme="territoires",
+    locator=DataGouvFile("croisement-des-dispositifs-de-politique-publique-de-lanct", ("csv",),
+                         file_name=r"ngeo-anct-cog\d{4}\.csv", newest=True),
+    reader="csv", geometry=None, columns={"insee_com": ("insee_com",)}, commune_column="insee_com",
+    suffix=".csv", attribution="ANCT",
+    abstract_fr="Les identifiants de chaque dispositif de l'ANCT, une ligne par commune.",
+    abstract_en="The ids of every ANCT programme, one row per commune.")
+
 LAYER_IDS = tuple(source.id for source in SOURCES)
 # The per-commune programme lists (joined to communes): the card and the programme matrix read them all.
 PROGRAMME_LIST_IDS = tuple(source.id for source in SOURCES if isinstance(source.geometry, JoinCommunes))

@@ -70,8 +70,8 @@ class AnctData:
         """The same data layer with some settings changed (refresh = time-to-live 0)."""
         return AnctData(dataclasses.replace(self.config, **changes), self.language)
 
-    def commune_card(self, code, feedback=None):
-        return commune_card(self.builder(feedback), self.territory_index(feedback), code)
+    def commune_card(self, code, feedback=None, cross_table=False):
+        return commune_card(self.builder(feedback), self.territory_index(feedback), code, cross_table)
 
     def cache_status(self, layer_id, territory=None):
         return cache_status(self.fetcher, layer_id, territory)

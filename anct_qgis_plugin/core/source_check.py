@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from qgis.core import QgsCoordinateReferenceSystem
 
-from .catalogue import QPV_LIST, SOURCES, RoadWfsPages
+from .catalogue import CROSS_TABLE, QPV_LIST, SOURCES, RoadWfsPages
 from .commune_codes import CodeTally
 from .errors import AnctError, CancelledError, CatalogueError
 from .i18n import tr
@@ -16,7 +16,7 @@ from .layers import COMMUNE_OUTLINE_SOURCES, read_source_csv, source_info
 from .parsers import open_vector, split_values
 from .road_network import Box, check_page, page_url
 
-CHECKED_SOURCES = SOURCES + (QPV_LIST,)
+CHECKED_SOURCES = SOURCES + (QPV_LIST, CROSS_TABLE)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, get_source
 from .commune_codes import CodeTally
+from .cross_table import CrossTable, list_date
 from .errors import AnctError
 from .i18n import tr
 from .layers import read_source_csv, source_info
@@ -51,6 +52,7 @@ class Membership:
     dates: dict = field(default_factory=dict)  # id -> signature date, where published
     unmapped_codes: str = ""  # codes that match no commune of today, with their counts
     file_name: str = ""
+    origin: str = "list"  # "list", "cross_table", or "newer_list" (a list newer than the cross-table)
 
 
 def read_membership(builder, table_id, country):
@@ -102,14 +104,21 @@ def _memo_slot(builder, table_id, path):
                                                      builder.language)
 
 
-def read_memberships(builder, table_ids=tuple(MEMBERSHIP_SOURCES), feedback=None):
-    """Every membership table; an unavailable one is reported, not fatal."""
+def read_memberships(builder, table_ids=tuple(MEMBERSHIP_SOURCES), feedback=None, cross_table=False):
+    """Every membership table; an unavailable one is reported, not fatal. ``cross_table``: the
+    programme lists are answered from ANCT's cross-table (one download), except those whose list
+    is newer than it."""
     from .report import warn
 
     country = builder.index.country()
+    cross = _cross_table(builder, country, feedback) if cross_table else None
     tables = {}
     for table_id in table_ids:
-        tables[table_id] = membership = read_membership(builder, table_id, country)
+        tables[table_id] = membership = _from_cross_table(builder, cross, table_id) or \
+            read_membership(builder, table_id, country)
+        if cross is not None and membership.origin == "list" and table_id in PROGRAMME_LIST_IDS \
+                and cross.has(MEMBERSHIP_SOURCES[table_id][1]):
+            membership.origin = "newer_list"
         if membership.unavailable:
             warn(feedback, tr("{title}: unavailable — {error}").format(title=membership.title,
                                                                        error=membership.unavailable))
@@ -118,3 +127,25 @@ def read_memberships(builder, table_ids=tuple(MEMBERSHIP_SOURCES), feedback=None
                               "département and France only): {codes}").format(
                 title=membership.title, codes=membership.unmapped_codes))
     return tables
+
+
+def _cross_table(builder, country, feedback):
+    from .report import warn
+
+    try:
+        return CrossTable(builder, country)
+    except AnctError as error:
+        warn(feedback, tr("The cross-table of ANCT programmes is unavailable ({error}): each list is read.").format(
+            error=error))
+        return None
+
+
+def _from_cross_table(builder, cross, table_id):
+    """The membership from the cross-table, or None when the list must be read (no cross-table, no
+    such column, or a list newer than the cross-table)."""
+    if cross is None or table_id not in PROGRAMME_LIST_IDS:
+        return None
+    source, id_column, _label, _date = MEMBERSHIP_SOURCES[table_id]
+    if not cross.has(id_column) or list_date(builder, table_id) > cross.source_date:
+        return None
+    return cross.membership(Membership(table_id, title=source.title(builder.language)), id_column)

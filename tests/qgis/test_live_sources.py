@@ -170,3 +170,33 @@ def test_the_earlier_four_column_qpv_list_is_read_too(anct_env, mirror_server):
     assert not membership.unavailable
     assert sorted(membership.ids_by_commune["36044"]) == ["QN03601M", "QN03603M"]
     assert membership.ids_by_commune["36063"] == ["QN03603M"]
+
+
+def test_card_from_the_cross_table_where_no_list_is_newer(anct_env, mirror_server):
+    data = AnctData()
+    before = mirror_server.count("liste-va-com")
+    card = data.commune_card("36202", cross_table=True)
+    lines = {(line.layer_id, line.ident) for line in card.lines}
+    assert {("villages_avenir", "va-36-02"), ("villages_avenir", "va-36-03")} <= lines
+    assert card.origins["villages_avenir"] == "cross_table" and card.source_dates["villages_avenir"] == "2025-03-01"
+    assert mirror_server.count("liste-va-com") == before  # the list itself was not downloaded
+    # The CRTE list (2025-07-17) is newer than the cross-table (2025-03-01): its id wins, and the card says so.
+    assert ("crte", "crte-36-01") in lines and ("crte", "crte-36-99") not in lines
+    assert card.origins["crte"] == "newer_list"
+    text = card.as_text()
+    assert "2025-03-01, ANCT cross-table" in text and "2025-07-17, list newer than the cross-table" in text
+
+
+def test_without_the_cross_table_the_card_reads_each_list(anct_env, mirror_server):
+    mirror_server.add_fault("croisement-des-dispositifs", "status", code=503)
+    card = AnctData().commune_card("36202", cross_table=True)
+    assert card.origins["villages_avenir"] == "list" and card.source_dates["villages_avenir"] == "2024-09-18"
+
+
+def test_matrix_from_the_cross_table(anct_env, run_alg, feedback):
+    matrix = run_alg("anct:programme_matrix", {"TERRITORY": "36", "CROSS_TABLE": True, "OUTPUT": "memory:"})["OUTPUT"]
+    communes = {f["code"]: f for f in matrix.getFeatures() if f["level"] == "commune"}
+    assert communes["36202"]["villages_avenir"] == "va-36-02, va-36-03"
+    assert communes["36044"]["crte"] == "crte-36-01"  # the newer list
+    assert any("territoires_industrie: ngeo-anct-cog2025.csv, 2025-03-01 (ANCT cross-table)" in info
+               for info in feedback.infos)

@@ -5,6 +5,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingException,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
 )
@@ -33,12 +34,24 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
             "Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows "
             "with level = epci and departement: the number of communes in each programme, communes and "
             "population.").format(tables=", ".join(PROGRAMME_TABLES)))
+        self.add_help(QgsProcessingParameterBoolean("CROSS_TABLE", tr("Read the programmes from ANCT's cross-table"),
+                                                    defaultValue=False), tr(
+            "One download (croisement des dispositifs, ngeo-anct-cog<COG>.csv) instead of one per programme; a "
+            "programme whose own list is newer than the cross-table is read from its list. The log says which "
+            "vintage each programme comes from."))
 
     def run_algorithm(self, parameters, context, feedback):
         data = AnctData()
         territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
         builder = data.builder(feedback)
-        memberships = read_memberships(builder, PROGRAMME_TABLES, feedback)
+        memberships = read_memberships(builder, PROGRAMME_TABLES, feedback,
+                                       self.parameterAsBoolean(parameters, "CROSS_TABLE", context))
+        for table_id, membership in memberships.items():
+            if not membership.unavailable:
+                feedback.pushInfo(tr("{table}: {file}, {date} ({origin})").format(
+                    table=table_id, file=membership.file_name or "-", date=membership.source_date or "-",
+                    origin={"cross_table": tr("ANCT cross-table"), "newer_list": tr("list newer than the cross-table")
+                            }.get(membership.origin, tr("list"))))
         communes = commune_frame(builder.index)
         if not territory.is_country:
             communes = communes[communes["code"].isin(territory.commune_codes)]

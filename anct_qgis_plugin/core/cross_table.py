@@ -1,0 +1,57 @@
+"""Programme memberships from ANCT's cross-table (one file for every programme of every commune),
+and the rule that a per-programme list newer than it wins.
+
+The cross-table names its columns after the lists' id columns (``id_ti``, ``id_acv``…), so a list's
+membership is read from the column of the same name. The date of each list is read from its
+dataset document (a small file), never from the list itself, so that the lists are downloaded
+only when they are newer than the cross-table.
+"""
+from .catalogue import CROSS_TABLE, DataGouvFile, get_source
+from .commune_codes import CodeTally
+from .datagouv import check_dataset_document, resource_source_date, select_resource
+from .errors import AnctError
+from .layers import read_source_csv, source_info
+from .parsers import read_json, split_values
+
+
+def list_date(builder, layer_id):
+    """The date the publisher gives a programme list ('' when unknown), from its dataset document."""
+    locator = get_source(layer_id).locator
+    if not isinstance(locator, DataGouvFile):
+        return ""
+    try:
+        document = builder.fetcher.fetch(locator.api_url, suffix=".json", feedback=builder.feedback)
+        dataset = check_dataset_document(read_json(document.path, locator.api_url), locator.api_url)
+        return resource_source_date(select_resource(dataset, locator)) or ""
+    except AnctError:
+        return ""
+
+
+class CrossTable:
+    """The cross-table read once: its date, file name and, per id column, the ids of each commune."""
+
+    def __init__(self, builder, country):
+        info = source_info(CROSS_TABLE, builder.language)
+        files = builder.fetch_files(CROSS_TABLE, country, info)
+        self.table, _columns, self.position = read_source_csv(CROSS_TABLE, files[0].path, {
+            "insee_com": ("insee_com",)})
+        self.source_date, self.file_name = info.source_date, info.file_name
+        self.index = builder.index
+
+    def has(self, id_column):
+        return id_column in self.position
+
+    def membership(self, membership, id_column):
+        """Fill a Membership from the cross-table's column ``id_column``."""
+        commune_at, id_at = self.position["insee_com"], self.position[id_column]
+        tally = CodeTally(self.index.codes)
+        for row in self.table.rows:
+            ids = split_values(row[id_at])
+            if not ids:
+                continue
+            for code in tally.today_all(split_values(row[commune_at])) or ["dep:"]:
+                membership.ids_by_commune.setdefault(code, []).extend(ids)
+        membership.source_date, membership.file_name = self.source_date, self.file_name
+        membership.unmapped_codes = tally.summary()
+        membership.origin = "cross_table"
+        return membership
