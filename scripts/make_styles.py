@@ -138,7 +138,7 @@ LAYER_FIELDS = {
                               + PROGRAMME_COUNTS),
     "petites_villes_de_demain": (WKB_MULTIPOLYGON, [("id_pvd", S), ("date_signature", S)] + PROGRAMME_COUNTS),
     "villages_avenir": (WKB_MULTIPOLYGON, [("id_va", S)] + PROGRAMME_COUNTS),
-    "crte": (WKB_MULTIPOLYGON, [("id_crte", S)] + PROGRAMME_COUNTS),
+    "crte": (WKB_MULTIPOLYGON, [("id_crte", S), ("lib_crte", S)] + PROGRAMME_COUNTS),
     "cites_educatives": (WKB_MULTIPOLYGON, [("id_cite", S), ("lib_cite", S)] + PROGRAMME_COUNTS),
     "cites_emploi": (WKB_MULTIPOLYGON, [("id_cde", S), ("lib_cde", S)] + PROGRAMME_COUNTS),
     "avenir_montagnes_ingenierie": (WKB_MULTIPOLYGON, [("id_ami", S), ("lib_ami", S)] + PROGRAMME_COUNTS),

@@ -108,10 +108,12 @@ class PointsFromColumns:
 
 @dataclass(frozen=True)
 class JoinCommunes:
-    """One row per commune and programme: join to commune outlines, dissolve per programme id."""
+    """One row per commune and programme: join to commune outlines, dissolve per programme id.
+    ``labels_from``: a second file of the dataset with (id, label) rows, for lists that carry ids only."""
     id_column: str
     label_column: str = ""
     date_column: str = ""
+    labels_from: object = None
 
 
 @dataclass(frozen=True)
@@ -155,18 +157,18 @@ class Source:
 
 
 def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr, abstract_en,
-               label_column="", date_column="", theme="territoires", locator=None, **extra):
+               label_column="", date_column="", theme="territoires", locator=None, labels_from=None, **extra):
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
     Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture."""
     columns = {"insee_com": ("insee_com",), id_column: (id_column,)}
-    if label_column:
+    if label_column and labels_from is None:
         columns[label_column] = (label_column,)
     return Source(
         id=id_, title_fr=title_fr, title_en=title_en, theme=theme,
         # ANCT names its per-commune lists liste-<prog>-com<COG>-<YYYYMMDD>.csv and keeps old vintages.
         locator=locator or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv",
                                         newest=True),
-        reader="csv", geometry=JoinCommunes(id_column, label_column, date_column),
+        reader="csv", geometry=JoinCommunes(id_column, label_column, date_column, labels_from),
         columns=columns, commune_column="insee_com", key_fields=(id_column,), suffix=".csv",
         attribution="ANCT, Etalab API Découpage administratif (IGN, INSEE)",
         abstract_fr=abstract_fr, abstract_en=abstract_en, **extra)
@@ -231,7 +233,12 @@ SOURCES = (
     _anct_list("crte", "Contrats pour la réussite de la transition écologique (CRTE)",
                "Ecological transition contracts (CRTE)", "contrat-de-relance-et-de-transition-ecologique", "crte",
                "id_crte", "Périmètres des CRTE, reconstitués par union des communes signataires.",
-               "CRTE perimeters, rebuilt as the union of their communes.", theme="transition"),
+               "CRTE perimeters, rebuilt as the union of their communes.", theme="transition",
+               # The commune file has ids only: names from the contract list liste-crte-<YYYYMMDD>.csv
+               # (id_crte, lib_crte, date_signature), never its -com or -grpt siblings.
+               label_column="lib_crte", labels_from=DataGouvFile(
+                   "contrat-de-relance-et-de-transition-ecologique", ("csv",), file_name=r"liste-crte-\d{8}\.csv",
+                   newest=True)),
     _anct_list("cites_educatives", "Cités éducatives", "Cités éducatives (education)", "programme-cites-educatives",
                "cite", "id_cite", "Communes des Cités éducatives, regroupées par cité.",
                "Communes of the Cités éducatives, grouped by cité.", label_column="lib_cite",

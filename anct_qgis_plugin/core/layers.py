@@ -216,19 +216,40 @@ class LayerBuilder:
         return _recorded(info_, url, fetched)
 
     def fetch_files(self, source, territory, info_):
+        files = self._fetch_files(source, territory, info_)
+        labels_from = getattr(source.geometry, "labels_from", None)
+        if labels_from is not None:  # a second file names the ids (the first stays the data file)
+            try:
+                files.append(self._datagouv_file(labels_from, None, info_, main=False))
+            except CancelledError:
+                raise
+            except AnctError as error:
+                info_.warnings.append(tr("{title}: names unavailable ({error}); ids only.").format(
+                    title=info_.title, error=error))
+        return files
+
+    def _datagouv_file(self, locator, source, info_, main=True):
+        """The file a DataGouvFile rule chooses; ``main``: the layer's data file (names the layer's
+        page and file), else a companion (a list of names)."""
+        document = self.fetcher.fetch(
+            locator.api_url, suffix=".json", feedback=self.feedback,
+            validate=lambda path: check_dataset_document(read_json(path, locator.api_url), locator.api_url))
+        dataset = check_dataset_document(read_json(document.path, locator.api_url), locator.api_url)
+        resource = select_resource(dataset, locator)
+        name = resource_file_name(resource)
+        if main:
+            info_.page, info_.file_name = str(dataset.get("page") or ""), name
+        suffix = "." + str(resource.get("format") or "dat").lower()
+        fetched = self.fetcher.fetch(resource_download_url(resource), suffix=suffix,
+                                     validate=self._check(source) if source is not None else None,
+                                     feedback=self.feedback, expected_sha1=resource_sha1(resource),
+                                     source_date=resource_source_date(resource), name=name)
+        return _recorded(info_, resource_download_url(resource), fetched)
+
+    def _fetch_files(self, source, territory, info_):
         locator = source.locator
         if isinstance(locator, DataGouvFile):
-            document = self.fetcher.fetch(
-                locator.api_url, suffix=".json", feedback=self.feedback,
-                validate=lambda path: check_dataset_document(read_json(path, locator.api_url), locator.api_url))
-            dataset = check_dataset_document(read_json(document.path, locator.api_url), locator.api_url)
-            resource = select_resource(dataset, locator)
-            info_.page = str(dataset.get("page") or "")
-            info_.file_name = resource_file_name(resource)
-            suffix = "." + str(resource.get("format") or "dat").lower()
-            return [self._fetch(resource_download_url(resource), source, info_, suffix,
-                                expected_sha1=resource_sha1(resource),
-                                source_date=resource_source_date(resource), name=info_.file_name)]
+            return [self._datagouv_file(locator, source, info_)]
         if isinstance(locator, QuarterlyUrl):
             url, _quarter, fetched = fetch_quarterly(self.fetcher, locator, self._check(source), self.feedback)
             info_.file_name = url.rsplit("/", 1)[-1]
@@ -436,7 +457,8 @@ class LayerBuilder:
         strategy = source.geometry
         table, columns, position = _read_table(source, files[0])
         commune_at = position[columns[source.commune_column]]
-        label_at = position.get(strategy.label_column)
+        names = side_labels(source, files)
+        label_at = position.get(strategy.label_column) if names is None else None
         date_at = position.get(strategy.date_column)
         groups = {}
         tally = CodeTally(self.index.codes)
@@ -451,12 +473,15 @@ class LayerBuilder:
                 group = groups.setdefault(programme, {"label": "", "date": "", "communes": []})
                 if labels:
                     group["label"] = labels[n] if len(labels) == len(ids) else row[label_at]
+                elif names is not None:
+                    group["label"] = names.get(programme, "")
                 if date_at is not None and row[date_at]:
                     group["date"] = iso_date(row[date_at])
                 group["communes"].extend(codes)
         fields = QgsFields()
         fields.append(QgsField(strategy.id_column, FIELD_STRING))
-        if label_at is not None:
+        labelled = label_at is not None or names is not None
+        if labelled:
             fields.append(QgsField(strategy.label_column, FIELD_STRING))
         if date_at is not None:
             fields.append(QgsField(strategy.date_column, FIELD_STRING))
@@ -471,7 +496,7 @@ class LayerBuilder:
             missing.update(c for c in communes if c not in outlines)
             if not found:
                 continue
-            values = [programme] + ([group["label"]] if label_at is not None else [])
+            values = [programme] + ([group["label"]] if labelled else [])
             values += [group["date"] or None] if date_at is not None else []
             population = sum(p for _g, p in found if p is not None)
             values += [", ".join(communes), len(communes), population]
@@ -602,6 +627,21 @@ def population_source_text(fetcher):
                                          fetched_at=manifest.fetched_at))
     return tr("Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}").format(
         date=date or "-")
+
+
+def side_labels(source, files):
+    """{id: label} from a list's companion file of names (JoinCommunes.labels_from), or None when the
+    source has none."""
+    strategy = source.geometry
+    if getattr(strategy, "labels_from", None) is None:
+        return None
+    if len(files) < 2:  # the names could not be had: the layer keeps its label field, empty
+        return {}
+    wanted = {"id": (strategy.id_column,), "label": (strategy.label_column,)}
+    table = read_csv(files[1].path, source.id, wanted)
+    columns = resolve_columns(table.columns, wanted, files[1].path, source.id)
+    id_at, label_at = table.columns.index(columns["id"]), table.columns.index(columns["label"])
+    return {row[id_at].strip(): row[label_at].strip() for row in table.rows if row[id_at].strip()}
 
 
 def _read_table(source, file_):

@@ -58,7 +58,7 @@ PRESENTATIONS = {
     "action_coeur_de_ville": _programme("id_acv", "lib_acv"),
     "petites_villes_de_demain": _programme("id_pvd"),
     "villages_avenir": _programme("id_va"),
-    "crte": _programme("id_crte"),
+    "crte": _programme("id_crte", "lib_crte"),
     "cites_educatives": _programme("id_cite", "lib_cite"),
     "cites_emploi": _programme("id_cde", "lib_cde"),
     "avenir_montagnes_ingenierie": _programme("id_ami", "lib_ami"),

@@ -15,7 +15,7 @@ from .commune_codes import CodeTally
 from .cross_table import CrossTable, list_date
 from .errors import AnctError
 from .i18n import tr
-from .layers import read_source_csv, source_info
+from .layers import read_source_csv, side_labels, source_info
 from .parsers import split_values
 
 
@@ -87,6 +87,9 @@ def read_membership(builder, table_id, country):
                 membership.labels.setdefault(ident, labels[n] if len(labels) == len(ids) else row[label_at])
             if date_at is not None and row[date_at]:
                 membership.dates.setdefault(ident, row[date_at])
+    names = side_labels(source, files)
+    for ident in membership.rows_by_id if names else ():
+        membership.labels.setdefault(ident, names.get(ident, ""))
     membership.source_date = info.source_date
     membership.file_name = info.file_name
     membership.unmapped_codes = tally.summary()

@@ -171,3 +171,20 @@ def test_digital_inclusion_places_flag_the_conseillers_and_serve_as_facilities(a
     result = run_alg("anct:service_gap", {"TERRITORY": "36", "FACILITIES": places, "OUTPUT": "memory:"})
     nearest = {f["code"]: f["facility_name"] for f in result["OUTPUT"].getFeatures()}
     assert nearest["36044"] == "Médiathèque Équinoxe" and nearest["36088"] == "Espace numérique du Pays d'Issoudun"
+
+
+def test_crte_names_come_from_the_contract_list(anct_env, run_alg, mirror_server, feedback):
+    import uuid
+
+    # The names file fails (its static path or its stable link, as the fixture writes both): ids only, said.
+    static = ("https://static.data.gouv.fr/resources/contrat-de-relance-et-de-transition-ecologique/"
+              "20250717-120000/liste-crte-20250717.csv")
+    for match in ("liste-crte-20250717", f"datasets/r/{uuid.uuid5(uuid.NAMESPACE_URL, static)}"):
+        mirror_server.add_fault(match, "status", code=503)
+    layer = fetch(run_alg, "crte", "36")
+    assert layer.featureCount() == 3 and {f["lib_crte"] for f in layer.getFeatures()} == {""}
+    assert any("names unavailable" in warning for warning in feedback.warnings)
+    mirror_server.clear_faults()
+    layer = fetch(run_alg, "crte", "36")
+    names = {f["id_crte"]: f["lib_crte"] for f in layer.getFeatures()}
+    assert names == {"crte-36-01": "Châteauroux Métropole", "crte-36-02": "", "crte-36-03": ""}

@@ -103,7 +103,7 @@ def test_card_tells_every_programme_of_a_commune(anct_env):
     saint_maur = {(line.layer_id, line.ident, line.label) for line in data.commune_card("36202").lines}
     # A delegated commune's code (36245) counts for Saint-Maur, with the published label.
     assert ("cites_emploi", "cde-036", "Châteauroux Métropole") in saint_maur
-    assert ("crte", "crte-36-01", "") in saint_maur
+    assert ("crte", "crte-36-01", "Châteauroux Métropole") in saint_maur  # the name from the contract list
     bourges = data.commune_card("18033")
     cites = {(line.ident, line.label) for line in bourges.lines if line.layer_id == "cites_educatives"}
     assert cites == {("cite-030", "Bourges Nord"), ("cite-031", "Bourges Sud")}  # one ' ; '-joined cell
