@@ -368,8 +368,9 @@ def pipeline(box, facility_xy, unit_xy, gc_paused=False):
             gc.enable()
     figures.update({
         "read_s": read_s[0], "slept_s": sum(slept), "sleeps": len(slept), "steps": dict(timers.seconds),
-        "calls": dict(timers.calls), "pages": len(pages.paths), "matched": pages.matched,
-        "from_cache": pages.from_cache, "bytes": sum(os.path.getsize(path) for path in set(pages.paths)),
+        "calls": dict(timers.calls), "pages": len(pages.urls), "matched": pages.matched,
+        "from_cache": pages.from_cache,
+        "bytes": sum(os.path.getsize(path) for path in {fetched.path for fetched in pages.fetched}),
         "sections_read": reader.read, "duplicates": reader.duplicates, "driven_lines": len(arrays[1]),
         "vertices": len(arrays[0]), "nodes": len(graph.node_xy), "edges": graph.edge_count,
         "reached": int(np.isfinite(seconds).sum()), "median_min": float(np.median(seconds[np.isfinite(seconds)]) / 60),

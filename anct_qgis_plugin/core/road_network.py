@@ -29,7 +29,6 @@ PAGE_SIZE = 5_000
 TILE_MAX_FEATURES = 50_000
 MIN_TILE_M = 1_000.0         # below this a box is not cut again
 MIN_INTERVAL_S = 1.0 / 25.0  # under the 30 requests/s the Géoplateforme allows
-ATTRIBUTION = "IGN — BD TOPO® v3, Géoplateforme (Licence Ouverte 2.0)"
 
 
 @dataclass(frozen=True)
@@ -69,14 +68,13 @@ class RoadPages:
     """The pages of a fetched network: files to read, and what to say about them."""
     crs: str
     box: Box
-    paths: list = field(default_factory=list)
     urls: list = field(default_factory=list)
     fetched: list = field(default_factory=list)  # the Fetched of each page
     matched: int = 0          # sections the service announced (tile borders counted twice)
     fetched_at: float = 0.0   # when the oldest page was downloaded
     from_cache: bool = True
 
-    def describe(self, language: str = "fr") -> str:
+    def describe(self) -> str:
         day = time.strftime("%Y-%m-%d", time.localtime(self.fetched_at or time.time()))
         return tr("IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}").format(day=day)
 
@@ -142,12 +140,11 @@ class RoadFetch:
                 if returned < PAGE_SIZE:
                     break
         info(self.feedback, tr("Road sections: {n} pages, {matched} sections announced").format(
-            n=len(result.paths), matched=result.matched))
+            n=len(result.urls), matched=result.matched))
         return result
 
     @staticmethod
     def _keep(result, fetched, announced):
-        result.paths.append(fetched.path)
         result.urls.append(fetched.url)
         result.fetched.append(fetched)
         result.matched += announced or 0

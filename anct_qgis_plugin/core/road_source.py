@@ -43,10 +43,9 @@ def _rect(box):
     return QgsRectangle(box.xmin, box.ymin, box.xmax, box.ymax)
 
 
-def fetch_sections(fetcher, box, crs, keep_tile, profile, feedback, each_page=None, index_key=""):
+def fetch_sections(fetcher, box, crs, keep_tile, profile, feedback, each_page=None):
     """(SectionReader holding the driven lines, RoadPages). ``each_page(sections)`` is given
-    each page's kept sections (an output is written page by page); ``index_key`` names the
-    territory whose page list is kept in the cache."""
+    each page's kept sections (an output is written page by page)."""
     reader = SectionReader(profile)
 
     def consume(page):
@@ -68,8 +67,6 @@ def fetch_sections(fetcher, box, crs, keep_tile, profile, feedback, each_page=No
     if profile.unknown:
         warn(feedback, tr("Values the road profile does not know, left out of the network: {values}").format(
             values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())))
-    if index_key:
-        write_index(fetcher, index_key, pages.urls, feedback)
     return reader, pages
 
 

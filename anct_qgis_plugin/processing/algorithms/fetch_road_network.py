@@ -79,7 +79,7 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
                     natures=", ".join(natures), territory=territory.label))
             writer.close()
             results = {"OUTPUT": outputs.final_id(created["id"]), "SECTION_COUNT": writer.count,
-                       "SOURCE": pages.describe(data.language)}
+                       "SOURCE": pages.describe()}
         feedback.pushInfo(tr("{n} sections kept of {read} read; {source}").format(
             n=writer.count, read=reader.read, source=results["SOURCE"]))
         if context.willLoadLayerOnCompletion(results["OUTPUT"]):

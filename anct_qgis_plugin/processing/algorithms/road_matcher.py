@@ -106,7 +106,7 @@ def _fetched(algorithm, parameters, context, area, crs, feedback):
     feedback.pushInfo(tr("No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around").format(
         km=buffer_m / 1000))
     reader, pages = fetch_sections(area.data.fetcher, box, crs.authid(), keep_tile, BdTopoProfile(), feedback)
-    source = pages.describe(area.data.language)
+    source = pages.describe()
     feedback.pushInfo(tr("Road network: {source} — {n} sections").format(source=source, n=reader.read))
     return (*reader.arrays(), source)
 
