@@ -121,6 +121,7 @@ PROGRAMMES = {
     "avenir_montagnes_mobilites": ("#2A9D8F", "#1B665D"),   # teal
     "fabriques_territoire": ("#9467BD", "#5E3F7A"),      # violet
     "manufactures_proximite": ("#7F7F7F", "#4D4D4D"),    # grey
+    "france_ruralites_revitalisation": ("#B2DF8A", "#33A02C"),  # pale green: a zoning, under the programmes
 }
 PROGRAMME_FILL_OPACITY = 0.35
 LARGE_PROGRAMME_FILL_OPACITY = 0.25  # Territoires d'industrie span many communes: lighter
@@ -145,6 +146,7 @@ LAYER_FIELDS = {
     "avenir_montagnes_mobilites": (WKB_MULTIPOLYGON, [("id_amm", S), ("lib_amm", S)] + PROGRAMME_COUNTS),
     "fabriques_territoire": (WKB_MULTIPOLYGON, [("id_fabt", S)] + PROGRAMME_COUNTS),
     "manufactures_proximite": (WKB_MULTIPOLYGON, [("id_manup", S)] + PROGRAMME_COUNTS),
+    "france_ruralites_revitalisation": (WKB_MULTIPOLYGON, [("codefrr", S)] + PROGRAMME_COUNTS),
     "france_services": (WKB_POINT, [("id_fs", S), ("lib_fs", S), ("type_fs", S), ("format_fs", S),
                                     ("insee_com", S), ("insee_dep", S), ("latitude", D), ("longitude", D)]),
     "mediation_numerique": (WKB_POINT, [("id", S), ("nom", S), ("code_insee", S), ("latitude", D), ("longitude", D),
@@ -490,6 +492,8 @@ STYLES = {
                                ("avenir_montagnes_ingenierie", "lib_ami"), ("avenir_montagnes_mobilites", "lib_amm"))},
     "fabriques_territoire": Style(lambda: programme_renderer("fabriques_territoire")),
     "manufactures_proximite": Style(lambda: programme_renderer("manufactures_proximite")),
+    "france_ruralites_revitalisation": Style(
+        lambda: programme_renderer("france_ruralites_revitalisation", 0.4, LARGE_PROGRAMME_FILL_OPACITY)),
     "france_services": Style(france_services_renderer),
     "mobile_sites": Style(mobile_sites_renderer),
     "mediation_numerique": Style(mediation_numerique_renderer),

@@ -11,6 +11,9 @@ from .i18n import tr
 
 DATAGOUV_API = "https://www.data.gouv.fr/api/1/datasets/{dataset}/"
 DATAGOUV_RESOURCE = "https://www.data.gouv.fr/api/1/datasets/r/{resource}"
+OBSERVATOIRE_DOWNLOAD = ("https://www.observatoire-des-territoires.gouv.fr/outils/cartographie-interactive/api/v1/"
+                         "functions/GC_API_download.php?type=stat&nivgeo={nivgeo}&dataset={dataset}&indic={indic}"
+                         "&format=csv")
 GEO_API = "https://geo.api.gouv.fr"
 GEOPF_WFS = ("https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
              "&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST:{typename}&OUTPUTFORMAT=application/json"
@@ -114,6 +117,7 @@ class JoinCommunes:
     label_column: str = ""
     date_column: str = ""
     labels_from: object = None
+    not_member: tuple = ()  # id values that mean "in no programme" (FRR's -9999)
 
 
 @dataclass(frozen=True)
@@ -157,10 +161,11 @@ class Source:
 
 
 def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr, abstract_en,
-               label_column="", date_column="", theme="territoires", locator=None, labels_from=None, **extra):
+               label_column="", date_column="", theme="territoires", locator=None, labels_from=None, not_member=(),
+               commune_column="insee_com", **extra):
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
     Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture."""
-    columns = {"insee_com": ("insee_com",), id_column: (id_column,)}
+    columns = {commune_column: (commune_column,), id_column: (id_column,)}
     if label_column and labels_from is None:
         columns[label_column] = (label_column,)
     return Source(
@@ -168,10 +173,10 @@ def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr,
         # ANCT names its per-commune lists liste-<prog>-com<COG>-<YYYYMMDD>.csv and keeps old vintages.
         locator=locator or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv",
                                         newest=True),
-        reader="csv", geometry=JoinCommunes(id_column, label_column, date_column, labels_from),
-        columns=columns, commune_column="insee_com", key_fields=(id_column,), suffix=".csv",
-        attribution="ANCT, Etalab API Découpage administratif (IGN, INSEE)",
-        abstract_fr=abstract_fr, abstract_en=abstract_en, **extra)
+        reader="csv", geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member),
+        columns=columns, commune_column=commune_column, key_fields=(id_column,), suffix=".csv",
+        abstract_fr=abstract_fr, abstract_en=abstract_en,
+        **{"attribution": "ANCT, Etalab API Découpage administratif (IGN, INSEE)", **extra})
 
 
 SOURCES = (
@@ -284,6 +289,16 @@ SOURCES = (
                     "dispositifs itinérants, avec adresses et horaires.",
         abstract_en="Labelled France services sites: fixed sites, antennas, buses and itinerant "
                     "services, with addresses and opening hours."),
+    # France Ruralités Revitalisation (the zoning that replaced ZRR on 1 July 2024), by commune, as the
+    # Observatoire des territoires exports it: codgeo;libgeo;codefrr, codefrr = -9999 for communes not
+    # classified (evidence: public code reading this exact CSV export of the DGCL's zoning).
+    _anct_list("france_ruralites_revitalisation", "France Ruralités Revitalisation (zonage)",
+               "France Ruralités Revitalisation (rural zoning)", "", "frr", "codefrr",
+               "Communes classées en France Ruralités Revitalisation, regroupées par classe (codefrr).",
+               "Communes classified France Ruralités Revitalisation, grouped by class (codefrr).",
+               commune_column="codgeo", not_member=("-9999",),
+               locator=FixedUrl(OBSERVATOIRE_DOWNLOAD.format(nivgeo="com2025", dataset="frr", indic="codefrr")),
+               publisher="DGCL, Observatoire des territoires (ANCT)", attribution="DGCL, Observatoire des territoires"),
     Source(
         id="mediation_numerique", title_fr="Lieux de médiation numérique", title_en="Digital inclusion places",
         theme="numerique",

@@ -467,7 +467,7 @@ class LayerBuilder:
                      if territory.is_country or c in territory.commune_codes]
             if not codes:
                 continue
-            ids = split_values(row[position[strategy.id_column]])
+            ids = [i for i in split_values(row[position[strategy.id_column]]) if i not in strategy.not_member]
             labels = split_values(row[label_at], commas=False) if label_at is not None else []
             for n, programme in enumerate(ids):
                 group = groups.setdefault(programme, {"label": "", "date": "", "communes": []})

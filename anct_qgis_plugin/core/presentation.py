@@ -65,6 +65,7 @@ PRESENTATIONS = {
     "avenir_montagnes_mobilites": _programme("id_amm", "lib_amm"),
     "fabriques_territoire": _programme("id_fabt"),
     "manufactures_proximite": _programme("id_manup"),
+    "france_ruralites_revitalisation": _programme("codefrr"),
     "communes": Presentation("\"nom\" || ' (' || \"code\" || ')'", "<b>[% \"nom\" %]</b> ([% \"code\" %])<br>"
                              "[% format_number(\"population\", 0) %] hab.",
                              {"nom": ("Nom", "Name"), "code": ("Code INSEE", "INSEE code"),
@@ -92,7 +93,8 @@ PRESENTATIONS = {
 DRAWING_ORDER = ("france_services", "mediation_numerique", "mobile_sites", "qpv", "qpv_2015", "fabriques_territoire",
                  "manufactures_proximite", "cites_educatives", "cites_emploi", "action_coeur_de_ville",
                  "villages_avenir", "petites_villes_de_demain", "avenir_montagnes_mobilites",
-                 "avenir_montagnes_ingenierie", "territoires_industrie", "crte", "road_network", "epci",
+                 "avenir_montagnes_ingenierie", "territoires_industrie", "crte", "france_ruralites_revitalisation",
+                 "road_network", "epci",
                  "communes", "departements", "regions")
 
 

@@ -72,10 +72,14 @@ def read_membership(builder, table_id, country):
     commune_at, id_at = position[columns[source.commune_column]], position[columns[id_column]]
     prefix_at = position.get(ID_PREFIX.get(table_id, ""))
     label_at, date_at = position.get(label_column), position.get(date_column)
+    not_member = getattr(source.geometry, "not_member", ())  # FRR's -9999: a commune in no class
     departement_at = position.get(columns.get(source.departement_column, ""))
     tally = CodeTally(builder.index.codes)
     for row in table.rows:
-        ids = [f"{row[prefix_at]}-{ident}" if prefix_at is not None else ident for ident in split_values(row[id_at])]
+        ids = [f"{row[prefix_at]}-{ident}" if prefix_at is not None else ident for ident in split_values(row[id_at])
+               if ident not in not_member]
+        if not ids:
+            continue
         codes = tally.today_all(split_values(row[commune_at])) or [
             UNPLACED + (row[departement_at] if departement_at is not None else "")]
         for code in codes:

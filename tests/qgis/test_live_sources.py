@@ -200,3 +200,11 @@ def test_matrix_from_the_cross_table(anct_env, run_alg, feedback):
     assert communes["36044"]["crte"] == "crte-36-01"  # the newer list
     assert any("territoires_industrie: ngeo-anct-cog2025.csv, 2025-03-01 (ANCT cross-table)" in info
                for info in feedback.infos)
+
+
+def test_card_gives_the_frr_class_and_nothing_for_unclassified_communes(anct_env):
+    data = AnctData()
+    aigurande = {(line.layer_id, line.ident) for line in data.commune_card("36001").lines}
+    assert ("france_ruralites_revitalisation", "1") in aigurande
+    chateauroux = data.commune_card("36044")  # -9999: not classified, so no line
+    assert not [line for line in chateauroux.lines if line.layer_id == "france_ruralites_revitalisation"]

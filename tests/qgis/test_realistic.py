@@ -90,7 +90,7 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
     ok = {source for source, check in checks.items() if check.status == "ok"}
     # The shared mirror holds no BD TOPO page, no CRTE list, none of the files read by resource link.
     absent = {"road_network", "crte", "fabriques_territoire", "manufactures_proximite", "mediation_numerique",
-              "croisement_dispositifs"}
+              "croisement_dispositifs", "france_ruralites_revitalisation"}
     assert ok == set(checks) - {"qpv_2015"} - absent
     assert all("no copy" in checks[source].message for source in absent)
     assert checks["qpv_2015"].status == "unpublished"  # the 2015 outlines are no longer in the dataset
