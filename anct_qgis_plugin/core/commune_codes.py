@@ -14,6 +14,8 @@ Published codes that lost their leading zero (``6088``) are padded first.
 from collections import Counter
 from dataclasses import dataclass, field
 
+UNPLACED = "dep:"  # key prefix of ids whose commune code maps to no commune of today ("dep:36"; "dep:" unknown)
+
 ARRONDISSEMENTS = {"75056": range(75101, 75121), "69123": range(69381, 69390), "13055": range(13201, 13217)}
 
 

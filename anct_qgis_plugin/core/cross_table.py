@@ -7,7 +7,7 @@ dataset document (a small file), never from the list itself, so that the lists a
 only when they are newer than the cross-table.
 """
 from .catalogue import CROSS_TABLE, DataGouvFile, get_source
-from .commune_codes import CodeTally
+from .commune_codes import UNPLACED, CodeTally
 from .datagouv import check_dataset_document, resource_source_date, select_resource
 from .errors import AnctError
 from .layers import read_source_csv, source_info
@@ -49,7 +49,7 @@ class CrossTable:
             ids = split_values(row[id_at])
             if not ids:
                 continue
-            for code in tally.today_all(split_values(row[commune_at])) or ["dep:"]:
+            for code in tally.today_all(split_values(row[commune_at])) or [UNPLACED]:
                 membership.ids_by_commune.setdefault(code, []).extend(ids)
         membership.source_date, membership.file_name = self.source_date, self.file_name
         membership.unmapped_codes = tally.summary()

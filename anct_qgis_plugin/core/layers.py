@@ -328,8 +328,8 @@ class LayerBuilder:
         box, keep_tile = territory_area(self, territory, territory.crs, locator.buffer_m)
         fetch = RoadFetch(self.fetcher, territory.crs, self.feedback, keep_tile)
         pages = fetch.pages(box)
-        write_index(self.fetcher, territory.key, pages.urls, self.feedback)
-        return [_recorded(info_, url, fetched) for url, fetched in zip(pages.urls, pages.fetched)]
+        write_index(self.fetcher, territory.key, pages.cached_urls, self.feedback)
+        return [_recorded(info_, fetched.url, fetched) for fetched in pages.fetched]
 
     def _geometry_builder(self, strategy):
         return {NativeGeometry: self._native, PointsFromColumns: self._points, JoinCommunes: self._joined,

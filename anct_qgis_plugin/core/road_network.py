@@ -68,11 +68,20 @@ class RoadPages:
     """The pages of a fetched network: files to read, and what to say about them."""
     crs: str
     box: Box
-    urls: list = field(default_factory=list)
-    fetched: list = field(default_factory=list)  # the Fetched of each page
+    fetched: list = field(default_factory=list)  # the Fetched of each page of sections
+    probes: list = field(default_factory=list)   # URLs of the one-section requests that counted each tile
     matched: int = 0          # sections the service announced (tile borders counted twice)
     fetched_at: float = 0.0   # when the oldest page was downloaded
     from_cache: bool = True
+
+    @property
+    def urls(self) -> list:
+        return [fetched.url for fetched in self.fetched]
+
+    @property
+    def cached_urls(self) -> list:
+        """Every file this network put in the cache: its pages and the tile counts."""
+        return self.urls + self.probes
 
     def describe(self) -> str:
         day = time.strftime("%Y-%m-%d", time.localtime(self.fetched_at or time.time()))
@@ -120,7 +129,9 @@ class RoadFetch:
                 expected_pages -= 1
                 continue
             # One section tells how many the tile holds: too many, and it is cut before any page.
-            announced = _announced(self._page(tile, 0, count=1)[0])
+            probe, probed = self._page(tile, 0, count=1)
+            result.probes.append(probed.url)
+            announced = _announced(probe)
             if announced is not None and announced > TILE_MAX_FEATURES and tile.size > MIN_TILE_M:
                 tiles.extend(tile.quarters())
                 expected_pages += 3
@@ -145,7 +156,6 @@ class RoadFetch:
 
     @staticmethod
     def _keep(result, fetched, announced):
-        result.urls.append(fetched.url)
         result.fetched.append(fetched)
         result.matched += announced or 0
         result.fetched_at = min(result.fetched_at or fetched.fetched_at, fetched.fetched_at)
@@ -155,9 +165,7 @@ class RoadFetch:
         if is_cancelled(self.feedback):
             raise CancelledError(tr("Cancelled."))
         url = page_url(box, self.crs, start, count)
-        cached = self.fetcher.cache.lookup(url)
-        if cached is None or self.fetcher.config.ttl_hours * 3600 <= cached.age_seconds:
-            self._space_requests()
+        self._space_requests()
         checked = {}
 
         def validate(path):  # a downloaded page is parsed once: here, before it is cached
@@ -165,14 +173,18 @@ class RoadFetch:
 
         fetched = self.fetcher.fetch(url, suffix=".json", validate=validate, feedback=self.feedback,
                                      name=f"{TYPENAME} {box.text()} +{start}")
+        if not fetched.from_cache:
+            self._last_download = self._clock()
         page = checked.get("page") if not fetched.from_cache else None
         return (page if page is not None else check_page(fetched.path)), fetched
 
     def _space_requests(self):
-        now = self._clock()
-        if self._last_download is not None and now - self._last_download < MIN_INTERVAL_S:
-            self._sleep(MIN_INTERVAL_S - (now - self._last_download))
-        self._last_download = self._clock()
+        """Wait, if the last request went to the server less than MIN_INTERVAL_S ago (pages the cache
+        answers cost the server nothing and are not spaced)."""
+        if self._last_download is not None:
+            wait = MIN_INTERVAL_S - (self._clock() - self._last_download)
+            if wait > 0:
+                self._sleep(wait)
 
 
 def _announced(page):

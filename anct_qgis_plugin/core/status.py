@@ -25,7 +25,8 @@ class CacheStatus:
 def cached_urls(fetcher, layer_id, territory=None):
     """The URLs a layer (an id, or a Source) reads, as far as the cache knows them (dataset
     document first)."""
-    locator = (get_source(layer_id) if isinstance(layer_id, str) else layer_id).locator
+    source = get_source(layer_id) if isinstance(layer_id, str) else layer_id
+    locator = source.locator
     if isinstance(locator, FixedUrl):
         return [locator.url]
     if isinstance(locator, RoadWfsPages):  # the territory's page index, then its pages
@@ -44,6 +45,9 @@ def cached_urls(fetcher, layer_id, territory=None):
         try:
             document = check_dataset_document(read_json(entry.path, locator.api_url), locator.api_url)
             urls.append(resource_download_url(select_resource(document, locator)))
+            names = getattr(source.geometry, "labels_from", None)  # a companion list of names (CRTE)
+            if names is not None:
+                urls.append(resource_download_url(select_resource(document, names)))
         except AnctError:
             pass  # a damaged document counts as not cached
     return urls

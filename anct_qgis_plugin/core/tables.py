@@ -11,7 +11,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, get_source
-from .commune_codes import CodeTally
+from .commune_codes import UNPLACED, CodeTally
 from .cross_table import CrossTable, list_date
 from .errors import AnctError
 from .i18n import tr
@@ -36,7 +36,6 @@ MEMBERSHIP_SOURCES = {
 PROGRAMME_TABLES = ("qpv",) + PROGRAMME_LIST_IDS + ("france_services",)
 # Site numbers are per operator: a site is (operator, number).
 ID_PREFIX = {"mobile_sites": "code_op"}
-UNPLACED = "dep:"  # key prefix of ids whose commune code maps to no commune of today
 
 
 @dataclass
@@ -121,11 +120,8 @@ def read_memberships(builder, table_ids=tuple(MEMBERSHIP_SOURCES), feedback=None
     cross = _cross_table(builder, country, feedback) if cross_table else None
     tables = {}
     for table_id in table_ids:
-        tables[table_id] = membership = _from_cross_table(builder, cross, table_id) or \
+        tables[table_id] = membership = _from_cross_table(builder, cross, table_id, country) or \
             read_membership(builder, table_id, country)
-        if cross is not None and membership.origin == "list" and table_id in PROGRAMME_LIST_IDS \
-                and cross.has(MEMBERSHIP_SOURCES[table_id][1]):
-            membership.origin = "newer_list"
         if membership.unavailable:
             warn(feedback, tr("{title}: unavailable — {error}").format(title=membership.title,
                                                                        error=membership.unavailable))
@@ -147,12 +143,16 @@ def _cross_table(builder, country, feedback):
         return None
 
 
-def _from_cross_table(builder, cross, table_id):
-    """The membership from the cross-table, or None when the list must be read (no cross-table, no
-    such column, or a list newer than the cross-table)."""
+def _from_cross_table(builder, cross, table_id, country):
+    """The membership from the cross-table, or from the list itself when it is newer (said so);
+    None when the cross-table cannot answer (none, or no such column)."""
     if cross is None or table_id not in PROGRAMME_LIST_IDS:
         return None
     source, id_column, _label, _date = MEMBERSHIP_SOURCES[table_id]
-    if not cross.has(id_column) or list_date(builder, table_id) > cross.source_date:
+    if not cross.has(id_column):
         return None
+    if list_date(builder, table_id) > cross.source_date:
+        membership = read_membership(builder, table_id, country)
+        membership.origin = "newer_list"
+        return membership
     return cross.membership(Membership(table_id, title=source.title(builder.language)), id_column)

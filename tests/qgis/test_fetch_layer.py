@@ -190,3 +190,13 @@ def test_crte_names_come_from_the_contract_list(anct_env, run_alg, mirror_server
     layer = fetch(run_alg, "crte", "36")
     names = {f["id_crte"]: f["lib_crte"] for f in layer.getFeatures()}
     assert names == {"crte-36-01": "Châteauroux Métropole", "crte-36-02": "", "crte-36-03": ""}
+
+
+def test_the_crte_names_file_counts_in_the_cache_status(anct_env, run_alg):
+    from anct_qgis_plugin.core.service import AnctData
+    from anct_qgis_plugin.core.status import cached_urls
+
+    fetch(run_alg, "crte", "36")
+    data = AnctData()
+    urls = cached_urls(data.fetcher, "crte")
+    assert len(urls) == 3 and all(data.fetcher.cache.lookup(url) for url in urls)  # document, list, names

@@ -230,6 +230,6 @@ def test_the_catalogue_layer_knows_its_cache_and_purges_only_its_pages(anct_env)
     status = data.cache_status("road_network", territory)
     assert status.state == "fresh" and status.size > 0
     communes_before = data.cache_status("communes", territory).state
-    assert data.purge(["road_network"], territory) == 2  # the page and the territory's index
+    assert data.purge(["road_network"], territory) == 3  # the page, the tile count and the territory's index
     assert data.cache_status("road_network", territory).state == "absent"
     assert data.cache_status("communes", territory).state == communes_before  # shared outlines stay

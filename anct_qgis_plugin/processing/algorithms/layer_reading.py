@@ -28,11 +28,16 @@ def report_progress(feedback, done, total, start=0.0, end=100.0):
         feedback.setProgress(start + (end - start) * min(done / total, 1.0))
 
 
+def extent_in(source, crs, context):
+    """The extent of a source or a layer in ``crs``."""
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    return QgsCoordinateTransform(crs_of(source, tr("population")), crs,
+                                  context.transformContext()).transformBoundingBox(extent)
+
+
 def lonlat_extent(source, context):
     """The extent of a source or a layer in WGS84 longitude/latitude."""
-    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
-    return QgsCoordinateTransform(crs_of(source, tr("population")), WGS84,
-                                  context.transformContext()).transformBoundingBox(extent)
+    return extent_in(source, WGS84, context)
 
 
 def features_unchecked(source, request):

@@ -19,7 +19,7 @@ from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_f
 from ...diagnostics.road_profiles import BdTopoProfile, CustomProfile, OsmProfile
 from .base import tr
 from .fetch_road_network import add_buffer_parameter
-from .layer_reading import crs_of, features_unchecked, report_progress
+from .layer_reading import crs_of, extent_in, features_unchecked, report_progress
 from .network_reader import read_network
 
 NETWORK_PROGRESS = 40.0  # road mode: getting the network fills the first 40 % of the bar
@@ -99,10 +99,7 @@ def _fetched(algorithm, parameters, context, area, crs, feedback):
     if area.territory is not None:
         box, keep_tile = territory_area(area.data.builder(feedback), area.territory, crs.authid(), buffer_m)
     else:
-        extent = QgsCoordinateTransform(crs_of(area.population, tr("population")), crs,
-                                        context.transformContext()).transformBoundingBox(
-            area.population.sourceExtent() if hasattr(area.population, "sourceExtent") else area.population.extent())
-        box, keep_tile = extent_area(extent, buffer_m)
+        box, keep_tile = extent_area(extent_in(area.population, crs, context), buffer_m)
     feedback.pushInfo(tr("No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around").format(
         km=buffer_m / 1000))
     reader, pages = fetch_sections(area.data.fetcher, box, crs.authid(), keep_tile, BdTopoProfile(), feedback)
