@@ -18,7 +18,7 @@ export QT_QPA_PLATFORM ?= offscreen
 DEPT        ?= 36
 ATLAS_OUT   ?= demo/atlas
 
-.PHONY: docs-images setup test i18n translations package deploy demo atlas check-sources clean
+.PHONY: docs-images setup test test-unit i18n translations package deploy demo atlas check-sources clean lint format format-check
 
 setup:  ## Install QGIS from the distribution and a venv with pytest and pytest-qgis.
 	$(SUDO) apt-get update -qq
@@ -36,6 +36,9 @@ translations:  ## Refresh i18n/*.ts from the code (then translate what is new).
 test: i18n  ## Run the whole test suite against the installed QGIS.
 	$(VENV)/bin/python -m pytest
 
+test-unit:  ## The pure-Python tests alone, in seconds: tests/unit never imports QGIS (its conftest checks).
+	$(VENV)/bin/python -m pytest -q -p no:qgis tests/unit
+
 DEBIAN      ?= trixie
 
 test-qgis: i18n  ## The same suite on another Debian's QGIS, in a chroot built once (DEBIAN=trixie: 3.40, sid: 3.44).
@@ -45,6 +48,12 @@ lint:  ## ruff and bandit (the plugin repository's security scan), clean.
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -r $(PLUGIN)
 	$(PYTHON) scripts/release.py --check-changelog
+
+format:  ## Reformat the tree with ruff (line length 120).
+	$(VENV)/bin/ruff format .
+
+format-check:  ## Fail when a file is not formatted as `make format` would.
+	$(VENV)/bin/ruff format --check .
 
 docs-images:  ## Refresh the README's screenshots (panel loaded, mid-load, reopened) and atlas pages from ../shared (the tests render them to a temporary folder otherwise).
 	ANCT_DOCS_DIR=$(abspath docs) $(VENV)/bin/python -m pytest -q tests/qgis/test_atlas_realistic.py tests/qgis/test_desktop_screenshot.py
