@@ -1,7 +1,4 @@
 """Messages to whoever watches: Processing feedback when there is one, the QGIS log otherwise."""
-from qgis.core import QgsMessageLog
-
-from ..compat import MESSAGE_INFO, MESSAGE_WARNING
 from .secrets import redacted
 
 LOG_TAG = "ANCT"
@@ -12,7 +9,7 @@ def info(feedback, message):
     if feedback is not None and hasattr(feedback, "pushInfo"):
         feedback.pushInfo(message)
     else:
-        QgsMessageLog.logMessage(message, LOG_TAG, MESSAGE_INFO)
+        _log(message, warning=False)
 
 
 def warn(feedback, message):
@@ -22,7 +19,17 @@ def warn(feedback, message):
     elif feedback is not None and hasattr(feedback, "reportError"):
         feedback.reportError(message, False)
     else:
-        QgsMessageLog.logMessage(message, LOG_TAG, MESSAGE_WARNING)
+        _log(message, warning=True)
+
+
+def _log(message, warning):
+    # QGIS is imported here, where the log is written, so that the pure modules reporting through a
+    # feedback (quarters, road pages, territories) import without it.
+    from qgis.core import QgsMessageLog
+
+    from ..compat import MESSAGE_INFO, MESSAGE_WARNING
+
+    QgsMessageLog.logMessage(message, LOG_TAG, MESSAGE_WARNING if warning else MESSAGE_INFO)
 
 
 def is_cancelled(feedback):

@@ -8,7 +8,6 @@ from anct_qgis_plugin.core.parsers import (
     clean_cell,
     content_suffix,
     iso_date,
-    open_vector,
     read_csv,
     read_json,
     resolve_columns,
@@ -92,27 +91,11 @@ GEOJSON = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "prop
            '"coordinates": [1.69, 46.81]}}]}')
 
 
-def test_zip_wrapped_geojson(qgis_app, tmp_path):
-    path = tmp_path / "qp.zip"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("GEOJSON/QP2024.geojson", GEOJSON)
-        archive.writestr("LISEZMOI.txt", "notice")
-    layer, mapping = open_vector(str(path), "qpv", {"code_qp": ("code_qp",)})
-    assert layer.featureCount() == 1 and mapping == {"code_qp": "code_qp"}
-
-
 def test_suffix_follows_content(tmp_path):
     """Older clients got plain GeoJSON from the ZIP link: it is stored (and opened) as GeoJSON."""
     assert content_suffix(write(tmp_path, "a", GEOJSON), ".zip") == ".geojson"
     assert content_suffix(write(tmp_path, "b", b"PK\x03\x04"), ".dat") == ".zip"
     assert content_suffix(write(tmp_path, "c", "a;b\n"), ".csv") == ".csv"
-
-
-def test_damaged_zip_and_missing_column(qgis_app, tmp_path):
-    with pytest.raises(ParseError, match="cannot be read"):
-        open_vector(write(tmp_path, "qp.zip", b"PK\x03\x04 broken"), "qpv")
-    with pytest.raises(ParseError, match="lib_qp"):
-        open_vector(write(tmp_path, "qp.geojson", GEOJSON), "qpv", {"lib_qp": ("lib_qp",)})
 
 
 def test_line_breaks_inside_quoted_cells_are_kept(tmp_path):
