@@ -1,14 +1,26 @@
 """Service gap: who lives beyond a threshold from the nearest facility, and the summary by
 département and EPCI. Plain arrays in, pandas tables out."""
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import pandas as pd
+    from numpy.typing import ArrayLike
+
+    from .nearest import NearestIndex, ZonedNearestIndex
+    from .network import TravelTimes
 
 FACILITY_KINDS = ("fixed", "antenna", "bus", "itinerant")
 DEFAULT_KINDS = ("fixed", "antenna")
 
 
-def facility_kind(type_fs, format_fs):
+def facility_kind(type_fs: str | None, format_fs: str | None) -> str:
     """France services sites: Fixe/Multisites -> fixed, Antenne -> antenna, Bus -> bus,
     Itinérante -> itinerant (format_fs first, type_fs for antennas of a fixed site)."""
     text = (format_fs or "").lower()
@@ -30,13 +42,13 @@ class GapResult:
     beyond: np.ndarray       # bool
 
 
-def straight_gap(index, points, threshold_km):
+def straight_gap(index: NearestIndex | ZonedNearestIndex, points: np.ndarray, threshold_km: float) -> GapResult:
     facility, distance = index.query(points)
     nan = np.full(len(points), np.nan)
     return GapResult(facility, distance, nan, nan.copy(), distance > threshold_km * 1000.0)
 
 
-def road_gap(travel_times, points, threshold_min):
+def road_gap(travel_times: TravelTimes, points: np.ndarray, threshold_min: float) -> GapResult:
     facility, seconds, access = travel_times.query(points)
     minutes = seconds / 60.0
     return GapResult(facility, np.full(len(points), np.nan), minutes, access,
@@ -47,7 +59,8 @@ SUMMARY_COLUMNS = ("level", "code", "name", "population", "population_beyond", "
                    "units", "units_beyond", "units_unreachable", "worst")
 
 
-def summarise(levels, population, beyond, measure):
+def summarise(levels: Mapping[str, tuple[ArrayLike, Mapping[str, str]]], population: ArrayLike, beyond: ArrayLike,
+              measure: ArrayLike) -> pd.DataFrame:
     """Rows by level ('departement', 'epci'…) and a 'total' row.
 
     ``levels`` maps a level name to (codes array, {code: name}). ``measure`` is the distance (m)

@@ -3,12 +3,21 @@
 scipy's cKDTree when available (QGIS ships scipy on Debian, OSGeo4W and the macOS bundle);
 otherwise an exact chunked numpy search, slower but with the same answers.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from numpy.typing import ArrayLike
 
 CHUNK = 4096
 
 
-def _brute_force(points, facilities):
+def _brute_force(points: np.ndarray, facilities: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     index = np.empty(len(points), dtype=np.int64)
     distance = np.empty(len(points))
     for start in range(0, len(points), CHUNK):
@@ -23,7 +32,7 @@ def _brute_force(points, facilities):
 class NearestIndex:
     """A reusable tree for chunked queries (2 million grid cells in bounded memory)."""
 
-    def __init__(self, facilities):
+    def __init__(self, facilities: ArrayLike):
         self.facilities = np.asarray(facilities, dtype=float).reshape(-1, 2)
         if len(self.facilities) == 0:
             raise ValueError("no facility")
@@ -33,7 +42,8 @@ class NearestIndex:
         except ImportError:
             self._tree = None
 
-    def query(self, points):
+    def query(self, points: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+        """The nearest facility's index and the distance, for each point (n×2)."""
         points = np.asarray(points, dtype=float).reshape(-1, 2)
         if len(points) == 0:
             return np.empty(0, dtype=np.int64), np.empty(0)
@@ -43,7 +53,7 @@ class NearestIndex:
         return index.astype(np.int64), distance
 
 
-def nearest(points, facilities):
+def nearest(points: ArrayLike, facilities: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """For each point (n×2, metres), the index of the nearest facility (m×2) and the distance.
 
     One row per point even when two facilities are equally near.
@@ -62,7 +72,8 @@ class ZonedNearestIndex:
     any facility get no facility (-1) and an infinite distance.
     """
 
-    def __init__(self, facility_lonlat, zone_of, project):
+    def __init__(self, facility_lonlat: ArrayLike, zone_of: Callable[[np.ndarray], np.ndarray],
+                 project: Callable[[str, np.ndarray], np.ndarray]):
         self.zone_of, self.project = zone_of, project
         facility_lonlat = np.asarray(facility_lonlat, dtype=float).reshape(-1, 2)
         if len(facility_lonlat) == 0:
@@ -73,7 +84,7 @@ class ZonedNearestIndex:
             members = np.flatnonzero(zones == zone)
             self.trees[zone] = (members, NearestIndex(project(zone, facility_lonlat[members])))
 
-    def query(self, lonlat):
+    def query(self, lonlat: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         lonlat = np.asarray(lonlat, dtype=float).reshape(-1, 2)
         index = np.full(len(lonlat), -1, dtype=np.int64)
         distance = np.full(len(lonlat), np.inf)

@@ -11,9 +11,16 @@ point of the nearest segment, not at its nearest vertex (on BD TOPO's Marseille 
 snapping was 1.26 % off QGIS's times). A facility becomes a virtual source tied to both ends of
 its segment, a unit reads the times of both ends of its own.
 """
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
+    from scipy.sparse import csr_matrix
 
 BOTH, FORWARD, BACKWARD = 0, 1, 2
 SAMPLE_SPACING_M = 100.0  # longest piece of a segment in the nearest-segment search
@@ -31,14 +38,15 @@ class RoadGraph:
     def edge_count(self) -> int:
         return int(np.isfinite(self.seg_forward).sum() + np.isfinite(self.seg_backward).sum())
 
-    def edges(self):
+    def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(tails, heads, seconds) of the directed edges."""
         forward, backward = np.isfinite(self.seg_forward), np.isfinite(self.seg_backward)
         return (np.concatenate([self.seg_tail[forward], self.seg_head[backward]]),
                 np.concatenate([self.seg_head[forward], self.seg_tail[backward]]),
                 np.concatenate([self.seg_forward[forward], self.seg_backward[backward]]))
 
-    def matrix(self, reverse=False, extra=None, extra_nodes=0):
+    def matrix(self, reverse: bool = False, extra: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+               extra_nodes: int = 0) -> csr_matrix:
         """The sparse matrix of edge times; ``extra``: more (tails, heads, seconds) edges whose
         tails may be among ``extra_nodes`` nodes numbered after the graph's own."""
         from scipy.sparse import coo_matrix
@@ -59,7 +67,8 @@ class RoadGraph:
         return coo_matrix((weights, (rows[first], cols[first])), shape=(size, size)).tocsr()
 
 
-def graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance=0.01) -> RoadGraph:
+def graph_from_vertices(vertices: ArrayLike, counts: ArrayLike, speeds_kmh: ArrayLike, directions: ArrayLike,
+                        tolerance: float = 0.01) -> RoadGraph:
     """The graph of lines given by every line's vertices one after the other (v×2, metres) and
     each line's vertex count, with one speed (km/h) and direction per line. A line whose speed
     is not positive is not driven: it is left out, and nothing snaps to it."""
@@ -88,7 +97,7 @@ def graph_from_vertices(vertices, counts, speeds_kmh, directions, tolerance=0.01
                      np.where(direction != FORWARD, seconds, np.inf))
 
 
-def _same_places(keys):
+def _same_places(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(first vertex of each node, node of each vertex) for grid keys (v×2 integers). The two
     columns are packed into one integer when they fit (unique on one column is several times
     faster than on rows)."""
@@ -112,7 +121,7 @@ class SegmentIndex:
     exact distance chooses among them.
     """
 
-    def __init__(self, node_xy, tails, heads, spacing=SAMPLE_SPACING_M):
+    def __init__(self, node_xy: np.ndarray, tails: np.ndarray, heads: np.ndarray, spacing: float = SAMPLE_SPACING_M):
         from scipy.spatial import cKDTree
 
         self.a, self.b = node_xy[tails], node_xy[heads]
@@ -127,7 +136,7 @@ class SegmentIndex:
         self.tree = cKDTree(self.a[owner] + (self.b[owner] - self.a[owner]) * fraction[:, None], balanced_tree=False,
                             compact_nodes=False)
 
-    def query(self, points):
+    def query(self, points: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(segment, fraction along it from its tail, distance) of each point."""
         points = np.asarray(points, dtype=float).reshape(-1, 2)
         if len(points) == 0:
@@ -146,7 +155,7 @@ class SegmentIndex:
         return segment[best], fraction[best], distance[best]
 
 
-def _project(points, a, b):
+def _project(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Fraction along a→b of each point's nearest point on the segment, and the distance."""
     ab = b - a
     squared = (ab ** 2).sum(axis=1)
@@ -157,7 +166,7 @@ def _project(points, a, b):
     return fraction, np.hypot(*(points - nearest).T)
 
 
-def _part(share, seconds):
+def _part(share: np.ndarray | float, seconds: np.ndarray | float) -> np.ndarray:
     """The time of a share of a segment: none of a one-way segment costs nothing (not 0 × inf)."""
     with np.errstate(invalid="ignore"):
         return np.where(share > 0, share * seconds, 0.0)
@@ -166,7 +175,7 @@ def _part(share, seconds):
 class TravelTimes:
     """Time from every node to its nearest facility, computed once; then looked up per unit."""
 
-    def __init__(self, graph: RoadGraph, facility_xy, spacing=SAMPLE_SPACING_M):
+    def __init__(self, graph: RoadGraph, facility_xy: ArrayLike, spacing: float = SAMPLE_SPACING_M):
         from scipy.sparse.csgraph import dijkstra
 
         self.graph = graph
@@ -191,7 +200,7 @@ class TravelTimes:
         for facility, (segment, fraction) in enumerate(zip(facility_seg.tolist(), facility_t.tolist())):
             self._facilities_on.setdefault(segment, []).append((facility, fraction))
 
-    def query(self, unit_xy):
+    def query(self, unit_xy: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(facility index or -1, seconds or inf, metres from the unit to the network)."""
         graph = self.graph
         segment, fraction, snap_m = self.segments.query(unit_xy)
@@ -205,7 +214,8 @@ class TravelTimes:
         facility = np.where(np.isfinite(seconds), facility, -1)
         return facility, seconds, snap_m
 
-    def _along_own_segment(self, segment, fraction, seconds, facility):
+    def _along_own_segment(self, segment: np.ndarray, fraction: np.ndarray, seconds: np.ndarray,
+                           facility: np.ndarray) -> None:
         """A unit on the segment of a facility may drive straight along it (rare: a loop)."""
         if not self._facilities_on:
             return

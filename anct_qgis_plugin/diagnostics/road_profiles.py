@@ -8,12 +8,18 @@ driven: the graph leaves it out and nothing joins the network there.
 Each profile reads rows of attribute values in the order of its ``fields`` and remembers the
 answer for each distinct row (a département has a few hundred distinct combinations).
 """
+from __future__ import annotations
+
 import re
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .network import BACKWARD, BOTH, FORWARD
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
 
 # --- BD TOPO ------------------------------------------------------------------------------
 # The values of `nature` IGN publishes (BD TOPO v3 specification; all but "Bac ou liaison
@@ -52,11 +58,11 @@ OSM_ZONE_SPEEDS = {"urban": 50, "rural": 80, "motorway": 130, "trunk": 110, "liv
 _HSTORE_PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 
 
-def _text(value):
+def _text(value: Any) -> str:
     return "" if value is None or value.__class__.__name__ == "QVariant" else str(value).strip()
 
 
-def _number(value):
+def _number(value: Any) -> float | None:
     try:
         number = float(str(value).replace(",", "."))
     except (TypeError, ValueError):
@@ -67,17 +73,17 @@ def _number(value):
 class RoadProfile:
     """Speeds (km/h, 0 = not driven) and directions of rows of attribute values."""
 
-    fields = ()
+    fields: tuple[str, ...] = ()
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._seen = {}
         self.unknown = Counter()  # values the profile does not know, for the log
 
-    def speeds_directions(self, rows):
+    def speeds_directions(self, rows: Iterable[tuple]) -> tuple[np.ndarray, np.ndarray]:
         speeds, directions, _kept = self.classify(rows)
         return speeds, directions
 
-    def classify(self, rows):
+    def classify(self, rows: Iterable[tuple]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(speeds, directions, kept) of rows of values in the order of ``fields``."""
         seen, answer = self._seen, []
         for row in rows:
@@ -93,33 +99,33 @@ class RoadProfile:
         speeds, directions, kept = zip(*answer)
         return np.array(speeds, dtype=float), np.array(directions, dtype=np.int64), np.array(kept, dtype=bool)
 
-    def _classify(self, row):
+    def _classify(self, row: tuple) -> tuple[float, int, bool]:
         texts = tuple(map(_text, row))
         return (*self.one(*texts), self.keeps_row(texts))
 
-    def keeps_row(self, row):
+    def keeps_row(self, row: Sequence[str]) -> bool:
         """Whether a line belongs in the network layer (driven or not)."""
         return True
 
-    def one(self, *values):
+    def one(self, *values: str) -> tuple[float, int]:
         raise NotImplementedError
 
 
 class BdTopoProfile(RoadProfile):
     fields = ("nature", "importance", "sens_de_circulation", "vitesse_moyenne_vl", "acces_vehicule_leger")
 
-    def __init__(self, natures=BDTOPO_CAR_NATURES):
+    def __init__(self, natures: Iterable[str] = BDTOPO_CAR_NATURES):
         super().__init__()
         self.natures = set(natures)
 
-    def keeps(self, nature, access):
+    def keeps(self, nature: str, access: str) -> bool:
         """Whether a section of this nature and light-vehicle access is part of the network."""
         return nature in self.natures and access not in BDTOPO_CLOSED_ACCESS
 
-    def keeps_row(self, row):
+    def keeps_row(self, row: Sequence[Any]) -> bool:
         return self.keeps(_text(row[0]), _text(row[4]))
 
-    def one(self, nature, importance, direction, speed, access):
+    def one(self, nature: str, importance: str, direction: str, speed: str, access: str) -> tuple[float, int]:
         if nature not in BDTOPO_NATURES:
             self.unknown[f"nature={nature or 'NULL'}"] += 1
             return 0.0, BOTH
@@ -140,7 +146,7 @@ class OsmProfile(RoadProfile):
 
     fields = ("highway", "maxspeed", "oneway", "junction", "other_tags")
 
-    def one(self, highway, maxspeed, oneway, junction, other_tags):
+    def one(self, highway: str, maxspeed: str, oneway: str, junction: str, other_tags: str) -> tuple[float, int]:
         tags = dict(_HSTORE_PAIR.findall(other_tags)) if other_tags else {}
         maxspeed = maxspeed or tags.get("maxspeed", "")
         oneway = (oneway or tags.get("oneway", "")).lower()
@@ -161,7 +167,7 @@ class OsmProfile(RoadProfile):
         return float(speed), direction
 
 
-def osm_speed(maxspeed):
+def osm_speed(maxspeed: str | None) -> float | None:
     """km/h of an OSM maxspeed: ``50``, ``30 mph``, ``FR:urban``, ``walk``; None when unreadable
     (``none``, ``signals``, several values)."""
     text = (maxspeed or "").strip().lower()
@@ -183,18 +189,18 @@ class CustomProfile(RoadProfile):
 
     fields = ("speed", "direction")
 
-    def __init__(self, default_speed, direction_values):
+    def __init__(self, default_speed: float, direction_values: Mapping[Any, int]):
         super().__init__()
         self.default_speed = float(default_speed)
         self.direction_values = {direction_key(value): code for value, code in direction_values.items()}
 
-    def one(self, speed, direction):
+    def one(self, speed: str, direction: str) -> tuple[float, int]:
         number = _number(speed) if speed else None
         return (number if number and number > 0 else self.default_speed,
                 self.direction_values.get(direction_key(direction), BOTH))
 
 
-def direction_key(value):
+def direction_key(value: Any) -> str:
     number = _number(value) if value not in (None, "") else None
     return str(int(number)) if number is not None and number.is_integer() else str(value).strip()
 
