@@ -4,12 +4,19 @@ Read from the per-commune lists (the QPV list, the programme lists, France servi
 rather than from outlines: a commune counts even where no outline can be had, and codes of every
 vintage (arrondissements, delegated communes) count for today's commune.
 """
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .catalogue import get_source
 from .i18n import tr
 from .parsers import iso_date
 from .tables import PROGRAMME_TABLES, read_memberships
+
+if TYPE_CHECKING:
+    from .layers import LayerBuilder
+    from .territories import TerritoryIndex
 
 # membership table -> catalogue layer whose title the card shows
 CARD_TABLES = PROGRAMME_TABLES
@@ -38,7 +45,7 @@ class CommuneCard:
     population_source: str = ""
     origins: dict = field(default_factory=dict)  # table -> where its lines come from (see Membership.origin)
 
-    def as_text(self):
+    def as_text(self) -> str:
         rows = [f"{self.name} ({self.code})",
                 tr("Population: {population}").format(population=self.population if self.population is not None else "-")
                 + (f" ({self.population_source})" if self.population_source else ""),
@@ -58,7 +65,7 @@ class CommuneCard:
                             + f" [{self._vintage(layer_id)}]")
         return "\n".join(rows)
 
-    def _vintage(self, layer_id):
+    def _vintage(self, layer_id: str) -> str:
         """The date of what a line was read from, and which file when it is not the programme's list."""
         date = self.source_dates.get(layer_id, "-")
         origin = self.origins.get(layer_id, "list")
@@ -69,7 +76,7 @@ class CommuneCard:
         return date
 
 
-def commune_card(builder, index, code, cross_table=False):
+def commune_card(builder: LayerBuilder, index: TerritoryIndex, code: str, cross_table: bool = False) -> CommuneCard:
     """A CommuneCard for the INSEE code; a list that cannot be had is listed as unavailable.
     ``cross_table``: programmes from ANCT's cross-table where no list is newer (one download)."""
     territory = index.resolve(f"com:{code}")

@@ -11,8 +11,14 @@ today's table: the municipal arrondissements of Paris, Lyon and Marseille (``751
 A code that maps to nothing is counted and named by the caller, never dropped silently.
 Published codes that lost their leading zero (``6088``) are padded first.
 """
+from __future__ import annotations
+
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 UNPLACED = "dep:"  # key prefix of ids whose commune code maps to no commune of today ("dep:36"; "dep:" unknown)
 
@@ -38,7 +44,7 @@ class CommuneCodes:
     former: dict = field(default_factory=dict)  # former code -> chef-lieu code
 
     @classmethod
-    def build(cls, current_codes, associated=()):
+    def build(cls, current_codes: Iterable[str], associated: Iterable[Mapping[str, str]] | None = ()) -> CommuneCodes:
         """``associated``: geo.api's list of associated and delegated communes (dicts)."""
         former = {str(number): parent for parent, numbers in ARRONDISSEMENTS.items() for number in numbers}
         for entry in associated or ():
@@ -47,7 +53,7 @@ class CommuneCodes:
                 former.setdefault(code, parent)
         return cls(frozenset(current_codes), former)
 
-    def today(self, code: str):
+    def today(self, code: str) -> str | None:
         """Today's commune code for ``code``, or None when it maps to nothing."""
         code = padded_code(code)
         for _step in range(4):  # a chef-lieu may itself have merged since
@@ -67,7 +73,7 @@ class CodeTally:
         self.unmapped = Counter()
         self.remapped = 0
 
-    def today(self, code: str):
+    def today(self, code: str) -> str | None:
         found = self.codes.today(code)
         if found is None:
             self.unmapped[code] += 1
@@ -75,7 +81,7 @@ class CodeTally:
             self.remapped += 1
         return found
 
-    def today_all(self, codes) -> list:
+    def today_all(self, codes: Iterable[str]) -> list[str]:
         """Today's codes for a list of published codes (unknown ones counted, left out)."""
         return list(dict.fromkeys(c for c in (self.today(code) for code in codes) if c is not None))
 

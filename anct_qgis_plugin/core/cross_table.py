@@ -6,6 +6,10 @@ membership is read from the column of the same name. The date of each list is re
 dataset document (a small file), never from the list itself, so that the lists are downloaded
 only when they are newer than the cross-table.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .catalogue import CROSS_TABLE, DataGouvFile, get_source
 from .commune_codes import UNPLACED, CodeTally
 from .datagouv import check_dataset_document, resource_source_date, select_resource
@@ -13,8 +17,13 @@ from .errors import AnctError
 from .layers import read_source_csv, source_info
 from .parsers import read_json, split_values
 
+if TYPE_CHECKING:
+    from .layers import LayerBuilder
+    from .tables import Membership
+    from .territories import Territory
 
-def list_date(builder, layer_id):
+
+def list_date(builder: LayerBuilder, layer_id: str) -> str:
     """The date the publisher gives a programme list ('' when unknown), from its dataset document."""
     locator = get_source(layer_id).locator
     if not isinstance(locator, DataGouvFile):
@@ -30,7 +39,7 @@ def list_date(builder, layer_id):
 class CrossTable:
     """The cross-table read once: its date, file name and, per id column, the ids of each commune."""
 
-    def __init__(self, builder, country):
+    def __init__(self, builder: LayerBuilder, country: Territory):
         info = source_info(CROSS_TABLE, builder.language)
         files = builder.fetch_files(CROSS_TABLE, country, info)
         self.table, _columns, self.position = read_source_csv(CROSS_TABLE, files[0].path, {
@@ -38,10 +47,10 @@ class CrossTable:
         self.source_date, self.file_name = info.source_date, info.file_name
         self.index = builder.index
 
-    def has(self, id_column):
+    def has(self, id_column: str) -> bool:
         return id_column in self.position
 
-    def membership(self, membership, id_column):
+    def membership(self, membership: Membership, id_column: str) -> Membership:
         """Fill a Membership from the cross-table's column ``id_column``."""
         commune_at, id_at = self.position["insee_com"], self.position[id_column]
         tally = CodeTally(self.index.codes)

@@ -1,10 +1,16 @@
 """Memory habits of the passes that create Python objects by the hundred thousand."""
+from __future__ import annotations
+
 import gc
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 @contextmanager
-def cyclic_gc_paused():
+def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector around a pass that wraps millions of features.
 
     Each QgsFeature or QgsGeometry wrapper is a GC-tracked object; a pass creates them by the

@@ -3,6 +3,8 @@
 A mirror root is a directory or an http(s) base URL. Offline packs, corporate mirrors and the
 tests all rely on it.
 """
+from __future__ import annotations
+
 import os
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -13,12 +15,12 @@ from .i18n import tr
 HOST_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$")
 
 
-def _encode(text):
+def _encode(text: str) -> str:
     # RFC 3986 unreserved characters are never quoted by quote(); ',' is kept by the rule.
     return quote(text, safe=",")
 
 
-def mirror_relative_path(url):
+def mirror_relative_path(url: str) -> str:
     """The mirror path of a URL, e.g. ``geo.api.gouv.fr/communes@codeDepartement=36&format=json``."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -41,7 +43,7 @@ def mirror_relative_path(url):
 class Mirror:
     """Maps catalogue URLs into a mirror root (directory or http(s) base URL)."""
 
-    def __init__(self, root):
+    def __init__(self, root: str):
         self.root = root.strip()
         self.is_remote = self.root.startswith(("http://", "https://"))
         if self.is_remote and not self.root.endswith("/"):
@@ -51,7 +53,7 @@ class Mirror:
             if not os.path.isdir(self.root):
                 raise MirrorError(tr("The mirror folder does not exist: {path}").format(path=self.root))
 
-    def locate(self, url):
+    def locate(self, url: str) -> str:
         """Return the local path or the URL where the mirror holds ``url``."""
         relative = mirror_relative_path(url)
         if self.is_remote:

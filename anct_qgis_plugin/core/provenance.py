@@ -1,20 +1,28 @@
 """Provenance written onto layers: QgsLayerMetadata (title, abstract, licence, links, dates)
 and attribution, so a map made from them carries its sources."""
+from __future__ import annotations
+
 import time
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsAbstractMetadataBase, QgsLayerMetadata
 
 from ..compat import set_layer_attribution
 from .i18n import tr
 
+if TYPE_CHECKING:
+    from qgis.core import QgsMapLayer
 
-def provenance_text(info):
+    from .layers import SourceInfo
+
+
+def provenance_text(info: SourceInfo) -> str:
     fetched = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.fetched_at)) if info.fetched_at else "-"
     return tr("Source: {publisher}, {date} (fetched {fetched}). Licence: {licence}.").format(
         publisher=info.publisher, date=info.source_date or "-", fetched=fetched, licence=info.licence)
 
 
-def layer_metadata(info, territory_label):
+def layer_metadata(info: SourceInfo, territory_label: str) -> QgsLayerMetadata:
     metadata = QgsLayerMetadata()
     metadata.setIdentifier(f"anct:{info.layer_id}")
     metadata.setTitle(f"{info.title} — {territory_label}")
@@ -41,7 +49,7 @@ def layer_metadata(info, territory_label):
     return metadata
 
 
-def apply_provenance(layer, info, territory_label):
+def apply_provenance(layer: QgsMapLayer, info: SourceInfo, territory_label: str) -> None:
     layer.setMetadata(layer_metadata(info, territory_label))
     set_layer_attribution(layer, f"{info.attribution or info.publisher} — {info.licence}",
                           info.page or (info.urls[0] if info.urls else ""))

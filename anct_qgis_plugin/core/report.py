@@ -1,10 +1,17 @@
 """Messages to whoever watches: Processing feedback when there is one, the QGIS log otherwise."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .secrets import redacted
+
+if TYPE_CHECKING:
+    from qgis.core import QgsFeedback
 
 LOG_TAG = "ANCT"
 
 
-def info(feedback, message):
+def info(feedback: QgsFeedback | None, message: str) -> None:
     message = redacted(message)
     if feedback is not None and hasattr(feedback, "pushInfo"):
         feedback.pushInfo(message)
@@ -12,7 +19,7 @@ def info(feedback, message):
         _log(message, warning=False)
 
 
-def warn(feedback, message):
+def warn(feedback: QgsFeedback | None, message: str) -> None:
     message = redacted(message)
     if feedback is not None and hasattr(feedback, "pushWarning"):
         feedback.pushWarning(message)
@@ -22,7 +29,7 @@ def warn(feedback, message):
         _log(message, warning=True)
 
 
-def _log(message, warning):
+def _log(message: str, warning: bool) -> None:
     # QGIS is imported here, where the log is written, so that the pure modules reporting through a
     # feedback (quarters, road pages, territories) import without it.
     from qgis.core import QgsMessageLog
@@ -32,16 +39,16 @@ def _log(message, warning):
     QgsMessageLog.logMessage(message, LOG_TAG, MESSAGE_WARNING if warning else MESSAGE_INFO)
 
 
-def is_cancelled(feedback):
+def is_cancelled(feedback: QgsFeedback | None) -> bool:
     return feedback is not None and feedback.isCanceled()
 
 
-def progress(feedback, percent):
+def progress(feedback: QgsFeedback | None, percent: float) -> None:
     if feedback is not None:
         feedback.setProgress(max(0.0, min(100.0, percent)))
 
 
-def transferred(feedback, received, expected=0):
+def transferred(feedback: QgsFeedback | None, received: int, expected: int = 0) -> None:
     """Bytes of the current download so far (``expected`` 0 when the server did not say), for a
     feedback that can show them (one with ``show_transfer``, the panel's); others see only the
     percentage."""
