@@ -5,6 +5,8 @@ The manifest is replaced atomically after its data file is complete, so a reader
 entry or the new one, never a partial file. Writers of one entry take a lock file, so two
 processes writing the same entry do not corrupt it.
 """
+from __future__ import annotations
+
 import hashlib
 import json
 import os
@@ -12,8 +14,12 @@ import shutil
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from qgis.PyQt.QtCore import QLockFile
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 MANIFEST = "manifest.json"
 _VERIFIED = {}  # (path, size, mtime) -> sha1 found: each version of a file is hashed once per process
@@ -41,12 +47,12 @@ class CacheEntry:
     manifest: Manifest
 
     @property
-    def age_seconds(self):
+    def age_seconds(self) -> float:
         """Time since the copy was last confirmed against its source."""
         return max(0.0, time.time() - self.manifest.checked_at)
 
 
-def sha1_of(path):
+def sha1_of(path: str) -> str:
     digest = hashlib.sha1(usedforsecurity=False)  # data.gouv.fr publishes sha1 checksums: identity, not security
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
@@ -54,7 +60,7 @@ def sha1_of(path):
     return digest.hexdigest()
 
 
-def _write_json_atomically(path, data):
+def _write_json_atomically(path: str, data: dict) -> None:
     temp = f"{path}{PART_PREFIX}{uuid.uuid4().hex}"
     try:
         with open(temp, "w", encoding="utf-8") as stream:
@@ -71,14 +77,14 @@ def _write_json_atomically(path, data):
 
 
 class Cache:
-    def __init__(self, root):
+    def __init__(self, root: str):
         self.root = root
         try:
             os.makedirs(root, exist_ok=True)
         except OSError:
             pass  # a read-only place: entries already there can still be read
 
-    def verified(self, entry):
+    def verified(self, entry: CacheEntry) -> bool:
         """True when the entry's file still has the checksum it was stored with (a file damaged
         without a change of size is caught here, not served)."""
         try:
@@ -93,10 +99,10 @@ class Cache:
                 return False
         return _VERIFIED[key] == entry.manifest.sha1
 
-    def _folder(self, url):
+    def _folder(self, url: str) -> str:
         return os.path.join(self.root, hashlib.sha1(url.encode("utf-8"), usedforsecurity=False).hexdigest()[:24])
 
-    def lookup(self, url):
+    def lookup(self, url: str) -> CacheEntry | None:
         """The committed entry for ``url``, or None. A damaged entry counts as absent."""
         folder = self._folder(url)
         try:
@@ -112,19 +118,19 @@ class Cache:
             return None
         return CacheEntry(path, manifest)
 
-    def new_part(self, url, suffix=""):
+    def new_part(self, url: str, suffix: str = "") -> str:
         """A unique temporary file in the entry's folder (same file system: rename is atomic)."""
         folder = self._folder(url)
         os.makedirs(folder, exist_ok=True)
         return os.path.join(folder, f"{PART_PREFIX}{uuid.uuid4().hex}{suffix}")
 
-    def discard(self, part_path):
+    def discard(self, part_path: str) -> None:
         try:
             os.remove(part_path)
         except OSError:
             pass
 
-    def commit(self, url, part_path, suffix="", **meta):
+    def commit(self, url: str, part_path: str, suffix: str = "", **meta: str | dict) -> CacheEntry:
         """Make ``part_path`` the entry of ``url``; returns the new CacheEntry."""
         folder = self._folder(url)
         digest = sha1_of(part_path)
@@ -150,7 +156,7 @@ class Cache:
             lock.unlock()
         return CacheEntry(os.path.join(folder, name), manifest)
 
-    def rollback(self, url):
+    def rollback(self, url: str) -> CacheEntry | None:
         """Make the previous copy of ``url`` the entry again (the new one did not build); the
         entry after, or None when there was no previous copy."""
         entry = self.lookup(url)
@@ -165,7 +171,7 @@ class Cache:
         self._drop_old_files(folder, keep=(restored.file,))
         return self.lookup(url)
 
-    def touch(self, entry, **changes):
+    def touch(self, entry: CacheEntry, **changes: str) -> CacheEntry:
         """Record that the source confirmed the entry (304, same checksum)."""
         manifest = entry.manifest
         manifest.checked_at = time.time()
@@ -176,7 +182,7 @@ class Cache:
         return entry
 
     @staticmethod
-    def _drop_old_files(folder, keep):
+    def _drop_old_files(folder: str, keep: Iterable[str | None]) -> None:
         # Data files of earlier versions, and parts older than an hour (a crashed writer's).
         for name in os.listdir(folder):
             path = os.path.join(folder, name)
@@ -189,7 +195,7 @@ class Cache:
             except OSError:
                 pass
 
-    def entries(self):
+    def entries(self) -> list[CacheEntry]:
         """Every committed entry."""
         found = []
         for name in sorted(os.listdir(self.root)):
@@ -203,13 +209,13 @@ class Cache:
                 found.append(entry)
         return found
 
-    def size_bytes(self):
+    def size_bytes(self) -> int:
         total = 0
         for folder, _dirs, files in os.walk(self.root):
             total += sum(os.path.getsize(os.path.join(folder, name)) for name in files)
         return total
 
-    def purge(self, url=None):
+    def purge(self, url: str | None = None) -> None:
         """Remove one entry, or everything."""
         if url is not None:
             shutil.rmtree(self._folder(url), ignore_errors=True)

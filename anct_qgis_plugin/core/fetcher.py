@@ -4,12 +4,15 @@ Order: offline mode serves the cache; a fresh entry (TTL) or one whose checksum 
 publisher's is served as is; otherwise a conditional request. A failed or invalid download
 leaves the committed entry untouched and, when one exists, serves it with a warning.
 """
+from __future__ import annotations
+
 import os
 import re
 import shutil
 import tempfile
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .cache import Cache
@@ -21,11 +24,19 @@ from .parsers import content_suffix
 from .report import info, warn
 from .secrets import redacted
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qgis.core import QgsFeedback
+
+    from .cache import CacheEntry
+    from .settings import Config
+
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version", b"<!--", b"<head", b"<body", b"<ows:exceptionreport",
                 b"<exceptionreport")
 
 
-def _age_text(seconds):
+def _age_text(seconds: float) -> str:
     if seconds < 3600:
         return tr("{n} min").format(n=int(seconds // 60))
     if seconds < 86400 * 2:
@@ -33,7 +44,7 @@ def _age_text(seconds):
     return tr("{n} days").format(n=int(seconds // 86400))
 
 
-def reject_error_pages(path, url):
+def reject_error_pages(path: str, url: str) -> None:
     """Servers and proxies answer errors as HTML (or XML) with status 200: those are errors."""
     with open(path, "rb") as stream:
         head = stream.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -47,7 +58,7 @@ def reject_error_pages(path, url):
                             "(error page, login portal or proxy message).").format(url=url))
 
 
-def _service_exception(path):
+def _service_exception(path: str) -> str:
     """The text of an OGC exception report (a WFS answers its errors so, with status 200)."""
     with open(path, "rb") as stream:
         text = stream.read(64 * 1024).decode("utf-8", "replace")
@@ -70,7 +81,7 @@ class Fetched:
 
 
 class Fetcher:
-    def __init__(self, config, client=None):
+    def __init__(self, config: Config, client: HttpClient | None = None):
         self.config = config
         self.cache = Cache(config.cache_dir)
         self.mirror = Mirror(config.mirror) if config.mirror else None
@@ -81,20 +92,21 @@ class Fetcher:
         self._settled = set()
         self._failed = {}
 
-    def __del__(self):
+    def __del__(self) -> None:
         # Close the pooled connections with the fetcher (one per job), not at interpreter exit.
         if getattr(self, "_client", None) is not None:
             self._client.session.close()
 
     @property
-    def client(self):
+    def client(self) -> HttpClient:
         if self._client is None:
             self._client = HttpClient(timeout_s=self.config.timeout_s, retries=self.config.retries,
                                       max_retry_wait_s=self.config.max_retry_wait_s, deadline_s=self.config.deadline_s,
                                       max_bytes=int(self.config.max_download_mb * 2 ** 20))
         return self._client
 
-    def fetch(self, url, suffix="", validate=None, expected_sha1="", source_date="", feedback=None, name=""):
+    def fetch(self, url: str, suffix: str = "", validate: Callable[[str], object] | None = None, expected_sha1: str = "",
+              source_date: str = "", feedback: QgsFeedback | None = None, name: str = "") -> Fetched:
         """Return a Fetched for ``url``; ``validate(path)`` raises ParseError on a bad file;
         ``name``: the file name its publisher gives it (messages name it)."""
         if url in self._failed:
@@ -134,12 +146,12 @@ class Fetcher:
             served.stale = True
             return served
 
-    def served(self, entry):
+    def served(self, entry: CacheEntry) -> Fetched:
         manifest = entry.manifest
         return Fetched(manifest.url, entry.path, manifest.source_date, manifest.fetched_at, True,
                        last_modified=manifest.last_modified)
 
-    def rollback(self, url, feedback=None):
+    def rollback(self, url: str, feedback: QgsFeedback | None = None) -> bool:
         """Go back to the copy of ``url`` cached before this run's download (which did not build)."""
         try:
             restored = self.cache.rollback(url)
@@ -149,19 +161,20 @@ class Fetcher:
             warn(feedback, tr("The new file of {url} could not be used: the previous copy is kept.").format(url=url))
         return restored is not None
 
-    def _touch(self, entry, feedback, **changes):
+    def _touch(self, entry: CacheEntry, feedback: QgsFeedback | None, **changes: str):
         try:
             self.cache.touch(entry, **changes)
         except OSError as error:  # a read-only or full cache: it is still read
             warn(feedback, tr("The cache cannot be written ({error}): working from it as it is.").format(error=error))
 
-    def _new_part(self, url, suffix):
+    def _new_part(self, url: str, suffix: str):
         try:
             return self.cache.new_part(url, suffix)
         except OSError:  # read-only cache: download beside it, serve without keeping
             return os.path.join(tempfile.mkdtemp(prefix="anct-"), f"download{suffix}")
 
-    def _refresh(self, url, entry, suffix, validate, source_date, feedback, name=""):
+    def _refresh(self, url: str, entry: CacheEntry | None, suffix: str, validate: Callable[[str], object] | None,
+                 source_date: str, feedback: QgsFeedback | None, name: str = ""):
         part = self._new_part(url, suffix)
         try:
             origin, validators = self._download(url, entry, part, feedback)
@@ -194,7 +207,7 @@ class Fetcher:
         return Fetched(url, committed.path, source_date, committed.manifest.fetched_at, False,
                        last_modified=committed.manifest.last_modified)
 
-    def _download(self, url, entry, part, feedback):
+    def _download(self, url: str, entry: CacheEntry | None, part: str, feedback: QgsFeedback | None):
         """Fill ``part``; return (origin, validators) or (origin, None) when unchanged."""
         old = {"etag": entry.manifest.etag, "last_modified": entry.manifest.last_modified} if entry else None
         target = self.mirror.locate(url) if self.mirror else url

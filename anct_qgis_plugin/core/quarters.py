@@ -4,13 +4,25 @@ The newest quarter published is found by looking back from the current quarter: 
 server does not have (404, or absent from a folder mirror) is skipped; any other failure stops
 the search and, when the cache holds a quarter, serves it. A setting pins one quarter instead.
 """
+from __future__ import annotations
+
 import datetime
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import AnctError, CancelledError, CatalogueError, NotPublishedError, OfflineError
 from .i18n import tr
 from .report import warn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qgis.core import QgsFeedback
+
+    from .catalogue import QuarterlyUrl
+    from .fetcher import Fetched, Fetcher
+    from .settings import Config
 
 QUARTER = re.compile(r"^(\d{4})_T([1-4])$")
 
@@ -45,14 +57,14 @@ class Quarter:
         return cls(day.year, (day.month - 1) // 3 + 1)
 
 
-def quarters_back(start: Quarter, count: int) -> list:
+def quarters_back(start: Quarter, count: int) -> list[Quarter]:
     quarters = [start]
     while len(quarters) < count:
         quarters.append(quarters[-1].previous())
     return quarters
 
 
-def candidate_urls(locator, config, today=None):
+def candidate_urls(locator: QuarterlyUrl, config: Config, today: datetime.date | None = None) -> list[tuple[Quarter, str]]:
     """[(Quarter, url)], newest first: the pinned quarter, or the current one and those before."""
     pinned = getattr(config, locator.setting, "")
     if pinned:
@@ -62,12 +74,13 @@ def candidate_urls(locator, config, today=None):
     return [(quarter, locator.template.format(quarter=quarter.label)) for quarter in candidates]
 
 
-def fetch_quarterly(fetcher, locator, validate, feedback=None, today=None):
+def fetch_quarterly(fetcher: Fetcher, locator: QuarterlyUrl, validate: Callable[[str], object] | None,
+                    feedback: QgsFeedback | None = None, today: datetime.date | None = None) -> tuple[str, Quarter, Fetched]:
     """(url, Quarter, Fetched) of the newest quarter published (or the pinned one)."""
     urls = candidate_urls(locator, fetcher.config, today)
     cached = next(((q, u, e) for q, u in urls for e in [fetcher.cache.lookup(u)] if e is not None), None)
 
-    def get(quarter, url):
+    def get(quarter: Quarter, url: str) -> tuple[str, Quarter, Fetched]:
         return url, quarter, fetcher.fetch(url, suffix=".csv", validate=validate, feedback=feedback,
                                            source_date=quarter.last_day)
 

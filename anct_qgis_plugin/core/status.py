@@ -2,7 +2,10 @@
 
 Answers from the cache alone (never the network), so the panel can show it instantly.
 """
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, QuarterlyUrl, RoadWfsPages, get_source
 from .datagouv import check_dataset_document, resource_download_url, select_resource
@@ -10,6 +13,13 @@ from .errors import AnctError
 from .parsers import read_json
 from .quarters import candidate_urls
 from .road_source import indexed_urls
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from .catalogue import Source
+    from .fetcher import Fetcher
+    from .territories import Territory
 
 ABSENT, FRESH, STALE, OFFLINE = "absent", "fresh", "stale", "offline"
 
@@ -22,7 +32,7 @@ class CacheStatus:
     source_date: str = ""
 
 
-def cached_urls(fetcher, layer_id, territory=None):
+def cached_urls(fetcher: Fetcher, layer_id: str | Source, territory: Territory | None = None) -> list[str]:
     """The URLs a layer (an id, or a Source) reads, as far as the cache knows them (dataset
     document first)."""
     source = get_source(layer_id) if isinstance(layer_id, str) else layer_id
@@ -53,7 +63,7 @@ def cached_urls(fetcher, layer_id, territory=None):
     return urls
 
 
-def cache_status(fetcher, layer_id, territory=None):
+def cache_status(fetcher: Fetcher, layer_id: str, territory: Territory | None = None) -> CacheStatus:
     urls = cached_urls(fetcher, layer_id, territory)
     data_urls = urls[1:] if isinstance(get_source(layer_id).locator, (DataGouvFile, RoadWfsPages)) else urls
     entries = [fetcher.cache.lookup(url) for url in data_urls]
@@ -69,7 +79,7 @@ def cache_status(fetcher, layer_id, territory=None):
                        max(e.manifest.source_date for e in entries))
 
 
-def purge_layers(fetcher, layer_ids, territory=None):
+def purge_layers(fetcher: Fetcher, layer_ids: Collection[str], territory: Territory | None = None) -> int:
     """Forget the cached files of some layers (dataset documents included), except those another
     catalogue layer still reads (the QPV dataset document, the commune outlines…). Returns the
     number of files removed."""
