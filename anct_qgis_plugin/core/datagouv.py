@@ -6,35 +6,41 @@ several files fit, a source that follows vintages (``newest``) takes the newest 
 its publisher writes in the file name (``liste-fs-20240801.csv``), then by ``last_modified``;
 any other source refuses to guess. No file, or a tie, is an error that lists what was published.
 """
+from __future__ import annotations
+
 import os
 import re
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from .errors import CatalogueError, ParseError
 from .i18n import tr
 
+if TYPE_CHECKING:
+    from .catalogue import DataGouvFile
+
 NAME_DATE = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 MAIN_TYPES = ("main", "")  # documents without a type predate the field: their files are data
 
 
-def check_dataset_document(document, url):
+def check_dataset_document(document: Any, url: str) -> dict:
     if not isinstance(document, dict) or not isinstance(document.get("resources"), list):
         raise ParseError(tr("{url} is not a data.gouv.fr dataset document (no 'resources').").format(url=url))
     return document
 
 
-def resource_file_name(resource):
+def resource_file_name(resource: dict) -> str:
     """The published file name: the last segment of the resource's URL."""
     return unquote(os.path.basename(urlsplit(str(resource.get("url") or "")).path))
 
 
-def name_date(file_name):
+def name_date(file_name: str | None) -> str:
     """The date a publisher writes in a file name (``…-20240801.csv`` -> ``2024-08-01``), or ''."""
     matches = NAME_DATE.findall(file_name or "")
     return "-".join(matches[-1]) if matches else ""
 
 
-def _fits(resource, locator):
+def _fits(resource: Any, locator: DataGouvFile) -> bool:
     if not isinstance(resource, dict):
         return False
     if str(resource.get("format") or "").lower() not in locator.formats:
@@ -46,16 +52,16 @@ def _fits(resource, locator):
     return bool(by_name or by_title)
 
 
-def _published(document):
+def _published(document: dict) -> str:
     return "; ".join(f"{r.get('title')} ({resource_file_name(r) or '-'}, {r.get('format')}, {r.get('type') or '-'})"
                      for r in document["resources"] if isinstance(r, dict)) or "-"
 
 
-def _recency(resource):
+def _recency(resource: dict) -> tuple[str, str]:
     return (name_date(resource_file_name(resource)), str(resource.get("last_modified") or ""))
 
 
-def select_resource(document, locator):
+def select_resource(document: dict, locator: DataGouvFile) -> dict:
     """The one resource the locator's rule chooses; CatalogueError when none or several fit."""
     candidates = [resource for resource in document["resources"] if _fits(resource, locator)]
     if not candidates:
@@ -74,7 +80,7 @@ def select_resource(document, locator):
         files="; ".join(resource_file_name(r) or str(r.get("title")) for r in candidates)))
 
 
-def resource_download_url(resource):
+def resource_download_url(resource: dict) -> str:
     """The stable link when there is one (one cache entry across updates), else the file URL."""
     url = resource.get("latest") or resource.get("url")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
@@ -82,12 +88,12 @@ def resource_download_url(resource):
     return url
 
 
-def resource_sha1(resource):
+def resource_sha1(resource: dict) -> str:
     checksum = resource.get("checksum") or {}
     return checksum.get("value", "") if isinstance(checksum, dict) and checksum.get("type") == "sha1" else ""
 
 
-def resource_source_date(resource):
+def resource_source_date(resource: dict) -> str:
     """The date the publisher gives the file: in its name, else its last modification."""
     modified = str(resource.get("last_modified") or "")[:10]
     return name_date(resource_file_name(resource)) or (modified if re.match(r"^\d{4}-\d{2}-\d{2}$", modified) else "")

@@ -3,11 +3,14 @@
 Proxy from QGIS's network settings (then the environment), TLS verified, time-outs, retries with
 back-off on 429/5xx honouring Retry-After, conditional requests, cancellation and progress.
 """
+from __future__ import annotations
+
 import email.utils
 import socket
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from qgis.core import Qgis, QgsSettings
@@ -16,6 +19,12 @@ from .errors import CancelledError, DownloadError, NotPublishedError
 from .i18n import tr
 from .report import is_cancelled, progress, transferred
 from .secrets import redacted
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    import requests
+    from qgis.core import QgsFeedback
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 CHUNK = 256 * 1024
@@ -26,13 +35,13 @@ BOMB_RATIO = 200  # gzip of real data rarely passes 20:1; a bomb passes 1000:1
 class _Watch:
     """What the watching thread and a download's worker share."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.abandoned = threading.Event()
         self.response = None
         self.received = 0
         self.expected = 0
 
-    def abandon(self):
+    def abandon(self) -> None:
         """Stop the worker: it sees the flag at its next chunk; its socket is shut down now."""
         self.abandoned.set()
         raw = getattr(self.response, "raw", None)
@@ -45,13 +54,13 @@ class _Watch:
                 pass
 
 
-def _wire_bytes(response, decoded):
+def _wire_bytes(response: requests.Response, decoded: int) -> int:
     """Bytes received so far as they crossed the wire: Content-Length counts those (tell()), not
     the decoded ones."""
     return response.raw.tell() if hasattr(response.raw, "tell") else decoded
 
 
-def _report(watch, feedback):
+def _report(watch: _Watch, feedback: QgsFeedback | None) -> None:
     """Progress and bytes of a download, as far as the headers let us know them."""
     if watch.received:
         transferred(feedback, watch.received, watch.expected)
@@ -59,12 +68,12 @@ def _report(watch, feedback):
         progress(feedback, 100.0 * watch.received / watch.expected)
 
 
-def _user_agent():
+def _user_agent() -> str:
     # QGIS_VERSION carries the release name ("Białowieża"): headers must stay Latin-1.
     return f"anct-qgis-plugin (QGIS {Qgis.QGIS_VERSION.split('-')[0]})"
 
 
-def qgis_proxies(settings=None):
+def qgis_proxies(settings: QgsSettings | None = None) -> dict[str, str] | None:
     """The proxy configured in QGIS > Options > Network, as a requests ``proxies`` dict.
 
     ``None`` means "no explicit proxy": requests then follows HTTP(S)_PROXY/NO_PROXY.
@@ -85,7 +94,7 @@ def qgis_proxies(settings=None):
     return {"http": address, "https": address}
 
 
-def _proxy_credentials(settings):
+def _proxy_credentials(settings: QgsSettings) -> tuple[str, str]:
     """(user, password): from QGIS's authentication database when the proxy names an
     authentication configuration (``proxy/authcfg``), else from the plain settings."""
     authcfg = str(settings.value("proxy/authcfg", "") or "").strip()
@@ -99,7 +108,7 @@ def _proxy_credentials(settings):
     return settings.value("proxy/proxyUser", "") or "", settings.value("proxy/proxyPassword", "") or ""
 
 
-def qgis_proxy_excluded(settings=None):
+def qgis_proxy_excluded(settings: QgsSettings | None = None) -> list[str]:
     """URL prefixes QGIS sends without the proxy: its exclude list and (QGIS 3.28+) its
     no-proxy list (``proxy/proxyExcludedUrls``, ``proxy/noProxyUrls``)."""
     settings = settings or QgsSettings()
@@ -111,7 +120,7 @@ def qgis_proxy_excluded(settings=None):
     return found
 
 
-def describe_proxy(settings=None):
+def describe_proxy(settings: QgsSettings | None = None) -> str:
     """A one-line status for the options page and the log."""
     proxies = qgis_proxies(settings)
     if proxies:
@@ -132,7 +141,7 @@ class Response:
     size: int = 0
 
 
-def retry_after_seconds(header):
+def retry_after_seconds(header: str | None) -> float | None:
     """Seconds a ``Retry-After`` asks for (delta-seconds or an HTTP date), None when illegal
     (``1.5``, ``-5``, ``soon``: RFC 9110 allows only a non-negative integer or a date)."""
     header = (header or "").strip()
@@ -145,7 +154,7 @@ def retry_after_seconds(header):
     return None if parsed is None or parsed.tzinfo is None else max(0.0, parsed.timestamp() - time.time())
 
 
-def _retry_delay(response, attempt, backoff, cap):
+def _retry_delay(response: requests.Response | None, attempt: int, backoff: float, cap: float) -> float:
     delay = retry_after_seconds(response.headers.get("Retry-After", "") if response is not None else "")
     if delay is None:
         delay = backoff * (2 ** attempt)
@@ -155,8 +164,9 @@ def _retry_delay(response, attempt, backoff, cap):
 class HttpClient:
     """A requests session configured from the settings snapshot."""
 
-    def __init__(self, timeout_s=60.0, retries=3, max_retry_wait_s=30.0, backoff_s=0.5,
-                 proxies=None, excluded=None, deadline_s=900.0, max_bytes=2 * 2 ** 30):
+    def __init__(self, timeout_s: float = 60.0, retries: int = 3, max_retry_wait_s: float = 30.0, backoff_s: float = 0.5,
+                 proxies: dict[str, str] | None = None, excluded: list[str] | None = None, deadline_s: float = 900.0,
+                 max_bytes: int = 2 * 2 ** 30):
         import requests  # lazily: keeps plugin start-up light
         import urllib3.exceptions
 
@@ -173,12 +183,13 @@ class HttpClient:
         self.session = requests.Session()
         self.session.headers["User-Agent"] = _user_agent()
 
-    def _proxies_for(self, url):
+    def _proxies_for(self, url: str) -> dict[str, str] | None:
         if self.proxies and not any(url.startswith(prefix) for prefix in self.excluded):
             return self.proxies
         return None
 
-    def download(self, url, destination, validators=None, feedback=None):
+    def download(self, url: str, destination: str, validators: Mapping[str, str] | None = None,
+                 feedback: QgsFeedback | None = None) -> Response:
         """Stream ``url`` into the file ``destination``; retry what is worth retrying.
 
         Messages name the URL without the credentials it may carry."""
@@ -187,7 +198,8 @@ class HttpClient:
         except (DownloadError, CancelledError) as error:
             raise type(error)(redacted(str(error))) from None
 
-    def _download(self, url, destination, validators, feedback):
+    def _download(self, url: str, destination: str, validators: Mapping[str, str] | None,
+                  feedback: QgsFeedback | None) -> Response:
         headers = {}
         if validators:
             if validators.get("etag"):
@@ -222,7 +234,7 @@ class HttpClient:
                 self._sleep(delay, feedback, url)
         raise DownloadError(last_error + " " + tr("(after {n} attempts)").format(n=attempt + 1))
 
-    def _attempt(self, url, headers, destination, watch):
+    def _attempt(self, url: str, headers: dict[str, str], destination: str, watch: _Watch):
         """One request, in a worker thread: ("done", Response) or ("retry", the closed response)."""
         response = self.session.get(url, headers=headers, stream=True, timeout=self.timeout_s,
                                     proxies=self._proxies_for(url))
@@ -236,7 +248,7 @@ class HttpClient:
         finally:
             response.close()
 
-    def _watched(self, url, work, feedback, deadline):
+    def _watched(self, url: str, work: Callable[[_Watch], Any], feedback: QgsFeedback | None, deadline: float):
         """Run ``work(watch)`` in a worker thread while this one watches: Cancel and the overall
         deadline are honoured within a tenth of a second, whatever the server does (a body that
         trickles, an answer that never comes); the connection is then cut."""
@@ -266,14 +278,14 @@ class HttpClient:
         _report(watch, feedback)  # a download quicker than one look still tells its size
         return result["value"]
 
-    def _sleep(self, seconds, feedback, url):
+    def _sleep(self, seconds: float, feedback: QgsFeedback | None, url: str) -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if is_cancelled(feedback):
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
             time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
 
-    def _finish(self, url, response, destination, watch):
+    def _finish(self, url: str, response: requests.Response, destination: str, watch: _Watch) -> Response:
         meta = Response(url=url, status=response.status_code, not_modified=response.status_code == 304,
                         etag=response.headers.get("ETag", ""),
                         last_modified=response.headers.get("Last-Modified", ""),
@@ -306,7 +318,7 @@ class HttpClient:
         meta.size = received
         return meta
 
-    def _check_size(self, url, received, wire):
+    def _check_size(self, url: str, received: int, wire: int) -> None:
         """A body that inflates past the cap, or far beyond what crossed the wire, is refused."""
         if received > self.max_bytes or (received > BOMB_FLOOR and received > BOMB_RATIO * max(wire, 1)):
             raise DownloadError(tr("{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB "

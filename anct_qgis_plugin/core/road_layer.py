@@ -1,10 +1,22 @@
 """Road sections written as a line layer: every published field (types from the first page
 that holds any), plus ``speed_kmh`` and ``direction``."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsLineString
 
 from ..compat import FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, WKB_LINESTRING
 from .errors import AnctError
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qgis.core import QgsCoordinateTransform, QgsFeatureSink
+    from qgis.PyQt.QtCore import QMetaType, QVariant
+
+    from .road_sections import PageSections
 
 ADDED_FIELDS = (("speed_kmh", FIELD_DOUBLE), ("direction", FIELD_INT))
 
@@ -13,14 +25,14 @@ class SectionWriter:
     """Writes pages of sections (PageSections) into the sink ``open_sink(fields, wkb_type)`` gives
     for the first page that holds any."""
 
-    def __init__(self, open_sink, transform=None):
+    def __init__(self, open_sink: Callable[..., QgsFeatureSink | None], transform: QgsCoordinateTransform | None = None):
         self.open_sink, self.transform = open_sink, transform
         self.sink = None
         self.fields = QgsFields()
         self.names = []
         self.count = 0
 
-    def write(self, sections):
+    def write(self, sections: PageSections) -> None:
         if not sections.features:
             return
         if self.sink is None:
@@ -41,7 +53,7 @@ class SectionWriter:
                         error=self.sink.lastError() if hasattr(self.sink, "lastError") else ""))
             self.count += 1
 
-    def _open(self, features):
+    def _open(self, features: list[dict]) -> None:
         kinds = {}
         for feature in features:
             for name, value in (feature.get("properties") or {}).items():
@@ -56,11 +68,11 @@ class SectionWriter:
         if self.sink is None:
             raise AnctError(tr("Cannot create the output layer."))
 
-    def close(self):
+    def close(self) -> None:
         self.sink = None  # closes a file sink before it is moved into place
 
 
-def _kind(value):
+def _kind(value: Any) -> QMetaType.Type | QVariant.Type | None:  # the Qt of the running QGIS (see compat)
     if value is None:
         return None
     if isinstance(value, bool):
@@ -72,7 +84,7 @@ def _kind(value):
     return FIELD_STRING
 
 
-def _value(value):
+def _value(value: Any) -> Any:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (dict, list)):
@@ -80,7 +92,7 @@ def _value(value):
     return value
 
 
-def _lines(geometry):
+def _lines(geometry: dict) -> list[QgsLineString]:
     """2D lines from GeoJSON coordinates (z dropped: road times are measured in the plane)."""
     kind, coordinates = geometry.get("type"), geometry.get("coordinates") or []
     parts = [coordinates] if kind == "LineString" else coordinates if kind == "MultiLineString" else []

@@ -1,8 +1,14 @@
 """Pages of BD TOPO road sections (GeoJSON dicts) read into what the graph needs, and the
 sections a user keeps, each read once however many tiles returned it."""
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from ..diagnostics.road_profiles import RoadProfile
 
 ID_PROPERTY = "cleabs"  # BD TOPO's own identifier of a section
 
@@ -17,14 +23,14 @@ class PageSections:
 class SectionReader:
     """Reads pages one after the other with a road profile (see diagnostics.road_profiles)."""
 
-    def __init__(self, profile):
+    def __init__(self, profile: RoadProfile):
         self.profile = profile
         self.seen = set()
         self.duplicates = 0
         self.read = 0
         self.vertices, self.counts, self.speeds, self.directions = [], [], [], []
 
-    def page(self, page) -> PageSections:
+    def page(self, page: dict) -> PageSections:
         """The sections of a page that the profile keeps, with their speeds and directions; their
         lines (the driven ones) are added to the network arrays."""
         features = []
@@ -45,7 +51,7 @@ class SectionReader:
         kept_index = np.flatnonzero(kept)
         return PageSections([features[i] for i in kept_index.tolist()], speeds[kept_index], directions[kept_index])
 
-    def _add_lines(self, features, speeds, directions):
+    def _add_lines(self, features: list[dict], speeds: np.ndarray, directions: np.ndarray) -> None:
         parts, owners = [], []
         for owner, feature in enumerate(features):
             geometry = feature.get("geometry") or {}
@@ -66,7 +72,7 @@ class SectionReader:
         self.speeds.append(np.asarray(speeds, dtype=float)[owners])
         self.directions.append(np.asarray(directions, dtype=np.int64)[owners])
 
-    def arrays(self):
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(vertices, counts, speeds, directions) of the driven lines read so far."""
         if not self.counts:
             return np.empty((0, 2)), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64)
@@ -74,7 +80,7 @@ class SectionReader:
                 np.concatenate(self.directions))
 
 
-def _xy(points):
+def _xy(points: list) -> np.ndarray:
     """x, y of GeoJSON positions (z dropped: times are measured in the plane)."""
     try:
         array = np.array(points, dtype=float)
