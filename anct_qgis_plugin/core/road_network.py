@@ -14,14 +14,24 @@ cross a tile border come twice and are read once (by their ``cleabs``). The serv
 client. Each page is checked (complete JSON, ``numberReturned`` = features received) before it
 enters the cache.
 """
+from __future__ import annotations
+
 import json
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import CancelledError, ParseError
 from .i18n import tr
 from .memory import cyclic_gc_paused
 from .report import info, is_cancelled, progress
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qgis.core import QgsFeedback
+
+    from .fetcher import Fetched, Fetcher
 
 WFS = "https://data.geopf.fr/wfs/ows"
 TYPENAME = "BDTOPO_V3:troncon_de_route"
@@ -44,7 +54,7 @@ class Box:
 
         return Box(math.floor(self.xmin), math.floor(self.ymin), math.ceil(self.xmax), math.ceil(self.ymax))
 
-    def quarters(self) -> list:
+    def quarters(self) -> list[Box]:
         xmid, ymid = round((self.xmin + self.xmax) / 2), round((self.ymin + self.ymax) / 2)
         return [Box(self.xmin, self.ymin, xmid, ymid), Box(xmid, self.ymin, self.xmax, ymid),
                 Box(self.xmin, ymid, xmid, self.ymax), Box(xmid, ymid, self.xmax, self.ymax)]
@@ -75,11 +85,11 @@ class RoadPages:
     from_cache: bool = True
 
     @property
-    def urls(self) -> list:
+    def urls(self) -> list[str]:
         return [fetched.url for fetched in self.fetched]
 
     @property
-    def cached_urls(self) -> list:
+    def cached_urls(self) -> list[str]:
         """Every file this network put in the cache: its pages and the tile counts."""
         return self.urls + self.probes
 
@@ -109,18 +119,20 @@ def check_page(path: str) -> dict:
 class RoadFetch:
     """Fetches every page of a box through a Fetcher (cache, mirror, offline, retries)."""
 
-    def __init__(self, fetcher, crs: str, feedback=None, keep_tile=None, clock=time.monotonic, sleep=time.sleep):
+    def __init__(self, fetcher: Fetcher, crs: str, feedback: QgsFeedback | None = None,
+                 keep_tile: Callable[[Box], bool] | None = None, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], object] = time.sleep):
         self.fetcher, self.crs, self.feedback = fetcher, crs, feedback
         self.keep_tile = keep_tile or (lambda box: True)  # tiles outside the territory are skipped
         self._clock, self._sleep = clock, sleep
         self._last_download = None
 
-    def pages(self, box: Box, consume=None) -> RoadPages:
+    def pages(self, box: Box, consume: Callable[[dict], object] | None = None) -> RoadPages:
         """Fetch every page of ``box``; ``consume(page)`` is given each page's JSON once."""
         with cyclic_gc_paused():  # pages are millions of small objects: no full collections meanwhile
             return self._pages(box.rounded(), consume)
 
-    def _pages(self, box, consume):
+    def _pages(self, box: Box, consume: Callable[[dict], object] | None) -> RoadPages:
         result = RoadPages(self.crs, box)
         tiles, done_pages, expected_pages = [box], 0, 1
         while tiles:
@@ -155,20 +167,20 @@ class RoadFetch:
         return result
 
     @staticmethod
-    def _keep(result, fetched, announced):
+    def _keep(result: RoadPages, fetched: Fetched, announced: int | None) -> None:
         result.fetched.append(fetched)
         result.matched += announced or 0
         result.fetched_at = min(result.fetched_at or fetched.fetched_at, fetched.fetched_at)
         result.from_cache = result.from_cache and fetched.from_cache
 
-    def _page(self, box, start, count=0):
+    def _page(self, box: Box, start: int, count: int = 0) -> tuple[dict, Fetched]:
         if is_cancelled(self.feedback):
             raise CancelledError(tr("Cancelled."))
         url = page_url(box, self.crs, start, count)
         self._space_requests()
         checked = {}
 
-        def validate(path):  # a downloaded page is parsed once: here, before it is cached
+        def validate(path: str) -> None:  # a downloaded page is parsed once: here, before it is cached
             checked["page"] = check_page(path)
 
         fetched = self.fetcher.fetch(url, suffix=".json", validate=validate, feedback=self.feedback,
@@ -178,7 +190,7 @@ class RoadFetch:
         page = checked.get("page") if not fetched.from_cache else None
         return (page if page is not None else check_page(fetched.path)), fetched
 
-    def _space_requests(self):
+    def _space_requests(self) -> None:
         """Wait, if the last request went to the server less than MIN_INTERVAL_S ago (pages the cache
         answers cost the server nothing and are not spaced)."""
         if self._last_download is not None:
@@ -187,7 +199,7 @@ class RoadFetch:
                 self._sleep(wait)
 
 
-def _announced(page):
+def _announced(page: dict) -> int | None:
     """Sections the service announces for the whole request (GeoServer says numberMatched, older
     versions totalFeatures), or None when it did not count ("unknown")."""
     for key in ("numberMatched", "totalFeatures"):

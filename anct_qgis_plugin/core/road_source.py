@@ -2,7 +2,10 @@
 catalogue fetch it: the box to ask for, which tiles matter, the pages read with a road profile,
 and a small index of the pages in the cache (so that the panel can tell, and purge, what a
 territory's network holds)."""
+from __future__ import annotations
+
 import json
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 
@@ -12,10 +15,24 @@ from .report import warn
 from .road_network import Box, RoadFetch
 from .road_sections import SectionReader
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qgis.core import QgsFeedback
+
+    from ..diagnostics.road_profiles import RoadProfile
+    from .cache import Cache
+    from .fetcher import Fetcher
+    from .layers import LayerBuilder
+    from .road_network import RoadPages
+    from .road_sections import PageSections
+    from .territories import Territory
+
 INDEX_URL = "anct-cache://road-network/{key}"  # not a download: the pages one territory's network read
 
 
-def territory_area(builder, territory, crs: str, buffer_m: float):
+def territory_area(builder: LayerBuilder, territory: Territory, crs: str,
+                   buffer_m: float) -> tuple[Box, Callable[[Box], bool]]:
     """(box, keep_tile) around a territory's communes: tiles farther than the buffer from every
     commune are not asked for."""
     if territory.is_country:
@@ -29,26 +46,28 @@ def territory_area(builder, territory, crs: str, buffer_m: float):
         lambda box: outline.distance(QgsGeometry.fromRect(_rect(box))) <= buffer_m
 
 
-def extent_area(extent, buffer_m: float):
+def extent_area(extent: QgsRectangle, buffer_m: float) -> tuple[Box, None]:
     """(box, keep everything) around an extent (a QgsRectangle) already in the measure's CRS."""
     return _buffered_box(extent, buffer_m), None
 
 
-def _buffered_box(rectangle, buffer_m):
+def _buffered_box(rectangle: QgsRectangle, buffer_m: float) -> Box:
     return Box(rectangle.xMinimum() - buffer_m, rectangle.yMinimum() - buffer_m,
                rectangle.xMaximum() + buffer_m, rectangle.yMaximum() + buffer_m)
 
 
-def _rect(box):
+def _rect(box: Box) -> QgsRectangle:
     return QgsRectangle(box.xmin, box.ymin, box.xmax, box.ymax)
 
 
-def fetch_sections(fetcher, box, crs, keep_tile, profile, feedback, each_page=None):
+def fetch_sections(fetcher: Fetcher, box: Box, crs: str, keep_tile: Callable[[Box], bool] | None, profile: RoadProfile,
+                   feedback: QgsFeedback | None,
+                   each_page: Callable[[PageSections], object] | None = None) -> tuple[SectionReader, RoadPages]:
     """(SectionReader holding the driven lines, RoadPages). ``each_page(sections)`` is given
     each page's kept sections (an output is written page by page)."""
     reader = SectionReader(profile)
 
-    def consume(page):
+    def consume(page: dict) -> None:
         sections = reader.page(page)
         if each_page is not None:
             each_page(sections)
@@ -70,7 +89,7 @@ def fetch_sections(fetcher, box, crs, keep_tile, profile, feedback, each_page=No
     return reader, pages
 
 
-def write_index(fetcher, key, urls, feedback):
+def write_index(fetcher: Fetcher, key: str, urls: list[str], feedback: QgsFeedback | None) -> None:
     url = INDEX_URL.format(key=key)
     try:
         part = fetcher.cache.new_part(url, ".json")
@@ -81,7 +100,7 @@ def write_index(fetcher, key, urls, feedback):
         warn(feedback, tr("The cache cannot be written ({error}): working from it as it is.").format(error=error))
 
 
-def indexed_urls(cache, key):
+def indexed_urls(cache: Cache, key: str) -> list[str]:
     """The page URLs of a territory's cached network, with the index itself; [] when none."""
     url = INDEX_URL.format(key=key)
     entry = cache.lookup(url)
