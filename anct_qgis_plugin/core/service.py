@@ -3,8 +3,11 @@
 ``AnctData`` holds a settings snapshot, the fetcher and the territory index (loaded once per
 process and reused while its cached files are unchanged).
 """
+from __future__ import annotations
+
 import dataclasses
 import threading
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsCoordinateReferenceSystem
 
@@ -22,18 +25,29 @@ from .territories import (
     load_reference_json,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from qgis.core import QgsFeedback, QgsRectangle
+
+    from .card import CommuneCard
+    from .layers import BuiltLayer
+    from .settings import Config
+    from .status import CacheStatus
+    from .territories import Territory
+
 _INDEX_LOCK = threading.Lock()
 _INDEX_MEMO = {}
 REQUIRED_REFERENCES = (REGIONS_URL, DEPARTEMENTS_URL, COMMUNES_TABLE_URL)
 
 
 class AnctData:
-    def __init__(self, config=None, language=None):
+    def __init__(self, config: Config | None = None, language: str | None = None):
         self.config = config or load_config()
         self.fetcher = Fetcher(self.config)
         self.language = language or ui_language()
 
-    def territory_index(self, feedback=None):
+    def territory_index(self, feedback: QgsFeedback | None = None) -> TerritoryIndex:
         # The index costs a parse of the national commune table: reuse it while the cached
         # reference files are fresh and unchanged.
         with _INDEX_LOCK:
@@ -45,42 +59,44 @@ class AnctData:
             _INDEX_MEMO[self.config.cache_dir] = (self._reference_state()[0], index)
             return index
 
-    def _reference_state(self):
+    def _reference_state(self) -> tuple[tuple[str, ...], bool]:
         entries = [self.fetcher.cache.lookup(url) for url in REQUIRED_REFERENCES]
         signature = tuple(entry.manifest.sha1 for entry in entries if entry)
         fresh = len(signature) == len(entries) and (self.config.offline or all(
             entry.age_seconds < self.config.ttl_hours * 3600 for entry in entries))
         return signature, fresh
 
-    def resolve_territory(self, text, feedback=None):
+    def resolve_territory(self, text: str, feedback: QgsFeedback | None = None) -> Territory:
         return self.territory_index(feedback).resolve(text)
 
-    def builder(self, feedback=None):
+    def builder(self, feedback: QgsFeedback | None = None) -> LayerBuilder:
         return LayerBuilder(self.fetcher, self.territory_index(feedback), self.language, feedback)
 
-    def build_layer(self, layer_id, territory, crs=None, feedback=None):
+    def build_layer(self, layer_id: str, territory: Territory, crs: str | None = None,
+                    feedback: QgsFeedback | None = None) -> BuiltLayer:
         return self.builder(feedback).build(layer_id, territory, crs)
 
-    def for_run(self):
+    def for_run(self) -> AnctData:
         """The same settings with a fetcher of its own: a run downloads each URL once and does
         not ask again for one that failed; the next run (a retry) starts afresh."""
         return AnctData(self.config, self.language)
 
-    def with_settings(self, **changes):
+    def with_settings(self, **changes: str | float | bool) -> AnctData:
         """The same data layer with some settings changed (refresh = time-to-live 0)."""
         return AnctData(dataclasses.replace(self.config, **changes), self.language)
 
-    def commune_card(self, code, feedback=None, cross_table=False):
+    def commune_card(self, code: str, feedback: QgsFeedback | None = None, cross_table: bool = False) -> CommuneCard:
         return commune_card(self.builder(feedback), self.territory_index(feedback), code, cross_table)
 
-    def cache_status(self, layer_id, territory=None):
+    def cache_status(self, layer_id: str, territory: Territory | None = None) -> CacheStatus:
         return cache_status(self.fetcher, layer_id, territory)
 
-    def purge(self, layer_ids, territory=None):
+    def purge(self, layer_ids: Iterable[str], territory: Territory | None = None) -> int:
         """Forget the cached files of these layers that no other layer reads; how many went."""
         return purge_layers(self.fetcher, list(layer_ids), territory)
 
-    def extent_territory(self, rectangle, crs, label, feedback=None):
+    def extent_territory(self, rectangle: QgsRectangle, crs: str, label: str,
+                         feedback: QgsFeedback | None = None) -> Territory:
         """The communes that a map extent (a QgsRectangle in ``crs``) meets."""
         builder = self.builder(feedback)
         target = QgsCoordinateReferenceSystem(crs)

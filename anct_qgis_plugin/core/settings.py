@@ -2,6 +2,8 @@
 
 The settings-tree API only exists from QGIS 3.30, so plain QgsSettings keys are used.
 """
+from __future__ import annotations
+
 import os
 from dataclasses import dataclass
 
@@ -53,13 +55,13 @@ class Config:
     arcep_quarter: str = ""
 
 
-def _convert(value, kind):
+def _convert(value: object, kind: type) -> str | float | bool:
     if kind is bool:
         return str(value).strip().lower() in ("1", "true", "yes", "on")
     return kind(value)
 
 
-def default_data_dir():
+def default_data_dir() -> str:
     """Documents/ANCT Territoires: a folder the user sees and backs up (not QGIS's profile)."""
     from qgis.PyQt.QtCore import QStandardPaths
 
@@ -67,11 +69,11 @@ def default_data_dir():
     return os.path.join(documents or os.path.expanduser("~"), "ANCT Territoires")
 
 
-def default_cache_dir():
+def default_cache_dir() -> str:
     return os.path.join(QgsApplication.qgisSettingsDirPath(), GROUP, "cache")
 
 
-def read_setting(name):
+def read_setting(name: str) -> str | float | bool:
     """Environment first (batch runs, CI, corporate deployment), then QgsSettings, then default."""
     spec = SPECS[name]
     if os.environ.get(spec.env, "") != "":
@@ -90,15 +92,15 @@ def read_setting(name):
         return spec.default
 
 
-def write_setting(name, value):
+def write_setting(name: str, value: str | float | bool) -> None:
     QgsSettings().setValue(f"{GROUP}/{SPECS[name].key}", value)
 
 
-def overridden_by_environment(name):
+def overridden_by_environment(name: str) -> bool:
     return os.environ.get(SPECS[name].env, "") != ""
 
 
-def load_config(**overrides):
+def load_config(**overrides: str | float | bool) -> Config:
     values = {name: read_setting(name) for name in SPECS}
     values.update(overrides)
     if not values["cache_dir"]:
@@ -106,7 +108,7 @@ def load_config(**overrides):
     return Config(**values)
 
 
-def ui_language():
+def ui_language() -> str:
     """'fr' or 'en', following QGIS's locale (French for any French locale)."""
     app = QgsApplication.instance()
     name = app.translation() if app is not None and hasattr(app, "translation") else ""

@@ -4,10 +4,13 @@ Built from geo.api.gouv.fr reference lists (cached like every other source). A b
 three-character code is a département (``36``, ``2A``, ``974``); régions share some codes with
 départements (``11``, ``75``…), so a région is named ``reg:75`` or by its name.
 """
+from __future__ import annotations
+
 import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +20,17 @@ from .errors import AnctError, TerritoryError
 from .i18n import tr
 from .parsers import check_json_list
 from .report import warn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Mapping
+
+    from numpy.typing import ArrayLike
+    from qgis.core import QgsFeedback, QgsRectangle, QgsVectorLayer
+
+    from .fetcher import Fetcher
+
+    # fetch_json(url, wanted columns, required) -> the parsed JSON list, None for a missing optional one
+    FetchJson = Callable[[str, Mapping[str, tuple[str, ...]], bool], list[dict] | None]
 
 REGIONS_URL = GEO_API + "/regions"
 DEPARTEMENTS_URL = GEO_API + "/departements"
@@ -31,7 +45,7 @@ KINDS = ("country", "region", "departement", "epci", "commune", "extent")
 PREFIXES = {"reg": "region", "dep": "departement", "epci": "epci", "com": "commune"}
 
 
-def normalise(text):
+def normalise(text: str | None) -> str:
     """Accent-, case- and punctuation-insensitive form: 'Châteauroux' == 'chateauroux'."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -50,15 +64,15 @@ class Territory:
     crs: str
 
     @property
-    def is_country(self):
+    def is_country(self) -> bool:
         return self.kind == "country"
 
     @property
-    def label(self):
+    def label(self) -> str:
         return self.name if self.is_country else f"{self.name} ({self.code})"
 
     @property
-    def key(self):
+    def key(self) -> str:
         """Stable text that resolves back to this territory."""
         return {"country": "FR", "region": f"reg:{self.code}"}.get(self.kind, self.code)
 
@@ -72,7 +86,7 @@ OVERSEAS_BOXES = {"971": (-62.0, 15.8, -60.9, 16.6), "972": (-61.3, 14.3, -60.7,
                   "978": (-63.2, 18.0, -62.95, 18.13)}
 
 
-def crs_for_lonlat(lon, lat):
+def crs_for_lonlat(lon: float, lat: float) -> str:
     """The projected CRS to measure in around a WGS84 position."""
     for code, (west, south, east, north) in OVERSEAS_BOXES.items():
         if west <= lon <= east and south <= lat <= north:
@@ -80,7 +94,7 @@ def crs_for_lonlat(lon, lat):
     return METROPOLE_CRS
 
 
-def crs_zones(lonlat):
+def crs_zones(lonlat: ArrayLike) -> np.ndarray:
     """crs_for_lonlat for an n×2 array of WGS84 positions at once (an array of CRS ids)."""
     lonlat = np.asarray(lonlat, dtype=float).reshape(-1, 2)
     zones = np.full(len(lonlat), METROPOLE_CRS, dtype=object)
@@ -90,7 +104,7 @@ def crs_zones(lonlat):
     return zones
 
 
-def crs_for_departements(codes):
+def crs_for_departements(codes: Iterable[str]) -> str:
     """The projected CRS of the départements (one overseas CRS, else Lambert-93)."""
     crs = {OVERSEAS_CRS.get(code, METROPOLE_CRS) for code in codes}
     return crs.pop() if len(crs) == 1 else METROPOLE_CRS
@@ -99,7 +113,8 @@ def crs_for_departements(codes):
 class TerritoryIndex:
     """Every territory of France, from the reference tables."""
 
-    def __init__(self, regions, departements, communes, epci_names=None, associated=()):
+    def __init__(self, regions: Iterable[dict], departements: Iterable[dict], communes: list[dict],
+                 epci_names: Mapping[str, str] | None = None, associated: Iterable[Mapping[str, str]] = ()):
         self.regions = {r["code"]: r["nom"] for r in regions}
         self.departements = {d["code"]: (d["nom"], d.get("codeRegion", "")) for d in departements}
         self.communes = {c["code"]: c for c in communes}
@@ -113,7 +128,7 @@ class TerritoryIndex:
                 self._by_epci.setdefault(commune["codeEpci"], []).append(commune["code"])
 
     @classmethod
-    def load(cls, fetch_json):
+    def load(cls, fetch_json: FetchJson) -> TerritoryIndex:
         """``fetch_json(url, wanted, required)`` returns a parsed JSON list (or None if optional)."""
         regions = fetch_json(REGIONS_URL, {"code": ("code",), "nom": ("nom",)}, True)
         departements = fetch_json(DEPARTEMENTS_URL, {"code": ("code",), "nom": ("nom",)}, True)
@@ -124,44 +139,44 @@ class TerritoryIndex:
         return cls(regions, departements, communes, {e["code"]: e["nom"] for e in epcis}, associated)
 
     # --- building territories -----------------------------------------------------------
-    def country(self):
+    def country(self) -> Territory:
         deps = tuple(sorted(self.departements))
         return Territory("country", "FR", "France", deps, tuple(sorted(self.regions)), frozenset(),
                          METROPOLE_CRS)
 
-    def _make(self, kind, code, name, commune_codes):
+    def _make(self, kind: str, code: str, name: str, commune_codes: Iterable[str]) -> Territory:
         deps = tuple(sorted({self.communes[c]["codeDepartement"] for c in commune_codes}))
         regions = tuple(sorted({self.communes[c].get("codeRegion", "") for c in commune_codes} - {""}))
         return Territory(kind, code, name, deps, regions, frozenset(commune_codes), crs_for_departements(deps))
 
-    def region(self, code):
+    def region(self, code: str) -> Territory:
         deps = [d for d, (_n, reg) in self.departements.items() if reg == code]
         communes = [c for d in deps for c in self._by_dep.get(d, [])]
         territory = self._make("region", code, self.regions[code], communes)
         return Territory(territory.kind, code, territory.name, tuple(sorted(deps)), (code,),
                          territory.commune_codes, crs_for_departements(deps))
 
-    def departement(self, code):
+    def departement(self, code: str) -> Territory:
         name, region = self.departements[code]
         return Territory("departement", code, name, (code,), (region,) if region else (),
                          frozenset(self._by_dep.get(code, [])), crs_for_departements([code]))
 
-    def epci(self, code):
+    def epci(self, code: str) -> Territory:
         return self._make("epci", code, self.epci_names.get(code, tr("EPCI {code}").format(code=code)),
                           self._by_epci[code])
 
-    def commune(self, code):
+    def commune(self, code: str) -> Territory:
         return self._make("commune", code, self.communes[code]["nom"], [code])
 
     # --- lookup ---------------------------------------------------------------------------
-    def _by_code(self, kind, code):
+    def _by_code(self, kind: str, code: str) -> Territory | None:
         tables = {"region": self.regions, "departement": self.departements, "epci": self._by_epci,
                   "commune": self.communes}
         if code in tables[kind]:
             return getattr(self, kind)(code)
         return None
 
-    def entries(self):
+    def entries(self) -> Iterator[tuple[str, str, str]]:
         """(kind, code, name) of every territory, for searching and suggestions."""
         yield "country", "FR", "France"
         yield from (("region", c, n) for c, n in self.regions.items())
@@ -169,7 +184,7 @@ class TerritoryIndex:
         yield from (("epci", c, self.epci_names.get(c, "")) for c in self._by_epci)
         yield from (("commune", c, v["nom"]) for c, v in self.communes.items())
 
-    def resolve(self, text):
+    def resolve(self, text: str | None) -> Territory:
         """A Territory from a code (``36``, ``reg:24``, ``243600327``, ``36044``), ``FR`` or a name."""
         raw = (text or "").strip()
         if not raw:
@@ -189,7 +204,7 @@ class TerritoryIndex:
             raise TerritoryError(self._unknown_message(raw))
         return found
 
-    def _by_name(self, raw):
+    def _by_name(self, raw: str) -> Territory | None:
         wanted = normalise(raw)
         matches = [(k, c, n) for k, c, n in self.entries() if n and normalise(n) == wanted]
         if not matches:
@@ -204,7 +219,7 @@ class TerritoryIndex:
         kind, code, _name = matches[0]
         return self.country() if kind == "country" else getattr(self, kind)(code)
 
-    def _by_unique_match(self, raw):
+    def _by_unique_match(self, raw: str) -> Territory | None:
         """'Châteauroux Métropole' for 'CA Châteauroux Métropole': one territory contains the text."""
         wanted = f" {normalise(raw)} "
         hits = [hit for hit in self.search(raw, 50) if wanted in f" {normalise(hit[2])} "]
@@ -213,7 +228,7 @@ class TerritoryIndex:
         kind, code, _name = hits[0]
         return self.country() if kind == "country" else getattr(self, kind)(code)
 
-    def _unknown_message(self, raw):
+    def _unknown_message(self, raw: str) -> str:
         by_code, by_name = {}, {}
         for _kind, code, name in self.entries():
             label = f"{name} ({code})" if name else code
@@ -231,7 +246,7 @@ class TerritoryIndex:
             message += " " + tr("Did you mean: {choices}?").format(choices="; ".join(dict.fromkeys(suggestions[:8])))
         return message
 
-    def search(self, text, limit=20):
+    def search(self, text: str, limit: int = 20) -> list[tuple[str, str, str]]:
         """Territories whose name or code starts with / contains the text (for the panel picker)."""
         wanted = normalise(text)
         if not wanted:
@@ -251,9 +266,9 @@ class TerritoryIndex:
         return [(kind, code, name) for _r, _k, name, kind, code in sorted(hits)[:limit]]
 
 
-def load_reference_json(fetcher, feedback=None):
+def load_reference_json(fetcher: Fetcher, feedback: QgsFeedback | None = None) -> FetchJson:
     """The ``fetch_json`` callback used by TerritoryIndex.load, through the cache."""
-    def fetch_json(url, wanted, required):
+    def fetch_json(url: str, wanted: Mapping[str, tuple[str, ...]], required: bool) -> list[dict] | None:
         if not required and url in fetcher.optional_failures:
             return None  # said once per session, not at every layer
         try:
@@ -271,7 +286,8 @@ def load_reference_json(fetcher, feedback=None):
     return fetch_json
 
 
-def extent_territory(index, departements_layer, communes_for, rectangle, label):
+def extent_territory(index: TerritoryIndex, departements_layer: QgsVectorLayer,
+                     communes_for: Callable[[Territory], QgsVectorLayer], rectangle: QgsRectangle, label: str) -> Territory:
     """The communes whose outline meets ``rectangle`` (in the layers' CRS).
 
     ``departements_layer`` finds the départements to look in; ``communes_for(territory)`` gives
