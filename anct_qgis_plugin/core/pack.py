@@ -3,12 +3,15 @@
 It doubles as an offline pack. The file is written under a temporary name and moved into place
 at the end, so a failure never leaves a half-written pack where a good one was.
 """
+from __future__ import annotations
+
 import glob
 import os
 import re
 import time
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsCoordinateTransformContext, QgsFeature, QgsField, QgsFields, QgsVectorFileWriter
 
@@ -19,6 +22,14 @@ from .i18n import tr
 from .layers import memory_layer
 from .provenance import layer_metadata
 from .report import is_cancelled, progress, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from qgis.core import QgsFeedback, QgsLayerMetadata, QgsVectorLayer
+
+    from .layers import LayerBuilder
+    from .territories import Territory
 
 SOURCES_TABLE = "anct_sources"
 SOURCE_COLUMNS = ("layer_id", "title", "status", "features", "source_date", "fetched_at", "file", "urls", "page",
@@ -33,7 +44,8 @@ class PackEntry:
     message: str
 
 
-def write_layer(layer, path, table, first, metadata=None):
+def write_layer(layer: QgsVectorLayer, path: str, table: str, first: bool,
+                metadata: QgsLayerMetadata | None = None) -> None:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = table
@@ -48,7 +60,7 @@ def write_layer(layer, path, table, first, metadata=None):
             table=table, path=path, error=result[1]))
 
 
-def _sources_layer(rows):
+def _sources_layer(rows: list[dict]) -> QgsVectorLayer:
     fields = QgsFields()
     for name in SOURCE_COLUMNS:
         fields.append(QgsField(name, FIELD_INT if name == "features" else FIELD_STRING))
@@ -62,12 +74,12 @@ def _sources_layer(rows):
     return layer
 
 
-def _part_path(path):
+def _part_path(path: str) -> str:
     """A temporary name unique to this run (two packs to one path in one process do not share it)."""
     return f"{path}.part-{os.getpid()}-{uuid.uuid4().hex[:12]}.gpkg"
 
 
-def sweep_stale_parts(path):
+def sweep_stale_parts(path: str) -> None:
     """Remove the temporary files that runs killed before their end (kill -9) left beside ``path``."""
     for leftover in glob.glob(glob.escape(path) + ".part-*"):
         match = re.search(r"\.part-(\d+)-", leftover)
@@ -79,7 +91,7 @@ def sweep_stale_parts(path):
             pass
 
 
-def _process_alive(pid):
+def _process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -89,7 +101,8 @@ def _process_alive(pid):
     return True
 
 
-def write_pack(builder, territory, path, crs=None, layer_ids=PACK_LAYER_IDS, feedback=None):
+def write_pack(builder: LayerBuilder, territory: Territory, path: str, crs: str | None = None,
+               layer_ids: Sequence[str] = PACK_LAYER_IDS, feedback: QgsFeedback | None = None) -> list[PackEntry]:
     """Build each layer; a layer that cannot be had is recorded, not fatal. Returns PackEntry list."""
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):

@@ -1,6 +1,12 @@
 """Layers ready to query: what the identify tool titles a feature with, what a map tip shows,
 field names a user reads (French or English), and the drawing order of the catalogue layers."""
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qgis.core import QgsVectorLayer
 
 
 @dataclass(frozen=True)
@@ -23,7 +29,7 @@ _PROGRAMME_ALIASES = {"insee_com": ("Communes (codes INSEE)", "Communes (INSEE c
                       "date_signature": ("Date de signature", "Signature date")}
 
 
-def _programme(id_field, label_field=""):
+def _programme(id_field: str, label_field: str = "") -> Presentation:
     display = f"coalesce(\"{label_field}\", \"{id_field}\")" if label_field else f"\"{id_field}\""
     tip = (f"<b>[% {display} %]</b><br>[% \"nb_communes\" %] communes, [% format_number(\"population\", 0) %] hab.")
     return Presentation(display, tip, {**_PROGRAMME_ALIASES, id_field: ("Identifiant", "Identifier")} | (
@@ -114,7 +120,7 @@ LEGEND_EN = {"Site fixe": "Fixed site", "Site multisites": "Multi-site", "Antenn
              "Importance 6 — voies de faible usage": "Importance 6 — little-used ways"}
 
 
-def legend_label(label, language):
+def legend_label(label: str, language: str) -> str:
     """A style's legend label in the UI language ("5 à 10 km" -> "5 to 10 km")."""
     if language == "fr":
         return label
@@ -123,7 +129,7 @@ def legend_label(label, language):
     return label.replace(" à ", " to ").replace("Plus de ", "More than ")
 
 
-def translate_legend(layer, language):
+def translate_legend(layer: QgsVectorLayer, language: str) -> None:
     """Category and class labels of the layer's renderer in the UI language."""
     renderer = layer.renderer()
     if language == "fr" or renderer is None:
@@ -134,7 +140,7 @@ def translate_legend(layer, language):
         renderer.updateRangeLabel(index, legend_label(class_range.label(), language))
 
 
-def apply_presentation(layer, layer_id, language="fr"):
+def apply_presentation(layer: QgsVectorLayer, layer_id: str, language: str = "fr") -> None:
     """Display expression, map tip, field aliases and legend labels of a catalogue layer."""
     translate_legend(layer, language)
     presentation = PRESENTATIONS.get(layer_id)
@@ -149,5 +155,5 @@ def apply_presentation(layer, layer_id, language="fr"):
             layer.setFieldAlias(index, french if language == "fr" else english)
 
 
-def drawing_rank(layer_id):
+def drawing_rank(layer_id: str) -> int:
     return DRAWING_ORDER.index(layer_id) if layer_id in DRAWING_ORDER else len(DRAWING_ORDER)

@@ -1,10 +1,13 @@
 """For each catalogue source: which file the rules choose, its date, size, columns found versus
 expected, rows, and the commune codes that map to nothing. How a maintainer learns that a
 publisher renamed a file or a column before users do (``anct:check_sources``)."""
+from __future__ import annotations
+
 import os
 import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsCoordinateReferenceSystem
 
@@ -15,6 +18,15 @@ from .i18n import tr
 from .layers import COMMUNE_OUTLINE_SOURCES, read_source_csv, source_info
 from .parsers import open_vector, split_values
 from .road_network import Box, check_page, page_url
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from qgis.core import QgsFeedback
+
+    from .catalogue import Source
+    from .layers import LayerBuilder, SourceInfo
+    from .territories import Territory, TerritoryIndex
 
 CHECKED_SOURCES = SOURCES + (QPV_LIST, CROSS_TABLE)
 
@@ -36,22 +48,22 @@ class SourceCheck:
     message: str = ""
 
 
-def _expected(source):
+def _expected(source: Source) -> list[str]:
     return [" / ".join(spellings) for spellings in source.columns.values()]
 
 
-def _published_name(found, spellings):
+def _published_name(found: Iterable[str], spellings: Iterable[str]) -> str | None:
     """The column of ``found`` spelt as one of ``spellings`` (case aside), or None."""
     lowered = {name.lower(): name for name in found}
     return next((lowered[spelling.lower()] for spelling in spellings if spelling.lower() in lowered), None)
 
 
-def _missing(source, found):
+def _missing(source: Source, found: list[str]) -> list[str]:
     return [" / ".join(spellings) for spellings in source.columns.values()
             if _published_name(found, spellings) is None]
 
 
-def _read(source, path, index):
+def _read(source: Source, path: str, index: TerritoryIndex) -> tuple[list[str], int, CodeTally]:
     """(columns found, rows, CodeTally) of one file, read as the layers read it."""
     spellings = source.columns.get(source.commune_column, ())
     if source.reader == "csv":
@@ -71,7 +83,8 @@ def _read(source, path, index):
     return found, rows, tally
 
 
-def _road_sample(builder, territory, info):
+def _road_sample(builder: LayerBuilder, territory: Territory,
+                 info: SourceInfo) -> tuple[SimpleNamespace, list[str], int]:
     """One page of road sections 2 km around a point of the sample département (its whole network
     would be tens of thousands of sections): (file, columns found, rows)."""
     crs = territory.crs
@@ -85,7 +98,7 @@ def _road_sample(builder, territory, info):
     return SimpleNamespace(path=fetched.path, url=url), found, len(features)
 
 
-def check_source(builder, source, territory):
+def check_source(builder: LayerBuilder, source: Source, territory: Territory) -> SourceCheck:
     """A SourceCheck of one source; any failure is recorded, not raised (but Cancel is)."""
     info = source_info(source, builder.language)
     check = SourceCheck(source.id, info.title, columns_expected=_expected(source))
@@ -115,7 +128,8 @@ def check_source(builder, source, territory):
     return check
 
 
-def check_sources(builder, sample_departement, feedback=None):
+def check_sources(builder: LayerBuilder, sample_departement: str,
+                  feedback: QgsFeedback | None = None) -> list[SourceCheck]:
     """A SourceCheck per catalogue source; per-département sources are read for one sample."""
     from .report import info, is_cancelled, progress, warn
 

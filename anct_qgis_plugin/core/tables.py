@@ -5,10 +5,13 @@ Commune codes of every vintage count for today's commune (commune_codes.py); the
 whose code maps to nothing are kept apart under ``dep:<département>`` (``dep:`` when the row names
 none) and named: they count for their whole département, région and France, never for a commune.
 """
+from __future__ import annotations
+
 import dataclasses
 import os
 import weakref
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, get_source
 from .commune_codes import UNPLACED, CodeTally
@@ -18,9 +21,18 @@ from .i18n import tr
 from .layers import read_source_csv, side_labels, source_info
 from .parsers import split_values
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from qgis.core import QgsFeedback
+
+    from .catalogue import Source
+    from .layers import LayerBuilder
+    from .territories import Territory
+
 
 # table id -> (source, id column, label column, date column); the QPV list stands for the outlines.
-def _list_columns(layer_id):
+def _list_columns(layer_id: str) -> tuple[Source, str, str, str]:
     source = get_source(layer_id)
     geometry = source.geometry  # JoinCommunes: the list's id, label and date columns
     return source, geometry.id_column, geometry.label_column, geometry.date_column
@@ -54,7 +66,7 @@ class Membership:
     origin: str = "list"  # "list", "cross_table", or "newer_list" (a list newer than the cross-table)
 
 
-def read_membership(builder, table_id, country):
+def read_membership(builder: LayerBuilder, table_id: str, country: Territory) -> Membership:
     source, id_column, label_column, date_column = MEMBERSHIP_SOURCES[table_id]
     info = source_info(source, builder.language)
     membership = Membership(table_id, title=info.title)
@@ -104,13 +116,14 @@ def read_membership(builder, table_id, country):
 _PARSED = weakref.WeakKeyDictionary()
 
 
-def _memo_slot(builder, table_id, path):
+def _memo_slot(builder: LayerBuilder, table_id: str, path: str) -> tuple[dict, tuple]:
     status = os.stat(path)
     return _PARSED.setdefault(builder.index, {}), (table_id, path, status.st_mtime_ns, status.st_size,
                                                      builder.language)
 
 
-def read_memberships(builder, table_ids=tuple(MEMBERSHIP_SOURCES), feedback=None, cross_table=False):
+def read_memberships(builder: LayerBuilder, table_ids: Iterable[str] = tuple(MEMBERSHIP_SOURCES),
+                     feedback: QgsFeedback | None = None, cross_table: bool = False) -> dict[str, Membership]:
     """Every membership table; an unavailable one is reported, not fatal. ``cross_table``: the
     programme lists are answered from ANCT's cross-table (one download), except those whose list
     is newer than it."""
@@ -132,7 +145,7 @@ def read_memberships(builder, table_ids=tuple(MEMBERSHIP_SOURCES), feedback=None
     return tables
 
 
-def _cross_table(builder, country, feedback):
+def _cross_table(builder: LayerBuilder, country: Territory, feedback: QgsFeedback | None) -> CrossTable | None:
     from .report import warn
 
     try:
@@ -143,7 +156,8 @@ def _cross_table(builder, country, feedback):
         return None
 
 
-def _from_cross_table(builder, cross, table_id, country):
+def _from_cross_table(builder: LayerBuilder, cross: CrossTable | None, table_id: str,
+                      country: Territory) -> Membership | None:
     """The membership from the cross-table, or from the list itself when it is newer (said so);
     None when the cross-table cannot answer (none, or no such column)."""
     if cross is None or table_id not in PROGRAMME_LIST_IDS:
