@@ -4,6 +4,8 @@ Reads the files the fetcher hands over, builds geometries (native, from coordina
 to commune outlines and dissolved), keeps only the territory, repairs invalid polygons and
 reprojects into the territory's projected CRS (or the one asked for).
 """
+from __future__ import annotations
+
 import dataclasses
 import email.utils
 import math
@@ -12,6 +14,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -72,6 +75,17 @@ from .road_sections import SectionReader
 from .road_source import territory_area, write_index
 from .territories import COMMUNES_TABLE_URL
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from qgis.core import QgsFeedback, QgsFields
+
+    from .catalogue import Source
+    from .commune_codes import CodeTally
+    from .fetcher import Fetched, Fetcher
+    from .parsers import Table
+    from .territories import Territory, TerritoryIndex
+
 # Sources read from geo.api's commune outlines: their population comes from the national table.
 COMMUNE_OUTLINE_SOURCES = ("communes", "epci")
 
@@ -111,7 +125,8 @@ class _File:
     url: str
 
 
-def memory_layer(wkb_type, crs, fields, name):
+def memory_layer(wkb_type: QgsWkbTypes.Type, crs: QgsCoordinateReferenceSystem | None, fields: QgsFields,
+                 name: str) -> QgsVectorLayer:
     """A memory layer; ``crs`` None for a table without geometry."""
     uri = f"{QgsWkbTypes.displayString(wkb_type)}?crs={crs.authid()}" if crs is not None else "None"
     layer = QgsVectorLayer(uri, name, "memory")
@@ -120,20 +135,20 @@ def memory_layer(wkb_type, crs, fields, name):
     return layer
 
 
-def _plain_field(source_field):
+def _plain_field(source_field: QgsField) -> QgsField:
     """Memory and GeoPackage friendly copy of a field (lists and other types become text)."""
     if source_field.type() in (FIELD_INT, FIELD_LONG, FIELD_DOUBLE, FIELD_STRING):
         return QgsField(source_field.name(), source_field.type())
     return QgsField(source_field.name(), FIELD_STRING)
 
 
-def _plain_value(value):
+def _plain_value(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value
 
 
-def as_polygons(geometry):
+def as_polygons(geometry: QgsGeometry | None) -> QgsGeometry:
     """Valid multipolygon, whatever makeValid returned (a collection, lines, nothing); a null
     geometry when nothing polygonal is left."""
     if geometry is None or geometry.isNull() or geometry.isEmpty():
@@ -153,7 +168,8 @@ def as_polygons(geometry):
 class LayerBuilder:
     """Builds catalogue layers for territories. One instance per job (not thread-shared)."""
 
-    def __init__(self, fetcher, territory_index, language="fr", feedback=None):
+    def __init__(self, fetcher: Fetcher, territory_index: TerritoryIndex, language: str = "fr",
+                 feedback: QgsFeedback | None = None):
         self.fetcher = fetcher
         self.index = territory_index
         self.language = language
@@ -161,7 +177,7 @@ class LayerBuilder:
         self._commune_layers = {}
 
     # --- public -------------------------------------------------------------------------
-    def build(self, layer_id, territory, crs=None):
+    def build(self, layer_id: str, territory: Territory, crs: str | None = None) -> BuiltLayer:
         source = get_source(layer_id)
         target = QgsCoordinateReferenceSystem(crs or territory.crs)
         info_ = source_info(source, self.language)
@@ -187,13 +203,13 @@ class LayerBuilder:
         return BuiltLayer(layer, info_)
 
     # --- files --------------------------------------------------------------------------
-    def _check(self, source):
+    def _check(self, source: Source) -> Callable[[str], object]:
         if source.reader == "csv":
             return lambda path: read_csv(path, source.id, source.columns)
         return lambda path: self._read_vector_whole(path, source)
 
     @staticmethod
-    def _open_vector(path, source):
+    def _open_vector(path: str, source: Source) -> tuple[QgsVectorLayer, dict[str, str]]:
         layer, mapping = open_vector(path, source.id, source.columns, source.member)
         if layer.featureCount() == 0:
             raise ParseError(tr("{file} (source '{source}') holds no feature.").format(
@@ -201,7 +217,7 @@ class LayerBuilder:
         return layer, mapping
 
     @classmethod
-    def _read_vector_whole(cls, path, source):
+    def _read_vector_whole(cls, path: str, source: Source) -> tuple[QgsVectorLayer, dict[str, str]]:
         """The check of a new vector file: opened, and every feature read (a truncated or
         malformed file fails here, before it replaces the cached copy)."""
         layer, mapping = cls._open_vector(path, source)
@@ -210,12 +226,12 @@ class LayerBuilder:
                 file=os.path.basename(path), source=source.id))
         return layer, mapping
 
-    def _fetch(self, url, source, info_, suffix, **options):
+    def _fetch(self, url: str, source: Source, info_: SourceInfo, suffix: str, **options: str) -> _File:
         fetched = self.fetcher.fetch(url, suffix=suffix, validate=self._check(source),
                                      feedback=self.feedback, **options)
         return _recorded(info_, url, fetched)
 
-    def fetch_files(self, source, territory, info_):
+    def fetch_files(self, source: Source, territory: Territory, info_: SourceInfo) -> list[_File]:
         files = self._fetch_files(source, territory, info_)
         labels_from = getattr(source.geometry, "labels_from", None)
         if labels_from is not None:  # a second file names the ids (the first stays the data file)
@@ -228,7 +244,7 @@ class LayerBuilder:
                     title=info_.title, error=error))
         return files
 
-    def _datagouv_file(self, locator, source, info_, main=True):
+    def _datagouv_file(self, locator: DataGouvFile, source: Source | None, info_: SourceInfo, main: bool = True) -> _File:
         """The file a DataGouvFile rule chooses; ``main``: the layer's data file (names the layer's
         page and file), else a companion (a list of names)."""
         document = self.fetcher.fetch(
@@ -246,7 +262,7 @@ class LayerBuilder:
                                      source_date=resource_source_date(resource), name=name)
         return _recorded(info_, resource_download_url(resource), fetched)
 
-    def _fetch_files(self, source, territory, info_):
+    def _fetch_files(self, source: Source, territory: Territory, info_: SourceInfo) -> list[_File]:
         locator = source.locator
         if isinstance(locator, DataGouvFile):
             return [self._datagouv_file(locator, source, info_)]
@@ -281,7 +297,8 @@ class LayerBuilder:
         raise TypeError(f"unknown locator {locator!r}")
 
     # --- territory restriction ----------------------------------------------------------
-    def _keeper(self, source, columns, territory, tally):
+    def _keeper(self, source: Source, columns: Mapping[str, str], territory: Territory,
+                tally: CodeTally) -> Callable[[Callable[[str], Any]], bool] | None:
         """A function row_values(column) -> bool keeping the rows of the territory, or None.
 
         Commune codes of every vintage count for today's commune (``tally`` counts those that
@@ -290,7 +307,7 @@ class LayerBuilder:
         if source.commune_column:
             column = columns[source.commune_column]
             if territory.is_country:
-                def count_codes(get):  # every row is kept; its codes are still counted
+                def count_codes(get: Callable[[str], Any]) -> bool:  # every row is kept; its codes are still counted
                     tally.today_all(split_values(str(get(column) or "")))
                     return True
                 return count_codes
@@ -299,7 +316,7 @@ class LayerBuilder:
             departement = columns.get(source.departement_column) if territory.kind in ("departement", "region") else None
             deps = set(territory.departement_codes)
 
-            def keep(get):
+            def keep(get: Callable[[str], Any]) -> bool:
                 published = split_values(str(get(column) or ""))
                 codes = tally.today_all(published)
                 if codes:
@@ -316,7 +333,7 @@ class LayerBuilder:
             return lambda get: any(code in wanted for code in split_values(str(get(column) or "")))
         return None
 
-    def _report_unmapped(self, tally, info_):
+    def _report_unmapped(self, tally: CodeTally, info_: SourceInfo) -> None:
         """Codes that match no commune of today: named in the log, the metadata and the pack."""
         if tally.unmapped:
             info_.unmapped_codes = tally.summary()
@@ -324,22 +341,24 @@ class LayerBuilder:
                                      "(not placed in any commune): {codes}").format(
                 title=info_.title, n=sum(tally.unmapped.values()), codes=info_.unmapped_codes))
 
-    def _road_pages(self, locator, territory, info_):
+    def _road_pages(self, locator: RoadWfsPages, territory: Territory, info_: SourceInfo) -> list[_File]:
         box, keep_tile = territory_area(self, territory, territory.crs, locator.buffer_m)
         fetch = RoadFetch(self.fetcher, territory.crs, self.feedback, keep_tile)
         pages = fetch.pages(box)
         write_index(self.fetcher, territory.key, pages.cached_urls, self.feedback)
         return [_recorded(info_, fetched.url, fetched) for fetched in pages.fetched]
 
-    def _geometry_builder(self, strategy):
+    def _geometry_builder(self, strategy: object):
         return {NativeGeometry: self._native, PointsFromColumns: self._points, JoinCommunes: self._joined,
                 DissolveCommunes: self._dissolved, RoadSectionLines: self._road_lines}[type(strategy)]
 
-    def _transform(self, source_crs, target):
+    def _transform(self, source_crs: QgsCoordinateReferenceSystem,
+                   target: QgsCoordinateReferenceSystem) -> QgsCoordinateTransform:
         return QgsCoordinateTransform(source_crs, target, QgsCoordinateTransformContext())
 
     # --- strategies ---------------------------------------------------------------------
-    def _native(self, source, files, territory, target, info_):
+    def _native(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
+                info_: SourceInfo) -> QgsVectorLayer:
         layer = None
         repaired = unplaceable = 0
         outline = None
@@ -395,7 +414,7 @@ class LayerBuilder:
             self._report_unmapped(tally, info_)
         return layer
 
-    def _table_population(self, layer, columns):
+    def _table_population(self, layer: QgsVectorLayer, columns: Mapping[str, str]) -> None:
         """One population vintage per run: the national commune table's, not the outlines' own
         (geo.api's per-département answers may carry another census year)."""
         field_index = layer.fields().indexOf("population")
@@ -406,11 +425,12 @@ class LayerBuilder:
                    for feature in layer.getFeatures()}
         layer.dataProvider().changeAttributeValues(changes)
 
-    def population_source(self):
+    def population_source(self) -> str:
         """Which population figures use: named with the date of the national table."""
         return population_source_text(self.fetcher)
 
-    def _points(self, source, files, territory, target, info_):
+    def _points(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
+                info_: SourceInfo) -> QgsVectorLayer:
         strategy = source.geometry
         table, columns, position = _read_table(source, files[0])
         numeric = {position[name] for name in source.numeric_columns if name in position}
@@ -453,7 +473,8 @@ class LayerBuilder:
         self._report_unmapped(tally, info_)
         return layer
 
-    def _joined(self, source, files, territory, target, info_):
+    def _joined(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
+                info_: SourceInfo) -> QgsVectorLayer:
         strategy = source.geometry
         table, columns, position = _read_table(source, files[0])
         commune_at = position[columns[source.commune_column]]
@@ -512,7 +533,8 @@ class LayerBuilder:
                 title=info_.title, n=len(missing), codes=", ".join(sorted(missing)[:10])))
         return layer
 
-    def _dissolved(self, source, files, territory, target, info_):
+    def _dissolved(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
+                   info_: SourceInfo) -> QgsVectorLayer:
         strategy = source.geometry
         communes = self._native(source, files, territory, target, info_)
         names = {}
@@ -543,11 +565,12 @@ class LayerBuilder:
         layer.dataProvider().addFeatures(features)
         return layer
 
-    def _road_lines(self, source, files, territory, target, info_):
+    def _road_lines(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
+                    info_: SourceInfo) -> QgsVectorLayer:
         crs = QgsCoordinateReferenceSystem(territory.crs)
         layer = None
 
-        def open_sink(fields, wkb_type):
+        def open_sink(fields: QgsFields, wkb_type: QgsWkbTypes.Type):
             nonlocal layer
             layer = memory_layer(wkb_type, target, fields, source.id)
             return layer.dataProvider()
@@ -563,14 +586,15 @@ class LayerBuilder:
         return layer
 
     # --- commune outlines shared by joins and geometric restriction ---------------------
-    def commune_layer(self, territory, target):
+    def commune_layer(self, territory: Territory, target: QgsCoordinateReferenceSystem) -> QgsVectorLayer:
         key = (territory.key, territory.departement_codes, target.authid())
         if key not in self._commune_layers:
             info(self.feedback, tr("Commune outlines for {territory}").format(territory=territory.label))
             self._commune_layers[key] = self.build("communes", territory, target.authid()).layer
         return self._commune_layers[key]
 
-    def _commune_outlines(self, territory, groups, target):
+    def _commune_outlines(self, territory: Territory, groups: Mapping[str, dict],
+                          target: QgsCoordinateReferenceSystem) -> dict[str, tuple]:
         """code -> (geometry, population) for the communes the groups refer to."""
         if territory.is_country:
             wanted_deps = {self.index.communes[c]["codeDepartement"]
@@ -582,18 +606,18 @@ class LayerBuilder:
                                   "communes", "communes")
         return {f[columns["code"]]: (f.geometry(), f["population"]) for f in layer.getFeatures()}
 
-    def territory_outline(self, territory, crs):
+    def territory_outline(self, territory: Territory, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
         layer = self.commune_layer(territory, crs)
         return QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures()])
 
 
-def source_info(source, language, **extra):
+def source_info(source: Source, language: str, **extra: object) -> SourceInfo:
     """A SourceInfo for a catalogue source, before anything is fetched."""
     return SourceInfo(source.id, source.title(language), source.abstract(language), source.publisher, source.licence,
                       source.attribution, **extra)
 
 
-def _recorded(info_, url, fetched):
+def _recorded(info_: SourceInfo, url: str, fetched: Fetched) -> _File:
     """Note a fetched file in the layer's provenance; the file to read."""
     info_.urls.append(url)
     if not fetched.from_cache:
@@ -604,7 +628,7 @@ def _recorded(info_, url, fetched):
     return _File(fetched.path, url)
 
 
-def file_date(fetched):
+def file_date(fetched: Fetched | SimpleNamespace) -> str:
     """The date a file stands for: the publisher's (file name, resource date), else the server's
     Last-Modified, else the day it was fetched."""
     if fetched.source_date:
@@ -617,7 +641,7 @@ def file_date(fetched):
     return time.strftime("%Y-%m-%d", time.localtime(fetched.fetched_at))
 
 
-def population_source_text(fetcher):
+def population_source_text(fetcher: Fetcher) -> str:
     """'Population municipale (INSEE), national commune table of geo.api.gouv.fr, <date>'."""
     entry = fetcher.cache.lookup(COMMUNES_TABLE_URL)
     date = ""
@@ -629,7 +653,7 @@ def population_source_text(fetcher):
         date=date or "-")
 
 
-def side_labels(source, files):
+def side_labels(source: Source, files: list[_File]) -> dict[str, str] | None:
     """{id: label} from a list's companion file of names (JoinCommunes.labels_from), or None when the
     source has none."""
     strategy = source.geometry
@@ -644,12 +668,13 @@ def side_labels(source, files):
     return {row[id_at].strip(): row[label_at].strip() for row in table.rows if row[id_at].strip()}
 
 
-def _read_table(source, file_):
+def _read_table(source: Source, file_: _File) -> tuple[Table, dict[str, str], dict[str, int]]:
     """The CSV, its canonical -> published column names, and each column's position."""
     return read_source_csv(source, file_.path, source.columns)
 
 
-def read_source_csv(source, path, wanted):
+def read_source_csv(source: Source, path: str,
+                    wanted: Mapping[str, tuple[str, ...]]) -> tuple[Table, dict[str, str], dict[str, int]]:
     """A source's CSV with its codes padded as published elsewhere (``6`` -> ``06``, ``6088`` ->
     ``06088``): (table, canonical -> published column names, position of each column)."""
     table = read_csv(path, source.id, wanted)
@@ -663,7 +688,7 @@ def read_source_csv(source, path, wanted):
     return table, columns, position
 
 
-def _placed_point(x, y, transform):
+def _placed_point(x: float | None, y: float | None, transform: QgsCoordinateTransform) -> QgsGeometry | None:
     """The point in the target CRS, or None for coordinates that are missing, NaN, infinite or
     outside what the transform can project (a latitude of 460 in one row of a national file)."""
     if x is None or y is None or not (math.isfinite(x) and math.isfinite(y)):
@@ -677,12 +702,12 @@ def _placed_point(x, y, transform):
     return geometry if math.isfinite(point.x()) and math.isfinite(point.y()) else None
 
 
-def _listed(cell):
+def _listed(cell: str | None) -> set[str]:
     """The values of a list cell ('a|b', 'a ; b', 'a, b'), lower-cased."""
     return {part.strip().lower() for part in re.split(r"[|;,]", cell or "") if part.strip()}
 
 
-def _number(value):
+def _number(value: str | None) -> float | None:
     try:
         return float(value.replace(",", "."))
     except (AttributeError, ValueError):
