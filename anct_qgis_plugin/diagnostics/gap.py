@@ -3,7 +3,7 @@ département and EPCI. Plain arrays in, pandas tables out."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -20,7 +20,7 @@ FACILITY_KINDS = ("fixed", "antenna", "bus", "itinerant")
 DEFAULT_KINDS = ("fixed", "antenna")
 
 
-def facility_kind(type_fs: str | None, format_fs: str | None) -> str:
+def facility_kind(type_fs: Any, format_fs: Any) -> str:  # text, None or QGIS's NULL: all read as text
     """France services sites: Fixe/Multisites -> fixed, Antenne -> antenna, Bus -> bus,
     Itinérante -> itinerant (format_fs first, type_fs for antennas of a fixed site)."""
     text = (format_fs or "").lower()
