@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .catalogue import get_source
+from .catalogue import TYPOLOGY_IDS, get_source
 from .i18n import tr
 from .parsers import iso_date
 from .tables import PROGRAMME_TABLES, read_memberships
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .territories import TerritoryIndex
 
 # membership table -> catalogue layer whose title the card shows
-CARD_TABLES = PROGRAMME_TABLES
+CARD_TABLES = PROGRAMME_TABLES + TYPOLOGY_IDS  # and the commune's density level
 
 
 @dataclass
