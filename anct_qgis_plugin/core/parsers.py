@@ -6,6 +6,8 @@ XLSX (INSEE's commune grids) through GDAL, the header found below the title rows
 JSON, GeoJSON and ZIP-wrapped GeoJSON through OGR. A missing column names the column, the
 file and the source.
 """
+from __future__ import annotations
+
 import csv
 import io
 import json
@@ -13,9 +15,15 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .errors import ParseError
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from qgis.core import QgsVectorLayer
 
 EXCEL_TEXT = re.compile(r'^="(.*)"$')
 MULTI_SEPARATOR = re.compile(r"\s*[;,]\s*")
@@ -32,13 +40,13 @@ class Table:
     short_rows: int = 0  # rows with fewer cells than the header (padded with empty cells)
 
 
-def clean_cell(value):
+def clean_cell(value: str | None) -> str:
     value = (value or "").strip()
     match = EXCEL_TEXT.match(value)
     return match.group(1).strip() if match else value
 
 
-def split_values(value, commas=True):
+def split_values(value: str | None, commas: bool = True) -> list[str]:
     """``"36044, 36063"`` or ``"ti-01 ; ti-02"`` -> list of values.
 
     Labels may contain commas ("Gex, Bugey"): split them on semicolons only.
@@ -47,7 +55,7 @@ def split_values(value, commas=True):
     return [part for part in separator.split(value or "") if part]
 
 
-def iso_date(value):
+def iso_date(value: str | None) -> str:
     """dd-mm-yyyy, dd/mm/yyyy and ISO -> yyyy-mm-dd; anything else is kept as published."""
     value = (value or "").strip()
     match = DATE_DMY.match(value)
@@ -58,7 +66,7 @@ def iso_date(value):
     return "-".join(match.groups()) if match else value
 
 
-def sniff_delimiter(header):
+def sniff_delimiter(header: str) -> str:
     counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
     return max(counts, key=counts.get)
 
@@ -66,7 +74,7 @@ def sniff_delimiter(header):
 BINARY_MAGIC = {b"\x1f\x8b": "gzip", b"PK": "ZIP", b"%PDF": "PDF", b"\xd0\xcf\x11\xe0": "XLS"}
 
 
-def _read_text(path):
+def _read_text(path: str) -> str:
     """Text by its byte-order mark, else UTF-8, else Windows-1252; a binary file is an error."""
     with open(path, "rb") as stream:
         raw = stream.read()
@@ -82,7 +90,8 @@ def _read_text(path):
         return raw.decode("cp1252", errors="replace")  # some spreadsheets re-export in Windows-1252
 
 
-def resolve_columns(available, wanted, path, source):
+def resolve_columns(available: Sequence[str], wanted: Mapping[str, Sequence[str]], path: str,
+                    source: str) -> dict[str, str]:
     """Map each canonical name to the column present in the file.
 
     ``wanted`` maps a canonical name to its accepted spellings (vintages, ADMIN EXPRESS 3/4).
@@ -100,7 +109,7 @@ def resolve_columns(available, wanted, path, source):
     return found
 
 
-def read_csv(path, source, wanted=None):
+def read_csv(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None = None) -> Table:
     """Read a CSV into a Table; check the wanted columns; refuse empty files.
 
     Quoted cells keep their line breaks (addresses, comments); trailing unnamed columns (the
@@ -129,7 +138,7 @@ def read_csv(path, source, wanted=None):
     return Table(columns, [(row + [""] * width)[:width] for row in rows], sum(1 for row in rows if len(row) < width))
 
 
-def _sheet_rows(path, source):
+def _sheet_rows(path: str, source: str) -> dict[str, list[list[str]]]:
     """{sheet name: rows of text cells} of a workbook, every cell read as text (codes keep their zeros)."""
     from osgeo import gdal
 
@@ -147,7 +156,7 @@ def _sheet_rows(path, source):
     return sheets
 
 
-def _header_at(rows, wanted):
+def _header_at(rows: list[list[str]], wanted: Mapping[str, Sequence[str]] | None) -> int | None:
     """Index of the header row: the first holding every wanted column (any spelling), or without
     wanted columns the first row as wide as the widest (title rows fill one cell)."""
     if wanted:
@@ -158,7 +167,7 @@ def _header_at(rows, wanted):
     return widths.index(max(widths)) if widths and max(widths) > 1 else None
 
 
-def read_xlsx(path, source, wanted=None):
+def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None = None) -> Table:
     """Read the workbook's sheet holding the wanted columns into a Table (header below title rows)."""
     sheets = list(_sheet_rows(path, source).values())
     fits = [(rows, at) for rows in sheets for at in [_header_at(rows, wanted)] if at is not None]
@@ -183,7 +192,7 @@ def read_xlsx(path, source, wanted=None):
 TABLE_READERS = {"csv": read_csv, "xlsx": read_xlsx}
 
 
-def read_json(path, source):
+def read_json(path: str, source: str) -> Any:
     try:
         with open(path, encoding="utf-8-sig") as stream:
             return json.load(stream)
@@ -192,7 +201,7 @@ def read_json(path, source):
             file=os.path.basename(path), source=source, error=error)) from error
 
 
-def content_suffix(path, declared):
+def content_suffix(path: str, declared: str) -> str:
     """The file suffix its content calls for: a link announced as ZIP may serve plain GeoJSON
     (older vintages), and QGIS opens a ``.zip`` name only as an archive."""
     with open(path, "rb") as stream:
@@ -204,12 +213,12 @@ def content_suffix(path, declared):
     return declared
 
 
-def _datasets(names):
+def _datasets(names: list[str]) -> list[str]:
     """The vector datasets of an archive: GeoJSON/GeoPackage files and shapefiles (by their .shp)."""
     return [n for n in names if n.lower().endswith(VECTOR_SUFFIXES) and not n.endswith("/")]
 
 
-def ogr_uri(path, member=""):
+def ogr_uri(path: str, member: str = "") -> str:
     """An OGR path for a file, looking inside ZIP archives for the vector file they wrap.
 
     An archive holding several datasets is read only through ``member`` (a regular expression on
@@ -229,7 +238,8 @@ def ogr_uri(path, member=""):
     return f"/vsizip/{path}/{chosen[0]}"
 
 
-def open_vector(path, source, wanted=None, member=""):
+def open_vector(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None = None,
+                member: str = "") -> tuple[QgsVectorLayer, dict[str, str]]:
     """Open a vector file with OGR; return (layer, column mapping)."""
     from qgis.core import QgsVectorLayer
 
@@ -246,7 +256,7 @@ def open_vector(path, source, wanted=None, member=""):
     return layer, mapping
 
 
-def check_json_list(path, source, wanted):
+def check_json_list(path: str, source: str, wanted: Mapping[str, Sequence[str]]) -> list[dict]:
     """Validate a JSON list of objects (geo.api.gouv.fr reference tables)."""
     data = read_json(path, source)
     if not isinstance(data, list) or not data or not isinstance(data[0], dict):

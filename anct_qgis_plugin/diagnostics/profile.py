@@ -3,21 +3,31 @@
 Every figure is computed the same way at the three levels, from the same commune table and
 programme memberships, so the comparison is fair.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Mapping
+
+    import pandas as pd
 
 LEVELS = ("territory", "region", "france")
 PROGRAMMES = ("action_coeur_de_ville", "petites_villes_de_demain", "territoires_industrie", "villages_avenir")
 DENSITY_GRID = "grille_densite"  # INSEE's levels 1 (dense) to 7, as "programme ids" of each commune
 
 
-def _share(part, whole):
+def _share(part: float | None, whole: float | None) -> float | None:
     return None if part is None or not whole else 100.0 * part / whole
 
 
 UNPLACED = "dep:"  # ids whose commune maps to nothing, by département ("dep:36"; "dep:" = unknown)
 
 
-def _programme_figures(frame, ids_by_commune, whole_departements=frozenset()):
+def _programme_figures(frame: pd.DataFrame, ids_by_commune: Mapping[str, Iterable[str]],
+                       whole_departements: Collection[str] | None = frozenset()) -> tuple[int, int, float]:
     """(number of programme ids, communes covered, population covered) in a commune frame.
 
     Ids whose commune code maps to no commune of today count for the départements the level
@@ -31,20 +41,24 @@ def _programme_figures(frame, ids_by_commune, whole_departements=frozenset()):
     return len(ids), len(covered), float(covered["population"].sum())
 
 
-def densest_level(ids_by_commune, code):
+def densest_level(ids_by_commune: Mapping[str, Collection[str]], code: str) -> str | None:
     """The commune's density level; a commune listed under two (communes merged after the grid's
     year) counts in the denser, so each inhabitant counts once."""
     levels = ids_by_commune.get(code)
     return min(levels, key=int) if levels else None
 
 
-def density_levels(ids_by_commune):
+def density_levels(ids_by_commune: Mapping[str, Iterable[str]]) -> list[str]:
     """Every level the grid gives, in order (the rows of the table)."""
     return sorted({level for key, levels in ids_by_commune.items() if not key.startswith(UNPLACED)
                    for level in levels}, key=int)
 
 
-def key_figures(communes, level_codes, areas, memberships, gaps, area_departements=None, whole_departements=None):
+def key_figures(communes: pd.DataFrame, level_codes: Mapping[str, Collection[str] | None],
+                areas: Mapping[str, float | None], memberships: Mapping[str, Mapping[str, list[str]] | None],
+                gaps: Mapping[str, tuple[float, float] | None],
+                area_departements: Mapping[str, Collection[str] | None] | None = None,
+                whole_departements: Mapping[str, Collection[str] | None] | None = None) -> pd.DataFrame:
     """One row per indicator, columns territory / region / france (None where unavailable).
 
     "France" is every commune of the table (metropolitan France, the DROM and the COM it lists)
@@ -64,7 +78,7 @@ def key_figures(communes, level_codes, areas, memberships, gaps, area_departemen
     rows = {}
     whole = whole_departements if whole_departements is not None else {"france": None}
 
-    def put(indicator, level, value):
+    def put(indicator: str, level: str, value: float | None) -> None:
         rows.setdefault(indicator, dict.fromkeys(LEVELS))[level] = value
 
     density = memberships.get(DENSITY_GRID)
