@@ -4,6 +4,8 @@ A source says where its file is (a data.gouv.fr dataset and a file-selection rul
 URL, possibly one per département), how to read it, how it gets a geometry, which columns it
 needs (with the spellings of every vintage) and how it is restricted to a territory.
 """
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 from .errors import CatalogueError
@@ -50,10 +52,10 @@ class DataGouvFile:
     newest: bool = False
 
     @property
-    def api_url(self):
+    def api_url(self) -> str:
         return DATAGOUV_API.format(dataset=self.dataset)
 
-    def describe(self):
+    def describe(self) -> str:
         rules = [f"format {'/'.join(self.formats)}", "type main"]
         rules += [f"file name ~ {self.file_name}"] if self.file_name else []
         rules += [f"title ~ {self.title}"] if self.title else []
@@ -162,16 +164,18 @@ class Source:
     on_demand: bool = False  # large: loaded when asked for, not part of a territory pack by default
     typology: bool = False  # classes every commune (density): on the card and in the profile, not a programme
 
-    def title(self, language="fr"):
+    def title(self, language: str = "fr") -> str:
         return self.title_fr if language == "fr" else self.title_en
 
-    def abstract(self, language="fr"):
+    def abstract(self, language: str = "fr") -> str:
         return self.abstract_fr if language == "fr" else self.abstract_en
 
 
-def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr, abstract_en,
-               label_column="", date_column="", theme="territoires", locator=None, labels_from=None, not_member=(),
-               commune_column="insee_com", reader="csv", **extra):
+def _anct_list(id_: str, title_fr: str, title_en: str, dataset: str, prefix: str, id_column: str, abstract_fr: str,
+               abstract_en: str, label_column: str = "", date_column: str = "", theme: str = "territoires",
+               locator: DataGouvFile | FixedUrl | YearlyUrl | None = None, labels_from: DataGouvFile | None = None,
+               not_member: tuple[str, ...] = (), commune_column: str = "insee_com", reader: str = "csv",
+               **extra: str | bool) -> Source:
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
     Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture."""
     columns = {commune_column: (commune_column,), id_column: (id_column,)}
@@ -469,7 +473,7 @@ PACK_LAYER_IDS = tuple(source.id for source in SOURCES if not source.on_demand)
 _BY_ID = {source.id: source for source in SOURCES}
 
 
-def get_source(layer_id):
+def get_source(layer_id: str) -> Source:
     try:
         return _BY_ID[layer_id]
     except KeyError:
