@@ -255,7 +255,7 @@ class HttpClient:
         watch = _Watch()
         result = {}
 
-        def run():
+        def run() -> None:
             try:
                 result["value"] = work(watch)
             except BaseException as error:  # handed over to the watching thread

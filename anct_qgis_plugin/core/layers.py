@@ -79,7 +79,7 @@ from .territories import COMMUNES_TABLE_URL
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from qgis.core import QgsFeedback, QgsFields
+    from qgis.core import QgsFeedback, QgsFields, QgsVectorDataProvider
 
     from .catalogue import Source
     from .commune_codes import CodeTally
@@ -573,7 +573,7 @@ class LayerBuilder:
         crs = QgsCoordinateReferenceSystem(territory.crs)
         layer = None
 
-        def open_sink(fields: QgsFields, wkb_type: QgsWkbTypes.Type):
+        def open_sink(fields: QgsFields, wkb_type: QgsWkbTypes.Type) -> QgsVectorDataProvider:
             nonlocal layer
             layer = memory_layer(wkb_type, target, fields, source.id)
             return layer.dataProvider()
