@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from .catalogue import get_source
 from .i18n import tr
 from .parsers import iso_date
-from .tables import PROGRAMME_TABLES, read_memberships
+from .table_names import PROGRAMME_TABLES
+from .tables import read_memberships
 
 # membership table -> catalogue layer whose title the card shows
 CARD_TABLES = PROGRAMME_TABLES

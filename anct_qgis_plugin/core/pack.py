@@ -19,8 +19,8 @@ from .i18n import tr
 from .layers import memory_layer
 from .provenance import layer_metadata
 from .report import is_cancelled, progress, warn
+from .table_names import SOURCES_TABLE
 
-SOURCES_TABLE = "anct_sources"
 SOURCE_COLUMNS = ("layer_id", "title", "status", "features", "source_date", "fetched_at", "file", "urls", "page",
                   "licence", "attribution", "population_source", "unmapped_codes", "message")
 

@@ -4,9 +4,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-FACILITY_KINDS = ("fixed", "antenna", "bus", "itinerant")
-DEFAULT_KINDS = ("fixed", "antenna")
-
 
 def facility_kind(type_fs, format_fs):
     """France services sites: Fixe/Multisites -> fixed, Antenne -> antenna, Bus -> bus,
