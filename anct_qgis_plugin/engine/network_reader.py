@@ -14,6 +14,7 @@ import numpy as np
 from qgis.core import QgsCoordinateTransform, QgsFeature, QgsGeometry
 
 from ..compat import WKB_SINGLE_LINES
+from ..diagnostics.road_profiles import RoadProfile
 from .origins import collected_wkb
 
 CHUNK = 1_000
@@ -27,7 +28,7 @@ class RoadLines:
     def __init__(self):
         self.vertices, self.counts, self.speeds, self.directions = [], [], [], []
 
-    def add(self, vertices: np.ndarray, counts, speeds, directions) -> None:
+    def add(self, vertices: np.ndarray, counts: np.ndarray, speeds: np.ndarray, directions: np.ndarray) -> None:
         self.vertices.append(vertices)
         self.counts.append(np.asarray(counts, dtype=np.int64))
         self.speeds.append(np.asarray(speeds, dtype=float))
@@ -91,7 +92,7 @@ def _polylines_one_by_one(geometries, transform):
 
 
 def read_network(features: Iterator[QgsFeature], transform: QgsCoordinateTransform, field_indexes: Sequence[int],
-                 profile, feedback, cancelled: Exception, progress: Optional[Callable[[int], None]] = None
+                 profile: RoadProfile, feedback, cancelled: Exception, progress: Optional[Callable[[int], None]] = None
                  ) -> RoadLines:
     """RoadLines of the line features of an iterator. ``field_indexes``: the index of each of the
     profile's fields (-1: absent, read as empty); ``profile``: a road profile giving speeds and

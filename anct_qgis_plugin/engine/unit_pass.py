@@ -7,12 +7,13 @@ operation per computed column, one ``setAttributes`` and no other call per writt
 read feature becomes the output one, so its geometry is never copied.
 """
 import math
-from typing import Optional
+from typing import Callable, Optional
 
 import numpy as np
-from qgis.core import QgsProcessingException
+from qgis.core import QgsCoordinateTransform, QgsProcessingException
 
 from ..compat import FAST_INSERT
+from ..diagnostics.gap import GapResult
 from .i18n import tr
 from .origins import origin_points
 
@@ -26,8 +27,9 @@ class UnitPass:
     the communes they touch.
     """
 
-    def __init__(self, sink, columns, placement, transform, origin_lookup, matcher, facilities, mode,
-                 commune_levels=None):
+    def __init__(self, sink, columns: dict, placement: str, transform: QgsCoordinateTransform,
+                 origin_lookup: Optional[dict], matcher: Callable[[np.ndarray], GapResult], facilities: list,
+                 mode: str, commune_levels: Optional[dict] = None):
         self.sink = sink
         self.columns = columns
         self.placement = placement
