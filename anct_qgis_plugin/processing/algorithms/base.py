@@ -71,13 +71,12 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(parameter)
         return parameter
 
-    def add_territory_parameter(self, optional=False, role=""):
-        """TERRITORY, with the same help everywhere; ``role``: a sentence first, when the territory
-        does more than say where the algorithm works."""
-        help_text = tr("FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), "
-                       "an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).")
-        return self.add_help(QgsProcessingParameterString(self.TERRITORY, tr("Territory"), optional=optional),
-                             f"{role} {help_text}" if role else help_text)
+    def add_territory_parameter(self, optional=False):
+        """TERRITORY, with one help text for every algorithm (what the territory is for is said by
+        the algorithm's other parameters and its help page)."""
+        return self.add_help(QgsProcessingParameterString(self.TERRITORY, tr("Territory"), optional=optional), tr(
+            "FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), "
+            "an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux)."))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Numbers must be numbers: ``abc`` is not 0 km, ``nan`` and ``1e400`` are refused."""

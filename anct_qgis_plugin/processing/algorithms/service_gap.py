@@ -47,9 +47,7 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
 
     # --- parameters ------------------------------------------------------------------
     def initAlgorithm(self, config=None):
-        self.add_territory_parameter(optional=True, role=tr(
-            "Optional: when POPULATION is empty, the communes of this territory are the population; it also "
-            "gives the CRS to measure in."))
+        self.add_territory_parameter(optional=True)
         self.add_help(QgsProcessingParameterFeatureSource(
             self.POPULATION, tr("Population units"), [SOURCE_VECTOR_GEOMETRY], optional=True), tr(
             "Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in "
