@@ -14,26 +14,26 @@ from ...core.catalogue import LAYER_IDS, SOURCES
 from .base import AnctAlgorithm, tr
 from .post_processing import LoadedLayerPostProcessor
 
-CRS = "CRS"
+
+class TerritoryCrsParameters:
+    """Mixed into the data algorithms: TERRITORY and CRS, declared and read."""
+    CRS = "CRS"
+
+    def add_territory_crs_parameters(self):
+        self.add_territory_parameter()
+        self.add_help(QgsProcessingParameterCrs(self.CRS, tr("Output CRS"), optional=True), tr(
+            "Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas."))
+
+    def read_territory_parameters(self, parameters, context, data, feedback):
+        territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
+        if not crs.isValid() and parameters.get(self.CRS) not in (None, ""):
+            raise QgsProcessingException(tr("'{crs}' is not a coordinate reference system QGIS knows.").format(
+                crs=parameters.get(self.CRS)))
+        return territory, (crs.authid() if crs.isValid() else None)
 
 
-def add_crs_parameter(algorithm):
-    """CRS, shared by the data algorithms (after TERRITORY)."""
-    algorithm.add_help(QgsProcessingParameterCrs(CRS, tr("Output CRS"), optional=True), tr(
-        "Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas."))
-
-
-def read_territory_parameters(algorithm, parameters, context, data, feedback):
-    territory = data.resolve_territory(algorithm.parameterAsString(parameters, algorithm.TERRITORY, context),
-                                       feedback)
-    crs = algorithm.parameterAsCrs(parameters, CRS, context)
-    if not crs.isValid() and parameters.get(CRS) not in (None, ""):
-        raise QgsProcessingException(tr("'{crs}' is not a coordinate reference system QGIS knows.").format(
-            crs=parameters.get(CRS)))
-    return territory, (crs.authid() if crs.isValid() else None)
-
-
-class FetchLayerAlgorithm(AnctAlgorithm):
+class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
     group_id = "data"
     LAYER = "LAYER"
     FEATURE_COUNT = "FEATURE_COUNT"
@@ -50,8 +50,7 @@ class FetchLayerAlgorithm(AnctAlgorithm):
         layer.setUsesStaticStrings(True)
         self.add_help(layer, tr("Catalogue id of the layer: ") + ", ".join(
             f"{s.id} ({s.title_fr})" for s in SOURCES))
-        self.add_territory_parameter()
-        add_crs_parameter(self)
+        self.add_territory_crs_parameters()
         self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Output layer"), SOURCE_VECTOR_GEOMETRY),
                       tr("The layer, restricted to the territory, with the published field names."))
         self.addOutput(QgsProcessingOutputNumber(self.FEATURE_COUNT, tr("Features")))
@@ -64,7 +63,7 @@ class FetchLayerAlgorithm(AnctAlgorithm):
 
         layer_id = self.parameterAsEnumString(parameters, self.LAYER, context)
         data = AnctData()
-        territory, crs = read_territory_parameters(self, parameters, context, data, feedback)
+        territory, crs = self.read_territory_parameters(parameters, context, data, feedback)
         feedback.pushInfo(tr("Fetching {layer} for {territory}").format(layer=layer_id, territory=territory.label))
         built = data.build_layer(layer_id, territory, crs, feedback)
         source = built.layer

@@ -3,10 +3,10 @@ from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFileDesti
 
 from ...core.table_names import SOURCES_TABLE
 from .base import AnctAlgorithm, tr
-from .fetch_layer import add_crs_parameter, read_territory_parameters
+from .fetch_layer import TerritoryCrsParameters
 
 
-class FetchTerritoryPackAlgorithm(AnctAlgorithm):
+class FetchTerritoryPackAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
     group_id = "data"
     LAYERS_WRITTEN = "LAYERS_WRITTEN"
     LAYERS_UNAVAILABLE = "LAYERS_UNAVAILABLE"
@@ -18,8 +18,7 @@ class FetchTerritoryPackAlgorithm(AnctAlgorithm):
         return tr("Fetch a territory pack (GeoPackage)")
 
     def initAlgorithm(self, config=None):
-        self.add_territory_parameter()
-        add_crs_parameter(self)
+        self.add_territory_crs_parameters()
         self.add_help(QgsProcessingParameterFileDestination(self.OUTPUT, tr("GeoPackage"), tr("GeoPackage (*.gpkg)")),
                       tr("One table per catalogue layer plus a table '{table}' describing sources, dates "
                          "and layers that could not be had.").format(table=SOURCES_TABLE))
@@ -31,7 +30,7 @@ class FetchTerritoryPackAlgorithm(AnctAlgorithm):
         from ...core.service import AnctData
 
         data = AnctData()
-        territory, crs = read_territory_parameters(self, parameters, context, data, feedback)
+        territory, crs = self.read_territory_parameters(parameters, context, data, feedback)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         entries = write_pack(data.builder(feedback), territory, path, crs, feedback=feedback)
         written = sum(1 for entry in entries if entry.status == "ok")
