@@ -34,7 +34,7 @@
       <translation>croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -269,12 +269,12 @@
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="53" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="118" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -379,12 +379,12 @@
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="54" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="159" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="156" />
       <source>NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}</source>
       <translation>NETWORK_FORMAT={format} demande le champ {field} dans le réseau. Champs : {fields}</translation>
     </message>
@@ -394,12 +394,12 @@
       <translation>Format du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="117" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="114" />
       <source>Network format: {format}</source>
       <translation>Format du réseau : {format}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="103" />
       <source>No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around</source>
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
@@ -449,7 +449,7 @@
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="118" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>Petites villes de demain</source>
       <translation>Petites villes de demain</translation>
     </message>
@@ -519,7 +519,7 @@
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
@@ -529,12 +529,12 @@
       <translation>Population au-delà du seuil</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
       <source>Population beyond {km:g} km of a France services site</source>
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="36" />
       <source>Population beyond {min:g} minutes by road of a France services site</source>
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
@@ -542,6 +542,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
       <source>Population field</source>
       <translation>Champ de population</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="70" />
+      <source>Population of the communes of density level {level}, {name} (INSEE grid {year})</source>
+      <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="106" />
@@ -559,7 +564,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="142" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -569,7 +574,7 @@
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
       <source>QPV</source>
       <translation>QPV</translation>
     </message>
@@ -614,7 +619,7 @@
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="107" />
       <source>Road network: {source} — {n} sections</source>
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
@@ -674,14 +679,19 @@
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
       <source>Share of the population beyond {km:g} km of a France services site</source>
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
       <source>Share of the population beyond {min:g} minutes by road of a France services site</source>
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="73" />
+      <source>Share of the population in density level {level}, {name}</source>
+      <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
@@ -759,7 +769,7 @@
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
       <source>Territoires d'industrie</source>
       <translation>Territoires d'industrie</translation>
     </message>
@@ -769,7 +779,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="112" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -854,12 +864,12 @@
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="126" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="123" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>Villages d'avenir</source>
       <translation>Villages d'avenir</translation>
     </message>
@@ -899,12 +909,12 @@
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
@@ -939,7 +949,7 @@
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="116" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
@@ -954,7 +964,7 @@
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="125" />
       <source>the layer {name} ({format})</source>
       <translation>la couche {name} ({format})</translation>
     </message>
@@ -972,6 +982,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="78" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="83" />
+      <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
+      <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="78" />
@@ -994,7 +1009,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="151" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1039,22 +1054,22 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="59" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="61" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
@@ -1077,9 +1092,14 @@
       <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="40" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="44" />
       <source>'{text}' is not a quarter: write it YYYY_Tn, e.g. 2024_T2.</source>
       <translation>« {text} » n'est pas un trimestre : écrivez AAAA_Tn, par exemple 2024_T2.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="73" />
+      <source>'{text}' is not a year: write it YYYY, e.g. 2024.</source>
+      <translation>« {text} » n'est pas une année : écrivez-la AAAA, par exemple 2024.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="223" />
@@ -1087,22 +1107,22 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="92" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="101" />
       <source>A page of road sections is not a GeoJSON feature collection.</source>
       <translation>Une page de tronçons de route n'est pas une collection d'objets GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="97" />
       <source>A page of road sections is not complete JSON (it stops half-way?): {error}</source>
       <translation>Une page de tronçons de route n'est pas un JSON complet (interrompue ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="104" />
       <source>A page of road sections stops half-way: {got} sections of the {expected} announced.</source>
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="559" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="562" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1127,7 +1147,7 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="94" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="95" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
@@ -1142,7 +1162,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="569" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="572" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1207,12 +1227,12 @@
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="79" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="88" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="628" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="631" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1232,12 +1252,12 @@
       <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="93" />
-      <source>No quarter of {url} is published from {first} back to {last}.</source>
-      <translation>Aucun trimestre de {url} n'est publié de {first} à {last}.</translation>
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="131" />
+      <source>No edition of {url} is published from {first} back to {last}.</source>
+      <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="562" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="565" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1257,9 +1277,9 @@
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="77" />
-      <source>Offline mode: no cached quarter of {url}</source>
-      <translation>Mode hors ligne : aucun trimestre de {url} en cache</translation>
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="115" />
+      <source>Offline mode: no cached edition of {url}</source>
+      <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="111" />
@@ -1302,7 +1322,7 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="142" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="153" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
@@ -1327,7 +1347,7 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="172" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="227" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
@@ -1347,7 +1367,7 @@
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="145" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="141" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
@@ -1402,7 +1422,7 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="447" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="473" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1417,7 +1437,7 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="77" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="78" />
       <source>binary</source>
       <translation>binaire</translation>
     </message>
@@ -1452,62 +1472,72 @@
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="88" />
-      <source>{error} — using the cached quarter {quarter}.</source>
-      <translation>{error} — utilisation du trimestre {quarter} en cache.</translation>
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="126" />
+      <source>{error} — using the cached edition {quarter}.</source>
+      <translation>{error} — l'édition {quarter} en cache est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="188" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="243" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="125" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="126" />
       <source>{file} (source '{source}') has a header but no rows.</source>
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="209" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="210" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="199" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="200" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="184" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="168" />
+      <source>{file} (source '{source}') holds no table.</source>
+      <translation>{file} (source « {source} ») ne contient aucun tableau.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="239" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="111" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="112" />
       <source>{file} (source '{source}') is empty.</source>
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="198" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="253" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="118" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="140" />
+      <source>{file} (source '{source}') is not a readable XLSX workbook.</source>
+      <translation>{file} (source « {source} ») n'est pas un classeur XLSX lisible.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="119" />
       <source>{file} (source '{source}') is not a valid CSV file: {error}</source>
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="136" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="191" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="76" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="77" />
       <source>{file} is not a text file ({kind}): the server may have sent it compressed without saying so.</source>
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="444" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="445" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1542,52 +1572,52 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="133" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="129" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="276" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="277" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="227" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="228" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="130" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="126" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="510" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="513" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="390" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="391" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="387" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="388" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="323" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="324" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="451" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="452" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="447" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="448" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>

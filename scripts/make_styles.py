@@ -121,8 +121,14 @@ PROGRAMMES = {
     "avenir_montagnes_mobilites": ("#2A9D8F", "#1B665D"),   # teal
     "fabriques_territoire": ("#9467BD", "#5E3F7A"),      # violet
     "manufactures_proximite": ("#7F7F7F", "#4D4D4D"),    # grey
+    "fabriques_prospectives": ("#E7298A", "#9A1B5B"),    # magenta
     "france_ruralites_revitalisation": ("#B2DF8A", "#33A02C"),  # pale green: a zoning, under the programmes
 }
+# INSEE's density levels (its own labels), dense built-up browns to sparse rural greens (ColorBrewer BrBG).
+DENSITY_LEVELS = (("1", "Grands centres urbains", "#8C510A"), ("2", "Centres urbains intermédiaires", "#BF812D"),
+                  ("3", "Ceintures urbaines", "#DFC27D"), ("4", "Petites villes", "#F6E8C3"),
+                  ("5", "Bourgs ruraux", "#C7EAE5"), ("6", "Rural à habitat dispersé", "#80CDC1"),
+                  ("7", "Rural à habitat très dispersé", "#35978F"))
 PROGRAMME_FILL_OPACITY = 0.35
 LARGE_PROGRAMME_FILL_OPACITY = 0.25  # Territoires d'industrie span many communes: lighter
 QPV_FILL_OPACITY = 0.5
@@ -146,7 +152,9 @@ LAYER_FIELDS = {
     "avenir_montagnes_mobilites": (WKB_MULTIPOLYGON, [("id_amm", S), ("lib_amm", S)] + PROGRAMME_COUNTS),
     "fabriques_territoire": (WKB_MULTIPOLYGON, [("id_fabt", S)] + PROGRAMME_COUNTS),
     "manufactures_proximite": (WKB_MULTIPOLYGON, [("id_manup", S)] + PROGRAMME_COUNTS),
+    "fabriques_prospectives": (WKB_MULTIPOLYGON, [("id_fabp", S)] + PROGRAMME_COUNTS),
     "france_ruralites_revitalisation": (WKB_MULTIPOLYGON, [("codefrr", S)] + PROGRAMME_COUNTS),
+    "grille_densite": (WKB_MULTIPOLYGON, [("dens", S), ("libdens", S)] + PROGRAMME_COUNTS),
     "france_services": (WKB_POINT, [("id_fs", S), ("lib_fs", S), ("type_fs", S), ("format_fs", S),
                                     ("insee_com", S), ("insee_dep", S), ("latitude", D), ("longitude", D)]),
     "mediation_numerique": (WKB_POINT, [("id", S), ("nom", S), ("code_insee", S), ("latitude", D), ("longitude", D),
@@ -331,6 +339,13 @@ def mediation_numerique_renderer():
     return QgsCategorizedSymbolRenderer("conseiller_numerique", categories)
 
 
+def density_renderer():
+    """INSEE's seven levels; a background layer, so half transparent and without outlines' weight."""
+    return QgsCategorizedSymbolRenderer("dens", [
+        QgsRendererCategory(value, fill_symbol(fill, "#FFFFFF", 0.1, 0.6), f"{value} — {label}")
+        for value, label, fill in DENSITY_LEVELS])
+
+
 def mobile_sites_renderer():
     symbols = {
         MOBILE_RULES[0][0]: marker_symbol("Star", ROUGE_MARIANNE, 5.0, stroke=WHITE, stroke_width=0.4, level=2),
@@ -492,8 +507,10 @@ STYLES = {
                                ("avenir_montagnes_ingenierie", "lib_ami"), ("avenir_montagnes_mobilites", "lib_amm"))},
     "fabriques_territoire": Style(lambda: programme_renderer("fabriques_territoire")),
     "manufactures_proximite": Style(lambda: programme_renderer("manufactures_proximite")),
+    "fabriques_prospectives": Style(lambda: programme_renderer("fabriques_prospectives")),
     "france_ruralites_revitalisation": Style(
         lambda: programme_renderer("france_ruralites_revitalisation", 0.4, LARGE_PROGRAMME_FILL_OPACITY)),
+    "grille_densite": Style(density_renderer),
     "france_services": Style(france_services_renderer),
     "mobile_sites": Style(mobile_sites_renderer),
     "mediation_numerique": Style(mediation_numerique_renderer),

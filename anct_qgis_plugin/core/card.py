@@ -6,14 +6,14 @@ vintage (arrondissements, delegated communes) count for today's commune.
 """
 from dataclasses import dataclass, field
 
-from .catalogue import get_source
+from .catalogue import TYPOLOGY_IDS, get_source
 from .i18n import tr
 from .parsers import iso_date
 from .table_names import PROGRAMME_TABLES
 from .tables import read_memberships
 
 # membership table -> catalogue layer whose title the card shows
-CARD_TABLES = PROGRAMME_TABLES
+CARD_TABLES = PROGRAMME_TABLES + TYPOLOGY_IDS  # and the commune's density level
 
 
 @dataclass

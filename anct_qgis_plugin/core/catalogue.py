@@ -68,6 +68,17 @@ class QuarterlyUrl:
     template: str
     setting: str  # the Config field that pins a quarter (empty: the newest published)
     look_back: int = 16  # four years
+    suffix: str = ".csv"
+
+
+@dataclass(frozen=True)
+class YearlyUrl:
+    """A file published each year under a name holding its year (``{year}``): the newest year
+    published, looked for from the current year backwards (quarters.py)."""
+    template: str
+    setting: str = ""  # the Config field that pins a year (none: the newest published)
+    look_back: int = 8
+    suffix: str = ".xlsx"
 
 @dataclass(frozen=True)
 class FixedUrl:
@@ -152,6 +163,7 @@ class Source:
     member: str = ""  # in a ZIP holding several datasets: the member to read (regex on its name)
     historical: bool = False  # an old geography its publisher may have withdrawn: absent is not a failure
     on_demand: bool = False  # large: loaded when asked for, not part of a territory pack by default
+    typology: bool = False  # classes every commune (density): on the card and in the profile, not a programme
 
     def title(self, language="fr"):
         return self.title_fr if language == "fr" else self.title_en
@@ -162,7 +174,7 @@ class Source:
 
 def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr, abstract_en,
                label_column="", date_column="", theme="territoires", locator=None, labels_from=None, not_member=(),
-               commune_column="insee_com", **extra):
+               commune_column="insee_com", reader="csv", **extra):
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
     Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture."""
     columns = {commune_column: (commune_column,), id_column: (id_column,)}
@@ -173,8 +185,8 @@ def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr,
         # ANCT names its per-commune lists liste-<prog>-com<COG>-<YYYYMMDD>.csv and keeps old vintages.
         locator=locator or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv",
                                         newest=True),
-        reader="csv", geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member),
-        columns=columns, commune_column=commune_column, key_fields=(id_column,), suffix=".csv",
+        reader=reader, geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member),
+        columns=columns, commune_column=commune_column, key_fields=(id_column,), suffix="." + reader,
         abstract_fr=abstract_fr, abstract_en=abstract_en,
         **{"attribution": "ANCT, Etalab API Découpage administratif (IGN, INSEE)", **extra})
 
@@ -263,7 +275,8 @@ SOURCES = (
                "Territories of Avenir montagnes (mobility), as the union of their communes.",
                label_column="lib_amm", theme="montagne"),
     # No dataset slug is known for these two: ANCT's code reads them by their stable resource links
-    # (/api/1/datasets/r/<id>, which redirect to the newest upload of that resource).
+    # (/api/1/datasets/r/<id>, which redirect to the newest upload of that resource). Fabriques
+    # prospectives likewise: its commune file is read by r/87d38102-… (insee_com, id_fabp) beside these two.
     _anct_list("fabriques_territoire", "Fabriques de territoire", "Fabriques de territoire (third places)", "",
                "fabt", "id_fabt", "Communes des Fabriques de territoire (tiers-lieux).",
                "Communes of the Fabriques de territoire (third places).",
@@ -272,6 +285,10 @@ SOURCES = (
                "", "manup", "id_manup", "Communes des Manufactures de proximité.",
                "Communes of the Manufactures de proximité.",
                locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="a1cf9852-7be2-49bc-8981-a989cc70b6d0"))),
+    _anct_list("fabriques_prospectives", "Fabriques prospectives", "Fabriques prospectives (foresight workshops)",
+               "", "fabp", "id_fabp", "Communes des territoires accompagnés par les Fabriques prospectives.",
+               "Communes of the territories supported by the Fabriques prospectives.",
+               locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="87d38102-b2c1-4e81-9a9d-4d922effc8f8"))),
     Source(
         id="france_services", title_fr="France services", title_en="France services sites",
         theme="territoires",
@@ -299,6 +316,21 @@ SOURCES = (
                commune_column="codgeo", not_member=("-9999",),
                locator=FixedUrl(OBSERVATOIRE_DOWNLOAD.format(nivgeo="com2025", dataset="frr", indic="codefrr")),
                publisher="DGCL, Observatoire des territoires (ANCT)", attribution="DGCL, Observatoire des territoires"),
+    # INSEE's grille communale de densité, one workbook a year: insee.fr/fr/statistiques/fichier/6439600/
+    # grille_densite_7_niveaux_<YYYY>.xlsx (2021-2024 seen; page insee.fr/fr/information/6439600). Title rows
+    # above the header CODGEO, LIBGEO, DENS (1-7), LIBDENS, PMUN<yy>, P1-P7 (evidence: public scripts that
+    # read these files with skip = 4 and these columns; ../shared/docs/data-sources.md). Codes follow the
+    # COG of the grid's year: older ones count for today's commune.
+    _anct_list("grille_densite", "Grille communale de densité (Insee, 7 niveaux)",
+               "Municipal density grid (INSEE, 7 levels)", "", "", "dens",
+               "Communes regroupées par niveau de la grille communale de densité de l'Insee (1 = grands centres "
+               "urbains … 7 = rural à habitat très dispersé), libellés de l'Insee.",
+               "Communes grouped by level of INSEE's municipal density grid (1 = large urban centres … 7 = very "
+               "sparsely populated rural), with INSEE's labels.",
+               label_column="libdens", commune_column="codgeo", reader="xlsx", typology=True,
+               locator=YearlyUrl("https://www.insee.fr/fr/statistiques/fichier/6439600/"
+                                 "grille_densite_7_niveaux_{year}.xlsx"),
+               publisher="INSEE", attribution="INSEE, grille communale de densité"),
     Source(
         id="mediation_numerique", title_fr="Lieux de médiation numérique", title_en="Digital inclusion places",
         theme="numerique",
@@ -435,7 +467,9 @@ CROSS_TABLE = Source(
 
 LAYER_IDS = tuple(source.id for source in SOURCES)
 # The per-commune programme lists (joined to communes): the card and the programme matrix read them all.
-PROGRAMME_LIST_IDS = tuple(source.id for source in SOURCES if isinstance(source.geometry, JoinCommunes))
+PROGRAMME_LIST_IDS = tuple(source.id for source in SOURCES
+                           if isinstance(source.geometry, JoinCommunes) and not source.typology)
+TYPOLOGY_IDS = tuple(source.id for source in SOURCES if isinstance(source.geometry, JoinCommunes) and source.typology)
 PACK_LAYER_IDS = tuple(source.id for source in SOURCES if not source.on_demand)
 _BY_ID = {source.id: source for source in SOURCES}
 

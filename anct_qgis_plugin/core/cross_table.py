@@ -10,7 +10,7 @@ from .catalogue import CROSS_TABLE, DataGouvFile, get_source
 from .commune_codes import UNPLACED, CodeTally
 from .datagouv import check_dataset_document, resource_source_date, select_resource
 from .errors import AnctError
-from .layers import read_source_csv, source_info
+from .layers import read_source_table, source_info
 from .parsers import read_json, split_values
 
 
@@ -33,7 +33,7 @@ class CrossTable:
     def __init__(self, builder, country):
         info = source_info(CROSS_TABLE, builder.language)
         files = builder.fetch_files(CROSS_TABLE, country, info)
-        self.table, _columns, self.position = read_source_csv(CROSS_TABLE, files[0].path, {
+        self.table, _columns, self.position = read_source_table(CROSS_TABLE, files[0].path, {
             "insee_com": ("insee_com",)})
         self.source_date, self.file_name = info.source_date, info.file_name
         self.index = builder.index

@@ -50,6 +50,7 @@ from .catalogue import (
     QuarterlyUrl,
     RoadSectionLines,
     RoadWfsPages,
+    YearlyUrl,
     get_source,
 )
 from .commune_codes import CodeTally, padded_code, padded_departement
@@ -63,7 +64,7 @@ from .datagouv import (
 )
 from .errors import AnctError, CancelledError, ParseError
 from .i18n import tr
-from .parsers import iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
+from .parsers import TABLE_READERS, iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .quarters import fetch_quarterly
 from .report import info, is_cancelled, progress, warn
 from .road_layer import SectionWriter
@@ -188,8 +189,8 @@ class LayerBuilder:
 
     # --- files --------------------------------------------------------------------------
     def _check(self, source):
-        if source.reader == "csv":
-            return lambda path: read_csv(path, source.id, source.columns)
+        if source.reader in TABLE_READERS:
+            return lambda path: TABLE_READERS[source.reader](path, source.id, source.columns)
         return lambda path: self._read_vector_whole(path, source)
 
     @staticmethod
@@ -250,7 +251,7 @@ class LayerBuilder:
         locator = source.locator
         if isinstance(locator, DataGouvFile):
             return [self._datagouv_file(locator, source, info_)]
-        if isinstance(locator, QuarterlyUrl):
+        if isinstance(locator, (QuarterlyUrl, YearlyUrl)):
             url, _quarter, fetched = fetch_quarterly(self.fetcher, locator, self._check(source), self.feedback)
             info_.file_name = url.rsplit("/", 1)[-1]
             return [_recorded(info_, url, fetched)]
@@ -458,8 +459,10 @@ class LayerBuilder:
         table, columns, position = _read_table(source, files[0])
         commune_at = position[columns[source.commune_column]]
         names = side_labels(source, files)
-        label_at = position.get(strategy.label_column) if names is None else None
-        date_at = position.get(strategy.date_column)
+        # Published spellings may differ in case from the canonical names (INSEE's LIBDENS).
+        label_at = position.get(columns.get(strategy.label_column, strategy.label_column)) if names is None else None
+        date_at = position.get(columns.get(strategy.date_column, strategy.date_column))
+        id_at = position[columns.get(strategy.id_column, strategy.id_column)]
         groups = {}
         tally = CodeTally(self.index.codes)
         for row in table.rows:
@@ -467,7 +470,7 @@ class LayerBuilder:
                      if territory.is_country or c in territory.commune_codes]
             if not codes:
                 continue
-            ids = [i for i in split_values(row[position[strategy.id_column]]) if i not in strategy.not_member]
+            ids = [i for i in split_values(row[id_at]) if i not in strategy.not_member]
             labels = split_values(row[label_at], commas=False) if label_at is not None else []
             for n, programme in enumerate(ids):
                 group = groups.setdefault(programme, {"label": "", "date": "", "communes": []})
@@ -646,13 +649,13 @@ def side_labels(source, files):
 
 def _read_table(source, file_):
     """The CSV, its canonical -> published column names, and each column's position."""
-    return read_source_csv(source, file_.path, source.columns)
+    return read_source_table(source, file_.path, source.columns)
 
 
-def read_source_csv(source, path, wanted):
-    """A source's CSV with its codes padded as published elsewhere (``6`` -> ``06``, ``6088`` ->
-    ``06088``): (table, canonical -> published column names, position of each column)."""
-    table = read_csv(path, source.id, wanted)
+def read_source_table(source, path, wanted):
+    """A source's table (CSV or XLSX) with its codes padded as published elsewhere (``6`` -> ``06``,
+    ``6088`` -> ``06088``): (table, canonical -> published column names, position of each column)."""
+    table = TABLE_READERS[source.reader](path, source.id, wanted)
     columns = resolve_columns(table.columns, wanted, path, source.id)
     position = {name: i for i, name in enumerate(table.columns)}
     for canonical, pad in ((source.commune_column, padded_code), (source.departement_column, padded_departement)):

@@ -2,6 +2,7 @@
 
 CSV: UTF-8 with or without BOM (cp1252 tolerated), ``,`` or ``;`` sniffed, codes kept as text,
 Excel-protected cells ``="01004"``, several values in one cell, dates in three styles.
+XLSX (INSEE's commune grids) through GDAL, the header found below the title rows.
 JSON, GeoJSON and ZIP-wrapped GeoJSON through OGR. A missing column names the column, the
 file and the source.
 """
@@ -126,6 +127,60 @@ def read_csv(path, source, wanted=None):
             file=os.path.basename(path), source=source))
     width = len(columns)
     return Table(columns, [(row + [""] * width)[:width] for row in rows], sum(1 for row in rows if len(row) < width))
+
+
+def _sheet_rows(path, source):
+    """{sheet name: rows of text cells} of a workbook, every cell read as text (codes keep their zeros)."""
+    from osgeo import gdal
+
+    # HEADERS=DISABLE: INSEE's sheets open with title rows that GDAL would take for the header.
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["XLSX"],
+                          open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"])
+    if dataset is None:
+        raise ParseError(tr("{file} (source '{source}') is not a readable XLSX workbook.").format(
+            file=os.path.basename(path), source=source))
+    sheets = {}
+    for number in range(dataset.GetLayerCount()):
+        sheet = dataset.GetLayer(number)
+        sheets[sheet.GetName()] = [[clean_cell(f.GetFieldAsString(i)) if f.IsFieldSet(i) else ""
+                                    for i in range(f.GetFieldCount())] for f in sheet]
+    return sheets
+
+
+def _header_at(rows, wanted):
+    """Index of the header row: the first holding every wanted column (any spelling), or without
+    wanted columns the first row as wide as the widest (title rows fill one cell)."""
+    if wanted:
+        spellings = [{s.lower() for s in names} for names in wanted.values()]
+        return next((n for n, row in enumerate(rows) if all({c.lower() for c in row} & names
+                                                            for names in spellings)), None)
+    widths = [sum(1 for cell in row if cell) for row in rows]
+    return widths.index(max(widths)) if widths and max(widths) > 1 else None
+
+
+def read_xlsx(path, source, wanted=None):
+    """Read the workbook's sheet holding the wanted columns into a Table (header below title rows)."""
+    sheets = list(_sheet_rows(path, source).values())
+    fits = [(rows, at) for rows in sheets for at in [_header_at(rows, wanted)] if at is not None]
+    if not fits:  # no sheet holds them all: name what is missing against the widest header found
+        headers = [rows[at] for rows in sheets for at in [_header_at(rows, None)] if at is not None]
+        resolve_columns([c for c in max(headers, key=len, default=[]) if c], wanted or {}, path, source)
+        raise ParseError(tr("{file} (source '{source}') holds no table.").format(file=os.path.basename(path),
+                                                                                 source=source))
+    rows, at = fits[0]
+    columns = list(rows[at])
+    while columns and not columns[-1]:
+        columns.pop()
+    body = [row for row in rows[at + 1:] if any(row)]
+    if not body:
+        raise ParseError(tr("{file} (source '{source}') has a header but no rows.").format(
+            file=os.path.basename(path), source=source))
+    width = len(columns)
+    return Table(columns, [(row + [""] * width)[:width] for row in body])
+
+
+# How a source's ``reader`` reads its table (the other readers are vector files).
+TABLE_READERS = {"csv": read_csv, "xlsx": read_xlsx}
 
 
 def read_json(path, source):

@@ -65,7 +65,9 @@ PRESENTATIONS = {
     "avenir_montagnes_mobilites": _programme("id_amm", "lib_amm"),
     "fabriques_territoire": _programme("id_fabt"),
     "manufactures_proximite": _programme("id_manup"),
+    "fabriques_prospectives": _programme("id_fabp"),
     "france_ruralites_revitalisation": _programme("codefrr"),
+    "grille_densite": _programme("dens", "libdens"),
     "communes": Presentation("\"nom\" || ' (' || \"code\" || ')'", "<b>[% \"nom\" %]</b> ([% \"code\" %])<br>"
                              "[% format_number(\"population\", 0) %] hab.",
                              {"nom": ("Nom", "Name"), "code": ("Code INSEE", "INSEE code"),
@@ -91,11 +93,11 @@ PRESENTATIONS = {
 # Top to bottom: points, then programmes from the smallest perimeters to the largest, then the
 # administrative outlines. Overlaps stay readable: a small programme is never under a large one.
 DRAWING_ORDER = ("france_services", "mediation_numerique", "mobile_sites", "qpv", "qpv_2015", "fabriques_territoire",
-                 "manufactures_proximite", "cites_educatives", "cites_emploi", "action_coeur_de_ville",
+                 "manufactures_proximite", "fabriques_prospectives", "cites_educatives", "cites_emploi", "action_coeur_de_ville",
                  "villages_avenir", "petites_villes_de_demain", "avenir_montagnes_mobilites",
                  "avenir_montagnes_ingenierie", "territoires_industrie", "crte", "france_ruralites_revitalisation",
                  "road_network", "epci",
-                 "communes", "departements", "regions")
+                 "communes", "departements", "regions", "grille_densite")  # the grid covers everything: last
 
 
 # The styles' legend labels are written in French; in English they read as below.
@@ -111,7 +113,12 @@ LEGEND_EN = {"Site fixe": "Fixed site", "Site multisites": "Multi-site", "Antenn
              "Importance 3 — liaisons départementales": "Importance 3 — département links",
              "Importance 4 — liaisons locales": "Importance 4 — local links",
              "Importance 5 — desserte": "Importance 5 — access roads",
-             "Importance 6 — voies de faible usage": "Importance 6 — little-used ways"}
+             "Importance 6 — voies de faible usage": "Importance 6 — little-used ways",
+             "1 — Grands centres urbains": "1 — Large urban centres",
+             "2 — Centres urbains intermédiaires": "2 — Intermediate urban centres",
+             "3 — Ceintures urbaines": "3 — Urban belts", "4 — Petites villes": "4 — Small towns",
+             "5 — Bourgs ruraux": "5 — Rural towns", "6 — Rural à habitat dispersé": "6 — Dispersed rural",
+             "7 — Rural à habitat très dispersé": "7 — Very dispersed rural"}
 
 
 def legend_label(label, language):

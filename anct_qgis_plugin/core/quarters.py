@@ -1,24 +1,28 @@
-"""Files published each quarter under a path that names it (Arcep: ``…/sites/2024_T2/2024_T2_…``).
+"""Files published each quarter or each year under a name that says which (Arcep:
+``…/sites/2024_T2/2024_T2_…``; INSEE: ``grille_densite_7_niveaux_2024.xlsx``).
 
-The newest quarter published is found by looking back from the current quarter: a quarter the
-server does not have (404, or absent from a folder mirror) is skipped; any other failure stops
-the search and, when the cache holds a quarter, serves it. A setting pins one quarter instead.
+The newest edition published is found by looking back from the current quarter or year: an
+edition the server does not have (404, or absent from a folder mirror) is skipped; any other
+failure stops the search and, when the cache holds an edition, serves it. A setting may pin one.
 """
 import datetime
 import re
 from dataclasses import dataclass
 
+from .catalogue import QuarterlyUrl, YearlyUrl
 from .errors import AnctError, CancelledError, CatalogueError, NotPublishedError, OfflineError
 from .i18n import tr
 from .report import warn
 
 QUARTER = re.compile(r"^(\d{4})_T([1-4])$")
+YEAR = re.compile(r"^(\d{4})$")
 
 
 @dataclass(frozen=True)
 class Quarter:
     year: int
     number: int
+    placeholder = "quarter"  # its name in a URL template
 
     @property
     def label(self) -> str:
@@ -45,7 +49,40 @@ class Quarter:
         return cls(day.year, (day.month - 1) // 3 + 1)
 
 
-def quarters_back(start: Quarter, count: int) -> list:
+@dataclass(frozen=True)
+class Year:
+    year: int
+    placeholder = "year"
+
+    @property
+    def label(self) -> str:
+        return str(self.year)
+
+    @property
+    def last_day(self) -> str:
+        """The day a yearly edition stands for: INSEE's grids follow the communes of 1 January."""
+        return f"{self.year}-01-01"
+
+    def previous(self) -> "Year":
+        return Year(self.year - 1)
+
+    @classmethod
+    def parse(cls, text: str) -> "Year":
+        match = YEAR.match((text or "").strip())
+        if not match:
+            raise CatalogueError(tr("'{text}' is not a year: write it YYYY, e.g. 2024.").format(text=text))
+        return cls(int(match.group(1)))
+
+    @classmethod
+    def of(cls, day: datetime.date) -> "Year":
+        return cls(day.year)
+
+
+PERIODS = {QuarterlyUrl: Quarter, YearlyUrl: Year}
+
+
+def quarters_back(start, count: int) -> list:
+    """``start`` and the editions before it, ``count`` in all (quarters or years)."""
     quarters = [start]
     while len(quarters) < count:
         quarters.append(quarters[-1].previous())
@@ -53,28 +90,29 @@ def quarters_back(start: Quarter, count: int) -> list:
 
 
 def candidate_urls(locator, config, today=None):
-    """[(Quarter, url)], newest first: the pinned quarter, or the current one and those before."""
-    pinned = getattr(config, locator.setting, "")
+    """[(edition, url)], newest first: the pinned edition, or the current one and those before."""
+    period = PERIODS[type(locator)]
+    pinned = getattr(config, locator.setting, "") if locator.setting else ""
     if pinned:
-        candidates = [Quarter.parse(pinned)]
+        candidates = [period.parse(pinned)]
     else:
-        candidates = quarters_back(Quarter.of(today or datetime.date.today()), locator.look_back)
-    return [(quarter, locator.template.format(quarter=quarter.label)) for quarter in candidates]
+        candidates = quarters_back(period.of(today or datetime.date.today()), locator.look_back)
+    return [(edition, locator.template.format(**{period.placeholder: edition.label})) for edition in candidates]
 
 
 def fetch_quarterly(fetcher, locator, validate, feedback=None, today=None):
-    """(url, Quarter, Fetched) of the newest quarter published (or the pinned one)."""
+    """(url, edition, Fetched) of the newest edition published (or the pinned one)."""
     urls = candidate_urls(locator, fetcher.config, today)
     cached = next(((q, u, e) for q, u in urls for e in [fetcher.cache.lookup(u)] if e is not None), None)
 
     def get(quarter, url):
-        return url, quarter, fetcher.fetch(url, suffix=".csv", validate=validate, feedback=feedback,
+        return url, quarter, fetcher.fetch(url, suffix=locator.suffix, validate=validate, feedback=feedback,
                                            source_date=quarter.last_day)
 
     if cached and (fetcher.config.offline or cached[2].age_seconds < fetcher.config.ttl_hours * 3600):
         return get(cached[0], cached[1])
     if fetcher.config.offline:
-        raise OfflineError(tr("Offline mode: no cached quarter of {url}").format(url=locator.template))
+        raise OfflineError(tr("Offline mode: no cached edition of {url}").format(url=locator.template))
     for quarter, url in urls:
         try:
             return get(quarter, url)
@@ -85,10 +123,10 @@ def fetch_quarterly(fetcher, locator, validate, feedback=None, today=None):
         except AnctError as error:
             if cached is None:
                 raise
-            warn(feedback, tr("{error} — using the cached quarter {quarter}.").format(error=error,
+            warn(feedback, tr("{error} — using the cached edition {quarter}.").format(error=error,
                                                                                    quarter=cached[0].label))
             served = fetcher.served(cached[2])
             served.stale = True
             return cached[1], cached[0], served
-    raise NotPublishedError(tr("No quarter of {url} is published from {first} back to {last}.").format(
+    raise NotPublishedError(tr("No edition of {url} is published from {first} back to {last}.").format(
         url=locator.template, first=urls[0][0].label, last=urls[-1][0].label))

@@ -12,8 +12,8 @@ from .catalogue import CROSS_TABLE, QPV_LIST, SOURCES, RoadWfsPages
 from .commune_codes import CodeTally
 from .errors import AnctError, CancelledError, CatalogueError
 from .i18n import tr
-from .layers import COMMUNE_OUTLINE_SOURCES, read_source_csv, source_info
-from .parsers import open_vector, split_values
+from .layers import COMMUNE_OUTLINE_SOURCES, read_source_table, source_info
+from .parsers import TABLE_READERS, open_vector, split_values
 from .road_network import Box, check_page, page_url
 
 CHECKED_SOURCES = SOURCES + (QPV_LIST, CROSS_TABLE)
@@ -54,8 +54,8 @@ def _missing(source, found):
 def _read(source, path, index):
     """(columns found, rows, CodeTally) of one file, read as the layers read it."""
     spellings = source.columns.get(source.commune_column, ())
-    if source.reader == "csv":
-        table, _columns, position = read_source_csv(source, path, {})
+    if source.reader in TABLE_READERS:
+        table, _columns, position = read_source_table(source, path, {})
         found, rows = table.columns, len(table.rows)
         column = _published_name(found, spellings)
         values = (row[position[column]] for row in table.rows) if column else ()

@@ -4,7 +4,7 @@ Answers from the cache alone (never the network), so the panel can show it insta
 """
 from dataclasses import dataclass
 
-from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, QuarterlyUrl, RoadWfsPages, get_source
+from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, QuarterlyUrl, RoadWfsPages, YearlyUrl, get_source
 from .datagouv import check_dataset_document, resource_download_url, select_resource
 from .errors import AnctError
 from .parsers import read_json
@@ -33,7 +33,7 @@ def cached_urls(fetcher, layer_id, territory=None):
         return indexed_urls(fetcher.cache, territory.key) if territory else []
     if isinstance(locator, PerDepartementUrl):
         return [locator.template.format(dep=d) for d in (territory.departement_codes if territory else ())]
-    if isinstance(locator, QuarterlyUrl):  # the newest quarter the cache holds
+    if isinstance(locator, (QuarterlyUrl, YearlyUrl)):  # the newest edition the cache holds
         try:
             urls = [url for _quarter, url in candidate_urls(locator, fetcher.config)]
         except AnctError:  # a mistyped pinned quarter: nothing cached for it

@@ -10,12 +10,12 @@ import os
 import weakref
 from dataclasses import dataclass, field
 
-from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, get_source
+from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, TYPOLOGY_IDS, get_source
 from .commune_codes import UNPLACED, CodeTally
 from .cross_table import CrossTable, list_date
 from .errors import AnctError
 from .i18n import tr
-from .layers import read_source_csv, side_labels, source_info
+from .layers import read_source_table, side_labels, source_info
 from .parsers import split_values
 
 
@@ -28,7 +28,7 @@ def _list_columns(layer_id):
 
 MEMBERSHIP_SOURCES = {
     "qpv": (QPV_LIST, "code_qp", "lib_qp", ""),
-    **{layer_id: _list_columns(layer_id) for layer_id in PROGRAMME_LIST_IDS},
+    **{layer_id: _list_columns(layer_id) for layer_id in PROGRAMME_LIST_IDS + TYPOLOGY_IDS},
     "france_services": (get_source("france_services"), "id_fs", "lib_fs", ""),
     "mobile_sites": (get_source("mobile_sites"), "num_site", "", ""),
 }
@@ -62,13 +62,13 @@ def read_membership(builder, table_id, country):
         memo, key = _memo_slot(builder, table_id, files[0].path)
         if key in memo:  # the same file, read already in this session: the card answers at once
             return dataclasses.replace(memo[key])
-        table, columns, position = read_source_csv(source, files[0].path, wanted)
+        table, columns, position = read_source_table(source, files[0].path, wanted)
     except AnctError as error:
         membership.unavailable = str(error)
         return membership
     commune_at, id_at = position[columns[source.commune_column]], position[columns[id_column]]
     prefix_at = position.get(ID_PREFIX.get(table_id, ""))
-    label_at, date_at = position.get(label_column), position.get(date_column)
+    label_at, date_at = (position.get(columns.get(name, name)) for name in (label_column, date_column))
     not_member = getattr(source.geometry, "not_member", ())  # FRR's -9999: a commune in no class
     departement_at = position.get(columns.get(source.departement_column, ""))
     tally = CodeTally(builder.index.codes)

@@ -7,6 +7,7 @@ import numpy as np
 
 LEVELS = ("territory", "region", "france")
 PROGRAMMES = ("action_coeur_de_ville", "petites_villes_de_demain", "territoires_industrie", "villages_avenir")
+DENSITY_GRID = "grille_densite"  # INSEE's levels 1 (dense) to 7, as "programme ids" of each commune
 
 
 def _share(part, whole):
@@ -30,6 +31,19 @@ def _programme_figures(frame, ids_by_commune, whole_departements=frozenset()):
     return len(ids), len(covered), float(covered["population"].sum())
 
 
+def densest_level(ids_by_commune, code):
+    """The commune's density level; a commune listed under two (communes merged after the grid's
+    year) counts in the denser, so each inhabitant counts once."""
+    levels = ids_by_commune.get(code)
+    return min(levels, key=int) if levels else None
+
+
+def density_levels(ids_by_commune):
+    """Every level the grid gives, in order (the rows of the table)."""
+    return sorted({level for key, levels in ids_by_commune.items() if not key.startswith(UNPLACED)
+                   for level in levels}, key=int)
+
+
 def key_figures(communes, level_codes, areas, memberships, gaps, area_departements=None, whole_departements=None):
     """One row per indicator, columns territory / region / france (None where unavailable).
 
@@ -42,7 +56,8 @@ def key_figures(communes, level_codes, areas, memberships, gaps, area_departemen
 
     communes: DataFrame(code, epci, population); level_codes: level -> commune codes (None =
     all); areas: level -> km² or None; memberships: table id -> {commune: [ids]} or None;
-    gaps: level -> (population beyond, population measured) or None.
+    gaps: level -> (population beyond, population measured) or None. With the density grid among
+    the memberships, the population of each density level follows.
     """
     import pandas as pd
 
@@ -52,6 +67,8 @@ def key_figures(communes, level_codes, areas, memberships, gaps, area_departemen
     def put(indicator, level, value):
         rows.setdefault(indicator, dict.fromkeys(LEVELS))[level] = value
 
+    density = memberships.get(DENSITY_GRID)
+    commune_levels = None if density is None else communes["code"].map(lambda code: densest_level(density, code))
     for level in LEVELS:
         codes = level_codes.get(level)
         frame = communes if codes is None else communes[communes["code"].isin(codes)]
@@ -84,4 +101,10 @@ def key_figures(communes, level_codes, areas, memberships, gaps, area_departemen
         gap = gaps.get(level)
         put("gap_population", level, None if gap is None else gap[0])
         put("gap_share", level, None if gap is None else _share(gap[0], gap[1]))
+        if commune_levels is not None:  # population by density level: density_<level>_population, _share
+            by_level = frame["population"].groupby(commune_levels[frame.index]).sum()
+            for density_level in density_levels(density):
+                inhabitants = float(by_level.get(density_level, 0.0))
+                put(f"density_{density_level}_population", level, inhabitants)
+                put(f"density_{density_level}_population_share", level, _share(inhabitants, population))
     return pd.DataFrame([{"indicator": key, **values} for key, values in rows.items()])

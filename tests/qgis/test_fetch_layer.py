@@ -28,9 +28,11 @@ EXPECTED = {
     ("crte", "36"): 3, ("crte", "FR"): 5, ("cites_educatives", "36"): 1, ("cites_educatives", "18"): 2,
     ("cites_emploi", "36"): 1, ("cites_emploi", "FR"): 2, ("avenir_montagnes_ingenierie", "2A"): 1,
     ("avenir_montagnes_mobilites", "2A"): 1, ("fabriques_territoire", "36"): 1, ("fabriques_territoire", "FR"): 2,
-    ("manufactures_proximite", "36"): 1, ("france_ruralites_revitalisation", "36"): 1,
+    ("manufactures_proximite", "36"): 1, ("fabriques_prospectives", "36"): 1, ("france_ruralites_revitalisation", "36"): 1,
     ("france_ruralites_revitalisation", "18"): 0,  # every commune of Cher in the file is -9999
     ("mediation_numerique", "36"): 2, ("mediation_numerique", "FR"): 3,
+    # INSEE density levels of Indre: 2, 3, 5 (Le Blanc, and Saint-Maur through 36245) and 6.
+    ("grille_densite", "36"): 4, ("grille_densite", "FR"): 5,
     # The loopback WFS's grid of Indre roads: 5 sections a car uses meet the box of Châteauroux.
     ("road_network", "36044"): 5,
 }

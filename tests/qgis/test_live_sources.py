@@ -39,7 +39,7 @@ def test_a_pinned_quarter_is_read_and_a_bad_one_refused(anct_env, run_alg, monke
 
 def test_no_quarter_published_is_a_clear_error(anct_env, run_alg, mirror_server):
     mirror_server.add_fault(ARCEP, "status", code=404)
-    with pytest.raises(QgsProcessingException, match="No quarter of https://data.arcep.fr.* back to"):
+    with pytest.raises(QgsProcessingException, match="No edition of https://data.arcep.fr.* back to"):
         fetch(run_alg, "mobile_sites", "36")
 
 
@@ -49,7 +49,7 @@ def test_arcep_unreachable_serves_the_cached_quarter_and_offline_too(anct_env, r
     monkeypatch.setenv("ANCT_QGIS_TTL_HOURS", "0")
     mirror_server.add_fault(ARCEP, "status", code=503)
     assert fetch(run_alg, "mobile_sites", "36")[1].featureCount() == 8
-    assert any("cached quarter 2024_T2" in warning for warning in feedback.warnings)
+    assert any("cached edition 2024_T2" in warning for warning in feedback.warnings)
     monkeypatch.setenv("ANCT_QGIS_OFFLINE", "1")
     before = mirror_server.count()
     assert fetch(run_alg, "mobile_sites", "36")[1].featureCount() == 8 and mirror_server.count() == before
@@ -58,7 +58,7 @@ def test_arcep_unreachable_serves_the_cached_quarter_and_offline_too(anct_env, r
 def test_offline_without_any_quarter_says_so(anct_env, run_alg, monkeypatch):
     fetch(run_alg, "communes", "36")  # the reference tables are cached, no Arcep quarter is
     monkeypatch.setenv("ANCT_QGIS_OFFLINE", "1")
-    with pytest.raises(QgsProcessingException, match="no cached quarter"):
+    with pytest.raises(QgsProcessingException, match="no cached edition"):
         fetch(run_alg, "mobile_sites", "36")
 
 

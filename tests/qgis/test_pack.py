@@ -38,7 +38,7 @@ def test_unavailable_layer_is_recorded_not_fatal(anct_env, run_alg, mirror_serve
     result = run_alg("anct:fetch_territory_pack", {"TERRITORY": "36", "OUTPUT": str(output)})
     assert result["LAYERS_UNAVAILABLE"] == 1
     row = sources(output)["mobile_sites"]
-    assert row["status"] == "unavailable" and "No quarter" in row["message"]
+    assert row["status"] == "unavailable" and "No edition" in row["message"]
     assert "mobile_sites" not in tables(output)
     assert any("mobile_sites" in warning for warning in feedback.warnings)
 

@@ -90,9 +90,12 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
     ok = {source for source, check in checks.items() if check.status == "ok"}
     # The shared mirror holds no BD TOPO page, no CRTE list, none of the files read by resource link.
     absent = {"road_network", "crte", "fabriques_territoire", "manufactures_proximite", "mediation_numerique",
-              "croisement_dispositifs", "france_ruralites_revitalisation"}
-    assert ok == set(checks) - {"qpv_2015"} - absent
+              "croisement_dispositifs", "france_ruralites_revitalisation", "fabriques_prospectives"}
+    assert ok == set(checks) - {"qpv_2015", "grille_densite"} - absent
     assert all("no copy" in checks[source].message for source in absent)
+    # Nor INSEE's density grid: no year is found, and the check says which years it looked for.
+    assert checks["grille_densite"].status == "failed"
+    assert "No edition of https://www.insee.fr/" in checks["grille_densite"].message
     assert checks["qpv_2015"].status == "unpublished"  # the 2015 outlines are no longer in the dataset
 
     assert checks["qpv_list"].rows == 1493 and checks["france_services"].rows == 2845

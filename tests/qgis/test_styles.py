@@ -28,7 +28,8 @@ STYLES = ROOT / "resources" / "styles"
 PUBLISHED, OUTPUTS = make_styles.LAYER_FIELDS, make_styles.OUTPUT_FIELDS
 ALL_STYLES = tuple(LAYER_IDS) + tuple(OUTPUTS)
 RENDERER = {"france_services": "categorizedSymbol", "mobile_sites": "RuleRenderer",
-            "road_network": "categorizedSymbol", "mediation_numerique": "categorizedSymbol"}  # others: singleSymbol
+            "road_network": "categorizedSymbol", "mediation_numerique": "categorizedSymbol",
+            "grille_densite": "categorizedSymbol"}  # others: singleSymbol
 LABELS = {"qpv": "lib_qp", "territoires_industrie": "lib_ti", "action_coeur_de_ville": "lib_acv",
           "cites_educatives": "lib_cite", "cites_emploi": "lib_cde", "avenir_montagnes_ingenierie": "lib_ami",
           "avenir_montagnes_mobilites": "lib_amm", "communes": "nom", "epci": "nom"}  # the others have no labels

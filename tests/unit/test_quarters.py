@@ -1,10 +1,11 @@
-"""Arcep's quarters: labels, last days, looking back."""
+"""Arcep's quarters and INSEE's years: labels, last days, looking back."""
 import datetime
 
 import pytest
 
 from anct_qgis_plugin.core.errors import CatalogueError
-from anct_qgis_plugin.core.quarters import Quarter, quarters_back
+from anct_qgis_plugin.core.catalogue import YearlyUrl
+from anct_qgis_plugin.core.quarters import Quarter, Year, candidate_urls, quarters_back
 
 
 def test_current_quarter_and_looking_back_across_years():
@@ -22,3 +23,14 @@ def test_a_pinned_quarter_is_checked():
     assert Quarter.parse("2024_t2") == Quarter(2024, 2)
     with pytest.raises(CatalogueError, match="YYYY_Tn"):
         Quarter.parse("2024-Q2")
+
+
+def test_yearly_files_are_looked_for_from_this_year_back():
+    locator = YearlyUrl("https://example.org/grid_{year}.xlsx", look_back=3)
+    urls = candidate_urls(locator, config=None, today=datetime.date(2026, 12, 2))
+    assert [(year.label, url) for year, url in urls] == [
+        ("2026", "https://example.org/grid_2026.xlsx"), ("2025", "https://example.org/grid_2025.xlsx"),
+        ("2024", "https://example.org/grid_2024.xlsx")]
+    assert Year(2024).last_day == "2024-01-01"
+    with pytest.raises(CatalogueError, match="YYYY"):
+        Year.parse("24")

@@ -39,7 +39,7 @@ from ...core.service import AnctData
 from ...core.settings import default_data_dir, read_setting
 from .base import AnctAlgorithm, tr
 from .figures import add_gap_parameters, gap_run, read_gap_parameters
-from .territory_profile import compute_profile
+from .territory_profile import ATLAS_TABLES, compute_profile
 
 
 def departement_codes(index, text):
@@ -191,7 +191,8 @@ class DepartmentAtlasAlgorithm(AnctAlgorithm):
         """(SheetInputs, the sheet's texts: they say which measure of the gap it shows)."""
         texts, measure = wording
         territory = index.departement(code)
-        figures, memberships, used = compute_profile(territory, data, context, feedback, measure, runs)
+        figures, memberships, used = compute_profile(territory, data, context, feedback, measure, runs,
+                                                      ATLAS_TABLES)
         texts = texts.for_measure(used.threshold, used.by_road)
         builder = data.builder(feedback)
         inputs = SheetInputs(territory, index.regions.get(territory.region_codes[0], "") if territory.region_codes

@@ -10,9 +10,10 @@ from qgis.core import (
 )
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
+from ...core.report import warn
 from ...core.service import AnctData
 from ...core.tables import read_memberships
-from ...diagnostics.profile import PROGRAMMES, key_figures
+from ...diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures
 from .atomic_outputs import atomic_outputs
 from .base import AnctAlgorithm, tr
 from .figures import (
@@ -26,7 +27,9 @@ from .figures import (
     whole_departements,
 )
 
-PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites")
+PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID)
+# The atlas's sheets show no density figure: it does not read the grid.
+ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID)
 
 
 def gap_labels(measure):
@@ -62,14 +65,37 @@ def indicator_labels(measure=STRAIGHT_DEFAULT):
     return labels
 
 
-def compute_profile(territory, data, context, feedback, measure=STRAIGHT_DEFAULT, runs=None):
+def density_labels(membership):
+    """Labels of the population-by-density-level rows: INSEE's level names, the grid's year."""
+    labels, year = {}, membership.source_date[:4]
+    for level, name in membership.labels.items():
+        labels[f"density_{level}_population"] = (tr("Population of the communes of density level {level}, {name} "
+                                                    "(INSEE grid {year})").format(level=level, name=name, year=year),
+                                                 tr("inhabitants"))
+        labels[f"density_{level}_population_share"] = (tr("Share of the population in density level {level}, "
+                                                          "{name}").format(level=level, name=name), "%")
+    return labels
+
+
+def warn_double_levels(membership, feedback):
+    """Communes the grid lists at two levels (communes merged after its year): named, counted once."""
+    doubles = sorted(code for code, levels in membership.ids_by_commune.items()
+                     if not code.startswith(UNPLACED) and len(set(levels)) > 1)
+    if doubles:
+        warn(feedback, tr("{n} communes are at two density levels in the INSEE grid (communes merged since): each "
+                          "counts at its denser level: {codes}").format(n=len(doubles), codes=", ".join(doubles[:10])))
+
+
+def compute_profile(territory, data, context, feedback, measure=STRAIGHT_DEFAULT, runs=None, tables=PROFILE_TABLES):
     """The key-figure table (pandas), the memberships it used (shared with the atlas) and the gap
     measure it could use; ``runs`` keeps the service-gap runs (see figures.service_gaps)."""
     builder = data.builder(feedback)
     index = builder.index
     # The tables the key figures use, not every programme of the catalogue.
-    memberships = read_memberships(builder, PROFILE_TABLES, feedback)
+    memberships = read_memberships(builder, tables, feedback)
     usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
+    if DENSITY_GRID in memberships and not memberships[DENSITY_GRID].unavailable:
+        warn_double_levels(memberships[DENSITY_GRID], feedback)
     feedback.setProgress(30)
     area_km2, area_departements = areas(builder, territory, feedback)
     gaps, used = service_gaps(territory, context, feedback, measure, runs)
@@ -103,7 +129,7 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         data = AnctData()
         territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
         measure = read_gap_parameters(self, parameters, context)
-        table, _memberships, used = compute_profile(territory, data, context, feedback, measure)
+        table, memberships, used = compute_profile(territory, data, context, feedback, measure)
         fields = QgsFields()
         for name, kind in (("indicator", FIELD_STRING), ("label", FIELD_STRING), ("unit", FIELD_STRING),
                            ("territory", FIELD_DOUBLE), ("region", FIELD_DOUBLE), ("france", FIELD_DOUBLE)):
@@ -111,7 +137,7 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         sink, dest_id = outputs.sink("OUTPUT", fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        labels = indicator_labels(used)
+        labels = {**indicator_labels(used), **density_labels(memberships[DENSITY_GRID])}
         # One population vintage for every figure: say which, on the row and in the log.
         population_source = data.builder(feedback).population_source()
         labels["population"] = (f"{labels['population'][0]} — {population_source}", labels["population"][1])
