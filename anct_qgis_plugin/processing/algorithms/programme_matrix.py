@@ -40,7 +40,7 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
         from ...core.service import AnctData
         from ...core.tables import read_memberships
         from ...diagnostics.programmes import programme_matrix
-        from .figures import commune_frame
+        from ...engine.figures import commune_frame
 
         data = AnctData()
         territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
