@@ -3,8 +3,8 @@ import datetime
 
 import pytest
 
-from anct_qgis_plugin.core.errors import CatalogueError
 from anct_qgis_plugin.core.catalogue import YearlyUrl
+from anct_qgis_plugin.core.errors import CatalogueError
 from anct_qgis_plugin.core.quarters import Quarter, Year, candidate_urls, quarters_back
 
 
