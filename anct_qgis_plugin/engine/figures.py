@@ -231,7 +231,7 @@ class Profile:
     population_source: str = ""
 
 
-def warn_double_levels(membership: Membership, feedback) -> None:
+def _warn_double_levels(membership: Membership, feedback) -> None:
     """Communes the grid lists at two levels (communes merged after its year): named, counted once."""
     doubles = sorted(code for code, levels in membership.ids_by_commune.items()
                      if not code.startswith(UNPLACED) and len(set(levels)) > 1)
@@ -249,7 +249,7 @@ def compute_profile(territory: Territory, data: AnctData, context, feedback, mea
     memberships = read_memberships(builder, tables, feedback)
     usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
     if DENSITY_GRID in memberships and not memberships[DENSITY_GRID].unavailable:
-        warn_double_levels(memberships[DENSITY_GRID], feedback)
+        _warn_double_levels(memberships[DENSITY_GRID], feedback)
     feedback.setProgress(30)
     area_km2, area_departements = areas(builder, territory, feedback)
     gaps = service_gaps(territory, context, feedback, measure, runs)
