@@ -1,6 +1,5 @@
 """anct:department_atlas — one A4 sheet per département (figures, maps, chart, EPCI table),
 to PDF: one file per département in a folder, or one combined PDF."""
-import html
 import os
 
 from qgis.core import (
@@ -63,6 +62,8 @@ def to_open(written: list, combined: str, folder: str) -> str:
 def log_written(feedback, path: str) -> None:
     """A written file as its file:// URL in the Processing log, and as a link in the ANCT tab of the
     log panel (which opens what is clicked; the Processing log shows text only)."""
+    import html  # here: QGIS lists the algorithms at every start
+
     url = QUrl.fromLocalFile(path)
     report.info(feedback, tr("Written: {url}").format(url=url.toString()))  # feedback may be None (scripts)
     anchor = f'<a href="{html.escape(bytes(url.toEncoded()).decode(), quote=True)}">{html.escape(path)}</a>'

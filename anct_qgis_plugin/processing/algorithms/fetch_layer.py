@@ -12,7 +12,6 @@ from qgis.core import (
 from ...compat import FAST_INSERT, SOURCE_VECTOR_GEOMETRY
 from ...core.catalogue import LAYER_IDS, SOURCES
 from .base import AnctAlgorithm, tr
-from .post_processing import LoadedLayerPostProcessor
 
 
 class TerritoryCrsParameters:
@@ -60,6 +59,7 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         from ...core.errors import CancelledError
         from ...core.report import is_cancelled
         from ...core.service import AnctData
+        from .post_processing import style_on_load
 
         layer_id = self.parameterAsEnumString(parameters, self.LAYER, context)
         data = AnctData()
@@ -82,8 +82,6 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         if built.info.feature_count == 0:
             feedback.pushWarning(tr("{title}: no feature in {territory}.").format(
                 title=built.info.title, territory=territory.label))
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
-                LoadedLayerPostProcessor.create(built.info.layer_id, built.info, territory.label))
+        style_on_load(context, dest_id, built.info.layer_id, built.info, territory.label)
         return {self.OUTPUT: dest_id, self.FEATURE_COUNT: built.info.feature_count,
                 self.SOURCE_DATE: built.info.source_date}

@@ -13,7 +13,6 @@ from qgis.core import (
 from ...compat import NUMBER_DOUBLE
 from ...diagnostics.vocabulary import BDTOPO_CAR_NATURES, BDTOPO_NATURES
 from .base import AnctAlgorithm, tr
-from .post_processing import LoadedLayerPostProcessor
 
 
 def add_buffer_parameter(algorithm, name, advanced=False):
@@ -59,6 +58,7 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
         from ...core.service import AnctData
         from ...diagnostics.road_profiles import BdTopoProfile
         from .atomic_outputs import atomic_outputs
+        from .post_processing import style_on_load
 
         data = AnctData()
         territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
@@ -86,7 +86,5 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
                        self.SOURCE: pages.describe()}
         feedback.pushInfo(tr("{n} sections kept of {read} read; {source}").format(
             n=writer.count, read=reader.read, source=results[self.SOURCE]))
-        if context.willLoadLayerOnCompletion(results[self.OUTPUT]):
-            context.layerToLoadOnCompletionDetails(results[self.OUTPUT]).setPostProcessor(
-                LoadedLayerPostProcessor.create("road_network"))
+        style_on_load(context, results[self.OUTPUT], "road_network")
         return results

@@ -14,7 +14,6 @@ from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_GEOMETRY, 
 from ...diagnostics.vocabulary import DEFAULT_KINDS, FACILITY_KINDS
 from .base import AnctAlgorithm, tr
 from .network_parameters import RoadNetworkParameters
-from .post_processing import LoadedLayerPostProcessor
 
 ORIGINS = ("point_on_surface", "centroid", "matched_points")
 MODES = ("straight", "road")
@@ -113,6 +112,7 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         from ...engine.service_gap import measure_service_gap
         from .atomic_outputs import atomic_outputs
+        from .post_processing import style_on_load
 
         with atomic_outputs(self, parameters, context) as outputs:
             result = measure_service_gap(self._request(outputs.parameters, context), outputs, context, feedback)
@@ -120,10 +120,7 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
                        self.POPULATION_BEYOND: result.population_beyond, self.NETWORK_SOURCE: result.network_source}
             if result.summary is not None:
                 results[self.SUMMARY] = outputs.final_id(result.summary)
-        # The output is styled when QGIS loads it (under its final name).
-        if context.willLoadLayerOnCompletion(results[self.OUTPUT]):
-            context.layerToLoadOnCompletionDetails(results[self.OUTPUT]).setPostProcessor(
-                LoadedLayerPostProcessor.create(result.style))
+        style_on_load(context, results[self.OUTPUT], result.style)  # under its final name
         return results
 
     def _request(self, parameters, context):
