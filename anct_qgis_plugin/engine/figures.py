@@ -4,7 +4,14 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from qgis.core import QgsDistanceArea, QgsProcessingException, QgsProcessingUtils, QgsVectorLayer
+from qgis.core import (
+    QgsDistanceArea,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
 
 from ..core.errors import AnctError
 from ..core.layers import LayerBuilder
@@ -63,7 +70,7 @@ def ellipsoidal_km2(layer: QgsVectorLayer, code_field: Optional[str] = None, cod
                if codes is None or f[code_field] in codes) / 1e6
 
 
-def areas(builder: LayerBuilder, territory: Territory, feedback) -> "tuple[dict, dict]":
+def areas(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFeedback) -> "tuple[dict, dict]":
     """(km² per level, département codes each area covers — None = all).
 
     The territory from its commune outlines, département by département; a département whose
@@ -88,7 +95,7 @@ def areas(builder: LayerBuilder, territory: Territory, feedback) -> "tuple[dict,
     return result, covered
 
 
-def territory_km2(builder: LayerBuilder, territory: Territory, feedback) -> Optional[float]:
+def territory_km2(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFeedback) -> Optional[float]:
     """km² of a territory from its commune outlines, or its départements' outlines where those fail."""
     total, without_outlines = 0.0, []
     for code in territory.departement_codes:
@@ -156,8 +163,8 @@ class LevelGaps:
     measure: GapMeasure
 
 
-def service_gaps(territory: Territory, context, feedback, measure: GapMeasure = STRAIGHT_DEFAULT,
-                 runs: Optional[dict] = None) -> LevelGaps:
+def service_gaps(territory: Territory, context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+                 measure: GapMeasure = STRAIGHT_DEFAULT, runs: Optional[dict] = None) -> LevelGaps:
     """The service gap of the territory and its région and France, from anct:service_gap run as a
     child algorithm.
 
@@ -240,7 +247,8 @@ def _warn_double_levels(membership: Membership, feedback) -> None:
                           "counts at its denser level: {codes}").format(n=len(doubles), codes=", ".join(doubles[:10])))
 
 
-def compute_profile(territory: Territory, data: AnctData, context, feedback, measure: GapMeasure = STRAIGHT_DEFAULT,
+def compute_profile(territory: Territory, data: AnctData, context: QgsProcessingContext,
+                    feedback: QgsProcessingFeedback, measure: GapMeasure = STRAIGHT_DEFAULT,
                     runs: Optional[dict] = None, tables: tuple = PROFILE_TABLES) -> Profile:
     """The key figures of a territory from ``tables``; ``runs`` keeps the service-gap runs (see
     service_gaps)."""
@@ -258,7 +266,8 @@ def compute_profile(territory: Territory, data: AnctData, context, feedback, mea
     return Profile(territory, table, memberships, gaps.measure)
 
 
-def territory_profile(territory_text: str, measure: GapMeasure, context, feedback) -> Profile:
+def territory_profile(territory_text: str, measure: GapMeasure, context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Profile:
     """The key figures of the territory named by ``territory_text`` (FR, 36, reg:24, a name…)."""
     data = AnctData()
     territory = data.resolve_territory(territory_text, feedback)

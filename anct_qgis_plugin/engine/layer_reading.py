@@ -5,6 +5,8 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureIterator,
     QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsRectangle,
@@ -16,7 +18,7 @@ from .i18n import tr
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
-def crs_of(source, what: str) -> QgsCoordinateReferenceSystem:
+def crs_of(source: QgsFeatureSource, what: str) -> QgsCoordinateReferenceSystem:
     """The CRS of a source or a layer; a layer without one cannot be measured."""
     crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
     if not crs.isValid():
@@ -31,19 +33,20 @@ def report_progress(feedback, done: int, total: int, start: float = 0.0, end: fl
         feedback.setProgress(start + (end - start) * min(done / total, 1.0))
 
 
-def extent_in(source, crs: QgsCoordinateReferenceSystem, context) -> QgsRectangle:
+def extent_in(source: QgsFeatureSource, crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext
+              ) -> QgsRectangle:
     """The extent of a source or a layer in ``crs``."""
     extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
     return QgsCoordinateTransform(crs_of(source, tr("population")), crs,
                                   context.transformContext()).transformBoundingBox(extent)
 
 
-def lonlat_extent(source, context) -> QgsRectangle:
+def lonlat_extent(source: QgsFeatureSource, context: QgsProcessingContext) -> QgsRectangle:
     """The extent of a source or a layer in WGS84 longitude/latitude."""
     return extent_in(source, WGS84, context)
 
 
-def features_unchecked(source, request: QgsFeatureRequest) -> QgsFeatureIterator:
+def features_unchecked(source: QgsFeatureSource, request: QgsFeatureRequest) -> QgsFeatureIterator:
     """Features without Processing's geometry validity check. Only a point per unit (or the
     vertices of each road) is needed, and GEOS places a point on an invalid outline too: the
     check would cost a third of the read of a 2-million-cell grid and stop a national run on

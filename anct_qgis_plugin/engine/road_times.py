@@ -4,7 +4,14 @@ from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsProcessingException
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
 
 from ..core.road_source import extent_area, fetch_sections, territory_area
 from ..core.service import AnctData
@@ -41,8 +48,9 @@ class RoadArea:
     population: object
 
 
-def road_travel_times(options: NetworkOptions, context, area: RoadArea, crs: QgsCoordinateReferenceSystem,
-                      facilities: np.ndarray, feedback) -> "tuple[TravelTimes, str]":
+def road_travel_times(options: NetworkOptions, context: QgsProcessingContext, area: RoadArea,
+                      crs: QgsCoordinateReferenceSystem, facilities: np.ndarray, feedback: QgsProcessingFeedback
+                      ) -> "tuple[TravelTimes, str]":
     """(TravelTimes, where the network came from)."""
     try:
         import scipy.sparse.csgraph  # noqa: F401

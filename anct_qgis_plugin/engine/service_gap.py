@@ -19,7 +19,9 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsRectangle,
     QgsWkbTypes,
 )
@@ -57,10 +59,10 @@ class Sinks(Protocol):
     """Where the outputs go (the algorithm's AtomicOutputs): ``sink`` answers (None, "") for an
     output not asked for, ``required_sink`` raises."""
 
-    def sink(self, name: str, fields: QgsFields, wkb_type, crs: QgsCoordinateReferenceSystem, **options): ...
+    def sink(self, name: str, fields: QgsFields, wkb_type, crs: QgsCoordinateReferenceSystem, **options) -> tuple: ...
 
     def required_sink(self, name: str, fields: QgsFields, wkb_type, crs: QgsCoordinateReferenceSystem,
-                      **options): ...
+                      **options) -> tuple: ...
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ def _first_field(fields, candidates):
     return next((name for name in candidates if name in names), None)
 
 
-def measure_service_gap(request: ServiceGapRequest, sinks: Sinks, context, feedback) -> ServiceGapResult:
+def measure_service_gap(request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingContext,
+                        feedback: QgsProcessingFeedback) -> ServiceGapResult:
     """Measure every unit to its nearest facility, write it to the OUTPUT sink and the summary by
     département and EPCI to the SUMMARY sink (when asked for)."""
     with cyclic_gc_paused():
