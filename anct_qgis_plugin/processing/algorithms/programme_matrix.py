@@ -37,32 +37,11 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
             "vintage each programme comes from."))
 
     def run_algorithm(self, parameters, context, feedback):
-        from ...core.service import AnctData
-        from ...core.tables import read_memberships
-        from ...diagnostics.programmes import programme_matrix
-        from ...engine.figures import commune_frame
+        from ...engine.programmes import programme_matrix_of
 
-        data = AnctData()
-        territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
-        builder = data.builder(feedback)
-        memberships = read_memberships(builder, PROGRAMME_TABLES, feedback,
-                                       self.parameterAsBoolean(parameters, self.CROSS_TABLE, context))
-        for table_id, membership in memberships.items():
-            if not membership.unavailable:
-                feedback.pushInfo(tr("{table}: {file}, {date} ({origin})").format(
-                    table=table_id, file=membership.file_name or "-", date=membership.source_date or "-",
-                    origin={"cross_table": tr("ANCT cross-table"), "newer_list": tr("list newer than the cross-table")
-                            }.get(membership.origin, tr("list"))))
-        communes = commune_frame(builder.index)
-        if not territory.is_country:
-            communes = communes[communes["code"].isin(territory.commune_codes)]
-        matrix, present = programme_matrix(communes, {k: (None if m.unavailable else m.ids_by_commune)
-                                                      for k, m in memberships.items()}, PROGRAMME_TABLES)
-        names = {**{code: name for code, (name, _r) in builder.index.departements.items()},
-                 **builder.index.epci_names}
-        matrix.loc[matrix["level"] != "commune", "nom"] = matrix.loc[matrix["level"] != "commune", "code"].map(
-            lambda code: names.get(code, ""))
-        columns = ["level", "code", "nom", "epci", "dep", "population", "communes"] + present + ["nb_programmes"]
+        result = programme_matrix_of(self.parameterAsString(parameters, self.TERRITORY, context),
+                                     self.parameterAsBoolean(parameters, self.CROSS_TABLE, context), feedback)
+        matrix, present, columns = result.table, result.programmes, result.columns
         fields = QgsFields()
         for name in columns:
             numeric = name in ("population", "communes", "nb_programmes")
