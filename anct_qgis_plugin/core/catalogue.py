@@ -4,7 +4,7 @@ A source says where its file is (a data.gouv.fr dataset and a file-selection rul
 URL, possibly one per département), how to read it, how it gets a geometry, which columns it
 needs (with the spellings of every vintage) and how it is restricted to a territory.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import CatalogueError
 from .i18n import tr
@@ -21,7 +21,6 @@ GEOPF_WFS = ("https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=Ge
 COMMUNE_OUTLINES = GEO_API + "/communes?codeDepartement={dep}&format=geojson&geometry=contour"
 
 LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)"
-LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 ANCT = "ANCT — Agence nationale de la cohésion des territoires"
 
 THEMES = {
@@ -156,10 +155,8 @@ class Source:
     commune_column: str = ""  # canonical column holding commune code(s): restricts by territory
     departement_column: str = ""
     region_column: str = ""
-    key_fields: tuple = ()
     numeric_columns: tuple = ()
     suffix: str = ""
-    notes: tuple = field(default_factory=tuple)
     member: str = ""  # in a ZIP holding several datasets: the member to read (regex on its name)
     historical: bool = False  # an old geography its publisher may have withdrawn: absent is not a failure
     on_demand: bool = False  # large: loaded when asked for, not part of a territory pack by default
@@ -186,7 +183,7 @@ def _anct_list(id_, title_fr, title_en, dataset, prefix, id_column, abstract_fr,
         locator=locator or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv",
                                         newest=True),
         reader=reader, geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member),
-        columns=columns, commune_column=commune_column, key_fields=(id_column,), suffix="." + reader,
+        columns=columns, commune_column=commune_column, suffix="." + reader,
         abstract_fr=abstract_fr, abstract_en=abstract_en,
         **{"attribution": "ANCT, Etalab API Découpage administratif (IGN, INSEE)", **extra})
 
@@ -204,8 +201,8 @@ SOURCES = (
         reader="vector", geometry=NativeGeometry(), member=r"Outre_Mer.*WGS84",
         columns={"code_qp": ("code_qp",), "lib_qp": ("lib_qp",), "insee_com": ("insee_com",),
                  "insee_dep": ("insee_dep",)},
-        commune_column="insee_com", key_fields=("code_qp",), suffix=".zip",
-        attribution="ANCT, IGN", notes=("insee_com may hold several codes joined by ', '",),
+        commune_column="insee_com", suffix=".zip",
+        attribution="ANCT, IGN",  # insee_com may hold several codes joined by ", "
         abstract_fr="Contours des quartiers prioritaires de la politique de la ville, géographie 2024 "
                     "(métropole et outre-mer).",
         abstract_en="Outlines of the priority neighbourhoods of urban policy, 2024 geography "
@@ -218,8 +215,7 @@ SOURCES = (
                              title=r"QP[ _-]?2015.*contours|contours.*QP[ _-]?2015"), historical=True,
         reader="vector", geometry=NativeGeometry(),
         columns={"code_qp": ("CODE_QP", "code_qp"), "nom_qp": ("NOM_QP", "nom_qp", "lib_qp")},
-        key_fields=("CODE_QP",), suffix=".geojson", attribution="ANCT, IGN",
-        notes=("COMMUNE_QP holds commune names: restricted to the territory by geometry",),
+        suffix=".geojson", attribution="ANCT, IGN",  # COMMUNE_QP holds names: restricted by geometry
         abstract_fr="Contours des quartiers prioritaires de la géographie 2015-2023, où le fichier "
                     "est publié.",
         abstract_en="Outlines of the priority neighbourhoods of the 2015-2023 geography, where the "
@@ -300,7 +296,7 @@ SOURCES = (
         columns={"id_fs": ("id_fs",), "lib_fs": ("lib_fs",), "insee_com": ("insee_com",),
                  "insee_dep": ("insee_dep",), "latitude": ("latitude",), "longitude": ("longitude",),
                  "type_fs": ("type_fs",), "format_fs": ("format_fs",)},
-        commune_column="insee_com", departement_column="insee_dep", key_fields=("id_fs",),
+        commune_column="insee_com", departement_column="insee_dep",
         numeric_columns=("latitude", "longitude"), suffix=".csv", attribution="ANCT",
         abstract_fr="Structures labellisées France services : sites fixes, antennes, bus et "
                     "dispositifs itinérants, avec adresses et horaires.",
@@ -364,10 +360,9 @@ SOURCES = (
         columns={"code_op": ("code_op",), "num_site": ("num_site",), "x": ("x",), "y": ("y",),
                  "insee_com": ("insee_com",), "insee_dep": ("insee_dep",), "site_4g": ("site_4g",),
                  "site_DCC": ("site_DCC", "site_dcc")},
-        commune_column="insee_com", departement_column="insee_dep", key_fields=("code_op", "num_site"),
+        commune_column="insee_com", departement_column="insee_dep",
         numeric_columns=("x", "y", "latitude", "longitude"), suffix=".csv", publisher="Arcep",
-        attribution="Arcep, Mon réseau mobile",
-        notes=("headers as reported for the quarterly site list; metropolitan France only",),
+        attribution="Arcep, Mon réseau mobile",  # metropolitan France only
         abstract_fr="Sites de téléphonie mobile par opérateur (liste trimestrielle Arcep), avec les "
                     "drapeaux 2G/3G/4G/5G et couverture ciblée (site_DCC) du New Deal mobile.",
         abstract_en="Mobile network sites per operator (Arcep quarterly list), with 2G/3G/4G/5G "
@@ -380,7 +375,7 @@ SOURCES = (
                  "codeDepartement": ("codeDepartement", "code_insee_du_departement", "insee_dep"),
                  "codeEpci": ("codeEpci", "codes_siren_des_epci", "siren_epci"),
                  "population": ("population",)},
-        commune_column="code", key_fields=("code",), suffix=".geojson",
+        commune_column="code", suffix=".geojson",
         publisher="Etalab — API Découpage administratif", attribution="Etalab, IGN ADMIN EXPRESS, INSEE",
         abstract_fr="Contours des communes avec leur population municipale (API Découpage "
                     "administratif, geo.api.gouv.fr).",
@@ -394,7 +389,7 @@ SOURCES = (
         columns={"code": ("code", "code_insee", "insee_com"),
                  "codeEpci": ("codeEpci", "codes_siren_des_epci", "siren_epci"),
                  "population": ("population",)},
-        commune_column="code", key_fields=("codeEpci",), suffix=".geojson",
+        commune_column="code", suffix=".geojson",
         publisher="Etalab — API Découpage administratif", attribution="Etalab, IGN ADMIN EXPRESS, INSEE",
         abstract_fr="EPCI à fiscalité propre, par union des communes membres (population sommée).",
         abstract_en="EPCI, as the union of their member communes (population summed)."),
@@ -404,7 +399,7 @@ SOURCES = (
         geometry=NativeGeometry(),
         columns={"code": ("code_insee", "insee_dep"), "nom": ("nom_officiel", "nom"),
                  "region": ("code_insee_de_la_region", "insee_reg")},
-        departement_column="code", key_fields=("code_insee",), suffix=".geojson",
+        departement_column="code", suffix=".geojson",
         publisher="IGN — Géoplateforme", attribution="IGN ADMIN EXPRESS COG CARTO",
         abstract_fr="Contours des départements (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
         abstract_en="Département outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
@@ -413,7 +408,7 @@ SOURCES = (
         locator=FixedUrl(GEOPF_WFS.format(typename="region")), reader="vector",
         geometry=NativeGeometry(),
         columns={"code": ("code_insee", "insee_reg"), "nom": ("nom_officiel", "nom")},
-        region_column="code", key_fields=("code_insee",), suffix=".geojson",
+        region_column="code", suffix=".geojson",
         publisher="IGN — Géoplateforme", attribution="IGN ADMIN EXPRESS COG CARTO",
         abstract_fr="Contours des régions (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
         abstract_en="Région outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
@@ -427,7 +422,7 @@ ROAD_NETWORK = Source(
     columns={"cleabs": ("cleabs",), "nature": ("nature",), "importance": ("importance",),
              "sens_de_circulation": ("sens_de_circulation",), "vitesse_moyenne_vl": ("vitesse_moyenne_vl",),
              "acces_vehicule_leger": ("acces_vehicule_leger",)},
-    key_fields=("cleabs",), suffix=".json", publisher="IGN — Géoplateforme", attribution="IGN BD TOPO®",
+    suffix=".json", publisher="IGN — Géoplateforme", attribution="IGN BD TOPO®",
     on_demand=True,
     abstract_fr="Tronçons de route de la BD TOPO que peut emprunter une voiture, avec leur vitesse moyenne "
                 "(speed_kmh) et leur sens de circulation (direction) : le réseau des temps de trajet.",
@@ -448,7 +443,7 @@ QPV_LIST = Source(
                          title=r"^Liste des quartiers prioritaires.*2024.*\(format CSV\)"),
     reader="csv", geometry=None,
     columns={"code_qp": ("code_qp",), "lib_qp": ("lib_qp",), "insee_com": ("insee_com",)},
-    commune_column="insee_com", key_fields=("code_qp",), suffix=".csv", attribution="ANCT",
+    commune_column="insee_com", suffix=".csv", attribution="ANCT",
     abstract_fr="Liste des quartiers prioritaires 2024 et de leurs communes.",
     abstract_en="List of the 2024 priority neighbourhoods and their communes.")
 
