@@ -64,9 +64,11 @@ listed = {a.id(): (a.group(), a.shortHelpString()[:20], [p.help()[:20] for p in 
           for a in provider.algorithms()}
 print(json.dumps({"listed": listed, "modules": sorted(sys.modules)}))
 """
-HEAVY = ("anct_qgis_plugin.engine", "anct_qgis_plugin.cartography", "anct_qgis_plugin.core.service",
-         "anct_qgis_plugin.core.layers", "anct_qgis_plugin.diagnostics.gap", "anct_qgis_plugin.diagnostics.network",
-         "anct_qgis_plugin.diagnostics.road_profiles", "numpy", "scipy", "pandas", "matplotlib")
+HEAVY = ("anct_qgis_plugin.engine", "anct_qgis_plugin.cartography", "anct_qgis_plugin.gui", "anct_qgis_plugin.core.service",
+         "anct_qgis_plugin.core.layers", "anct_qgis_plugin.core.tables", "anct_qgis_plugin.core.http",
+         "anct_qgis_plugin.core.road_network", "anct_qgis_plugin.core.road_source",
+         "anct_qgis_plugin.diagnostics.gap", "anct_qgis_plugin.diagnostics.network",
+         "anct_qgis_plugin.diagnostics.road_profiles", "numpy", "scipy", "pandas", "matplotlib", "requests")
 
 
 def test_registering_the_provider_imports_no_heavy_module():
