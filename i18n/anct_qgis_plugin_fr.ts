@@ -9,7 +9,7 @@
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="52" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>Un département (36), une région (reg:24), le SIREN d'un EPCI, un code de commune ou un nom sans ambiguïté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Action cœur de ville</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="117" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="110" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="173" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="166" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="241" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="232" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="94" />
       <source>Department atlas sheets (PDF)</source>
       <translation>Fiches départementales (PDF)</translation>
     </message>
@@ -189,7 +189,7 @@
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="104" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
@@ -279,7 +279,7 @@
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="121" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
@@ -294,7 +294,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="139" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="132" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="112" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
@@ -329,12 +329,12 @@
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="114" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="144" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="137" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="232" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="223" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -384,7 +384,7 @@
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="159" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="156" />
       <source>NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}</source>
       <translation>NETWORK_FORMAT={format} demande le champ {field} dans le réseau. Champs : {fields}</translation>
     </message>
@@ -394,17 +394,17 @@
       <translation>Format du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="117" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="114" />
       <source>Network format: {format}</source>
       <translation>Format du réseau : {format}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="103" />
       <source>No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around</source>
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="42" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
@@ -469,7 +469,7 @@
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
       <source>Open the PDF when done</source>
       <translation>Ouvrir le PDF à la fin</translation>
     </message>
@@ -489,12 +489,12 @@
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="131" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="124" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
@@ -614,7 +614,7 @@
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="107" />
       <source>Road network: {source} — {n} sections</source>
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
@@ -684,17 +684,17 @@
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="118" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="174" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="167" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="130" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
@@ -779,7 +779,7 @@
       <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="244" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="235" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
@@ -854,7 +854,7 @@
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="126" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="123" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
@@ -869,17 +869,17 @@
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="113" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="106" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département (default: Documents/ANCT Territoires/atlas).</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département (par défaut : Documents/ANCT Territoires/atlas).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="76" />
       <source>Written: {url}</source>
       <translation>Écrit : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="116" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
@@ -939,7 +939,7 @@
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="116" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
@@ -954,12 +954,12 @@
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="125" />
       <source>the layer {name} ({format})</source>
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="203" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="196" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1087,17 +1087,17 @@
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="92" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="101" />
       <source>A page of road sections is not a GeoJSON feature collection.</source>
       <translation>Une page de tronçons de route n'est pas une collection d'objets GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="97" />
       <source>A page of road sections is not complete JSON (it stops half-way?): {error}</source>
       <translation>Une page de tronçons de route n'est pas un JSON complet (interrompue ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="104" />
       <source>A page of road sections stops half-way: {got} sections of the {expected} announced.</source>
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
@@ -1117,7 +1117,12 @@
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="47" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="73" />
+      <source>Cannot read the layout template {path}: {error}</source>
+      <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="46" />
       <source>Cannot write table {table} to {path}: {error}</source>
       <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
@@ -1125,6 +1130,11 @@
       <location filename="../anct_qgis_plugin/core/road_layer.py" line="40" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="51" />
+      <source>Cannot write {path}.</source>
+      <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="94" />
@@ -1207,7 +1217,7 @@
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="79" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="88" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
@@ -1272,6 +1282,11 @@
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="36" />
+      <source>PDF export failed: {path}</source>
+      <translation>Échec de l'export PDF : {path}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="43" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
@@ -1302,7 +1317,7 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="142" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="153" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
@@ -1347,12 +1362,12 @@
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="145" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="141" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="95" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
     </message>
@@ -1360,6 +1375,16 @@
       <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="45" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="80" />
+      <source>The layout template {path} could not be loaded.</source>
+      <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="75" />
+      <source>The layout template {path} is not valid XML.</source>
+      <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="287" />
@@ -1512,7 +1537,7 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="109" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="108" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1542,7 +1567,7 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="133" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="129" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
@@ -1557,7 +1582,7 @@
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="130" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="126" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
@@ -1625,17 +1650,22 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="330" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="60" />
+      <source> h</source>
+      <translation> h</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="394" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="396" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="71" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1645,27 +1675,27 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="162" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="161" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="150" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="149" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="65" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="84" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="83" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="178" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="177" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -1675,7 +1705,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="127" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1685,7 +1715,7 @@
       <translation>o</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Cache</source>
       <translation>Cache</translation>
     </message>
@@ -1695,7 +1725,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="353" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -1705,22 +1735,22 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="255" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="257" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="189" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="188" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="216" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="214" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1730,7 +1760,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="94" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="92" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1745,9 +1775,14 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="14" />
+      <source>EPCI</source>
+      <translation>EPCI</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
@@ -1755,7 +1790,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="116" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1770,32 +1805,37 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="312" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Licence</source>
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="305" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="307" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="114" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="112" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
@@ -1805,7 +1845,7 @@
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="101" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1815,12 +1855,12 @@
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="169" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="168" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="145" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1830,12 +1870,17 @@
       <translation>Mode hors ligne</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <source>Open Licence 2.0</source>
+      <translation>Licence Ouverte 2.0</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="80" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1845,37 +1890,37 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="349" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="351" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="137" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="310" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="312" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -1890,32 +1935,32 @@
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="191" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="328" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="330" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="236" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="234" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -1925,17 +1970,17 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="54" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="104" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="106" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -1945,19 +1990,34 @@
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="23" />
       <source>cached on {date}</source>
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="191" />
       <source>cancelled</source>
       <translation>annulé</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="14" />
+      <source>commune</source>
+      <translation>commune</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/locator.py" line="35" />
       <source>commune — open its card</source>
       <translation>commune — ouvrir sa fiche</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>country</source>
+      <translation>pays</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>department</source>
+      <translation>département</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="95" />
@@ -1970,27 +2030,32 @@
       <translation>ko</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="23" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="20" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
       <source>offline (cached on {date})</source>
       <translation>hors ligne (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="19" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>region</source>
+      <translation>région</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="115" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="114" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="47" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="45" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>

@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..compat import TEXT_AS_TEXT
 from ..core.errors import AnctError
+from ..core.i18n import tr
 
 DPI = 300
 A4_MM = QSizeF(210, 297)
@@ -32,7 +33,7 @@ def export_pdf(layout: QgsLayout, path: str) -> str:
     result = exporter.exportToPdf(part, settings)
     if result != QgsLayoutExporter.Success:
         _remove(part)
-        raise AnctError(f"PDF export failed ({path})")
+        raise AnctError(tr("PDF export failed: {path}").format(path=path))
     os.replace(part, path)
     return path
 
@@ -47,7 +48,7 @@ def export_combined_pdf(layouts: Iterable[QgsLayout], path: str) -> str:
     painter = QPainter()
     if not painter.begin(writer):
         _remove(part)
-        raise AnctError(f"cannot write {path}")
+        raise AnctError(tr("Cannot write {path}.").format(path=path))
     first = True
     for layout in layouts:
         layout.renderContext().setTextRenderFormat(TEXT_AS_TEXT)  # text, not outlines (QGIS 3.40's default)

@@ -33,6 +33,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import LABEL_TEXT_FORMAT, LEGEND_STYLE_TEXT_FORMAT, font_families
 from ..core.errors import AnctError
+from ..core.i18n import tr
 from ..resources_paths import resource_path
 from .style import FONT_CANDIDATES, FONT_FAMILY
 
@@ -69,14 +70,14 @@ def load_template(project: QgsProject, path: str | None = None) -> QgsPrintLayou
         with open(path, encoding="utf-8") as stream:
             content = stream.read()
     except OSError as error:
-        raise AnctError(f"cannot read the layout template {path}: {error}") from error
+        raise AnctError(tr("Cannot read the layout template {path}: {error}").format(path=path, error=error)) from error
     if not document.setContent(content):
-        raise AnctError(f"the layout template {path} is not valid XML")
+        raise AnctError(tr("The layout template {path} is not valid XML.").format(path=path))
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
     if not ok:
-        raise AnctError(f"the layout template {path} could not be loaded")
+        raise AnctError(tr("The layout template {path} could not be loaded.").format(path=path))
     return layout
 
 
