@@ -14,7 +14,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from qgis.PyQt.QtSvg import QSvgGenerator
 
 from .style import COLOURS, FONT_FAMILY
-from .texts import DEFAULT_LANGUAGE, NBSP, WORDS, ChartWords, format_number
+from .texts import DEFAULT_LANGUAGE, NBSP, WORDS, ChartRow, ChartWords, format_number
 
 SERIES_COLOURS = (COLOURS["bleu_france"], COLOURS["blue_grey"], COLOURS["light_grey"])
 _DPI = 720.0  # 10 px per point: integral pixel sizes for fonts
@@ -57,13 +57,13 @@ def _valid(value):
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
-def comparison_chart_svg(path: str, indicators: Sequence[tuple], series_names: Sequence[str], title: str = "",
+def comparison_chart_svg(path: str, indicators: Sequence[ChartRow], series_names: Sequence[str], title: str = "",
                          width_mm: float = 180.0, height_mm: float = 85.0,
                          value_format: Callable[[float, int], str] | None = None, font_family: str | None = None,
                          words: ChartWords | None = None) -> str:
     """Write a grouped horizontal bar chart to the SVG file ``path`` and return ``path``.
 
-    ``indicators``: list of ``(label, [territory, région, France])``; a value may be None
+    ``indicators``: ChartRow or ``(label, [territory, région, France])`` pairs; a value may be None
     (drawn "n.d."). Each indicator row is scaled to its own maximum, so ratios of different
     magnitudes (a density, a percentage) are comparable; the real value is printed at the end
     of each bar. ``series_names``: the three series labels (e.g. "Creuse", "Nouvelle-Aquitaine",

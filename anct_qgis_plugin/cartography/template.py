@@ -57,11 +57,6 @@ CONTENT_WIDTH_MM = 180.0
 CONTINUATION_TOP_MM = 20.0
 
 
-def template_path() -> str:
-    """Path of the layout template shipped with the plugin."""
-    return DEFAULT_TEMPLATE
-
-
 def load_template(project: QgsProject, path: str | None = None) -> QgsPrintLayout:
     """A print layout of ``project`` from the .qpt at ``path`` (default: the plugin's)."""
     path = path or DEFAULT_TEMPLATE

@@ -135,6 +135,19 @@ class SheetSource:
         return self.publisher.split(" — ")[0]
 
 
+class FigureBox(NamedTuple):
+    """The three texts of a key-figure box."""
+    value: str  # in big type
+    label: str  # what it is
+    comparison: str  # the région and France beside it
+
+
+class ChartRow(NamedTuple):
+    """One indicator of the comparison chart: its label and [territory, région, France]."""
+    label: str
+    values: list
+
+
 class Figure(NamedTuple):
     """One indicator of diagnostics.profile.key_figures: the territory beside its région and France."""
     territory: float | None
@@ -227,43 +240,44 @@ class SheetTexts:
     def date(self, now: time.struct_time | None = None) -> str:
         return time.strftime("%d/%m/%Y" if self.language == "fr" else "%Y-%m-%d", now or time.localtime())
 
-    def figure_box(self, box: str, figures) -> tuple:
-        """(value in big type, what it is, the région and France beside it) of a key-figure box."""
+    def figure_box(self, box: str, figures) -> FigureBox:
+        """The texts of the key-figure box ``box`` (FIGURE_BOXES of atlas.py)."""
         w = self.words
         if box == "population":
             t, r, f = self._figure(figures, "population")
-            return self._n(t), w.inhabitants, self._comparison(r, f)
+            return FigureBox(self._n(t), w.inhabitants, self._comparison(r, f))
         if box == "density":
             t, r, f = self._figure(figures, "density")
-            return self._n(t, 1), w.density, self._comparison(r, f, 1)
+            return FigureBox(self._n(t, 1), w.density, self._comparison(r, f, 1))
         if box == "communes":
             t, r, f = self._figure(figures, "communes")
             epci = self._figure(figures, "epci").territory
-            return self._n(t), f"{w.communes}, {self._n(epci)} EPCI", self._comparison(r, f)
+            return FigureBox(self._n(t), f"{w.communes}, {self._n(epci)} EPCI", self._comparison(r, f))
         if box == "qpv":
             t, r, f = self._figure(figures, "qpv")
             communes = self._figure(figures, "qpv_communes").territory
-            return self._n(t), f"QPV, {w.in_communes.format(n=self._n(communes))}", self._comparison(r, f)
+            return FigureBox(self._n(t), f"QPV, {w.in_communes.format(n=self._n(communes))}", self._comparison(r, f))
         if box == "programmes":
             parts = [(label, self._figure(figures, key).territory) for label, key in
                      (("PVD", "petites_villes_de_demain"), ("ACV", "action_coeur_de_ville"),
                       ("TI", "territoires_industrie"), ("VA", "villages_avenir"))]
-            lead = parts[0]
-            rest = " · ".join(f"{self._n(v)} {label}" for label, v in parts[1:])
-            return f"{self._n(lead[1])} {lead[0]}", rest, w.programmes
+            (lead_label, lead), rest = parts[0], parts[1:]
+            return FigureBox(f"{self._n(lead)} {lead_label}", " · ".join(f"{self._n(v)} {label}" for label, v in rest),
+                             w.programmes)
         if box == "france_services":
             sites = self._figure(figures, "france_services").territory
             per = self._figure(figures, "france_services_per_10000")
-            return self._n(sites), f"{w.sites}, {w.per_10000.format(v=self._n(per.territory, 2))}", \
-                self._comparison(per.region, per.france, 2)
+            return FigureBox(self._n(sites), f"{w.sites}, {w.per_10000.format(v=self._n(per.territory, 2))}",
+                             self._comparison(per.region, per.france, 2))
         if box == "gap":
             share = self._figure(figures, "gap_share")
             people = self._figure(figures, "gap_population").territory
-            return f"{self._n(share.territory, 1)} %", self._gap_words(w.gap, w.gap_road).format(n=self._n(people)), \
-                self._comparison(share.region, share.france, 1, " %")
+            return FigureBox(f"{self._n(share.territory, 1)} %",
+                             self._gap_words(w.gap, w.gap_road).format(n=self._n(people)),
+                             self._comparison(share.region, share.france, 1, " %"))
         if box == "mobile":
             t, r, f = self._figure(figures, "mobile_sites")
-            return self._n(t), w.mobile, self._comparison(r, f)
+            return FigureBox(self._n(t), w.mobile, self._comparison(r, f))
         raise KeyError(box)
 
     def chart_options(self) -> dict:
@@ -272,10 +286,10 @@ class SheetTexts:
                 "value_format": lambda value, _row: self._n(value, 0 if abs(value) >= 100 else
                                                             (1 if abs(value) >= 1 else 2))}
 
-    def chart_rows(self, figures) -> list:
-        """(label, [territory, région, France]) of each indicator of the chart."""
+    def chart_rows(self, figures) -> list[ChartRow]:
+        """The indicators of the comparison chart."""
         w = self.words
-        return [(label, list(self._figure(figures, key))) for label, key in (
+        return [ChartRow(label, list(self._figure(figures, key))) for label, key in (
             (w.chart_density, "density"), (w.chart_fs, "france_services_per_10000"),
             (w.chart_qpv, "qpv_population_share"), (w.chart_pvd, "petites_villes_de_demain_population_share"),
             (w.chart_va, "villages_avenir_population_share"),
