@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -29,6 +30,11 @@ from .charts import comparison_chart_svg
 from .template import apply_font_family, frame_map, set_figure, set_legend, set_table, set_text
 from .texts import SheetSource, SheetTexts
 
+if TYPE_CHECKING:  # for the hints only
+    from pandas import DataFrame
+
+    from ..core.territories import Territory
+
 MAIN_LAYERS = ("france_services", "qpv", "action_coeur_de_ville", "petites_villes_de_demain",
                "territoires_industrie", "villages_avenir", "epci", "communes")
 FIGURE_BOXES = ("population", "density", "communes", "qpv", "programmes", "france_services", "gap", "mobile")
@@ -37,9 +43,9 @@ FIGURE_BOXES = ("population", "density", "communes", "qpv", "programmes", "franc
 @dataclass
 class SheetInputs:
     """Everything a sheet shows, gathered before the layout is touched."""
-    territory: object  # core.territories.Territory
+    territory: Territory
     region_name: str
-    figures: object  # pandas DataFrame from diagnostics.profile.key_figures
+    figures: DataFrame  # diagnostics.profile.key_figures
     layers: dict = field(default_factory=dict)  # layer id -> BuiltLayer
     gap_layer: QgsVectorLayer | None = None
     gap_summary: QgsVectorLayer | None = None  # summary by EPCI

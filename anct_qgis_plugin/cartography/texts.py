@@ -9,9 +9,16 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from ..core.catalogue import LICENCE
+
+if TYPE_CHECKING:  # for the hints only
+    from pandas import DataFrame
+    from qgis.core import QgsVectorLayer
+
+    from ..core.layers import SourceInfo
+    from ..core.territories import Territory
 
 DEFAULT_LANGUAGE = "fr"
 NBSP = "\u00a0"  # not U+202F: Arial/Nimbus Sans lack it (another font would be mixed in)
@@ -126,7 +133,7 @@ class SheetSource:
     licence: str
 
     @classmethod
-    def of(cls, info) -> SheetSource:
+    def of(cls, info: SourceInfo) -> SheetSource:
         """From a layer's provenance (core.layers.SourceInfo)."""
         return cls(info.title, info.publisher, info.source_date, info.licence)
 
@@ -228,10 +235,10 @@ class SheetTexts:
             return self._n(value, decimals) + (suffix if value is not None else "")
         return f"{w.region}{w.colon}{shown(region)}\n{w.france}{w.colon}{shown(france)}"
 
-    def title(self, territory) -> str:
+    def title(self, territory: Territory) -> str:
         return f"{territory.name} ({territory.code})"
 
-    def title_2(self, territory) -> str:
+    def title_2(self, territory: Territory) -> str:
         return self.words.title_2.format(name=territory.name, code=territory.code)
 
     def subtitle(self, region_name: str, now: time.struct_time) -> str:
@@ -240,7 +247,7 @@ class SheetTexts:
     def date(self, now: time.struct_time | None = None) -> str:
         return time.strftime("%d/%m/%Y" if self.language == "fr" else "%Y-%m-%d", now or time.localtime())
 
-    def figure_box(self, box: str, figures) -> FigureBox:
+    def figure_box(self, box: str, figures: DataFrame) -> FigureBox:
         """The texts of the key-figure box ``box`` (FIGURE_BOXES of atlas.py)."""
         w = self.words
         if box == "population":
@@ -286,7 +293,7 @@ class SheetTexts:
                 "value_format": lambda value, _row: self._n(value, 0 if abs(value) >= 100 else
                                                             (1 if abs(value) >= 1 else 2))}
 
-    def chart_rows(self, figures) -> list[ChartRow]:
+    def chart_rows(self, figures: DataFrame) -> list[ChartRow]:
         """The indicators of the comparison chart."""
         w = self.words
         return [ChartRow(label, list(self._figure(figures, key))) for label, key in (
@@ -295,16 +302,16 @@ class SheetTexts:
             (w.chart_va, "villages_avenir_population_share"),
             (self._gap_words(w.chart_gap, w.chart_gap_road), "gap_share"))]
 
-    def series_names(self, territory, region_name: str) -> list:
+    def series_names(self, territory: Territory, region_name: str) -> list[str]:
         return [territory.name, region_name or self.words.region, self.words.france]
 
-    def epci_headers(self) -> list:
+    def epci_headers(self) -> list[str]:
         headers = list(self.words.epci_headers)
         if self.by_road:
             headers[-1] = self.words.epci_farthest_road
         return headers
 
-    def epci_rows(self, summary) -> list:
+    def epci_rows(self, summary: QgsVectorLayer | None) -> list[list[str]]:
         """Rows of the EPCI table from the service-gap summary (level = epci), largest first."""
         if summary is None:
             return []
