@@ -90,7 +90,7 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     set_legend(layout, "legend_gap", [inputs.gap_layer])
     chart = os.path.join(workdir, f"chart_{territory.code}.svg")
     comparison_chart_svg(chart, texts.chart_rows(inputs.figures), texts.series_names(territory, inputs.region_name),
-                         **texts.chart_options())
+                         value_format=texts.chart_value, words=texts.words.chart)
     picture = layout.itemById("chart")
     if picture is not None:
         picture.setPicturePath(chart)

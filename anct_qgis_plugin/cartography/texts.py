@@ -287,11 +287,9 @@ class SheetTexts:
             return FigureBox(self._n(t), w.mobile, self._comparison(r, f))
         raise KeyError(box)
 
-    def chart_options(self) -> dict:
-        """Keyword arguments of charts.comparison_chart_svg in the sheet's language."""
-        return {"words": self.words.chart,
-                "value_format": lambda value, _row: self._n(value, 0 if abs(value) >= 100 else
-                                                            (1 if abs(value) >= 1 else 2))}
+    def chart_value(self, value: float, _row: int) -> str:
+        """A value at the end of a chart bar (the value_format of charts.comparison_chart_svg)."""
+        return self._n(value, 0 if abs(value) >= 100 else (1 if abs(value) >= 1 else 2))
 
     def chart_rows(self, figures: DataFrame) -> list[ChartRow]:
         """The indicators of the comparison chart."""
