@@ -689,7 +689,7 @@
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="175" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="177" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="210" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="213" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1122,7 +1122,12 @@
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="47" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="68" />
+      <source>Cannot read the layout template {path}: {error}</source>
+      <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="46" />
       <source>Cannot write table {table} to {path}: {error}</source>
       <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
@@ -1130,6 +1135,11 @@
       <location filename="../anct_qgis_plugin/core/road_layer.py" line="40" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="51" />
+      <source>Cannot write {path}.</source>
+      <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="95" />
@@ -1277,6 +1287,11 @@
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="36" />
+      <source>PDF export failed: {path}</source>
+      <translation>Échec de l'export PDF : {path}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="44" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
@@ -1357,7 +1372,7 @@
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="95" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
     </message>
@@ -1365,6 +1380,16 @@
       <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="45" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="75" />
+      <source>The layout template {path} could not be loaded.</source>
+      <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="70" />
+      <source>The layout template {path} is not valid XML.</source>
+      <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="287" />
@@ -1527,7 +1552,7 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="109" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="108" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1640,17 +1665,22 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="330" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="60" />
+      <source> h</source>
+      <translation> h</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="394" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="396" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="71" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1660,27 +1690,27 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="162" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="161" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="150" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="149" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="65" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="84" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="83" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="178" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="177" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -1690,7 +1720,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="127" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1700,7 +1730,7 @@
       <translation>o</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Cache</source>
       <translation>Cache</translation>
     </message>
@@ -1710,7 +1740,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="353" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -1720,22 +1750,22 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="255" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="257" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="189" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="188" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="216" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="214" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1745,7 +1775,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="94" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="92" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1760,9 +1790,14 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="14" />
+      <source>EPCI</source>
+      <translation>EPCI</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
@@ -1770,7 +1805,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="116" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1785,32 +1820,37 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="312" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Licence</source>
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="305" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="307" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="114" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="112" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
@@ -1820,7 +1860,7 @@
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="101" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1830,12 +1870,12 @@
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="169" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="168" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="145" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1845,12 +1885,17 @@
       <translation>Mode hors ligne</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <source>Open Licence 2.0</source>
+      <translation>Licence Ouverte 2.0</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="80" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1860,37 +1905,37 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="349" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="351" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="137" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="310" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="312" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -1905,32 +1950,32 @@
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="191" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="328" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="330" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="236" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="234" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -1940,17 +1985,17 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="54" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="104" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="106" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -1960,19 +2005,34 @@
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="23" />
       <source>cached on {date}</source>
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="191" />
       <source>cancelled</source>
       <translation>annulé</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="14" />
+      <source>commune</source>
+      <translation>commune</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/locator.py" line="35" />
       <source>commune — open its card</source>
       <translation>commune — ouvrir sa fiche</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>country</source>
+      <translation>pays</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>department</source>
+      <translation>département</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="95" />
@@ -1985,27 +2045,32 @@
       <translation>ko</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="23" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="20" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
       <source>offline (cached on {date})</source>
       <translation>hors ligne (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="19" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>region</source>
+      <translation>région</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="115" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="114" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="47" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="45" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>

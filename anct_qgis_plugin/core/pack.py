@@ -38,11 +38,10 @@ def write_layer(layer, path, table, first, metadata=None):
     options.driverName = "GPKG"
     options.layerName = table
     options.actionOnExistingFile = OVERWRITE_FILE if first else OVERWRITE_LAYER
-    if metadata is not None and hasattr(options, "layerMetadata"):
+    if metadata is not None:
         options.layerMetadata = metadata
         options.saveMetadata = True
-    writer = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None) or QgsVectorFileWriter.writeAsVectorFormatV2
-    result = writer(layer, path, QgsCoordinateTransformContext(), options)
+    result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != WRITER_NO_ERROR:
         raise OSError(tr("Cannot write table {table} to {path}: {error}").format(
             table=table, path=path, error=result[1]))

@@ -189,6 +189,3 @@ class CustomProfile(RoadProfile):
 def direction_key(value):
     number = _number(value) if value not in (None, "") else None
     return str(int(number)) if number is not None and number.is_integer() else str(value).strip()
-
-
-PRESETS = ("bdtopo", "osm", "custom")

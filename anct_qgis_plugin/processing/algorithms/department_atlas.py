@@ -126,7 +126,7 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         import tempfile  # here, as the heavy modules: QGIS lists the algorithms at every start
 
-        from ...cartography.atlas import DEFAULT_TEMPLATE
+        from ...cartography.template import DEFAULT_TEMPLATE
         from ...cartography.texts import SheetTexts
         from ...core.service import AnctData
 
@@ -166,7 +166,9 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
         return {}
 
     def _sheets(self, codes, data, index, context, feedback, wording, template, workdir, folder, combined):
-        from ...cartography.atlas import export_combined_pdf, export_pdf, fill_sheet, load_template, project_for
+        from ...cartography.atlas import fill_sheet, project_for
+        from ...cartography.export import export_combined_pdf, export_pdf
+        from ...cartography.template import load_template
 
         runs, layouts, written, projects = {}, [], [], []
         for number, code in enumerate(codes):
@@ -191,6 +193,7 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
     def _gather(self, data, index, code, context, feedback, wording, runs):
         """(SheetInputs, the sheet's texts: they say which measure of the gap it shows)."""
         from ...cartography.atlas import MAIN_LAYERS, SheetInputs
+        from ...cartography.texts import SheetSource
         from ...core.catalogue import get_source
         from ...core.errors import AnctError
         from ...engine.figures import ATLAS_TABLES, compute_profile, gap_run
@@ -209,18 +212,16 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
             except AnctError as error:
                 feedback.pushWarning(tr("{layer}: unavailable — {error}").format(layer=layer_id, error=error))
                 inputs.missing.append(get_source(layer_id).title(texts.language))
-        for built in inputs.layers.values():
-            info = built.info
-            inputs.sources.append((info.title, info.publisher, info.source_date, info.licence, info.attribution))
+        inputs.sources += [SheetSource.of(built.info) for built in inputs.layers.values()]
         for membership in profile.memberships.values():
             if membership.unavailable:
                 inputs.missing.append(membership.title)
             elif membership.table_id in ("qpv", "mobile_sites"):
-                inputs.sources.append((membership.title, get_source("france_services").publisher
-                                       if membership.table_id == "qpv" else "Arcep", membership.source_date,
-                                       get_source("france_services").licence, ""))
+                inputs.sources.append(SheetSource(membership.title, get_source("france_services").publisher
+                                                  if membership.table_id == "qpv" else "Arcep",
+                                                  membership.source_date, get_source("france_services").licence))
         if measure.by_road and not used.by_road:
-            inputs.missing.append(texts.words["road_times"])
+            inputs.missing.append(texts.words.road_times)
         run = gap_run(runs, territory, used)
         if run is None:
             inputs.missing.append(texts.gap_map_title)
@@ -228,13 +229,12 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
             inputs.gap_layer, inputs.gap_summary = run.layer, run.summary
             inputs.gap_style = "service_gap_road" if used.by_road else "service_gap"
             if used.by_road and used.network is None and run.network_source:
-                inputs.sources.append((texts.words["road_network"], "IGN", run.network_source.rsplit(" ", 1)[-1],
-                                       get_source("road_network").licence, "IGN BD TOPO®"))
+                inputs.sources.append(SheetSource(texts.words.road_network, "IGN", run.network_source.rsplit(" ", 1)[-1],
+                                                  get_source("road_network").licence))
         try:
             france = builder.build("departements", index.country())
             inputs.france_layer = france.layer
-            inputs.sources.append((france.info.title, france.info.publisher, france.info.source_date,
-                                   france.info.licence, france.info.attribution))
+            inputs.sources.append(SheetSource.of(france.info))
         except AnctError as error:
             feedback.pushWarning(tr("Locator map unavailable: {error}").format(error=error))
         inputs.missing = list(dict.fromkeys(inputs.missing))
