@@ -6,12 +6,15 @@ Every module imports the resolved names from here, so a version change is fixed 
 from qgis.core import (
     Qgis,
     QgsFeatureSink,
+    QgsLayoutItemLabel,
+    QgsLegendStyle,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
     QgsRenderContext,
+    QgsTask,
     QgsVectorFileWriter,
     QgsWkbTypes,
 )
@@ -35,7 +38,6 @@ try:  # QGIS >= 3.38 takes QMetaType for field types; Qt6 has no QVariant.String
     FIELD_INT = QMetaType.Type.Int
     FIELD_LONG = QMetaType.Type.LongLong
     FIELD_DOUBLE = QMetaType.Type.Double
-    FIELD_DATETIME = QMetaType.Type.QDateTime
     if Qgis.QGIS_VERSION_INT < 33800:
         raise ImportError
 except (ImportError, AttributeError):
@@ -43,7 +45,6 @@ except (ImportError, AttributeError):
     FIELD_INT = QVariant.Int
     FIELD_LONG = QVariant.LongLong
     FIELD_DOUBLE = QVariant.Double
-    FIELD_DATETIME = QVariant.DateTime
 
 SOURCE_VECTOR_ANY = first_spelling(lambda: Qgis.ProcessingSourceType.Vector,
                                    lambda: QgsProcessing.TypeVector)
@@ -89,6 +90,12 @@ WRITER_NO_ERROR = first_spelling(lambda: QgsVectorFileWriter.WriterError.NoError
 # Layout text exported as text (searchable, accessible), not as outlines.
 TEXT_AS_TEXT = first_spelling(lambda: Qgis.TextRenderFormat.AlwaysText, lambda: QgsRenderContext.TextFormatAlwaysText)
 
+# Layout labels (3.24) and legend styles (3.30) take a QgsTextFormat; before, a QFont.
+LABEL_TEXT_FORMAT = hasattr(QgsLayoutItemLabel, "setTextFormat")
+LEGEND_STYLE_TEXT_FORMAT = hasattr(QgsLegendStyle, "setTextFormat")
+
+TASK_CAN_CANCEL = first_spelling(lambda: QgsTask.Flag.CanCancel, lambda: QgsTask.CanCancel)
+
 MESSAGE_INFO = first_spelling(lambda: Qgis.MessageLevel.Info, lambda: Qgis.Info)
 MESSAGE_WARNING = first_spelling(lambda: Qgis.MessageLevel.Warning, lambda: Qgis.Warning)
 MESSAGE_CRITICAL = first_spelling(lambda: Qgis.MessageLevel.Critical, lambda: Qgis.Critical)
@@ -109,3 +116,13 @@ def set_layer_attribution(layer, text, url=""):
     target.setAttribution(text)
     if url:
         target.setAttributionUrl(url)
+
+
+def font_families():
+    """Names of the installed font families (Qt6: a static method; Qt5: an instance method)."""
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    try:
+        return QFontDatabase.families()
+    except TypeError:
+        return QFontDatabase().families()

@@ -503,7 +503,7 @@ def stage_costs(layer, folder):
         QgsWkbTypes,
     )
 
-    from anct_qgis_plugin.processing.algorithms.service_gap import ServiceGapAlgorithm
+    from anct_qgis_plugin.engine.service_gap import output_fields
     request = QgsFeatureRequest().setSubsetOfAttributes(["ind", "idcar_200m"], layer.fields())
     costs = {}
     started = time.perf_counter()
@@ -519,7 +519,7 @@ def stage_costs(layer, folder):
         geometry.transform(transform)
         geometry.pointOnSurface().asPoint()
     costs["origin_s"] = time.perf_counter() - started
-    fields = ServiceGapAlgorithm()._output_fields("idcar_200m")
+    fields = output_fields("idcar_200m")
     context = dataobjects.createContext()
     costs["write_s"], costs["close_s"] = write_stage(layer, request, fields, lambda: (
         QgsProcessingUtils.createFeatureSink(os.path.join(folder, "stage.gpkg"), context, fields,
@@ -756,7 +756,7 @@ def indre(results):
 
 
 # --- main ---------------------------------------------------------------------------------
-MEASURED_CODE = ("anct_qgis_plugin/processing/algorithms/service_gap.py", "anct_qgis_plugin/diagnostics/gap.py",
+MEASURED_CODE = ("anct_qgis_plugin/engine/service_gap.py", "anct_qgis_plugin/diagnostics/gap.py",
                  "anct_qgis_plugin/diagnostics/nearest.py", "anct_qgis_plugin/diagnostics/network.py",
                  "anct_qgis_plugin/compat.py")
 

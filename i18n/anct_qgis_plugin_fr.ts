@@ -4,1082 +4,1067 @@
   <context>
     <name>AnctAlgorithm</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="30" />
       <source>'{crs}' is not a coordinate reference system QGIS knows.</source>
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="42" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="448" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="167" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="41" />
-      <source>A département (36), a région (reg:24), an EPCI SIREN, a commune code or an unambiguous name.</source>
-      <translation>Un département (36), une région (reg:24), le SIREN d'un EPCI, un code de commune ou un nom sans ambiguïté.</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="53" />
+      <location filename="../anct_qgis_plugin/engine/programmes.py" line="41" />
       <source>ANCT cross-table</source>
       <translation>croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="117" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="110" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="107" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="121" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="104" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="118" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="44" />
       <source>BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections closed to light vehicles are always left out.</source>
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="173" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="196" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="76" />
       <source>Cancelled: the output is incomplete.</source>
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="241" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="248" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="105" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="78" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="43" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="52" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
       <source>Catalogue id of the layer: </source>
       <translation>Identifiant de la couche dans le catalogue : </translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="33" />
       <source>Check the sources</source>
       <translation>Vérifier les sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="120" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="65" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="68" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="108" />
       <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
       <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="51" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="46" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="147" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="439" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="158" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="94" />
       <source>Department atlas sheets (PDF)</source>
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="51" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="49" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="57" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="72" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="189" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="180" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="192" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="183" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="136" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="81" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="77" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="31" />
-      <source>FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name.</source>
-      <translation>FR, une région (reg:24), un département (36), un SIREN d'EPCI, un code de commune ou un nom.</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="151" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="262" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="256" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="38" />
       <source>Fail when a source fails</source>
       <translation>Échouer si une source échoue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="55" />
       <source>Features</source>
       <translation>Entités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="17" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="18" />
       <source>Fetch a territory pack (GeoPackage)</source>
       <translation>Charger un paquet territorial (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="45" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="36" />
       <source>Fetch the road network (IGN BD TOPO)</source>
       <translation>Télécharger le réseau routier (BD TOPO de l'IGN)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="67" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="67" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="70" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="104" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="121" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="21" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="21" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="139" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="138" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="179" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="170" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="112" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="48" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="26" />
       <source>Layers unavailable</source>
       <translation>Couches indisponibles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="25" />
       <source>Layers written</source>
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="114" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="144" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="143" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="23" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="150" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="27" />
       <source>Lines of a road network (any format anct:service_gap reads). Empty: fetched from IGN BD TOPO.</source>
       <translation>Lignes d'un réseau routier (tout format que lit anct:service_gap). Vide : téléchargé depuis la BD TOPO de l'IGN.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="32" />
       <source>Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings are fetched from the Géoplateforme (see anct:fetch_road_network).</source>
       <translation>Lignes du réseau routier (mode route). Vide : les routes de la BD TOPO de l'IGN du territoire et de ses alentours sont téléchargées depuis la Géoplateforme (voir anct:fetch_road_network).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="49" />
       <source>Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and importance) and direction (0 both ways, 1 digitising direction, 2 reverse).</source>
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="232" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="239" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="29" />
       <source>Matrix</source>
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="436" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="155" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="443" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="54" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="156" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="139" />
       <source>NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}</source>
       <translation>NETWORK_FORMAT={format} demande le champ {field} dans le réseau. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="35" />
       <source>Network format</source>
       <translation>Format du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="114" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="100" />
       <source>Network format: {format}</source>
       <translation>Format du réseau : {format}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="103" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="88" />
       <source>No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around</source>
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="32" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="280" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="274" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="85" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="70" />
       <source>No line of the road network can be driven (speeds are all zero, or the format does not fit: check NETWORK_FORMAT).</source>
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="182" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="185" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="82" />
       <source>No section of the natures kept ({natures}) in {territory}.</source>
       <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="299" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="285" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="303" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="289" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="34" />
       <source>One download (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) instead of one per programme; a programme whose own list is newer than the cross-table is read from its list. The log says which vintage each programme comes from.</source>
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="40" />
       <source>One row per source: status, file chosen, source date, size, rows, columns expected, missing and found, commune codes that match no commune of today, message.</source>
       <translation>Une ligne par source : état, fichier choisi, date de la source, taille, lignes, colonnes attendues, manquantes et trouvées, codes de commune sans commune actuelle, message.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="23" />
       <source>One table per catalogue layer plus a table '{table}' describing sources, dates and layers that could not be had.</source>
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="51" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
       <source>Open the PDF when done</source>
       <translation>Ouvrir le PDF à la fin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="63" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="23" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="53" />
       <source>Output layer</source>
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="131" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="124" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
       <source>Petites villes de demain</source>
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="443" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="151" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="51" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="139" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="84" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
       <source>Population beyond {km:g} km of a France services site</source>
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="13" />
       <source>Population beyond {min:g} minutes by road of a France services site</source>
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>Population of the communes of density level {level}, {name} (INSEE grid {year})</source>
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="51" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="143" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="181" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="172" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="142" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
       <source>Programme matrix (commune × programme)</source>
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
       <source>QPV</source>
       <translation>QPV</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="33" />
       <source>Read the programmes from ANCT's cross-table</source>
       <translation>Lire les programmes dans le croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="145" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="23" />
       <source>Residents farther than this from the nearest France services site are counted. Default: 20 km in straight line, 30 minutes by road (the national goal).</source>
       <translation>Les habitants plus éloignés que cela du France services le plus proche sont comptés. Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="87" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="72" />
       <source>Road graph: {nodes} nodes, {edges} edges</source>
       <translation>Graphe routier : {nodes} nœuds, {edges} arcs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="72" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="58" />
       <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="41" />
       <source>Road natures kept</source>
       <translation>Natures de route retenues</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="49" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="149" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="26" />
       <source>Road network (road mode)</source>
       <translation>Réseau routier (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="140" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
       <source>Road network used (road mode)</source>
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="107" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="92" />
       <source>Road network: {source} — {n} sections</source>
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
       <source>Road sections</source>
       <translation>Tronçons de route</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="68" />
       <source>Road sections of {territory} and {km:g} km around</source>
       <translation>Tronçons de route de {territory} et de {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="20" />
       <source>Roads this far around the territory are fetched too, so that residents near a border reach sites across it.</source>
       <translation>Les routes situées à cette distance du territoire sont téléchargées aussi, pour que les habitants proches d'une limite atteignent les structures de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="29" />
       <source>Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
       <translation>Lignes de niveau commune : les identifiants de programme de chaque commune ({tables}) et nb_programmes ; lignes de niveau epci et departement : le nombre de communes dans chaque programme, les communes et la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="76" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="90" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="458" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="94" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="36" />
       <source>Sample département</source>
       <translation>Département témoin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="45" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="220" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="223" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="137" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="15" />
       <source>Service gap measured</source>
       <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="144" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="22" />
       <source>Service-gap threshold (km, or minutes by road)</source>
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="17" />
       <source>Share of the population beyond {km:g} km of a France services site</source>
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="14" />
       <source>Share of the population beyond {min:g} minutes by road of a France services site</source>
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>Share of the population in density level {level}, {name}</source>
       <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="118" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="174" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="177" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="130" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="154" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="53" />
       <source>Source and date</source>
       <translation>Source et date</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="40" />
       <source>Source check</source>
       <translation>Vérification des sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="56" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="43" />
       <source>Sources failed</source>
       <translation>Sources en échec</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="36" />
       <source>Sources published per département (commune outlines, EPCI) are checked for this one.</source>
       <translation>Les sources publiées par département (contours des communes, EPCI) sont vérifiées pour celui-ci.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="44" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="45" />
       <source>Speed of each line in km/h (custom format).</source>
       <translation>Vitesse de chaque ligne en km/h (format custom).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="48" />
       <source>Speed of lines without a (positive) speed value (custom format).</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive) (format custom).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="38" />
       <source>Stop with an error when a source cannot be read or lacks a column (for scripts and CI).</source>
       <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="86" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="19" />
       <source>Surroundings (km)</source>
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
       <source>Territoires d'industrie</source>
       <translation>Territoires d'industrie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="77" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="112" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="62" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
-      <source>Territory whose communes are the population when POPULATION is empty (FR, 36, reg:24, a SIREN, a commune code or a name); also gives the CRS to measure in.</source>
-      <translation>Territoire dont les communes forment la population quand POPULATION est vide (FR, 36, reg:24, un SIREN, un code de commune ou un nom) ; détermine aussi le SCR de mesure.</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="244" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="251" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="54" />
       <source>The layer, restricted to the territory, with the published field names.</source>
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="74" />
+      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="77" />
       <source>The output could not be written: {error}</source>
       <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="195" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="186" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="373" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="360" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="81" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="66" />
       <source>The road network is empty.</source>
       <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/layer_reading.py" line="20" />
+      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="25" />
       <source>The {what} layer has no CRS: set it in the layer properties.</source>
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="131" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="76" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="114" />
       <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="79" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="62" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="55" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="53" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="54" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="123" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="109" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="26" />
       <source>Villages d'avenir</source>
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="112" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="57" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="113" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="106" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département (default: Documents/ANCT Territoires/atlas).</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département (par défaut : Documents/ANCT Territoires/atlas).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="68" />
       <source>Written: {url}</source>
       <translation>Écrit : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="116" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="38" />
       <source>bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and direction, else bdtopo or osm from the fields found.</source>
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="265" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="259" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="157" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="54" />
+      <location filename="../anct_qgis_plugin/engine/programmes.py" line="42" />
       <source>list</source>
       <translation>liste</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="53" />
+      <location filename="../anct_qgis_plugin/engine/programmes.py" line="41" />
       <source>list newer than the cross-table</source>
       <translation>liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/unit_pass.py" line="75" />
+      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="78" />
       <source>no reason given</source>
       <translation>aucune raison donnée</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="305" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="291" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/layer_reading.py" line="34" />
+      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="40" />
       <source>population</source>
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="116" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="102" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/figures.py" line="140" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="18" />
       <source>straight: straight-line distance (France and région compared too); road: travel time by road on the IGN BD TOPO network fetched for the territory (or NETWORK), for the territory only. When no network can be had, the straight-line figure is shown, and said so.</source>
       <translation>straight : distance à vol d'oiseau (comparée aussi à la région et à la France) ; road : temps par la route sur le réseau BD TOPO de l'IGN téléchargé pour le territoire (ou NETWORK), pour le territoire seulement. Sans réseau disponible, le chiffre à vol d'oiseau est donné, et c'est dit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="129" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="125" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="111" />
       <source>the layer {name} ({format})</source>
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="203" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="213" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="92" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="94" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="83" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="246" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="58" />
       <source>{n} communes, programmes: {programmes}</source>
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="281" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="275" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/road_matcher.py" line="92" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="77" />
       <source>{n} facilities are more than 1 km from any drivable road of the network: they are joined to the nearest one all the same.</source>
       <translation>{n} structures sont à plus de 1 km de toute route carrossable du réseau : elles sont tout de même rattachées à la plus proche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="80" />
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="151" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="101" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="87" />
       <source>{n} sections kept of {read} read; {source}</source>
       <translation>{n} tronçons retenus sur {read} lus ; {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="69" />
       <source>{n} sources failed: {sources}</source>
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="419" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="396" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="420" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="397" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="421" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="398" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="422" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="399" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="347" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="337" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="385" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="370" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="35" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="36" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="51" />
+      <location filename="../anct_qgis_plugin/engine/programmes.py" line="39" />
       <source>{table}: {file}, {date} ({origin})</source>
       <translation>{table} : {file}, {date} ({origin})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="80" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="83" />
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
@@ -1137,7 +1122,12 @@
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="47" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="68" />
+      <source>Cannot read the layout template {path}: {error}</source>
+      <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="46" />
       <source>Cannot write table {table} to {path}: {error}</source>
       <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
@@ -1145,6 +1135,11 @@
       <location filename="../anct_qgis_plugin/core/road_layer.py" line="40" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="51" />
+      <source>Cannot write {path}.</source>
+      <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="95" />
@@ -1197,7 +1192,7 @@
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="47" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
@@ -1207,7 +1202,7 @@
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="45" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
@@ -1292,7 +1287,12 @@
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="43" />
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="36" />
+      <source>PDF export failed: {path}</source>
+      <translation>Échec de l'export PDF : {path}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="44" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
@@ -1327,7 +1327,7 @@
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="47" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="48" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
@@ -1367,12 +1367,12 @@
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="141" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="139" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="95" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
     </message>
@@ -1380,6 +1380,16 @@
       <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="45" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="75" />
+      <source>The layout template {path} could not be loaded.</source>
+      <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="70" />
+      <source>The layout template {path} is not valid XML.</source>
+      <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="287" />
@@ -1422,7 +1432,7 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="473" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="476" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1442,7 +1452,7 @@
       <translation>binaire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="54" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
       <source>no</source>
       <translation>non</translation>
     </message>
@@ -1452,17 +1462,17 @@
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="52" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="53" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="66" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="67" />
       <source>{date}, ANCT cross-table</source>
       <translation>{date}, croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="68" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="69" />
       <source>{date}, list newer than the cross-table</source>
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
@@ -1542,7 +1552,7 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="109" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="108" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1572,7 +1582,7 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="127" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
@@ -1587,7 +1597,7 @@
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="126" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="124" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
@@ -1655,17 +1665,22 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="330" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="60" />
+      <source> h</source>
+      <translation> h</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="394" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="396" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="71" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1675,27 +1690,27 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="162" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="161" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="150" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="149" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="65" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="84" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="83" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="178" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="177" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -1705,7 +1720,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="127" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1715,7 +1730,7 @@
       <translation>o</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Cache</source>
       <translation>Cache</translation>
     </message>
@@ -1725,7 +1740,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="353" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -1735,22 +1750,22 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="255" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="257" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="189" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="188" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="216" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="214" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1760,7 +1775,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="94" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="92" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1775,9 +1790,14 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="14" />
+      <source>EPCI</source>
+      <translation>EPCI</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
@@ -1785,7 +1805,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="116" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1800,32 +1820,37 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="312" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Licence</source>
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="305" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="307" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="114" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="112" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
@@ -1835,7 +1860,7 @@
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="101" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1845,12 +1870,12 @@
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="169" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="168" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="145" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1860,12 +1885,17 @@
       <translation>Mode hors ligne</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <source>Open Licence 2.0</source>
+      <translation>Licence Ouverte 2.0</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="80" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="131" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1875,37 +1905,37 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="349" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="351" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="137" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="310" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="312" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -1920,32 +1950,32 @@
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="191" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="328" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="330" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="236" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="234" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -1955,17 +1985,17 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="54" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="104" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="106" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -1975,19 +2005,34 @@
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="23" />
       <source>cached on {date}</source>
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="193" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="191" />
       <source>cancelled</source>
       <translation>annulé</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="14" />
+      <source>commune</source>
+      <translation>commune</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/locator.py" line="35" />
       <source>commune — open its card</source>
       <translation>commune — ouvrir sa fiche</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>country</source>
+      <translation>pays</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>department</source>
+      <translation>département</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="95" />
@@ -2000,27 +2045,32 @@
       <translation>ko</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="23" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="20" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
       <source>offline (cached on {date})</source>
       <translation>hors ligne (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="19" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <source>region</source>
+      <translation>région</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="115" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="114" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="47" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="45" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>

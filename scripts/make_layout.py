@@ -5,7 +5,7 @@ Two A4 portrait pages, in the spirit of ANCT's "Atlas des départements": key fi
 with the région and France, a main map with its legend, locator, scale bar and north arrow
 (page 1); a service-gap map, a comparison chart, the EPCI table and the sources (page 2).
 The algorithm anct:department_atlas loads the template and fills the items by id (see
-anct_qgis_plugin/cartography/__init__.py for the ids, palette and font).
+anct_qgis_plugin/cartography/template.py and style.py for the ids, palette and font).
 
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_layout.py          # write the .qpt
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_layout.py --check  # 1 if it differs
@@ -62,11 +62,10 @@ from qgis.core import (  # noqa: E402
 from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
-from anct_qgis_plugin.cartography import (  # noqa: E402
-    COLOURS,
+from anct_qgis_plugin.cartography.style import COLOURS, FONT_FAMILY  # noqa: E402
+from anct_qgis_plugin.cartography.template import (  # noqa: E402
     CONTENT_WIDTH_MM,
     FIGURE_IDS,
-    FONT_FAMILY,
     PAGE_MARGIN_MM,
     TEMPLATE_NAME,
 )
@@ -256,7 +255,7 @@ def add_figures(layout, top):
 
     Each box is the label ``figure_*`` (frame, background, plain text: value, label and comparison
     lines). Over it, the empty label ``figure_*_value`` can show the value in big type: the filler
-    then puts only the label and comparison lines in the box (cartography.set_figure does both).
+    then puts only the label and comparison lines in the box (cartography.template.set_figure does both).
     """
     columns, rows, height = 4, 2, FIGURE_H
     width = (WIDTH - (columns - 1) * GUTTER) / columns

@@ -4,31 +4,21 @@
 région and France on a few ratios. The SVG is sized in millimetres so that, shown in a layout
 picture of the same size, its fonts print at their nominal point size.
 """
+from __future__ import annotations
+
 import math
+from typing import Callable, Sequence
 
 from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from qgis.PyQt.QtSvg import QSvgGenerator
 
-from . import COLOURS, FONT_FAMILY
+from .style import COLOURS, FONT_FAMILY
+from .texts import DEFAULT_LANGUAGE, NBSP, WORDS, ChartRow, ChartWords, format_number
 
 SERIES_COLOURS = (COLOURS["bleu_france"], COLOURS["blue_grey"], COLOURS["light_grey"])
 _DPI = 720.0  # 10 px per point: integral pixel sizes for fonts
 _MM_PER_INCH = 25.4
-_NBSP = "\u00a0"  # not U+202F: Arial/Nimbus Sans lack it (another font would be mixed in)
-
-
-def format_number(value, decimals=None):
-    """French number: no-break space for thousands, comma for decimals.
-
-    Without ``decimals``: no decimal from 100 on, one below (two below 1)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n.d."
-    if decimals is None:
-        magnitude = abs(value)
-        decimals = 0 if magnitude >= 100 or float(value).is_integer() else (1 if magnitude >= 1 else 2)
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", _NBSP).replace(".", ",")
 
 
 def _pixels(millimetres):
@@ -67,19 +57,20 @@ def _valid(value):
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
-def comparison_chart_svg(path, indicators, series_names, title="", width_mm=180.0, height_mm=85.0,
-                         value_format=None, font_family=None, note=None, nd_text="n.d.",
-                         empty_text="Données indisponibles"):
+def comparison_chart_svg(path: str, indicators: Sequence[ChartRow], series_names: Sequence[str], title: str = "",
+                         width_mm: float = 180.0, height_mm: float = 85.0,
+                         value_format: Callable[[float, int], str] | None = None, font_family: str | None = None,
+                         words: ChartWords | None = None) -> str:
     """Write a grouped horizontal bar chart to the SVG file ``path`` and return ``path``.
 
-    ``indicators``: list of ``(label, [territory, région, France])``; a value may be None
+    ``indicators``: ChartRow or ``(label, [territory, région, France])`` pairs; a value may be None
     (drawn "n.d."). Each indicator row is scaled to its own maximum, so ratios of different
     magnitudes (a density, a percentage) are comparable; the real value is printed at the end
     of each bar. ``series_names``: the three series labels (e.g. "Creuse", "Nouvelle-Aquitaine",
     "France"). ``value_format``: optional callable ``(value, row_index) -> str``.
-    ``note``: text under the chart (default: how bars are scaled; "" for none).
-    ``nd_text``, ``empty_text``: what a missing value and an empty chart say (sheet language).
+    ``words``: what the chart says besides its data (default: a French sheet's).
     """
+    words = words or WORDS[DEFAULT_LANGUAGE].chart
     series_names = list(series_names)[:3]
     width_px, height_px = _pixels(width_mm), _pixels(height_mm)
     generator = QSvgGenerator()
@@ -87,7 +78,7 @@ def comparison_chart_svg(path, indicators, series_names, title="", width_mm=180.
     generator.setSize(QSize(int(round(width_px)), int(round(height_px))))
     generator.setViewBox(QRectF(0, 0, width_px, height_px))
     generator.setResolution(int(_DPI))
-    generator.setTitle(title or "Comparaison")
+    generator.setTitle(title or words.name)
     generator.setDescription("; ".join(label for label, _ in indicators))
 
     painter = QPainter()
@@ -97,14 +88,14 @@ def comparison_chart_svg(path, indicators, series_names, title="", width_mm=180.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         _draw_chart(painter, generator, width_px, height_px, indicators, series_names, title,
-                    value_format, font_family, note, nd_text, empty_text)
+                    value_format, font_family, words)
     finally:
         painter.end()
     return path
 
 
 def _draw_chart(painter, device, width, height, indicators, series_names, title, value_format,
-                font_family, note, nd_text, empty_text):
+                font_family, words):
     text_colour = QColor(COLOURS["text"])
     muted = QColor(COLOURS["muted"])
     title_font = _font(9, bold=True, family=font_family)
@@ -148,26 +139,24 @@ def _draw_chart(painter, device, width, height, indicators, series_names, title,
         x += swatch + gap + fm(legend_font).horizontalAdvance(name) + spacing
     y += header_height + _pixels(2.5)
 
-    if note is None:
-        note = "Longueur des barres relative à la plus grande valeur de chaque indicateur."
     bottom = height - _pixels(0.5)
-    if note:
+    if words.note:
         bottom -= fm(note_font).height() + _pixels(1)
         painter.setFont(note_font)
         painter.setPen(muted)
-        painter.drawText(QPointF(left, height - _pixels(0.5) - fm(note_font).descent()), note)
+        painter.drawText(QPointF(left, height - _pixels(0.5) - fm(note_font).descent()), words.note)
 
     rows = list(indicators)
     if not rows:
         painter.setFont(nd_font)
         painter.setPen(muted)
         painter.drawText(QRectF(left, y, right - left, bottom - y), Qt.AlignmentFlag.AlignCenter,
-                         empty_text)
+                         words.empty)
         return
 
     # Columns: indicator label | bars | values.
     label_width = min(_pixels(62), (right - left) * 0.36)
-    value_reserve = max(fm(value_bold).horizontalAdvance("000" + _NBSP + "000,0"), _pixels(14))
+    value_reserve = max(fm(value_bold).horizontalAdvance("000" + NBSP + "000,0"), _pixels(14))
     bar_left = left + label_width + _pixels(3)
     bar_span = max(_pixels(10), right - bar_left - value_reserve - _pixels(1.5))
     row_height = (bottom - y) / len(rows)
@@ -205,7 +194,7 @@ def _draw_chart(painter, device, width, height, indicators, series_names, title,
                 painter.setFont(nd_font)
                 painter.setPen(muted)
                 painter.drawText(QPointF(bar_left + _pixels(1),
-                                         centre + (fm(nd_font).ascent() - fm(nd_font).descent()) / 2), nd_text)
+                                         centre + (fm(nd_font).ascent() - fm(nd_font).descent()) / 2), words.nd)
                 continue
             length = bar_span * max(0.0, value) / scale if scale > 0 else 0.0
             painter.setPen(Qt.PenStyle.NoPen)

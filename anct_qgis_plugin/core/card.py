@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from .catalogue import TYPOLOGY_IDS, get_source
 from .i18n import tr
 from .parsers import iso_date
-from .tables import PROGRAMME_TABLES, read_memberships
+from .table_names import PROGRAMME_TABLES
+from .tables import read_memberships
 
 if TYPE_CHECKING:
     from .layers import LayerBuilder

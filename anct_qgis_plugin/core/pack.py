@@ -22,6 +22,7 @@ from .i18n import tr
 from .layers import memory_layer
 from .provenance import layer_metadata
 from .report import is_cancelled, progress, warn
+from .table_names import SOURCES_TABLE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from .layers import LayerBuilder
     from .territories import Territory
 
-SOURCES_TABLE = "anct_sources"
 SOURCE_COLUMNS = ("layer_id", "title", "status", "features", "source_date", "fetched_at", "file", "urls", "page",
                   "licence", "attribution", "population_source", "unmapped_codes", "message")
 
@@ -50,11 +50,10 @@ def write_layer(layer: QgsVectorLayer, path: str, table: str, first: bool,
     options.driverName = "GPKG"
     options.layerName = table
     options.actionOnExistingFile = OVERWRITE_FILE if first else OVERWRITE_LAYER
-    if metadata is not None and hasattr(options, "layerMetadata"):
+    if metadata is not None:
         options.layerMetadata = metadata
         options.saveMetadata = True
-    writer = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None) or QgsVectorFileWriter.writeAsVectorFormatV2
-    result = writer(layer, path, QgsCoordinateTransformContext(), options)
+    result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != WRITER_NO_ERROR:
         raise OSError(tr("Cannot write table {table} to {path}: {error}").format(
             table=table, path=path, error=result[1]))

@@ -50,7 +50,7 @@ class SectionWriter:
                 out.setAttributes(attributes)
                 if not self.sink.addFeature(out, FAST_INSERT):
                     raise AnctError(tr("Cannot write to the output: {error}").format(
-                        error=self.sink.lastError() if hasattr(self.sink, "lastError") else ""))
+                        error=self.sink.lastError()))
             self.count += 1
 
     def _open(self, features: list[dict]) -> None:

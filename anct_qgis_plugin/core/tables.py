@@ -44,8 +44,6 @@ MEMBERSHIP_SOURCES = {
     "france_services": (get_source("france_services"), "id_fs", "lib_fs", ""),
     "mobile_sites": (get_source("mobile_sites"), "num_site", "", ""),
 }
-# The tables of the commune card and the programme matrix: every programme, then France services.
-PROGRAMME_TABLES = ("qpv",) + PROGRAMME_LIST_IDS + ("france_services",)
 # Site numbers are per operator: a site is (operator, number).
 ID_PREFIX = {"mobile_sites": "code_op"}
 

@@ -16,9 +16,6 @@ if TYPE_CHECKING:
     from .nearest import NearestIndex, ZonedNearestIndex
     from .network import TravelTimes
 
-FACILITY_KINDS = ("fixed", "antenna", "bus", "itinerant")
-DEFAULT_KINDS = ("fixed", "antenna")
-
 
 def facility_kind(type_fs: Any, format_fs: Any) -> str:  # text, None or QGIS's NULL: all read as text
     """France services sites: Fixe/Multisites -> fixed, Antenne -> antenna, Bus -> bus,

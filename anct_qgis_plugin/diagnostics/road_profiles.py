@@ -17,20 +17,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .network import BACKWARD, BOTH, FORWARD
+from .vocabulary import BDTOPO_CAR_NATURES, BDTOPO_NATURES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
 # --- BD TOPO ------------------------------------------------------------------------------
-# The values of `nature` IGN publishes (BD TOPO v3 specification; all but "Bac ou liaison
-# maritime" are in the Marseille 10e extract of ../shared/data).
-BDTOPO_NATURES = ("Type autoroutier", "Route à 2 chaussées", "Route à 1 chaussée", "Bretelle", "Rond-point",
-                  "Route empierrée", "Chemin", "Sentier", "Escalier", "Piste cyclable", "Bac ou liaison maritime")
-# What a car uses. Left out by default: Chemin (tracks: IGN gives them 1 km/h), Sentier and
-# Escalier (on foot), Piste cyclable (bicycles), Bac ou liaison maritime (a ferry keeps a
-# timetable, not a speed).
-BDTOPO_CAR_NATURES = ("Type autoroutier", "Route à 2 chaussées", "Route à 1 chaussée", "Bretelle", "Rond-point",
-                      "Route empierrée")
 # Sections a light vehicle may not use, whatever their nature.
 BDTOPO_CLOSED_ACCESS = ("Physiquement impossible", "Restreint aux ayants droit")
 # Speed where vitesse_moyenne_vl is 0 or missing: IGN's own rules for that field outside towns,
@@ -203,6 +195,3 @@ class CustomProfile(RoadProfile):
 def direction_key(value: Any) -> str:
     number = _number(value) if value not in (None, "") else None
     return str(int(number)) if number is not None and number.is_integer() else str(value).strip()
-
-
-PRESETS = ("bdtopo", "osm", "custom")

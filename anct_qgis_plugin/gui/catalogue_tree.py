@@ -4,13 +4,18 @@ import time
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from ..core.catalogue import SOURCES, THEMES
+from ..core.catalogue import LICENCE, SOURCES, THEMES
 from ..core.status import ABSENT, FRESH, OFFLINE, STALE
 from ..core.territories import normalise
 from .i18n import tr
 from .sizes import human_size
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def licence_label(licence):
+    """Short name of a source's licence for the narrow column (the full name is its tooltip)."""
+    return tr("Open Licence 2.0") if licence == LICENCE else licence
 
 
 def cache_text(status):
@@ -33,7 +38,8 @@ class CatalogueTree(QTreeWidget):
                 label = THEMES[source.theme][0 if language == "fr" else 1]
                 themes[source.theme] = QTreeWidgetItem(self, [label])
                 themes[source.theme].setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item = QTreeWidgetItem(themes[source.theme], [source.title(language), "", "", "", "Licence Ouverte 2.0"])
+            item = QTreeWidgetItem(themes[source.theme], [source.title(language), "", "", "",
+                                                           licence_label(source.licence)])
             item.setData(0, ID_ROLE, source.id)
             item.setToolTip(0, f"{source.id} — {source.abstract(language)}\n{source.publisher}")
             item.setToolTip(4, source.licence)

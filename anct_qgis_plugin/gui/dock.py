@@ -28,14 +28,12 @@ from ..core.settings import GROUP, read_setting, write_setting
 from ..resources_paths import GUIDE_URL, guide_path
 from .catalogue_tree import CatalogueTree
 from .commune_card import CommuneCardDialog
-from .i18n import tr
+from .i18n import kind_label, tr
 from .layer_loading import add_to_project
 from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask, PackTask
 
 LAST_TERRITORY = f"{GROUP}/ui/last_territory"
 CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
-KIND_LABELS = {"country": "pays", "region": "région", "departement": "département", "epci": "EPCI",
-               "commune": "commune"}
 
 
 NETWORK_WORDS = ("Connection failed", "No answer within", "took longer than", "HTTP 407", "Cannot download")
@@ -207,7 +205,7 @@ class AnctDock(QgsDockWidget):
             return
         self._choices = {}
         for kind, code, name in self.index.search(text, 25):
-            label = f"{name} — {KIND_LABELS.get(kind, kind)} {code}" if kind != "country" else name
+            label = f"{name} — {kind_label(kind)} {code}" if kind != "country" else name
             self._choices[label] = {"region": f"reg:{code}"}.get(kind, code)
         self.completer_model.setStringList(list(self._choices))
         if self._choices and self.territory_edit.hasFocus():
@@ -234,12 +232,16 @@ class AnctDock(QgsDockWidget):
     def set_territory(self, territory):
         self.territory = territory
         self.territory_label.setText(tr("Territory: {label} — {n} communes, CRS {crs}").format(
-            label=territory.label, n=len(territory.commune_codes) or "34 969", crs=territory.crs))
+            label=territory.label, n=self.commune_count(territory), crs=territory.crs))
         if self.territory_edit.text() != territory.label and territory.kind != "extent":
             self.territory_edit.setText(territory.label)
         self.save_state()
         self.refresh_statuses()
         self._set_busy(self.load_task is not None)
+
+    def commune_count(self, territory):
+        """The communes of ``territory``; the country lists none (no restriction): all the index knows."""
+        return len(self.index.communes) if territory.is_country and self.index else len(territory.commune_codes)
 
     def use_map_extent(self):
         canvas = self.iface.mapCanvas()
@@ -307,7 +309,7 @@ class AnctDock(QgsDockWidget):
 
     def choose_pack_path(self):
         name = f"anct_{self.territory.key.replace(':', '_')}.gpkg" if self.territory else "anct.gpkg"
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Save the territory pack"), name, "GeoPackage (*.gpkg)")
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Save the territory pack"), name, tr("GeoPackage (*.gpkg)"))
         if path:
             self.save_pack(path if path.lower().endswith(".gpkg") else path + ".gpkg")
 

@@ -2,7 +2,7 @@
 any other territory becomes the panel's territory."""
 from qgis.core import QgsLocatorFilter, QgsLocatorResult
 
-from .i18n import tr
+from .i18n import kind_label, tr
 
 
 class AnctLocatorFilter(QgsLocatorFilter):
@@ -32,7 +32,7 @@ class AnctLocatorFilter(QgsLocatorFilter):
             result = QgsLocatorResult()
             result.filter = self
             result.displayString = f"{name} ({code})"
-            result.description = {"commune": tr("commune — open its card")}.get(kind, kind)
+            result.description = tr("commune — open its card") if kind == "commune" else kind_label(kind)
             result.userData = f"{kind}:{code}"
             self.resultFetched.emit(result)
 

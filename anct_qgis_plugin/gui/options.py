@@ -57,7 +57,7 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         form.addRow(tr("Cache size"), size_row)
         self.ttl = QDoubleSpinBox(self)
         self.ttl.setRange(0, 24 * 365)
-        self.ttl.setSuffix(" h")
+        self.ttl.setSuffix(tr(" h"))
         self.ttl.setValue(config.ttl_hours)
         form.addRow(tr("Time-to-live"), self.ttl)
         self.offline = QCheckBox(tr("Serve only the cache"), self)

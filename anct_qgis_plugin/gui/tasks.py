@@ -8,19 +8,18 @@ import threading
 from qgis.core import QgsFeedback, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 
+from ..compat import TASK_CAN_CANCEL
 from ..core.catalogue import get_source
 from ..core.errors import AnctError, CancelledError, TerritoryError
 from .i18n import tr
 from .sizes import transfer_size
-
-CAN_CANCEL = getattr(QgsTask, "Flag", QgsTask).CanCancel
 
 
 class AnctTask(QgsTask):
     """Runs ``self.work(feedback)``; keeps the error message; cancellable through its feedback."""
 
     def __init__(self, description, on_done):
-        super().__init__(description, CAN_CANCEL)
+        super().__init__(description, TASK_CAN_CANCEL)
         self.on_done = on_done
         self.feedback = QgsFeedback()
         self.feedback.progressChanged.connect(self.setProgress)

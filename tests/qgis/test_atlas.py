@@ -95,7 +95,7 @@ def test_folder_that_cannot_be_created_is_a_clear_error(anct_env, run_alg, tmp_p
 
 
 def test_user_template_is_used(anct_env, run_alg, tmp_path):
-    from anct_qgis_plugin.cartography.atlas import DEFAULT_TEMPLATE
+    from anct_qgis_plugin.cartography.template import DEFAULT_TEMPLATE
 
     template = tmp_path / "mine.qpt"
     template.write_text(open(DEFAULT_TEMPLATE, encoding="utf-8").read().replace(

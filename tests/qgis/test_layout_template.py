@@ -28,17 +28,17 @@ from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtSvg import QSvgRenderer
 from qgis.PyQt.QtXml import QDomDocument
 
-from anct_qgis_plugin.cartography import (
+from anct_qgis_plugin.cartography.charts import comparison_chart_svg
+from anct_qgis_plugin.cartography.template import (
+    DEFAULT_TEMPLATE,
     FIGURE_IDS,
     ITEM_IDS,
     TABLE_FRAME_ID,
-    comparison_line,
     fill_table,
     find_table,
     set_figure,
-    template_path,
 )
-from anct_qgis_plugin.cartography.charts import comparison_chart_svg, format_number
+from anct_qgis_plugin.cartography.texts import comparison_line, format_number
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "make_layout.py"
@@ -77,7 +77,7 @@ def page_of(layout, item):
 
 
 def test_template_path_points_at_the_shipped_file():
-    assert Path(template_path()).resolve() == TEMPLATE.resolve()
+    assert Path(DEFAULT_TEMPLATE).resolve() == TEMPLATE.resolve()
 
 
 def test_two_a4_portrait_pages(layout):

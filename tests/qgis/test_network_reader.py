@@ -7,7 +7,7 @@ from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingFeedback, 
 from anct_qgis_plugin.compat import FIELD_STRING
 from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD
 from anct_qgis_plugin.diagnostics.road_profiles import CustomProfile
-from anct_qgis_plugin.processing.algorithms.network_reader import line_vertices, read_network
+from anct_qgis_plugin.engine.network_reader import line_vertices, read_network
 
 
 def roads(rows):

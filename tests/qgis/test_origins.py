@@ -2,7 +2,7 @@
 import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject
 
-from anct_qgis_plugin.processing.algorithms.origins import origin_points, xy_array
+from anct_qgis_plugin.engine.origins import origin_points, xy_array
 
 
 def geometries(*wkts):

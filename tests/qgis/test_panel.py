@@ -383,3 +383,10 @@ def test_sizes_read_as_the_issue_writes_them():
     assert transfer_size(1.2 * 2 ** 20, 2 * 2 ** 20) == "1.2/2.0 MB"  # "1.2/2.0 Mo" in French
     assert transfer_size(5000) == "4.9 kB" and human_size(512) == "512 B"
     assert transfer_size(3 * 2 ** 20, 2 * 2 ** 20) == "2.0/2.0 MB"  # never more than the whole
+
+
+def test_the_country_counts_the_communes_the_index_knows(plugin):
+    dock = plugin.dock
+    dock.choose_territory("FR")
+    assert dock.territory.is_country and dock.index.communes
+    assert f"— {len(dock.index.communes)} communes" in dock.territory_label.text()

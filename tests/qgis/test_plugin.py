@@ -1,8 +1,10 @@
 """The plugin loads in real QGIS and leaves nothing behind; after `make deploy`, headless
 qgis_process lists its algorithms."""
+import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,40 @@ def test_class_factory_init_and_unload(qgis_iface, qgis_processing):
     assert anct_provider() is not None
     plugin.unload()
     assert anct_provider() is None
+
+
+# What QGIS runs at every start: the plugin's initProcessing, then the toolbox listing each
+# algorithm's parameters and help. In a fresh interpreter: this test session has loaded everything.
+STARTUP = """
+import json, sys
+from qgis.core import QgsApplication
+app = QgsApplication([], False)
+app.initQgis()
+import anct_qgis_plugin
+plugin = anct_qgis_plugin.classFactory(None)  # kept: the provider lives as long as the plugin
+plugin.initProcessing()
+provider = QgsApplication.processingRegistry().providerById("anct")
+listed = {a.id(): (a.group(), a.shortHelpString()[:20], [p.help()[:20] for p in a.parameterDefinitions()])
+          for a in provider.algorithms()}
+print(json.dumps({"listed": listed, "modules": sorted(sys.modules)}))
+"""
+HEAVY = ("anct_qgis_plugin.engine", "anct_qgis_plugin.cartography", "anct_qgis_plugin.gui", "anct_qgis_plugin.core.service",
+         "anct_qgis_plugin.core.layers", "anct_qgis_plugin.core.tables", "anct_qgis_plugin.core.http",
+         "anct_qgis_plugin.core.road_network", "anct_qgis_plugin.core.road_source",
+         "anct_qgis_plugin.diagnostics.gap", "anct_qgis_plugin.diagnostics.network",
+         "anct_qgis_plugin.diagnostics.road_profiles", "numpy", "scipy", "pandas", "matplotlib", "requests")
+
+
+def test_registering_the_provider_imports_no_heavy_module():
+    run = subprocess.run([sys.executable, "-c", STARTUP], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert run.returncode == 0, run.stderr
+    started = json.loads(run.stdout.splitlines()[-1])
+    assert len(started["listed"]) == 9
+    assert all(group and help_text for group, help_text, _parameters in started["listed"].values())
+    loaded = [name for name in started["modules"] if any(name == heavy or name.startswith(heavy + ".")
+                                                         for heavy in HEAVY)]
+    assert loaded == []
 
 
 @pytest.mark.skipif(shutil.which("qgis_process.bin") is None, reason="qgis_process.bin not installed")

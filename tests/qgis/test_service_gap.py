@@ -407,7 +407,7 @@ def test_an_output_that_refuses_features_stops_the_run_with_its_reason(anct_env)
 
     from anct_qgis_plugin.diagnostics.gap import straight_gap
     from anct_qgis_plugin.diagnostics.nearest import NearestIndex
-    from anct_qgis_plugin.processing.algorithms.unit_pass import UnitPass
+    from anct_qgis_plugin.engine.unit_pass import UnitPass
     # A real sink that refuses the units (polygons expected, points given), as a full disk would.
     output = QgsVectorLayer("Polygon?crs=EPSG:2154", "out", "memory")
     refusing = output.dataProvider()

@@ -14,7 +14,7 @@ import traceback
 import uuid
 from contextlib import contextmanager
 
-from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
+from qgis.core import QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProperty
 
 from ...core.settings import ui_language
 
@@ -79,6 +79,13 @@ class AtomicOutputs:
             self.parameters[name] = swapped
             self.moves.append((temporary, final))
         return self.algorithm.parameterAsSink(self.parameters, name, self.context, fields, wkb_type, crs, **options)
+
+    def required_sink(self, name, fields, wkb_type, crs, **options):
+        """``sink`` for an output that must be written: Processing's own error when it cannot be."""
+        sink, dest_id = self.sink(name, fields, wkb_type, crs, **options)
+        if sink is None:
+            raise QgsProcessingException(self.algorithm.invalidSinkError(self.parameters, name))
+        return sink, dest_id
 
     def final_id(self, dest_id):
         """The destination id the user asked for (what results and loading should name)."""

@@ -4,7 +4,13 @@ import os
 import re
 import traceback
 
-from qgis.core import QgsCsException, QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsCsException,
+    QgsMessageLog,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -34,6 +40,9 @@ def help_text(name):
 
 class AnctAlgorithm(QgsProcessingAlgorithm):
     group_id = "data"
+    # Parameter names shared by several algorithms (each algorithm names its own the same way).
+    TERRITORY = "TERRITORY"
+    OUTPUT = "OUTPUT"
 
     def createInstance(self):
         return type(self)()
@@ -61,6 +70,13 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
             parameter.setMetadata({**parameter.metadata(), "widget_wrapper": {"decimals": 1}})
         self.addParameter(parameter)
         return parameter
+
+    def add_territory_parameter(self, optional=False):
+        """TERRITORY, with one help text for every algorithm (what the territory is for is said by
+        the algorithm's other parameters and its help page)."""
+        return self.add_help(QgsProcessingParameterString(self.TERRITORY, tr("Territory"), optional=optional), tr(
+            "FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), "
+            "an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux)."))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Numbers must be numbers: ``abc`` is not 0 km, ``nan`` and ``1e400`` are refused."""

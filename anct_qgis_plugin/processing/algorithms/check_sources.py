@@ -12,8 +12,6 @@ from qgis.core import (
 )
 
 from ...compat import FAST_INSERT, FIELD_LONG, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
-from ...core.service import AnctData
-from ...core.source_check import check_sources
 from .base import AnctAlgorithm, tr
 
 COLUMNS = (("source", FIELD_STRING), ("title", FIELD_STRING), ("status", FIELD_STRING), ("file", FIELD_STRING),
@@ -24,6 +22,9 @@ COLUMNS = (("source", FIELD_STRING), ("title", FIELD_STRING), ("status", FIELD_S
 
 class CheckSourcesAlgorithm(AnctAlgorithm):
     group_id = "data"
+    SAMPLE_DEPARTEMENT = "SAMPLE_DEPARTEMENT"
+    FAIL_ON_ERROR = "FAIL_ON_ERROR"
+    FAILED = "FAILED"
 
     def name(self):
         return "check_sources"
@@ -32,27 +33,30 @@ class CheckSourcesAlgorithm(AnctAlgorithm):
         return tr("Check the sources")
 
     def initAlgorithm(self, config=None):
-        self.add_help(QgsProcessingParameterString("SAMPLE_DEPARTEMENT", tr("Sample département"), "36"), tr(
+        self.add_help(QgsProcessingParameterString(self.SAMPLE_DEPARTEMENT, tr("Sample département"), "36"), tr(
             "Sources published per département (commune outlines, EPCI) are checked for this one."))
-        self.add_help(QgsProcessingParameterBoolean("FAIL_ON_ERROR", tr("Fail when a source fails"), False), tr(
+        self.add_help(QgsProcessingParameterBoolean(self.FAIL_ON_ERROR, tr("Fail when a source fails"), False), tr(
             "Stop with an error when a source cannot be read or lacks a column (for scripts and CI)."))
-        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Source check"), SOURCE_VECTOR_ANY), tr(
+        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Source check"), SOURCE_VECTOR_ANY), tr(
             "One row per source: status, file chosen, source date, size, rows, columns expected, missing and "
             "found, commune codes that match no commune of today, message."))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Sources failed")))
+        self.addOutput(QgsProcessingOutputNumber(self.FAILED, tr("Sources failed")))
 
     def run_algorithm(self, parameters, context, feedback):
+        from ...core.service import AnctData
+        from ...core.source_check import check_sources
+
         data = AnctData()
         builder = data.builder(feedback)
-        checks = check_sources(builder, self.parameterAsString(parameters, "SAMPLE_DEPARTEMENT", context).strip(),
+        checks = check_sources(builder, self.parameterAsString(parameters, self.SAMPLE_DEPARTEMENT, context).strip(),
                                feedback)
         fields = QgsFields()
         for name, kind in COLUMNS:
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, WKB_NOGEOMETRY,
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NOGEOMETRY,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for check in checks:
             feature = QgsFeature(fields)
             feature.setAttributes([check.source_id, check.title, check.status, check.file_name, check.url,
@@ -61,7 +65,7 @@ class CheckSourcesAlgorithm(AnctAlgorithm):
                                    check.unmapped_codes, check.message])
             sink.addFeature(feature, FAST_INSERT)
         failed = [check.source_id for check in checks if check.status == "failed"]
-        if failed and self.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
+        if failed and self.parameterAsBoolean(parameters, self.FAIL_ON_ERROR, context):
             raise QgsProcessingException(tr("{n} sources failed: {sources}").format(n=len(failed),
                                                                                    sources=", ".join(failed)))
-        return {"OUTPUT": dest_id, "FAILED": len(failed)}
+        return {self.OUTPUT: dest_id, self.FAILED: len(failed)}

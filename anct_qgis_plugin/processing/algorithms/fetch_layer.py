@@ -7,38 +7,36 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterString,
 )
 
 from ...compat import FAST_INSERT, SOURCE_VECTOR_GEOMETRY
 from ...core.catalogue import LAYER_IDS, SOURCES
-from ...core.errors import CancelledError
-from ...core.report import is_cancelled
-from ...core.service import AnctData
 from .base import AnctAlgorithm, tr
-from .post_processing import LoadedLayerPostProcessor
 
 
-def add_territory_parameters(algorithm):
-    """TERRITORY and CRS, shared by the data algorithms."""
-    algorithm.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
-        "FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), "
-        "an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux)."))
-    algorithm.add_help(QgsProcessingParameterCrs("CRS", tr("Output CRS"), optional=True), tr(
-        "Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas."))
+class TerritoryCrsParameters:
+    """Mixed into the data algorithms: TERRITORY and CRS, declared and read."""
+    CRS = "CRS"
+
+    def add_territory_crs_parameters(self):
+        self.add_territory_parameter()
+        self.add_help(QgsProcessingParameterCrs(self.CRS, tr("Output CRS"), optional=True), tr(
+            "Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas."))
+
+    def read_territory_parameters(self, parameters, context, data, feedback):
+        territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
+        if not crs.isValid() and parameters.get(self.CRS) not in (None, ""):
+            raise QgsProcessingException(tr("'{crs}' is not a coordinate reference system QGIS knows.").format(
+                crs=parameters.get(self.CRS)))
+        return territory, (crs.authid() if crs.isValid() else None)
 
 
-def read_territory_parameters(algorithm, parameters, context, data, feedback):
-    territory = data.resolve_territory(algorithm.parameterAsString(parameters, "TERRITORY", context), feedback)
-    crs = algorithm.parameterAsCrs(parameters, "CRS", context)
-    if not crs.isValid() and parameters.get("CRS") not in (None, ""):
-        raise QgsProcessingException(tr("'{crs}' is not a coordinate reference system QGIS knows.").format(
-            crs=parameters.get("CRS")))
-    return territory, (crs.authid() if crs.isValid() else None)
-
-
-class FetchLayerAlgorithm(AnctAlgorithm):
+class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
     group_id = "data"
+    LAYER = "LAYER"
+    FEATURE_COUNT = "FEATURE_COUNT"
+    SOURCE_DATE = "SOURCE_DATE"
 
     def name(self):
         return "fetch_layer"
@@ -47,27 +45,32 @@ class FetchLayerAlgorithm(AnctAlgorithm):
         return tr("Fetch an ANCT layer")
 
     def initAlgorithm(self, config=None):
-        layer = QgsProcessingParameterEnum("LAYER", tr("Layer"), options=list(LAYER_IDS), defaultValue="france_services")
+        layer = QgsProcessingParameterEnum(self.LAYER, tr("Layer"), options=list(LAYER_IDS), defaultValue="france_services")
         layer.setUsesStaticStrings(True)
         self.add_help(layer, tr("Catalogue id of the layer: ") + ", ".join(
             f"{s.id} ({s.title_fr})" for s in SOURCES))
-        add_territory_parameters(self)
-        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Output layer"), SOURCE_VECTOR_GEOMETRY),
+        self.add_territory_crs_parameters()
+        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Output layer"), SOURCE_VECTOR_GEOMETRY),
                       tr("The layer, restricted to the territory, with the published field names."))
-        self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", tr("Features")))
-        self.addOutput(QgsProcessingOutputString("SOURCE_DATE", tr("Source date")))
+        self.addOutput(QgsProcessingOutputNumber(self.FEATURE_COUNT, tr("Features")))
+        self.addOutput(QgsProcessingOutputString(self.SOURCE_DATE, tr("Source date")))
 
     def run_algorithm(self, parameters, context, feedback):
-        layer_id = self.parameterAsEnumString(parameters, "LAYER", context)
+        from ...core.errors import CancelledError
+        from ...core.report import is_cancelled
+        from ...core.service import AnctData
+        from .post_processing import style_on_load
+
+        layer_id = self.parameterAsEnumString(parameters, self.LAYER, context)
         data = AnctData()
-        territory, crs = read_territory_parameters(self, parameters, context, data, feedback)
+        territory, crs = self.read_territory_parameters(parameters, context, data, feedback)
         feedback.pushInfo(tr("Fetching {layer} for {territory}").format(layer=layer_id, territory=territory.label))
         built = data.build_layer(layer_id, territory, crs, feedback)
         source = built.layer
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, source.fields(), source.wkbType(),
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(),
                                              source.crs())
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for feature in source.getFeatures():
             if is_cancelled(feedback):
                 raise CancelledError(tr("Cancelled: the output is incomplete."))  # never a success
@@ -79,8 +82,6 @@ class FetchLayerAlgorithm(AnctAlgorithm):
         if built.info.feature_count == 0:
             feedback.pushWarning(tr("{title}: no feature in {territory}.").format(
                 title=built.info.title, territory=territory.label))
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
-                LoadedLayerPostProcessor.create(built.info.layer_id, built.info, territory.label))
-        return {"OUTPUT": dest_id, "FEATURE_COUNT": built.info.feature_count,
-                "SOURCE_DATE": built.info.source_date}
+        style_on_load(context, dest_id, built.info.layer_id, built.info, territory.label)
+        return {self.OUTPUT: dest_id, self.FEATURE_COUNT: built.info.feature_count,
+                self.SOURCE_DATE: built.info.source_date}

@@ -8,17 +8,11 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ...compat import NUMBER_DOUBLE
-from ...core.road_layer import SectionWriter
-from ...core.road_source import fetch_sections, territory_area
-from ...core.service import AnctData
-from ...diagnostics.road_profiles import BDTOPO_CAR_NATURES, BDTOPO_NATURES, BdTopoProfile
-from .atomic_outputs import atomic_outputs
+from ...diagnostics.vocabulary import BDTOPO_CAR_NATURES, BDTOPO_NATURES
 from .base import AnctAlgorithm, tr
-from .post_processing import LoadedLayerPostProcessor
 
 
 def add_buffer_parameter(algorithm, name, advanced=False):
@@ -30,6 +24,10 @@ def add_buffer_parameter(algorithm, name, advanced=False):
 
 class FetchRoadNetworkAlgorithm(AnctAlgorithm):
     group_id = "data"
+    BUFFER_KM = "BUFFER_KM"
+    ROAD_CLASSES = "ROAD_CLASSES"
+    SECTION_COUNT = "SECTION_COUNT"
+    SOURCE = "SOURCE"
 
     def name(self):
         return "fetch_road_network"
@@ -38,10 +36,9 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
         return tr("Fetch the road network (IGN BD TOPO)")
 
     def initAlgorithm(self, config=None):
-        self.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
-            "A département (36), a région (reg:24), an EPCI SIREN, a commune code or an unambiguous name."))
-        add_buffer_parameter(self, "BUFFER_KM")
-        classes = QgsProcessingParameterEnum("ROAD_CLASSES", tr("Road natures kept"), options=list(BDTOPO_NATURES),
+        self.add_territory_parameter()
+        add_buffer_parameter(self, self.BUFFER_KM)
+        classes = QgsProcessingParameterEnum(self.ROAD_CLASSES, tr("Road natures kept"), options=list(BDTOPO_NATURES),
                                              allowMultiple=True, defaultValue=list(BDTOPO_CAR_NATURES))
         classes.setUsesStaticStrings(True)
         self.add_help(classes, tr(
@@ -49,17 +46,24 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
             "Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD "
             "TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections "
             "closed to light vehicles are always left out."))
-        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Road network")), tr(
+        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Road network")), tr(
             "Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and "
             "importance) and direction (0 both ways, 1 digitising direction, 2 reverse)."))
-        self.addOutput(QgsProcessingOutputNumber("SECTION_COUNT", tr("Road sections")))
-        self.addOutput(QgsProcessingOutputString("SOURCE", tr("Source and date")))
+        self.addOutput(QgsProcessingOutputNumber(self.SECTION_COUNT, tr("Road sections")))
+        self.addOutput(QgsProcessingOutputString(self.SOURCE, tr("Source and date")))
 
     def run_algorithm(self, parameters, context, feedback):
+        from ...core.road_layer import SectionWriter
+        from ...core.road_source import fetch_sections, territory_area
+        from ...core.service import AnctData
+        from ...diagnostics.road_profiles import BdTopoProfile
+        from .atomic_outputs import atomic_outputs
+        from .post_processing import style_on_load
+
         data = AnctData()
-        territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
-        buffer_m = self.parameterAsDouble(parameters, "BUFFER_KM", context) * 1000.0
-        natures = self.parameterAsEnumStrings(parameters, "ROAD_CLASSES", context) or list(BDTOPO_CAR_NATURES)
+        territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
+        buffer_m = self.parameterAsDouble(parameters, self.BUFFER_KM, context) * 1000.0
+        natures = self.parameterAsEnumStrings(parameters, self.ROAD_CLASSES, context) or list(BDTOPO_CAR_NATURES)
         box, keep_tile = territory_area(data.builder(feedback), territory, territory.crs, buffer_m)
         feedback.pushInfo(tr("Road sections of {territory} and {km:g} km around").format(
             territory=territory.label, km=buffer_m / 1000))
@@ -68,7 +72,7 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
             created = {}
 
             def open_sink(fields, wkb_type):
-                sink, created["id"] = outputs.sink("OUTPUT", fields, wkb_type, crs)
+                sink, created["id"] = outputs.sink(self.OUTPUT, fields, wkb_type, crs)
                 return sink
 
             writer = SectionWriter(open_sink)
@@ -78,11 +82,9 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
                 raise QgsProcessingException(tr("No section of the natures kept ({natures}) in {territory}.").format(
                     natures=", ".join(natures), territory=territory.label))
             writer.close()
-            results = {"OUTPUT": outputs.final_id(created["id"]), "SECTION_COUNT": writer.count,
-                       "SOURCE": pages.describe()}
+            results = {self.OUTPUT: outputs.final_id(created["id"]), self.SECTION_COUNT: writer.count,
+                       self.SOURCE: pages.describe()}
         feedback.pushInfo(tr("{n} sections kept of {read} read; {source}").format(
-            n=writer.count, read=reader.read, source=results["SOURCE"]))
-        if context.willLoadLayerOnCompletion(results["OUTPUT"]):
-            context.layerToLoadOnCompletionDetails(results["OUTPUT"]).setPostProcessor(
-                LoadedLayerPostProcessor.create("road_network"))
+            n=writer.count, read=reader.read, source=results[self.SOURCE]))
+        style_on_load(context, results[self.OUTPUT], "road_network")
         return results

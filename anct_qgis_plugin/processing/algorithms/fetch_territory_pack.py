@@ -1,14 +1,15 @@
 """anct:fetch_territory_pack — every catalogue layer for a territory into one GeoPackage."""
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFileDestination
 
-from ...core.pack import SOURCES_TABLE, write_pack
-from ...core.service import AnctData
+from ...core.table_names import SOURCES_TABLE
 from .base import AnctAlgorithm, tr
-from .fetch_layer import add_territory_parameters, read_territory_parameters
+from .fetch_layer import TerritoryCrsParameters
 
 
-class FetchTerritoryPackAlgorithm(AnctAlgorithm):
+class FetchTerritoryPackAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
     group_id = "data"
+    LAYERS_WRITTEN = "LAYERS_WRITTEN"
+    LAYERS_UNAVAILABLE = "LAYERS_UNAVAILABLE"
 
     def name(self):
         return "fetch_territory_pack"
@@ -17,19 +18,22 @@ class FetchTerritoryPackAlgorithm(AnctAlgorithm):
         return tr("Fetch a territory pack (GeoPackage)")
 
     def initAlgorithm(self, config=None):
-        add_territory_parameters(self)
-        self.add_help(QgsProcessingParameterFileDestination("OUTPUT", tr("GeoPackage"), tr("GeoPackage (*.gpkg)")),
+        self.add_territory_crs_parameters()
+        self.add_help(QgsProcessingParameterFileDestination(self.OUTPUT, tr("GeoPackage"), tr("GeoPackage (*.gpkg)")),
                       tr("One table per catalogue layer plus a table '{table}' describing sources, dates "
                          "and layers that could not be had.").format(table=SOURCES_TABLE))
-        self.addOutput(QgsProcessingOutputNumber("LAYERS_WRITTEN", tr("Layers written")))
-        self.addOutput(QgsProcessingOutputNumber("LAYERS_UNAVAILABLE", tr("Layers unavailable")))
+        self.addOutput(QgsProcessingOutputNumber(self.LAYERS_WRITTEN, tr("Layers written")))
+        self.addOutput(QgsProcessingOutputNumber(self.LAYERS_UNAVAILABLE, tr("Layers unavailable")))
 
     def run_algorithm(self, parameters, context, feedback):
+        from ...core.pack import write_pack
+        from ...core.service import AnctData
+
         data = AnctData()
-        territory, crs = read_territory_parameters(self, parameters, context, data, feedback)
-        path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        territory, crs = self.read_territory_parameters(parameters, context, data, feedback)
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         entries = write_pack(data.builder(feedback), territory, path, crs, feedback=feedback)
         written = sum(1 for entry in entries if entry.status == "ok")
         for entry in entries:
             feedback.pushInfo(f"{entry.layer_id}: {entry.status}, {entry.features}")
-        return {"OUTPUT": path, "LAYERS_WRITTEN": written, "LAYERS_UNAVAILABLE": len(entries) - written}
+        return {self.OUTPUT: path, self.LAYERS_WRITTEN: written, self.LAYERS_UNAVAILABLE: len(entries) - written}

@@ -27,3 +27,10 @@ class LoadedLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
         layer.loadNamedStyle(resource_path("styles", f"{self.style}.qml"))
         apply_presentation(layer, self.style, ui_language())
         layer.triggerRepaint()
+
+
+def style_on_load(context, dest_id, style, info=None, territory_label=""):
+    """The output ``dest_id`` styled (and described) when QGIS loads it at the end of the run."""
+    if context.willLoadLayerOnCompletion(dest_id):
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
+            LoadedLayerPostProcessor.create(style, info, territory_label))

@@ -7,19 +7,16 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterString,
 )
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
-from ...core.service import AnctData
-from ...core.tables import PROGRAMME_TABLES, read_memberships
-from ...diagnostics.programmes import programme_matrix
+from ...core.table_names import PROGRAMME_TABLES
 from .base import AnctAlgorithm, tr
-from .figures import commune_frame
 
 
 class ProgrammeMatrixAlgorithm(AnctAlgorithm):
     group_id = "diagnostics"
+    CROSS_TABLE = "CROSS_TABLE"
 
     def name(self):
         return "programme_matrix"
@@ -28,48 +25,31 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
         return tr("Programme matrix (commune × programme)")
 
     def initAlgorithm(self, config=None):
-        self.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
-            "FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name."))
-        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Matrix"), SOURCE_VECTOR_ANY), tr(
+        self.add_territory_parameter()
+        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Matrix"), SOURCE_VECTOR_ANY), tr(
             "Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows "
             "with level = epci and departement: the number of communes in each programme, communes and "
             "population.").format(tables=", ".join(PROGRAMME_TABLES)))
-        self.add_help(QgsProcessingParameterBoolean("CROSS_TABLE", tr("Read the programmes from ANCT's cross-table"),
+        self.add_help(QgsProcessingParameterBoolean(self.CROSS_TABLE, tr("Read the programmes from ANCT's cross-table"),
                                                     defaultValue=False), tr(
             "One download (croisement des dispositifs, ngeo-anct-cog<COG>.csv) instead of one per programme; a "
             "programme whose own list is newer than the cross-table is read from its list. The log says which "
             "vintage each programme comes from."))
 
     def run_algorithm(self, parameters, context, feedback):
-        data = AnctData()
-        territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
-        builder = data.builder(feedback)
-        memberships = read_memberships(builder, PROGRAMME_TABLES, feedback,
-                                       self.parameterAsBoolean(parameters, "CROSS_TABLE", context))
-        for table_id, membership in memberships.items():
-            if not membership.unavailable:
-                feedback.pushInfo(tr("{table}: {file}, {date} ({origin})").format(
-                    table=table_id, file=membership.file_name or "-", date=membership.source_date or "-",
-                    origin={"cross_table": tr("ANCT cross-table"), "newer_list": tr("list newer than the cross-table")
-                            }.get(membership.origin, tr("list"))))
-        communes = commune_frame(builder.index)
-        if not territory.is_country:
-            communes = communes[communes["code"].isin(territory.commune_codes)]
-        matrix, present = programme_matrix(communes, {k: (None if m.unavailable else m.ids_by_commune)
-                                                      for k, m in memberships.items()}, PROGRAMME_TABLES)
-        names = {**{code: name for code, (name, _r) in builder.index.departements.items()},
-                 **builder.index.epci_names}
-        matrix.loc[matrix["level"] != "commune", "nom"] = matrix.loc[matrix["level"] != "commune", "code"].map(
-            lambda code: names.get(code, ""))
-        columns = ["level", "code", "nom", "epci", "dep", "population", "communes"] + present + ["nb_programmes"]
+        from ...engine.programmes import programme_matrix_of
+
+        result = programme_matrix_of(self.parameterAsString(parameters, self.TERRITORY, context),
+                                     self.parameterAsBoolean(parameters, self.CROSS_TABLE, context), feedback)
+        matrix, present, columns = result.table, result.programmes, result.columns
         fields = QgsFields()
         for name in columns:
             numeric = name in ("population", "communes", "nb_programmes")
             fields.append(QgsField("departement" if name == "dep" else name, FIELD_DOUBLE if numeric else FIELD_STRING))
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, WKB_NOGEOMETRY,
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NOGEOMETRY,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for row in matrix[columns].itertuples(index=False):
             feature = QgsFeature(fields)
             feature.setAttributes([None if value is None else (float(value) if isinstance(value, (int, float))
@@ -77,4 +57,4 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
             sink.addFeature(feature, FAST_INSERT)
         feedback.pushInfo(tr("{n} communes, programmes: {programmes}").format(
             n=int((matrix["level"] == "commune").sum()), programmes=", ".join(present)))
-        return {"OUTPUT": dest_id}
+        return {self.OUTPUT: dest_id}

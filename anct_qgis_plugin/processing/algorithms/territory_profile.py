@@ -1,35 +1,10 @@
-"""anct:territory_profile — key figures of a territory beside its région and France."""
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsField,
-    QgsFields,
-    QgsProcessingException,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterString,
-)
+"""anct:territory_profile — key figures of a territory beside its région and France (the
+engine: engine/figures.py)."""
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProcessingParameterFeatureSink
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
-from ...core.report import warn
-from ...core.service import AnctData
-from ...core.tables import read_memberships
-from ...diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures
-from .atomic_outputs import atomic_outputs
 from .base import AnctAlgorithm, tr
-from .figures import (
-    STRAIGHT_DEFAULT,
-    add_gap_parameters,
-    areas,
-    commune_frame,
-    level_codes,
-    read_gap_parameters,
-    service_gaps,
-    whole_departements,
-)
-
-PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID)
-# The atlas's sheets show no density figure: it does not read the grid.
-ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID)
+from .gap_parameters import GapParameters
 
 
 def gap_labels(measure):
@@ -42,7 +17,7 @@ def gap_labels(measure):
             tr("Share of the population beyond {km:g} km of a France services site").format(km=measure.threshold))
 
 
-def indicator_labels(measure=STRAIGHT_DEFAULT):
+def indicator_labels(measure):
     """indicator id -> (label, unit), translated."""
     gap_population, gap_share = gap_labels(measure)
     programme_names = {"qpv": tr("QPV"), "action_coeur_de_ville": tr("Action cœur de ville"),
@@ -77,34 +52,7 @@ def density_labels(membership):
     return labels
 
 
-def warn_double_levels(membership, feedback):
-    """Communes the grid lists at two levels (communes merged after its year): named, counted once."""
-    doubles = sorted(code for code, levels in membership.ids_by_commune.items()
-                     if not code.startswith(UNPLACED) and len(set(levels)) > 1)
-    if doubles:
-        warn(feedback, tr("{n} communes are at two density levels in the INSEE grid (communes merged since): each "
-                          "counts at its denser level: {codes}").format(n=len(doubles), codes=", ".join(doubles[:10])))
-
-
-def compute_profile(territory, data, context, feedback, measure=STRAIGHT_DEFAULT, runs=None, tables=PROFILE_TABLES):
-    """The key-figure table (pandas), the memberships it used (shared with the atlas) and the gap
-    measure it could use; ``runs`` keeps the service-gap runs (see figures.service_gaps)."""
-    builder = data.builder(feedback)
-    index = builder.index
-    # The tables the key figures use, not every programme of the catalogue.
-    memberships = read_memberships(builder, tables, feedback)
-    usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
-    if DENSITY_GRID in memberships and not memberships[DENSITY_GRID].unavailable:
-        warn_double_levels(memberships[DENSITY_GRID], feedback)
-    feedback.setProgress(30)
-    area_km2, area_departements = areas(builder, territory, feedback)
-    gaps, used = service_gaps(territory, context, feedback, measure, runs)
-    table = key_figures(commune_frame(index), level_codes(index, territory), area_km2, usable, gaps,
-                        area_departements, whole_departements(index, territory))
-    return table, memberships, used
-
-
-class TerritoryProfileAlgorithm(AnctAlgorithm):
+class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
     group_id = "diagnostics"
 
     def name(self):
@@ -114,32 +62,32 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
         return tr("Territory key figures")
 
     def initAlgorithm(self, config=None):
-        self.add_help(QgsProcessingParameterString("TERRITORY", tr("Territory")), tr(
-            "FR, a région (reg:24), a département (36), an EPCI SIREN, a commune code or a name."))
-        add_gap_parameters(self)
-        self.add_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Key figures"), SOURCE_VECTOR_ANY), tr(
+        self.add_territory_parameter()
+        self.add_gap_parameters()
+        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Key figures"), SOURCE_VECTOR_ANY), tr(
             "One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…)."))
 
     def run_algorithm(self, parameters, context, feedback):
-        with atomic_outputs(self, parameters, context) as outputs:
-            return self._run(outputs, context, feedback)
+        from ...engine.figures import territory_profile
+        from .atomic_outputs import atomic_outputs
 
-    def _run(self, outputs, context, feedback):
-        parameters = outputs.parameters
-        data = AnctData()
-        territory = data.resolve_territory(self.parameterAsString(parameters, "TERRITORY", context), feedback)
-        measure = read_gap_parameters(self, parameters, context)
-        table, memberships, used = compute_profile(territory, data, context, feedback, measure)
+        with atomic_outputs(self, parameters, context) as outputs:
+            profile = territory_profile(self.parameterAsString(outputs.parameters, self.TERRITORY, context),
+                                        self.read_gap_parameters(outputs.parameters, context), context, feedback)
+            return self._write(profile, outputs, feedback)
+
+    def _write(self, profile, outputs, feedback):
+        from ...diagnostics.profile import DENSITY_GRID
+
+        table = profile.table
         fields = QgsFields()
         for name, kind in (("indicator", FIELD_STRING), ("label", FIELD_STRING), ("unit", FIELD_STRING),
                            ("territory", FIELD_DOUBLE), ("region", FIELD_DOUBLE), ("france", FIELD_DOUBLE)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = outputs.sink("OUTPUT", fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        labels = {**indicator_labels(used), **density_labels(memberships[DENSITY_GRID])}
+        sink, dest_id = outputs.required_sink(self.OUTPUT, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
+        labels = {**indicator_labels(profile.measure), **density_labels(profile.memberships[DENSITY_GRID])}
         # One population vintage for every figure: say which, on the row and in the log.
-        population_source = data.builder(feedback).population_source()
+        population_source = profile.population_source
         labels["population"] = (f"{labels['population'][0]} — {population_source}", labels["population"][1])
         feedback.pushInfo(tr("Population: {source}").format(source=population_source))
         for row in table.itertuples(index=False):
@@ -150,9 +98,9 @@ class TerritoryProfileAlgorithm(AnctAlgorithm):
             feature.setAttributes([row.indicator, label, unit] + [_value(getattr(row, level), digits)
                                                                   for level in ("territory", "region", "france")])
             sink.addFeature(feature, FAST_INSERT)
-        feedback.pushInfo(tr("{n} indicators for {territory}").format(n=len(table), territory=territory.label))
+        feedback.pushInfo(tr("{n} indicators for {territory}").format(n=len(table), territory=profile.territory.label))
         del sink  # closed before it is moved into place
-        return {"OUTPUT": outputs.final_id(dest_id)}
+        return {self.OUTPUT: outputs.final_id(dest_id)}
 
 
 # Shares, densities and rates are read, not recomputed: rounded as a reader wants them.

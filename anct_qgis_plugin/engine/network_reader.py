@@ -8,10 +8,13 @@ fit (multipart or null lines, curves) are read line by line.
 """
 import itertools
 import struct
+from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
+from qgis.core import QgsCoordinateTransform, QgsFeature, QgsGeometry
 
-from ...compat import WKB_SINGLE_LINES
+from ..compat import WKB_SINGLE_LINES
+from ..diagnostics.road_profiles import RoadProfile
 from .origins import collected_wkb
 
 CHUNK = 1_000
@@ -25,13 +28,13 @@ class RoadLines:
     def __init__(self):
         self.vertices, self.counts, self.speeds, self.directions = [], [], [], []
 
-    def add(self, vertices, counts, speeds, directions):
+    def add(self, vertices: np.ndarray, counts: np.ndarray, speeds: np.ndarray, directions: np.ndarray) -> None:
         self.vertices.append(vertices)
         self.counts.append(np.asarray(counts, dtype=np.int64))
         self.speeds.append(np.asarray(speeds, dtype=float))
         self.directions.append(np.asarray(directions, dtype=np.int64))
 
-    def arrays(self):
+    def arrays(self) -> tuple:
         """(vertices, counts, speeds, directions), one row of counts/speeds/directions per line."""
         if not self.counts:
             return np.empty((0, 2)), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64)
@@ -39,7 +42,8 @@ class RoadLines:
                 np.concatenate(self.directions))
 
 
-def line_vertices(geometries, transform=None):
+def line_vertices(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None
+                  ) -> Optional[tuple]:
     """(vertices v×2, vertex count of each line) of single-part lines, or None when the chunk
     holds a null, multipart or curved geometry (the parts would not line up with the lines).
 
@@ -73,8 +77,6 @@ def line_vertices(geometries, transform=None):
 
 def _polylines_one_by_one(geometries, transform):
     """The slow path: (vertices, counts, owner index) for any line geometry, curves included."""
-    from qgis.core import QgsGeometry
-
     vertices, counts, owners = [], [], []
     for owner, geometry in enumerate(geometries):
         if geometry.isNull() or geometry.isEmpty():
@@ -89,7 +91,9 @@ def _polylines_one_by_one(geometries, transform):
     return np.array(vertices, dtype=float).reshape(-1, 2), np.array(counts, dtype=np.int64), owners
 
 
-def read_network(features, transform, field_indexes, profile, feedback, cancelled, progress=None):
+def read_network(features: Iterator[QgsFeature], transform: QgsCoordinateTransform, field_indexes: Sequence[int],
+                 profile: RoadProfile, feedback, cancelled: Exception, progress: Optional[Callable[[int], None]] = None
+                 ) -> RoadLines:
     """RoadLines of the line features of an iterator. ``field_indexes``: the index of each of the
     profile's fields (-1: absent, read as empty); ``profile``: a road profile giving speeds and
     directions; ``cancelled``: the exception to raise when the user cancels; ``progress``:

@@ -1,70 +1,56 @@
-"""Road mode of the service-gap algorithms: the network given (read with a preset) or fetched
-from IGN BD TOPO for the territory, turned into travel times to the nearest facility."""
+"""Road mode of the service gap: the network given (read with a preset) or fetched from IGN
+BD TOPO for the territory, turned into travel times to the nearest facility."""
 from dataclasses import dataclass
+from typing import Optional
 
+import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
+    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
+    QgsProcessingFeedback,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_LINE
-from ...core.road_source import extent_area, fetch_sections, territory_area
-from ...diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
-from ...diagnostics.road_profiles import BdTopoProfile, CustomProfile, OsmProfile
-from .base import tr
-from .fetch_road_network import add_buffer_parameter
+from ..core.road_source import extent_area, fetch_sections, territory_area
+from ..core.service import AnctData
+from ..core.territories import Territory
+from ..diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
+from ..diagnostics.road_profiles import BdTopoProfile, CustomProfile, OsmProfile
+from .i18n import tr
 from .layer_reading import crs_of, extent_in, features_unchecked, report_progress
 from .network_reader import read_network
 
 NETWORK_PROGRESS = 40.0  # road mode: getting the network fills the first 40 % of the bar
-NETWORK_FORMATS = ("auto", "bdtopo", "osm", "custom")
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """The road network asked for: a line layer (read with ``format``: auto, bdtopo, osm or
+    custom) or, when ``layer`` is None, BD TOPO fetched ``buffer_m`` around the area."""
+    layer: object = None
+    format: str = "auto"
+    buffer_m: float = 20_000.0
+    speed_field: str = ""
+    direction_field: str = ""
+    default_speed: float = 50.0
+    value_forward: str = "1"
+    value_backward: str = "2"
+    value_both: str = "0"
 
 
 @dataclass
 class RoadArea:
     """What tells where to fetch a network: the territory, else the population's extent."""
-    data: object
-    territory: object
+    data: AnctData
+    territory: Optional[Territory]
     population: object
 
 
-def add_network_parameters(algorithm):
-    algorithm.add_help(QgsProcessingParameterFeatureSource(
-        "NETWORK", tr("Road network"), [SOURCE_VECTOR_LINE], optional=True), tr(
-        "Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings "
-        "are fetched from the Géoplateforme (see anct:fetch_road_network)."))
-    network_format = QgsProcessingParameterEnum("NETWORK_FORMAT", tr("Network format"), options=list(NETWORK_FORMATS),
-                                                defaultValue="auto")
-    network_format.setUsesStaticStrings(True)
-    algorithm.add_help(network_format, tr(
-        "bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); "
-        "osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and "
-        "DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and "
-        "direction, else bdtopo or osm from the fields found."))
-    add_buffer_parameter(algorithm, "NETWORK_BUFFER_KM", advanced=True)
-    algorithm.add_help(QgsProcessingParameterField("SPEED_FIELD", tr("Speed field (km/h)"), None, "NETWORK",
-                                                   optional=True), tr("Speed of each line in km/h (custom format)."))
-    algorithm.add_help(QgsProcessingParameterNumber("DEFAULT_SPEED", tr("Default speed (km/h)"), NUMBER_DOUBLE,
-                                                    50.0, minValue=0.1),
-                       tr("Speed of lines without a (positive) speed value (custom format)."), advanced=True)
-    algorithm.add_help(QgsProcessingParameterField("DIRECTION_FIELD", tr("Direction field"), None, "NETWORK",
-                                                   optional=True),
-                       tr("One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's "
-                          "shortest-path algorithms); other values mean both ways."))
-    for name, label, default in (("VALUE_FORWARD", tr("Value for one-way (digitising direction)"), "1"),
-                                 ("VALUE_BACKWARD", tr("Value for one-way (reverse direction)"), "2"),
-                                 ("VALUE_BOTH", tr("Value for both directions"), "0")):
-        algorithm.add_help(QgsProcessingParameterString(name, label, default, optional=True),
-                           tr("Direction field value (compared as text)."), advanced=True)
-
-
-def road_travel_times(algorithm, parameters, context, area, crs, facilities, feedback):
+def road_travel_times(options: NetworkOptions, context: QgsProcessingContext, area: RoadArea,
+                      crs: QgsCoordinateReferenceSystem, facilities: np.ndarray, feedback: QgsProcessingFeedback
+                      ) -> "tuple[TravelTimes, str]":
     """(TravelTimes, where the network came from)."""
     try:
         import scipy.sparse.csgraph  # noqa: F401
@@ -72,11 +58,10 @@ def road_travel_times(algorithm, parameters, context, area, crs, facilities, fee
         raise QgsProcessingException(tr("Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS "
                                         "and Linux distributions; install python3-scipy.")) from None
     scaled = _Scaled(feedback, NETWORK_PROGRESS)
-    network = algorithm.parameterAsSource(parameters, "NETWORK", context)
-    if network is None:
-        vertices, counts, speeds, directions, source = _fetched(algorithm, parameters, context, area, crs, scaled)
+    if options.layer is None:
+        vertices, counts, speeds, directions, source = _fetched(options, context, area, crs, scaled)
     else:
-        vertices, counts, speeds, directions, source = _given(algorithm, parameters, context, network, crs, scaled)
+        vertices, counts, speeds, directions, source = _given(options, context, crs, scaled)
     if counts.sum() == 0:
         raise QgsProcessingException(tr("The road network is empty."))
     try:
@@ -94,8 +79,8 @@ def road_travel_times(algorithm, parameters, context, area, crs, facilities, fee
     return times, source
 
 
-def _fetched(algorithm, parameters, context, area, crs, feedback):
-    buffer_m = algorithm.parameterAsDouble(parameters, "NETWORK_BUFFER_KM", context) * 1000.0
+def _fetched(options, context, area, crs, feedback):
+    buffer_m = options.buffer_m
     if area.territory is not None:
         box, keep_tile = territory_area(area.data.builder(feedback), area.territory, crs.authid(), buffer_m)
     else:
@@ -108,9 +93,10 @@ def _fetched(algorithm, parameters, context, area, crs, feedback):
     return (*reader.arrays(), source)
 
 
-def _given(algorithm, parameters, context, network, crs, feedback):
+def _given(options, context, crs, feedback):
+    network = options.layer
     fields = network.fields()
-    profile, field_names, label = _profile(algorithm, parameters, context, fields)
+    profile, field_names, label = _profile(options, fields)
     feedback.pushInfo(tr("Network format: {format}").format(format=label))
     indexes = tuple(fields.indexOf(name) if name else -1 for name in field_names)
     transform = QgsCoordinateTransform(crs_of(network, tr("road network")), crs, context.transformContext())
@@ -126,15 +112,12 @@ def _given(algorithm, parameters, context, network, crs, feedback):
         name=network.sourceName() if hasattr(network, "sourceName") else "NETWORK", format=label))
 
 
-def _profile(algorithm, parameters, context, fields):
+def _profile(options, fields):
     """(profile, the network field read for each of the profile's fields, format label)."""
     names = set(fields.names())
-    chosen = algorithm.parameterAsEnumString(parameters, "NETWORK_FORMAT", context) or "auto"
-    speed_field = algorithm.parameterAsString(parameters, "SPEED_FIELD", context)
-    direction_field = algorithm.parameterAsString(parameters, "DIRECTION_FIELD", context)
-    values = {algorithm.parameterAsString(parameters, "VALUE_FORWARD", context): FORWARD,
-              algorithm.parameterAsString(parameters, "VALUE_BACKWARD", context): BACKWARD,
-              algorithm.parameterAsString(parameters, "VALUE_BOTH", context): BOTH}
+    chosen = options.format or "auto"
+    speed_field, direction_field = options.speed_field, options.direction_field
+    values = {options.value_forward: FORWARD, options.value_backward: BACKWARD, options.value_both: BOTH}
     if chosen == "auto":
         if not speed_field and not direction_field and {"speed_kmh", "direction"} <= names:
             speed_field, direction_field, values = "speed_kmh", "direction", {"1": FORWARD, "2": BACKWARD, "0": BOTH}
@@ -148,7 +131,7 @@ def _profile(algorithm, parameters, context, fields):
         else:
             chosen = "custom"
     if chosen == "custom":
-        profile = CustomProfile(algorithm.parameterAsDouble(parameters, "DEFAULT_SPEED", context), values)
+        profile = CustomProfile(options.default_speed, values)
         return profile, (speed_field, direction_field), "custom"
     profile = BdTopoProfile() if chosen == "bdtopo" else OsmProfile()
     required = "nature" if chosen == "bdtopo" else "highway"

@@ -5,8 +5,10 @@ cells is seconds. Here the chunk's points are gathered into one multipoint, repr
 exported in C++, and the coordinates are read from its WKB with numpy. Units that do not fit
 that path (no geometry, empty or multipart points) are then placed one by one.
 """
+from typing import Optional, Sequence
+
 import numpy as np
-from qgis.core import QgsGeometry
+from qgis.core import QgsCoordinateTransform, QgsGeometry
 
 _WKB_MULTIPOINT = 4  # ISO WKB type of a 2D multipoint
 _HEADER = 9          # byte order (1), type (4), number of parts (4)
@@ -17,7 +19,8 @@ def _part_dtype(byte_order):
     return np.dtype([("order", "u1"), ("type", endian + "u4"), ("x", endian + "f8"), ("y", endian + "f8")])
 
 
-def collected_wkb(geometries, transform=None):
+def collected_wkb(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None
+                  ) -> Optional[bytes]:
     """One multi-geometry of the given ones (multipart ones flattened, null ones skipped),
     reprojected and reduced to x, y in C++, as WKB bytes; None when nothing is left."""
     collected = QgsGeometry.collectGeometry(geometries)
@@ -31,7 +34,8 @@ def collected_wkb(geometries, transform=None):
     return bytes(collected.asWkb())
 
 
-def xy_array(points, transform=None):
+def xy_array(points: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None
+             ) -> Optional[np.ndarray]:
     """Coordinates of single point geometries (n×2), or None when one of them is null, empty
     or multipart (the parts would not line up with the units)."""
     wkb = collected_wkb(points, transform)
@@ -49,7 +53,7 @@ def _multipoint_xy(wkb, expected):
     return xy if np.isfinite(xy).all() else None
 
 
-def project_xy(xy, transform):
+def project_xy(xy: np.ndarray, transform: QgsCoordinateTransform) -> np.ndarray:
     """An n×2 array of coordinates through a QgsCoordinateTransform, in one C++ call (the array
     becomes one multipoint's WKB and back)."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
@@ -64,7 +68,8 @@ def project_xy(xy, transform):
     return _multipoint_xy(bytes(geometry.asWkb()), len(xy))
 
 
-def origin_points(geometries, placement, transform=None):
+def origin_points(geometries: Sequence[QgsGeometry], placement: str,
+                  transform: Optional[QgsCoordinateTransform] = None) -> np.ndarray:
     """Origins of a chunk of unit geometries in the measuring CRS; rows of NaN for units
     without geometry. ``placement``: "point" (the unit is a point), "point_on_surface" or
     "centroid" (polygons and lines)."""

@@ -7,12 +7,14 @@ operation per computed column, one ``setAttributes`` and no other call per writt
 read feature becomes the output one, so its geometry is never copied.
 """
 import math
+from typing import Callable, Optional
 
 import numpy as np
-from qgis.core import QgsProcessingException
+from qgis.core import QgsCoordinateTransform, QgsProcessingException
 
-from ...compat import FAST_INSERT
-from .base import tr
+from ..compat import FAST_INSERT
+from ..diagnostics.gap import GapResult
+from .i18n import tr
 from .origins import origin_points
 
 
@@ -25,8 +27,9 @@ class UnitPass:
     the communes they touch.
     """
 
-    def __init__(self, sink, columns, placement, transform, origin_lookup, matcher, facilities, mode,
-                 commune_levels=None):
+    def __init__(self, sink, columns: dict, placement: str, transform: QgsCoordinateTransform,
+                 origin_lookup: Optional[dict], matcher: Callable[[np.ndarray], GapResult], facilities: list,
+                 mode: str, commune_levels: Optional[dict] = None):
         self.sink = sink
         self.columns = columns
         self.placement = placement
@@ -41,7 +44,7 @@ class UnitPass:
         self.kept = {"pop": [], "beyond": [], "measure": [], "dep": [], "epci": []}
         self.problems = {"null": 0, "negative": 0, "unmatched": 0, "empty": 0}
 
-    def add(self, chunk):
+    def add(self, chunk: list) -> int:
         """Measure and write one chunk; returns the number of units written."""
         xy = origin_points([feature.geometry() for feature in chunk], self.placement, self.transform)
         valid = np.isfinite(xy[:, 0])
@@ -112,7 +115,7 @@ class UnitPass:
                 xy[at] = point
 
 
-def as_number(value):
+def as_number(value) -> Optional[float]:
     try:
         return float(value)
     except (TypeError, ValueError):
@@ -147,7 +150,7 @@ def _texts(values):
     return [value if isinstance(value, str) else text(value) for value in values]
 
 
-def text(value):
+def text(value) -> str:
     """Text of an attribute; NULL (None or a null QVariant) is empty."""
     if isinstance(value, str):
         return value

@@ -1,25 +1,39 @@
-"""Inputs shared by the figure algorithms: the commune table, levels, areas, gaps."""
+"""Key figures of a territory beside its région and France: the engine of anct:territory_profile
+and of the atlas sheets (the commune table, the levels, the areas, the service gaps, the table)."""
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
 
 from qgis.core import (
     QgsDistanceArea,
+    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
+    QgsProcessingFeedback,
     QgsProcessingUtils,
+    QgsVectorLayer,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_LINE
-from ...core.errors import AnctError
-from .base import tr
+from ..core.errors import AnctError
+from ..core.layers import LayerBuilder
+from ..core.report import warn
+from ..core.service import AnctData
+from ..core.tables import Membership, read_memberships
+from ..core.territories import Territory, TerritoryIndex
+from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures
+from .i18n import tr
+
+if TYPE_CHECKING:  # pandas is imported when a table is built
+    import pandas as pd
 
 # Collectivités d'outre-mer: in the national commune table, not in IGN's outlines of France.
 COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
+# The tables the key figures use, not every programme of the catalogue.
+PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID)
+# The atlas's sheets show no density figure: it does not read the grid.
+ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID)
 
 
-def commune_frame(index):
+def commune_frame(index: TerritoryIndex) -> "pd.DataFrame":
     """The national commune table (population of its census year) as a DataFrame."""
     import pandas as pd
 
@@ -28,7 +42,7 @@ def commune_frame(index):
                           "population": float(c.get("population") or 0)} for c in index.communes.values()])
 
 
-def level_codes(index, territory):
+def level_codes(index: TerritoryIndex, territory: Territory) -> dict:
     """Commune codes of the territory, its région (when it has one) and France (None = all)."""
     region = None
     if len(territory.region_codes) == 1 and not territory.is_country:
@@ -37,7 +51,7 @@ def level_codes(index, territory):
             "france": None}
 
 
-def whole_departements(index, territory):
+def whole_departements(index: TerritoryIndex, territory: Territory) -> dict:
     """Département codes each level holds whole (None = all): where a row placed by its département
     only (its commune code maps to nothing) counts."""
     own = set(territory.departement_codes) if territory.kind in ("departement", "region") else set()
@@ -47,7 +61,7 @@ def whole_departements(index, territory):
     return {"territory": None if territory.is_country else own, "region": region, "france": None}
 
 
-def ellipsoidal_km2(layer, code_field=None, codes=None):
+def ellipsoidal_km2(layer: QgsVectorLayer, code_field: Optional[str] = None, codes: Optional[set] = None) -> float:
     """Area in km² on the GRS80 ellipsoid, whatever the layer's CRS."""
     measure = QgsDistanceArea()
     measure.setSourceCrs(layer.crs(), layer.transformContext())
@@ -56,7 +70,7 @@ def ellipsoidal_km2(layer, code_field=None, codes=None):
                if codes is None or f[code_field] in codes) / 1e6
 
 
-def areas(builder, territory, feedback):
+def areas(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFeedback) -> "tuple[dict, dict]":
     """(km² per level, département codes each area covers — None = all).
 
     The territory from its commune outlines, département by département; a département whose
@@ -81,7 +95,7 @@ def areas(builder, territory, feedback):
     return result, covered
 
 
-def territory_km2(builder, territory, feedback):
+def territory_km2(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFeedback) -> Optional[float]:
     """km² of a territory from its commune outlines, or its départements' outlines where those fail."""
     total, without_outlines = 0.0, []
     for code in territory.departement_codes:
@@ -126,44 +140,33 @@ STRAIGHT_DEFAULT = GapMeasure("straight", 20.0)
 ROAD_DEFAULT = GapMeasure("road", 30.0)
 
 
-def gap_measure(mode, threshold=None, network=None) -> GapMeasure:
+def gap_measure(mode: str, threshold: Optional[float] = None, network: object = None) -> GapMeasure:
     """A measure with the national defaults: 20 km in straight line, 30 minutes by road."""
     default = ROAD_DEFAULT if mode == "road" else STRAIGHT_DEFAULT
     return GapMeasure(default.mode, default.threshold if threshold in (None, "") else float(threshold), network)
 
 
-def add_gap_parameters(algorithm, network=True):
-    """GAP_MODE, THRESHOLD and (optionally) NETWORK, shared by the profile and the atlas."""
-    mode = QgsProcessingParameterEnum("GAP_MODE", tr("Service gap measured"), options=["straight", "road"],
-                                      defaultValue="straight")
-    mode.setUsesStaticStrings(True)
-    algorithm.add_help(mode, tr(
-        "straight: straight-line distance (France and région compared too); road: travel time by road on the "
-        "IGN BD TOPO network fetched for the territory (or NETWORK), for the territory only. When no network "
-        "can be had, the straight-line figure is shown, and said so."))
-    algorithm.add_help(QgsProcessingParameterNumber("THRESHOLD", tr("Service-gap threshold (km, or minutes by road)"),
-                                                    NUMBER_DOUBLE, None, optional=True, minValue=0.1), tr(
-        "Residents farther than this from the nearest France services site are counted. Default: 20 km in "
-        "straight line, 30 minutes by road (the national goal)."))
-    if network:
-        algorithm.add_help(QgsProcessingParameterFeatureSource("NETWORK", tr("Road network (road mode)"),
-                                                               [SOURCE_VECTOR_LINE], optional=True), tr(
-            "Lines of a road network (any format anct:service_gap reads). Empty: fetched from IGN BD TOPO."),
-            advanced=True)
+@dataclass(frozen=True)
+class GapRun:
+    """One anct:service_gap run of a territory: its figures and its output and summary layers."""
+    beyond: float
+    population: float
+    layer: QgsVectorLayer
+    summary: QgsVectorLayer
+    network_source: str
 
 
-def read_gap_parameters(algorithm, parameters, context) -> GapMeasure:
-    mode = algorithm.parameterAsEnumString(parameters, "GAP_MODE", context) or "straight"
-    threshold = parameters.get("THRESHOLD")
-    threshold = algorithm.parameterAsDouble(parameters, "THRESHOLD", context) if threshold not in (None, "") \
-        else None
-    network = parameters.get("NETWORK") if mode == "road" and parameters.get("NETWORK") not in (None, "") else None
-    return gap_measure(mode, threshold, network)
+@dataclass(frozen=True)
+class LevelGaps:
+    """{level: (population beyond, population) or None}, and the measure that could be used."""
+    levels: dict
+    measure: GapMeasure
 
 
-def service_gaps(territory, context, feedback, measure=STRAIGHT_DEFAULT, runs=None):
-    """({level: (population beyond, population) or None}, the measure used), from anct:service_gap
-    run as a child algorithm.
+def service_gaps(territory: Territory, context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+                 measure: GapMeasure = STRAIGHT_DEFAULT, runs: Optional[dict] = None) -> LevelGaps:
+    """The service gap of the territory and its région and France, from anct:service_gap run as a
+    child algorithm.
 
     In straight line the territory, its région and (for France) France are measured. By road only
     the territory is (a région's network is a million sections; France's is not fetched); when
@@ -177,8 +180,8 @@ def service_gaps(territory, context, feedback, measure=STRAIGHT_DEFAULT, runs=No
         if key not in runs:
             runs[key] = _run_service_gap(territory.key, measure, context, feedback)
         if runs[key] is not None:
-            return {"territory": (runs[key]["beyond"], runs[key]["population"]), "region": None, "france": None}, \
-                measure
+            return LevelGaps({"territory": (runs[key].beyond, runs[key].population), "region": None, "france": None},
+                             measure)
         feedback.pushWarning(tr("No road times for {territory}: the straight-line distance is shown instead.").format(
             territory=territory.label))
         measure = STRAIGHT_DEFAULT
@@ -195,13 +198,13 @@ def service_gaps(territory, context, feedback, measure=STRAIGHT_DEFAULT, runs=No
             runs[(key, measure)] = _run_service_gap(key, measure, context, feedback)
         run = runs[(key, measure)]
         if run is not None:
-            result[level] = (run["beyond"], run["population"])
+            result[level] = (run.beyond, run.population)
     if territory.is_country:
         result["territory"] = result["france"]
-    return result, measure
+    return LevelGaps(result, measure)
 
 
-def gap_run(runs, territory, measure):
+def gap_run(runs: dict, territory: Territory, measure: GapMeasure) -> Optional[GapRun]:
     """The service-gap run of a territory kept in ``runs`` (layers for the atlas), or None."""
     return runs.get((territory.key, measure))
 
@@ -220,6 +223,54 @@ def _run_service_gap(key, measure, context, feedback):
         feedback.pushWarning(tr("Service gap for {key} unavailable: {error}").format(key=key, error=error))
         return None
     layer = QgsProcessingUtils.mapLayerFromString(outputs["OUTPUT"], context)
-    return {"beyond": outputs["POPULATION_BEYOND"], "population": sum(f["population"] or 0 for f in layer.getFeatures()),
-            "layer": layer, "summary": QgsProcessingUtils.mapLayerFromString(outputs["SUMMARY"], context),
-            "network_source": outputs.get("NETWORK_SOURCE", "")}
+    return GapRun(outputs["POPULATION_BEYOND"], sum(f["population"] or 0 for f in layer.getFeatures()), layer,
+                  QgsProcessingUtils.mapLayerFromString(outputs["SUMMARY"], context), outputs.get("NETWORK_SOURCE", ""))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The key-figure table (pandas: indicator, territory, region, france), the memberships it
+    used (shared with the atlas), the gap measure it could use and the population's source."""
+    territory: Territory
+    table: "pd.DataFrame"
+    memberships: dict
+    measure: GapMeasure
+    population_source: str = ""
+
+
+def _warn_double_levels(membership: Membership, feedback) -> None:
+    """Communes the grid lists at two levels (communes merged after its year): named, counted once."""
+    doubles = sorted(code for code, levels in membership.ids_by_commune.items()
+                     if not code.startswith(UNPLACED) and len(set(levels)) > 1)
+    if doubles:
+        warn(feedback, tr("{n} communes are at two density levels in the INSEE grid (communes merged since): each "
+                          "counts at its denser level: {codes}").format(n=len(doubles), codes=", ".join(doubles[:10])))
+
+
+def compute_profile(territory: Territory, data: AnctData, context: QgsProcessingContext,
+                    feedback: QgsProcessingFeedback, measure: GapMeasure = STRAIGHT_DEFAULT,
+                    runs: Optional[dict] = None, tables: tuple = PROFILE_TABLES) -> Profile:
+    """The key figures of a territory from ``tables``; ``runs`` keeps the service-gap runs (see
+    service_gaps)."""
+    builder = data.builder(feedback)
+    index = builder.index
+    memberships = read_memberships(builder, tables, feedback)
+    usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
+    if DENSITY_GRID in memberships and not memberships[DENSITY_GRID].unavailable:
+        _warn_double_levels(memberships[DENSITY_GRID], feedback)
+    feedback.setProgress(30)
+    area_km2, area_departements = areas(builder, territory, feedback)
+    gaps = service_gaps(territory, context, feedback, measure, runs)
+    table = key_figures(commune_frame(index), level_codes(index, territory), area_km2, usable, gaps.levels,
+                        area_departements, whole_departements(index, territory))
+    return Profile(territory, table, memberships, gaps.measure)
+
+
+def territory_profile(territory_text: str, measure: GapMeasure, context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> Profile:
+    """The key figures of the territory named by ``territory_text`` (FR, 36, reg:24, a name…)."""
+    data = AnctData()
+    territory = data.resolve_territory(territory_text, feedback)
+    profile = compute_profile(territory, data, context, feedback, measure)
+    # One population vintage for every figure: the output says which.
+    return dataclasses.replace(profile, population_source=data.builder(feedback).population_source())

@@ -3,17 +3,22 @@ without Processing's validity check, progress over a count that may be unknown."
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeatureIterator,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsRectangle,
 )
 
-from ...compat import SKIP_GEOMETRY_CHECKS
-from .base import tr
+from ..compat import SKIP_GEOMETRY_CHECKS
+from .i18n import tr
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
-def crs_of(source, what):
+def crs_of(source: QgsFeatureSource, what: str) -> QgsCoordinateReferenceSystem:
     """The CRS of a source or a layer; a layer without one cannot be measured."""
     crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
     if not crs.isValid():
@@ -22,25 +27,26 @@ def crs_of(source, what):
     return crs
 
 
-def report_progress(feedback, done, total, start=0.0, end=100.0):
+def report_progress(feedback, done: int, total: int, start: float = 0.0, end: float = 100.0) -> None:
     """The bar from start to end %; a provider that cannot count (-1) gets none, not a wrong one."""
     if total > 0:
         feedback.setProgress(start + (end - start) * min(done / total, 1.0))
 
 
-def extent_in(source, crs, context):
+def extent_in(source: QgsFeatureSource, crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext
+              ) -> QgsRectangle:
     """The extent of a source or a layer in ``crs``."""
     extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
     return QgsCoordinateTransform(crs_of(source, tr("population")), crs,
                                   context.transformContext()).transformBoundingBox(extent)
 
 
-def lonlat_extent(source, context):
+def lonlat_extent(source: QgsFeatureSource, context: QgsProcessingContext) -> QgsRectangle:
     """The extent of a source or a layer in WGS84 longitude/latitude."""
     return extent_in(source, WGS84, context)
 
 
-def features_unchecked(source, request):
+def features_unchecked(source: QgsFeatureSource, request: QgsFeatureRequest) -> QgsFeatureIterator:
     """Features without Processing's geometry validity check. Only a point per unit (or the
     vertices of each road) is needed, and GEOS places a point on an invalid outline too: the
     check would cost a third of the read of a 2-million-cell grid and stop a national run on
