@@ -142,17 +142,21 @@ def _sheet_rows(path: str, source: str) -> dict[str, list[list[str]]]:
     """{sheet name: rows of text cells} of a workbook, every cell read as text (codes keep their zeros)."""
     from osgeo import gdal
 
-    # HEADERS=DISABLE: INSEE's sheets open with title rows that GDAL would take for the header.
-    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["XLSX"],
-                          open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"])
-    if dataset is None:
-        raise ParseError(tr("{file} (source '{source}') is not a readable XLSX workbook.").format(
-            file=os.path.basename(path), source=source))
-    sheets = {}
-    for number in range(dataset.GetLayerCount()):
-        sheet = dataset.GetLayer(number)
-        sheets[sheet.GetName()] = [[clean_cell(f.GetFieldAsString(i)) if f.IsFieldSet(i) else ""
-                                    for i in range(f.GetFieldCount())] for f in sheet]
+    unreadable = ParseError(tr("{file} (source '{source}') is not a readable XLSX workbook.").format(
+        file=os.path.basename(path), source=source))
+    try:  # GDAL answers None, or raises where QGIS turned its exceptions on (3.40 does)
+        # HEADERS=DISABLE: INSEE's sheets open with title rows that GDAL would take for the header.
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["XLSX"],
+                              open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"])
+        if dataset is None:
+            raise unreadable
+        sheets = {}
+        for number in range(dataset.GetLayerCount()):
+            sheet = dataset.GetLayer(number)
+            sheets[sheet.GetName()] = [[clean_cell(f.GetFieldAsString(i)) if f.IsFieldSet(i) else ""
+                                        for i in range(f.GetFieldCount())] for f in sheet]
+    except RuntimeError as error:
+        raise unreadable from error
     return sheets
 
 

@@ -56,13 +56,14 @@ import json, sys
 from qgis.core import QgsApplication
 app = QgsApplication([], False)
 app.initQgis()
+before = set(sys.modules)  # what QGIS itself loads (3.40 imports numpy on its own), not ours to count
 import anct_qgis_plugin
 plugin = anct_qgis_plugin.classFactory(None)  # kept: the provider lives as long as the plugin
 plugin.initProcessing()
 provider = QgsApplication.processingRegistry().providerById("anct")
 listed = {a.id(): (a.group(), a.shortHelpString()[:20], [p.help()[:20] for p in a.parameterDefinitions()])
           for a in provider.algorithms()}
-print(json.dumps({"listed": listed, "modules": sorted(sys.modules)}))
+print(json.dumps({"listed": listed, "modules": sorted(set(sys.modules) - before)}))
 """
 HEAVY = ("anct_qgis_plugin.engine", "anct_qgis_plugin.cartography", "anct_qgis_plugin.gui", "anct_qgis_plugin.core.service",
          "anct_qgis_plugin.core.layers", "anct_qgis_plugin.core.tables", "anct_qgis_plugin.core.http",
