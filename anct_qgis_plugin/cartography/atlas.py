@@ -31,6 +31,8 @@ from .template import apply_font_family, frame_map, set_figure, set_legend, set_
 from .texts import SheetSource, SheetTexts
 
 if TYPE_CHECKING:  # for the hints only
+    from collections.abc import Iterable
+
     from pandas import DataFrame
 
     from ..core.territories import Territory
@@ -55,7 +57,7 @@ class SheetInputs:
     missing: list[str] = field(default_factory=list)  # titles of what could not be had
 
 
-def _extent(layers):
+def _extent(layers: Iterable[QgsVectorLayer | None]) -> QgsRectangle:
     extent = QgsRectangle()
     for layer in layers:
         if layer is not None and layer.featureCount():
@@ -102,11 +104,11 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     layout.refresh()
 
 
-def _code_field(layer):
+def _code_field(layer: QgsVectorLayer) -> str:
     return "code_insee" if "code_insee" in layer.fields().names() else "insee_dep"
 
 
-def _metropole_extent(layer, territory):
+def _metropole_extent(layer: QgsVectorLayer, territory: Territory) -> QgsRectangle:
     """Metropolitan France for a metropolitan département, else the département itself."""
     code_field = _code_field(layer)
     if territory.code.startswith("97"):

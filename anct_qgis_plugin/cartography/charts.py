@@ -21,11 +21,11 @@ _DPI = 720.0  # 10 px per point: integral pixel sizes for fonts
 _MM_PER_INCH = 25.4
 
 
-def _pixels(millimetres):
+def _pixels(millimetres: float) -> float:
     return millimetres * _DPI / _MM_PER_INCH
 
 
-def _font(size_pt, bold=False, italic=False, family=None):
+def _font(size_pt: float, bold: bool = False, italic: bool = False, family: str | None = None) -> QFont:
     font = QFont(family or FONT_FAMILY)
     # Pixel size on the generator's device: the SVG text then measures exactly size_pt at print scale.
     font.setPixelSize(max(1, round(size_pt * _DPI / 72.0)))
@@ -34,7 +34,7 @@ def _font(size_pt, bold=False, italic=False, family=None):
     return font
 
 
-def _wrap(text, metrics, width, max_lines=2):
+def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int = 2) -> list[str]:
     """Split ``text`` into at most ``max_lines`` lines fitting ``width`` (elided last line)."""
     words, lines, current = text.split(), [], ""
     for word in words:
@@ -53,7 +53,7 @@ def _wrap(text, metrics, width, max_lines=2):
     return lines or [""]
 
 
-def _valid(value):
+def _valid(value: float | None) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
@@ -94,8 +94,9 @@ def comparison_chart_svg(path: str, indicators: Sequence[ChartRow], series_names
     return path
 
 
-def _draw_chart(painter, device, width, height, indicators, series_names, title, value_format,
-                font_family, words):
+def _draw_chart(painter: QPainter, device: QSvgGenerator, width: float, height: float, indicators: Sequence[ChartRow],
+                series_names: list[str], title: str, value_format: Callable[[float, int], str] | None,
+                font_family: str | None, words: ChartWords) -> None:
     text_colour = QColor(COLOURS["text"])
     muted = QColor(COLOURS["muted"])
     title_font = _font(9, bold=True, family=font_family)
@@ -108,7 +109,7 @@ def _draw_chart(painter, device, width, height, indicators, series_names, title,
     metrics = {id(f): QFontMetricsF(f, device) for f in (title_font, legend_font, label_font, value_font,
                                                           value_bold, nd_font, note_font)}
 
-    def fm(font):
+    def fm(font: QFont) -> QFontMetricsF:
         return metrics[id(font)]
 
     left, right = _pixels(0.5), width - _pixels(0.5)

@@ -64,12 +64,12 @@ def export_combined_pdf(layouts: Iterable[QgsLayout], path: str) -> str:
     return path
 
 
-def _part_of(path):
+def _part_of(path: str) -> str:
     folder, name = os.path.split(path)
     return os.path.join(folder, f".{name}.part-{uuid.uuid4().hex[:12]}")
 
 
-def _remove(path):
+def _remove(path: str) -> None:
     try:
         os.remove(path)
     except OSError:

@@ -162,7 +162,7 @@ class Figure(NamedTuple):
     france: float | None
 
 
-def _missing(value) -> bool:
+def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
@@ -186,7 +186,7 @@ def comparison_line(region: object, france: object, unit: str = "", separator: s
     on one line at a legible size (pass ``separator=" · "`` for one line)."""
     words = WORDS["fr"]
 
-    def show(value):
+    def show(value: object) -> str:
         if value is None or isinstance(value, str):
             return value or words.nd
         return format_number(value) + (f"{NBSP}{unit}" if unit else "")
@@ -210,28 +210,28 @@ class SheetTexts:
     def gap_map_title(self) -> str:
         return self.words.gap_map_road if self.by_road else self.words.gap_map
 
-    def _gap_words(self, straight, road):
+    def _gap_words(self, straight: str, road: str) -> str:
         """A gap phrase with the threshold in place, by road or in straight line."""
         if self.by_road:
             return road.replace("{min}", self._n(self.threshold))
         return straight.replace("{km}", self._n(self.threshold))
 
-    def _n(self, value, decimals=0):
+    def _n(self, value: float | None, decimals: int = 0) -> str:
         return format_number(value, decimals, self.language)
 
     @staticmethod
-    def _figure(figures, indicator):
+    def _figure(figures: DataFrame, indicator: str) -> Figure:
         row = figures[figures["indicator"] == indicator]
         if row.empty:
             return Figure(None, None, None)
         row = row.iloc[0]
         return Figure(*(None if _missing(v) else v for v in (row["territory"], row["region"], row["france"])))
 
-    def _comparison(self, region, france, decimals=0, suffix=""):
+    def _comparison(self, region: float | None, france: float | None, decimals: int = 0, suffix: str = "") -> str:
         """Two lines: the boxes are too narrow for both on one line at a legible size."""
         w = self.words
 
-        def shown(value):  # no unit after "n.d."
+        def shown(value: float | None) -> str:  # no unit after "n.d."
             return self._n(value, decimals) + (suffix if value is not None else "")
         return f"{w.region}{w.colon}{shown(region)}\n{w.france}{w.colon}{shown(france)}"
 
@@ -321,7 +321,7 @@ class SheetTexts:
                 for f in rows]
 
     @staticmethod
-    def _licences(sources):
+    def _licences(sources: Iterable[SheetSource]) -> str:
         return ", ".join(dict.fromkeys(source.licence for source in sources)) or LICENCE
 
     def sources(self, sources: Iterable[SheetSource]) -> str:

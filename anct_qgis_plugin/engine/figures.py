@@ -1,5 +1,7 @@
 """Key figures of a territory beside its région and France: the engine of anct:territory_profile
 and of the atlas sheets (the commune table, the levels, the areas, the service gaps, the table)."""
+from __future__ import annotations
+
 import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
@@ -209,7 +211,8 @@ def gap_run(runs: dict, territory: Territory, measure: GapMeasure) -> Optional[G
     return runs.get((territory.key, measure))
 
 
-def _run_service_gap(key, measure, context, feedback):
+def _run_service_gap(key: str, measure: GapMeasure, context: QgsProcessingContext,
+                     feedback: QgsProcessingFeedback) -> Optional[GapRun]:
     import processing
 
     parameters = {"TERRITORY": key, "MODE": measure.mode, "THRESHOLD": measure.threshold, "OUTPUT": "memory:",
@@ -238,7 +241,7 @@ class Profile:
     population_source: str = ""
 
 
-def _warn_double_levels(membership: Membership, feedback) -> None:
+def _warn_double_levels(membership: Membership, feedback: QgsProcessingFeedback) -> None:
     """Communes the grid lists at two levels (communes merged after its year): named, counted once."""
     doubles = sorted(code for code, levels in membership.ids_by_commune.items()
                      if not code.startswith(UNPLACED) and len(set(levels)) > 1)

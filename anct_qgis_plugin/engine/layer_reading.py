@@ -1,5 +1,9 @@
 """Reading input layers the way the diagnostics need them: their CRS checked, their features
 without Processing's validity check, progress over a count that may be unknown."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -15,6 +19,14 @@ from qgis.core import (
 from ..compat import SKIP_GEOMETRY_CHECKS
 from .i18n import tr
 
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Progress(Protocol):
+        """A QgsFeedback, or what stands for one (road_times._Scaled): anything with setProgress."""
+
+        def setProgress(self, progress: float) -> None: ...  # noqa: N802 - the feedback's own name
+
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
@@ -27,7 +39,7 @@ def crs_of(source: QgsFeatureSource, what: str) -> QgsCoordinateReferenceSystem:
     return crs
 
 
-def report_progress(feedback, done: int, total: int, start: float = 0.0, end: float = 100.0) -> None:
+def report_progress(feedback: Progress, done: int, total: int, start: float = 0.0, end: float = 100.0) -> None:
     """The bar from start to end %; a provider that cannot count (-1) gets none, not a wrong one."""
     if total > 0:
         feedback.setProgress(start + (end - start) * min(done / total, 1.0))

@@ -6,9 +6,11 @@ Reading a polyline as QgsPointXY objects costs several Python calls per vertex, 
 and exported in C++, and its vertices are cut out of the WKB with numpy. Chunks that do not
 fit (multipart or null lines, curves) are read line by line.
 """
+from __future__ import annotations
+
 import itertools
 import struct
-from typing import Callable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
 import numpy as np
 from qgis.core import QgsCoordinateTransform, QgsFeature, QgsGeometry
@@ -16,6 +18,11 @@ from qgis.core import QgsCoordinateTransform, QgsFeature, QgsGeometry
 from ..compat import WKB_SINGLE_LINES
 from ..diagnostics.road_profiles import RoadProfile
 from .origins import collected_wkb
+
+if TYPE_CHECKING:
+    from qgis.core import QgsFeedback
+
+    from .road_times import _Scaled
 
 CHUNK = 1_000
 _WKB_MULTILINESTRING = 5  # ISO WKB type of a 2D multilinestring
@@ -25,7 +32,7 @@ _HEADER = 9               # byte order (1), type (4), number of parts or points 
 class RoadLines:
     """What graph_from_vertices needs, gathered chunk by chunk."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.vertices, self.counts, self.speeds, self.directions = [], [], [], []
 
     def add(self, vertices: np.ndarray, counts: np.ndarray, speeds: np.ndarray, directions: np.ndarray) -> None:
@@ -75,7 +82,8 @@ def line_vertices(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoor
     return raw.view(order + "f8").reshape(-1, 2).astype(float), counts
 
 
-def _polylines_one_by_one(geometries, transform):
+def _polylines_one_by_one(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform]
+                          ) -> tuple[np.ndarray, np.ndarray, list[int]]:
     """The slow path: (vertices, counts, owner index) for any line geometry, curves included."""
     vertices, counts, owners = [], [], []
     for owner, geometry in enumerate(geometries):
@@ -91,9 +99,9 @@ def _polylines_one_by_one(geometries, transform):
     return np.array(vertices, dtype=float).reshape(-1, 2), np.array(counts, dtype=np.int64), owners
 
 
-def read_network(features: Iterator[QgsFeature], transform: QgsCoordinateTransform, field_indexes: Sequence[int],
-                 profile: RoadProfile, feedback, cancelled: Exception, progress: Optional[Callable[[int], None]] = None
-                 ) -> RoadLines:
+def read_network(features: Iterator[QgsFeature], transform: Optional[QgsCoordinateTransform],
+                 field_indexes: Sequence[int], profile: RoadProfile, feedback: QgsFeedback | _Scaled,
+                 cancelled: Exception, progress: Optional[Callable[[int], None]] = None) -> RoadLines:
     """RoadLines of the line features of an iterator. ``field_indexes``: the index of each of the
     profile's fields (-1: absent, read as empty); ``profile``: a road profile giving speeds and
     directions; ``cancelled``: the exception to raise when the user cancels; ``progress``:

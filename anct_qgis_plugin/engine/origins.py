@@ -5,6 +5,8 @@ cells is seconds. Here the chunk's points are gathered into one multipoint, repr
 exported in C++, and the coordinates are read from its WKB with numpy. Units that do not fit
 that path (no geometry, empty or multipart points) are then placed one by one.
 """
+from __future__ import annotations
+
 from typing import Optional, Sequence
 
 import numpy as np
@@ -14,7 +16,7 @@ _WKB_MULTIPOINT = 4  # ISO WKB type of a 2D multipoint
 _HEADER = 9          # byte order (1), type (4), number of parts (4)
 
 
-def _part_dtype(byte_order):
+def _part_dtype(byte_order: int) -> np.dtype:
     endian = "<" if byte_order == 1 else ">"
     return np.dtype([("order", "u1"), ("type", endian + "u4"), ("x", endian + "f8"), ("y", endian + "f8")])
 
@@ -42,7 +44,7 @@ def xy_array(points: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTra
     return None if wkb is None else _multipoint_xy(wkb, len(points))
 
 
-def _multipoint_xy(wkb, expected):
+def _multipoint_xy(wkb: bytes, expected: int) -> Optional[np.ndarray]:
     dtype = _part_dtype(wkb[0])
     header = np.frombuffer(wkb, dtype=dtype["type"], count=1, offset=1)[0]
     count = np.frombuffer(wkb, dtype=dtype["type"], count=1, offset=5)[0]

@@ -1,7 +1,9 @@
 """Road mode of the service gap: the network given (read with a preset) or fetched from IGN
 BD TOPO for the territory, turned into travel times to the nearest facility."""
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 from qgis.core import (
@@ -21,6 +23,11 @@ from ..diagnostics.road_profiles import BdTopoProfile, CustomProfile, OsmProfile
 from .i18n import tr
 from .layer_reading import crs_of, extent_in, features_unchecked, report_progress
 from .network_reader import read_network
+
+if TYPE_CHECKING:
+    from qgis.core import QgsFields
+
+    from ..diagnostics.road_profiles import RoadProfile
 
 NETWORK_PROGRESS = 40.0  # road mode: getting the network fills the first 40 % of the bar
 
@@ -79,7 +86,8 @@ def road_travel_times(options: NetworkOptions, context: QgsProcessingContext, ar
     return times, source
 
 
-def _fetched(options, context, area, crs, feedback):
+def _fetched(options: NetworkOptions, context: QgsProcessingContext, area: RoadArea, crs: QgsCoordinateReferenceSystem,
+             feedback: _Scaled) -> tuple:
     buffer_m = options.buffer_m
     if area.territory is not None:
         box, keep_tile = territory_area(area.data.builder(feedback), area.territory, crs.authid(), buffer_m)
@@ -93,7 +101,8 @@ def _fetched(options, context, area, crs, feedback):
     return (*reader.arrays(), source)
 
 
-def _given(options, context, crs, feedback):
+def _given(options: NetworkOptions, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
+           feedback: _Scaled) -> tuple:
     network = options.layer
     fields = network.fields()
     profile, field_names, label = _profile(options, fields)
@@ -112,7 +121,7 @@ def _given(options, context, crs, feedback):
         name=network.sourceName() if hasattr(network, "sourceName") else "NETWORK", format=label))
 
 
-def _profile(options, fields):
+def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, tuple[str, ...], str]:
     """(profile, the network field read for each of the profile's fields, format label)."""
     names = set(fields.names())
     chosen = options.format or "auto"
@@ -144,11 +153,11 @@ def _profile(options, fields):
 class _Scaled:
     """The feedback seen by the network's reading: its 0–100 % fill the first ``share`` %."""
 
-    def __init__(self, feedback, share):
+    def __init__(self, feedback: QgsProcessingFeedback, share: float) -> None:
         self._feedback, self._share = feedback, share
 
-    def setProgress(self, percent):  # noqa: N802 - the feedback's own name
+    def setProgress(self, percent: float) -> None:  # noqa: N802 - the feedback's own name
         self._feedback.setProgress(percent * self._share / 100.0)
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._feedback, name)

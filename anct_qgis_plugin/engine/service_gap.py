@@ -5,9 +5,11 @@ each, measured in a projected CRS, and matched to the nearest facility in one pa
 in straight line, one multi-source Dijkstra on the road graph. Units are read, measured and
 written in chunks, so a 2-million-cell grid stays in bounded memory.
 """
+from __future__ import annotations
+
 import itertools
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol
 
 import numpy as np
 from qgis.core import (
@@ -16,6 +18,7 @@ from qgis.core import (
     QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
+    QgsFeatureSource,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -40,6 +43,11 @@ from .origins import origin_points, project_xy
 from .road_times import NETWORK_PROGRESS, NetworkOptions, RoadArea, road_travel_times
 from .unit_pass import UnitPass, text
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..diagnostics.gap import GapResult
+
 # Units are handled a thousand at a time: each chunk is walked several times (place, read, write),
 # and a small one is still in the CPU cache on the next walk (2.3 M cells: 22 s against 34 s with
 # chunks of 50,000). Memory stays bounded and Cancel answers within a chunk.
@@ -59,10 +67,11 @@ class Sinks(Protocol):
     """Where the outputs go (the algorithm's AtomicOutputs): ``sink`` answers (None, "") for an
     output not asked for, ``required_sink`` raises."""
 
-    def sink(self, name: str, fields: QgsFields, wkb_type, crs: QgsCoordinateReferenceSystem, **options) -> tuple: ...
+    def sink(self, name: str, fields: QgsFields, wkb_type: QgsWkbTypes.Type, crs: QgsCoordinateReferenceSystem,
+             **options: Any) -> tuple: ...
 
-    def required_sink(self, name: str, fields: QgsFields, wkb_type, crs: QgsCoordinateReferenceSystem,
-                      **options) -> tuple: ...
+    def required_sink(self, name: str, fields: QgsFields, wkb_type: QgsWkbTypes.Type, crs: QgsCoordinateReferenceSystem,
+                      **options: Any) -> tuple: ...
 
 
 @dataclass(frozen=True)
@@ -148,7 +157,7 @@ class _LevelNames:
     commune_levels: dict = field(default_factory=dict)
 
 
-def _first_field(fields, candidates):
+def _first_field(fields: QgsFields, candidates: Sequence[str]) -> Optional[str]:
     names = fields.names()
     return next((name for name in candidates if name in names), None)
 
@@ -161,7 +170,8 @@ def measure_service_gap(request: ServiceGapRequest, sinks: Sinks, context: QgsPr
         return _measure(request, sinks, context, feedback)
 
 
-def _measure(request, sinks, context, feedback):
+def _measure(request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingContext,
+             feedback: QgsProcessingFeedback) -> ServiceGapResult:
     data = AnctData()
     territory_text = request.territory_text.strip()
     territory = data.resolve_territory(territory_text, feedback) if territory_text else None
@@ -202,7 +212,7 @@ def _measure(request, sinks, context, feedback):
                           progress_start, network_source)
 
 
-def _level_names(data, territory, fields):
+def _level_names(data: AnctData, territory: Optional[Territory], fields: QgsFields) -> _LevelNames:
     """Names of départements and EPCI for the summary, and each commune's (département, EPCI)
     for units that only list their communes (the grid), from the cache only: a user's layer
     must not wait for the network to print names (codes only when they are not cached)."""
@@ -220,7 +230,8 @@ def _level_names(data, territory, fields):
                        communes)
 
 
-def _measure_crs(population, territory: Optional[Territory], context):
+def _measure_crs(population: QgsFeatureSource, territory: Optional[Territory], context: QgsProcessingContext
+                 ) -> QgsCoordinateReferenceSystem:
     if territory is not None:
         return QgsCoordinateReferenceSystem(territory.crs)
     source_crs = crs_of(population, tr("population"))
@@ -230,7 +241,7 @@ def _measure_crs(population, territory: Optional[Territory], context):
     return QgsCoordinateReferenceSystem(crs_for_lonlat(center.x(), center.y()))
 
 
-def _reaches_overseas(population, context):
+def _reaches_overseas(population: QgsFeatureSource, context: QgsProcessingContext) -> bool:
     try:
         extent = lonlat_extent(population, context)
     except QgsCsException:
@@ -238,10 +249,10 @@ def _reaches_overseas(population, context):
     return any(extent.intersects(QgsRectangle(*box)) for box in OVERSEAS_BOXES.values())
 
 
-def _zoned_index(facility_lonlat, context):
+def _zoned_index(facility_lonlat: np.ndarray, context: QgsProcessingContext) -> ZonedNearestIndex:
     transforms = {}
 
-    def project(zone, lonlat):
+    def project(zone: str, lonlat: np.ndarray) -> np.ndarray:
         if zone not in transforms:
             transforms[zone] = QgsCoordinateTransform(WGS84, QgsCoordinateReferenceSystem(zone),
                                                       context.transformContext())
@@ -249,7 +260,8 @@ def _zoned_index(facility_lonlat, context):
     return ZonedNearestIndex(facility_lonlat, crs_zones, project)
 
 
-def _facilities(wanted, context, data, crs, feedback):
+def _facilities(wanted: Facilities, context: QgsProcessingContext, data: AnctData, crs: QgsCoordinateReferenceSystem,
+                feedback: QgsProcessingFeedback) -> tuple[np.ndarray, list[tuple[str, str]]]:
     """(m×2 array in the measuring CRS, list of (id, name))."""
     source = wanted.source
     if source is None:
@@ -276,7 +288,8 @@ def _facilities(wanted, context, data, crs, feedback):
     return points, names
 
 
-def _origin_lookup(origins, context, crs, population_fields):
+def _origin_lookup(origins: Origins, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
+                   population_fields: QgsFields) -> Optional[dict[str, tuple[float, float]]]:
     if origins.placement != "matched_points":
         return None
     points = origins.points
@@ -313,8 +326,10 @@ def output_fields(id_field: Optional[str]) -> QgsFields:
     return fields
 
 
-def _measure_units(request, sinks, context, feedback, population, crs, matcher, names, level_names, progress_start,
-                   network_source):
+def _measure_units(request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingContext,
+                   feedback: QgsProcessingFeedback, population: QgsFeatureSource, crs: QgsCoordinateReferenceSystem,
+                   matcher: Callable[[np.ndarray], GapResult], names: list[tuple[str, str]],
+                   level_names: _LevelNames, progress_start: float, network_source: str) -> ServiceGapResult:
     mode, threshold = request.mode, request.threshold
     fields = population.fields()
     id_field = _first_field(fields, ID_FIELDS)
@@ -392,7 +407,7 @@ def _summary_fields():
     return fields
 
 
-def _report_problems(problems, feedback):
+def _report_problems(problems: dict[str, int], feedback: QgsProcessingFeedback) -> None:
     messages = {"null": tr("{n} units with a NULL or non-numeric population counted as 0"),
                 "negative": tr("{n} units with a negative population counted as 0"),
                 "unmatched": tr("{n} units without an origin point placed at their point on surface"),
@@ -402,7 +417,7 @@ def _report_problems(problems, feedback):
             feedback.pushWarning(messages[key].format(n=count))
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     if isinstance(value, (np.floating, np.integer)):
         return None if not np.isfinite(value) else float(value)
     return value

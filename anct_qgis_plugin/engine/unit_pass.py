@@ -6,8 +6,10 @@ chunk is handled column by column: one list comprehension per attribute read, on
 operation per computed column, one ``setAttributes`` and no other call per written unit. The
 read feature becomes the output one, so its geometry is never copied.
 """
+from __future__ import annotations
+
 import math
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import numpy as np
 from qgis.core import QgsCoordinateTransform, QgsProcessingException
@@ -16,6 +18,9 @@ from ..compat import FAST_INSERT
 from ..diagnostics.gap import GapResult
 from .i18n import tr
 from .origins import origin_points
+
+if TYPE_CHECKING:
+    from qgis.core import QgsFeature, QgsFeatureSink
 
 
 class UnitPass:
@@ -27,7 +32,7 @@ class UnitPass:
     the communes they touch.
     """
 
-    def __init__(self, sink, columns: dict, placement: str, transform: QgsCoordinateTransform,
+    def __init__(self, sink: QgsFeatureSink, columns: dict, placement: str, transform: QgsCoordinateTransform,
                  origin_lookup: Optional[dict], matcher: Callable[[np.ndarray], GapResult], facilities: list,
                  mode: str, commune_levels: Optional[dict] = None):
         self.sink = sink
@@ -84,14 +89,14 @@ class UnitPass:
         self.kept["epci"].append(np.array(epcis, dtype=object))
         return len(chunk)
 
-    def _column(self, chunk, name):
+    def _column(self, chunk: list[QgsFeature], name: str) -> list:
         at = self.columns[name]
         return [feature[at] for feature in chunk]
 
-    def _texts_or_blank(self, chunk, name):
+    def _texts_or_blank(self, chunk: list[QgsFeature], name: str) -> list[str]:
         return _texts(self._column(chunk, name)) if self.columns[name] >= 0 else [""] * len(chunk)
 
-    def _levels_of_first_commune(self, chunk):
+    def _levels_of_first_commune(self, chunk: list[QgsFeature]) -> tuple[list[str], list[str]]:
         """INSEE's grid lists the communes a cell touches, end to end ("3604436045"): the cell
         counts in the département and EPCI of the first. Communes missing from the commune
         table still give their département (the first two characters, three overseas)."""
@@ -102,7 +107,7 @@ class UnitPass:
         deps = [dep or (code[:3] if code.startswith("97") else code[:2]) for (dep, _e), code in zip(pairs, firsts)]
         return deps, [epci for _d, epci in pairs]
 
-    def _place_at_matched_points(self, chunk, xy, valid):
+    def _place_at_matched_points(self, chunk: list[QgsFeature], xy: np.ndarray, valid: np.ndarray) -> None:
         """Units whose code has an origin point are placed there; the others keep their point
         on surface (and are counted)."""
         for at, code in enumerate(_texts(self._column(chunk, "code"))):
@@ -115,14 +120,14 @@ class UnitPass:
                 xy[at] = point
 
 
-def as_number(value) -> Optional[float]:
+def as_number(value: Any) -> Optional[float]:
     try:
         return float(value)
     except (TypeError, ValueError):
         return None
 
 
-def _populations(values, problems):
+def _populations(values: list, problems: dict[str, int]) -> np.ndarray:
     """Inhabitants as floats; NULL, text and negative values count as 0 (and are counted)."""
     try:
         population = np.array(values, dtype=float)  # the usual case: every value is a number
@@ -136,7 +141,7 @@ def _populations(values, problems):
     return population
 
 
-def _nullable(values):
+def _nullable(values: np.ndarray) -> list[Optional[float]]:
     """Floats with None for NaN and infinity (NULL in the output)."""
     finite = np.isfinite(values)
     if finite.all():
@@ -146,11 +151,11 @@ def _nullable(values):
     return [value if math.isfinite(value) else None for value in values.tolist()]
 
 
-def _texts(values):
+def _texts(values: list) -> list[str]:
     return [value if isinstance(value, str) else text(value) for value in values]
 
 
-def text(value) -> str:
+def text(value: Any) -> str:
     """Text of an attribute; NULL (None or a null QVariant) is empty."""
     if isinstance(value, str):
         return value
