@@ -3,6 +3,7 @@
 Newer QGIS moved many enums into ``Qgis.*`` scoped enums and Qt6 dropped ``QVariant.String``.
 Every module imports the resolved names from here, so a version change is fixed once.
 """
+
 from qgis.core import (
     Qgis,
     QgsFeatureSink,
@@ -46,46 +47,57 @@ except (ImportError, AttributeError):
     FIELD_LONG = QVariant.LongLong
     FIELD_DOUBLE = QVariant.Double
 
-SOURCE_VECTOR_ANY = first_spelling(lambda: Qgis.ProcessingSourceType.Vector,
-                                   lambda: QgsProcessing.TypeVector)
-SOURCE_VECTOR_GEOMETRY = first_spelling(lambda: Qgis.ProcessingSourceType.VectorAnyGeometry,
-                                        lambda: QgsProcessing.TypeVectorAnyGeometry)
-SOURCE_VECTOR_POINT = first_spelling(lambda: Qgis.ProcessingSourceType.VectorPoint,
-                                     lambda: QgsProcessing.TypeVectorPoint)
-SOURCE_VECTOR_LINE = first_spelling(lambda: Qgis.ProcessingSourceType.VectorLine,
-                                    lambda: QgsProcessing.TypeVectorLine)
+SOURCE_VECTOR_ANY = first_spelling(lambda: Qgis.ProcessingSourceType.Vector, lambda: QgsProcessing.TypeVector)
+SOURCE_VECTOR_GEOMETRY = first_spelling(
+    lambda: Qgis.ProcessingSourceType.VectorAnyGeometry, lambda: QgsProcessing.TypeVectorAnyGeometry
+)
+SOURCE_VECTOR_POINT = first_spelling(
+    lambda: Qgis.ProcessingSourceType.VectorPoint, lambda: QgsProcessing.TypeVectorPoint
+)
+SOURCE_VECTOR_LINE = first_spelling(lambda: Qgis.ProcessingSourceType.VectorLine, lambda: QgsProcessing.TypeVectorLine)
 
-FLAG_ADVANCED = first_spelling(lambda: Qgis.ProcessingParameterFlag.Advanced,
-                               lambda: QgsProcessingParameterDefinition.FlagAdvanced)
-NUMBER_DOUBLE = first_spelling(lambda: Qgis.ProcessingNumberParameterType.Double,
-                               lambda: QgsProcessingParameterNumber.Double)
+FLAG_ADVANCED = first_spelling(
+    lambda: Qgis.ProcessingParameterFlag.Advanced, lambda: QgsProcessingParameterDefinition.FlagAdvanced
+)
+NUMBER_DOUBLE = first_spelling(
+    lambda: Qgis.ProcessingNumberParameterType.Double, lambda: QgsProcessingParameterNumber.Double
+)
 
-NO_THREADING = first_spelling(lambda: Qgis.ProcessingAlgorithmFlag.NoThreading,
-                              lambda: QgsProcessingAlgorithm.FlagNoThreading)
-SKIP_GEOMETRY_CHECKS = first_spelling(lambda: Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks,
-                                      lambda: QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+NO_THREADING = first_spelling(
+    lambda: Qgis.ProcessingAlgorithmFlag.NoThreading, lambda: QgsProcessingAlgorithm.FlagNoThreading
+)
+SKIP_GEOMETRY_CHECKS = first_spelling(
+    lambda: Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks,
+    lambda: QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks,
+)
 FAST_INSERT = first_spelling(lambda: QgsFeatureSink.Flag.FastInsert, lambda: QgsFeatureSink.FastInsert)
 
 WKB_POINT = first_spelling(lambda: Qgis.WkbType.Point, lambda: QgsWkbTypes.Point)
 WKB_MULTIPOLYGON = first_spelling(lambda: Qgis.WkbType.MultiPolygon, lambda: QgsWkbTypes.MultiPolygon)
 WKB_LINESTRING = first_spelling(lambda: Qgis.WkbType.LineString, lambda: QgsWkbTypes.LineString)
+
+
 # Single-part straight lines, with or without Z/M: the types a chunk of roads may be read in bulk from.
 def _wkb_type(name):
     return first_spelling(lambda: getattr(Qgis.WkbType, name), lambda: getattr(QgsWkbTypes, name))
 
 
-WKB_SINGLE_LINES = frozenset(_wkb_type(name) for name in ("LineString", "LineStringZ", "LineStringM", "LineStringZM",
-                                                          "LineString25D"))
+WKB_SINGLE_LINES = frozenset(
+    _wkb_type(name) for name in ("LineString", "LineStringZ", "LineStringM", "LineStringZM", "LineString25D")
+)
 WKB_NOGEOMETRY = first_spelling(lambda: Qgis.WkbType.NoGeometry, lambda: QgsWkbTypes.NoGeometry)
 GEOMETRY_POINT = first_spelling(lambda: Qgis.GeometryType.Point, lambda: QgsWkbTypes.PointGeometry)
 GEOMETRY_POLYGON = first_spelling(lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.PolygonGeometry)
 
-OVERWRITE_LAYER = first_spelling(lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer,
-                                 lambda: QgsVectorFileWriter.CreateOrOverwriteLayer)
-OVERWRITE_FILE = first_spelling(lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile,
-                                lambda: QgsVectorFileWriter.CreateOrOverwriteFile)
-WRITER_NO_ERROR = first_spelling(lambda: QgsVectorFileWriter.WriterError.NoError,
-                                 lambda: QgsVectorFileWriter.NoError)
+OVERWRITE_LAYER = first_spelling(
+    lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer,
+    lambda: QgsVectorFileWriter.CreateOrOverwriteLayer,
+)
+OVERWRITE_FILE = first_spelling(
+    lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile,
+    lambda: QgsVectorFileWriter.CreateOrOverwriteFile,
+)
+WRITER_NO_ERROR = first_spelling(lambda: QgsVectorFileWriter.WriterError.NoError, lambda: QgsVectorFileWriter.NoError)
 
 # Layout text exported as text (searchable, accessible), not as outlines.
 TEXT_AS_TEXT = first_spelling(lambda: Qgis.TextRenderFormat.AlwaysText, lambda: QgsRenderContext.TextFormatAlwaysText)
@@ -111,8 +123,11 @@ def is_metres(crs):
 
 def set_layer_attribution(layer, text, url=""):
     """QGIS 3.38 moved attribution to serverProperties()."""
-    target = layer.serverProperties() if hasattr(layer, "serverProperties") and \
-        hasattr(layer.serverProperties(), "setAttribution") else layer
+    target = (
+        layer.serverProperties()
+        if hasattr(layer, "serverProperties") and hasattr(layer.serverProperties(), "setAttribution")
+        else layer
+    )
     target.setAttribution(text)
     if url:
         target.setAttributionUrl(url)

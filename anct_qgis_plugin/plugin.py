@@ -1,5 +1,6 @@
 """Wires the plugin into QGIS: translator, Processing provider, panel, commune card tool,
 locator filter and options page. initGui stays light: the panel reads its data when shown."""
+
 import os
 
 from qgis.core import QgsApplication
@@ -57,8 +58,9 @@ class AnctPlugin:
         self.iface.addPluginToMenu(MENU, panel_action)
         self.actions.append(panel_action)
 
-        self.map_tool = CommuneMapTool(self.iface.mapCanvas(),
-                                       lambda rectangle, crs: self.dock.show_card(rectangle=rectangle, crs=crs))
+        self.map_tool = CommuneMapTool(
+            self.iface.mapCanvas(), lambda rectangle, crs: self.dock.show_card(rectangle=rectangle, crs=crs)
+        )
         card_action = QAction(icon, tr("Commune card (click a commune)"), self.iface.mainWindow())
         card_action.setCheckable(True)
         card_action.triggered.connect(self._toggle_map_tool)
@@ -66,18 +68,23 @@ class AnctPlugin:
         self.iface.addPluginToMenu(MENU, card_action)
         self.actions.append(card_action)
 
-        for text, algorithm in ((tr("Fetch an ANCT layer…"), "anct:fetch_layer"),
-                                (tr("Fetch a territory pack…"), "anct:fetch_territory_pack"),
-                                (tr("Service gap…"), "anct:service_gap"),
-                                (tr("Territory key figures…"), "anct:territory_profile"),
-                                (tr("Department atlas sheets…"), "anct:department_atlas")):
+        for text, algorithm in (
+            (tr("Fetch an ANCT layer…"), "anct:fetch_layer"),
+            (tr("Fetch a territory pack…"), "anct:fetch_territory_pack"),
+            (tr("Service gap…"), "anct:service_gap"),
+            (tr("Territory key figures…"), "anct:territory_profile"),
+            (tr("Department atlas sheets…"), "anct:department_atlas"),
+        ):
             action = QAction(icon, text, self.iface.mainWindow())
             action.triggered.connect(lambda _checked=False, alg=algorithm: self._open_algorithm(alg))
             self.iface.addPluginToMenu(MENU, action)
             self.actions.append(action)
 
-        self.locator = AnctLocatorFilter(lambda: self.dock.index if self.dock else None,
-                                         lambda code: self.dock.show_card(code=code), self._locate_territory)
+        self.locator = AnctLocatorFilter(
+            lambda: self.dock.index if self.dock else None,
+            lambda code: self.dock.show_card(code=code),
+            self._locate_territory,
+        )
         self.iface.registerLocatorFilter(self.locator)
         self.options = AnctOptionsFactory(lambda: self.dock.reload_settings() if self.dock else None)
         self.iface.registerOptionsWidgetFactory(self.options)

@@ -1,5 +1,6 @@
 """Paths of the files shipped in resources/ (next to the code in the installed plugin,
 at the repository root in a source checkout)."""
+
 import os
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -28,8 +29,10 @@ GUIDE_URL = "https://github.com/anct-qgis/anct-qgis-plugin/blob/main/docs/guide-
 
 def guide_path():
     """The French user guide shipped with the plugin (docs/ in the package or the checkout), or ''."""
-    for candidate in (os.path.join(_HERE, "docs", "guide-utilisateur.md"),
-                      os.path.join(os.path.dirname(_HERE), "docs", "guide-utilisateur.md")):
+    for candidate in (
+        os.path.join(_HERE, "docs", "guide-utilisateur.md"),
+        os.path.join(os.path.dirname(_HERE), "docs", "guide-utilisateur.md"),
+    ):
         if os.path.isfile(candidate):
             return candidate
     return ""

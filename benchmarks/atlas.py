@@ -23,6 +23,7 @@ cold = an empty cache (and no territory index in memory); warm = the cache the c
 filled, in the same process, as a second run in a QGIS session would find it. Every figure is
 the median of --repeat runs. Results and their reading: docs/benchmarks-atlas.md.
 """
+
 import argparse
 import cProfile
 import io
@@ -47,15 +48,24 @@ REGION_TARGET_S = 60.0
 GEO_API = "geo.api.gouv.fr"
 COMMUNES_TABLE = f"{GEO_API}/communes@fields=nom,code,codeDepartement,codeRegion,codeEpci,population&format=json"
 OUTLINES = GEO_API + "/communes@codeDepartement={dep}&format=geojson&geometry=contour"
-DEPARTEMENTS_WFS = ("data.geopf.fr/wfs/ows@OUTPUTFORMAT=application%2Fjson&REQUEST=GetFeature&SERVICE=WFS"
-                    "&SRSNAME=EPSG%3A4326&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST%3Adepartement&VERSION=2.0.0")
+DEPARTEMENTS_WFS = (
+    "data.geopf.fr/wfs/ows@OUTPUTFORMAT=application%2Fjson&REQUEST=GetFeature&SERVICE=WFS"
+    "&SRSNAME=EPSG%3A4326&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST%3Adepartement&VERSION=2.0.0"
+)
 SCENARIOS = {  # name: (DEPARTMENTS, output kind, target in seconds)
     "sheet": ("36", "folder", SHEET_TARGET_S),
     "region": (f"reg:{REGION}", "folder", REGION_TARGET_S),
     "combined": (f"reg:{REGION}", "pdf", REGION_TARGET_S),
 }
-ANCT_VARIABLES = ("ANCT_QGIS_CACHE_DIR", "ANCT_QGIS_MIRROR", "ANCT_QGIS_OFFLINE", "ANCT_QGIS_TTL_HOURS",
-                  "ANCT_QGIS_TIMEOUT", "ANCT_QGIS_RETRIES", "ANCT_QGIS_MAX_RETRY_WAIT")
+ANCT_VARIABLES = (
+    "ANCT_QGIS_CACHE_DIR",
+    "ANCT_QGIS_MIRROR",
+    "ANCT_QGIS_OFFLINE",
+    "ANCT_QGIS_TTL_HOURS",
+    "ANCT_QGIS_TIMEOUT",
+    "ANCT_QGIS_RETRIES",
+    "ANCT_QGIS_MAX_RETRY_WAIT",
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before tests/ goes on the path: the package tests/qgis would shadow it.
@@ -80,24 +90,37 @@ SERVER_CODE = (  # tests/loopback.py's MirrorServer in a process of its own, as 
     "server = MirrorServer(sys.argv[2]).start()\n"
     "print(server.base_url, flush=True)\n"
     "sys.stdin.read()\n"
-    "server.stop()\n")
+    "server.stop()\n"
+)
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs per figure; the median is reported")
-    parser.add_argument("--transport", choices=("http", "folder", "both"), default="both",
-                        help="mirror served over loopback HTTP, read as a folder, or both (default)")
+    parser.add_argument(
+        "--transport",
+        choices=("http", "folder", "both"),
+        default="both",
+        help="mirror served over loopback HTTP, read as a folder, or both (default)",
+    )
     parser.add_argument("--work", help="work folder (default: a new temporary folder, removed at the end)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (mirror, PDFs, logs)")
-    parser.add_argument("--edge-vertices", type=int, default=52,
-                        help="vertices per side of a synthetic grid cell (default 52: about as many "
-                             "vertices per commune as the real Indre file)")
-    parser.add_argument("--cells-per-commune", type=float, default=3.0,
-                        help="grid cells per synthetic commune, about (default 3)")
+    parser.add_argument(
+        "--edge-vertices",
+        type=int,
+        default=52,
+        help="vertices per side of a synthetic grid cell (default 52: about as many "
+        "vertices per commune as the real Indre file)",
+    )
+    parser.add_argument(
+        "--cells-per-commune", type=float, default=3.0, help="grid cells per synthetic commune, about (default 3)"
+    )
     parser.add_argument("--render", metavar="DEP", help="render page 1 of atlas_DEP.pdf (région run) to PNG")
-    parser.add_argument("--profile", choices=[f"{s}-{c}" for s in SCENARIOS for c in ("cold", "warm")],
-                        help="instead of the timings: one run of this scenario under cProfile")
+    parser.add_argument(
+        "--profile",
+        choices=[f"{s}-{c}" for s in SCENARIOS for c in ("cold", "warm")],
+        help="instead of the timings: one run of this scenario under cProfile",
+    )
     return parser.parse_args()
 
 
@@ -126,6 +149,7 @@ def commune_siren(code):
 def lattice_cell(x0, y0, width, height, column, row, per_side):
     """A grid cell as a closed ring, each side cut into per_side segments. Points come from
     integer lattice indices, so neighbouring cells share exactly the same coordinates."""
+
     def x(a):
         return x0 + a * width / per_side
 
@@ -202,14 +226,19 @@ def synthetic_outlines(outline, communes, per_side, cells_per_commune):
     cells = clipped_cells(outline, len(communes), per_side, cells_per_commune)
     features = []
     for number, commune in enumerate(communes):
-        run = cells[number * len(cells) // len(communes):(number + 1) * len(cells) // len(communes)]
+        run = cells[number * len(cells) // len(communes) : (number + 1) * len(cells) // len(communes)]
         shape = QgsGeometry.unaryUnion(run)
         code = commune["code"]
-        properties = {"nom": commune["nom"], "code": code, "codeDepartement": commune["codeDepartement"],
-                      "siren": commune_siren(code), "codeEpci": commune.get("codeEpci"),
-                      "codeRegion": commune["codeRegion"],
-                      "codesPostaux": [f"{code[:2]}{(int(code[2:]) * 7) % 90 * 10 + 100:03d}"],
-                      "population": commune.get("population")}
+        properties = {
+            "nom": commune["nom"],
+            "code": code,
+            "codeDepartement": commune["codeDepartement"],
+            "siren": commune_siren(code),
+            "codeEpci": commune.get("codeEpci"),
+            "codeRegion": commune["codeRegion"],
+            "codesPostaux": [f"{code[:2]}{(int(code[2:]) * 7) % 90 * 10 + 100:03d}"],
+            "population": commune.get("population"),
+        }
         if not properties["codeEpci"]:
             del properties["codeEpci"]  # the API leaves the key out for a commune without EPCI
         features.append({"type": "Feature", "properties": properties, "geometry": geojson_geometry(shape)})
@@ -276,8 +305,13 @@ class Transport:
             self.root = str(self.mirror)
             return self
         self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen([sys.executable, "-c", SERVER_CODE, str(ROOT / "tests"), str(self.mirror)],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", SERVER_CODE, str(ROOT / "tests"), str(self.mirror)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+        )
         self.root = self.process.stdout.readline().strip()
         if not self.root.startswith("http://"):
             raise RuntimeError(f"the mirror server did not start (see {self.log_path})")
@@ -316,8 +350,14 @@ class QuietFeedback(QgsProcessingFeedback):
 def configure(mirror_root, cache_dir):
     for name in ANCT_VARIABLES:
         os.environ.pop(name, None)
-    os.environ.update({"ANCT_QGIS_MIRROR": mirror_root, "ANCT_QGIS_CACHE_DIR": str(cache_dir),
-                       "ANCT_QGIS_OFFLINE": "0", "ANCT_QGIS_TTL_HOURS": "1000000"})
+    os.environ.update(
+        {
+            "ANCT_QGIS_MIRROR": mirror_root,
+            "ANCT_QGIS_CACHE_DIR": str(cache_dir),
+            "ANCT_QGIS_OFFLINE": "0",
+            "ANCT_QGIS_TTL_HOURS": "1000000",
+        }
+    )
 
 
 def run_atlas(scenario, output):
@@ -396,8 +436,9 @@ def profile(scenario_state, mirror_root, work):
 def render(folder, dep, work):
     pdf = folder / f"atlas_{dep}.pdf"
     png = work / f"atlas-{dep}-page1"
-    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png)],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png)], check=True
+    )
     print(f"page 1 of {pdf.name} rendered to {png}.png")
 
 
@@ -446,11 +487,15 @@ def main():
         start = time.perf_counter()
         rows = build_mirror(mirror, args.edge_vertices, args.cells_per_commune)
         print(f"benchmark mirror built in {time.perf_counter() - start:.1f} s: {mirror}")
-        print(f"  commune outlines of région {REGION} (--edge-vertices {args.edge_vertices}, "
-              f"--cells-per-commune {args.cells_per_commune:g}):")
+        print(
+            f"  commune outlines of région {REGION} (--edge-vertices {args.edge_vertices}, "
+            f"--cells-per-commune {args.cells_per_commune:g}):"
+        )
         for dep, communes, vertices, size, note in rows:
-            print(f"    {dep}: {communes:4d} communes {vertices:7d} vertices ({vertices / communes:4.0f}/commune) "
-                  f"{size / 1e6:5.2f} MB  {note}")
+            print(
+                f"    {dep}: {communes:4d} communes {vertices:7d} vertices ({vertices / communes:4.0f}/commune) "
+                f"{size / 1e6:5.2f} MB  {note}"
+            )
         transports = ("http", "folder") if args.transport == "both" else (args.transport,)
         if args.profile:
             with Transport(transports[0], mirror, work / "server.log") as transport:

@@ -8,6 +8,7 @@ Avenir montagnes ×2, Fabriques de territoire, Manufactures de proximité, Franc
 card of a session parses them; every later card, for any commune, answers from the parsed lists.
 Target (issue): under 200 ms from a warm cache. Results: docs/benchmarks.md.
 """
+
 import argparse
 import os
 import statistics
@@ -46,8 +47,10 @@ def main(argv=None):
         started = time.perf_counter()
         first = data.commune_card(COMMUNES[0])
         cold = time.perf_counter() - started
-        print(f"first card of the session (files copied from the mirror and parsed): {cold * 1000:.0f} ms, "
-              f"{len(first.lines)} lines")
+        print(
+            f"first card of the session (files copied from the mirror and parsed): {cold * 1000:.0f} ms, "
+            f"{len(first.lines)} lines"
+        )
         # A new data layer on the same cache: what a second card in the panel does.
         data = service.AnctData(config, "fr")
         timings = {}
@@ -62,7 +65,9 @@ def main(argv=None):
         for code, (median, worst, lines, unavailable) in timings.items():
             print(f"{code:<8} {median:>10.1f} {worst:>9.1f} {lines:>6} {unavailable:>12}")
         worst = max(value[1] for value in timings.values())
-        print(f"worst warm card: {worst:.1f} ms (target < {TARGET_MS:.0f} ms: {'met' if worst < TARGET_MS else 'missed'})")
+        print(
+            f"worst warm card: {worst:.1f} ms (target < {TARGET_MS:.0f} ms: {'met' if worst < TARGET_MS else 'missed'})"
+        )
     app.exitQgis()
     return 0
 

@@ -5,6 +5,7 @@
 
 Every figure is the median of --repeat runs. Results and their reading: docs/benchmarks.md.
 """
+
 import argparse
 import os
 import statistics
@@ -35,9 +36,11 @@ from anct_qgis_plugin.core.pack import write_pack  # noqa: E402
 from anct_qgis_plugin.core.parsers import ogr_uri  # noqa: E402
 from anct_qgis_plugin.core.settings import load_config  # noqa: E402
 
-OGR_METHOD = ("OGR provider, all features with geometry and attributes; CSV through the OGR CSV "
-              "driver with X_POSSIBLE_NAMES/Y_POSSIBLE_NAMES open options (points built in C++, "
-              "no reprojection)")
+OGR_METHOD = (
+    "OGR provider, all features with geometry and attributes; CSV through the OGR CSV "
+    "driver with X_POSSIBLE_NAMES/Y_POSSIBLE_NAMES open options (points built in C++, "
+    "no reprojection)"
+)
 
 
 def parse_args():
@@ -203,10 +206,13 @@ def measure(base_url, code, repeat):
         "index": (median(index_cold), index_warm),
         "cold": {layer_id: median(times) for layer_id, times in cold.items()},
         "warm": {layer_id: median(times) for layer_id, times in warm.items()},
-        "outcomes": outcomes, "ogr": ogr,
+        "outcomes": outcomes,
+        "ogr": ogr,
         "national": (median(national["france_services"]), national_outcome["france_services"]),
-        "pack": (median(pack_times(base_url, code, repeat, warm=False)),
-                 median(pack_times(base_url, code, repeat, warm=True))),
+        "pack": (
+            median(pack_times(base_url, code, repeat, warm=False)),
+            median(pack_times(base_url, code, repeat, warm=True)),
+        ),
     }
 
 
@@ -222,18 +228,33 @@ def report(figures, code):
             continue
         available.append(layer_id)
         row(layer_id, cold, warm, ogr, *ratio_cells(warm, ogr))
-    row("total (available layers)", sum(figures["cold"][i] for i in available),
-        sum(figures["warm"][i] for i in available), None, None, None)
+    row(
+        "total (available layers)",
+        sum(figures["cold"][i] for i in available),
+        sum(figures["warm"][i] for i in available),
+        None,
+        None,
+        None,
+    )
     warm, built = figures["national"]
     print()
-    row(f"france_services FR ({built.info.feature_count})", None, warm, figures["ogr"]["FR"],
-        *ratio_cells(warm, figures["ogr"]["FR"]))
+    row(
+        f"france_services FR ({built.info.feature_count})",
+        None,
+        warm,
+        figures["ogr"]["FR"],
+        *ratio_cells(warm, figures["ogr"]["FR"]),
+    )
     cold_pack, warm_pack = figures["pack"]
     met = "met" if max(cold_pack, warm_pack) < PACK_TARGET_S else "NOT met"
-    print(f"\nwhole pack, territory {code}: cold {cold_pack:.2f} s, warm {warm_pack:.2f} s "
-          f"(target < {PACK_TARGET_S:g} s: {met})")
-    print("ratio = warm build / direct OGR read of the same cached file; '-' = built from several files "
-          "(joins, dissolves): no single-file equivalent")
+    print(
+        f"\nwhole pack, territory {code}: cold {cold_pack:.2f} s, warm {warm_pack:.2f} s "
+        f"(target < {PACK_TARGET_S:g} s: {met})"
+    )
+    print(
+        "ratio = warm build / direct OGR read of the same cached file; '-' = built from several files "
+        "(joins, dissolves): no single-file equivalent"
+    )
     if unavailable:
         print("\nunavailable (the pack records them as such):\n" + "\n".join(unavailable))
 

@@ -32,6 +32,7 @@ TravelTimes with the facilities, then a query of the population points):
 
 Results and their reading: docs/benchmarks-road-network.md.
 """
+
 import argparse
 import cProfile
 import gc
@@ -55,8 +56,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 COLD_TARGET_S = 90.0
 WARM_TARGET_S = 15.0
-DENSITY_SECTIONS = 300_000     # sections in ...
-DENSITY_SIDE_M = 100_000.0     # ... a square of this side
+DENSITY_SECTIONS = 300_000  # sections in ...
+DENSITY_SIDE_M = 100_000.0  # ... a square of this side
 CENTRE = (600_000.0, 6_630_000.0)  # Lambert-93, near Châteauroux (Indre)
 CRS = "EPSG:2154"
 SERVER_READY = "ROADWFS-READY "
@@ -65,10 +66,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 # --- the synthetic network (child process: the server) -------------------------------------
-INDRE_TOWNS = ("CHATEAUROUX", "ISSOUDUN", "LE BLANC", "LA CHATRE", "ARGENTON-SUR-CREUSE", "BUZANCAIS",
-               "DEOLS", "LE POINCONNET", "VALENCAY", "LEVROUX", "AIGURANDE", "ARDENTES", "CHABRIS",
-               "ECUEILLE", "MEZIERES-EN-BRENNE", "SAINT-GAULTIER", "VATAN", "NEUVY-SAINT-SEPULCHRE",
-               "CLION", "ETRECHET")
+INDRE_TOWNS = (
+    "CHATEAUROUX",
+    "ISSOUDUN",
+    "LE BLANC",
+    "LA CHATRE",
+    "ARGENTON-SUR-CREUSE",
+    "BUZANCAIS",
+    "DEOLS",
+    "LE POINCONNET",
+    "VALENCAY",
+    "LEVROUX",
+    "AIGURANDE",
+    "ARDENTES",
+    "CHABRIS",
+    "ECUEILLE",
+    "MEZIERES-EN-BRENNE",
+    "SAINT-GAULTIER",
+    "VATAN",
+    "NEUVY-SAINT-SEPULCHRE",
+    "CLION",
+    "ETRECHET",
+)
 STREET_KINDS = ("RTE DE", "CHE DE", "RUE DE", "IMP DE", "ALL DE", "LD", "VC DE")
 # nature, share among ordinary sections, importance choices, speed range (km/h), share of
 # vitesse_moyenne_vl = 0 (the profile's defaults apply), light-vehicle access
@@ -113,9 +132,13 @@ def build_sections(count, seed):
     ids = np.arange(side * side).reshape(side, side)
     tails = np.concatenate([ids[:, :-1].ravel(), ids[:-1, :].ravel()])
     heads = np.concatenate([ids[:, 1:].ravel(), ids[1:, :].ravel()])
-    line_index = np.concatenate([np.repeat(np.arange(side), side - 1),   # a west-east road: its row
-                                 np.tile(np.arange(side), side - 1)])    # a south-north one: its column
-    keep = np.sort(rng.choice(len(tails), size=count, replace=False))   # a few links missing
+    line_index = np.concatenate(
+        [
+            np.repeat(np.arange(side), side - 1),  # a west-east road: its row
+            np.tile(np.arange(side), side - 1),
+        ]
+    )  # a south-north one: its column
+    keep = np.sort(rng.choice(len(tails), size=count, replace=False))  # a few links missing
     tails, heads, line_index = tails[keep], heads[keep], line_index[keep]
     # Road classes by line: a motorway, main roads, secondary roads; the rest drawn from MINOR_NATURES.
     kinds = list(MINOR_NATURES)
@@ -127,9 +150,11 @@ def build_sections(count, seed):
     direction_draw = rng.random(count)
     names = [f"{kind} {town}" for kind in STREET_KINDS for town in INDRE_TOWNS]
     name_pick = rng.integers(0, len(names), size=count)
-    dates = [f"20{rng.integers(6, 24):02d}-{rng.integers(1, 13):02d}-{rng.integers(1, 29):02d} "
-             f"{rng.integers(0, 24):02d}:{rng.integers(0, 60):02d}:{rng.integers(0, 60):02d}.{rng.integers(0, 1000):03d}"
-             for _ in range(500)]
+    dates = [
+        f"20{rng.integers(6, 24):02d}-{rng.integers(1, 13):02d}-{rng.integers(1, 29):02d} "
+        f"{rng.integers(0, 24):02d}:{rng.integers(0, 60):02d}:{rng.integers(0, 60):02d}.{rng.integers(0, 1000):03d}"
+        for _ in range(500)
+    ]
     date_pick = rng.integers(0, len(dates), size=(count, 2))
     communes = [f"36{code:03d}" for code in range(1, 248)]
     features = []
@@ -164,29 +189,70 @@ def build_sections(count, seed):
         commune = communes[int((coordinates[0][0] - xmin) // 6000 * 17 + (coordinates[0][1] - ymin) // 6000) % 247]
         cleabs = f"TRONROUT{i + 100_000_000_000:016d}"
         feature = section(
-            cleabs, coordinates, nature, importance, sens, speed, access, name=name,
-            nom_collaboratif_gauche=name, nom_collaboratif_droite=name, nom_2_gauche="", nom_2_droite="",
-            fictif=False, position_par_rapport_au_sol="0", etat_de_l_objet="En service",
-            date_creation=dates[date_pick[i, 0]], date_modification=dates[date_pick[i, 1]],
-            date_d_apparition=None, date_de_confirmation=None, sources=None, identifiants_sources=None,
-            precision_planimetrique=2.5, precision_altimetrique=1.5,
-            nombre_de_voies=2.0 if importance != "6" else 1.0, largeur_de_chaussee=round(3.0 + 4.0 * unit[i], 1),
-            itineraire_vert=False, bande_cyclable=None, reserve_aux_bus=None,
-            urbain=bool(unit[i] < 0.2), acces_pieton=None, periode_de_fermeture=None,
-            nature_de_la_restriction=None, restriction_de_hauteur=None, restriction_de_poids_total=None,
-            restriction_de_poids_par_essieu=None, restriction_de_largeur=None, restriction_de_longueur=None,
-            matieres_dangereuses_interdites="False", borne_debut_gauche="", borne_debut_droite="",
-            borne_fin_gauche="", borne_fin_droite="", insee_commune_gauche=commune, insee_commune_droite=commune,
-            type_d_adressage_du_troncon="Classique" if name else None, alias_gauche="", alias_droit="",
-            code_postal_gauche="36000" if name else None, code_postal_droit="36000" if name else None,
-            date_de_mise_en_service=None, identifiant_voie_1_gauche=f"{commune}{name_pick[i]:04d}" if name else "",
-            identifiant_voie_1_droite=f"{commune}{name_pick[i]:04d}" if name else "", liens_vers_route_nommee="",
-            liens_vers_itineraire_autre=None, cpx_numero=f"D{line % 997}" if importance in ("2", "3") else None,
+            cleabs,
+            coordinates,
+            nature,
+            importance,
+            sens,
+            speed,
+            access,
+            name=name,
+            nom_collaboratif_gauche=name,
+            nom_collaboratif_droite=name,
+            nom_2_gauche="",
+            nom_2_droite="",
+            fictif=False,
+            position_par_rapport_au_sol="0",
+            etat_de_l_objet="En service",
+            date_creation=dates[date_pick[i, 0]],
+            date_modification=dates[date_pick[i, 1]],
+            date_d_apparition=None,
+            date_de_confirmation=None,
+            sources=None,
+            identifiants_sources=None,
+            precision_planimetrique=2.5,
+            precision_altimetrique=1.5,
+            nombre_de_voies=2.0 if importance != "6" else 1.0,
+            largeur_de_chaussee=round(3.0 + 4.0 * unit[i], 1),
+            itineraire_vert=False,
+            bande_cyclable=None,
+            reserve_aux_bus=None,
+            urbain=bool(unit[i] < 0.2),
+            acces_pieton=None,
+            periode_de_fermeture=None,
+            nature_de_la_restriction=None,
+            restriction_de_hauteur=None,
+            restriction_de_poids_total=None,
+            restriction_de_poids_par_essieu=None,
+            restriction_de_largeur=None,
+            restriction_de_longueur=None,
+            matieres_dangereuses_interdites="False",
+            borne_debut_gauche="",
+            borne_debut_droite="",
+            borne_fin_gauche="",
+            borne_fin_droite="",
+            insee_commune_gauche=commune,
+            insee_commune_droite=commune,
+            type_d_adressage_du_troncon="Classique" if name else None,
+            alias_gauche="",
+            alias_droit="",
+            code_postal_gauche="36000" if name else None,
+            code_postal_droit="36000" if name else None,
+            date_de_mise_en_service=None,
+            identifiant_voie_1_gauche=f"{commune}{name_pick[i]:04d}" if name else "",
+            identifiant_voie_1_droite=f"{commune}{name_pick[i]:04d}" if name else "",
+            liens_vers_route_nommee="",
+            liens_vers_itineraire_autre=None,
+            cpx_numero=f"D{line % 997}" if importance in ("2", "3") else None,
             cpx_numero_route_europeenne=None,
             cpx_classement_administratif="Départementale" if importance in ("2", "3") else None,
-            cpx_gestionnaire="Indre" if importance in ("2", "3") else None, cpx_toponyme_route_nommee=None,
-            cpx_toponyme_itineraire_cyclabl=None, cpx_toponyme_voie_verte=None, cpx_nature_itineraire_autre=None,
-            cpx_toponyme_itineraire_autre=None)
+            cpx_gestionnaire="Indre" if importance in ("2", "3") else None,
+            cpx_toponyme_route_nommee=None,
+            cpx_toponyme_itineraire_cyclabl=None,
+            cpx_toponyme_voie_verte=None,
+            cpx_nature_itineraire_autre=None,
+            cpx_toponyme_itineraire_autre=None,
+        )
         z = round(float(z0[i]), 1)
         for point in feature["geometry"]["coordinates"]:
             point[2] = z
@@ -219,17 +285,39 @@ def serve(args):
         answered[0] += time.perf_counter() - begun
         answered[1] += len(answer[1]) if answer else 0
         return answer
+
     root = tempfile.mkdtemp(prefix="anct-roadwfs-")
     with MirrorServer(root) as server:
         server.add_route(ROUTE_PREFIX, timed)
-        print(SERVER_READY + json.dumps({
-            "base_url": server.base_url, "build_s": built, "bytes_per_section": bytes_per_section,
-            "properties": properties, "vertices_per_section": vertices, "natures": natures,
-            "extent": network_extent(args.sections), "rss_mb": peak_rss_mb()}), flush=True)
+        print(
+            SERVER_READY
+            + json.dumps(
+                {
+                    "base_url": server.base_url,
+                    "build_s": built,
+                    "bytes_per_section": bytes_per_section,
+                    "properties": properties,
+                    "vertices_per_section": vertices,
+                    "natures": natures,
+                    "extent": network_extent(args.sections),
+                    "rss_mb": peak_rss_mb(),
+                }
+            ),
+            flush=True,
+        )
         for line in sys.stdin:
             if line.strip() == "stats":
-                print(json.dumps({"requests": len(wfs.requests), "rss_mb": peak_rss_mb(), "answer_s": answered[0],
-                                  "answer_bytes": answered[1]}), flush=True)
+                print(
+                    json.dumps(
+                        {
+                            "requests": len(wfs.requests),
+                            "rss_mb": peak_rss_mb(),
+                            "answer_s": answered[0],
+                            "answer_bytes": answered[1],
+                        }
+                    ),
+                    flush=True,
+                )
     shutil.rmtree(root, ignore_errors=True)
 
 
@@ -237,12 +325,15 @@ class Server:
     """The serving child process, seen from the measuring one."""
 
     def __init__(self, sections, seed):
-        self.process = subprocess.Popen([sys.executable, __file__, "--serve", "--sections", str(sections),
-                                         "--seed", str(seed)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--serve", "--sections", str(sections), "--seed", str(seed)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for line in self.process.stdout:
             if line.startswith(SERVER_READY):
-                self.info = json.loads(line[len(SERVER_READY):])
+                self.info = json.loads(line[len(SERVER_READY) :])
                 return
         raise RuntimeError("the loopback WFS did not start")
 
@@ -295,6 +386,7 @@ class Timers:
             finally:
                 self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - started
                 self.calls[label] = self.calls.get(label, 0) + 1
+
         setattr(owner, name, timed)
         self._undo.append((owner, name, original))
 
@@ -366,29 +458,47 @@ def pipeline(box, facility_xy, unit_xy, gc_paused=False):
         timers.undo()
         if gc_paused and enabled:
             gc.enable()
-    figures.update({
-        "read_s": read_s[0], "slept_s": sum(slept), "sleeps": len(slept), "steps": dict(timers.seconds),
-        "calls": dict(timers.calls), "pages": len(pages.urls), "matched": pages.matched,
-        "from_cache": pages.from_cache,
-        "bytes": sum(os.path.getsize(path) for path in {fetched.path for fetched in pages.fetched}),
-        "sections_read": reader.read, "duplicates": reader.duplicates, "driven_lines": len(arrays[1]),
-        "vertices": len(arrays[0]), "nodes": len(graph.node_xy), "edges": graph.edge_count,
-        "reached": int(np.isfinite(seconds).sum()), "median_min": float(np.median(seconds[np.isfinite(seconds)]) / 60),
-        "facilities_used": len(set(facility[facility >= 0].tolist())), "step_peaks_mb": peaks,
-        "peak_mb": max(peaks.values())})
+    figures.update(
+        {
+            "read_s": read_s[0],
+            "slept_s": sum(slept),
+            "sleeps": len(slept),
+            "steps": dict(timers.seconds),
+            "calls": dict(timers.calls),
+            "pages": len(pages.urls),
+            "matched": pages.matched,
+            "from_cache": pages.from_cache,
+            "bytes": sum(os.path.getsize(path) for path in {fetched.path for fetched in pages.fetched}),
+            "sections_read": reader.read,
+            "duplicates": reader.duplicates,
+            "driven_lines": len(arrays[1]),
+            "vertices": len(arrays[0]),
+            "nodes": len(graph.node_xy),
+            "edges": graph.edge_count,
+            "reached": int(np.isfinite(seconds).sum()),
+            "median_min": float(np.median(seconds[np.isfinite(seconds)]) / 60),
+            "facilities_used": len(set(facility[facility >= 0].tolist())),
+            "step_peaks_mb": peaks,
+            "peak_mb": max(peaks.values()),
+        }
+    )
     return figures, arrays
 
 
 def report_pipeline(label, figures):
-    print(f"  {label}: {figures['total_s']:.2f} s to the travel times "
-          f"(fetch + read {figures['fetch_read_s']:.2f} s, of which reading pages {figures['read_s']:.2f} s; "
-          f"graph {figures['graph_s']:.2f} s; TravelTimes {figures['travel_times_s']:.2f} s); "
-          f"query of the units {figures['query_s']:.2f} s")
-    print(f"    {figures['pages']} pages, {figures['bytes'] / 1e6:.0f} MB, {figures['matched']:,} sections announced, "
-          f"{figures['sections_read']:,} read once ({figures['duplicates']:,} duplicates at tile borders), "
-          f"{figures['driven_lines']:,} driven lines, {figures['vertices']:,} vertices; graph "
-          f"{figures['nodes']:,} nodes, {figures['edges']:,} edges; {figures['reached']:,} units reached, "
-          f"median {figures['median_min']:.1f} min, {figures['facilities_used']} facilities used")
+    print(
+        f"  {label}: {figures['total_s']:.2f} s to the travel times "
+        f"(fetch + read {figures['fetch_read_s']:.2f} s, of which reading pages {figures['read_s']:.2f} s; "
+        f"graph {figures['graph_s']:.2f} s; TravelTimes {figures['travel_times_s']:.2f} s); "
+        f"query of the units {figures['query_s']:.2f} s"
+    )
+    print(
+        f"    {figures['pages']} pages, {figures['bytes'] / 1e6:.0f} MB, {figures['matched']:,} sections announced, "
+        f"{figures['sections_read']:,} read once ({figures['duplicates']:,} duplicates at tile borders), "
+        f"{figures['driven_lines']:,} driven lines, {figures['vertices']:,} vertices; graph "
+        f"{figures['nodes']:,} nodes, {figures['edges']:,} edges; {figures['reached']:,} units reached, "
+        f"median {figures['median_min']:.1f} min, {figures['facilities_used']} facilities used"
+    )
     print(f"    request spacing: {figures['sleeps']} waits, {figures['slept_s']:.2f} s in all")
     print("    peak RSS by step: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in figures["step_peaks_mb"].items()))
     for name, seconds in sorted(figures["steps"].items(), key=lambda item: -item[1]):
@@ -402,8 +512,10 @@ def boot():
     app.initQgis()
     sys.path.append("/usr/share/qgis/python/plugins")
     from processing.core.Processing import Processing
+
     Processing.initialize()
     from anct_qgis_plugin.processing.provider import AnctProvider
+
     provider = AnctProvider()  # kept referenced: the registry does not own a Python provider's wrapper
     QgsApplication.processingRegistry().addProvider(provider)
     return app, provider
@@ -425,6 +537,7 @@ def recorder():
 
         def reportError(self, text, fatalError=False):  # noqa: N802, N803 - Qt names
             self.messages.append("ERROR " + text)
+
     return Recorder()
 
 
@@ -484,8 +597,9 @@ def write_network_gpkg(path, arrays):
     definition = layer.GetLayerDefn()
     ends = np.cumsum(counts)
     layer.StartTransaction()
-    for start, end, speed, direction in zip((ends - counts).tolist(), ends.tolist(), speeds.tolist(),
-                                            directions.tolist()):
+    for start, end, speed, direction in zip(
+        (ends - counts).tolist(), ends.tolist(), speeds.tolist(), directions.tolist()
+    ):
         feature = ogr.Feature(definition)
         wkb = struct.pack("<BII", 1, 2, end - start) + np.ascontiguousarray(vertices[start:end], "<f8").tobytes()
         feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
@@ -505,13 +619,27 @@ def native_worker(args):
     layer = point_layer("population", units, True)
     network = QgsVectorLayer(f"{args.native_worker}|layername=roads", "roads", "ogr")
     x, y = (float(value) for value in args.start.split(","))
-    seconds, results, _messages = run_alg("native:shortestpathpointtolayer", {
-        "INPUT": network, "STRATEGY": 1, "DIRECTION_FIELD": "direction", "VALUE_FORWARD": "1",
-        "VALUE_BACKWARD": "2", "VALUE_BOTH": "0", "DEFAULT_DIRECTION": 2, "SPEED_FIELD": "speed_kmh",
-        "DEFAULT_SPEED": 50, "TOLERANCE": 0, "START_POINT": f"{x},{y} [{CRS}]", "END_POINTS": layer,
-        "OUTPUT": "memory:"})
-    Path(args.report).write_text(json.dumps({"seconds": seconds, "routes": results["OUTPUT"].featureCount(),
-                                             "peak_rss_mb": status_mb("VmHWM")}))
+    seconds, results, _messages = run_alg(
+        "native:shortestpathpointtolayer",
+        {
+            "INPUT": network,
+            "STRATEGY": 1,
+            "DIRECTION_FIELD": "direction",
+            "VALUE_FORWARD": "1",
+            "VALUE_BACKWARD": "2",
+            "VALUE_BOTH": "0",
+            "DEFAULT_DIRECTION": 2,
+            "SPEED_FIELD": "speed_kmh",
+            "DEFAULT_SPEED": 50,
+            "TOLERANCE": 0,
+            "START_POINT": f"{x},{y} [{CRS}]",
+            "END_POINTS": layer,
+            "OUTPUT": "memory:",
+        },
+    )
+    Path(args.report).write_text(
+        json.dumps({"seconds": seconds, "routes": results["OUTPUT"].featureCount(), "peak_rss_mb": status_mb("VmHWM")})
+    )
     sys.stdout.flush()
     os._exit(0)  # QGIS 3.22 can crash in exitQgis() while Python still holds layers
 
@@ -521,11 +649,23 @@ def native(arrays, units, start, timeout, folder):
     started = time.perf_counter()
     write_network_gpkg(path, arrays)
     np.save(Path(folder) / "units.npy", units)
-    print(f"  network GeoPackage for the native tool: {len(arrays[1]):,} lines, {path.stat().st_size / 1e6:.0f} MB, "
-          f"written in {time.perf_counter() - started:.1f} s (not timed)")
+    print(
+        f"  network GeoPackage for the native tool: {len(arrays[1]):,} lines, {path.stat().st_size / 1e6:.0f} MB, "
+        f"written in {time.perf_counter() - started:.1f} s (not timed)"
+    )
     report = Path(folder) / "native.json"
-    command = [sys.executable, __file__, "--native-worker", str(path), "--units", str(Path(folder) / "units.npy"),
-               "--start", f"{start[0]},{start[1]}", "--report", str(report)]
+    command = [
+        sys.executable,
+        __file__,
+        "--native-worker",
+        str(path),
+        "--units",
+        str(Path(folder) / "units.npy"),
+        "--start",
+        f"{start[0]},{start[1]}",
+        "--report",
+        str(report),
+    ]
     started = time.perf_counter()
     try:
         subprocess.run(command, check=True, timeout=timeout)
@@ -552,13 +692,19 @@ def main(args):
     print(f"Building {args.sections:,} sections in the serving child process...", flush=True)
     server = Server(args.sections, args.seed)
     info = server.info
-    print(f"  built in {info['build_s']:.0f} s; {info['properties']} properties a section, "
-          f"{info['vertices_per_section']:.2f} vertices a section, {info['bytes_per_section']:.0f} bytes a section "
-          f"in GeoJSON, so about {info['bytes_per_section'] * 5000 / 1e6:.1f} MB a page of 5,000; "
-          f"server RSS {info['rss_mb']:.0f} MB")
-    print("  natures: " + ", ".join(f"{name} {n:,}" for name, n in sorted(info["natures"].items(), key=lambda i: -i[1])))
-    print(f"  box {box.text()} ({(xmax - xmin) / 1000:.0f} km x {(ymax - ymin) / 1000:.0f} km), "
-          f"{args.points:,} population points, {args.facilities} facilities")
+    print(
+        f"  built in {info['build_s']:.0f} s; {info['properties']} properties a section, "
+        f"{info['vertices_per_section']:.2f} vertices a section, {info['bytes_per_section']:.0f} bytes a section "
+        f"in GeoJSON, so about {info['bytes_per_section'] * 5000 / 1e6:.1f} MB a page of 5,000; "
+        f"server RSS {info['rss_mb']:.0f} MB"
+    )
+    print(
+        "  natures: " + ", ".join(f"{name} {n:,}" for name, n in sorted(info["natures"].items(), key=lambda i: -i[1]))
+    )
+    print(
+        f"  box {box.text()} ({(xmax - xmin) / 1000:.0f} km x {(ymax - ymin) / 1000:.0f} km), "
+        f"{args.points:,} population points, {args.facilities} facilities"
+    )
     folder = tempfile.mkdtemp(prefix="anct-bench-roads-")
     for name in ("ANCT_QGIS_OFFLINE", "ANCT_QGIS_TTL_HOURS", "ANCT_QGIS_DEADLINE", "ANCT_QGIS_MAX_DOWNLOAD_MB"):
         os.environ.pop(name, None)
@@ -591,23 +737,39 @@ def main(args):
                 figures["rss_after_mb"] = status_mb("VmRSS")
                 cold_runs.append(figures)
                 report_pipeline(f"run {index + 1}", figures)
-                print(f"    the loopback server (child process) spent {figures['server_s']:.2f} s making its answers "
-                      f"(box filter + json.dumps, {figures['served_mb']:.0f} MB); the client waits for it")
-                print(f"    peak RSS during the run {figures['peak_mb']:.0f} MB, {figures['rss_after_mb']:.0f} MB after",
-                      flush=True)
+                print(
+                    f"    the loopback server (child process) spent {figures['server_s']:.2f} s making its answers "
+                    f"(box filter + json.dumps, {figures['served_mb']:.0f} MB); the client waits for it"
+                )
+                print(
+                    f"    peak RSS during the run {figures['peak_mb']:.0f} MB, {figures['rss_after_mb']:.0f} MB after",
+                    flush=True,
+                )
                 if index < runs - 1:
                     shutil.rmtree(cache_dir, ignore_errors=True)
             cold = statistics.median(run["total_s"] for run in cold_runs)
             worst = max(cold_runs, key=lambda run: run["peak_mb"])
             memory.append(("cold", worst["peak_mb"], worst["rss_after_mb"]))
             page_mb = cold_runs[0]["bytes"] / cold_runs[0]["pages"] / 1e6
-            results.append(("cold: fetch + read + graph + times", f"{cold:.1f} s", f"< {COLD_TARGET_S:g} s",
-                            yes(cold < COLD_TARGET_S)))
+            results.append(
+                (
+                    "cold: fetch + read + graph + times",
+                    f"{cold:.1f} s",
+                    f"< {COLD_TARGET_S:g} s",
+                    yes(cold < COLD_TARGET_S),
+                )
+            )
             results.append(("cold: of which request spacing (1/25 s)", f"{cold_runs[0]['slept_s']:.2f} s", "", ""))
             results.append(("cold: of which server making answers", f"{cold_runs[0]['server_s']:.1f} s", "", ""))
             results.append(("cold: runs", ", ".join(f"{run['total_s']:.1f}" for run in cold_runs), "", ""))
-            results.append(("cold: pages / MB / MB a page", f"{cold_runs[0]['pages']} / {cold_runs[0]['bytes'] / 1e6:.0f}"
-                            f" / {page_mb:.1f}", "", ""))
+            results.append(
+                (
+                    "cold: pages / MB / MB a page",
+                    f"{cold_runs[0]['pages']} / {cold_runs[0]['bytes'] / 1e6:.0f} / {page_mb:.1f}",
+                    "",
+                    "",
+                )
+            )
             results.append(("cold: WFS requests (one run)", f"{cold_runs[0]['requests']}", "", ""))
         if "warm" in only or "gap" in only:
             print("\n== 2. warm: the same cache (within its time-to-live), a new Fetcher ==", flush=True)
@@ -621,14 +783,22 @@ def main(args):
                 figures["rss_after_mb"] = status_mb("VmRSS")
                 warm_runs.append(figures)
                 report_pipeline(f"run {index + 1}", figures)
-                print(f"    peak RSS during the run {figures['peak_mb']:.0f} MB, {figures['rss_after_mb']:.0f} MB after",
-                      flush=True)
+                print(
+                    f"    peak RSS during the run {figures['peak_mb']:.0f} MB, {figures['rss_after_mb']:.0f} MB after",
+                    flush=True,
+                )
             asked = server.stats()["requests"] - before
             warm = statistics.median(run["total_s"] for run in warm_runs)
             worst = max(warm_runs, key=lambda run: run["peak_mb"])
             memory.append(("warm", worst["peak_mb"], worst["rss_after_mb"]))
-            results.append(("warm: fetch + read + graph + times", f"{warm:.1f} s", f"< {WARM_TARGET_S:g} s",
-                            yes(warm < WARM_TARGET_S and asked == 0)))
+            results.append(
+                (
+                    "warm: fetch + read + graph + times",
+                    f"{warm:.1f} s",
+                    f"< {WARM_TARGET_S:g} s",
+                    yes(warm < WARM_TARGET_S and asked == 0),
+                )
+            )
             results.append(("warm: WFS requests", f"{asked}", "0", yes(asked == 0)))
             results.append(("warm: runs", ", ".join(f"{run['total_s']:.1f}" for run in warm_runs), "", ""))
             if "warm" in only:
@@ -661,8 +831,14 @@ def gap(args, units, sites, server, results, memory, arrays, folder):
 
     population = point_layer("population", units, True)
     facilities = point_layer("facilities", sites, False)
-    parameters = {"POPULATION": population, "POPULATION_FIELD": "population", "FACILITIES": facilities,
-                  "MODE": "road", "NETWORK_BUFFER_KM": 0, "OUTPUT": "memory:"}
+    parameters = {
+        "POPULATION": population,
+        "POPULATION_FIELD": "population",
+        "FACILITIES": facilities,
+        "MODE": "road",
+        "NETWORK_BUFFER_KM": 0,
+        "OUTPUT": "memory:",
+    }
     before = server.stats()["requests"]
     times = []
     for _ in range(args.repeat):
@@ -683,16 +859,21 @@ def gap(args, units, sites, server, results, memory, arrays, folder):
     results.append(("gap: WFS requests", f"{asked}", "0", yes(asked == 0)))
     if args.skip_native or arrays is None:
         return
-    print(f"\n== 3b. native:shortestpathpointtolayer, ONE facility, {len(units):,} end points "
-          f"(child process, limit {args.native_timeout:g} s) ==", flush=True)
+    print(
+        f"\n== 3b. native:shortestpathpointtolayer, ONE facility, {len(units):,} end points "
+        f"(child process, limit {args.native_timeout:g} s) ==",
+        flush=True,
+    )
     figures, elapsed = native(arrays, units, sites[0], args.native_timeout, folder)
     if figures is None:
         print(f"  not finished after {elapsed:.0f} s: stopped")
         results.append(("gap: native, 1 facility", f"> {args.native_timeout:g} s", "", ""))
         results.append(("gap: native x30 / service_gap", f"> {args.native_timeout * 30 / ours:.0f}x", "", ""))
         return
-    print(f"  {figures['seconds']:.1f} s for one facility ({figures['routes']:,} routes), child peak RSS "
-          f"{figures['peak_rss_mb']:.0f} MB")
+    print(
+        f"  {figures['seconds']:.1f} s for one facility ({figures['routes']:,} routes), child peak RSS "
+        f"{figures['peak_rss_mb']:.0f} MB"
+    )
     extrapolated = figures["seconds"] * args.facilities
     results.append(("gap: native, 1 facility", f"{figures['seconds']:.1f} s", "", ""))
     results.append((f"gap: native x{args.facilities} (extrapolated)", f"{extrapolated:.0f} s", "", ""))
@@ -720,8 +901,12 @@ def parse():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sections", type=int, default=300_000)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each phase asked for with --only (median)")
-    parser.add_argument("--only", action="append", choices=("cold", "warm", "gap"),
-                        help="phases to run (repeatable); warm and gap fill the cache with one cold run first")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=("cold", "warm", "gap"),
+        help="phases to run (repeatable); warm and gap fill the cache with one cold run first",
+    )
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--points", type=int, default=20_000)
     parser.add_argument("--facilities", type=int, default=30)

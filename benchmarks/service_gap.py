@@ -19,6 +19,7 @@ Four parts, every ratio measured in the same run:
 Generated files are cached under /tmp (seed and size in the name); building them is not timed.
 Results and their reading: docs/benchmarks-service-gap.md.
 """
+
 import argparse
 import cProfile
 import json
@@ -39,12 +40,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_MIRROR = ROOT.parent / "shared" / "mirror"
 CACHE = Path(tempfile.gettempdir())
 
-FULL = {"points": 34_969, "facilities": 2_845, "cells": 2_300_000, "road_side": 550, "road_points": 20_000,
-        "road_facilities": 30}
-QUICK = {"points": 5_000, "facilities": 2_845, "cells": 100_000, "road_side": 159, "road_points": 5_000,
-         "road_facilities": 30}  # 159 x 159 nodes = 50,244 edges
-STRAIGHT_HUB_TARGET = 3.0     # service_gap at least 3x faster than distancetonearesthubpoints
-STRAIGHT_JOIN_TARGET = 1.0    # and no slower than joinbynearest
+FULL = {
+    "points": 34_969,
+    "facilities": 2_845,
+    "cells": 2_300_000,
+    "road_side": 550,
+    "road_points": 20_000,
+    "road_facilities": 30,
+}
+QUICK = {
+    "points": 5_000,
+    "facilities": 2_845,
+    "cells": 100_000,
+    "road_side": 159,
+    "road_points": 5_000,
+    "road_facilities": 30,
+}  # 159 x 159 nodes = 50,244 edges
+STRAIGHT_HUB_TARGET = 3.0  # service_gap at least 3x faster than distancetonearesthubpoints
+STRAIGHT_JOIN_TARGET = 1.0  # and no slower than joinbynearest
 GRID_TARGET_S = 30.0
 ROAD_TARGET_S = 10.0
 ROAD_RATIO_TARGET = 50.0
@@ -135,16 +148,43 @@ def point_layer(name, xy, fields, rows, crs="EPSG:2154"):
 
 def facilities_layer(seed, count):
     xy = facility_points(seed, count)
-    return point_layer("facilities", xy, [("id", QVariant.String), ("nom", QVariant.String)],
-                       [[f"FS{i:05d}", f"Site {i}"] for i in range(count)])
+    return point_layer(
+        "facilities",
+        xy,
+        [("id", QVariant.String), ("nom", QVariant.String)],
+        [[f"FS{i:05d}", f"Site {i}"] for i in range(count)],
+    )
 
 
 # GeoPackage geometry blobs built with numpy: header "GP", version 0, flags 0b011 (little
 # endian, xy envelope), srs_id, envelope (minx, maxx, miny, maxy), then little-endian WKB.
-POLYGON_BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("env", "<f8", 4),
-                         ("order", "u1"), ("type", "<u4"), ("rings", "<u4"), ("count", "<u4"), ("xy", "<f8", 10)])
-LINE_BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("env", "<f8", 4),
-                      ("order", "u1"), ("type", "<u4"), ("count", "<u4"), ("xy", "<f8", 4)])
+POLYGON_BLOB = np.dtype(
+    [
+        ("magic", "S2"),
+        ("version", "u1"),
+        ("flags", "u1"),
+        ("srs", "<i4"),
+        ("env", "<f8", 4),
+        ("order", "u1"),
+        ("type", "<u4"),
+        ("rings", "<u4"),
+        ("count", "<u4"),
+        ("xy", "<f8", 10),
+    ]
+)
+LINE_BLOB = np.dtype(
+    [
+        ("magic", "S2"),
+        ("version", "u1"),
+        ("flags", "u1"),
+        ("srs", "<i4"),
+        ("env", "<f8", 4),
+        ("order", "u1"),
+        ("type", "<u4"),
+        ("count", "<u4"),
+        ("xy", "<f8", 4),
+    ]
+)
 
 
 def _blob_header(blobs, srs_id, minx, maxx, miny, maxy):
@@ -156,6 +196,7 @@ def _blob_header(blobs, srs_id, minx, maxx, miny, maxy):
 def write_gpkg(path, table, epsg, geometry_type, fields, blobs, columns):
     """An OGR-made empty layer filled through sqlite3, then given its R-tree by OGR."""
     from osgeo import ogr, osr
+
     ogr.UseExceptions()
     partial = path.with_name(path.stem + ".partial.gpkg")
     partial.unlink(missing_ok=True)
@@ -167,8 +208,7 @@ def write_gpkg(path, table, epsg, geometry_type, fields, blobs, columns):
         layer.CreateField(ogr.FieldDefn(name, kind))
     dataset = layer = None
     connection = sqlite3.connect(str(partial))
-    srs_id = connection.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
-                                (table,)).fetchone()[0]
+    srs_id = connection.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()[0]
     blobs["srs"] = srs_id
     connection.execute("PRAGMA journal_mode = OFF")
     connection.execute("PRAGMA synchronous = OFF")
@@ -176,13 +216,15 @@ def write_gpkg(path, table, epsg, geometry_type, fields, blobs, columns):
     raw = memoryview(blobs.tobytes())
     names = ", ".join(name for name, _kind in fields)
     marks = ", ".join("?" for _ in range(len(fields) + 1))
-    connection.executemany(f"INSERT INTO {table} (geom, {names}) VALUES ({marks})",
-                           ((raw[i * size:(i + 1) * size], *(column[i] for column in columns))
-                            for i in range(len(blobs))))
+    connection.executemany(
+        f"INSERT INTO {table} (geom, {names}) VALUES ({marks})",
+        ((raw[i * size : (i + 1) * size], *(column[i] for column in columns)) for i in range(len(blobs))),
+    )
     env = blobs["env"]
-    connection.execute("UPDATE gpkg_contents SET min_x = ?, max_x = ?, min_y = ?, max_y = ? WHERE table_name = ?",
-                       (float(env[:, 0].min()), float(env[:, 1].max()), float(env[:, 2].min()),
-                        float(env[:, 3].max()), table))
+    connection.execute(
+        "UPDATE gpkg_contents SET min_x = ?, max_x = ?, min_y = ?, max_y = ? WHERE table_name = ?",
+        (float(env[:, 0].min()), float(env[:, 1].max()), float(env[:, 2].min()), float(env[:, 3].max()), table),
+    )
     connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(blobs), table))
     connection.commit()
     connection.close()
@@ -207,6 +249,7 @@ def make_grid(seed, cells):
     if path.exists():
         return path, "cached"
     from osgeo import ogr, osr
+
     started = time.perf_counter()
     centres, weight, sigma = towns(seed)
     source, target = osr.SpatialReference(), osr.SpatialReference()
@@ -237,11 +280,19 @@ def make_grid(seed, cells):
     departement = np.clip(1 + ((east - bbox[0]) * 95 // (bbox[2] - bbox[0])).astype(int), 1, 95)
     commune = 1 + (north // 5000).astype(int) % 999
     border = rng.random(cells) < 0.08
-    lcog = [f"{d:02d}{c:03d}" + (f"{d:02d}{c % 999 + 1:03d}" if b else "")
-            for d, c, b in zip(departement.tolist(), commune.tolist(), border.tolist())]
-    write_gpkg(path, "grid", 3035, ogr.wkbPolygon, [("idcar_200m", ogr.OFTString), ("ind", ogr.OFTReal),
-                                                    ("lcog_geo", ogr.OFTString)],
-               blobs, [ids, ind.tolist(), lcog])
+    lcog = [
+        f"{d:02d}{c:03d}" + (f"{d:02d}{c % 999 + 1:03d}" if b else "")
+        for d, c, b in zip(departement.tolist(), commune.tolist(), border.tolist())
+    ]
+    write_gpkg(
+        path,
+        "grid",
+        3035,
+        ogr.wkbPolygon,
+        [("idcar_200m", ogr.OFTString), ("ind", ogr.OFTReal), ("lcog_geo", ogr.OFTString)],
+        blobs,
+        [ids, ind.tolist(), lcog],
+    )
     return path, f"built in {time.perf_counter() - started:.0f} s"
 
 
@@ -269,6 +320,7 @@ def make_network(seed, side):
     if path.exists():
         return path, "cached"
     from osgeo import ogr
+
     started = time.perf_counter()
     nodes = network_nodes(seed, side)
     horizontal = np.concatenate([nodes[:, :-1], nodes[:, 1:]], axis=-1).reshape(-1, 4)
@@ -283,11 +335,24 @@ def make_network(seed, side):
     one_way = (speed == 30.0) & (rng.random(len(speed)) < 0.15)  # 15 % of local streets are one-way
     direction = np.where(one_way, rng.integers(1, 3, size=len(speed)), 0)
     blobs = np.zeros(len(xy), dtype=LINE_BLOB)
-    _blob_header(blobs, 2154, np.minimum(xy[:, 0], xy[:, 2]), np.maximum(xy[:, 0], xy[:, 2]),
-                 np.minimum(xy[:, 1], xy[:, 3]), np.maximum(xy[:, 1], xy[:, 3]))
+    _blob_header(
+        blobs,
+        2154,
+        np.minimum(xy[:, 0], xy[:, 2]),
+        np.maximum(xy[:, 0], xy[:, 2]),
+        np.minimum(xy[:, 1], xy[:, 3]),
+        np.maximum(xy[:, 1], xy[:, 3]),
+    )
     blobs["type"], blobs["count"], blobs["xy"] = 2, 2, xy
-    write_gpkg(path, "roads", 2154, ogr.wkbLineString, [("speed", ogr.OFTReal), ("dir", ogr.OFTInteger)],
-               blobs, [speed.tolist(), direction.tolist()])
+    write_gpkg(
+        path,
+        "roads",
+        2154,
+        ogr.wkbLineString,
+        [("speed", ogr.OFTReal), ("dir", ogr.OFTInteger)],
+        blobs,
+        [speed.tolist(), direction.tolist()],
+    )
     return path, f"built in {time.perf_counter() - started:.0f} s"
 
 
@@ -313,8 +378,10 @@ def boot():
     app = QgsApplication([], False)
     app.initQgis()
     from processing.core.Processing import Processing
+
     Processing.initialize()
     from anct_qgis_plugin.processing.provider import AnctProvider
+
     provider = AnctProvider()  # kept referenced: the registry does not own a Python provider's wrapper
     QgsApplication.processingRegistry().addProvider(provider)
     return app, provider
@@ -324,6 +391,7 @@ def run(algorithm, parameters):
     """(seconds, results, messages) of one processing.run, end to end (outputs written)."""
     import processing
     from processing.tools import dataobjects
+
     feedback = Recorder()
     context = dataobjects.createContext(feedback)  # what processing.run would make
     started = time.perf_counter()
@@ -349,20 +417,36 @@ def peak_rss_mb():
 # --- 1. straight line ---------------------------------------------------------------------
 def straight(seed, sizes, repeat, profile, results):
     xy, population = population_points(seed, sizes["points"])
-    units = point_layer("population", xy, [("code", QVariant.String), ("population", QVariant.Double)],
-                        [[f"U{i:06d}", float(p)] for i, p in enumerate(population)])
+    units = point_layer(
+        "population",
+        xy,
+        [("code", QVariant.String), ("population", QVariant.Double)],
+        [[f"U{i:06d}", float(p)] for i, p in enumerate(population)],
+    )
     facilities = facilities_layer(seed, sizes["facilities"])
-    print(f"\n== 1. straight line: {units.featureCount():,} points x {facilities.featureCount():,} facilities "
-          f"(EPSG:2154, memory outputs, median of {repeat}) ==")
+    print(
+        f"\n== 1. straight line: {units.featureCount():,} points x {facilities.featureCount():,} facilities "
+        f"(EPSG:2154, memory outputs, median of {repeat}) =="
+    )
     tools = {
-        "anct:service_gap": ("anct:service_gap", {"POPULATION": units, "POPULATION_FIELD": "population",
-                                                  "FACILITIES": facilities, "MODE": "straight",
-                                                  "OUTPUT": "memory:"}),
-        "qgis:distancetonearesthubpoints": ("qgis:distancetonearesthubpoints", {
-            "INPUT": units, "HUBS": facilities, "FIELD": "id", "UNIT": 0, "OUTPUT": "memory:"}),
-        "native:joinbynearest": ("native:joinbynearest", {
-            "INPUT": units, "INPUT_2": facilities, "NEIGHBORS": 1, "DISCARD_NONMATCHING": False,
-            "OUTPUT": "memory:"}),
+        "anct:service_gap": (
+            "anct:service_gap",
+            {
+                "POPULATION": units,
+                "POPULATION_FIELD": "population",
+                "FACILITIES": facilities,
+                "MODE": "straight",
+                "OUTPUT": "memory:",
+            },
+        ),
+        "qgis:distancetonearesthubpoints": (
+            "qgis:distancetonearesthubpoints",
+            {"INPUT": units, "HUBS": facilities, "FIELD": "id", "UNIT": 0, "OUTPUT": "memory:"},
+        ),
+        "native:joinbynearest": (
+            "native:joinbynearest",
+            {"INPUT": units, "INPUT_2": facilities, "NEIGHBORS": 1, "DISCARD_NONMATCHING": False, "OUTPUT": "memory:"},
+        ),
     }
     times = {name: [] for name in tools}
     last = {}
@@ -376,8 +460,7 @@ def straight(seed, sizes, repeat, profile, results):
         print(f"  {name:<34}{medians[name]:8.3f} s   (runs: {', '.join(f'{v:.3f}' for v in values)})")
     fixed = statistics.median(warm_up(facilities) for _ in range(repeat))
     per_unit = (medians["anct:service_gap"] - fixed) / units.featureCount() * 1e6
-    print(f"  anct:service_gap fixed cost (1 unit, same facilities): {fixed:.3f} s; "
-          f"then {per_unit:.1f} us per unit")
+    print(f"  anct:service_gap fixed cost (1 unit, same facilities): {fixed:.3f} s; then {per_unit:.1f} us per unit")
     ours = {f["code"]: (f["distance_m"], f["facility_id"]) for f in last["anct:service_gap"]["OUTPUT"].getFeatures()}
     join = {f["code"]: (f["distance"], f["id"]) for f in last["native:joinbynearest"]["OUTPUT"].getFeatures()}
     hubs = {f["code"]: f["HubDist"] for f in last["qgis:distancetonearesthubpoints"]["OUTPUT"].getFeatures()}
@@ -385,21 +468,43 @@ def straight(seed, sizes, repeat, profile, results):
     difference = np.array([abs(ours[code][0] - join[code][0]) for code in common])
     same_facility = sum(ours[code][1] == join[code][1] for code in common)
     hub_relative = np.array([abs(hubs[code] - ours[code][0]) / max(ours[code][0], 1.0) for code in common])
-    print(f"  distance_m vs joinbynearest distance: {len(common):,} of {len(ours):,} units compared, "
-          f"max |difference| {difference.max():.6f} m; same facility for {same_facility:,}")
-    print(f"  (distancetonearesthubpoints' HubDist, measured with the context's ellipsoid: max relative "
-          f"difference {hub_relative.max() * 100:.3f} %)")
+    print(
+        f"  distance_m vs joinbynearest distance: {len(common):,} of {len(ours):,} units compared, "
+        f"max |difference| {difference.max():.6f} m; same facility for {same_facility:,}"
+    )
+    print(
+        f"  (distancetonearesthubpoints' HubDist, measured with the context's ellipsoid: max relative "
+        f"difference {hub_relative.max() * 100:.3f} %)"
+    )
     hub_ratio = medians["qgis:distancetonearesthubpoints"] / medians["anct:service_gap"]
     join_ratio = medians["native:joinbynearest"] / medians["anct:service_gap"]
     if hub_ratio < STRAIGHT_HUB_TARGET or join_ratio < STRAIGHT_JOIN_TARGET or profile:
         profile_run(*tools["anct:service_gap"], top=15)
     results.append(("straight: service_gap", f"{medians['anct:service_gap']:.3f} s", "", ""))
-    results.append(("straight: vs distancetonearesthubpoints", f"{hub_ratio:.2f}x faster",
-                    f">= {STRAIGHT_HUB_TARGET:g}x", yes(hub_ratio >= STRAIGHT_HUB_TARGET)))
-    results.append(("straight: vs joinbynearest", f"{join_ratio:.2f}x faster",
-                    f">= {STRAIGHT_JOIN_TARGET:g}x", yes(join_ratio >= STRAIGHT_JOIN_TARGET)))
-    results.append(("straight: |distance_m - join distance|", f"{difference.max():.2e} m", "<= 1 m",
-                    yes(len(common) == len(ours) and difference.max() <= 1.0)))
+    results.append(
+        (
+            "straight: vs distancetonearesthubpoints",
+            f"{hub_ratio:.2f}x faster",
+            f">= {STRAIGHT_HUB_TARGET:g}x",
+            yes(hub_ratio >= STRAIGHT_HUB_TARGET),
+        )
+    )
+    results.append(
+        (
+            "straight: vs joinbynearest",
+            f"{join_ratio:.2f}x faster",
+            f">= {STRAIGHT_JOIN_TARGET:g}x",
+            yes(join_ratio >= STRAIGHT_JOIN_TARGET),
+        )
+    )
+    results.append(
+        (
+            "straight: |distance_m - join distance|",
+            f"{difference.max():.2e} m",
+            "<= 1 m",
+            yes(len(common) == len(ours) and difference.max() <= 1.0),
+        )
+    )
 
 
 def yes(condition):
@@ -413,8 +518,18 @@ def grid(seed, sizes, profile, results):
     print(f"  {path} ({how}, {path.stat().st_size / 1e6:.0f} MB)")
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "grid.json"
-        command = [sys.executable, __file__, "--grid-worker", str(path), "--seed", str(seed),
-                   "--facilities", str(sizes["facilities"]), "--report", str(report)]
+        command = [
+            sys.executable,
+            __file__,
+            "--grid-worker",
+            str(path),
+            "--seed",
+            str(seed),
+            "--facilities",
+            str(sizes["facilities"]),
+            "--report",
+            str(report),
+        ]
         if profile:
             command.append("--profile")
         subprocess.run(command, check=True, env=os.environ.copy())
@@ -441,17 +556,26 @@ def grid_worker(args):
         print(f"  commune table in the cache (lcog_geo -> département, EPCI): {load_commune_table()}")
         grid_layer = QgsVectorLayer(f"{args.grid_worker}|layername=grid", "grid", "ogr")
         rss_before = vm_hwm_mb()
-        parameters = {"POPULATION": grid_layer, "POPULATION_FIELD": "ind", "FACILITIES": facilities,
-                      "MODE": "straight", "OUTPUT": os.path.join(folder, "out.gpkg")}
+        parameters = {
+            "POPULATION": grid_layer,
+            "POPULATION_FIELD": "ind",
+            "FACILITIES": facilities,
+            "MODE": "straight",
+            "OUTPUT": os.path.join(folder, "out.gpkg"),
+        }
         seconds, outputs, messages = run("anct:service_gap", parameters)
         peak, peak_rusage = vm_hwm_mb(), peak_rss_mb()
         out = outputs["OUTPUT"]
         out = out if isinstance(out, QgsVectorLayer) else QgsVectorLayer(out, "out", "ogr")
-        print(f"  anct:service_gap {seconds:.1f} s, {outputs['UNITS']:,} units written "
-              f"({out.featureCount():,} in the output), {outputs['POPULATION_BEYOND']:,.0f} inhabitants beyond 20 km")
-        print(f"  peak RSS of the child process {peak:.0f} MB (VmHWM; {rss_before:.0f} MB before the run; "
-              f"getrusage ru_maxrss {peak_rusage:.0f} MB, which on Linux also counts the parent's peak "
-              f"inherited across fork+exec)")
+        print(
+            f"  anct:service_gap {seconds:.1f} s, {outputs['UNITS']:,} units written "
+            f"({out.featureCount():,} in the output), {outputs['POPULATION_BEYOND']:,.0f} inhabitants beyond 20 km"
+        )
+        print(
+            f"  peak RSS of the child process {peak:.0f} MB (VmHWM; {rss_before:.0f} MB before the run; "
+            f"getrusage ru_maxrss {peak_rusage:.0f} MB, which on Linux also counts the parent's peak "
+            f"inherited across fork+exec)"
+        )
         for message in messages:
             print(f"    | {message}")
         out = None
@@ -504,6 +628,7 @@ def stage_costs(layer, folder):
     )
 
     from anct_qgis_plugin.engine.service_gap import output_fields
+
     request = QgsFeatureRequest().setSubsetOfAttributes(["ind", "idcar_200m"], layer.fields())
     costs = {}
     started = time.perf_counter()
@@ -521,16 +646,32 @@ def stage_costs(layer, folder):
     costs["origin_s"] = time.perf_counter() - started
     fields = output_fields("idcar_200m")
     context = dataobjects.createContext()
-    costs["write_s"], costs["close_s"] = write_stage(layer, request, fields, lambda: (
-        QgsProcessingUtils.createFeatureSink(os.path.join(folder, "stage.gpkg"), context, fields,
-                                             QgsWkbTypes.Polygon, layer.crs())[0]))
+    costs["write_s"], costs["close_s"] = write_stage(
+        layer,
+        request,
+        fields,
+        lambda: QgsProcessingUtils.createFeatureSink(
+            os.path.join(folder, "stage.gpkg"), context, fields, QgsWkbTypes.Polygon, layer.crs()
+        )[0],
+    )
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = "GPKG", "stage"
-    options.layerOptions = [option for option in QgsVectorFileWriter.defaultLayerOptions("GPKG")
-                            if not option.startswith("SPATIAL_INDEX=")] + ["SPATIAL_INDEX=NO"]
-    costs["write_no_rtree_s"], costs["close_no_rtree_s"] = write_stage(layer, request, fields, lambda: (
-        QgsVectorFileWriter.create(os.path.join(folder, "stage-no-rtree.gpkg"), fields, QgsWkbTypes.Polygon,
-                                   layer.crs(), QgsProject.instance().transformContext(), options)))
+    options.layerOptions = [
+        option for option in QgsVectorFileWriter.defaultLayerOptions("GPKG") if not option.startswith("SPATIAL_INDEX=")
+    ] + ["SPATIAL_INDEX=NO"]
+    costs["write_no_rtree_s"], costs["close_no_rtree_s"] = write_stage(
+        layer,
+        request,
+        fields,
+        lambda: QgsVectorFileWriter.create(
+            os.path.join(folder, "stage-no-rtree.gpkg"),
+            fields,
+            QgsWkbTypes.Polygon,
+            layer.crs(),
+            QgsProject.instance().transformContext(),
+            options,
+        ),
+    )
     print("  stages on their own (QGIS calls only, no plugin code):")
     print(f"    read the cells (iterator, geometry, 2 attributes)        {costs['read_s']:6.1f} s")
     print(f"    read + geometry copy + transform + pointOnSurface        {costs['origin_s']:6.1f} s")
@@ -546,6 +687,7 @@ def write_stage(layer, request, fields, make_sink):
 
     The sink is made here and only referenced here, so that ``del`` closes it."""
     from qgis.core import QgsFeatureSink
+
     sink = make_sink()
     started = time.perf_counter()
     batch = []
@@ -579,8 +721,9 @@ PROFILE_GROUPS = (  # (label, substrings of a cProfile function name); the first
 
 
 def profile_run(algorithm, parameters, top=20):
-    print(f"\n  cProfile of another {algorithm} run (profiling slows Python-level code; read the shares, "
-          f"not the total):")
+    print(
+        f"\n  cProfile of another {algorithm} run (profiling slows Python-level code; read the shares, not the total):"
+    )
     profiler = cProfile.Profile()
     profiler.enable()
     started = time.perf_counter()
@@ -590,31 +733,39 @@ def profile_run(algorithm, parameters, top=20):
     stats = pstats.Stats(profiler)
     total = stats.total_tt
     print(f"  profiled wall time {wall:.1f} s, profiled total {total:.1f} s")
-    rows = sorted(((tt, calls, func) for func, (_cc, calls, tt, _ct, _callers) in stats.stats.items()),
-                  reverse=True)
+    rows = sorted(((tt, calls, func) for func, (_cc, calls, tt, _ct, _callers) in stats.stats.items()), reverse=True)
     print(f"  {'own time':>9} {'share':>6} {'calls':>10}  function")
     for tt, calls, func in rows[:top]:
         print(f"  {tt:8.2f}s {100 * tt / total:5.1f}% {calls:>10,}  {describe(func)}")
     groups = {}
     for tt, _calls, func in rows:
         name = describe(func)
-        label = next((label for label, keys in PROFILE_GROUPS if any(key in name for key in keys)),
-                     "other Python (loop bodies, numpy, helpers)")
+        label = next(
+            (label for label, keys in PROFILE_GROUPS if any(key in name for key in keys)),
+            "other Python (loop bodies, numpy, helpers)",
+        )
         groups[label] = groups.get(label, 0.0) + tt
     print("\n  grouped (own time):")
     for label, tt in sorted(groups.items(), key=lambda item: -item[1]):
         print(f"  {tt:8.2f}s {100 * tt / total:5.1f}%  {label}")
-    cumulative = sorted(((ct, func) for func, (_cc, _calls, _tt, ct, _callers) in stats.stats.items()
-                         if "service_gap.py" in func[0] or "gap.py" in func[0] or "nearest.py" in func[0]),
-                        reverse=True)
+    cumulative = sorted(
+        (
+            (ct, func)
+            for func, (_cc, _calls, _tt, ct, _callers) in stats.stats.items()
+            if "service_gap.py" in func[0] or "gap.py" in func[0] or "nearest.py" in func[0]
+        ),
+        reverse=True,
+    )
     print("\n  plugin functions (cumulative time):")
     for ct, func in cumulative[:8]:
         print(f"  {ct:8.2f}s {100 * ct / total:5.1f}%  {describe(func)}")
-    print("  note: cProfile cannot see the SIP feature iterator's __next__ (a type slot, not a call), nor the\n"
-          "  C++ destructors that run when a frame's locals are freed after it returned (QgsFeature lists,\n"
-          "  the output sink, closed when _measure_units returns): that time is charged as 'own time' of the\n"
-          "  Python function that was running (the iterating loop, or the caller). The stage timings say\n"
-          "  what those hidden parts cost.")
+    print(
+        "  note: cProfile cannot see the SIP feature iterator's __next__ (a type slot, not a call), nor the\n"
+        "  C++ destructors that run when a frame's locals are freed after it returned (QgsFeature lists,\n"
+        "  the output sink, closed when _measure_units returns): that time is charged as 'own time' of the\n"
+        "  Python function that was running (the iterating loop, or the caller). The stage timings say\n"
+        "  what those hidden parts cost."
+    )
 
 
 def describe(func):
@@ -628,6 +779,7 @@ def load_commune_table():
     """What a user's session holds: the commune table in the plugin's cache (from the mirror)."""
     from anct_qgis_plugin.core.errors import AnctError
     from anct_qgis_plugin.core.service import AnctData
+
     try:
         return f"{len(AnctData().territory_index().communes):,} communes"
     except AnctError as error:
@@ -637,8 +789,10 @@ def load_commune_table():
 def warm_up(facilities):
     """One small run (1 unit): first-call costs out of the way, or the algorithm's fixed cost."""
     units = point_layer("warm", [(650_000.0, 6_860_000.0)], [("population", QVariant.Double)], [[1.0]])
-    seconds, _outputs, _messages = run("anct:service_gap", {"POPULATION": units, "POPULATION_FIELD": "population",
-                                                            "FACILITIES": facilities, "OUTPUT": "memory:"})
+    seconds, _outputs, _messages = run(
+        "anct:service_gap",
+        {"POPULATION": units, "POPULATION_FIELD": "population", "FACILITIES": facilities, "OUTPUT": "memory:"},
+    )
     return seconds
 
 
@@ -650,23 +804,44 @@ def road(seed, sizes, results):
     nodes = network_nodes(seed, side).reshape(-1, 2)
     rng = rng_for(seed, 7)
     picked = rng.choice(len(nodes), size=sizes["road_facilities"] + SPOT_CHECKS, replace=False)
-    facility_xy, spot_xy = nodes[picked[:sizes["road_facilities"]]], nodes[picked[sizes["road_facilities"]:]]
-    facilities = point_layer("road facilities", facility_xy, [("id", QVariant.String)],
-                             [[f"F{i:02d}"] for i in range(len(facility_xy))])
+    facility_xy, spot_xy = nodes[picked[: sizes["road_facilities"]]], nodes[picked[sizes["road_facilities"] :]]
+    facilities = point_layer(
+        "road facilities", facility_xy, [("id", QVariant.String)], [[f"F{i:02d}"] for i in range(len(facility_xy))]
+    )
     xmin, ymin = ROAD_ORIGIN
-    unit_xy = rng.uniform((xmin, ymin), (xmin + ROAD_EXTENT_M, ymin + ROAD_EXTENT_M),
-                          size=(sizes["road_points"], 2))
+    unit_xy = rng.uniform((xmin, ymin), (xmin + ROAD_EXTENT_M, ymin + ROAD_EXTENT_M), size=(sizes["road_points"], 2))
     unit_xy[:SPOT_CHECKS] = spot_xy  # the spot-checked units sit on network vertices: no access leg
-    units = point_layer("road population", unit_xy, [("code", QVariant.String), ("population", QVariant.Double)],
-                        [[f"R{i:06d}", 100.0] for i in range(len(unit_xy))])
-    print(f"\n== 3. road: network {side} x {side} nodes, {network.featureCount():,} edges ({how}), "
-          f"{facilities.featureCount()} facilities, {units.featureCount():,} points ==")
+    units = point_layer(
+        "road population",
+        unit_xy,
+        [("code", QVariant.String), ("population", QVariant.Double)],
+        [[f"R{i:06d}", 100.0] for i in range(len(unit_xy))],
+    )
+    print(
+        f"\n== 3. road: network {side} x {side} nodes, {network.featureCount():,} edges ({how}), "
+        f"{facilities.featureCount()} facilities, {units.featureCount():,} points =="
+    )
     print(f"  {path}")
-    common = {"SPEED_FIELD": "speed", "DIRECTION_FIELD": "dir", "VALUE_FORWARD": "1", "VALUE_BACKWARD": "2",
-              "VALUE_BOTH": "0", "DEFAULT_SPEED": 50.0}
-    ours_seconds, outputs, messages = run("anct:service_gap", {
-        "POPULATION": units, "POPULATION_FIELD": "population", "FACILITIES": facilities, "MODE": "road",
-        "NETWORK": network, "OUTPUT": "memory:", **common})
+    common = {
+        "SPEED_FIELD": "speed",
+        "DIRECTION_FIELD": "dir",
+        "VALUE_FORWARD": "1",
+        "VALUE_BACKWARD": "2",
+        "VALUE_BOTH": "0",
+        "DEFAULT_SPEED": 50.0,
+    }
+    ours_seconds, outputs, messages = run(
+        "anct:service_gap",
+        {
+            "POPULATION": units,
+            "POPULATION_FIELD": "population",
+            "FACILITIES": facilities,
+            "MODE": "road",
+            "NETWORK": network,
+            "OUTPUT": "memory:",
+            **common,
+        },
+    )
     print(f"  anct:service_gap MODE=road {ours_seconds:.2f} s")
     for message in messages:
         print(f"    | {message}")
@@ -675,24 +850,44 @@ def road(seed, sizes, results):
     print(f"  {reached:,} of {len(ours):,} units reach a facility")
     native_times = []
     for i, (x, y) in enumerate(facility_xy[:NATIVE_FACILITIES_MEASURED]):
-        seconds, native_out, _messages = run("native:shortestpathpointtolayer", {
-            "INPUT": network, "STRATEGY": 1, "DEFAULT_DIRECTION": 2, "TOLERANCE": 0,
-            "START_POINT": f"{x!r},{y!r} [EPSG:2154]", "END_POINTS": units, "OUTPUT": "memory:", **common})
+        seconds, native_out, _messages = run(
+            "native:shortestpathpointtolayer",
+            {
+                "INPUT": network,
+                "STRATEGY": 1,
+                "DEFAULT_DIRECTION": 2,
+                "TOLERANCE": 0,
+                "START_POINT": f"{x!r},{y!r} [EPSG:2154]",
+                "END_POINTS": units,
+                "OUTPUT": "memory:",
+                **common,
+            },
+        )
         native_times.append(seconds)
-        print(f"  native:shortestpathpointtolayer from facility {i}: {seconds:.2f} s "
-              f"({native_out['OUTPUT'].featureCount():,} routes)")
+        print(
+            f"  native:shortestpathpointtolayer from facility {i}: {seconds:.2f} s "
+            f"({native_out['OUTPUT'].featureCount():,} routes)"
+        )
     per_facility = statistics.mean(native_times)
     extrapolated = per_facility * len(facility_xy)
     ratio = extrapolated / ours_seconds
     print(f"  native, extrapolated to {len(facility_xy)} facilities: {extrapolated:.1f} s; ratio {ratio:.1f}x")
     worst, worst_raw = spot_check(network, facility_xy, unit_xy, ours, common)
-    results.append(("road: service_gap", f"{ours_seconds:.2f} s", f"< {ROAD_TARGET_S:g} s",
-                    yes(ours_seconds < ROAD_TARGET_S)))
+    results.append(
+        ("road: service_gap", f"{ours_seconds:.2f} s", f"< {ROAD_TARGET_S:g} s", yes(ours_seconds < ROAD_TARGET_S))
+    )
     results.append((f"road: native x{len(facility_xy)} (extrapolated)", f"{extrapolated:.1f} s", "", ""))
-    results.append(("road: ratio native / service_gap", f"{ratio:.1f}x", f">= {ROAD_RATIO_TARGET:g}x",
-                    yes(ratio >= ROAD_RATIO_TARGET)))
-    results.append((f"road: spot check, raw ({SPOT_CHECKS} units)", f"max {worst_raw:.3f} %", "<= 1 %",
-                    yes(worst_raw <= 1.0)))
+    results.append(
+        (
+            "road: ratio native / service_gap",
+            f"{ratio:.1f}x",
+            f">= {ROAD_RATIO_TARGET:g}x",
+            yes(ratio >= ROAD_RATIO_TARGET),
+        )
+    )
+    results.append(
+        (f"road: spot check, raw ({SPOT_CHECKS} units)", f"max {worst_raw:.3f} %", "<= 1 %", yes(worst_raw <= 1.0))
+    )
     results.append(("road: spot check, same plane", f"max {worst:.4f} %", "<= 1 %", yes(worst <= 1.0)))
 
 
@@ -705,6 +900,7 @@ def spot_check(network, facility_xy, unit_xy, ours, common):
     planar / ellipsoidal length of native's own route.
     """
     from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea
+
     ellipsoid = QgsDistanceArea()
     ellipsoid.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:2154"), QgsProject.instance().transformContext())
     ellipsoid.setEllipsoid("WGS84")
@@ -714,19 +910,30 @@ def spot_check(network, facility_xy, unit_xy, ours, common):
         feature = ours[f"R{i:06d}"]
         facility = int(str(feature["facility_id"])[1:])
         (ux, uy), (fx, fy) = unit_xy[i], facility_xy[facility]
-        _seconds, native_out, _messages = run("native:shortestpathpointtopoint", {
-            "INPUT": network, "STRATEGY": 1, "DEFAULT_DIRECTION": 2, "TOLERANCE": 0,
-            "START_POINT": f"{ux!r},{uy!r} [EPSG:2154]", "END_POINT": f"{fx!r},{fy!r} [EPSG:2154]",
-            "OUTPUT": "memory:", **common})
+        _seconds, native_out, _messages = run(
+            "native:shortestpathpointtopoint",
+            {
+                "INPUT": network,
+                "STRATEGY": 1,
+                "DEFAULT_DIRECTION": 2,
+                "TOLERANCE": 0,
+                "START_POINT": f"{ux!r},{uy!r} [EPSG:2154]",
+                "END_POINT": f"{fx!r},{fy!r} [EPSG:2154]",
+                "OUTPUT": "memory:",
+                **common,
+            },
+        )
         native_min = native_out["TRAVEL_COST"] * 60.0
         route = next(native_out["OUTPUT"].getFeatures()).geometry()
         planar_min = native_min * route.length() / ellipsoid.measureLength(route)
         raw = 100.0 * abs(native_min - feature["time_min"]) / native_min
         difference = 100.0 * abs(planar_min - feature["time_min"]) / planar_min
         worst, worst_raw = max(worst, difference), max(worst_raw, raw)
-        print(f"    unit {i} -> F{facility:02d}: service_gap {feature['time_min']:.3f} min "
-              f"(access {feature['access_m']:.2f} m); native {native_min:.3f} min (difference {raw:.3f} %), "
-              f"in the plane {planar_min:.3f} min (difference {difference:.4f} %)")
+        print(
+            f"    unit {i} -> F{facility:02d}: service_gap {feature['time_min']:.3f} min "
+            f"(access {feature['access_m']:.2f} m); native {native_min:.3f} min (difference {raw:.3f} %), "
+            f"in the plane {planar_min:.3f} min (difference {difference:.4f} %)"
+        )
     return worst, worst_raw
 
 
@@ -740,15 +947,19 @@ def indre(results):
     with tempfile.TemporaryDirectory() as cache_dir:
         configure_data_layer(cache_dir)
         from anct_qgis_plugin.core import service
+
         service._INDEX_MEMO.clear()  # a cold run: the territory index is read from the fresh cache
         figures = []
         for label in ("cold cache", "warm cache"):
-            seconds, outputs, messages = run("anct:service_gap", {"TERRITORY": "36", "MODE": "straight",
-                                                                  "OUTPUT": "memory:", "SUMMARY": "memory:"})
+            seconds, outputs, messages = run(
+                "anct:service_gap", {"TERRITORY": "36", "MODE": "straight", "OUTPUT": "memory:", "SUMMARY": "memory:"}
+            )
             total = next(f["population"] for f in outputs["SUMMARY"].getFeatures() if f["level"] == "total")
             figures.append(seconds)
-            print(f"  {label}: {seconds:.2f} s, {outputs['UNITS']} communes, population {total:,.0f}, "
-                  f"{outputs['POPULATION_BEYOND']:,.0f} beyond 20 km")
+            print(
+                f"  {label}: {seconds:.2f} s, {outputs['UNITS']} communes, population {total:,.0f}, "
+                f"{outputs['POPULATION_BEYOND']:,.0f} beyond 20 km"
+            )
         for message in messages:
             print(f"    | {message}")
     results.append(("Indre: service_gap cold / warm", f"{figures[0]:.2f} / {figures[1]:.2f} s", "", ""))
@@ -756,18 +967,24 @@ def indre(results):
 
 
 # --- main ---------------------------------------------------------------------------------
-MEASURED_CODE = ("anct_qgis_plugin/engine/service_gap.py", "anct_qgis_plugin/diagnostics/gap.py",
-                 "anct_qgis_plugin/diagnostics/nearest.py", "anct_qgis_plugin/diagnostics/network.py",
-                 "anct_qgis_plugin/compat.py")
+MEASURED_CODE = (
+    "anct_qgis_plugin/engine/service_gap.py",
+    "anct_qgis_plugin/diagnostics/gap.py",
+    "anct_qgis_plugin/diagnostics/nearest.py",
+    "anct_qgis_plugin/diagnostics/network.py",
+    "anct_qgis_plugin/compat.py",
+)
 
 
 def code_state():
     """(commit, whether the measured plugin files differ from it, a digest of those files)."""
     import hashlib
+
     digest = hashlib.sha1(b"".join((ROOT / name).read_bytes() for name in MEASURED_CODE)).hexdigest()[:12]
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
         dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", *MEASURED_CODE], cwd=ROOT).returncode != 0
     except (OSError, subprocess.CalledProcessError):
         commit, dirty = "unknown", False
@@ -778,8 +995,9 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes: 5,000 points, 100k cells, 50k edges")
     parser.add_argument("--skip-grid", action="store_true", help="leave out the grid part")
-    parser.add_argument("--only", choices=("straight", "grid", "road", "indre"), action="append",
-                        help="run only this part (repeatable)")
+    parser.add_argument(
+        "--only", choices=("straight", "grid", "road", "indre"), action="append", help="run only this part (repeatable)"
+    )
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--repeat", type=int, default=3, help="runs per straight-line figure (median)")
     parser.add_argument("--profile", action="store_true", help="profile the straight and grid runs even when on target")
@@ -797,16 +1015,24 @@ def main():
     commit, dirty, digest = code_state()
     app, provider = boot()
     import scipy
+
     with tempfile.TemporaryDirectory() as cache_dir:
         data_note = configure_data_layer(cache_dir)
-        print(f"QGIS {Qgis.QGIS_VERSION}, Python {sys.version.split()[0]}, numpy {np.__version__}, "
-              f"scipy {scipy.__version__}, {os.cpu_count()} CPUs; seed {args.seed}"
-              f"{'; QUICK sizes' if args.quick else ''}")
-        print(f"code: commit {commit}{' with uncommitted changes to the measured files' if dirty else ''}, "
-              f"measured files digest {digest}")
+        print(
+            f"QGIS {Qgis.QGIS_VERSION}, Python {sys.version.split()[0]}, numpy {np.__version__}, "
+            f"scipy {scipy.__version__}, {os.cpu_count()} CPUs; seed {args.seed}"
+            f"{'; QUICK sizes' if args.quick else ''}"
+        )
+        print(
+            f"code: commit {commit}{' with uncommitted changes to the measured files' if dirty else ''}, "
+            f"measured files digest {digest}"
+        )
         from processing.tools import dataobjects
-        print(f"data layer: {data_note}; processing context ellipsoid: "
-              f"{dataobjects.createContext().ellipsoid() or '(none)'}")
+
+        print(
+            f"data layer: {data_note}; processing context ellipsoid: "
+            f"{dataobjects.createContext().ellipsoid() or '(none)'}"
+        )
         first = warm_up(facilities_layer(args.seed, sizes["facilities"]))
         print(f"first service_gap call of the session (1 unit): {first:.2f} s, untimed")
         results = []
@@ -820,9 +1046,11 @@ def main():
             road(args.seed, sizes, results)
         if "indre" in parts:
             indre(results)
-    print(f"\n== summary (seed {args.seed}{', QUICK sizes: targets are for the full sizes' if args.quick else ''}; "
-          f"benchmark took {time.perf_counter() - started:.0f} s; peak RSS of this process "
-          f"{peak_rss_mb():.0f} MB) ==")
+    print(
+        f"\n== summary (seed {args.seed}{', QUICK sizes: targets are for the full sizes' if args.quick else ''}; "
+        f"benchmark took {time.perf_counter() - started:.0f} s; peak RSS of this process "
+        f"{peak_rss_mb():.0f} MB) =="
+    )
     if code_state()[2] != digest:
         print("WARNING: the measured plugin files changed during the run: the figures may mix two versions")
     print(f"{'measure':<42}{'value':>18}{'target':>12}{'met':>6}")

@@ -4,82 +4,82 @@
   <context>
     <name>AnctAlgorithm</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="35" />
       <source>'{crs}' is not a coordinate reference system QGIS knows.</source>
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="45" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="167" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="251" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="106" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/programmes.py" line="41" />
+      <location filename="../anct_qgis_plugin/engine/programmes.py" line="47" />
       <source>ANCT cross-table</source>
       <translation>croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="121" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="137" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="118" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="133" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="56" />
       <source>BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections closed to light vehicles are always left out.</source>
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="196" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="226" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="85" />
       <source>Cancelled: the output is incomplete.</source>
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="248" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="287" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="115" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="88" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
@@ -89,982 +89,982 @@
       <translation>Cartographie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="57" />
       <source>Catalogue id of the layer: </source>
       <translation>Identifiant de la couche dans le catalogue : </translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="45" />
       <source>Check the sources</source>
       <translation>Vérifier les sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="68" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="117" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="121" />
       <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
       <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="52" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="60" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="158" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="236" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
       <source>Department atlas sheets (PDF)</source>
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="52" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="66" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="79" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="72" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="103" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="180" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="216" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="183" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="219" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="105" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="81" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="79" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="256" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="312" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="53" />
       <source>Fail when a source fails</source>
       <translation>Échouer si une source échoue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="63" />
       <source>Features</source>
       <translation>Entités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="18" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="19" />
       <source>Fetch a territory pack (GeoPackage)</source>
       <translation>Charger un paquet territorial (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="41" />
       <source>Fetch the road network (IGN BD TOPO)</source>
       <translation>Télécharger le réseau routier (BD TOPO de l'IGN)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="75" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="104" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="42" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="139" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="24" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="24" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="138" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="161" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="170" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="205" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="112" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="54" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="31" />
       <source>Layers unavailable</source>
       <translation>Couches indisponibles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="30" />
       <source>Layers written</source>
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="114" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="129" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="143" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="166" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="47" />
       <source>Lines of a road network (any format anct:service_gap reads). Empty: fetched from IGN BD TOPO.</source>
       <translation>Lignes d'un réseau routier (tout format que lit anct:service_gap). Vide : téléchargé depuis la BD TOPO de l'IGN.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="35" />
       <source>Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings are fetched from the Géoplateforme (see anct:fetch_road_network).</source>
       <translation>Lignes du réseau routier (mode route). Vide : les routes de la BD TOPO de l'IGN du territoire et de ses alentours sont téléchargées depuis la Géoplateforme (voir anct:fetch_road_network).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="65" />
       <source>Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and importance) and direction (0 both ways, 1 digitising direction, 2 reverse).</source>
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="239" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="277" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="31" />
       <source>Matrix</source>
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="155" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="233" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="241" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="44" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="139" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="190" />
       <source>NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}</source>
       <translation>NETWORK_FORMAT={format} demande le champ {field} dans le réseau. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="41" />
       <source>Network format</source>
       <translation>Format du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="100" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="137" />
       <source>Network format: {format}</source>
       <translation>Format du réseau : {format}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="88" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="123" />
       <source>No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around</source>
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="34" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="274" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="332" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="70" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="90" />
       <source>No line of the road network can be driven (speeds are all zero, or the format does not fit: check NETWORK_FORMAT).</source>
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="185" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="213" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="82" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="105" />
       <source>No section of the natures kept ({natures}) in {territory}.</source>
       <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="285" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="346" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="289" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="351" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="34" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="42" />
       <source>One download (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) instead of one per programme; a programme whose own list is newer than the cross-table is read from its list. The log says which vintage each programme comes from.</source>
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="93" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="58" />
       <source>One row per source: status, file chosen, source date, size, rows, columns expected, missing and found, commune codes that match no commune of today, message.</source>
       <translation>Une ligne par source : état, fichier choisi, date de la source, taille, lignes, colonnes attendues, manquantes et trouvées, codes de commune sans commune actuelle, message.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="25" />
       <source>One table per catalogue layer plus a table '{table}' describing sources, dates and layers that could not be had.</source>
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="67" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="122" />
       <source>Open the PDF when done</source>
       <translation>Ouvrir le PDF à la fin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="26" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="60" />
       <source>Output layer</source>
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="117" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="142" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
       <source>Petites villes de demain</source>
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="243" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="148" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="84" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="128" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
       <source>Population beyond {km:g} km of a France services site</source>
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="13" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="15" />
       <source>Population beyond {min:g} minutes by road of a France services site</source>
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="62" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
       <source>Population of the communes of density level {level}, {name} (INSEE grid {year})</source>
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="53" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="172" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="207" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="128" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="26" />
       <source>Programme matrix (commune × programme)</source>
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
       <source>QPV</source>
       <translation>QPV</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="40" />
       <source>Read the programmes from ANCT's cross-table</source>
       <translation>Lire les programmes dans le croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="38" />
       <source>Residents farther than this from the nearest France services site are counted. Default: 20 km in straight line, 30 minutes by road (the national goal).</source>
       <translation>Les habitants plus éloignés que cela du France services le plus proche sont comptés. Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="72" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="96" />
       <source>Road graph: {nodes} nodes, {edges} edges</source>
       <translation>Graphe routier : {nodes} nœuds, {edges} arcs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="58" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="74" />
       <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="48" />
       <source>Road natures kept</source>
       <translation>Natures de route retenues</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="64" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="45" />
       <source>Road network (road mode)</source>
       <translation>Réseau routier (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="129" />
       <source>Road network used (road mode)</source>
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="92" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="127" />
       <source>Road network: {source} — {n} sections</source>
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="70" />
       <source>Road sections</source>
       <translation>Tronçons de route</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="68" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="87" />
       <source>Road sections of {territory} and {km:g} km around</source>
       <translation>Tronçons de route de {territory} et de {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="20" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="22" />
       <source>Roads this far around the territory are fetched too, so that residents near a border reach sites across it.</source>
       <translation>Les routes situées à cette distance du territoire sont téléchargées aussi, pour que les habitants proches d'une limite atteignent les structures de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="32" />
       <source>Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
       <translation>Lignes de niveau commune : les identifiants de programme de chaque commune ({tables}) et nb_programmes ; lignes de niveau epci et departement : le nombre de communes dans chaque programme, les communes et la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="90" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="104" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="94" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="121" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="49" />
       <source>Sample département</source>
       <translation>Département témoin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="46" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="223" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="261" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="15" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="18" />
       <source>Service gap measured</source>
       <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="32" />
       <source>Service-gap threshold (km, or minutes by road)</source>
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="17" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
       <source>Share of the population beyond {km:g} km of a France services site</source>
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="14" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
       <source>Share of the population beyond {min:g} minutes by road of a France services site</source>
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="73" />
       <source>Share of the population in density level {level}, {name}</source>
       <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="136" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="177" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="203" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="141" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="155" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="71" />
       <source>Source and date</source>
       <translation>Source et date</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="57" />
       <source>Source check</source>
       <translation>Vérification des sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="64" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="43" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="63" />
       <source>Sources failed</source>
       <translation>Sources en échec</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="50" />
       <source>Sources published per département (commune outlines, EPCI) are checked for this one.</source>
       <translation>Les sources publiées par département (contours des communes, EPCI) sont vérifiées pour celui-ci.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="55" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="56" />
       <source>Speed of each line in km/h (custom format).</source>
       <translation>Vitesse de chaque ligne en km/h (format custom).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="62" />
       <source>Speed of lines without a (positive) speed value (custom format).</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive) (format custom).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="54" />
       <source>Stop with an error when a source cannot be read or lacks a column (for scripts and CI).</source>
       <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="132" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="19" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="21" />
       <source>Surroundings (km)</source>
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="33" />
       <source>Territoires d'industrie</source>
       <translation>Territoires d'industrie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="78" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="62" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="86" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="251" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="290" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="54" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
       <source>The layer, restricted to the territory, with the published field names.</source>
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="77" />
+      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="102" />
       <source>The output could not be written: {error}</source>
       <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="186" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="223" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="360" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="455" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="66" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="85" />
       <source>The road network is empty.</source>
       <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="25" />
+      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="40" />
       <source>The {what} layer has no CRS: set it in the layer properties.</source>
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="114" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="130" />
       <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="120" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="75" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="73" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="54" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="74" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="109" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="153" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
       <source>Villages d'avenir</source>
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="68" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="113" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département (default: Documents/ANCT Territoires/atlas).</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département (par défaut : Documents/ANCT Territoires/atlas).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="68" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="71" />
       <source>Written: {url}</source>
       <translation>Écrit : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="116" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="130" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="46" />
       <source>bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and direction, else bdtopo or osm from the fields found.</source>
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="259" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="315" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="163" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/programmes.py" line="42" />
+      <location filename="../anct_qgis_plugin/engine/programmes.py" line="49" />
       <source>list</source>
       <translation>liste</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/programmes.py" line="41" />
+      <location filename="../anct_qgis_plugin/engine/programmes.py" line="48" />
       <source>list newer than the cross-table</source>
       <translation>liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="78" />
+      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="103" />
       <source>no reason given</source>
       <translation>aucune raison donnée</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="291" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="355" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="75" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="40" />
+      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="57" />
       <source>population</source>
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="102" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="139" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="18" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="23" />
       <source>straight: straight-line distance (France and région compared too); road: travel time by road on the IGN BD TOPO network fetched for the territory (or NETWORK), for the territory only. When no network can be had, the straight-line figure is shown, and said so.</source>
       <translation>straight : distance à vol d'oiseau (comparée aussi à la région et à la France) ; road : temps par la route sur le réseau BD TOPO de l'IGN téléchargé pour le territoire (ou NETWORK), pour le territoire seulement. Sans réseau disponible, le chiffre à vol d'oiseau est donné, et c'est dit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="111" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="159" />
       <source>the layer {name} ({format})</source>
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="213" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="240" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="96" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="100" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="246" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="295" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="77" />
       <source>{n} communes, programmes: {programmes}</source>
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="275" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="333" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="77" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="102" />
       <source>{n} facilities are more than 1 km from any drivable road of the network: they are joined to the nearest one all the same.</source>
       <translation>{n} structures sont à plus de 1 km de toute route carrossable du réseau : elles sont tout de même rattachées à la plus proche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="80" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="93" />
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="140" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="116" />
       <source>{n} sections kept of {read} read; {source}</source>
       <translation>{n} tronçons retenus sur {read} lus ; {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="105" />
       <source>{n} sources failed: {sources}</source>
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="396" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="503" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="397" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="504" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="398" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="505" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="399" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="506" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="337" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="427" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="370" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="471" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/programmes.py" line="39" />
+      <location filename="../anct_qgis_plugin/engine/programmes.py" line="42" />
       <source>{table}: {file}, {date} ({origin})</source>
       <translation>{table} : {file}, {date} ({origin})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="99" />
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
@@ -1072,592 +1072,592 @@
   <context>
     <name>AnctCore</name>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="201" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="264" />
       <source>'{text}' is ambiguous: {choices}. Give a code instead.</source>
       <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="44" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="56" />
       <source>'{text}' is not a quarter: write it YYYY_Tn, e.g. 2024_T2.</source>
       <translation>« {text} » n'est pas un trimestre : écrivez AAAA_Tn, par exemple 2024_T2.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="73" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="85" />
       <source>'{text}' is not a year: write it YYYY, e.g. 2024.</source>
       <translation>« {text} » n'est pas une année : écrivez-la AAAA, par exemple 2024.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="223" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="250" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="101" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="123" />
       <source>A page of road sections is not a GeoJSON feature collection.</source>
       <translation>Une page de tronçons de route n'est pas une collection d'objets GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="97" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="116" />
       <source>A page of road sections is not complete JSON (it stops half-way?): {error}</source>
       <translation>Une page de tronçons de route n'est pas un JSON complet (interrompue ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="104" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="127" />
       <source>A page of road sections stops half-way: {got} sections of the {expected} announced.</source>
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="562" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="681" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_layer.py" line="57" />
+      <location filename="../anct_qgis_plugin/core/road_layer.py" line="70" />
       <source>Cannot create the output layer.</source>
       <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="217" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="244" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="68" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="83" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="46" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="75" />
       <source>Cannot write table {table} to {path}: {error}</source>
       <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_layer.py" line="40" />
+      <location filename="../anct_qgis_plugin/core/road_layer.py" line="54" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/export.py" line="51" />
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="55" />
       <source>Cannot write {path}.</source>
       <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="110" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="108" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="125" />
       <source>Columns missing: {columns}</source>
       <translation>Colonnes manquantes : {columns}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="33" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="43" />
       <source>Commune codes that match no commune of today: {codes}</source>
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="572" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="691" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="215" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="242" />
       <source>Connection failed for {url}: {error}</source>
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="62" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="76" />
       <source>Dataset '{dataset}' has no file that fits: {rule}. Files published: {available}</source>
       <translation>Le jeu de données « {dataset} » n'a aucun fichier qui convienne : {rule}. Fichiers publiés : {available}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="71" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="87" />
       <source>Dataset '{dataset}' has several files that fit ({rule}): {files}. The publisher may have added a file: the catalogue must say which one to read.</source>
       <translation>Le jeu de données « {dataset} » a plusieurs fichiers qui conviennent ({rule}) : {files}. Le producteur a peut-être ajouté un fichier : le catalogue doit dire lequel lire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="231" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="299" />
       <source>Did you mean: {choices}?</source>
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="201" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="229" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="211" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="285" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="47" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="56" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="150" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="200" />
       <source>EPCI {code}</source>
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="46" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="41" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="61" />
       <source>Empty file received from {url}</source>
       <translation>Fichier vide reçu de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="29" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="39" />
       <source>File: {file}</source>
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="209" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="238" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="106" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="631" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="767" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="120" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="130" />
       <source>No QGIS proxy: system settings and HTTP(S)_PROXY variables apply</source>
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="211" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="240" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="26" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="50" />
       <source>No commune outline for {territory}: its road network cannot be placed.</source>
       <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="131" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="159" />
       <source>No edition of {url} is published from {first} back to {last}.</source>
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="565" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="684" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="176" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="231" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="25" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="28" />
       <source>Not an http(s) URL: {url}</source>
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="110" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="147" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="115" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="140" />
       <source>Offline mode: no cached edition of {url}</source>
       <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="111" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="150" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="267" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="337" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/export.py" line="36" />
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="37" />
       <source>PDF export failed: {path}</source>
       <translation>Échec de l'export PDF : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="44" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="53" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="31" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="41" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="119" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="129" />
       <source>QGIS proxy: {proxy}</source>
       <translation>Proxy QGIS : {proxy}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="31" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="34" />
       <source>Refused: the path of {url} would leave the mirror root.</source>
       <translation>Refusé : le chemin de {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="27" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="30" />
       <source>Refused: {url} does not name a host.</source>
       <translation>Refusé : {url} ne désigne pas un hôte.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="61" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="64" />
       <source>Refused: {url} would leave the mirror root.</source>
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="153" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="188" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="48" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="57" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="27" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="37" />
       <source>Source date: {date}</source>
       <translation>Date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="13" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="22" />
       <source>Source: {publisher}, {date} (fetched {fetched}). Licence: {licence}.</source>
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="65" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="108" />
       <source>The Géoplateforme answered no road section in {box} ({crs}): check the territory, or the mirror if one is set.</source>
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="227" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="272" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="156" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="207" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="188" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="251" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="104" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="141" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="170" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="131" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="45" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="47" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="75" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="90" />
       <source>The layout template {path} could not be loaded.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="70" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="85" />
       <source>The layout template {path} is not valid XML.</source>
       <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="287" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="368" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="52" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="55" />
       <source>The mirror folder does not exist: {path}</source>
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="203" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="277" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="149" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="200" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="81" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="102" />
       <source>The resource '{title}' has no download link.</source>
       <translation>La ressource « {title} » n'a pas de lien de téléchargement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="61" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="101" />
       <source>The road network could not be fetched from the IGN Géoplateforme: {error} — give a NETWORK layer, or set a mirror or the proxy in the ANCT options.</source>
       <translation>Le réseau routier n'a pas pu être téléchargé depuis la Géoplateforme de l'IGN : {error} — donnez une couche NETWORK, ou réglez un miroir ou le proxy dans les options ANCT.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="22" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="42" />
       <source>The road network is fetched for a région, a département, an EPCI or a commune, not for the whole country.</source>
       <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="35" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="45" />
       <source>The source could not be reached: a stale cached copy was used.</source>
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="476" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="750" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="229" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="297" />
       <source>Unknown territory '{text}'.</source>
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="68" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="116" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="78" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="88" />
       <source>binary</source>
       <translation>binaire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="65" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="304" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="339" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="53" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="63" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="67" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="78" />
       <source>{date}, ANCT cross-table</source>
       <translation>{date}, croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="69" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="80" />
       <source>{date}, list newer than the cross-table</source>
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="131" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="174" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="126" />
+      <location filename="../anct_qgis_plugin/core/quarters.py" line="153" />
       <source>{error} — using the cached edition {quarter}.</source>
       <translation>{error} — l'édition {quarter} en cache est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="243" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="296" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="126" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="147" />
       <source>{file} (source '{source}') has a header but no rows.</source>
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="210" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="236" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="200" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="225" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="168" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="206" />
       <source>{file} (source '{source}') holds no table.</source>
       <translation>{file} (source « {source} ») ne contient aucun tableau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="239" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="289" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="112" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="130" />
       <source>{file} (source '{source}') is empty.</source>
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="253" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="309" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="160" />
       <source>{file} (source '{source}') is not a readable XLSX workbook.</source>
       <translation>{file} (source « {source} ») n'est pas un classeur XLSX lisible.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="119" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="137" />
       <source>{file} (source '{source}') is not a valid CSV file: {error}</source>
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="191" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="233" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="77" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="87" />
       <source>{file} is not a text file ({kind}): the server may have sent it compressed without saying so.</source>
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="445" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="522" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="108" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="144" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="33" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="53" />
       <source>{n} days</source>
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="32" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="52" />
       <source>{n} h</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="30" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="50" />
       <source>{n} min</source>
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="134" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="160" />
       <source>{source}: codes that match no commune of today: {codes}</source>
       <translation>{source} : codes sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="148" />
       <source>{source}: {status} — {file}, {date}, {size} bytes, {rows} rows</source>
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="127" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="154" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="277" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="316" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="228" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="256" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="124" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="149" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="513" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="609" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="391" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="456" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="388" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="453" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="324" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="373" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="452" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="535" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="448" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="528" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="215" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="289" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="45" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="65" />
       <source>{url} answered a service error: {reason}</source>
       <translation>{url} a répondu par une erreur du service : {reason}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="46" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="67" />
       <source>{url} answered an HTML or XML page instead of data (error page, login portal or proxy message).</source>
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="312" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="347" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="22" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="29" />
       <source>{url} is not a data.gouv.fr dataset document (no 'resources').</source>
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="262" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="291" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>
@@ -1665,412 +1665,412 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="60" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
       <source> h</source>
       <translation> h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="358" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="396" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="427" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="71" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="77" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/locator.py" line="20" />
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="21" />
       <source>ANCT territories</source>
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="161" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="164" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="149" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="152" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="65" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="66" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="83" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="85" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="177" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="180" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="77" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="82" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="127" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/sizes.py" line="7" />
+      <location filename="../anct_qgis_plugin/gui/sizes.py" line="8" />
       <source>B</source>
       <translation>o</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
       <source>Cache</source>
       <translation>Cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="48" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="49" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="386" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="58" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="257" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="279" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="188" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="192" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="214" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="228" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/commune_card.py" line="14" />
+      <location filename="../anct_qgis_plugin/gui/commune_card.py" line="15" />
       <source>Commune card — {name}</source>
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="92" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="98" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/commune_card.py" line="20" />
+      <location filename="../anct_qgis_plugin/gui/commune_card.py" line="21" />
       <source>Copy as text</source>
       <translation>Copier en texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="63" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/i18n.py" line="14" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="18" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="81" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="116" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="78" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/sizes.py" line="7" />
+      <location filename="../anct_qgis_plugin/gui/sizes.py" line="8" />
       <source>GB</source>
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="312" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="335" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
       <source>Licence</source>
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="142" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="307" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="329" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="112" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/sizes.py" line="7" />
+      <location filename="../anct_qgis_plugin/gui/sizes.py" line="8" />
       <source>MB</source>
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="101" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="107" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="74" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="79" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="168" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="171" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="155" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="66" />
       <source>Offline mode</source>
       <translation>Mode hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="18" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="19" />
       <source>Open Licence 2.0</source>
       <translation>Licence Ouverte 2.0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="80" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="85" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="53" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="54" />
       <source>Purge the cache</source>
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="126" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="351" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="380" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="141" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="312" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="335" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="139" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="63" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="64" />
       <source>Serve only the cache</source>
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="84" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="94" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="191" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="204" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="330" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="234" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="249" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="63" />
       <source>Time-to-live</source>
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="106" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="112" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
       <source>Where the panel writes the layers it loads while the project is not saved (a saved project keeps them in &lt;project&gt;_anct.gpkg beside it).</source>
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="23" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>cached on {date}</source>
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="191" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="204" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/i18n.py" line="14" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="19" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/locator.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="36" />
       <source>commune — open its card</source>
       <translation>commune — ouvrir sa fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="15" />
       <source>country</source>
       <translation>pays</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="17" />
       <source>department</source>
       <translation>département</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="95" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="109" />
       <source>emptied when you press OK</source>
       <translation>vidé quand vous cliquerez sur OK</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/sizes.py" line="7" />
+      <location filename="../anct_qgis_plugin/gui/sizes.py" line="8" />
       <source>kB</source>
       <translation>ko</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="23" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="28" />
       <source>offline (cached on {date})</source>
       <translation>hors ligne (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/i18n.py" line="13" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="16" />
       <source>region</source>
       <translation>région</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="24" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="27" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="114" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="116" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="45" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="46" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>
@@ -2078,37 +2078,37 @@
   <context>
     <name>AnctPlugin</name>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="55" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="56" />
       <source>ANCT Territoires panel</source>
       <translation>Panneau ANCT Territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="62" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="64" />
       <source>Commune card (click a commune)</source>
       <translation>Fiche commune (cliquer sur une commune)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="73" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="76" />
       <source>Department atlas sheets…</source>
       <translation>Fiches départementales…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="70" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="73" />
       <source>Fetch a territory pack…</source>
       <translation>Charger un paquet territorial…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="69" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="72" />
       <source>Fetch an ANCT layer…</source>
       <translation>Charger une couche ANCT…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="71" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="74" />
       <source>Service gap…</source>
       <translation>Zones éloignées des France services…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="72" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="75" />
       <source>Territory key figures…</source>
       <translation>Chiffres clés d'un territoire…</translation>
     </message>
@@ -2116,7 +2116,7 @@
   <context>
     <name>AnctProvider</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/provider.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/provider.py" line="37" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>

@@ -10,6 +10,7 @@ ANCT_SCREENSHOT (PNG path), ANCT_SCREENSHOT_TERRITORY (default 36), ANCT_SCREENS
 Used by tests/qgis/test_desktop_screenshot.py; exits QGIS when done (status in the log file
 ANCT_SCREENSHOT + ".log").
 """
+
 import os
 import re
 import traceback
@@ -21,8 +22,11 @@ from qgis.utils import iface, plugins
 
 OUTPUT = os.environ["ANCT_SCREENSHOT"]
 TERRITORY = os.environ.get("ANCT_SCREENSHOT_TERRITORY", "36")
-LAYERS = os.environ.get("ANCT_SCREENSHOT_LAYERS", "france_services,petites_villes_de_demain,action_coeur_de_ville,"
-                        "villages_avenir,territoires_industrie,epci,communes").split(",")
+LAYERS = os.environ.get(
+    "ANCT_SCREENSHOT_LAYERS",
+    "france_services,petites_villes_de_demain,action_coeur_de_ville,"
+    "villages_avenir,territoires_industrie,epci,communes",
+).split(",")
 STEP_MS = 250
 # "(1.2/2.0 Mo)" in the progress text: a download with its size, caught half-way.
 SIZES = re.compile(r"\((\d+\.\d)/(\d+\.\d) \w+\)")
@@ -41,12 +45,14 @@ def finish(code):
 
 def guarded(step):
     """Any error ends the run with its traceback in the log (never a QGIS left open)."""
+
     def run(*args):
         try:
             step(*args)
         except Exception:  # noqa: BLE001
             log(traceback.format_exc())
             finish(3)
+
     return run
 
 
@@ -61,6 +67,7 @@ def poll(condition, then, limit_s=120):
             finish(2)
         else:
             QTimer.singleShot(STEP_MS, check)
+
     QTimer.singleShot(STEP_MS, check)
 
 
@@ -107,8 +114,7 @@ def loading_shot(plugin):
 
 def frame(plugin, then=None, prefix="layers"):
     layers = list(QgsProject.instance().mapLayers().values())
-    log(f"{prefix} {len(layers)}: " + ", ".join(sorted(f"{layer.name()} [{layer.featureCount()}]"
-                                                      for layer in layers)))
+    log(f"{prefix} {len(layers)}: " + ", ".join(sorted(f"{layer.name()} [{layer.featureCount()}]" for layer in layers)))
     extent = QgsRectangle()
     canvas = iface.mapCanvas()
     for layer in layers:

@@ -13,6 +13,7 @@ anct_qgis_plugin/cartography/template.py and style.py for the ids, palette and f
 The output is deterministic: attributes are sorted and the random item UUIDs replaced by
 stable ones, so the committed file only changes when this script does.
 """
+
 import argparse
 import os
 import re
@@ -79,8 +80,8 @@ RIGHT = LEFT + WIDTH
 GUTTER = 4.0
 FOOTER_Y = 282.0
 FIGURE_H = 27.0
-CHART_H = 85.0      # the chart picture: comparison_chart_svg's default size is 180 x 85 mm
-HEADING_H = 8.0     # a section heading and its rule, up to the content below
+CHART_H = 85.0  # the chart picture: comparison_chart_svg's default size is 180 x 85 mm
+HEADING_H = 8.0  # a section heading and its rule, up to the content below
 
 # Metropolitan France in Lambert-93 (EPSG:2154): default extents, replaced by the filler.
 FRANCE_L93 = QgsRectangle(80000, 6030000, 1260000, 7130000)
@@ -106,8 +107,7 @@ SOURCES_PLACEHOLDER = (
     "Licence Ouverte / Open Licence version 2.0 (Etalab). Fiche produite avec le plugin QGIS "
     "« ANCT Territoires »."
 )
-FOOTER_TEXT = ("Sources : Insee, ANCT, Arcep, IGN — Licence Ouverte 2.0 (Etalab) — "
-               "plugin QGIS « ANCT Territoires »")
+FOOTER_TEXT = "Sources : Insee, ANCT, Arcep, IGN — Licence Ouverte 2.0 (Etalab) — plugin QGIS « ANCT Territoires »"
 
 
 def colour(name):
@@ -143,9 +143,23 @@ def frame_style(item, colour_name="axis", width=0.25):
     item.setFrameJoinStyle(Qt.PenJoinStyle.MiterJoin)
 
 
-def add_label(layout, item_id, text, x, y, w, h, size, page=0, bold=False, italic=False,
-              colour_name="text", halign=Qt.AlignmentFlag.AlignLeft, valign=Qt.AlignmentFlag.AlignTop,
-              margin=0.0):
+def add_label(
+    layout,
+    item_id,
+    text,
+    x,
+    y,
+    w,
+    h,
+    size,
+    page=0,
+    bold=False,
+    italic=False,
+    colour_name="text",
+    halign=Qt.AlignmentFlag.AlignLeft,
+    valign=Qt.AlignmentFlag.AlignTop,
+    margin=0.0,
+):
     label = QgsLayoutItemLabel(layout)
     layout.addLayoutItem(label)
     label.setId(item_id)
@@ -169,8 +183,7 @@ def add_rule(layout, item_id, x, y, w, h, page=0, colour_name="rule"):
     layout.addLayoutItem(shape)
     shape.setId(item_id)
     shape.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
-    shape.setSymbol(QgsFillSymbol.createSimple({"color": COLOURS.get(colour_name, colour_name),
-                                                "outline_style": "no"}))
+    shape.setSymbol(QgsFillSymbol.createSimple({"color": COLOURS.get(colour_name, colour_name), "outline_style": "no"}))
     place(shape, x, y, w, h, page)
     return shape
 
@@ -221,8 +234,20 @@ def add_legend(layout, item_id, linked_map, x, y, w, h, page=0, title="Légende"
 
 def add_heading(layout, item_id, text, x, y, w, page=0):
     """Section heading: bold bleu France, 10 pt, with a thin rule under it."""
-    add_label(layout, item_id, text, x, y, w, 5.0, 10, page, bold=True, colour_name="bleu_france",
-              valign=Qt.AlignmentFlag.AlignBottom)
+    add_label(
+        layout,
+        item_id,
+        text,
+        x,
+        y,
+        w,
+        5.0,
+        10,
+        page,
+        bold=True,
+        colour_name="bleu_france",
+        valign=Qt.AlignmentFlag.AlignBottom,
+    )
     add_rule(layout, f"{item_id}_rule", x, y + 5.8, w, 0.25, page, "rule")
     return y + HEADING_H
 
@@ -230,24 +255,80 @@ def add_heading(layout, item_id, text, x, y, w, page=0):
 def add_masthead(layout, page, title_id, title_text, title_size, kicker):
     """Accent bar, kicker line and title; returns the y below the title."""
     add_rule(layout, f"deco_accent_{page + 1}", LEFT, 12.0, 14.0, 1.2, page, "rouge_marianne")
-    add_label(layout, f"deco_kicker_{page + 1}", kicker, LEFT + 17.0, 10.4, 80.0, 4.2, 7.5, page,
-              bold=True, colour_name="bleu_france", valign=Qt.AlignmentFlag.AlignVCenter)
-    add_label(layout, f"deco_agency_{page + 1}", "Agence nationale de la cohésion des territoires",
-              RIGHT - 80.0, 10.4, 80.0, 4.2, 7.5, page, colour_name="muted",
-              halign=Qt.AlignmentFlag.AlignRight, valign=Qt.AlignmentFlag.AlignVCenter)
+    add_label(
+        layout,
+        f"deco_kicker_{page + 1}",
+        kicker,
+        LEFT + 17.0,
+        10.4,
+        80.0,
+        4.2,
+        7.5,
+        page,
+        bold=True,
+        colour_name="bleu_france",
+        valign=Qt.AlignmentFlag.AlignVCenter,
+    )
+    add_label(
+        layout,
+        f"deco_agency_{page + 1}",
+        "Agence nationale de la cohésion des territoires",
+        RIGHT - 80.0,
+        10.4,
+        80.0,
+        4.2,
+        7.5,
+        page,
+        colour_name="muted",
+        halign=Qt.AlignmentFlag.AlignRight,
+        valign=Qt.AlignmentFlag.AlignVCenter,
+    )
     height = 11.0 if title_size > 18 else 8.5
-    add_label(layout, title_id, title_text, LEFT, 16.5, WIDTH, height, title_size, page, bold=True,
-              colour_name="bleu_france", valign=Qt.AlignmentFlag.AlignVCenter)
+    add_label(
+        layout,
+        title_id,
+        title_text,
+        LEFT,
+        16.5,
+        WIDTH,
+        height,
+        title_size,
+        page,
+        bold=True,
+        colour_name="bleu_france",
+        valign=Qt.AlignmentFlag.AlignVCenter,
+    )
     return 16.5 + height
 
 
 def add_footer(layout, page, item_id):
     add_rule(layout, f"deco_footer_rule_{page + 1}", LEFT, FOOTER_Y - 1.5, WIDTH, 0.25, page, "rule")
-    add_label(layout, item_id, FOOTER_TEXT, LEFT, FOOTER_Y, WIDTH - 18.0, 5.0, 7.5, page,
-              colour_name="muted", valign=Qt.AlignmentFlag.AlignTop)
-    add_label(layout, f"deco_page_{page + 1}", "[% @layout_page %] / [% @layout_numpages %]",
-              RIGHT - 16.0, FOOTER_Y, 16.0, 5.0, 7.5, page, colour_name="muted",
-              halign=Qt.AlignmentFlag.AlignRight)
+    add_label(
+        layout,
+        item_id,
+        FOOTER_TEXT,
+        LEFT,
+        FOOTER_Y,
+        WIDTH - 18.0,
+        5.0,
+        7.5,
+        page,
+        colour_name="muted",
+        valign=Qt.AlignmentFlag.AlignTop,
+    )
+    add_label(
+        layout,
+        f"deco_page_{page + 1}",
+        "[% @layout_page %] / [% @layout_numpages %]",
+        RIGHT - 16.0,
+        FOOTER_Y,
+        16.0,
+        5.0,
+        7.5,
+        page,
+        colour_name="muted",
+        halign=Qt.AlignmentFlag.AlignRight,
+    )
 
 
 def add_figures(layout, top):
@@ -264,46 +345,94 @@ def add_figures(layout, top):
         x = LEFT + column * (width + GUTTER)
         y = top + row * (height + GUTTER)
         value, caption = FIGURES[item_id]
-        box = add_label(layout, item_id, f"{value}\n{caption}\nRégion : 0,0\nFrance : 0,0",
-                        x, y, width, height, 8, colour_name="text_secondary",
-                        valign=Qt.AlignmentFlag.AlignTop, margin=2.2)
+        box = add_label(
+            layout,
+            item_id,
+            f"{value}\n{caption}\nRégion : 0,0\nFrance : 0,0",
+            x,
+            y,
+            width,
+            height,
+            8,
+            colour_name="text_secondary",
+            valign=Qt.AlignmentFlag.AlignTop,
+            margin=2.2,
+        )
         box.setMarginX(3.4)
         box.setBackgroundEnabled(True)
         box.setBackgroundColor(colour("box_background"))
         frame_style(box, "box_border", 0.25)
         add_rule(layout, f"deco_{item_id}_bar", x, y, 1.0, height, 0, "bleu_france")
-        add_label(layout, f"{item_id}_value", "", x + 3.4, y + 1.6, width - 5.0, 8.0, 18, bold=True,
-                  colour_name="bleu_france", valign=Qt.AlignmentFlag.AlignVCenter)
+        add_label(
+            layout,
+            f"{item_id}_value",
+            "",
+            x + 3.4,
+            y + 1.6,
+            width - 5.0,
+            8.0,
+            18,
+            bold=True,
+            colour_name="bleu_france",
+            valign=Qt.AlignmentFlag.AlignVCenter,
+        )
     return top + rows * height + (rows - 1) * GUTTER
 
 
 def build_page_1(layout):
     add_masthead(layout, 0, "title", "Département (00)", 22, "ATLAS DES DÉPARTEMENTS · FICHE TERRITORIALE")
-    add_label(layout, "subtitle", "Région — fiche produite le JJ/MM/AAAA", LEFT, 28.0, WIDTH, 5.5, 10,
-              colour_name="text_secondary", valign=Qt.AlignmentFlag.AlignVCenter)
+    add_label(
+        layout,
+        "subtitle",
+        "Région — fiche produite le JJ/MM/AAAA",
+        LEFT,
+        28.0,
+        WIDTH,
+        5.5,
+        10,
+        colour_name="text_secondary",
+        valign=Qt.AlignmentFlag.AlignVCenter,
+    )
     figures_top = add_heading(layout, "deco_heading_figures", "Chiffres clés", LEFT, 36.5, WIDTH)
     figures_bottom = add_figures(layout, figures_top + 1.0)
 
-    map_top = figures_bottom + 6.0          # 108
-    map_bottom = FOOTER_Y - 5.0             # 277
+    map_top = figures_bottom + 6.0  # 108
+    map_bottom = FOOTER_Y - 5.0  # 277
     map_width = 130.0
-    side_x = LEFT + map_width + 5.0         # right column
+    side_x = LEFT + map_width + 5.0  # right column
     side_w = RIGHT - side_x
     map_main = add_map(layout, "map_main", LEFT, map_top, map_width, map_bottom - map_top)
 
     locator_h = side_w * 0.95
-    add_legend(layout, "legend_main", map_main, side_x, map_top, side_w,
-               map_bottom - map_top - locator_h - 8.0)
+    add_legend(layout, "legend_main", map_main, side_x, map_top, side_w, map_bottom - map_top - locator_h - 8.0)
     locator = add_map(layout, "map_locator", side_x, map_bottom - locator_h, side_w, locator_h)
     frame_style(locator, "axis", 0.2)
     overview = QgsLayoutItemMapOverview("emprise", locator)
     locator.overviews().addOverview(overview)
     overview.setLinkedMap(map_main)
-    overview.setFrameSymbol(QgsFillSymbol.createSimple({
-        "color": "225,0,15,45", "outline_color": COLOURS["rouge_marianne"], "outline_width": "0.4",
-        "outline_width_unit": "MM"}))
-    add_label(layout, "deco_locator_caption", "Situation", side_x, map_bottom - locator_h - 5.5, side_w, 4.5,
-              7.5, bold=True, colour_name="muted", valign=Qt.AlignmentFlag.AlignBottom)
+    overview.setFrameSymbol(
+        QgsFillSymbol.createSimple(
+            {
+                "color": "225,0,15,45",
+                "outline_color": COLOURS["rouge_marianne"],
+                "outline_width": "0.4",
+                "outline_width_unit": "MM",
+            }
+        )
+    )
+    add_label(
+        layout,
+        "deco_locator_caption",
+        "Situation",
+        side_x,
+        map_bottom - locator_h - 5.5,
+        side_w,
+        4.5,
+        7.5,
+        bold=True,
+        colour_name="muted",
+        valign=Qt.AlignmentFlag.AlignBottom,
+    )
 
     scalebar = QgsLayoutItemScaleBar(layout)
     layout.addLayoutItem(scalebar)
@@ -324,9 +453,17 @@ def build_page_1(layout):
     scalebar.setTextFormat(text_format(7.5, colour_name="text"))
     scalebar.setFillSymbol(QgsFillSymbol.createSimple({"color": COLOURS["text"], "outline_style": "no"}))
     scalebar.setAlternateFillSymbol(QgsFillSymbol.createSimple({"color": "#FFFFFF", "outline_style": "no"}))
-    scalebar.setLineSymbol(QgsLineSymbol.createSimple({"line_color": COLOURS["text"], "line_width": "0.2",
-                                                       "line_width_unit": "MM", "capstyle": "square",
-                                                       "joinstyle": "miter"}))
+    scalebar.setLineSymbol(
+        QgsLineSymbol.createSimple(
+            {
+                "line_color": COLOURS["text"],
+                "line_width": "0.2",
+                "line_width_unit": "MM",
+                "capstyle": "square",
+                "joinstyle": "miter",
+            }
+        )
+    )
     scalebar.setBackgroundEnabled(True)
     scalebar.setBackgroundColor(QColor(255, 255, 255, 225))
     scalebar.setFrameEnabled(False)
@@ -352,8 +489,14 @@ def build_page_1(layout):
 
 def build_page_2(layout):
     page = 1
-    add_masthead(layout, page, "title_2", "Département (00) — services, EPCI et sources", 16,
-                 "ATLAS DES DÉPARTEMENTS · FICHE TERRITORIALE")
+    add_masthead(
+        layout,
+        page,
+        "title_2",
+        "Département (00) — services, EPCI et sources",
+        16,
+        "ATLAS DES DÉPARTEMENTS · FICHE TERRITORIALE",
+    )
 
     map_top = add_heading(layout, "deco_heading_gap", "Accès aux services", LEFT, 28.0, WIDTH, page)
     map_h, map_w = 62.0, 125.0
@@ -361,8 +504,15 @@ def build_page_2(layout):
     side_x = LEFT + map_w + 5.0
     add_legend(layout, "legend_gap", map_gap, side_x, map_top, RIGHT - side_x, map_h, page)
 
-    chart_top = add_heading(layout, "deco_heading_chart", "Comparaison avec la région et la France", LEFT,
-                            map_top + map_h + 4.0, WIDTH, page)
+    chart_top = add_heading(
+        layout,
+        "deco_heading_chart",
+        "Comparaison avec la région et la France",
+        LEFT,
+        map_top + map_h + 4.0,
+        WIDTH,
+        page,
+    )
     chart = QgsLayoutItemPicture(layout)
     layout.addLayoutItem(chart)
     chart.setId("chart")
@@ -372,8 +522,9 @@ def build_page_2(layout):
     chart.setPicturePath("")
     place(chart, LEFT, chart_top, WIDTH, CHART_H, page)
 
-    table_top = add_heading(layout, "deco_heading_epci", "Intercommunalités (EPCI)", LEFT,
-                            chart_top + CHART_H + 3.0, WIDTH, page)
+    table_top = add_heading(
+        layout, "deco_heading_epci", "Intercommunalités (EPCI)", LEFT, chart_top + CHART_H + 3.0, WIDTH, page
+    )
     sources_h = 20.0
     sources_y = FOOTER_Y - 2.5 - sources_h
     missing_y = sources_y - 5.5
@@ -381,11 +532,13 @@ def build_page_2(layout):
     table = QgsLayoutItemTextTable(layout)
     layout.addMultiFrame(table)
     columns = []
-    for heading, width, align in (("EPCI", 0.0, Qt.AlignmentFlag.AlignLeft),
-                                  ("Population", 24.0, Qt.AlignmentFlag.AlignRight),
-                                  ("Communes", 20.0, Qt.AlignmentFlag.AlignRight),
-                                  ("France services", 26.0, Qt.AlignmentFlag.AlignRight),
-                                  ("Pop. à plus de 20 km (%)", 40.0, Qt.AlignmentFlag.AlignRight)):
+    for heading, width, align in (
+        ("EPCI", 0.0, Qt.AlignmentFlag.AlignLeft),
+        ("Population", 24.0, Qt.AlignmentFlag.AlignRight),
+        ("Communes", 20.0, Qt.AlignmentFlag.AlignRight),
+        ("France services", 26.0, Qt.AlignmentFlag.AlignRight),
+        ("Pop. à plus de 20 km (%)", 40.0, Qt.AlignmentFlag.AlignRight),
+    ):
         column = QgsLayoutTableColumn(heading)
         column.setWidth(width)
         column.setHAlignment(align)
@@ -422,10 +575,32 @@ def build_page_2(layout):
     frame.setHideBackgroundIfEmpty(False)
     table.addFrame(frame)
 
-    add_label(layout, "missing", "", LEFT, missing_y, WIDTH, 4.5, 8, page, bold=True,
-              colour_name="rouge_marianne", valign=Qt.AlignmentFlag.AlignVCenter)
-    add_label(layout, "sources", SOURCES_PLACEHOLDER, LEFT, sources_y, WIDTH, sources_h, 7.5,
-              page, colour_name="text_secondary")
+    add_label(
+        layout,
+        "missing",
+        "",
+        LEFT,
+        missing_y,
+        WIDTH,
+        4.5,
+        8,
+        page,
+        bold=True,
+        colour_name="rouge_marianne",
+        valign=Qt.AlignmentFlag.AlignVCenter,
+    )
+    add_label(
+        layout,
+        "sources",
+        SOURCES_PLACEHOLDER,
+        LEFT,
+        sources_y,
+        WIDTH,
+        sources_h,
+        7.5,
+        page,
+        colour_name="text_secondary",
+    )
     add_footer(layout, page, "footer_2")
 
 
@@ -468,8 +643,10 @@ def canonical_xml(text):
         if found not in mapping:
             mapping[found] = "{%s}" % uuid.uuid5(UUID_NAMESPACE, str(len(mapping)))
     body = _UUID.sub(lambda match: mapping[match.group(0)], body)
-    header = (f"<!DOCTYPE qgis-layout>\n<!-- Generated by scripts/make_layout.py with QGIS {_running_version()} "
-              "— do not edit by hand: change the script and run it again. -->\n")
+    header = (
+        f"<!DOCTYPE qgis-layout>\n<!-- Generated by scripts/make_layout.py with QGIS {_running_version()} "
+        "— do not edit by hand: change the script and run it again. -->\n"
+    )
     return header + body + "\n"
 
 
@@ -499,8 +676,18 @@ def items_of_template(text):
         position, size = item.positionWithUnits(), item.sizeWithUnits()
         # A scale bar sizes itself from its font's metrics, which differ between versions.
         measured = (0, 0) if type(item).__name__ == "QgsLayoutItemScaleBar" else (size.width(), size.height())
-        items.append((item.id(), type(item).__name__, item.page(), round(position.x(), 2), round(position.y(), 2),
-                      round(measured[0], 2), round(measured[1], 2), item.text() if hasattr(item, "text") else ""))
+        items.append(
+            (
+                item.id(),
+                type(item).__name__,
+                item.page(),
+                round(position.x(), 2),
+                round(position.y(), 2),
+                round(measured[0], 2),
+                round(measured[1], 2),
+                item.text() if hasattr(item, "text") else "",
+            )
+        )
     return sorted(items)
 
 

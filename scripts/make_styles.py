@@ -28,6 +28,7 @@ Usage (from the repository root):
 --preview      also render a few hand-made features per layer with the styles into PNG
 --preview-gap  also render hand-made service-gap outputs (communes, a 200 m grid, points) into PNG
 """
+
 import argparse
 import filecmp
 import math
@@ -87,20 +88,28 @@ from anct_qgis_plugin.compat import (  # noqa: E402
 
 def _qgis():
     from qgis.core import Qgis
+
     return Qgis
 
 
 MM = first_spelling(lambda: _qgis().RenderUnit.Millimeters, lambda: QgsUnitTypes.RenderMillimeters)
-METRES_AT_SCALE = first_spelling(lambda: _qgis().RenderUnit.MetersInMapUnits, lambda: QgsUnitTypes.RenderMetersInMapUnits)
+METRES_AT_SCALE = first_spelling(
+    lambda: _qgis().RenderUnit.MetersInMapUnits, lambda: QgsUnitTypes.RenderMetersInMapUnits
+)
 POINTS = first_spelling(lambda: _qgis().RenderUnit.Points, lambda: QgsUnitTypes.RenderPoints)
 LABEL_HORIZONTAL = first_spelling(lambda: _qgis().LabelPlacement.Horizontal, lambda: QgsPalLayerSettings.Horizontal)
-SHAPES = {name: first_spelling(lambda n=name: getattr(_qgis().MarkerShape, n),
-                       lambda n=name: getattr(QgsSimpleMarkerSymbolLayerBase, n))
-          for name in ("Circle", "Diamond", "Triangle", "Star", "Square")}
+SHAPES = {
+    name: first_spelling(
+        lambda n=name: getattr(_qgis().MarkerShape, n), lambda n=name: getattr(QgsSimpleMarkerSymbolLayerBase, n)
+    )
+    for name in ("Circle", "Diamond", "Triangle", "Star", "Square")
+}
 STYLE_CATEGORIES = first_spelling(
-    lambda: QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
-    | QgsMapLayer.StyleCategory.Rendering,
-    lambda: QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering)
+    lambda: (
+        QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling | QgsMapLayer.StyleCategory.Rendering
+    ),
+    lambda: QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering,
+)
 
 # --- palette -------------------------------------------------------------------------------
 BLEU_FRANCE = "#000091"
@@ -110,25 +119,30 @@ ROUGE_SOMBRE = "#8F0A14"
 WHITE = "#FFFFFF"
 # ANCT programmes: Okabe-Ito hues, a darker shade of each for outlines and labels.
 PROGRAMMES = {
-    "territoires_industrie": ("#E69F00", "#8A5A00"),     # orange
-    "action_coeur_de_ville": ("#CC79A7", "#8E3F6E"),     # reddish purple
+    "territoires_industrie": ("#E69F00", "#8A5A00"),  # orange
+    "action_coeur_de_ville": ("#CC79A7", "#8E3F6E"),  # reddish purple
     "petites_villes_de_demain": ("#009E73", "#00664A"),  # bluish green
-    "villages_avenir": ("#56B4E9", "#1F6E9C"),           # sky blue
-    "crte": ("#0072B2", "#004A75"),                      # blue (EPCI-wide contracts: lighter fill)
-    "cites_educatives": ("#D55E00", "#8A3D00"),          # vermillion
-    "cites_emploi": ("#F0E442", "#7A7300"),              # yellow
+    "villages_avenir": ("#56B4E9", "#1F6E9C"),  # sky blue
+    "crte": ("#0072B2", "#004A75"),  # blue (EPCI-wide contracts: lighter fill)
+    "cites_educatives": ("#D55E00", "#8A3D00"),  # vermillion
+    "cites_emploi": ("#F0E442", "#7A7300"),  # yellow
     "avenir_montagnes_ingenierie": ("#8C6D31", "#5A4520"),  # brown
-    "avenir_montagnes_mobilites": ("#2A9D8F", "#1B665D"),   # teal
-    "fabriques_territoire": ("#9467BD", "#5E3F7A"),      # violet
-    "manufactures_proximite": ("#7F7F7F", "#4D4D4D"),    # grey
-    "fabriques_prospectives": ("#E7298A", "#9A1B5B"),    # magenta
+    "avenir_montagnes_mobilites": ("#2A9D8F", "#1B665D"),  # teal
+    "fabriques_territoire": ("#9467BD", "#5E3F7A"),  # violet
+    "manufactures_proximite": ("#7F7F7F", "#4D4D4D"),  # grey
+    "fabriques_prospectives": ("#E7298A", "#9A1B5B"),  # magenta
     "france_ruralites_revitalisation": ("#B2DF8A", "#33A02C"),  # pale green: a zoning, under the programmes
 }
 # INSEE's density levels (its own labels), dense built-up browns to sparse rural greens (ColorBrewer BrBG).
-DENSITY_LEVELS = (("1", "Grands centres urbains", "#8C510A"), ("2", "Centres urbains intermédiaires", "#BF812D"),
-                  ("3", "Ceintures urbaines", "#DFC27D"), ("4", "Petites villes", "#F6E8C3"),
-                  ("5", "Bourgs ruraux", "#C7EAE5"), ("6", "Rural à habitat dispersé", "#80CDC1"),
-                  ("7", "Rural à habitat très dispersé", "#35978F"))
+DENSITY_LEVELS = (
+    ("1", "Grands centres urbains", "#8C510A"),
+    ("2", "Centres urbains intermédiaires", "#BF812D"),
+    ("3", "Ceintures urbaines", "#DFC27D"),
+    ("4", "Petites villes", "#F6E8C3"),
+    ("5", "Bourgs ruraux", "#C7EAE5"),
+    ("6", "Rural à habitat dispersé", "#80CDC1"),
+    ("7", "Rural à habitat très dispersé", "#35978F"),
+)
 PROGRAMME_FILL_OPACITY = 0.35
 LARGE_PROGRAMME_FILL_OPACITY = 0.25  # Territoires d'industrie span many communes: lighter
 QPV_FILL_OPACITY = 0.5
@@ -141,8 +155,10 @@ LAYER_FIELDS = {
     "qpv": (WKB_MULTIPOLYGON, [("code_qp", S), ("lib_qp", S), ("insee_com", S), ("insee_dep", S)]),
     "qpv_2015": (WKB_MULTIPOLYGON, [("CODE_QP", S), ("NOM_QP", S), ("COMMUNE_QP", S)]),
     "territoires_industrie": (WKB_MULTIPOLYGON, [("id_ti", S), ("lib_ti", S)] + PROGRAMME_COUNTS),
-    "action_coeur_de_ville": (WKB_MULTIPOLYGON, [("id_acv", S), ("lib_acv", S), ("date_signature", S)]
-                              + PROGRAMME_COUNTS),
+    "action_coeur_de_ville": (
+        WKB_MULTIPOLYGON,
+        [("id_acv", S), ("lib_acv", S), ("date_signature", S)] + PROGRAMME_COUNTS,
+    ),
     "petites_villes_de_demain": (WKB_MULTIPOLYGON, [("id_pvd", S), ("date_signature", S)] + PROGRAMME_COUNTS),
     "villages_avenir": (WKB_MULTIPOLYGON, [("id_va", S)] + PROGRAMME_COUNTS),
     "crte": (WKB_MULTIPOLYGON, [("id_crte", S), ("lib_crte", S)] + PROGRAMME_COUNTS),
@@ -155,28 +171,82 @@ LAYER_FIELDS = {
     "fabriques_prospectives": (WKB_MULTIPOLYGON, [("id_fabp", S)] + PROGRAMME_COUNTS),
     "france_ruralites_revitalisation": (WKB_MULTIPOLYGON, [("codefrr", S)] + PROGRAMME_COUNTS),
     "grille_densite": (WKB_MULTIPOLYGON, [("dens", S), ("libdens", S)] + PROGRAMME_COUNTS),
-    "france_services": (WKB_POINT, [("id_fs", S), ("lib_fs", S), ("type_fs", S), ("format_fs", S),
-                                    ("insee_com", S), ("insee_dep", S), ("latitude", D), ("longitude", D)]),
-    "mediation_numerique": (WKB_POINT, [("id", S), ("nom", S), ("code_insee", S), ("latitude", D), ("longitude", D),
-                                        ("dispositif_programmes_nationaux", S), ("conseiller_numerique", I)]),
-    "mobile_sites": (WKB_POINT, [("code_op", S), ("nom_op", S), ("num_site", S), ("insee_com", S),
-                                 ("insee_dep", S), ("site_4g", S), ("site_DCC", S), ("x", D), ("y", D)]),
-    "communes": (WKB_MULTIPOLYGON, [("nom", S), ("code", S), ("codeEpci", S), ("codeDepartement", S),
-                                    ("population", L)]),
+    "france_services": (
+        WKB_POINT,
+        [
+            ("id_fs", S),
+            ("lib_fs", S),
+            ("type_fs", S),
+            ("format_fs", S),
+            ("insee_com", S),
+            ("insee_dep", S),
+            ("latitude", D),
+            ("longitude", D),
+        ],
+    ),
+    "mediation_numerique": (
+        WKB_POINT,
+        [
+            ("id", S),
+            ("nom", S),
+            ("code_insee", S),
+            ("latitude", D),
+            ("longitude", D),
+            ("dispositif_programmes_nationaux", S),
+            ("conseiller_numerique", I),
+        ],
+    ),
+    "mobile_sites": (
+        WKB_POINT,
+        [
+            ("code_op", S),
+            ("nom_op", S),
+            ("num_site", S),
+            ("insee_com", S),
+            ("insee_dep", S),
+            ("site_4g", S),
+            ("site_DCC", S),
+            ("x", D),
+            ("y", D),
+        ],
+    ),
+    "communes": (
+        WKB_MULTIPOLYGON,
+        [("nom", S), ("code", S), ("codeEpci", S), ("codeDepartement", S), ("population", L)],
+    ),
     "epci": (WKB_MULTIPOLYGON, [("code", S), ("nom", S), ("population", L), ("nb_communes", I)]),
-    "departements": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S),
-                                        ("code_insee_de_la_region", S)]),
+    "departements": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S), ("code_insee_de_la_region", S)]),
     "regions": (WKB_MULTIPOLYGON, [("code_insee", S), ("nom_officiel", S)]),
     # BD TOPO sections (a few of their 60 published fields) and the two the plugin adds; also the
     # style of anct:fetch_road_network's output.
-    "road_network": (WKB_LINESTRING, [("cleabs", S), ("nature", S), ("importance", S), ("sens_de_circulation", S),
-                                      ("vitesse_moyenne_vl", L), ("speed_kmh", D), ("direction", I)]),
+    "road_network": (
+        WKB_LINESTRING,
+        [
+            ("cleabs", S),
+            ("nature", S),
+            ("importance", S),
+            ("sens_de_circulation", S),
+            ("vitesse_moyenne_vl", L),
+            ("speed_kmh", D),
+            ("direction", I),
+        ],
+    ),
 }
 
 # Processing outputs: the fields anct:service_gap and anct:mobile_coverage_gap write (the unit id
 # is named after the population layer's id field: code for communes, idcar_200m for the grid…).
-GAP_FIELDS = [("code", S), ("population", D), ("departement", S), ("epci", S), ("facility_id", S),
-              ("facility_name", S), ("distance_m", D), ("time_min", D), ("access_m", D), ("beyond_threshold", I)]
+GAP_FIELDS = [
+    ("code", S),
+    ("population", D),
+    ("departement", S),
+    ("epci", S),
+    ("facility_id", S),
+    ("facility_name", S),
+    ("distance_m", D),
+    ("time_min", D),
+    ("access_m", D),
+    ("beyond_threshold", I),
+]
 OUTPUT_FIELDS = {
     "service_gap": (WKB_MULTIPOLYGON, GAP_FIELDS),
     "service_gap_road": (WKB_MULTIPOLYGON, GAP_FIELDS),
@@ -233,8 +303,9 @@ def _symbol(symbol_class, symbol_layer):
 
 def fill_symbol(fill, outline, width, fill_opacity):
     """Semi-transparent fill with an opaque outline, so several programme layers can stack."""
-    layer = QgsSimpleFillSymbolLayer(color(fill, fill_opacity), Qt.BrushStyle.SolidPattern, color(outline),
-                                     Qt.PenStyle.SolidLine, width)
+    layer = QgsSimpleFillSymbolLayer(
+        color(fill, fill_opacity), Qt.BrushStyle.SolidPattern, color(outline), Qt.PenStyle.SolidLine, width
+    )
     layer.setStrokeWidthUnit(MM)
     layer.setPenJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return _symbol(QgsFillSymbol, layer)
@@ -268,8 +339,9 @@ def marker_symbol(shape, fill, size, stroke=WHITE, stroke_width=0.4, level=0):
 
 
 # --- labels --------------------------------------------------------------------------------
-def labeling(field, size, text_color, max_denominator, min_denominator=0.0, bold=False, italic=False,
-             priority=5, wrap=0):
+def labeling(
+    field, size, text_color, max_denominator, min_denominator=0.0, bold=False, italic=False, priority=5, wrap=0
+):
     """Horizontal polygon labels with a thin white halo, shown between two scales.
 
     ``max_denominator``: hidden when zoomed out beyond 1:max_denominator (QGIS's "minimum scale");
@@ -315,16 +387,14 @@ def programme_renderer(layer_id, width=0.5, opacity=PROGRAMME_FILL_OPACITY):
 def france_services_renderer():
     symbols = {
         "Fixe": marker_symbol("Circle", BLEU_FRANCE, 3.4, level=0),
-        "Multisites": marker_symbol("Circle", BLEU_FRANCE_CLAIR, 3.4, stroke=BLEU_FRANCE, stroke_width=0.5,
-                                    level=0),
+        "Multisites": marker_symbol("Circle", BLEU_FRANCE_CLAIR, 3.4, stroke=BLEU_FRANCE, stroke_width=0.5, level=0),
         "Fixe_antenne(s)": marker_symbol("Circle", BLEU_FRANCE, 2.2, stroke_width=0.35, level=1),
         "Bus_équivalent": marker_symbol("Triangle", "#D55E00", 4.0, level=2),
         "Itinérante": marker_symbol("Diamond", "#D55E00", 3.8, level=2),
     }
     categories = [QgsRendererCategory(value, symbols[value], label) for value, label in FRANCE_SERVICES_FORMATS]
     # An empty value is QGIS's catch-all category: unknown formats and missing values.
-    categories.append(QgsRendererCategory("", marker_symbol("Circle", "#7B7B7B", 2.4, level=0),
-                                          FRANCE_SERVICES_OTHER))
+    categories.append(QgsRendererCategory("", marker_symbol("Circle", "#7B7B7B", 2.4, level=0), FRANCE_SERVICES_OTHER))
     renderer = QgsCategorizedSymbolRenderer("format_fs", categories)
     renderer.setUsingSymbolLevels(True)
     return renderer
@@ -332,18 +402,22 @@ def france_services_renderer():
 
 def mediation_numerique_renderer():
     """Squares: with a conseiller numérique (filled) or without (pale)."""
-    categories = [QgsRendererCategory(1, marker_symbol("Square", "#6A6AF4", 2.6, stroke="#000091"),
-                                      "Avec conseiller numérique"),
-                  QgsRendererCategory(0, marker_symbol("Square", "#E3E3FD", 2.2, stroke="#6A6AF4"),
-                                      "Sans conseiller numérique")]
+    categories = [
+        QgsRendererCategory(1, marker_symbol("Square", "#6A6AF4", 2.6, stroke="#000091"), "Avec conseiller numérique"),
+        QgsRendererCategory(0, marker_symbol("Square", "#E3E3FD", 2.2, stroke="#6A6AF4"), "Sans conseiller numérique"),
+    ]
     return QgsCategorizedSymbolRenderer("conseiller_numerique", categories)
 
 
 def density_renderer():
     """INSEE's seven levels; a background layer, so half transparent and without outlines' weight."""
-    return QgsCategorizedSymbolRenderer("dens", [
-        QgsRendererCategory(value, fill_symbol(fill, "#FFFFFF", 0.1, 0.6), f"{value} — {label}")
-        for value, label, fill in DENSITY_LEVELS])
+    return QgsCategorizedSymbolRenderer(
+        "dens",
+        [
+            QgsRendererCategory(value, fill_symbol(fill, "#FFFFFF", 0.1, 0.6), f"{value} — {label}")
+            for value, label, fill in DENSITY_LEVELS
+        ],
+    )
 
 
 def mobile_sites_renderer():
@@ -374,11 +448,22 @@ GAP_UNREACHABLE = ("#EEEEEE", "#767676")  # background, hatching
 OPEN_END = 1e9  # upper bound of the last class (metres or minutes): anything further
 UNREACHABLE = -1  # time_min is NULL when no facility can be reached: drawn as this value
 # (km from, km to or None, colour): distance_m is in metres, the legend speaks km.
-DISTANCE_CLASSES = ((0, 5, GAP_NEAR[0]), (5, 10, GAP_NEAR[1]), (10, 15, GAP_NEAR[2]), (15, 20, GAP_NEAR[3]),
-                    (20, 30, GAP_FAR[0]), (30, None, GAP_FAR[1]))
+DISTANCE_CLASSES = (
+    (0, 5, GAP_NEAR[0]),
+    (5, 10, GAP_NEAR[1]),
+    (10, 15, GAP_NEAR[2]),
+    (15, 20, GAP_NEAR[3]),
+    (20, 30, GAP_FAR[0]),
+    (30, None, GAP_FAR[1]),
+)
 # 0-10 min is drawn like 5-10 km, 20-30 min like 15-20 km: about the same places at ~50 km/h.
-TIME_CLASSES = ((0, 10, GAP_NEAR[1]), (10, 20, GAP_NEAR[2]), (20, 30, GAP_NEAR[3]),
-                (30, 45, GAP_FAR[0]), (45, None, GAP_FAR[1]))
+TIME_CLASSES = (
+    (0, 10, GAP_NEAR[1]),
+    (10, 20, GAP_NEAR[2]),
+    (20, 30, GAP_NEAR[3]),
+    (30, 45, GAP_FAR[0]),
+    (45, None, GAP_FAR[1]),
+)
 UNREACHABLE_LABEL = "Injoignable par la route"
 
 
@@ -447,10 +532,14 @@ def service_gap_road_renderer(points=False):
     ranges = []
     for low, high, fill in TIME_CLASSES:
         label = f"{low} à {high} min" if high is not None else f"Plus de {low} min"
-        ranges.append(QgsRendererRange(float(low), float(high if high is not None else OPEN_END),
-                                       gap_symbol(fill, points), label))
-    ranges.append(QgsRendererRange(float(UNREACHABLE), float(UNREACHABLE),
-                                   hatched_symbol(*GAP_UNREACHABLE, points=points), UNREACHABLE_LABEL))
+        ranges.append(
+            QgsRendererRange(float(low), float(high if high is not None else OPEN_END), gap_symbol(fill, points), label)
+        )
+    ranges.append(
+        QgsRendererRange(
+            float(UNREACHABLE), float(UNREACHABLE), hatched_symbol(*GAP_UNREACHABLE, points=points), UNREACHABLE_LABEL
+        )
+    )
     # A graduated renderer draws nothing for NULL: classify coalesce(time_min, -1) instead.
     return graduated(f'coalesce("time_min", {UNREACHABLE})', ranges)
 
@@ -485,40 +574,59 @@ class Style:
 
 
 STYLES = {
-    "qpv": Style(lambda: single(fill_symbol(ROUGE_MARIANNE, ROUGE_MARIANNE, 0.4, QPV_FILL_OPACITY)),
-                 lambda: labeling("lib_qp", 8, ROUGE_SOMBRE, 50_000, italic=True, priority=7, wrap=18)),
+    "qpv": Style(
+        lambda: single(fill_symbol(ROUGE_MARIANNE, ROUGE_MARIANNE, 0.4, QPV_FILL_OPACITY)),
+        lambda: labeling("lib_qp", 8, ROUGE_SOMBRE, 50_000, italic=True, priority=7, wrap=18),
+    ),
     "qpv_2015": Style(lambda: single(outline_symbol(ROUGE_SOMBRE, 0.5, dash=(2.0, 1.0)))),
     "territoires_industrie": Style(
         lambda: programme_renderer("territoires_industrie", 0.7, LARGE_PROGRAMME_FILL_OPACITY),
-        lambda: labeling("lib_ti", 9, PROGRAMMES["territoires_industrie"][1], 1_500_000, bold=True, priority=6,
-                         wrap=20)),
+        lambda: labeling(
+            "lib_ti", 9, PROGRAMMES["territoires_industrie"][1], 1_500_000, bold=True, priority=6, wrap=20
+        ),
+    ),
     "action_coeur_de_ville": Style(
         lambda: programme_renderer("action_coeur_de_ville"),
-        lambda: labeling("lib_acv", 9, PROGRAMMES["action_coeur_de_ville"][1], 500_000, bold=True, priority=6,
-                         wrap=20)),
+        lambda: labeling("lib_acv", 9, PROGRAMMES["action_coeur_de_ville"][1], 500_000, bold=True, priority=6, wrap=20),
+    ),
     # No name is published for PVD and Villages d'avenir (insee_com lists codes): no label.
     "petites_villes_de_demain": Style(lambda: programme_renderer("petites_villes_de_demain")),
     "villages_avenir": Style(lambda: programme_renderer("villages_avenir")),
     "crte": Style(lambda: programme_renderer("crte", 0.7, LARGE_PROGRAMME_FILL_OPACITY)),
-    **{layer_id: Style(lambda layer_id=layer_id, label=label: programme_renderer(layer_id),
-                       lambda layer_id=layer_id, label=label: labeling(label, 8.5, PROGRAMMES[layer_id][1], 500_000,
-                                                                       bold=True, priority=5, wrap=20))
-       for layer_id, label in (("cites_educatives", "lib_cite"), ("cites_emploi", "lib_cde"),
-                               ("avenir_montagnes_ingenierie", "lib_ami"), ("avenir_montagnes_mobilites", "lib_amm"))},
+    **{
+        layer_id: Style(
+            lambda layer_id=layer_id, label=label: programme_renderer(layer_id),
+            lambda layer_id=layer_id, label=label: labeling(
+                label, 8.5, PROGRAMMES[layer_id][1], 500_000, bold=True, priority=5, wrap=20
+            ),
+        )
+        for layer_id, label in (
+            ("cites_educatives", "lib_cite"),
+            ("cites_emploi", "lib_cde"),
+            ("avenir_montagnes_ingenierie", "lib_ami"),
+            ("avenir_montagnes_mobilites", "lib_amm"),
+        )
+    },
     "fabriques_territoire": Style(lambda: programme_renderer("fabriques_territoire")),
     "manufactures_proximite": Style(lambda: programme_renderer("manufactures_proximite")),
     "fabriques_prospectives": Style(lambda: programme_renderer("fabriques_prospectives")),
     "france_ruralites_revitalisation": Style(
-        lambda: programme_renderer("france_ruralites_revitalisation", 0.4, LARGE_PROGRAMME_FILL_OPACITY)),
+        lambda: programme_renderer("france_ruralites_revitalisation", 0.4, LARGE_PROGRAMME_FILL_OPACITY)
+    ),
     "grille_densite": Style(density_renderer),
     "france_services": Style(france_services_renderer),
     "mobile_sites": Style(mobile_sites_renderer),
     "mediation_numerique": Style(mediation_numerique_renderer),
-    "communes": Style(lambda: single(outline_symbol("#A6A6A6", 0.2)),
-                      lambda: labeling("nom", 8, "#3A3A3A", 100_000, priority=3, wrap=16), multiply=True),
-    "epci": Style(lambda: single(outline_symbol("#6A6A6A", 0.4, dash=(2.5, 1.2))),
-                  lambda: labeling("nom", 8.5, "#555555", 1_000_000, 100_000, italic=True, priority=4, wrap=20),
-                  multiply=True),
+    "communes": Style(
+        lambda: single(outline_symbol("#A6A6A6", 0.2)),
+        lambda: labeling("nom", 8, "#3A3A3A", 100_000, priority=3, wrap=16),
+        multiply=True,
+    ),
+    "epci": Style(
+        lambda: single(outline_symbol("#6A6A6A", 0.4, dash=(2.5, 1.2))),
+        lambda: labeling("nom", 8.5, "#555555", 1_000_000, 100_000, italic=True, priority=4, wrap=20),
+        multiply=True,
+    ),
     "departements": Style(lambda: single(outline_symbol("#4A4A4A", 0.7)), multiply=True),
     "regions": Style(lambda: single(outline_symbol("#2B2B2B", 1.3)), multiply=True),
     # Processing outputs (OUTPUT_FIELDS), not catalogue layers.
@@ -615,9 +723,11 @@ def _preview_layers():
 
     rng = random.Random(36)
     x0, y0, width, height, step = 560_000, 6_580_000, 120_000, 100_000, 5_000
-    seeds = [QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-1800, 1800),
-                        y0 + (j + 0.5) * step + rng.uniform(-1800, 1800))
-             for i in range(width // step) for j in range(height // step)]
+    seeds = [
+        QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-1800, 1800), y0 + (j + 0.5) * step + rng.uniform(-1800, 1800))
+        for i in range(width // step)
+        for j in range(height // step)
+    ]
     box = QgsRectangle(x0, y0, x0 + width, y0 + height)
     cells = QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(QgsGeometry.fromRect(box))
     clip = QgsGeometry.fromRect(box)
@@ -627,8 +737,13 @@ def _preview_layers():
         if not cell.isEmpty():
             communes.append(cell)
     centre = lambda g: g.centroid().asPoint()  # noqa: E731
-    epci_seeds = [QgsPointXY(x0 + (i + 0.5) * 24_000 + rng.uniform(-5000, 5000),
-                             y0 + (j + 0.5) * 25_000 + rng.uniform(-5000, 5000)) for i in range(5) for j in range(4)]
+    epci_seeds = [
+        QgsPointXY(
+            x0 + (i + 0.5) * 24_000 + rng.uniform(-5000, 5000), y0 + (j + 0.5) * 25_000 + rng.uniform(-5000, 5000)
+        )
+        for i in range(5)
+        for j in range(4)
+    ]
 
     def nearest(point, candidates):
         return min(range(len(candidates)), key=lambda k: point.sqrDist(candidates[k]))
@@ -636,25 +751,76 @@ def _preview_layers():
     epci_of = [nearest(centre(c), epci_seeds) for c in communes]
     # Départements: EPCI seeds split in four quadrants; régions: west and east halves.
     dep_of_epci = [(0 if p.x() < x0 + width / 2 else 2) + (0 if p.y() < y0 + height / 2 else 1) for p in epci_seeds]
-    names = ["Châteauroux", "Déols", "Issoudun", "Le Blanc", "Argenton-sur-Creuse", "Buzançais", "Levroux",
-             "Valençay", "Aigurande", "La Châtre", "Saint-Maur", "Ardentes", "Vatan", "Écueillé", "Mézières",
-             "Bélâbre", "Saint-Gaultier", "Éguzon", "Neuvy-Saint-Sépulchre", "Reuilly", "Chabris", "Clion"]
+    names = [
+        "Châteauroux",
+        "Déols",
+        "Issoudun",
+        "Le Blanc",
+        "Argenton-sur-Creuse",
+        "Buzançais",
+        "Levroux",
+        "Valençay",
+        "Aigurande",
+        "La Châtre",
+        "Saint-Maur",
+        "Ardentes",
+        "Vatan",
+        "Écueillé",
+        "Mézières",
+        "Bélâbre",
+        "Saint-Gaultier",
+        "Éguzon",
+        "Neuvy-Saint-Sépulchre",
+        "Reuilly",
+        "Chabris",
+        "Clion",
+    ]
     town = nearest(QgsPointXY(x0 + width / 2 + 3000, y0 + height / 2 + 4000), [centre(c) for c in communes])
 
     def union(indexes):
         return QgsGeometry.unaryUnion([communes[k] for k in indexes])
 
-    commune_rows = [(g, {"nom": names[k % len(names)] if k != town else "Châteauroux", "code": f"36{k:03d}",
-                         "codeEpci": str(epci_of[k]), "codeDepartement": "36", "population": 1000})
-                    for k, g in enumerate(communes)]
-    epci_rows = [(union([k for k, e in enumerate(epci_of) if e == n]),
-                  {"code": str(n), "nom": f"CC du {names[n % len(names)]}" if n % 3 else
-                   f"Communauté d'agglomération de {names[n % len(names)]}", "nb_communes": 1})
-                 for n in range(len(epci_seeds)) if n in epci_of]
-    dep_rows = [(union([k for k, e in enumerate(epci_of) if dep_of_epci[e] == d]),
-                 {"code_insee": str(d), "nom_officiel": f"Département {d}"}) for d in range(4)]
-    region_rows = [(union([k for k, e in enumerate(epci_of) if dep_of_epci[e] // 2 == r]),
-                    {"code_insee": str(r), "nom_officiel": f"Région {r}"}) for r in range(2)]
+    commune_rows = [
+        (
+            g,
+            {
+                "nom": names[k % len(names)] if k != town else "Châteauroux",
+                "code": f"36{k:03d}",
+                "codeEpci": str(epci_of[k]),
+                "codeDepartement": "36",
+                "population": 1000,
+            },
+        )
+        for k, g in enumerate(communes)
+    ]
+    epci_rows = [
+        (
+            union([k for k, e in enumerate(epci_of) if e == n]),
+            {
+                "code": str(n),
+                "nom": f"CC du {names[n % len(names)]}"
+                if n % 3
+                else f"Communauté d'agglomération de {names[n % len(names)]}",
+                "nb_communes": 1,
+            },
+        )
+        for n in range(len(epci_seeds))
+        if n in epci_of
+    ]
+    dep_rows = [
+        (
+            union([k for k, e in enumerate(epci_of) if dep_of_epci[e] == d]),
+            {"code_insee": str(d), "nom_officiel": f"Département {d}"},
+        )
+        for d in range(4)
+    ]
+    region_rows = [
+        (
+            union([k for k, e in enumerate(epci_of) if dep_of_epci[e] // 2 == r]),
+            {"code_insee": str(r), "nom_officiel": f"Région {r}"},
+        )
+        for r in range(2)
+    ]
 
     town_point = centre(communes[town])
     by_distance = sorted(range(len(communes)), key=lambda k: town_point.sqrDist(centre(communes[k])))
@@ -664,36 +830,59 @@ def _preview_layers():
     va = [by_distance[25], by_distance[40], by_distance[47]]  # one commune in PVD and VA: stacking
 
     def blob(cx, cy, radius, sides=9):
-        points = [QgsPointXY(cx + radius * (0.7 + 0.3 * rng.random()) * math.cos(2 * math.pi * s / sides),
-                             cy + radius * (0.7 + 0.3 * rng.random()) * math.sin(2 * math.pi * s / sides))
-                  for s in range(sides)]
+        points = [
+            QgsPointXY(
+                cx + radius * (0.7 + 0.3 * rng.random()) * math.cos(2 * math.pi * s / sides),
+                cy + radius * (0.7 + 0.3 * rng.random()) * math.sin(2 * math.pi * s / sides),
+            )
+            for s in range(sides)
+        ]
         return QgsGeometry.fromPolygonXY([points + points[:1]])
 
     tx, ty = town_point.x(), town_point.y()
-    qpv = [(blob(tx - 900, ty + 600, 600), {"code_qp": "QN03601M", "lib_qp": "Beaulieu"}),
-           (blob(tx + 1100, ty - 300, 700), {"code_qp": "QN03602M", "lib_qp": "Saint Jean - Saint Jacques"}),
-           (blob(tx + 200, ty - 1500, 500), {"code_qp": "QN03603M",
-                                             "lib_qp": "Vaugirard - Saint Christophe - Les Rocheforts"})]
-    qpv_2015 = [(blob(tx - 850, ty + 650, 750), {"CODE_QP": "QP036001", "NOM_QP": "Beaulieu"}),
-                (blob(tx + 1900, ty + 1300, 500), {"CODE_QP": "QP036004", "NOM_QP": "Les Marins"})]
+    qpv = [
+        (blob(tx - 900, ty + 600, 600), {"code_qp": "QN03601M", "lib_qp": "Beaulieu"}),
+        (blob(tx + 1100, ty - 300, 700), {"code_qp": "QN03602M", "lib_qp": "Saint Jean - Saint Jacques"}),
+        (
+            blob(tx + 200, ty - 1500, 500),
+            {"code_qp": "QN03603M", "lib_qp": "Vaugirard - Saint Christophe - Les Rocheforts"},
+        ),
+    ]
+    qpv_2015 = [
+        (blob(tx - 850, ty + 650, 750), {"CODE_QP": "QP036001", "NOM_QP": "Beaulieu"}),
+        (blob(tx + 1900, ty + 1300, 500), {"CODE_QP": "QP036004", "NOM_QP": "Les Marins"}),
+    ]
     fs_rows = []
     for n, (fmt, _label) in enumerate(FRANCE_SERVICES_FORMATS + (("Autre", ""),)):
         angle = 2 * math.pi * n / 6
-        fs_rows.append((QgsGeometry.fromPointXY(QgsPointXY(tx + 2600 * math.cos(angle), ty + 2600 * math.sin(angle))),
-                        {"id_fs": str(n), "lib_fs": f"France services {n}", "format_fs": fmt}))
+        fs_rows.append(
+            (
+                QgsGeometry.fromPointXY(QgsPointXY(tx + 2600 * math.cos(angle), ty + 2600 * math.sin(angle))),
+                {"id_fs": str(n), "lib_fs": f"France services {n}", "format_fs": fmt},
+            )
+        )
         far = communes[by_distance[8 + 7 * n]]
         fs_rows.append((far.centroid(), {"id_fs": str(10 + n), "format_fs": fmt}))
     mobile_rows = []
-    for n, (dcc, four_g) in enumerate([("1", "1"), ("0", "1"), ("0", "0"), ("1", "0"), ("0", "1"), (None, "1"),
-                                       ("0", None)]):
+    for n, (dcc, four_g) in enumerate(
+        [("1", "1"), ("0", "1"), ("0", "0"), ("1", "0"), ("0", "1"), (None, "1"), ("0", None)]
+    ):
         angle = 2 * math.pi * n / 7 + 0.4
-        mobile_rows.append((QgsGeometry.fromPointXY(QgsPointXY(tx + 3600 * math.cos(angle),
-                                                               ty + 3600 * math.sin(angle))),
-                            {"site_DCC": dcc, "site_4g": four_g}))
+        mobile_rows.append(
+            (
+                QgsGeometry.fromPointXY(QgsPointXY(tx + 3600 * math.cos(angle), ty + 3600 * math.sin(angle))),
+                {"site_DCC": dcc, "site_4g": four_g},
+            )
+        )
         far = communes[by_distance[12 + 9 * n]]
-        mobile_rows.append((QgsGeometry.fromPointXY(QgsPointXY(far.centroid().asPoint().x() + 1200,
-                                                               far.centroid().asPoint().y() - 900)),
-                            {"site_DCC": dcc, "site_4g": four_g}))
+        mobile_rows.append(
+            (
+                QgsGeometry.fromPointXY(
+                    QgsPointXY(far.centroid().asPoint().x() + 1200, far.centroid().asPoint().y() - 900)
+                ),
+                {"site_DCC": dcc, "site_4g": four_g},
+            )
+        )
 
     ordered = [  # top first
         layer_with("mobile_sites", mobile_rows),
@@ -703,8 +892,9 @@ def _preview_layers():
         layer_with("action_coeur_de_ville", [(union(acv), {"id_acv": "ACV057", "lib_acv": "Châteauroux"})]),
         layer_with("petites_villes_de_demain", [(union([k]), {"id_pvd": f"pvd-{k}"}) for k in pvd]),
         layer_with("villages_avenir", [(union([k]), {"id_va": f"va-{k}"}) for k in va]),
-        layer_with("territoires_industrie", [(union(ti), {"id_ti": "ti-2403",
-                                                          "lib_ti": "Châteauroux – Buzançais – Argenton"})]),
+        layer_with(
+            "territoires_industrie", [(union(ti), {"id_ti": "ti-2403", "lib_ti": "Châteauroux – Buzançais – Argenton"})]
+        ),
         layer_with("communes", commune_rows),
         layer_with("epci", epci_rows),
         layer_with("departements", dep_rows),
@@ -738,9 +928,11 @@ def render_preview(path):
         half = denominator * panel / dpi * 0.0254 / 2
         return QgsRectangle(point.x() - half, point.y() - half, point.x() + half, point.y() + half)
 
-    panels = [render(box.buffered(2000), "#F2EFE9"),          # OSM land colour
-              render(around(town, 300_000), "#FFFFFF"),
-              render(around(town, 45_000), "#FFFFFF")]
+    panels = [
+        render(box.buffered(2000), "#F2EFE9"),  # OSM land colour
+        render(around(town, 300_000), "#FFFFFF"),
+        render(around(town, 45_000), "#FFFFFF"),
+    ]
     # 2 x 2: three map panels, the legend in the fourth cell.
     image = QImage(panel * 2 + 30, panel * 2 + 60, QImage.Format.Format_ARGB32)
     image.fill(QColor(WHITE))
@@ -757,7 +949,9 @@ def render_preview(path):
     painter.translate(panel + 40, panel + 70)
     painter.scale(2.2, 2.2)  # legend sizes are in millimetres: make it legible at screen resolution
     context = QgsRenderContext.fromQPainter(painter)
-    context.setFlag(first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing))
+    context.setFlag(
+        first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing)
+    )
     QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
     painter.end()
     image.save(str(path))
@@ -772,16 +966,22 @@ def _gap_preview_layers():
 
     rng = random.Random(2154)
     x0, y0, width, height, step = 560_000, 6_560_000, 150_000, 120_000, 6_000
-    seeds = [QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-2200, 2200),
-                        y0 + (j + 0.5) * step + rng.uniform(-2200, 2200))
-             for i in range(width // step) for j in range(height // step)]
+    seeds = [
+        QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-2200, 2200), y0 + (j + 0.5) * step + rng.uniform(-2200, 2200))
+        for i in range(width // step)
+        for j in range(height // step)
+    ]
     box = QgsRectangle(x0, y0, x0 + width, y0 + height)
     clip = QgsGeometry.fromRect(box)
-    communes = [part.intersection(clip) for part in
-                QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(clip).asGeometryCollection()]
+    communes = [
+        part.intersection(clip)
+        for part in QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(clip).asGeometryCollection()
+    ]
     communes = [c for c in communes if not c.isEmpty()]
-    sites = [QgsPointXY(x0 + fx * width, y0 + fy * height)
-             for fx, fy in ((0.3, 0.55), (0.62, 0.7), (0.5, 0.25), (0.12, 0.15), (0.85, 0.35))]
+    sites = [
+        QgsPointXY(x0 + fx * width, y0 + fy * height)
+        for fx, fy in ((0.3, 0.55), (0.62, 0.7), (0.5, 0.25), (0.12, 0.15), (0.85, 0.35))
+    ]
 
     def nearest(point):
         return min((math.hypot(point.x() - s.x(), point.y() - s.y()), k) for k, s in enumerate(sites))
@@ -789,12 +989,26 @@ def _gap_preview_layers():
     straight, road = [], []
     for n, commune in enumerate(communes):
         distance, site = nearest(commune.pointOnSurface().asPoint())
-        values = {"code": f"36{n:03d}", "population": 500, "facility_id": str(site), "distance_m": distance,
-                  "beyond_threshold": int(distance > 20_000)}
+        values = {
+            "code": f"36{n:03d}",
+            "population": 500,
+            "facility_id": str(site),
+            "distance_m": distance,
+            "beyond_threshold": int(distance > 20_000),
+        }
         straight.append((commune, values))
         minutes = None if n in (7, 8) else distance * rng.uniform(1.15, 1.5) / (50 / 3.6) / 60
-        road.append((commune, {**values, "distance_m": None, "time_min": minutes,
-                               "beyond_threshold": int(minutes is None or minutes > 30)}))
+        road.append(
+            (
+                commune,
+                {
+                    **values,
+                    "distance_m": None,
+                    "time_min": minutes,
+                    "beyond_threshold": int(minutes is None or minutes > 30),
+                },
+            )
+        )
     centre = QgsPointXY(sites[0].x() + 14_000, sites[0].y() - 10_000)  # across the 20 km line
     cells, dots = [], []
     for i in range(-60, 60):
@@ -807,12 +1021,20 @@ def _gap_preview_layers():
             cells.append((QgsGeometry.fromRect(QgsRectangle(x, y, x + 200, y + 200)), values))
             if i % 4 == 0 and j % 4 == 0:  # addresses or town halls: sparser points
                 minutes = None if distance > 27_000 else distance * 1.3 / (50 / 3.6) / 60
-                dots.append((QgsGeometry.fromPointXY(QgsPointXY(x + 100, y + 100)),
-                             {**values, "distance_m": None, "time_min": minutes}))
-    return (layer_with("service_gap", straight, "Distance à vol d'oiseau (service_gap)"),
-            layer_with("service_gap_road", road, "Temps par la route (service_gap_road)"),
-            layer_with("service_gap", cells, "Carreaux de 200 m (service_gap)"),
-            layer_with("service_gap_road_points", dots, "Points, par la route (service_gap_road_points)"), box, centre)
+                dots.append(
+                    (
+                        QgsGeometry.fromPointXY(QgsPointXY(x + 100, y + 100)),
+                        {**values, "distance_m": None, "time_min": minutes},
+                    )
+                )
+    return (
+        layer_with("service_gap", straight, "Distance à vol d'oiseau (service_gap)"),
+        layer_with("service_gap_road", road, "Temps par la route (service_gap_road)"),
+        layer_with("service_gap", cells, "Carreaux de 200 m (service_gap)"),
+        layer_with("service_gap_road_points", dots, "Points, par la route (service_gap_road_points)"),
+        box,
+        centre,
+    )
 
 
 def render_gap_preview(path):
@@ -835,8 +1057,12 @@ def render_gap_preview(path):
 
     half = 100_000 * panel / dpi * 0.0254 / 2  # the grid at 1:100 000
     grid_extent = QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
-    panels = [render(straight, box.buffered(2000)), render(road, box.buffered(2000)), render(grid, grid_extent),
-              render(dots, grid_extent)]
+    panels = [
+        render(straight, box.buffered(2000)),
+        render(road, box.buffered(2000)),
+        render(grid, grid_extent),
+        render(dots, grid_extent),
+    ]
     legend_width = 620
     image = QImage(panel * 2 + legend_width + 40, panel * 2 + 60, QImage.Format.Format_ARGB32)
     image.fill(QColor(WHITE))
@@ -857,7 +1083,9 @@ def render_gap_preview(path):
     scale = panels[0][1]
     context.setRendererScale(scale)
     context.setMapToPixel(QgsMapToPixel(scale * 0.0254 / dpi))
-    context.setFlag(first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing))
+    context.setFlag(
+        first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing)
+    )
     QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
     painter.end()
     image.save(str(path))
@@ -878,8 +1106,11 @@ def main(argv=None):
         if args.check:
             with tempfile.TemporaryDirectory() as tmp:
                 written = write_styles(Path(tmp))
-                stale = [p.name for p in written
-                         if not (STYLES_DIR / p.name).is_file() or not filecmp.cmp(p, STYLES_DIR / p.name, False)]
+                stale = [
+                    p.name
+                    for p in written
+                    if not (STYLES_DIR / p.name).is_file() or not filecmp.cmp(p, STYLES_DIR / p.name, False)
+                ]
             unknown = sorted({p.name for p in STYLES_DIR.glob("*.qml")} - {p.name for p in written})
             if stale:
                 print("out of date: " + ", ".join(stale))

@@ -7,6 +7,7 @@ Usage: release.py BUILD_DIR            (BUILD_DIR: the folder ``make package`` f
        release.py --sync-changelog     (write the latest CHANGELOG.md entry into metadata.txt)
        release.py --check-changelog    (exit 1 when metadata.txt's changelog is not the latest entry)
 """
+
 import configparser
 import re
 import sys
@@ -15,8 +16,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "anct_qgis_plugin"
-REQUIRED = ("name", "qgisMinimumVersion", "qgisMaximumVersion", "description", "about", "version", "author",
-            "email", "tracker", "repository", "homepage", "license", "tags", "icon")
+REQUIRED = (
+    "name",
+    "qgisMinimumVersion",
+    "qgisMaximumVersion",
+    "description",
+    "about",
+    "version",
+    "author",
+    "email",
+    "tracker",
+    "repository",
+    "homepage",
+    "license",
+    "tags",
+    "icon",
+)
 MAX_BYTES = 25 * 1024 * 1024  # plugins.qgis.org refuses larger uploads
 COMPILED = (".pyc", ".pyo", ".so", ".dll", ".dylib", ".exe")
 
@@ -72,7 +87,7 @@ def check_package(build_dir):
         if path.name == "__pycache__" or path.suffix in COMPILED:
             problems.append(f"{relative} must not be shipped")
         elif path.is_file() and path.stat().st_size > MAX_BYTES:
-            problems.append(f"{relative} is over {MAX_BYTES // 2 ** 20} MB")
+            problems.append(f"{relative} is over {MAX_BYTES // 2**20} MB")
     return problems + check_changelog(), metadata.get("version")
 
 
@@ -92,7 +107,7 @@ def main(argv):
                 for path in sorted(build_dir.rglob("*")):
                     archive.write(path, path.relative_to(build_dir.parent))
             if target.stat().st_size > MAX_BYTES:
-                problems.append(f"{target.name} is over {MAX_BYTES // 2 ** 20} MB")
+                problems.append(f"{target.name} is over {MAX_BYTES // 2**20} MB")
             else:
                 print(target.relative_to(ROOT))
     if problems:

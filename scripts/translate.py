@@ -2,6 +2,7 @@
 """Fill French translations in i18n/anct_qgis_plugin_fr.ts from a small JSON file of
 {"source": "traduction"} (for a handful of new strings; the .ts stays the reference).
 Usage: translate.py NEW.json"""
+
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -23,8 +24,10 @@ def main(path):
             translation.attrib.pop("type", None)
             done += 1
     ET.indent(root)
-    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode")
-                  + "\n", encoding="utf-8")
+    TS.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode") + "\n",
+        encoding="utf-8",
+    )
     print(f"{done} messages translated")
 
 

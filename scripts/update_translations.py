@@ -7,6 +7,7 @@ a module's context is the literal in its own ``def tr`` or in the module it impo
 Existing translations are kept; new strings are marked unfinished; vanished ones are dropped.
 Usage: update_translations.py [--check]  (--check: exit 1 when the .ts is out of date).
 """
+
 import ast
 import re
 import sys
@@ -58,8 +59,9 @@ def _translate_calls(tree):
         literal = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
         if name == "tr" and isinstance(node.args[0], ast.Constant) and literal:
             yield None, literal[0], node.lineno
-        elif name == "translate" and len(literal) >= 2 and len(node.args) >= 2 and \
-                isinstance(node.args[1], ast.Constant):
+        elif (
+            name == "translate" and len(literal) >= 2 and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)
+        ):
             yield literal[0], literal[1], node.lineno
 
 
@@ -85,7 +87,9 @@ def _existing(ts_path):
             for message in context.iter("message"):
                 translation = message.find("translation")
                 known[(name, message.findtext("source"))] = (
-                    translation.text or "", translation.get("type") == "unfinished")
+                    translation.text or "",
+                    translation.get("type") == "unfinished",
+                )
     return known
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures: the project on sys.path, a loopback mirror of the fixtures, an isolated
 cache and settings per test. Those that need QGIS (provider, run_alg...) are in tests/qgis."""
+
 import os
 import sys
 from pathlib import Path
@@ -15,10 +16,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from loopback import MirrorServer  # noqa: E402
 
-ANCT_VARIABLES = ("ANCT_QGIS_CACHE_DIR", "ANCT_QGIS_MIRROR", "ANCT_QGIS_OFFLINE", "ANCT_QGIS_TTL_HOURS",
-                  "ANCT_QGIS_TIMEOUT", "ANCT_QGIS_RETRIES", "ANCT_QGIS_MAX_RETRY_WAIT",
-                  "ANCT_QGIS_ARCEP_QUARTER", "ANCT_QGIS_DEADLINE", "ANCT_QGIS_MAX_DOWNLOAD_MB",
-                  "ANCT_QGIS_DATA_DIR")
+ANCT_VARIABLES = (
+    "ANCT_QGIS_CACHE_DIR",
+    "ANCT_QGIS_MIRROR",
+    "ANCT_QGIS_OFFLINE",
+    "ANCT_QGIS_TTL_HOURS",
+    "ANCT_QGIS_TIMEOUT",
+    "ANCT_QGIS_RETRIES",
+    "ANCT_QGIS_MAX_RETRY_WAIT",
+    "ANCT_QGIS_ARCEP_QUARTER",
+    "ANCT_QGIS_DEADLINE",
+    "ANCT_QGIS_MAX_DOWNLOAD_MB",
+    "ANCT_QGIS_DATA_DIR",
+)
 
 
 @pytest.fixture(scope="session")
@@ -60,5 +70,8 @@ def shared_mirror():
 
 def cache_files(cache_dir):
     """Every file under the cache folder, with its bytes: to prove a failure left it untouched."""
-    return {str(p.relative_to(cache_dir)): p.read_bytes() for p in Path(cache_dir).rglob("*") if p.is_file()
-            and p.name != ".lock"}
+    return {
+        str(p.relative_to(cache_dir)): p.read_bytes()
+        for p in Path(cache_dir).rglob("*")
+        if p.is_file() and p.name != ".lock"
+    }

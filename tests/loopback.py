@@ -33,8 +33,17 @@ from urllib.parse import quote, unquote, urlsplit
 # A client-side time-out test never needs more; capping keeps shutdown quick anyway.
 MAX_DELAY = 60.0
 FAULT_KINDS = ("status", "retry_after", "delay", "truncate", "body", "slow", "drop", "no_length")
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-              "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"}
+HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+}
 
 Request = namedtuple("Request", "method path headers")
 ProxyRequest = namedtuple("ProxyRequest", "method url proxy_authorization headers")
@@ -123,8 +132,7 @@ class _LoopbackBase:
         return self.address[1]
 
     def start(self):
-        self._thread = threading.Thread(target=self._httpd.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
 
@@ -152,8 +160,7 @@ class _QuietHandler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         pass  # keep test output clean
 
-    def send_simple(self, code, body=b"", content_type="text/plain; charset=utf-8",
-                    headers=None):
+    def send_simple(self, code, body=b"", content_type="text/plain; charset=utf-8", headers=None):
         if isinstance(body, str):
             body = body.encode("utf-8")
         self.send_response(code)
@@ -170,9 +177,11 @@ class _QuietHandler(BaseHTTPRequestHandler):
 # Mirror server
 # ---------------------------------------------------------------------------------------
 
+
 def content_type_for(path, body):
-    guessed = {".csv": "text/csv; charset=utf-8", ".geojson": "application/geo+json",
-               ".zip": "application/zip"}.get(Path(path).suffix.lower())
+    guessed = {".csv": "text/csv; charset=utf-8", ".geojson": "application/geo+json", ".zip": "application/zip"}.get(
+        Path(path).suffix.lower()
+    )
     guessed = guessed or mimetypes.guess_type(path)[0]
     if guessed:
         return guessed
@@ -252,7 +261,7 @@ class _MirrorHandler(_QuietHandler):
         if self.command == "HEAD":
             return
         if kind == "truncate":
-            self.wfile.write(body[:len(body) // 2])
+            self.wfile.write(body[: len(body) // 2])
             self.wfile.flush()
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -266,7 +275,7 @@ class _MirrorHandler(_QuietHandler):
             if self.server.owner.stop_event.is_set():
                 self.close_connection = True
                 return
-            self.wfile.write(body[start:start + chunk])
+            self.wfile.write(body[start : start + chunk])
             self.wfile.flush()
             self.server.owner.stop_event.wait(pause)
 
@@ -275,17 +284,18 @@ class _MirrorHandler(_QuietHandler):
         opts = fault.opts
         if fault.kind == "status":
             code = opts.get("code", 500)
-            self.send_simple(code, opts.get("body", f"{code} injected by the test\n"),
-                             opts.get("content_type", "text/plain; charset=utf-8"),
-                             opts.get("headers"))
+            self.send_simple(
+                code,
+                opts.get("body", f"{code} injected by the test\n"),
+                opts.get("content_type", "text/plain; charset=utf-8"),
+                opts.get("headers"),
+            )
         elif fault.kind == "retry_after":
-            self.send_simple(429, "Too Many Requests\n",
-                             headers={"Retry-After": opts.get("seconds", 1)})
+            self.send_simple(429, "Too Many Requests\n", headers={"Retry-After": opts.get("seconds", 1)})
         elif fault.kind == "body":
             body = opts.get("body", b"")
             body = body.encode("utf-8") if isinstance(body, str) else body
-            self.send_simple(opts.get("code", 200), body,
-                             opts.get("content_type") or content_type_for(relative, body))
+            self.send_simple(opts.get("code", 200), body, opts.get("content_type") or content_type_for(relative, body))
         elif fault.kind == "drop":
             self.close_connection = True  # no answer at all: the client sees a reset
         elif fault.kind == "delay":
@@ -395,6 +405,7 @@ class MirrorServer(_LoopbackBase):
 # Forward proxy
 # ---------------------------------------------------------------------------------------
 
+
 class _ProxyHandler(_QuietHandler):
     def do_GET(self):  # noqa: N802 - name from the base class
         owner = self.server.owner
@@ -404,17 +415,20 @@ class _ProxyHandler(_QuietHandler):
             self.send_simple(501, "this test proxy only forwards absolute http:// URLs\n")
             return
         if owner.expected_auth and auth != owner.expected_auth:
-            self.send_simple(407, "Proxy Authentication Required\n",
-                             headers={"Proxy-Authenticate": 'Basic realm="anct-test"'})
+            self.send_simple(
+                407, "Proxy Authentication Required\n", headers={"Proxy-Authenticate": 'Basic realm="anct-test"'}
+            )
             return
         self.forward()
 
     do_HEAD = do_GET
 
     def do_CONNECT(self):  # noqa: N802 - name from the base class
-        self.server.owner.record(ProxyRequest(self.command, self.path,
-                                              self.headers.get("Proxy-Authorization"),
-                                              Headers(self.headers.items())))
+        self.server.owner.record(
+            ProxyRequest(
+                self.command, self.path, self.headers.get("Proxy-Authorization"), Headers(self.headers.items())
+            )
+        )
         self.send_simple(501, "CONNECT (https) is not supported by this test proxy\n")
         self.close_connection = True
 
@@ -474,8 +488,7 @@ class ForwardProxy(_LoopbackBase):
         return "http://%s:%d" % self.address
 
     def url_with_auth(self, user, password):
-        return "http://%s:%s@%s:%d" % (quote(user, safe=""), quote(password, safe=""),
-                                       *self.address)
+        return "http://%s:%s@%s:%d" % (quote(user, safe=""), quote(password, safe=""), *self.address)
 
     def record(self, request):
         with self._lock:

@@ -5,6 +5,7 @@ and STARTINDEX (at most 5,000), with ``numberMatched``, ``numberReturned`` and `
 Register it on a MirrorServer: ``server.add_route(ROUTE_PREFIX, RoadWfs(features))``; requests for
 other type names fall through to the mirror's files. Pure standard library and numpy.
 """
+
 import json
 from urllib.parse import unquote
 
@@ -22,15 +23,35 @@ def query_of(relative):
     return {unquote(key): unquote(value) for key, value in pairs}
 
 
-def section(cleabs, coordinates, nature="Route à 1 chaussée", importance="4", sens="Double sens", speed=50,
-            access="Libre", **more):
+def section(
+    cleabs,
+    coordinates,
+    nature="Route à 1 chaussée",
+    importance="4",
+    sens="Double sens",
+    speed=50,
+    access="Libre",
+    **more,
+):
     """A BD TOPO section as the WFS writes it (a few of the published fields, 3D coordinates)."""
-    properties = {"cleabs": cleabs, "nature": nature, "importance": importance, "sens_de_circulation": sens,
-                  "vitesse_moyenne_vl": speed, "acces_vehicule_leger": access, "prive": False,
-                  "nom_1_gauche": more.pop("name", None), **more}
-    return {"type": "Feature", "id": f"troncon_de_route.{cleabs}",
-            "geometry": {"type": "LineString", "coordinates": [[x, y, 100.0] for x, y in coordinates]},
-            "geometry_name": "geometrie", "properties": properties}
+    properties = {
+        "cleabs": cleabs,
+        "nature": nature,
+        "importance": importance,
+        "sens_de_circulation": sens,
+        "vitesse_moyenne_vl": speed,
+        "acces_vehicule_leger": access,
+        "prive": False,
+        "nom_1_gauche": more.pop("name", None),
+        **more,
+    }
+    return {
+        "type": "Feature",
+        "id": f"troncon_de_route.{cleabs}",
+        "geometry": {"type": "LineString", "coordinates": [[x, y, 100.0] for x, y in coordinates]},
+        "geometry_name": "geometrie",
+        "properties": properties,
+    }
 
 
 def indre_grid(spacing=4000.0):
@@ -42,11 +63,13 @@ def indre_grid(spacing=4000.0):
         for j, y in enumerate(ys):
             nature, importance, speed = kinds[(i + j) % 3]
             if x + spacing <= xs[-1]:
-                features.append(section(f"TRONROUTE{i:03d}{j:03d}", [(x, y), (x + spacing, y)], nature, importance,
-                                        speed=speed))
+                features.append(
+                    section(f"TRONROUTE{i:03d}{j:03d}", [(x, y), (x + spacing, y)], nature, importance, speed=speed)
+                )
             if y + spacing <= ys[-1]:
-                features.append(section(f"TRONROUTN{i:03d}{j:03d}", [(x, y), (x, y + spacing)], nature, importance,
-                                        speed=speed))
+                features.append(
+                    section(f"TRONROUTN{i:03d}{j:03d}", [(x, y), (x, y + spacing)], nature, importance, speed=speed)
+                )
     return features
 
 
@@ -69,14 +92,24 @@ class RoadWfs:
         if box_crs != self.crs:
             return 400, "BBOX CRS\n", "text/plain"
         xmin, ymin, xmax, ymax = (float(value) for value in corners)
-        inside = np.flatnonzero((self.boxes[:, 0] <= xmax) & (self.boxes[:, 2] >= xmin) &
-                                (self.boxes[:, 1] <= ymax) & (self.boxes[:, 3] >= ymin))
+        inside = np.flatnonzero(
+            (self.boxes[:, 0] <= xmax)
+            & (self.boxes[:, 2] >= xmin)
+            & (self.boxes[:, 1] <= ymax)
+            & (self.boxes[:, 3] >= ymin)
+        )
         start = int(query.get("STARTINDEX", 0))
         count = min(int(query.get("COUNT", SERVER_MAX)), SERVER_MAX)
-        page = [self.features[i] for i in inside[start:start + count].tolist()]
-        body = {"type": "FeatureCollection", "features": page, "totalFeatures": len(inside),
-                "numberMatched": len(inside), "numberReturned": len(page), "timeStamp": "2026-12-01T08:00:00.000Z",
-                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::" + self.crs.split(":")[1]}}}
+        page = [self.features[i] for i in inside[start : start + count].tolist()]
+        body = {
+            "type": "FeatureCollection",
+            "features": page,
+            "totalFeatures": len(inside),
+            "numberMatched": len(inside),
+            "numberReturned": len(page),
+            "timeStamp": "2026-12-01T08:00:00.000Z",
+            "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::" + self.crs.split(":")[1]}},
+        }
         return 200, json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json;charset=UTF-8"
 
 

@@ -5,6 +5,7 @@ Layers and figures come from the data layer and the other algorithms (territory 
 service gap), never from a second implementation. A layer that cannot be had still gives a
 sheet, with a visible "données indisponibles" mark.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,14 +38,23 @@ if TYPE_CHECKING:  # for the hints only
 
     from ..core.territories import Territory
 
-MAIN_LAYERS = ("france_services", "qpv", "action_coeur_de_ville", "petites_villes_de_demain",
-               "territoires_industrie", "villages_avenir", "epci", "communes")
+MAIN_LAYERS = (
+    "france_services",
+    "qpv",
+    "action_coeur_de_ville",
+    "petites_villes_de_demain",
+    "territoires_industrie",
+    "villages_avenir",
+    "epci",
+    "communes",
+)
 FIGURE_BOXES = ("population", "density", "communes", "qpv", "programmes", "france_services", "gap", "mobile")
 
 
 @dataclass
 class SheetInputs:
     """Everything a sheet shows, gathered before the layout is touched."""
+
     territory: Territory
     region_name: str
     figures: DataFrame  # diagnostics.profile.key_figures
@@ -87,12 +97,18 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
         frame_map(layout, "map_locator", [inputs.france_layer], _metropole_extent(inputs.france_layer, territory))
     # The sites above the gap polygons (a map item draws its first layer on top).
     gap_layers = ([inputs.layers["france_services"].layer] if "france_services" in inputs.layers else []) + [
-        inputs.gap_layer]
+        inputs.gap_layer
+    ]
     frame_map(layout, "map_gap", gap_layers, extent, crs=crs)
     set_legend(layout, "legend_gap", [inputs.gap_layer])
     chart = os.path.join(workdir, f"chart_{territory.code}.svg")
-    comparison_chart_svg(chart, texts.chart_rows(inputs.figures), texts.series_names(territory, inputs.region_name),
-                         value_format=texts.chart_value, words=texts.words.chart)
+    comparison_chart_svg(
+        chart,
+        texts.chart_rows(inputs.figures),
+        texts.series_names(territory, inputs.region_name),
+        value_format=texts.chart_value,
+        words=texts.words.chart,
+    )
     picture = layout.itemById("chart")
     if picture is not None:
         picture.setPicturePath(chart)
@@ -145,8 +161,10 @@ def locator_renderer(layer: QgsVectorLayer, code: str) -> QgsRuleBasedRenderer:
     """France in light grey, the département in red."""
     code_field = _code_field(layer)
     root = QgsRuleBasedRenderer.Rule(None)
-    for expression, colour, outline in ((f"\"{code_field}\" = '{code}'", "225,0,15,255", "150,0,10,255"),
-                                        ("ELSE", "229,229,229,255", "170,170,170,255")):
+    for expression, colour, outline in (
+        (f"\"{code_field}\" = '{code}'", "225,0,15,255", "150,0,10,255"),
+        ("ELSE", "229,229,229,255", "170,170,170,255"),
+    ):
         symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": outline, "outline_width": "0.1"})
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp=expression))
     return QgsRuleBasedRenderer(root)

@@ -4,6 +4,7 @@
 région and France on a few ratios. The SVG is sized in millimetres so that, shown in a layout
 picture of the same size, its fonts print at their nominal point size.
 """
+
 from __future__ import annotations
 
 import math
@@ -47,7 +48,7 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int = 2) -
     if current:
         lines.append(current)
     if len(lines) > max_lines:
-        lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
+        lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
     if lines:
         lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
     return lines or [""]
@@ -57,10 +58,17 @@ def _valid(value: float | None) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
-def comparison_chart_svg(path: str, indicators: Sequence[ChartRow], series_names: Sequence[str], title: str = "",
-                         width_mm: float = 180.0, height_mm: float = 85.0,
-                         value_format: Callable[[float, int], str] | None = None, font_family: str | None = None,
-                         words: ChartWords | None = None) -> str:
+def comparison_chart_svg(
+    path: str,
+    indicators: Sequence[ChartRow],
+    series_names: Sequence[str],
+    title: str = "",
+    width_mm: float = 180.0,
+    height_mm: float = 85.0,
+    value_format: Callable[[float, int], str] | None = None,
+    font_family: str | None = None,
+    words: ChartWords | None = None,
+) -> str:
     """Write a grouped horizontal bar chart to the SVG file ``path`` and return ``path``.
 
     ``indicators``: ChartRow or ``(label, [territory, région, France])`` pairs; a value may be None
@@ -87,16 +95,26 @@ def comparison_chart_svg(path: str, indicators: Sequence[ChartRow], series_names
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        _draw_chart(painter, generator, width_px, height_px, indicators, series_names, title,
-                    value_format, font_family, words)
+        _draw_chart(
+            painter, generator, width_px, height_px, indicators, series_names, title, value_format, font_family, words
+        )
     finally:
         painter.end()
     return path
 
 
-def _draw_chart(painter: QPainter, device: QSvgGenerator, width: float, height: float, indicators: Sequence[ChartRow],
-                series_names: list[str], title: str, value_format: Callable[[float, int], str] | None,
-                font_family: str | None, words: ChartWords) -> None:
+def _draw_chart(
+    painter: QPainter,
+    device: QSvgGenerator,
+    width: float,
+    height: float,
+    indicators: Sequence[ChartRow],
+    series_names: list[str],
+    title: str,
+    value_format: Callable[[float, int], str] | None,
+    font_family: str | None,
+    words: ChartWords,
+) -> None:
     text_colour = QColor(COLOURS["text"])
     muted = QColor(COLOURS["muted"])
     title_font = _font(9, bold=True, family=font_family)
@@ -106,8 +124,10 @@ def _draw_chart(painter: QPainter, device: QSvgGenerator, width: float, height: 
     value_bold = _font(7, bold=True, family=font_family)
     nd_font = _font(7, italic=True, family=font_family)
     note_font = _font(7, italic=True, family=font_family)
-    metrics = {id(f): QFontMetricsF(f, device) for f in (title_font, legend_font, label_font, value_font,
-                                                          value_bold, nd_font, note_font)}
+    metrics = {
+        id(f): QFontMetricsF(f, device)
+        for f in (title_font, legend_font, label_font, value_font, value_bold, nd_font, note_font)
+    }
 
     def fm(font: QFont) -> QFontMetricsF:
         return metrics[id(font)]
@@ -151,8 +171,7 @@ def _draw_chart(painter: QPainter, device: QSvgGenerator, width: float, height: 
     if not rows:
         painter.setFont(nd_font)
         painter.setPen(muted)
-        painter.drawText(QRectF(left, y, right - left, bottom - y), Qt.AlignmentFlag.AlignCenter,
-                         words.empty)
+        painter.drawText(QRectF(left, y, right - left, bottom - y), Qt.AlignmentFlag.AlignCenter, words.empty)
         return
 
     # Columns: indicator label | bars | values.
@@ -194,8 +213,10 @@ def _draw_chart(painter: QPainter, device: QSvgGenerator, width: float, height: 
             if not _valid(value):
                 painter.setFont(nd_font)
                 painter.setPen(muted)
-                painter.drawText(QPointF(bar_left + _pixels(1),
-                                         centre + (fm(nd_font).ascent() - fm(nd_font).descent()) / 2), words.nd)
+                painter.drawText(
+                    QPointF(bar_left + _pixels(1), centre + (fm(nd_font).ascent() - fm(nd_font).descent()) / 2),
+                    words.nd,
+                )
                 continue
             length = bar_span * max(0.0, value) / scale if scale > 0 else 0.0
             painter.setPen(Qt.PenStyle.NoPen)
@@ -206,7 +227,8 @@ def _draw_chart(painter: QPainter, device: QSvgGenerator, width: float, height: 
             font = value_bold if series == 0 else value_font
             painter.setFont(font)
             painter.setPen(text_colour if series == 0 else QColor(COLOURS["text_secondary"]))
-            painter.drawText(QPointF(bar_left + length + _pixels(1.2),
-                                     centre + (fm(font).ascent() - fm(font).descent()) / 2), text)
+            painter.drawText(
+                QPointF(bar_left + length + _pixels(1.2), centre + (fm(font).ascent() - fm(font).descent()) / 2), text
+            )
     painter.setPen(axis_pen)
     painter.drawLine(QPointF(bar_left, y), QPointF(bar_left, bottom))

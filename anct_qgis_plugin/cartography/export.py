@@ -1,6 +1,7 @@
 """Writing filled layouts to PDF: one layout per file, or several in one file. A file appears
 whole or not at all (written beside, then renamed), so a failed export never replaces an
 earlier sheet."""
+
 from __future__ import annotations
 
 import os
@@ -43,8 +44,11 @@ def export_combined_pdf(layouts: Iterable[QgsLayout], path: str) -> str:
     part = _part_of(path)
     writer = QPdfWriter(part)
     writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(A4_MM, QPageSize.Unit.Millimeter),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(A4_MM, QPageSize.Unit.Millimeter), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+        )
+    )
     painter = QPainter()
     if not painter.begin(writer):
         _remove(part)

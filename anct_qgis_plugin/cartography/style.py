@@ -5,8 +5,8 @@ and the charts: palette and font faces."""
 COLOURS = {
     "bleu_france": "#000091",
     "rouge_marianne": "#E1000F",
-    "blue_grey": "#7D86B4",       # région series of the charts
-    "light_grey": "#C8C8C8",      # France series of the charts
+    "blue_grey": "#7D86B4",  # région series of the charts
+    "light_grey": "#C8C8C8",  # France series of the charts
     "text": "#161616",
     "text_secondary": "#3A3A3A",
     "muted": "#666666",
@@ -14,7 +14,7 @@ COLOURS = {
     "axis": "#929292",
     "box_background": "#F5F5FE",  # key-figure boxes
     "box_border": "#CACAFB",
-    "row_alternate": "#F2F2F2",   # EPCI table, every other row
+    "row_alternate": "#F2F2F2",  # EPCI table, every other row
     "header_background": "#E3E3FD",
 }
 

@@ -4,6 +4,7 @@ The sheet's language is a parameter of the algorithm, independent of QGIS's inte
 language: Qt's translator follows the interface, so both vocabularies live here side by side,
 as two ``SheetWords`` records, instead of in the .ts file.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,6 +29,7 @@ SOURCE_LINE = "{title} ({who}, {date})"
 @dataclass(frozen=True)
 class ChartWords:
     """What a comparison chart says besides its data."""
+
     name: str  # the SVG's title when the chart draws none
     note: str  # under the chart: how the bars are scaled ("" for none)
     nd: str  # a missing value
@@ -37,6 +39,7 @@ class ChartWords:
 @dataclass(frozen=True)
 class SheetWords:
     """The vocabulary of a sheet in one language. ``{km}``/``{min}``: the gap threshold."""
+
     inhabitants: str
     density: str
     communes: str
@@ -75,58 +78,94 @@ class SheetWords:
 
 WORDS = {
     "fr": SheetWords(
-        inhabitants="habitants", density="hab./km²", communes="communes",
-        in_communes="dans {n} communes", region="Région", france="France", sites="France services",
+        inhabitants="habitants",
+        density="hab./km²",
+        communes="communes",
+        in_communes="dans {n} communes",
+        region="Région",
+        france="France",
+        sites="France services",
         per_10000="{v} pour 10\u00a0000\u00a0hab.",
         gap="à plus de {km} km d'un France services ({n} hab.)",
         gap_road="à plus de {min} min d'un France services par la route ({n} hab.)",
-        mobile="sites mobiles (Arcep)", programmes="programmes ANCT (nombre)",
+        mobile="sites mobiles (Arcep)",
+        programmes="programmes ANCT (nombre)",
         subtitle="{region} — fiche produite le {date}",
-        title_2="{name} ({code}) — accès aux services et intercommunalités", nd="n.d.", colon="\u00a0: ",
+        title_2="{name} ({code}) — accès aux services et intercommunalités",
+        nd="n.d.",
+        colon="\u00a0: ",
         missing="Données indisponibles : {items}",
-        chart_density="Densité (hab./km²)", chart_fs="France services pour 10 000 hab.",
-        chart_qpv="Population des communes à QPV (%)", chart_pvd="Population des communes PVD (%)",
-        chart_va="Population des communes Villages d'avenir (%)", chart_gap="Population à plus de {km} km (%)",
+        chart_density="Densité (hab./km²)",
+        chart_fs="France services pour 10 000 hab.",
+        chart_qpv="Population des communes à QPV (%)",
+        chart_pvd="Population des communes PVD (%)",
+        chart_va="Population des communes Villages d'avenir (%)",
+        chart_gap="Population à plus de {km} km (%)",
         chart_gap_road="Population à plus de {min} min par la route (%)",
-        chart=ChartWords(name="Comparaison",
-                         note="Longueur des barres relative à la plus grande valeur de chaque indicateur.",
-                         nd="n.d.", empty="Données indisponibles"),
+        chart=ChartWords(
+            name="Comparaison",
+            note="Longueur des barres relative à la plus grande valeur de chaque indicateur.",
+            nd="n.d.",
+            empty="Données indisponibles",
+        ),
         epci_headers=("EPCI", "Communes", "Population", "> seuil (%)", "Plus loin (km)"),
         epci_farthest_road="Plus loin (min)",
         footer="Sources : {sources} — {licence} — Réalisation : extension QGIS ANCT Territoires, {date}",
-        sources_title="Sources :", licence_all="Toutes les données : {licence}.",
-        gap_map="Distance au France services", gap_map_road="Temps par la route (min)",
+        sources_title="Sources :",
+        licence_all="Toutes les données : {licence}.",
+        gap_map="Distance au France services",
+        gap_map_road="Temps par la route (min)",
         road_times="temps par la route (réseau routier indisponible : distance à vol d'oiseau)",
-        road_network="Réseau routier BD TOPO"),
+        road_network="Réseau routier BD TOPO",
+    ),
     "en": SheetWords(
-        inhabitants="inhabitants", density="inh./km²", communes="communes",
-        in_communes="in {n} communes", region="Région", france="France", sites="France services",
+        inhabitants="inhabitants",
+        density="inh./km²",
+        communes="communes",
+        in_communes="in {n} communes",
+        region="Région",
+        france="France",
+        sites="France services",
         per_10000="{v} per 10,000\u00a0inh.",
         gap="beyond {km} km of France services ({n} inh.)",
         gap_road="beyond {min} min of France services by road ({n} inh.)",
-        mobile="mobile sites (Arcep)", programmes="ANCT programmes (number)",
+        mobile="mobile sites (Arcep)",
+        programmes="ANCT programmes (number)",
         subtitle="{region} — sheet produced on {date}",
-        title_2="{name} ({code}) — access to services and EPCI", nd="n/a", colon=": ",
+        title_2="{name} ({code}) — access to services and EPCI",
+        nd="n/a",
+        colon=": ",
         missing="Data unavailable: {items}",
-        chart_density="Density (inh./km²)", chart_fs="France services per 10,000 inh.",
-        chart_qpv="Population of communes with a QPV (%)", chart_pvd="Population of PVD communes (%)",
-        chart_va="Population of Villages d'avenir communes (%)", chart_gap="Population beyond {km} km (%)",
+        chart_density="Density (inh./km²)",
+        chart_fs="France services per 10,000 inh.",
+        chart_qpv="Population of communes with a QPV (%)",
+        chart_pvd="Population of PVD communes (%)",
+        chart_va="Population of Villages d'avenir communes (%)",
+        chart_gap="Population beyond {km} km (%)",
         chart_gap_road="Population beyond {min} min by road (%)",
-        chart=ChartWords(name="Comparison", note="Bar length relative to the largest value of each indicator.",
-                         nd="n/a", empty="Data unavailable"),
+        chart=ChartWords(
+            name="Comparison",
+            note="Bar length relative to the largest value of each indicator.",
+            nd="n/a",
+            empty="Data unavailable",
+        ),
         epci_headers=("EPCI", "Communes", "Population", "Beyond (%)", "Farthest (km)"),
         epci_farthest_road="Farthest (min)",
         footer="Sources: {sources} — {licence} — Made with the ANCT Territoires QGIS plugin, {date}",
-        sources_title="Sources:", licence_all="All data: {licence}.",
-        gap_map="Distance to France services", gap_map_road="Time by road (min)",
+        sources_title="Sources:",
+        licence_all="All data: {licence}.",
+        gap_map="Distance to France services",
+        gap_map_road="Time by road (min)",
         road_times="road times (road network unavailable: straight-line distance)",
-        road_network="BD TOPO road network"),
+        road_network="BD TOPO road network",
+    ),
 }
 
 
 @dataclass(frozen=True)
 class SheetSource:
     """A source as a sheet credits it."""
+
     title: str
     publisher: str  # "who — long name": the sheet shows who
     date: str  # ISO date of the source ("" when unknown)
@@ -144,6 +183,7 @@ class SheetSource:
 
 class FigureBox(NamedTuple):
     """The three texts of a key-figure box."""
+
     value: str  # in big type
     label: str  # what it is
     comparison: str  # the région and France beside it
@@ -151,12 +191,14 @@ class FigureBox(NamedTuple):
 
 class ChartRow(NamedTuple):
     """One indicator of the comparison chart: its label and [territory, région, France]."""
+
     label: str
     values: list
 
 
 class Figure(NamedTuple):
     """One indicator of diagnostics.profile.key_figures: the territory beside its région and France."""
+
     territory: float | None
     region: float | None
     france: float | None
@@ -233,6 +275,7 @@ class SheetTexts:
 
         def shown(value: float | None) -> str:  # no unit after "n.d."
             return self._n(value, decimals) + (suffix if value is not None else "")
+
         return f"{w.region}{w.colon}{shown(region)}\n{w.france}{w.colon}{shown(france)}"
 
     def title(self, territory: Territory) -> str:
@@ -265,23 +308,35 @@ class SheetTexts:
             communes = self._figure(figures, "qpv_communes").territory
             return FigureBox(self._n(t), f"QPV, {w.in_communes.format(n=self._n(communes))}", self._comparison(r, f))
         if box == "programmes":
-            parts = [(label, self._figure(figures, key).territory) for label, key in
-                     (("PVD", "petites_villes_de_demain"), ("ACV", "action_coeur_de_ville"),
-                      ("TI", "territoires_industrie"), ("VA", "villages_avenir"))]
+            parts = [
+                (label, self._figure(figures, key).territory)
+                for label, key in (
+                    ("PVD", "petites_villes_de_demain"),
+                    ("ACV", "action_coeur_de_ville"),
+                    ("TI", "territoires_industrie"),
+                    ("VA", "villages_avenir"),
+                )
+            ]
             (lead_label, lead), rest = parts[0], parts[1:]
-            return FigureBox(f"{self._n(lead)} {lead_label}", " · ".join(f"{self._n(v)} {label}" for label, v in rest),
-                             w.programmes)
+            return FigureBox(
+                f"{self._n(lead)} {lead_label}", " · ".join(f"{self._n(v)} {label}" for label, v in rest), w.programmes
+            )
         if box == "france_services":
             sites = self._figure(figures, "france_services").territory
             per = self._figure(figures, "france_services_per_10000")
-            return FigureBox(self._n(sites), f"{w.sites}, {w.per_10000.format(v=self._n(per.territory, 2))}",
-                             self._comparison(per.region, per.france, 2))
+            return FigureBox(
+                self._n(sites),
+                f"{w.sites}, {w.per_10000.format(v=self._n(per.territory, 2))}",
+                self._comparison(per.region, per.france, 2),
+            )
         if box == "gap":
             share = self._figure(figures, "gap_share")
             people = self._figure(figures, "gap_population").territory
-            return FigureBox(f"{self._n(share.territory, 1)} %",
-                             self._gap_words(w.gap, w.gap_road).format(n=self._n(people)),
-                             self._comparison(share.region, share.france, 1, " %"))
+            return FigureBox(
+                f"{self._n(share.territory, 1)} %",
+                self._gap_words(w.gap, w.gap_road).format(n=self._n(people)),
+                self._comparison(share.region, share.france, 1, " %"),
+            )
         if box == "mobile":
             t, r, f = self._figure(figures, "mobile_sites")
             return FigureBox(self._n(t), w.mobile, self._comparison(r, f))
@@ -294,11 +349,17 @@ class SheetTexts:
     def chart_rows(self, figures: DataFrame) -> list[ChartRow]:
         """The indicators of the comparison chart."""
         w = self.words
-        return [ChartRow(label, list(self._figure(figures, key))) for label, key in (
-            (w.chart_density, "density"), (w.chart_fs, "france_services_per_10000"),
-            (w.chart_qpv, "qpv_population_share"), (w.chart_pvd, "petites_villes_de_demain_population_share"),
-            (w.chart_va, "villages_avenir_population_share"),
-            (self._gap_words(w.chart_gap, w.chart_gap_road), "gap_share"))]
+        return [
+            ChartRow(label, list(self._figure(figures, key)))
+            for label, key in (
+                (w.chart_density, "density"),
+                (w.chart_fs, "france_services_per_10000"),
+                (w.chart_qpv, "qpv_population_share"),
+                (w.chart_pvd, "petites_villes_de_demain_population_share"),
+                (w.chart_va, "villages_avenir_population_share"),
+                (self._gap_words(w.chart_gap, w.chart_gap_road), "gap_share"),
+            )
+        ]
 
     def series_names(self, territory: Territory, region_name: str) -> list[str]:
         return [territory.name, region_name or self.words.region, self.words.france]
@@ -315,10 +376,16 @@ class SheetTexts:
             return []
         rows = [f for f in summary.getFeatures() if f["level"] == "epci"]
         rows.sort(key=lambda f: -(f["population"] or 0))
-        return [[f["name"] or f["code"], self._n(f["units"]), self._n(f["population"]),
-                 self._n(100.0 * (f["share_beyond"] or 0), 1),
-                 self._n((f["worst"] or 0) / (1.0 if self.by_road else 1000.0), 1)]  # minutes, or km from metres
-                for f in rows]
+        return [
+            [
+                f["name"] or f["code"],
+                self._n(f["units"]),
+                self._n(f["population"]),
+                self._n(100.0 * (f["share_beyond"] or 0), 1),
+                self._n((f["worst"] or 0) / (1.0 if self.by_road else 1000.0), 1),
+            ]  # minutes, or km from metres
+            for f in rows
+        ]
 
     @staticmethod
     def _licences(sources: Iterable[SheetSource]) -> str:
@@ -327,10 +394,14 @@ class SheetTexts:
     def sources(self, sources: Iterable[SheetSource]) -> str:
         """One paragraph (what, who, date for each source), the licence once."""
         sources = list(sources)
-        items = [SOURCE_LINE.format(title=source.title, date=self.source_date(source.date), who=source.who)
-                 for source in sources]
-        return (f"{self.words.sources_title} {' · '.join(dict.fromkeys(items))}. "
-                f"{self.words.licence_all.format(licence=self._licences(sources))}")
+        items = [
+            SOURCE_LINE.format(title=source.title, date=self.source_date(source.date), who=source.who)
+            for source in sources
+        ]
+        return (
+            f"{self.words.sources_title} {' · '.join(dict.fromkeys(items))}. "
+            f"{self.words.licence_all.format(licence=self._licences(sources))}"
+        )
 
     def source_date(self, iso: str) -> str:
         if not iso:
@@ -345,5 +416,6 @@ class SheetTexts:
     def footer(self, sources: Iterable[SheetSource]) -> str:
         sources = list(sources)
         publishers = sorted({source.who for source in sources})
-        return self.words.footer.format(sources=", ".join(publishers) or "ANCT", licence=self._licences(sources),
-                                        date=self.date())
+        return self.words.footer.format(
+            sources=", ".join(publishers) or "ANCT", licence=self._licences(sources), date=self.date()
+        )

@@ -5,6 +5,7 @@ The manifest is replaced atomically after its data file is complete, so a reader
 entry or the new one, never a partial file. Writers of one entry take a lock file, so two
 processes writing the same entry do not corrupt it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -110,8 +111,12 @@ class Cache:
                 manifest = Manifest(**json.load(stream))
         except (OSError, ValueError, TypeError):
             return None
-        if not isinstance(manifest.file, str) or os.path.basename(manifest.file) != manifest.file \
-                or manifest.file in ("", ".", "..") or manifest.file.startswith(PART_PREFIX):
+        if (
+            not isinstance(manifest.file, str)
+            or os.path.basename(manifest.file) != manifest.file
+            or manifest.file in ("", ".", "..")
+            or manifest.file.startswith(PART_PREFIX)
+        ):
             return None  # a manifest naming a file outside its entry is not trusted
         path = os.path.join(folder, manifest.file)
         if manifest.url != url or not os.path.isfile(path) or os.path.getsize(path) != manifest.size:
@@ -148,8 +153,16 @@ class Cache:
             if previous is not None and previous.manifest.file != name:
                 # Kept until the new file has been built into a layer: see rollback().
                 extra["previous"] = {k: v for k, v in asdict(previous.manifest).items() if k != "extra"}
-            manifest = Manifest(url=url, file=name, sha1=digest, size=os.path.getsize(os.path.join(folder, name)),
-                                fetched_at=now, checked_at=now, extra=extra, **meta)
+            manifest = Manifest(
+                url=url,
+                file=name,
+                sha1=digest,
+                size=os.path.getsize(os.path.join(folder, name)),
+                fetched_at=now,
+                checked_at=now,
+                extra=extra,
+                **meta,
+            )
             _write_json_atomically(os.path.join(folder, MANIFEST), asdict(manifest))
             self._drop_old_files(folder, keep=(name, (extra.get("previous") or {}).get("file")))
         finally:

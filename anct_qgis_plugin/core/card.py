@@ -4,6 +4,7 @@ Read from the per-commune lists (the QPV list, the programme lists, France servi
 rather than from outlines: a commune counts even where no outline can be had, and codes of every
 vintage (arrondissements, delegated communes) count for today's commune.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -47,12 +48,14 @@ class CommuneCard:
     origins: dict = field(default_factory=dict)  # table -> where its lines come from (see Membership.origin)
 
     def as_text(self) -> str:
-        rows = [f"{self.name} ({self.code})",
-                tr("Population: {population}").format(population=self.population if self.population is not None else "-")
-                + (f" ({self.population_source})" if self.population_source else ""),
-                tr("EPCI: {epci}").format(epci=self.epci or "-"),
-                tr("Département: {dep}").format(dep=self.departement),
-                tr("Région: {region}").format(region=self.region)]
+        rows = [
+            f"{self.name} ({self.code})",
+            tr("Population: {population}").format(population=self.population if self.population is not None else "-")
+            + (f" ({self.population_source})" if self.population_source else ""),
+            tr("EPCI: {epci}").format(epci=self.epci or "-"),
+            tr("Département: {dep}").format(dep=self.departement),
+            tr("Région: {region}").format(region=self.region),
+        ]
         for layer_id in CARD_TABLES:
             title = get_source(layer_id).title()
             mine = [line for line in self.lines if line.layer_id == layer_id]
@@ -62,8 +65,9 @@ class CommuneCard:
                 rows.append(f"{title}: " + tr("no"))
             for line in mine:
                 extra = " — ".join(part for part in (line.label, line.date) if part)
-                rows.append(f"{title}: {line.ident}" + (f" — {extra}" if extra else "")
-                            + f" [{self._vintage(layer_id)}]")
+                rows.append(
+                    f"{title}: {line.ident}" + (f" — {extra}" if extra else "") + f" [{self._vintage(layer_id)}]"
+                )
         return "\n".join(rows)
 
     def _vintage(self, layer_id: str) -> str:
@@ -85,11 +89,14 @@ def commune_card(builder: LayerBuilder, index: TerritoryIndex, code: str, cross_
     epci = commune.get("codeEpci") or ""
     dep_code = commune.get("codeDepartement", "")
     card = CommuneCard(
-        code=territory.code, name=territory.name, population=commune.get("population"),
+        code=territory.code,
+        name=territory.name,
+        population=commune.get("population"),
         epci=f"{index.epci_names.get(epci, '')} ({epci})".strip() if epci else "",
         departement=f"{index.departements.get(dep_code, ('', ''))[0]} ({dep_code})",
         region=f"{index.regions.get(commune.get('codeRegion', ''), '')} ({commune.get('codeRegion', '')})",
-        population_source=builder.population_source())
+        population_source=builder.population_source(),
+    )
     for table_id, membership in read_memberships(builder, CARD_TABLES, builder.feedback, cross_table).items():
         if membership.unavailable:
             card.unavailable[table_id] = membership.unavailable
@@ -98,6 +105,9 @@ def commune_card(builder: LayerBuilder, index: TerritoryIndex, code: str, cross_
         card.origins[table_id] = membership.origin
         title = get_source(table_id).title(builder.language)
         for ident in sorted(set(membership.ids_by_commune.get(territory.code, ()))):
-            card.lines.append(CardLine(table_id, title, ident, membership.labels.get(ident, ""),
-                                       iso_date(membership.dates.get(ident, ""))))
+            card.lines.append(
+                CardLine(
+                    table_id, title, ident, membership.labels.get(ident, ""), iso_date(membership.dates.get(ident, ""))
+                )
+            )
     return card

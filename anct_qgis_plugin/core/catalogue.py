@@ -4,6 +4,7 @@ A source says where its file is (a data.gouv.fr dataset and a file-selection rul
 URL, possibly one per département), how to read it, how it gets a geometry, which columns it
 needs (with the spellings of every vintage) and how it is restricted to a territory.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,13 +14,17 @@ from .i18n import tr
 
 DATAGOUV_API = "https://www.data.gouv.fr/api/1/datasets/{dataset}/"
 DATAGOUV_RESOURCE = "https://www.data.gouv.fr/api/1/datasets/r/{resource}"
-OBSERVATOIRE_DOWNLOAD = ("https://www.observatoire-des-territoires.gouv.fr/outils/cartographie-interactive/api/v1/"
-                         "functions/GC_API_download.php?type=stat&nivgeo={nivgeo}&dataset={dataset}&indic={indic}"
-                         "&format=csv")
+OBSERVATOIRE_DOWNLOAD = (
+    "https://www.observatoire-des-territoires.gouv.fr/outils/cartographie-interactive/api/v1/"
+    "functions/GC_API_download.php?type=stat&nivgeo={nivgeo}&dataset={dataset}&indic={indic}"
+    "&format=csv"
+)
 GEO_API = "https://geo.api.gouv.fr"
-GEOPF_WFS = ("https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
-             "&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST:{typename}&OUTPUTFORMAT=application/json"
-             "&SRSNAME=EPSG:4326")
+GEOPF_WFS = (
+    "https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+    "&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST:{typename}&OUTPUTFORMAT=application/json"
+    "&SRSNAME=EPSG:4326"
+)
 COMMUNE_OUTLINES = GEO_API + "/communes?codeDepartement={dep}&format=geojson&geometry=contour"
 
 LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)"
@@ -45,6 +50,7 @@ class DataGouvFile:
     (either may match); only ``main`` resources of an accepted format count. ``newest``: the
     dataset keeps several vintages and the newest wins; otherwise several fits are an error.
     """
+
     dataset: str
     formats: tuple
     file_name: str = ""
@@ -66,6 +72,7 @@ class DataGouvFile:
 class QuarterlyUrl:
     """A file published each quarter under a path naming it (``2024_T2``): the newest quarter
     published, looked for from the current quarter backwards, unless a setting pins one."""
+
     template: str
     setting: str  # the Config field that pins a quarter (empty: the newest published)
     look_back: int = 16  # four years
@@ -76,10 +83,12 @@ class QuarterlyUrl:
 class YearlyUrl:
     """A file published each year under a name holding its year (``{year}``): the newest year
     published, looked for from the current year backwards (quarters.py)."""
+
     template: str
     setting: str = ""  # the Config field that pins a year (none: the newest published)
     look_back: int = 8
     suffix: str = ".xlsx"
+
 
 @dataclass(frozen=True)
 class FixedUrl:
@@ -90,12 +99,14 @@ class FixedUrl:
 class RoadWfsPages:
     """IGN BD TOPO road sections of the territory's box from the Géoplateforme WFS, paged and
     tiled (road_network.py); ``buffer_m`` around the territory's communes."""
+
     buffer_m: float = 0.0
 
 
 @dataclass(frozen=True)
 class PerDepartementUrl:
     """One request per département of the territory (geo.api.gouv.fr refuses national GeoJSON)."""
+
     template: str
 
 
@@ -115,6 +126,7 @@ class NativeGeometry:
 class PointsFromColumns:
     """Points from coordinate columns; ``flags``: (new field, column, value) — the field is 1 where
     the column lists the value (lists joined by '|', ';' or ',')."""
+
     x: str
     y: str
     crs: str
@@ -125,6 +137,7 @@ class PointsFromColumns:
 class JoinCommunes:
     """One row per commune and programme: join to commune outlines, dissolve per programme id.
     ``labels_from``: a second file of the dataset with (id, label) rows, for lists that carry ids only."""
+
     id_column: str
     label_column: str = ""
     date_column: str = ""
@@ -135,6 +148,7 @@ class JoinCommunes:
 @dataclass(frozen=True)
 class DissolveCommunes:
     """Dissolve commune outlines by a code (EPCI), names from an optional JSON list."""
+
     by: str
     names_url: str = ""
 
@@ -171,168 +185,328 @@ class Source:
         return self.abstract_fr if language == "fr" else self.abstract_en
 
 
-def _anct_list(id_: str, title_fr: str, title_en: str, dataset: str, prefix: str, id_column: str, abstract_fr: str,
-               abstract_en: str, label_column: str = "", date_column: str = "", theme: str = "territoires",
-               locator: DataGouvFile | FixedUrl | YearlyUrl | None = None, labels_from: DataGouvFile | None = None,
-               not_member: tuple[str, ...] = (), commune_column: str = "insee_com", reader: str = "csv",
-               **extra: str | bool) -> Source:
+def _anct_list(
+    id_: str,
+    title_fr: str,
+    title_en: str,
+    dataset: str,
+    prefix: str,
+    id_column: str,
+    abstract_fr: str,
+    abstract_en: str,
+    label_column: str = "",
+    date_column: str = "",
+    theme: str = "territoires",
+    locator: DataGouvFile | FixedUrl | YearlyUrl | None = None,
+    labels_from: DataGouvFile | None = None,
+    not_member: tuple[str, ...] = (),
+    commune_column: str = "insee_com",
+    reader: str = "csv",
+    **extra: str | bool,
+) -> Source:
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
     Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture."""
     columns = {commune_column: (commune_column,), id_column: (id_column,)}
     if label_column and labels_from is None:
         columns[label_column] = (label_column,)
     return Source(
-        id=id_, title_fr=title_fr, title_en=title_en, theme=theme,
+        id=id_,
+        title_fr=title_fr,
+        title_en=title_en,
+        theme=theme,
         # ANCT names its per-commune lists liste-<prog>-com<COG>-<YYYYMMDD>.csv and keeps old vintages.
-        locator=locator or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv",
-                                        newest=True),
-        reader=reader, geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member),
-        columns=columns, commune_column=commune_column, suffix="." + reader,
-        abstract_fr=abstract_fr, abstract_en=abstract_en,
-        **{"attribution": "ANCT, Etalab API Découpage administratif (IGN, INSEE)", **extra})
+        locator=locator
+        or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv", newest=True),
+        reader=reader,
+        geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member),
+        columns=columns,
+        commune_column=commune_column,
+        suffix="." + reader,
+        abstract_fr=abstract_fr,
+        abstract_en=abstract_en,
+        **{"attribution": "ANCT, Etalab API Découpage administratif (IGN, INSEE)", **extra},
+    )
 
 
 SOURCES = (
     Source(
-        id="qpv", title_fr="Quartiers prioritaires 2024 (QPV)",
-        title_en="Priority neighbourhoods 2024 (QPV)", theme="politique_ville",
+        id="qpv",
+        title_fr="Quartiers prioritaires 2024 (QPV)",
+        title_en="Priority neighbourhoods 2024 (QPV)",
+        theme="politique_ville",
         # Published 2026-01-15 as qpv-2024-geojson.zip beside qpv-2024-shp.zip and qpv-2024-gpkg.zip
         # (data.gouv.fr dataset document; ../shared/docs/data-sources.md): the GeoJSON one, whose
         # ZIP holds a national WGS84 member and a metropolitan-only Lambert-93 one.
-        locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv", ("zip", "geojson"),
-                             file_name=r"qpv-2024-geojson\.zip|qpv-2024\.geojson",
-                             title=r"quartiers prioritaires.*2024.*\(format geojson\)"),
-        reader="vector", geometry=NativeGeometry(), member=r"Outre_Mer.*WGS84",
-        columns={"code_qp": ("code_qp",), "lib_qp": ("lib_qp",), "insee_com": ("insee_com",),
-                 "insee_dep": ("insee_dep",)},
-        commune_column="insee_com", suffix=".zip",
+        locator=DataGouvFile(
+            "quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
+            ("zip", "geojson"),
+            file_name=r"qpv-2024-geojson\.zip|qpv-2024\.geojson",
+            title=r"quartiers prioritaires.*2024.*\(format geojson\)",
+        ),
+        reader="vector",
+        geometry=NativeGeometry(),
+        member=r"Outre_Mer.*WGS84",
+        columns={
+            "code_qp": ("code_qp",),
+            "lib_qp": ("lib_qp",),
+            "insee_com": ("insee_com",),
+            "insee_dep": ("insee_dep",),
+        },
+        commune_column="insee_com",
+        suffix=".zip",
         attribution="ANCT, IGN",  # insee_com may hold several codes joined by ", "
         abstract_fr="Contours des quartiers prioritaires de la politique de la ville, géographie 2024 "
-                    "(métropole et outre-mer).",
+        "(métropole et outre-mer).",
         abstract_en="Outlines of the priority neighbourhoods of urban policy, 2024 geography "
-                    "(metropolitan France and overseas)."),
+        "(metropolitan France and overseas).",
+    ),
     Source(
-        id="qpv_2015", title_fr="Quartiers prioritaires 2015 (historique)",
-        title_en="Priority neighbourhoods 2015 (historical)", theme="politique_ville",
-        locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
-                             ("zip", "geojson", "json"), file_name=r".*qp[ _-]?2015.*",
-                             title=r"QP[ _-]?2015.*contours|contours.*QP[ _-]?2015"), historical=True,
-        reader="vector", geometry=NativeGeometry(),
+        id="qpv_2015",
+        title_fr="Quartiers prioritaires 2015 (historique)",
+        title_en="Priority neighbourhoods 2015 (historical)",
+        theme="politique_ville",
+        locator=DataGouvFile(
+            "quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
+            ("zip", "geojson", "json"),
+            file_name=r".*qp[ _-]?2015.*",
+            title=r"QP[ _-]?2015.*contours|contours.*QP[ _-]?2015",
+        ),
+        historical=True,
+        reader="vector",
+        geometry=NativeGeometry(),
         columns={"code_qp": ("CODE_QP", "code_qp"), "nom_qp": ("NOM_QP", "nom_qp", "lib_qp")},
-        suffix=".geojson", attribution="ANCT, IGN",  # COMMUNE_QP holds names: restricted by geometry
-        abstract_fr="Contours des quartiers prioritaires de la géographie 2015-2023, où le fichier "
-                    "est publié.",
-        abstract_en="Outlines of the priority neighbourhoods of the 2015-2023 geography, where the "
-                    "file is published."),
-    _anct_list("territoires_industrie", "Territoires d'industrie 2023-2027",
-               "Territoires d'industrie 2023-2027", "programme-territoires-dindustrie", "ti", "id_ti",
-               "Périmètres des Territoires d'industrie, reconstitués par union des communes membres.",
-               "Territoires d'industrie perimeters, rebuilt as the union of member communes.",
-               label_column="lib_ti"),
-    _anct_list("action_coeur_de_ville", "Action cœur de ville", "Action cœur de ville (town centres)",
-               "programme-action-coeur-de-ville", "acv", "id_acv",
-               "Communes du programme Action cœur de ville, regroupées par programme.",
-               "Communes of the Action cœur de ville programme, grouped by programme.",
-               label_column="lib_acv", date_column="date_signature"),
-    _anct_list("petites_villes_de_demain", "Petites villes de demain", "Petites villes de demain (small towns)",
-               "programme-petites-villes-de-demain", "pvd", "id_pvd",
-               "Communes lauréates de Petites villes de demain, regroupées par convention.",
-               "Communes of the Petites villes de demain programme, grouped by agreement.",
-               date_column="date_signature"),
-    _anct_list("villages_avenir", "Villages d'avenir", "Villages d'avenir (villages of the future)",
-               "dispositif-villages-davenir", "va", "id_va",
-               "Communes lauréates du dispositif Villages d'avenir.",
-               "Communes selected by the Villages d'avenir scheme."),
+        suffix=".geojson",
+        attribution="ANCT, IGN",  # COMMUNE_QP holds names: restricted by geometry
+        abstract_fr="Contours des quartiers prioritaires de la géographie 2015-2023, où le fichier est publié.",
+        abstract_en="Outlines of the priority neighbourhoods of the 2015-2023 geography, where the file is published.",
+    ),
+    _anct_list(
+        "territoires_industrie",
+        "Territoires d'industrie 2023-2027",
+        "Territoires d'industrie 2023-2027",
+        "programme-territoires-dindustrie",
+        "ti",
+        "id_ti",
+        "Périmètres des Territoires d'industrie, reconstitués par union des communes membres.",
+        "Territoires d'industrie perimeters, rebuilt as the union of member communes.",
+        label_column="lib_ti",
+    ),
+    _anct_list(
+        "action_coeur_de_ville",
+        "Action cœur de ville",
+        "Action cœur de ville (town centres)",
+        "programme-action-coeur-de-ville",
+        "acv",
+        "id_acv",
+        "Communes du programme Action cœur de ville, regroupées par programme.",
+        "Communes of the Action cœur de ville programme, grouped by programme.",
+        label_column="lib_acv",
+        date_column="date_signature",
+    ),
+    _anct_list(
+        "petites_villes_de_demain",
+        "Petites villes de demain",
+        "Petites villes de demain (small towns)",
+        "programme-petites-villes-de-demain",
+        "pvd",
+        "id_pvd",
+        "Communes lauréates de Petites villes de demain, regroupées par convention.",
+        "Communes of the Petites villes de demain programme, grouped by agreement.",
+        date_column="date_signature",
+    ),
+    _anct_list(
+        "villages_avenir",
+        "Villages d'avenir",
+        "Villages d'avenir (villages of the future)",
+        "dispositif-villages-davenir",
+        "va",
+        "id_va",
+        "Communes lauréates du dispositif Villages d'avenir.",
+        "Communes selected by the Villages d'avenir scheme.",
+    ),
     # Evidence for the lists below: ANCT's own map code reads liste-<prog>-com<COG>-<date>.csv with
     # insee_com and id_<prog> (+ lib_<prog>), several ids joined by ' ; ' (anct-carto/superposeur-V2,
     # superposeur-anct; ../shared/docs/data-sources.md, "More ANCT programmes"). The shared mirror
     # holds the live files of the Cités éducatives, Cités de l'emploi and both Avenir montagnes.
-    _anct_list("crte", "Contrats pour la réussite de la transition écologique (CRTE)",
-               "Ecological transition contracts (CRTE)", "contrat-de-relance-et-de-transition-ecologique", "crte",
-               "id_crte", "Périmètres des CRTE, reconstitués par union des communes signataires.",
-               "CRTE perimeters, rebuilt as the union of their communes.", theme="transition",
-               # The commune file has ids only: names from the contract list liste-crte-<YYYYMMDD>.csv
-               # (id_crte, lib_crte, date_signature), never its -com or -grpt siblings.
-               label_column="lib_crte", labels_from=DataGouvFile(
-                   "contrat-de-relance-et-de-transition-ecologique", ("csv",), file_name=r"liste-crte-\d{8}\.csv",
-                   newest=True)),
-    _anct_list("cites_educatives", "Cités éducatives", "Cités éducatives (education)", "programme-cites-educatives",
-               "cite", "id_cite", "Communes des Cités éducatives, regroupées par cité.",
-               "Communes of the Cités éducatives, grouped by cité.", label_column="lib_cite",
-               theme="politique_ville"),
-    _anct_list("cites_emploi", "Cités de l'emploi", "Cités de l'emploi (employment)", "programme-cites-de-lemploi",
-               "cde", "id_cde", "Communes des Cités de l'emploi, regroupées par cité.",
-               "Communes of the Cités de l'emploi, grouped by cité.", label_column="lib_cde",
-               theme="politique_ville"),
-    _anct_list("avenir_montagnes_ingenierie", "Avenir montagnes ingénierie", "Avenir montagnes (engineering)",
-               "programme-avenir-montagnes-ingenierie", "ami", "id_ami",
-               "Territoires lauréats d'Avenir montagnes ingénierie, par union de leurs communes.",
-               "Territories of Avenir montagnes (engineering), as the union of their communes.",
-               label_column="lib_ami", theme="montagne"),
-    _anct_list("avenir_montagnes_mobilites", "Avenir montagnes mobilités", "Avenir montagnes (mobility)",
-               "appel-a-manifestation-dinteret-avenir-montagnes-mobilites", "amm", "id_amm",
-               "Territoires lauréats d'Avenir montagnes mobilités, par union de leurs communes.",
-               "Territories of Avenir montagnes (mobility), as the union of their communes.",
-               label_column="lib_amm", theme="montagne"),
+    _anct_list(
+        "crte",
+        "Contrats pour la réussite de la transition écologique (CRTE)",
+        "Ecological transition contracts (CRTE)",
+        "contrat-de-relance-et-de-transition-ecologique",
+        "crte",
+        "id_crte",
+        "Périmètres des CRTE, reconstitués par union des communes signataires.",
+        "CRTE perimeters, rebuilt as the union of their communes.",
+        theme="transition",
+        # The commune file has ids only: names from the contract list liste-crte-<YYYYMMDD>.csv
+        # (id_crte, lib_crte, date_signature), never its -com or -grpt siblings.
+        label_column="lib_crte",
+        labels_from=DataGouvFile(
+            "contrat-de-relance-et-de-transition-ecologique", ("csv",), file_name=r"liste-crte-\d{8}\.csv", newest=True
+        ),
+    ),
+    _anct_list(
+        "cites_educatives",
+        "Cités éducatives",
+        "Cités éducatives (education)",
+        "programme-cites-educatives",
+        "cite",
+        "id_cite",
+        "Communes des Cités éducatives, regroupées par cité.",
+        "Communes of the Cités éducatives, grouped by cité.",
+        label_column="lib_cite",
+        theme="politique_ville",
+    ),
+    _anct_list(
+        "cites_emploi",
+        "Cités de l'emploi",
+        "Cités de l'emploi (employment)",
+        "programme-cites-de-lemploi",
+        "cde",
+        "id_cde",
+        "Communes des Cités de l'emploi, regroupées par cité.",
+        "Communes of the Cités de l'emploi, grouped by cité.",
+        label_column="lib_cde",
+        theme="politique_ville",
+    ),
+    _anct_list(
+        "avenir_montagnes_ingenierie",
+        "Avenir montagnes ingénierie",
+        "Avenir montagnes (engineering)",
+        "programme-avenir-montagnes-ingenierie",
+        "ami",
+        "id_ami",
+        "Territoires lauréats d'Avenir montagnes ingénierie, par union de leurs communes.",
+        "Territories of Avenir montagnes (engineering), as the union of their communes.",
+        label_column="lib_ami",
+        theme="montagne",
+    ),
+    _anct_list(
+        "avenir_montagnes_mobilites",
+        "Avenir montagnes mobilités",
+        "Avenir montagnes (mobility)",
+        "appel-a-manifestation-dinteret-avenir-montagnes-mobilites",
+        "amm",
+        "id_amm",
+        "Territoires lauréats d'Avenir montagnes mobilités, par union de leurs communes.",
+        "Territories of Avenir montagnes (mobility), as the union of their communes.",
+        label_column="lib_amm",
+        theme="montagne",
+    ),
     # No dataset slug is known for these two: ANCT's code reads them by their stable resource links
     # (/api/1/datasets/r/<id>, which redirect to the newest upload of that resource). Fabriques
     # prospectives likewise: its commune file is read by r/87d38102-… (insee_com, id_fabp) beside these two.
-    _anct_list("fabriques_territoire", "Fabriques de territoire", "Fabriques de territoire (third places)", "",
-               "fabt", "id_fabt", "Communes des Fabriques de territoire (tiers-lieux).",
-               "Communes of the Fabriques de territoire (third places).",
-               locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="309049b4-f9f7-4038-a2b4-875ef32eca7c"))),
-    _anct_list("manufactures_proximite", "Manufactures de proximité", "Manufactures de proximité (local workshops)",
-               "", "manup", "id_manup", "Communes des Manufactures de proximité.",
-               "Communes of the Manufactures de proximité.",
-               locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="a1cf9852-7be2-49bc-8981-a989cc70b6d0"))),
-    _anct_list("fabriques_prospectives", "Fabriques prospectives", "Fabriques prospectives (foresight workshops)",
-               "", "fabp", "id_fabp", "Communes des territoires accompagnés par les Fabriques prospectives.",
-               "Communes of the territories supported by the Fabriques prospectives.",
-               locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="87d38102-b2c1-4e81-9a9d-4d922effc8f8"))),
+    _anct_list(
+        "fabriques_territoire",
+        "Fabriques de territoire",
+        "Fabriques de territoire (third places)",
+        "",
+        "fabt",
+        "id_fabt",
+        "Communes des Fabriques de territoire (tiers-lieux).",
+        "Communes of the Fabriques de territoire (third places).",
+        locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="309049b4-f9f7-4038-a2b4-875ef32eca7c")),
+    ),
+    _anct_list(
+        "manufactures_proximite",
+        "Manufactures de proximité",
+        "Manufactures de proximité (local workshops)",
+        "",
+        "manup",
+        "id_manup",
+        "Communes des Manufactures de proximité.",
+        "Communes of the Manufactures de proximité.",
+        locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="a1cf9852-7be2-49bc-8981-a989cc70b6d0")),
+    ),
+    _anct_list(
+        "fabriques_prospectives",
+        "Fabriques prospectives",
+        "Fabriques prospectives (foresight workshops)",
+        "",
+        "fabp",
+        "id_fabp",
+        "Communes des territoires accompagnés par les Fabriques prospectives.",
+        "Communes of the territories supported by the Fabriques prospectives.",
+        locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="87d38102-b2c1-4e81-9a9d-4d922effc8f8")),
+    ),
     Source(
-        id="france_services", title_fr="France services", title_en="France services sites",
+        id="france_services",
+        title_fr="France services",
+        title_en="France services sites",
         theme="territoires",
         # liste-fs-<YYYYMMDD>.csv, one row per site (ANCT, anct-carto/france_services reads it); never
         # its companion liste-fs-com<COG>-<YYYYMMDD>.csv, the communes each site serves.
-        locator=DataGouvFile("liste-des-structures-labellisees-france-services", ("csv",),
-                             file_name=r"liste-fs-\d{8}\.csv", newest=True),
-        reader="csv", geometry=PointsFromColumns("longitude", "latitude", "EPSG:4326"),
-        columns={"id_fs": ("id_fs",), "lib_fs": ("lib_fs",), "insee_com": ("insee_com",),
-                 "insee_dep": ("insee_dep",), "latitude": ("latitude",), "longitude": ("longitude",),
-                 "type_fs": ("type_fs",), "format_fs": ("format_fs",)},
-        commune_column="insee_com", departement_column="insee_dep",
-        numeric_columns=("latitude", "longitude"), suffix=".csv", attribution="ANCT",
+        locator=DataGouvFile(
+            "liste-des-structures-labellisees-france-services", ("csv",), file_name=r"liste-fs-\d{8}\.csv", newest=True
+        ),
+        reader="csv",
+        geometry=PointsFromColumns("longitude", "latitude", "EPSG:4326"),
+        columns={
+            "id_fs": ("id_fs",),
+            "lib_fs": ("lib_fs",),
+            "insee_com": ("insee_com",),
+            "insee_dep": ("insee_dep",),
+            "latitude": ("latitude",),
+            "longitude": ("longitude",),
+            "type_fs": ("type_fs",),
+            "format_fs": ("format_fs",),
+        },
+        commune_column="insee_com",
+        departement_column="insee_dep",
+        numeric_columns=("latitude", "longitude"),
+        suffix=".csv",
+        attribution="ANCT",
         abstract_fr="Structures labellisées France services : sites fixes, antennes, bus et "
-                    "dispositifs itinérants, avec adresses et horaires.",
+        "dispositifs itinérants, avec adresses et horaires.",
         abstract_en="Labelled France services sites: fixed sites, antennas, buses and itinerant "
-                    "services, with addresses and opening hours."),
+        "services, with addresses and opening hours.",
+    ),
     # France Ruralités Revitalisation (the zoning that replaced ZRR on 1 July 2024), by commune, as the
     # Observatoire des territoires exports it: codgeo;libgeo;codefrr, codefrr = -9999 for communes not
     # classified (evidence: public code reading this exact CSV export of the DGCL's zoning).
-    _anct_list("france_ruralites_revitalisation", "France Ruralités Revitalisation (zonage)",
-               "France Ruralités Revitalisation (rural zoning)", "", "frr", "codefrr",
-               "Communes classées en France Ruralités Revitalisation, regroupées par classe (codefrr).",
-               "Communes classified France Ruralités Revitalisation, grouped by class (codefrr).",
-               commune_column="codgeo", not_member=("-9999",),
-               locator=FixedUrl(OBSERVATOIRE_DOWNLOAD.format(nivgeo="com2025", dataset="frr", indic="codefrr")),
-               publisher="DGCL, Observatoire des territoires (ANCT)", attribution="DGCL, Observatoire des territoires"),
+    _anct_list(
+        "france_ruralites_revitalisation",
+        "France Ruralités Revitalisation (zonage)",
+        "France Ruralités Revitalisation (rural zoning)",
+        "",
+        "frr",
+        "codefrr",
+        "Communes classées en France Ruralités Revitalisation, regroupées par classe (codefrr).",
+        "Communes classified France Ruralités Revitalisation, grouped by class (codefrr).",
+        commune_column="codgeo",
+        not_member=("-9999",),
+        locator=FixedUrl(OBSERVATOIRE_DOWNLOAD.format(nivgeo="com2025", dataset="frr", indic="codefrr")),
+        publisher="DGCL, Observatoire des territoires (ANCT)",
+        attribution="DGCL, Observatoire des territoires",
+    ),
     # INSEE's grille communale de densité, one workbook a year: insee.fr/fr/statistiques/fichier/6439600/
     # grille_densite_7_niveaux_<YYYY>.xlsx (2021-2024 seen; page insee.fr/fr/information/6439600). Title rows
     # above the header CODGEO, LIBGEO, DENS (1-7), LIBDENS, PMUN<yy>, P1-P7 (evidence: public scripts that
     # read these files with skip = 4 and these columns; ../shared/docs/data-sources.md). Codes follow the
     # COG of the grid's year: older ones count for today's commune.
-    _anct_list("grille_densite", "Grille communale de densité (Insee, 7 niveaux)",
-               "Municipal density grid (INSEE, 7 levels)", "", "", "dens",
-               "Communes regroupées par niveau de la grille communale de densité de l'Insee (1 = grands centres "
-               "urbains … 7 = rural à habitat très dispersé), libellés de l'Insee.",
-               "Communes grouped by level of INSEE's municipal density grid (1 = large urban centres … 7 = very "
-               "sparsely populated rural), with INSEE's labels.",
-               label_column="libdens", commune_column="codgeo", reader="xlsx", typology=True,
-               locator=YearlyUrl("https://www.insee.fr/fr/statistiques/fichier/6439600/"
-                                 "grille_densite_7_niveaux_{year}.xlsx"),
-               publisher="INSEE", attribution="INSEE, grille communale de densité"),
+    _anct_list(
+        "grille_densite",
+        "Grille communale de densité (Insee, 7 niveaux)",
+        "Municipal density grid (INSEE, 7 levels)",
+        "",
+        "",
+        "dens",
+        "Communes regroupées par niveau de la grille communale de densité de l'Insee (1 = grands centres "
+        "urbains … 7 = rural à habitat très dispersé), libellés de l'Insee.",
+        "Communes grouped by level of INSEE's municipal density grid (1 = large urban centres … 7 = very "
+        "sparsely populated rural), with INSEE's labels.",
+        label_column="libdens",
+        commune_column="codgeo",
+        reader="xlsx",
+        typology=True,
+        locator=YearlyUrl("https://www.insee.fr/fr/statistiques/fichier/6439600/grille_densite_7_niveaux_{year}.xlsx"),
+        publisher="INSEE",
+        attribution="INSEE, grille communale de densité",
+    ),
     Source(
-        id="mediation_numerique", title_fr="Lieux de médiation numérique", title_en="Digital inclusion places",
+        id="mediation_numerique",
+        title_fr="Lieux de médiation numérique",
+        title_en="Digital inclusion places",
         theme="numerique",
         # The national file of the "cartographie nationale des lieux d'inclusion numérique" (schema
         # "lieux de médiation numérique": id, nom, code_insee, latitude, longitude, and list fields such
@@ -340,134 +514,229 @@ SOURCES = (
         # ../shared/docs/data-sources.md). Only its stable resource link is known.
         locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="398edc71-0d51-4cb6-9cbe-2540a4db573c")),
         reader="csv",
-        geometry=PointsFromColumns("longitude", "latitude", "EPSG:4326",
-                                   flags=(("conseiller_numerique", "dispositif_programmes_nationaux",
-                                           "Conseillers numériques"),)),
-        columns={"id": ("id",), "nom": ("nom",), "code_insee": ("code_insee",), "latitude": ("latitude",),
-                 "longitude": ("longitude",), "dispositif_programmes_nationaux": ("dispositif_programmes_nationaux",)},
-        commune_column="code_insee", numeric_columns=("latitude", "longitude"), suffix=".csv",
+        geometry=PointsFromColumns(
+            "longitude",
+            "latitude",
+            "EPSG:4326",
+            flags=(("conseiller_numerique", "dispositif_programmes_nationaux", "Conseillers numériques"),),
+        ),
+        columns={
+            "id": ("id",),
+            "nom": ("nom",),
+            "code_insee": ("code_insee",),
+            "latitude": ("latitude",),
+            "longitude": ("longitude",),
+            "dispositif_programmes_nationaux": ("dispositif_programmes_nationaux",),
+        },
+        commune_column="code_insee",
+        numeric_columns=("latitude", "longitude"),
+        suffix=".csv",
         publisher="Cartographie nationale des lieux d'inclusion numérique (ANCT, Société numérique)",
         attribution="Cartographie nationale des lieux d'inclusion numérique",
         abstract_fr="Lieux de médiation numérique (aide aux usages du numérique), avec le drapeau des conseillers "
-                    "numériques (conseiller_numerique = 1).",
+        "numériques (conseiller_numerique = 1).",
         abstract_en="Digital inclusion places (help with digital services), with the flag of the conseillers "
-                    "numériques (conseiller_numerique = 1)."),
+        "numériques (conseiller_numerique = 1).",
+    ),
     Source(
-        id="mobile_sites", title_fr="Sites mobiles (Arcep, New Deal mobile)",
-        title_en="Mobile sites (Arcep, New Deal mobile)", theme="numerique",
+        id="mobile_sites",
+        title_fr="Sites mobiles (Arcep, New Deal mobile)",
+        title_en="Mobile sites (Arcep, New Deal mobile)",
+        theme="numerique",
         # Arcep's own server, not data.gouv.fr (whose Arcep datasets only link to it):
         # data.arcep.fr/mobile/sites/<YYYY_Tn>/<YYYY_Tn>_sites_Metropole.csv, ';', UTF-8 or Latin-1,
         # decimal point or comma depending on the quarter (../shared/docs/data-sources.md).
-        locator=QuarterlyUrl("https://data.arcep.fr/mobile/sites/{quarter}/{quarter}_sites_Metropole.csv",
-                             setting="arcep_quarter"),
-        reader="csv", geometry=PointsFromColumns("x", "y", "EPSG:2154"),
-        columns={"code_op": ("code_op",), "num_site": ("num_site",), "x": ("x",), "y": ("y",),
-                 "insee_com": ("insee_com",), "insee_dep": ("insee_dep",), "site_4g": ("site_4g",),
-                 "site_DCC": ("site_DCC", "site_dcc")},
-        commune_column="insee_com", departement_column="insee_dep",
-        numeric_columns=("x", "y", "latitude", "longitude"), suffix=".csv", publisher="Arcep",
+        locator=QuarterlyUrl(
+            "https://data.arcep.fr/mobile/sites/{quarter}/{quarter}_sites_Metropole.csv", setting="arcep_quarter"
+        ),
+        reader="csv",
+        geometry=PointsFromColumns("x", "y", "EPSG:2154"),
+        columns={
+            "code_op": ("code_op",),
+            "num_site": ("num_site",),
+            "x": ("x",),
+            "y": ("y",),
+            "insee_com": ("insee_com",),
+            "insee_dep": ("insee_dep",),
+            "site_4g": ("site_4g",),
+            "site_DCC": ("site_DCC", "site_dcc"),
+        },
+        commune_column="insee_com",
+        departement_column="insee_dep",
+        numeric_columns=("x", "y", "latitude", "longitude"),
+        suffix=".csv",
+        publisher="Arcep",
         attribution="Arcep, Mon réseau mobile",  # metropolitan France only
         abstract_fr="Sites de téléphonie mobile par opérateur (liste trimestrielle Arcep), avec les "
-                    "drapeaux 2G/3G/4G/5G et couverture ciblée (site_DCC) du New Deal mobile.",
+        "drapeaux 2G/3G/4G/5G et couverture ciblée (site_DCC) du New Deal mobile.",
         abstract_en="Mobile network sites per operator (Arcep quarterly list), with 2G/3G/4G/5G "
-                    "flags and the New Deal mobile targeted-coverage flag (site_DCC)."),
+        "flags and the New Deal mobile targeted-coverage flag (site_DCC).",
+    ),
     Source(
-        id="communes", title_fr="Communes (avec population)", title_en="Communes (with population)",
-        theme="referentiels", locator=PerDepartementUrl(COMMUNE_OUTLINES),
-        reader="vector", geometry=NativeGeometry(),
-        columns={"code": ("code", "code_insee", "insee_com"), "nom": ("nom", "nom_officiel"),
-                 "codeDepartement": ("codeDepartement", "code_insee_du_departement", "insee_dep"),
-                 "codeEpci": ("codeEpci", "codes_siren_des_epci", "siren_epci"),
-                 "population": ("population",)},
-        commune_column="code", suffix=".geojson",
-        publisher="Etalab — API Découpage administratif", attribution="Etalab, IGN ADMIN EXPRESS, INSEE",
-        abstract_fr="Contours des communes avec leur population municipale (API Découpage "
-                    "administratif, geo.api.gouv.fr).",
-        abstract_en="Commune outlines with their municipal population (Découpage administratif "
-                    "API, geo.api.gouv.fr)."),
-    Source(
-        id="epci", title_fr="EPCI (intercommunalités)", title_en="EPCI (inter-municipal bodies)",
+        id="communes",
+        title_fr="Communes (avec population)",
+        title_en="Communes (with population)",
         theme="referentiels",
-        locator=PerDepartementUrl(COMMUNE_OUTLINES), reader="vector",
-        geometry=DissolveCommunes("codeEpci", GEO_API + "/epcis?fields=code,nom&format=json"),
-        columns={"code": ("code", "code_insee", "insee_com"),
-                 "codeEpci": ("codeEpci", "codes_siren_des_epci", "siren_epci"),
-                 "population": ("population",)},
-        commune_column="code", suffix=".geojson",
-        publisher="Etalab — API Découpage administratif", attribution="Etalab, IGN ADMIN EXPRESS, INSEE",
-        abstract_fr="EPCI à fiscalité propre, par union des communes membres (population sommée).",
-        abstract_en="EPCI, as the union of their member communes (population summed)."),
-    Source(
-        id="departements", title_fr="Départements", title_en="Départements", theme="referentiels",
-        locator=FixedUrl(GEOPF_WFS.format(typename="departement")), reader="vector",
+        locator=PerDepartementUrl(COMMUNE_OUTLINES),
+        reader="vector",
         geometry=NativeGeometry(),
-        columns={"code": ("code_insee", "insee_dep"), "nom": ("nom_officiel", "nom"),
-                 "region": ("code_insee_de_la_region", "insee_reg")},
-        departement_column="code", suffix=".geojson",
-        publisher="IGN — Géoplateforme", attribution="IGN ADMIN EXPRESS COG CARTO",
-        abstract_fr="Contours des départements (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
-        abstract_en="Département outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
+        columns={
+            "code": ("code", "code_insee", "insee_com"),
+            "nom": ("nom", "nom_officiel"),
+            "codeDepartement": ("codeDepartement", "code_insee_du_departement", "insee_dep"),
+            "codeEpci": ("codeEpci", "codes_siren_des_epci", "siren_epci"),
+            "population": ("population",),
+        },
+        commune_column="code",
+        suffix=".geojson",
+        publisher="Etalab — API Découpage administratif",
+        attribution="Etalab, IGN ADMIN EXPRESS, INSEE",
+        abstract_fr="Contours des communes avec leur population municipale (API Découpage "
+        "administratif, geo.api.gouv.fr).",
+        abstract_en="Commune outlines with their municipal population (Découpage administratif API, geo.api.gouv.fr).",
+    ),
     Source(
-        id="regions", title_fr="Régions", title_en="Régions", theme="referentiels",
-        locator=FixedUrl(GEOPF_WFS.format(typename="region")), reader="vector",
+        id="epci",
+        title_fr="EPCI (intercommunalités)",
+        title_en="EPCI (inter-municipal bodies)",
+        theme="referentiels",
+        locator=PerDepartementUrl(COMMUNE_OUTLINES),
+        reader="vector",
+        geometry=DissolveCommunes("codeEpci", GEO_API + "/epcis?fields=code,nom&format=json"),
+        columns={
+            "code": ("code", "code_insee", "insee_com"),
+            "codeEpci": ("codeEpci", "codes_siren_des_epci", "siren_epci"),
+            "population": ("population",),
+        },
+        commune_column="code",
+        suffix=".geojson",
+        publisher="Etalab — API Découpage administratif",
+        attribution="Etalab, IGN ADMIN EXPRESS, INSEE",
+        abstract_fr="EPCI à fiscalité propre, par union des communes membres (population sommée).",
+        abstract_en="EPCI, as the union of their member communes (population summed).",
+    ),
+    Source(
+        id="departements",
+        title_fr="Départements",
+        title_en="Départements",
+        theme="referentiels",
+        locator=FixedUrl(GEOPF_WFS.format(typename="departement")),
+        reader="vector",
+        geometry=NativeGeometry(),
+        columns={
+            "code": ("code_insee", "insee_dep"),
+            "nom": ("nom_officiel", "nom"),
+            "region": ("code_insee_de_la_region", "insee_reg"),
+        },
+        departement_column="code",
+        suffix=".geojson",
+        publisher="IGN — Géoplateforme",
+        attribution="IGN ADMIN EXPRESS COG CARTO",
+        abstract_fr="Contours des départements (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
+        abstract_en="Département outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
+    ),
+    Source(
+        id="regions",
+        title_fr="Régions",
+        title_en="Régions",
+        theme="referentiels",
+        locator=FixedUrl(GEOPF_WFS.format(typename="region")),
+        reader="vector",
         geometry=NativeGeometry(),
         columns={"code": ("code_insee", "insee_reg"), "nom": ("nom_officiel", "nom")},
-        region_column="code", suffix=".geojson",
-        publisher="IGN — Géoplateforme", attribution="IGN ADMIN EXPRESS COG CARTO",
+        region_column="code",
+        suffix=".geojson",
+        publisher="IGN — Géoplateforme",
+        attribution="IGN ADMIN EXPRESS COG CARTO",
         abstract_fr="Contours des régions (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
-        abstract_en="Région outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme)."),
+        abstract_en="Région outlines (IGN ADMIN EXPRESS COG CARTO, Géoplateforme).",
+    ),
 )
 
 ROAD_NETWORK = Source(
-    id="road_network", title_fr="Réseau routier (BD TOPO)", title_en="Road network (BD TOPO)", theme="mobilite",
+    id="road_network",
+    title_fr="Réseau routier (BD TOPO)",
+    title_en="Road network (BD TOPO)",
+    theme="mobilite",
     # BDTOPO_V3:troncon_de_route on the Géoplateforme WFS (../shared/docs/data-sources.md, "Roads"; IGN's
     # users page it with COUNT/STARTINDEX and a BBOX in EPSG:2154): see road_network.py.
-    locator=RoadWfsPages(), reader="wfs", geometry=RoadSectionLines(),
-    columns={"cleabs": ("cleabs",), "nature": ("nature",), "importance": ("importance",),
-             "sens_de_circulation": ("sens_de_circulation",), "vitesse_moyenne_vl": ("vitesse_moyenne_vl",),
-             "acces_vehicule_leger": ("acces_vehicule_leger",)},
-    suffix=".json", publisher="IGN — Géoplateforme", attribution="IGN BD TOPO®",
+    locator=RoadWfsPages(),
+    reader="wfs",
+    geometry=RoadSectionLines(),
+    columns={
+        "cleabs": ("cleabs",),
+        "nature": ("nature",),
+        "importance": ("importance",),
+        "sens_de_circulation": ("sens_de_circulation",),
+        "vitesse_moyenne_vl": ("vitesse_moyenne_vl",),
+        "acces_vehicule_leger": ("acces_vehicule_leger",),
+    },
+    suffix=".json",
+    publisher="IGN — Géoplateforme",
+    attribution="IGN BD TOPO®",
     on_demand=True,
     abstract_fr="Tronçons de route de la BD TOPO que peut emprunter une voiture, avec leur vitesse moyenne "
-                "(speed_kmh) et leur sens de circulation (direction) : le réseau des temps de trajet.",
+    "(speed_kmh) et leur sens de circulation (direction) : le réseau des temps de trajet.",
     abstract_en="BD TOPO road sections a car can use, with their average speed (speed_kmh) and driving "
-                "direction (direction): the network of road times.")
+    "direction (direction): the network of road times.",
+)
 SOURCES = SOURCES + (ROAD_NETWORK,)
 
 # A table, not a layer: the QPV list (one row per QPV) gives QPV counts per commune
 # even where the national outline file cannot be had.
 QPV_LIST = Source(
-    id="qpv_list", title_fr="Liste des QPV 2024 par commune", title_en="QPV 2024 by commune",
+    id="qpv_list",
+    title_fr="Liste des QPV 2024 par commune",
+    title_en="QPV 2024 by commune",
     theme="politique_ville",
     # listeqp2024-cog2024.csv, "Liste des quartiers prioritaires de la politique de la ville 2024 (format
     # CSV)", one row per QPV (10 columns); earlier uploads had 4 columns and ="…" codes: both read.
     # Not liste-correspondance-qp2024-qp2015.csv, its sibling.
-    locator=DataGouvFile("quartiers-prioritaires-de-la-politique-de-la-ville-qpv", ("csv",),
-                         file_name=r"listeqp2024.*\.csv",
-                         title=r"^Liste des quartiers prioritaires.*2024.*\(format CSV\)"),
-    reader="csv", geometry=None,
+    locator=DataGouvFile(
+        "quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
+        ("csv",),
+        file_name=r"listeqp2024.*\.csv",
+        title=r"^Liste des quartiers prioritaires.*2024.*\(format CSV\)",
+    ),
+    reader="csv",
+    geometry=None,
     columns={"code_qp": ("code_qp",), "lib_qp": ("lib_qp",), "insee_com": ("insee_com",)},
-    commune_column="insee_com", suffix=".csv", attribution="ANCT",
+    commune_column="insee_com",
+    suffix=".csv",
+    attribution="ANCT",
     abstract_fr="Liste des quartiers prioritaires 2024 et de leurs communes.",
-    abstract_en="List of the 2024 priority neighbourhoods and their communes.")
+    abstract_en="List of the 2024 priority neighbourhoods and their communes.",
+)
 
 # A table, not a layer: every programme of every commune in one file (ANCT's "croisement des
 # dispositifs", ngeo-anct-cog<COG>.csv, ';' and BOM; ../shared/docs/data-sources.md): one download
 # answers the card and the matrix. It has ids only, no labels.
 CROSS_TABLE = Source(
-    id="croisement_dispositifs", title_fr="Croisement des dispositifs de l'ANCT par commune",
-    title_en="ANCT programmes by commune (cross-table)", theme="territoires",
-    locator=DataGouvFile("croisement-des-dispositifs-de-politique-publique-de-lanct", ("csv",),
-                         file_name=r"ngeo-anct-cog\d{4}\.csv", newest=True),
-    reader="csv", geometry=None, columns={"insee_com": ("insee_com",)}, commune_column="insee_com",
-    suffix=".csv", attribution="ANCT",
+    id="croisement_dispositifs",
+    title_fr="Croisement des dispositifs de l'ANCT par commune",
+    title_en="ANCT programmes by commune (cross-table)",
+    theme="territoires",
+    locator=DataGouvFile(
+        "croisement-des-dispositifs-de-politique-publique-de-lanct",
+        ("csv",),
+        file_name=r"ngeo-anct-cog\d{4}\.csv",
+        newest=True,
+    ),
+    reader="csv",
+    geometry=None,
+    columns={"insee_com": ("insee_com",)},
+    commune_column="insee_com",
+    suffix=".csv",
+    attribution="ANCT",
     abstract_fr="Les identifiants de chaque dispositif de l'ANCT, une ligne par commune.",
-    abstract_en="The ids of every ANCT programme, one row per commune.")
+    abstract_en="The ids of every ANCT programme, one row per commune.",
+)
 
 LAYER_IDS = tuple(source.id for source in SOURCES)
 # The per-commune programme lists (joined to communes): the card and the programme matrix read them all.
-PROGRAMME_LIST_IDS = tuple(source.id for source in SOURCES
-                           if isinstance(source.geometry, JoinCommunes) and not source.typology)
+PROGRAMME_LIST_IDS = tuple(
+    source.id for source in SOURCES if isinstance(source.geometry, JoinCommunes) and not source.typology
+)
 TYPOLOGY_IDS = tuple(source.id for source in SOURCES if isinstance(source.geometry, JoinCommunes) and source.typology)
 PACK_LAYER_IDS = tuple(source.id for source in SOURCES if not source.on_demand)
 _BY_ID = {source.id: source for source in SOURCES}
@@ -477,5 +746,6 @@ def get_source(layer_id: str) -> Source:
     try:
         return _BY_ID[layer_id]
     except KeyError:
-        raise CatalogueError(tr("Unknown layer '{layer}'. Known layers: {known}").format(
-            layer=layer_id, known=", ".join(LAYER_IDS))) from None
+        raise CatalogueError(
+            tr("Unknown layer '{layer}'. Known layers: {known}").format(layer=layer_id, known=", ".join(LAYER_IDS))
+        ) from None

@@ -11,6 +11,7 @@ today's table: the municipal arrondissements of Paris, Lyon and Marseille (``751
 A code that maps to nothing is counted and named by the caller, never dropped silently.
 Published codes that lost their leading zero (``6088``) are padded first.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -40,6 +41,7 @@ def padded_departement(code: str) -> str:
 @dataclass
 class CommuneCodes:
     """Maps any commune code of any vintage to today's commune code (or None)."""
+
     current: frozenset
     former: dict = field(default_factory=dict)  # former code -> chef-lieu code
 

@@ -6,6 +6,7 @@ membership is read from the column of the same name. The date of each list is re
 dataset document (a small file), never from the list itself, so that the lists are downloaded
 only when they are newer than the cross-table.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -42,8 +43,9 @@ class CrossTable:
     def __init__(self, builder: LayerBuilder, country: Territory):
         info = source_info(CROSS_TABLE, builder.language)
         files = builder.fetch_files(CROSS_TABLE, country, info)
-        self.table, _columns, self.position = read_source_table(CROSS_TABLE, files[0].path, {
-            "insee_com": ("insee_com",)})
+        self.table, _columns, self.position = read_source_table(
+            CROSS_TABLE, files[0].path, {"insee_com": ("insee_com",)}
+        )
         self.source_date, self.file_name = info.source_date, info.file_name
         self.index = builder.index
 

@@ -6,6 +6,7 @@ several files fit, a source that follows vintages (``newest``) takes the newest 
 its publisher writes in the file name (``liste-fs-20240801.csv``), then by ``last_modified``;
 any other source refuses to guess. No file, or a tie, is an error that lists what was published.
 """
+
 from __future__ import annotations
 
 import os
@@ -53,8 +54,14 @@ def _fits(resource: Any, locator: DataGouvFile) -> bool:
 
 
 def _published(document: dict) -> str:
-    return "; ".join(f"{r.get('title')} ({resource_file_name(r) or '-'}, {r.get('format')}, {r.get('type') or '-'})"
-                     for r in document["resources"] if isinstance(r, dict)) or "-"
+    return (
+        "; ".join(
+            f"{r.get('title')} ({resource_file_name(r) or '-'}, {r.get('format')}, {r.get('type') or '-'})"
+            for r in document["resources"]
+            if isinstance(r, dict)
+        )
+        or "-"
+    )
 
 
 def _recency(resource: dict) -> tuple[str, str]:
@@ -65,19 +72,27 @@ def select_resource(document: dict, locator: DataGouvFile) -> dict:
     """The one resource the locator's rule chooses; CatalogueError when none or several fit."""
     candidates = [resource for resource in document["resources"] if _fits(resource, locator)]
     if not candidates:
-        raise CatalogueError(tr("Dataset '{dataset}' has no file that fits: {rule}. Files published: "
-                                "{available}").format(dataset=locator.dataset, rule=locator.describe(),
-                                                      available=_published(document)))
+        raise CatalogueError(
+            tr("Dataset '{dataset}' has no file that fits: {rule}. Files published: {available}").format(
+                dataset=locator.dataset, rule=locator.describe(), available=_published(document)
+            )
+        )
     if len(candidates) == 1:
         return candidates[0]
     if locator.newest:
         ranked = sorted(candidates, key=_recency, reverse=True)
         if _recency(ranked[0]) != _recency(ranked[1]):
             return ranked[0]
-    raise CatalogueError(tr("Dataset '{dataset}' has several files that fit ({rule}): {files}. The publisher "
-                            "may have added a file: the catalogue must say which one to read.").format(
-        dataset=locator.dataset, rule=locator.describe(),
-        files="; ".join(resource_file_name(r) or str(r.get("title")) for r in candidates)))
+    raise CatalogueError(
+        tr(
+            "Dataset '{dataset}' has several files that fit ({rule}): {files}. The publisher "
+            "may have added a file: the catalogue must say which one to read."
+        ).format(
+            dataset=locator.dataset,
+            rule=locator.describe(),
+            files="; ".join(resource_file_name(r) or str(r.get("title")) for r in candidates),
+        )
+    )
 
 
 def resource_download_url(resource: dict) -> str:

@@ -4,6 +4,7 @@ Order: offline mode serves the cache; a fresh entry (TTL) or one whose checksum 
 publisher's is served as is; otherwise a conditional request. A failed or invalid download
 leaves the committed entry untouched and, when one exists, serves it with a warning.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,8 +33,16 @@ if TYPE_CHECKING:
     from .cache import CacheEntry
     from .settings import Config
 
-HTML_MARKERS = (b"<!doctype html", b"<html", b"<?xml version", b"<!--", b"<head", b"<body", b"<ows:exceptionreport",
-                b"<exceptionreport")
+HTML_MARKERS = (
+    b"<!doctype html",
+    b"<html",
+    b"<?xml version",
+    b"<!--",
+    b"<head",
+    b"<body",
+    b"<ows:exceptionreport",
+    b"<exceptionreport",
+)
 
 
 def _age_text(seconds: float) -> str:
@@ -54,8 +63,11 @@ def reject_error_pages(path: str, url: str) -> None:
         reason = _service_exception(path)
         if reason:
             raise ParseError(tr("{url} answered a service error: {reason}").format(url=url, reason=reason))
-        raise ParseError(tr("{url} answered an HTML or XML page instead of data "
-                            "(error page, login portal or proxy message).").format(url=url))
+        raise ParseError(
+            tr(
+                "{url} answered an HTML or XML page instead of data (error page, login portal or proxy message)."
+            ).format(url=url)
+        )
 
 
 def _service_exception(path: str) -> str:
@@ -71,6 +83,7 @@ def _service_exception(path: str) -> str:
 @dataclass
 class Fetched:
     """A local file for a URL, with where it came from and how old it is."""
+
     url: str
     path: str
     source_date: str
@@ -100,13 +113,25 @@ class Fetcher:
     @property
     def client(self) -> HttpClient:
         if self._client is None:
-            self._client = HttpClient(timeout_s=self.config.timeout_s, retries=self.config.retries,
-                                      max_retry_wait_s=self.config.max_retry_wait_s, deadline_s=self.config.deadline_s,
-                                      max_bytes=int(self.config.max_download_mb * 2 ** 20))
+            self._client = HttpClient(
+                timeout_s=self.config.timeout_s,
+                retries=self.config.retries,
+                max_retry_wait_s=self.config.max_retry_wait_s,
+                deadline_s=self.config.deadline_s,
+                max_bytes=int(self.config.max_download_mb * 2**20),
+            )
         return self._client
 
-    def fetch(self, url: str, suffix: str = "", validate: Callable[[str], object] | None = None, expected_sha1: str = "",
-              source_date: str = "", feedback: QgsFeedback | None = None, name: str = "") -> Fetched:
+    def fetch(
+        self,
+        url: str,
+        suffix: str = "",
+        validate: Callable[[str], object] | None = None,
+        expected_sha1: str = "",
+        source_date: str = "",
+        feedback: QgsFeedback | None = None,
+        name: str = "",
+    ) -> Fetched:
         """Return a Fetched for ``url``; ``validate(path)`` raises ParseError on a bad file;
         ``name``: the file name its publisher gives it (messages name it)."""
         if url in self._failed:
@@ -120,8 +145,12 @@ class Fetcher:
         if self.config.offline:
             if entry is None:
                 raise OfflineError(tr("Offline mode: no cached copy of {url}").format(url=url))
-            info(feedback, tr("Offline mode: using the cached copy of {url}, {age} old").format(
-                url=url, age=_age_text(entry.age_seconds)))
+            info(
+                feedback,
+                tr("Offline mode: using the cached copy of {url}, {age} old").format(
+                    url=url, age=_age_text(entry.age_seconds)
+                ),
+            )
             return self.served(entry)
         if entry and expected_sha1 and entry.manifest.sha1 == expected_sha1:
             self._touch(entry, feedback)
@@ -140,16 +169,26 @@ class Fetcher:
                     self._failed[url] = error
                 raise
             self._settled.add(url)
-            warn(feedback, tr("{error} — using the cached copy from {age} ago.").format(
-                error=error, age=_age_text(time.time() - entry.manifest.fetched_at)))
+            warn(
+                feedback,
+                tr("{error} — using the cached copy from {age} ago.").format(
+                    error=error, age=_age_text(time.time() - entry.manifest.fetched_at)
+                ),
+            )
             served = self.served(entry)
             served.stale = True
             return served
 
     def served(self, entry: CacheEntry) -> Fetched:
         manifest = entry.manifest
-        return Fetched(manifest.url, entry.path, manifest.source_date, manifest.fetched_at, True,
-                       last_modified=manifest.last_modified)
+        return Fetched(
+            manifest.url,
+            entry.path,
+            manifest.source_date,
+            manifest.fetched_at,
+            True,
+            last_modified=manifest.last_modified,
+        )
 
     def rollback(self, url: str, feedback: QgsFeedback | None = None) -> bool:
         """Go back to the copy of ``url`` cached before this run's download (which did not build)."""
@@ -173,8 +212,16 @@ class Fetcher:
         except OSError:  # read-only cache: download beside it, serve without keeping
             return os.path.join(tempfile.mkdtemp(prefix="anct-"), f"download{suffix}")
 
-    def _refresh(self, url: str, entry: CacheEntry | None, suffix: str, validate: Callable[[str], object] | None,
-                 source_date: str, feedback: QgsFeedback | None, name: str = ""):
+    def _refresh(
+        self,
+        url: str,
+        entry: CacheEntry | None,
+        suffix: str,
+        validate: Callable[[str], object] | None,
+        source_date: str,
+        feedback: QgsFeedback | None,
+        name: str = "",
+    ):
         part = self._new_part(url, suffix)
         try:
             origin, validators = self._download(url, entry, part, feedback)
@@ -195,17 +242,30 @@ class Fetcher:
                     shown = name or urlsplit(url).path.rsplit("/", 1)[-1] or url
                     raise ParseError(str(error).replace(os.path.basename(part), shown)) from None
             try:
-                committed = self.cache.commit(url, part, suffix=suffix, source_date=source_date,
-                                              origin=redacted(origin), **validators)
+                committed = self.cache.commit(
+                    url, part, suffix=suffix, source_date=source_date, origin=redacted(origin), **validators
+                )
             except OSError as error:  # a full or read-only cache: this run still gets its file
-                warn(feedback, tr("The cache cannot be written ({error}): {url} is used without being kept.").format(
-                    error=error, url=url))
-                return Fetched(url, part, source_date, time.time(), False, last_modified=validators.get("last_modified", ""))
+                warn(
+                    feedback,
+                    tr("The cache cannot be written ({error}): {url} is used without being kept.").format(
+                        error=error, url=url
+                    ),
+                )
+                return Fetched(
+                    url, part, source_date, time.time(), False, last_modified=validators.get("last_modified", "")
+                )
         except BaseException:
             self.cache.discard(part)
             raise
-        return Fetched(url, committed.path, source_date, committed.manifest.fetched_at, False,
-                       last_modified=committed.manifest.last_modified)
+        return Fetched(
+            url,
+            committed.path,
+            source_date,
+            committed.manifest.fetched_at,
+            False,
+            last_modified=committed.manifest.last_modified,
+        )
 
     def _download(self, url: str, entry: CacheEntry | None, part: str, feedback: QgsFeedback | None):
         """Fill ``part``; return (origin, validators) or (origin, None) when unchanged."""
@@ -213,8 +273,9 @@ class Fetcher:
         target = self.mirror.locate(url) if self.mirror else url
         if self.mirror and not self.mirror.is_remote:
             if not os.path.isfile(target):
-                raise NotPublishedError(tr("The mirror has no copy of {url} (looked for {path})").format(
-                    url=url, path=target))
+                raise NotPublishedError(
+                    tr("The mirror has no copy of {url} (looked for {path})").format(url=url, path=target)
+                )
             # A pseudo-ETag: a folder mirror has no validators, its file's time and size serve.
             stamp = f'W/"mirror-{os.path.getmtime(target)}-{os.path.getsize(target)}"'
             if entry and entry.manifest.etag == stamp:

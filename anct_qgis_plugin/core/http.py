@@ -3,6 +3,7 @@
 Proxy from QGIS's network settings (then the environment), TLS verified, time-outs, retries with
 back-off on 429/5xx honouring Retry-After, conditional requests, cancellation and progress.
 """
+
 from __future__ import annotations
 
 import email.utils
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 CHUNK = 256 * 1024
-BOMB_FLOOR = 64 * 2 ** 20  # below this, any compression ratio is fine
+BOMB_FLOOR = 64 * 2**20  # below this, any compression ratio is fine
 BOMB_RATIO = 200  # gzip of real data rarely passes 20:1; a bomb passes 1000:1
 
 
@@ -132,6 +133,7 @@ def describe_proxy(settings: QgsSettings | None = None) -> str:
 @dataclass
 class Response:
     """What a download produced: the body on disk (or nothing when not modified)."""
+
     url: str
     status: int
     not_modified: bool
@@ -157,16 +159,24 @@ def retry_after_seconds(header: str | None) -> float | None:
 def _retry_delay(response: requests.Response | None, attempt: int, backoff: float, cap: float) -> float:
     delay = retry_after_seconds(response.headers.get("Retry-After", "") if response is not None else "")
     if delay is None:
-        delay = backoff * (2 ** attempt)
+        delay = backoff * (2**attempt)
     return max(0.0, min(delay, cap))
 
 
 class HttpClient:
     """A requests session configured from the settings snapshot."""
 
-    def __init__(self, timeout_s: float = 60.0, retries: int = 3, max_retry_wait_s: float = 30.0, backoff_s: float = 0.5,
-                 proxies: dict[str, str] | None = None, excluded: list[str] | None = None, deadline_s: float = 900.0,
-                 max_bytes: int = 2 * 2 ** 30):
+    def __init__(
+        self,
+        timeout_s: float = 60.0,
+        retries: int = 3,
+        max_retry_wait_s: float = 30.0,
+        backoff_s: float = 0.5,
+        proxies: dict[str, str] | None = None,
+        excluded: list[str] | None = None,
+        deadline_s: float = 900.0,
+        max_bytes: int = 2 * 2**30,
+    ):
         import requests  # lazily: keeps plugin start-up light
         import urllib3.exceptions
 
@@ -188,8 +198,13 @@ class HttpClient:
             return self.proxies
         return None
 
-    def download(self, url: str, destination: str, validators: Mapping[str, str] | None = None,
-                 feedback: QgsFeedback | None = None) -> Response:
+    def download(
+        self,
+        url: str,
+        destination: str,
+        validators: Mapping[str, str] | None = None,
+        feedback: QgsFeedback | None = None,
+    ) -> Response:
         """Stream ``url`` into the file ``destination``; retry what is worth retrying.
 
         Messages name the URL without the credentials it may carry."""
@@ -198,8 +213,9 @@ class HttpClient:
         except (DownloadError, CancelledError) as error:
             raise type(error)(redacted(str(error))) from None
 
-    def _download(self, url: str, destination: str, validators: Mapping[str, str] | None,
-                  feedback: QgsFeedback | None) -> Response:
+    def _download(
+        self, url: str, destination: str, validators: Mapping[str, str] | None, feedback: QgsFeedback | None
+    ) -> Response:
         headers = {}
         if validators:
             if validators.get("etag"):
@@ -213,17 +229,16 @@ class HttpClient:
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
             response = None
             try:
-                outcome, value = self._watched(url, lambda watch: self._attempt(url, headers, destination, watch),
-                                               feedback, deadline)
+                outcome, value = self._watched(
+                    url, lambda watch: self._attempt(url, headers, destination, watch), feedback, deadline
+                )
                 if outcome == "done":
                     return value
                 response = value
                 last_error = tr("HTTP {status} from {url}").format(status=response.status_code, url=url)
             except self._requests.exceptions.Timeout:
-                last_error = tr("No answer within {seconds:g} s from {url}").format(
-                    seconds=self.timeout_s, url=url)
-            except (self._requests.exceptions.ConnectionError,
-                    self._requests.exceptions.ChunkedEncodingError) as error:
+                last_error = tr("No answer within {seconds:g} s from {url}").format(seconds=self.timeout_s, url=url)
+            except (self._requests.exceptions.ConnectionError, self._requests.exceptions.ChunkedEncodingError) as error:
                 last_error = tr("Connection failed for {url}: {error}").format(url=url, error=error)
             except self._requests.exceptions.RequestException as error:  # redirect loop, bad URL: no retry
                 raise DownloadError(tr("Cannot download {url}: {error}").format(url=url, error=error)) from None
@@ -236,8 +251,9 @@ class HttpClient:
 
     def _attempt(self, url: str, headers: dict[str, str], destination: str, watch: _Watch):
         """One request, in a worker thread: ("done", Response) or ("retry", the closed response)."""
-        response = self.session.get(url, headers=headers, stream=True, timeout=self.timeout_s,
-                                    proxies=self._proxies_for(url))
+        response = self.session.get(
+            url, headers=headers, stream=True, timeout=self.timeout_s, proxies=self._proxies_for(url)
+        )
         watch.response = response
         try:
             if watch.abandoned.is_set():
@@ -271,8 +287,11 @@ class HttpClient:
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
             if time.monotonic() > deadline:
                 watch.abandon()
-                raise DownloadError(tr("{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).").format(
-                    url=url, seconds=self.deadline_s))
+                raise DownloadError(
+                    tr("{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).").format(
+                        url=url, seconds=self.deadline_s
+                    )
+                )
         if "error" in result:
             raise result["error"]
         _report(watch, feedback)  # a download quicker than one look still tells its size
@@ -286,10 +305,14 @@ class HttpClient:
             time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
 
     def _finish(self, url: str, response: requests.Response, destination: str, watch: _Watch) -> Response:
-        meta = Response(url=url, status=response.status_code, not_modified=response.status_code == 304,
-                        etag=response.headers.get("ETag", ""),
-                        last_modified=response.headers.get("Last-Modified", ""),
-                        content_type=response.headers.get("Content-Type", ""))
+        meta = Response(
+            url=url,
+            status=response.status_code,
+            not_modified=response.status_code == 304,
+            etag=response.headers.get("ETag", ""),
+            last_modified=response.headers.get("Last-Modified", ""),
+            content_type=response.headers.get("Content-Type", ""),
+        )
         if meta.not_modified:
             return meta
         if response.status_code in (404, 410):
@@ -313,14 +336,16 @@ class HttpClient:
             raise truncated(error) from error
         wire = _wire_bytes(response, received)
         if expected and wire < expected:
-            raise truncated(tr("truncated body, {got} of {expected} bytes").format(
-                got=wire, expected=expected))
+            raise truncated(tr("truncated body, {got} of {expected} bytes").format(got=wire, expected=expected))
         meta.size = received
         return meta
 
     def _check_size(self, url: str, received: int, wire: int) -> None:
         """A body that inflates past the cap, or far beyond what crossed the wire, is refused."""
         if received > self.max_bytes or (received > BOMB_FLOOR and received > BOMB_RATIO * max(wire, 1)):
-            raise DownloadError(tr("{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB "
-                                   "received; ANCT_QGIS_MAX_DOWNLOAD_MB).").format(
-                url=url, mb=received / 2 ** 20, wire=wire / 2 ** 20))
+            raise DownloadError(
+                tr(
+                    "{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB "
+                    "received; ANCT_QGIS_MAX_DOWNLOAD_MB)."
+                ).format(url=url, mb=received / 2**20, wire=wire / 2**20)
+            )

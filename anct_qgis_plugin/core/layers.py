@@ -4,6 +4,7 @@ Reads the files the fetcher hands over, builds geometries (native, from coordina
 to commune outlines and dissolved), keeps only the territory, repairs invalid polygons and
 reprojects into the territory's projected CRS (or the one asked for).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -94,6 +95,7 @@ COMMUNE_OUTLINE_SOURCES = ("communes", "epci")
 @dataclass
 class SourceInfo:
     """Where a layer came from: shown in metadata, the pack's source table and the panel."""
+
     layer_id: str
     title: str
     abstract: str
@@ -126,8 +128,9 @@ class _File:
     url: str
 
 
-def memory_layer(wkb_type: QgsWkbTypes.Type, crs: QgsCoordinateReferenceSystem | None, fields: QgsFields,
-                 name: str) -> QgsVectorLayer:
+def memory_layer(
+    wkb_type: QgsWkbTypes.Type, crs: QgsCoordinateReferenceSystem | None, fields: QgsFields, name: str
+) -> QgsVectorLayer:
     """A memory layer; ``crs`` None for a table without geometry."""
     uri = f"{QgsWkbTypes.displayString(wkb_type)}?crs={crs.authid()}" if crs is not None else "None"
     layer = QgsVectorLayer(uri, name, "memory")
@@ -169,8 +172,13 @@ def as_polygons(geometry: QgsGeometry | None) -> QgsGeometry:
 class LayerBuilder:
     """Builds catalogue layers for territories. One instance per job (not thread-shared)."""
 
-    def __init__(self, fetcher: Fetcher, territory_index: TerritoryIndex, language: str = "fr",
-                 feedback: QgsFeedback | None = None):
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        territory_index: TerritoryIndex,
+        language: str = "fr",
+        feedback: QgsFeedback | None = None,
+    ):
         self.fetcher = fetcher
         self.index = territory_index
         self.language = language
@@ -213,8 +221,9 @@ class LayerBuilder:
     def _open_vector(path: str, source: Source) -> tuple[QgsVectorLayer, dict[str, str]]:
         layer, mapping = open_vector(path, source.id, source.columns, source.member)
         if layer.featureCount() == 0:
-            raise ParseError(tr("{file} (source '{source}') holds no feature.").format(
-                file=os.path.basename(path), source=source.id))
+            raise ParseError(
+                tr("{file} (source '{source}') holds no feature.").format(file=os.path.basename(path), source=source.id)
+            )
         return layer, mapping
 
     @classmethod
@@ -223,13 +232,15 @@ class LayerBuilder:
         malformed file fails here, before it replaces the cached copy)."""
         layer, mapping = cls._open_vector(path, source)
         if not any(feature.hasGeometry() for feature in layer.getFeatures()):
-            raise ParseError(tr("{file} (source '{source}') has no geometry.").format(
-                file=os.path.basename(path), source=source.id))
+            raise ParseError(
+                tr("{file} (source '{source}') has no geometry.").format(file=os.path.basename(path), source=source.id)
+            )
         return layer, mapping
 
     def _fetch(self, url: str, source: Source, info_: SourceInfo, suffix: str, **options: str) -> _File:
-        fetched = self.fetcher.fetch(url, suffix=suffix, validate=self._check(source),
-                                     feedback=self.feedback, **options)
+        fetched = self.fetcher.fetch(
+            url, suffix=suffix, validate=self._check(source), feedback=self.feedback, **options
+        )
         return _recorded(info_, url, fetched)
 
     def fetch_files(self, source: Source, territory: Territory, info_: SourceInfo) -> list[_File]:
@@ -241,26 +252,37 @@ class LayerBuilder:
             except CancelledError:
                 raise
             except AnctError as error:
-                info_.warnings.append(tr("{title}: names unavailable ({error}); ids only.").format(
-                    title=info_.title, error=error))
+                info_.warnings.append(
+                    tr("{title}: names unavailable ({error}); ids only.").format(title=info_.title, error=error)
+                )
         return files
 
-    def _datagouv_file(self, locator: DataGouvFile, source: Source | None, info_: SourceInfo, main: bool = True) -> _File:
+    def _datagouv_file(
+        self, locator: DataGouvFile, source: Source | None, info_: SourceInfo, main: bool = True
+    ) -> _File:
         """The file a DataGouvFile rule chooses; ``main``: the layer's data file (names the layer's
         page and file), else a companion (a list of names)."""
         document = self.fetcher.fetch(
-            locator.api_url, suffix=".json", feedback=self.feedback,
-            validate=lambda path: check_dataset_document(read_json(path, locator.api_url), locator.api_url))
+            locator.api_url,
+            suffix=".json",
+            feedback=self.feedback,
+            validate=lambda path: check_dataset_document(read_json(path, locator.api_url), locator.api_url),
+        )
         dataset = check_dataset_document(read_json(document.path, locator.api_url), locator.api_url)
         resource = select_resource(dataset, locator)
         name = resource_file_name(resource)
         if main:
             info_.page, info_.file_name = str(dataset.get("page") or ""), name
         suffix = "." + str(resource.get("format") or "dat").lower()
-        fetched = self.fetcher.fetch(resource_download_url(resource), suffix=suffix,
-                                     validate=self._check(source) if source is not None else None,
-                                     feedback=self.feedback, expected_sha1=resource_sha1(resource),
-                                     source_date=resource_source_date(resource), name=name)
+        fetched = self.fetcher.fetch(
+            resource_download_url(resource),
+            suffix=suffix,
+            validate=self._check(source) if source is not None else None,
+            feedback=self.feedback,
+            expected_sha1=resource_sha1(resource),
+            source_date=resource_source_date(resource),
+            name=name,
+        )
         return _recorded(info_, resource_download_url(resource), fetched)
 
     def _fetch_files(self, source: Source, territory: Territory, info_: SourceInfo) -> list[_File]:
@@ -290,16 +312,20 @@ class LayerBuilder:
             if not files:
                 raise next(iter(missing.values()))
             if missing:
-                info_.warnings.append(tr("{title}: départements {codes} are missing (cannot be had: {error}); the "
-                                         "layer holds the others.").format(
-                    title=info_.title, codes=", ".join(sorted(missing)), error=next(iter(missing.values()))))
+                info_.warnings.append(
+                    tr(
+                        "{title}: départements {codes} are missing (cannot be had: {error}); the "
+                        "layer holds the others."
+                    ).format(title=info_.title, codes=", ".join(sorted(missing)), error=next(iter(missing.values())))
+                )
                 info_.missing_departements = sorted(missing)
             return files
         raise TypeError(f"unknown locator {locator!r}")
 
     # --- territory restriction ----------------------------------------------------------
-    def _keeper(self, source: Source, columns: Mapping[str, str], territory: Territory,
-                tally: CodeTally) -> Callable[[Callable[[str], Any]], bool] | None:
+    def _keeper(
+        self, source: Source, columns: Mapping[str, str], territory: Territory, tally: CodeTally
+    ) -> Callable[[Callable[[str], Any]], bool] | None:
         """A function row_values(column) -> bool keeping the rows of the territory, or None.
 
         Commune codes of every vintage count for today's commune (``tally`` counts those that
@@ -308,13 +334,17 @@ class LayerBuilder:
         if source.commune_column:
             column = columns[source.commune_column]
             if territory.is_country:
+
                 def count_codes(get: Callable[[str], Any]) -> bool:  # every row is kept; its codes are still counted
                     tally.today_all(split_values(str(get(column) or "")))
                     return True
+
                 return count_codes
             wanted = territory.commune_codes
             # A row whose commune maps to nothing still belongs to a whole département it names.
-            departement = columns.get(source.departement_column) if territory.kind in ("departement", "region") else None
+            departement = (
+                columns.get(source.departement_column) if territory.kind in ("departement", "region") else None
+            )
             deps = set(territory.departement_codes)
 
             def keep(get: Callable[[str], Any]) -> bool:
@@ -323,6 +353,7 @@ class LayerBuilder:
                 if codes:
                     return any(c in wanted for c in codes)
                 return departement is not None and padded_departement(str(get(departement) or "")) in deps
+
             return keep
         if territory.is_country:
             return None
@@ -338,9 +369,12 @@ class LayerBuilder:
         """Codes that match no commune of today: named in the log, the metadata and the pack."""
         if tally.unmapped:
             info_.unmapped_codes = tally.summary()
-            info_.warnings.append(tr("{title}: {n} rows carry commune codes that match no commune of today "
-                                     "(not placed in any commune): {codes}").format(
-                title=info_.title, n=sum(tally.unmapped.values()), codes=info_.unmapped_codes))
+            info_.warnings.append(
+                tr(
+                    "{title}: {n} rows carry commune codes that match no commune of today "
+                    "(not placed in any commune): {codes}"
+                ).format(title=info_.title, n=sum(tally.unmapped.values()), codes=info_.unmapped_codes)
+            )
 
     def _road_pages(self, locator: RoadWfsPages, territory: Territory, info_: SourceInfo) -> list[_File]:
         box, keep_tile = territory_area(self, territory, territory.crs, locator.buffer_m)
@@ -350,16 +384,28 @@ class LayerBuilder:
         return [_recorded(info_, fetched.url, fetched) for fetched in pages.fetched]
 
     def _geometry_builder(self, strategy: object):
-        return {NativeGeometry: self._native, PointsFromColumns: self._points, JoinCommunes: self._joined,
-                DissolveCommunes: self._dissolved, RoadSectionLines: self._road_lines}[type(strategy)]
+        return {
+            NativeGeometry: self._native,
+            PointsFromColumns: self._points,
+            JoinCommunes: self._joined,
+            DissolveCommunes: self._dissolved,
+            RoadSectionLines: self._road_lines,
+        }[type(strategy)]
 
-    def _transform(self, source_crs: QgsCoordinateReferenceSystem,
-                   target: QgsCoordinateReferenceSystem) -> QgsCoordinateTransform:
+    def _transform(
+        self, source_crs: QgsCoordinateReferenceSystem, target: QgsCoordinateReferenceSystem
+    ) -> QgsCoordinateTransform:
         return QgsCoordinateTransform(source_crs, target, QgsCoordinateTransformContext())
 
     # --- strategies ---------------------------------------------------------------------
-    def _native(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
-                info_: SourceInfo) -> QgsVectorLayer:
+    def _native(
+        self,
+        source: Source,
+        files: list[_File],
+        territory: Territory,
+        target: QgsCoordinateReferenceSystem,
+        info_: SourceInfo,
+    ) -> QgsVectorLayer:
         layer = None
         repaired = unplaceable = 0
         outline = None
@@ -404,11 +450,13 @@ class LayerBuilder:
                 features.append(out)
             layer.dataProvider().addFeatures(features)
         if repaired:
-            info_.warnings.append(tr("{title}: {n} invalid geometries repaired.").format(
-                title=info_.title, n=repaired))
+            info_.warnings.append(tr("{title}: {n} invalid geometries repaired.").format(title=info_.title, n=repaired))
         if unplaceable:
-            info_.warnings.append(tr("{title}: {n} features outside the coordinate system's area left out.").format(
-                title=info_.title, n=unplaceable))
+            info_.warnings.append(
+                tr("{title}: {n} features outside the coordinate system's area left out.").format(
+                    title=info_.title, n=unplaceable
+                )
+            )
         if source.id in COMMUNE_OUTLINE_SOURCES:
             self._table_population(layer, columns)
         elif source.commune_column:
@@ -422,16 +470,24 @@ class LayerBuilder:
         if field_index < 0:
             return
         code_field = columns["code"]
-        changes = {feature.id(): {field_index: self.index.communes.get(feature[code_field], {}).get("population")}
-                   for feature in layer.getFeatures()}
+        changes = {
+            feature.id(): {field_index: self.index.communes.get(feature[code_field], {}).get("population")}
+            for feature in layer.getFeatures()
+        }
         layer.dataProvider().changeAttributeValues(changes)
 
     def population_source(self) -> str:
         """Which population figures use: named with the date of the national table."""
         return population_source_text(self.fetcher)
 
-    def _points(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
-                info_: SourceInfo) -> QgsVectorLayer:
+    def _points(
+        self,
+        source: Source,
+        files: list[_File],
+        territory: Territory,
+        target: QgsCoordinateReferenceSystem,
+        info_: SourceInfo,
+    ) -> QgsVectorLayer:
         strategy = source.geometry
         table, columns, position = _read_table(source, files[0])
         numeric = {position[name] for name in source.numeric_columns if name in position}
@@ -462,20 +518,35 @@ class LayerBuilder:
             features.append(feature)
         layer.dataProvider().addFeatures(features)
         if dropped and not features:
-            raise ParseError(tr("{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).").format(
-                file=info_.file_name or source.id, n=dropped, x=columns[strategy.x], y=columns[strategy.y]))
+            raise ParseError(
+                tr("{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).").format(
+                    file=info_.file_name or source.id, n=dropped, x=columns[strategy.x], y=columns[strategy.y]
+                )
+            )
         if dropped:
-            info_.warnings.append(tr("{title}: {n} rows without valid coordinates left out (missing, not a "
-                                     "number, or outside the coordinate system's area).").format(
-                title=info_.title, n=dropped))
+            info_.warnings.append(
+                tr(
+                    "{title}: {n} rows without valid coordinates left out (missing, not a "
+                    "number, or outside the coordinate system's area)."
+                ).format(title=info_.title, n=dropped)
+            )
         if table.short_rows:
-            info_.warnings.append(tr("{title}: {n} rows have fewer cells than the header (read with empty "
-                                     "cells).").format(title=info_.title, n=table.short_rows))
+            info_.warnings.append(
+                tr("{title}: {n} rows have fewer cells than the header (read with empty cells).").format(
+                    title=info_.title, n=table.short_rows
+                )
+            )
         self._report_unmapped(tally, info_)
         return layer
 
-    def _joined(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
-                info_: SourceInfo) -> QgsVectorLayer:
+    def _joined(
+        self,
+        source: Source,
+        files: list[_File],
+        territory: Territory,
+        target: QgsCoordinateReferenceSystem,
+        info_: SourceInfo,
+    ) -> QgsVectorLayer:
         strategy = source.geometry
         table, columns, position = _read_table(source, files[0])
         commune_at = position[columns[source.commune_column]]
@@ -487,8 +558,11 @@ class LayerBuilder:
         groups = {}
         tally = CodeTally(self.index.codes)
         for row in table.rows:
-            codes = [c for c in tally.today_all(split_values(row[commune_at]))
-                     if territory.is_country or c in territory.commune_codes]
+            codes = [
+                c
+                for c in tally.today_all(split_values(row[commune_at]))
+                if territory.is_country or c in territory.commune_codes
+            ]
             if not codes:
                 continue
             ids = [i for i in split_values(row[id_at]) if i not in strategy.not_member]
@@ -531,29 +605,45 @@ class LayerBuilder:
         layer.dataProvider().addFeatures(features)
         self._report_unmapped(tally, info_)
         if missing:
-            info_.warnings.append(tr("{title}: {n} communes have no outline here (their programmes are drawn "
-                                     "without them): {codes}").format(
-                title=info_.title, n=len(missing), codes=", ".join(sorted(missing)[:10])))
+            info_.warnings.append(
+                tr(
+                    "{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}"
+                ).format(title=info_.title, n=len(missing), codes=", ".join(sorted(missing)[:10]))
+            )
         return layer
 
-    def _dissolved(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
-                   info_: SourceInfo) -> QgsVectorLayer:
+    def _dissolved(
+        self,
+        source: Source,
+        files: list[_File],
+        territory: Territory,
+        target: QgsCoordinateReferenceSystem,
+        info_: SourceInfo,
+    ) -> QgsVectorLayer:
         strategy = source.geometry
         communes = self._native(source, files, territory, target, info_)
         names = {}
         if strategy.names_url:
             from .territories import load_reference_json
+
             fetch_json = load_reference_json(self.fetcher, self.feedback)
-            names = {e["code"]: e["nom"] for e in fetch_json(
-                strategy.names_url, {"code": ("code",), "nom": ("nom",)}, False) or []}
-        code_name = resolve_columns(communes.fields().names(), {strategy.by: source.columns[strategy.by]},
-                                    files[0].path, source.id)[strategy.by]
+            names = {
+                e["code"]: e["nom"]
+                for e in fetch_json(strategy.names_url, {"code": ("code",), "nom": ("nom",)}, False) or []
+            }
+        code_name = resolve_columns(
+            communes.fields().names(), {strategy.by: source.columns[strategy.by]}, files[0].path, source.id
+        )[strategy.by]
         groups = {}
         for feature in communes.getFeatures():
             groups.setdefault(feature[code_name] or "", []).append(feature)
         fields = QgsFields()
-        for name, kind in (("code", FIELD_STRING), ("nom", FIELD_STRING), ("population", FIELD_LONG),
-                           ("nb_communes", FIELD_INT)):
+        for name, kind in (
+            ("code", FIELD_STRING),
+            ("nom", FIELD_STRING),
+            ("population", FIELD_LONG),
+            ("nb_communes", FIELD_INT),
+        ):
             fields.append(QgsField(name, kind))
         layer = memory_layer(WKB_MULTIPOLYGON, target, fields, source.id)
         features = []
@@ -568,8 +658,14 @@ class LayerBuilder:
         layer.dataProvider().addFeatures(features)
         return layer
 
-    def _road_lines(self, source: Source, files: list[_File], territory: Territory, target: QgsCoordinateReferenceSystem,
-                    info_: SourceInfo) -> QgsVectorLayer:
+    def _road_lines(
+        self,
+        source: Source,
+        files: list[_File],
+        territory: Territory,
+        target: QgsCoordinateReferenceSystem,
+        info_: SourceInfo,
+    ) -> QgsVectorLayer:
         crs = QgsCoordinateReferenceSystem(territory.crs)
         layer = None
 
@@ -596,17 +692,23 @@ class LayerBuilder:
             self._commune_layers[key] = self.build("communes", territory, target.authid()).layer
         return self._commune_layers[key]
 
-    def _commune_outlines(self, territory: Territory, groups: Mapping[str, dict],
-                          target: QgsCoordinateReferenceSystem) -> dict[str, tuple]:
+    def _commune_outlines(
+        self, territory: Territory, groups: Mapping[str, dict], target: QgsCoordinateReferenceSystem
+    ) -> dict[str, tuple]:
         """code -> (geometry, population) for the communes the groups refer to."""
         if territory.is_country:
-            wanted_deps = {self.index.communes[c]["codeDepartement"]
-                           for g in groups.values() for c in g["communes"] if c in self.index.communes}
+            wanted_deps = {
+                self.index.communes[c]["codeDepartement"]
+                for g in groups.values()
+                for c in g["communes"]
+                if c in self.index.communes
+            }
             # Only the départements the programme touches: not 101 requests for a few towns.
             territory = dataclasses.replace(self.index.country(), departement_codes=tuple(sorted(wanted_deps)))
         layer = self.commune_layer(territory, target)
-        columns = resolve_columns(layer.fields().names(), {"code": get_source("communes").columns["code"]},
-                                  "communes", "communes")
+        columns = resolve_columns(
+            layer.fields().names(), {"code": get_source("communes").columns["code"]}, "communes", "communes"
+        )
         return {f[columns["code"]]: (f.geometry(), f["population"]) for f in layer.getFeatures()}
 
     def territory_outline(self, territory: Territory, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
@@ -616,8 +718,15 @@ class LayerBuilder:
 
 def source_info(source: Source, language: str, **extra: object) -> SourceInfo:
     """A SourceInfo for a catalogue source, before anything is fetched."""
-    return SourceInfo(source.id, source.title(language), source.abstract(language), source.publisher, source.licence,
-                      source.attribution, **extra)
+    return SourceInfo(
+        source.id,
+        source.title(language),
+        source.abstract(language),
+        source.publisher,
+        source.licence,
+        source.attribution,
+        **extra,
+    )
 
 
 def _recorded(info_: SourceInfo, url: str, fetched: Fetched) -> _File:
@@ -650,10 +759,14 @@ def population_source_text(fetcher: Fetcher) -> str:
     date = ""
     if entry is not None:
         manifest = entry.manifest
-        date = file_date(SimpleNamespace(source_date=manifest.source_date, last_modified=manifest.last_modified,
-                                         fetched_at=manifest.fetched_at))
+        date = file_date(
+            SimpleNamespace(
+                source_date=manifest.source_date, last_modified=manifest.last_modified, fetched_at=manifest.fetched_at
+            )
+        )
     return tr("Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}").format(
-        date=date or "-")
+        date=date or "-"
+    )
 
 
 def side_labels(source: Source, files: list[_File]) -> dict[str, str] | None:
@@ -676,8 +789,9 @@ def _read_table(source: Source, file_: _File) -> tuple[Table, dict[str, str], di
     return read_source_table(source, file_.path, source.columns)
 
 
-def read_source_table(source: Source, path: str,
-                      wanted: Mapping[str, tuple[str, ...]]) -> tuple[Table, dict[str, str], dict[str, int]]:
+def read_source_table(
+    source: Source, path: str, wanted: Mapping[str, tuple[str, ...]]
+) -> tuple[Table, dict[str, str], dict[str, int]]:
     """A source's table (CSV or XLSX) with its codes padded as published elsewhere (``6`` -> ``06``,
     ``6088`` -> ``06088``): (table, canonical -> published column names, position of each column)."""
     table = TABLE_READERS[source.reader](path, source.id, wanted)

@@ -1,4 +1,5 @@
 """Memory habits of the passes that create Python objects by the hundred thousand."""
+
 from __future__ import annotations
 
 import gc

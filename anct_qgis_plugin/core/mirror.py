@@ -3,6 +3,7 @@
 A mirror root is a directory or an http(s) base URL. Offline packs, corporate mirrors and the
 tests all rely on it.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 It doubles as an offline pack. The file is written under a temporary name and moved into place
 at the end, so a failure never leaves a half-written pack where a good one was.
 """
+
 from __future__ import annotations
 
 import glob
@@ -32,8 +33,22 @@ if TYPE_CHECKING:
     from .layers import LayerBuilder
     from .territories import Territory
 
-SOURCE_COLUMNS = ("layer_id", "title", "status", "features", "source_date", "fetched_at", "file", "urls", "page",
-                  "licence", "attribution", "population_source", "unmapped_codes", "message")
+SOURCE_COLUMNS = (
+    "layer_id",
+    "title",
+    "status",
+    "features",
+    "source_date",
+    "fetched_at",
+    "file",
+    "urls",
+    "page",
+    "licence",
+    "attribution",
+    "population_source",
+    "unmapped_codes",
+    "message",
+)
 
 
 @dataclass
@@ -44,8 +59,9 @@ class PackEntry:
     message: str
 
 
-def write_layer(layer: QgsVectorLayer, path: str, table: str, first: bool,
-                metadata: QgsLayerMetadata | None = None) -> None:
+def write_layer(
+    layer: QgsVectorLayer, path: str, table: str, first: bool, metadata: QgsLayerMetadata | None = None
+) -> None:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = table
@@ -55,8 +71,9 @@ def write_layer(layer: QgsVectorLayer, path: str, table: str, first: bool,
         options.saveMetadata = True
     result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != WRITER_NO_ERROR:
-        raise OSError(tr("Cannot write table {table} to {path}: {error}").format(
-            table=table, path=path, error=result[1]))
+        raise OSError(
+            tr("Cannot write table {table} to {path}: {error}").format(table=table, path=path, error=result[1])
+        )
 
 
 def _sources_layer(rows: list[dict]) -> QgsVectorLayer:
@@ -100,8 +117,14 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def write_pack(builder: LayerBuilder, territory: Territory, path: str, crs: str | None = None,
-               layer_ids: Sequence[str] = PACK_LAYER_IDS, feedback: QgsFeedback | None = None) -> list[PackEntry]:
+def write_pack(
+    builder: LayerBuilder,
+    territory: Territory,
+    path: str,
+    crs: str | None = None,
+    layer_ids: Sequence[str] = PACK_LAYER_IDS,
+    feedback: QgsFeedback | None = None,
+) -> list[PackEntry]:
     """Build each layer; a layer that cannot be had is recorded, not fatal. Returns PackEntry list."""
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
@@ -122,17 +145,33 @@ def write_pack(builder: LayerBuilder, territory: Territory, path: str, crs: str 
                 entries.append(PackEntry(layer_id, "unavailable", 0, str(error)))
                 rows.append({"layer_id": layer_id, "status": "unavailable", "features": 0, "message": str(error)})
                 continue
-            write_layer(built.layer, part, layer_id, first=not os.path.exists(part),
-                        metadata=layer_metadata(built.info, territory.label))
+            write_layer(
+                built.layer,
+                part,
+                layer_id,
+                first=not os.path.exists(part),
+                metadata=layer_metadata(built.info, territory.label),
+            )
             info_ = built.info
             entries.append(PackEntry(layer_id, "ok", info_.feature_count, "; ".join(info_.warnings)))
-            rows.append({"layer_id": layer_id, "title": info_.title, "status": "ok",
-                         "features": info_.feature_count, "source_date": info_.source_date,
-                         "fetched_at": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(info_.fetched_at)),
-                         "file": info_.file_name, "urls": " ".join(info_.urls), "page": info_.page,
-                         "licence": info_.licence, "attribution": info_.attribution,
-                         "population_source": info_.population_source, "unmapped_codes": info_.unmapped_codes,
-                         "message": "; ".join(info_.warnings)})
+            rows.append(
+                {
+                    "layer_id": layer_id,
+                    "title": info_.title,
+                    "status": "ok",
+                    "features": info_.feature_count,
+                    "source_date": info_.source_date,
+                    "fetched_at": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(info_.fetched_at)),
+                    "file": info_.file_name,
+                    "urls": " ".join(info_.urls),
+                    "page": info_.page,
+                    "licence": info_.licence,
+                    "attribution": info_.attribution,
+                    "population_source": info_.population_source,
+                    "unmapped_codes": info_.unmapped_codes,
+                    "message": "; ".join(info_.warnings),
+                }
+            )
             progress(feedback, 100.0 * (number + 1) / len(layer_ids))
         write_layer(_sources_layer(rows), part, SOURCES_TABLE, first=not os.path.exists(part))
         os.replace(part, path)

@@ -6,6 +6,7 @@ XLSX (INSEE's commune grids) through GDAL, the header found below the title rows
 JSON, GeoJSON and ZIP-wrapped GeoJSON through OGR. A missing column names the column, the
 file and the source.
 """
+
 from __future__ import annotations
 
 import csv
@@ -82,16 +83,20 @@ def _read_text(path: str) -> str:
         return raw.decode("utf-16")
     kind = next((name for magic, name in BINARY_MAGIC.items() if raw.startswith(magic)), None)
     if kind or b"\x00" in raw[:4096]:
-        raise ParseError(tr("{file} is not a text file ({kind}): the server may have sent it compressed "
-                            "without saying so.").format(file=os.path.basename(path), kind=kind or tr("binary")))
+        raise ParseError(
+            tr("{file} is not a text file ({kind}): the server may have sent it compressed without saying so.").format(
+                file=os.path.basename(path), kind=kind or tr("binary")
+            )
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")  # some spreadsheets re-export in Windows-1252
 
 
-def resolve_columns(available: Sequence[str], wanted: Mapping[str, Sequence[str]], path: str,
-                    source: str) -> dict[str, str]:
+def resolve_columns(
+    available: Sequence[str], wanted: Mapping[str, Sequence[str]], path: str, source: str
+) -> dict[str, str]:
     """Map each canonical name to the column present in the file.
 
     ``wanted`` maps a canonical name to its accepted spellings (vintages, ADMIN EXPRESS 3/4).
@@ -101,10 +106,14 @@ def resolve_columns(available: Sequence[str], wanted: Mapping[str, Sequence[str]
     for canonical, spellings in wanted.items():
         match = next((lowered[s.lower()] for s in spellings if s.lower() in lowered), None)
         if match is None:
-            raise ParseError(tr("Column '{column}' is missing in {file} (source '{source}'); "
-                                "columns found: {found}").format(
-                column=" / ".join(spellings), file=os.path.basename(path), source=source,
-                found=", ".join(available) or "-"))
+            raise ParseError(
+                tr("Column '{column}' is missing in {file} (source '{source}'); columns found: {found}").format(
+                    column=" / ".join(spellings),
+                    file=os.path.basename(path),
+                    source=source,
+                    found=", ".join(available) or "-",
+                )
+            )
         found[canonical] = match
     return found
 
@@ -118,22 +127,27 @@ def read_csv(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None 
     text = _read_text(path)
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
-        raise ParseError(tr("{file} (source '{source}') is empty.").format(
-            file=os.path.basename(path), source=source))
+        raise ParseError(tr("{file} (source '{source}') is empty.").format(file=os.path.basename(path), source=source))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     try:
         columns = [clean_cell(name) for name in next(reader)]
         rows = [[clean_cell(cell) for cell in row] for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as error:
-        raise ParseError(tr("{file} (source '{source}') is not a valid CSV file: {error}").format(
-            file=os.path.basename(path), source=source, error=error)) from error
+        raise ParseError(
+            tr("{file} (source '{source}') is not a valid CSV file: {error}").format(
+                file=os.path.basename(path), source=source, error=error
+            )
+        ) from error
     while columns and not columns[-1]:
         columns.pop()
     if wanted:
         resolve_columns(columns, wanted, path, source)
     if not rows:
-        raise ParseError(tr("{file} (source '{source}') has a header but no rows.").format(
-            file=os.path.basename(path), source=source))
+        raise ParseError(
+            tr("{file} (source '{source}') has a header but no rows.").format(
+                file=os.path.basename(path), source=source
+            )
+        )
     width = len(columns)
     return Table(columns, [(row + [""] * width)[:width] for row in rows], sum(1 for row in rows if len(row) < width))
 
@@ -142,19 +156,28 @@ def _sheet_rows(path: str, source: str) -> dict[str, list[list[str]]]:
     """{sheet name: rows of text cells} of a workbook, every cell read as text (codes keep their zeros)."""
     from osgeo import gdal
 
-    unreadable = ParseError(tr("{file} (source '{source}') is not a readable XLSX workbook.").format(
-        file=os.path.basename(path), source=source))
+    unreadable = ParseError(
+        tr("{file} (source '{source}') is not a readable XLSX workbook.").format(
+            file=os.path.basename(path), source=source
+        )
+    )
     try:  # GDAL answers None, or raises where QGIS turned its exceptions on (3.40 does)
         # HEADERS=DISABLE: INSEE's sheets open with title rows that GDAL would take for the header.
-        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["XLSX"],
-                              open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"])
+        dataset = gdal.OpenEx(
+            path,
+            gdal.OF_VECTOR | gdal.OF_READONLY,
+            allowed_drivers=["XLSX"],
+            open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"],
+        )
         if dataset is None:
             raise unreadable
         sheets = {}
         for number in range(dataset.GetLayerCount()):
             sheet = dataset.GetLayer(number)
-            sheets[sheet.GetName()] = [[clean_cell(f.GetFieldAsString(i)) if f.IsFieldSet(i) else ""
-                                        for i in range(f.GetFieldCount())] for f in sheet]
+            sheets[sheet.GetName()] = [
+                [clean_cell(f.GetFieldAsString(i)) if f.IsFieldSet(i) else "" for i in range(f.GetFieldCount())]
+                for f in sheet
+            ]
     except RuntimeError as error:
         raise unreadable from error
     return sheets
@@ -165,8 +188,9 @@ def _header_at(rows: list[list[str]], wanted: Mapping[str, Sequence[str]] | None
     wanted columns the first row as wide as the widest (title rows fill one cell)."""
     if wanted:
         spellings = [{s.lower() for s in names} for names in wanted.values()]
-        return next((n for n, row in enumerate(rows) if all({c.lower() for c in row} & names
-                                                            for names in spellings)), None)
+        return next(
+            (n for n, row in enumerate(rows) if all({c.lower() for c in row} & names for names in spellings)), None
+        )
     widths = [sum(1 for cell in row if cell) for row in rows]
     return widths.index(max(widths)) if widths and max(widths) > 1 else None
 
@@ -178,16 +202,20 @@ def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None
     if not fits:  # no sheet holds them all: name what is missing against the widest header found
         headers = [rows[at] for rows in sheets for at in [_header_at(rows, None)] if at is not None]
         resolve_columns([c for c in max(headers, key=len, default=[]) if c], wanted or {}, path, source)
-        raise ParseError(tr("{file} (source '{source}') holds no table.").format(file=os.path.basename(path),
-                                                                                 source=source))
+        raise ParseError(
+            tr("{file} (source '{source}') holds no table.").format(file=os.path.basename(path), source=source)
+        )
     rows, at = fits[0]
     columns = list(rows[at])
     while columns and not columns[-1]:
         columns.pop()
-    body = [row for row in rows[at + 1:] if any(row)]
+    body = [row for row in rows[at + 1 :] if any(row)]
     if not body:
-        raise ParseError(tr("{file} (source '{source}') has a header but no rows.").format(
-            file=os.path.basename(path), source=source))
+        raise ParseError(
+            tr("{file} (source '{source}') has a header but no rows.").format(
+                file=os.path.basename(path), source=source
+            )
+        )
     width = len(columns)
     return Table(columns, [(row + [""] * width)[:width] for row in body])
 
@@ -201,8 +229,11 @@ def read_json(path: str, source: str) -> Any:
         with open(path, encoding="utf-8-sig") as stream:
             return json.load(stream)
     except (ValueError, UnicodeDecodeError) as error:
-        raise ParseError(tr("{file} (source '{source}') is not valid JSON: {error}").format(
-            file=os.path.basename(path), source=source, error=error)) from error
+        raise ParseError(
+            tr("{file} (source '{source}') is not valid JSON: {error}").format(
+                file=os.path.basename(path), source=source, error=error
+            )
+        ) from error
 
 
 def content_suffix(path: str, declared: str) -> str:
@@ -237,25 +268,35 @@ def ogr_uri(path: str, member: str = "") -> str:
     else:
         chosen = names
     if len(chosen) != 1:
-        raise ParseError(tr("The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}").format(
-            file=os.path.basename(path), n=len(chosen), rule=member or "*", names=", ".join(names) or "-"))
+        raise ParseError(
+            tr("The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}").format(
+                file=os.path.basename(path), n=len(chosen), rule=member or "*", names=", ".join(names) or "-"
+            )
+        )
     return f"/vsizip/{path}/{chosen[0]}"
 
 
-def open_vector(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None = None,
-                member: str = "") -> tuple[QgsVectorLayer, dict[str, str]]:
+def open_vector(
+    path: str, source: str, wanted: Mapping[str, Sequence[str]] | None = None, member: str = ""
+) -> tuple[QgsVectorLayer, dict[str, str]]:
     """Open a vector file with OGR; return (layer, column mapping)."""
     from qgis.core import QgsVectorLayer
 
     try:
         uri = ogr_uri(path, member)
     except zipfile.BadZipFile as error:
-        raise ParseError(tr("{file} (source '{source}') is a damaged ZIP archive.").format(
-            file=os.path.basename(path), source=source)) from error
+        raise ParseError(
+            tr("{file} (source '{source}') is a damaged ZIP archive.").format(
+                file=os.path.basename(path), source=source
+            )
+        ) from error
     layer = QgsVectorLayer(uri, source, "ogr")
     if not layer.isValid():
-        raise ParseError(tr("{file} (source '{source}') cannot be read as a vector layer.").format(
-            file=os.path.basename(path), source=source))
+        raise ParseError(
+            tr("{file} (source '{source}') cannot be read as a vector layer.").format(
+                file=os.path.basename(path), source=source
+            )
+        )
     mapping = resolve_columns(layer.fields().names(), wanted or {}, path, source)
     return layer, mapping
 
@@ -264,7 +305,10 @@ def check_json_list(path: str, source: str, wanted: Mapping[str, Sequence[str]])
     """Validate a JSON list of objects (geo.api.gouv.fr reference tables)."""
     data = read_json(path, source)
     if not isinstance(data, list) or not data or not isinstance(data[0], dict):
-        raise ParseError(tr("{file} (source '{source}') is not a non-empty JSON list.").format(
-            file=os.path.basename(path), source=source))
+        raise ParseError(
+            tr("{file} (source '{source}') is not a non-empty JSON list.").format(
+                file=os.path.basename(path), source=source
+            )
+        )
     resolve_columns(list(data[0].keys()), wanted, path, source)
     return data

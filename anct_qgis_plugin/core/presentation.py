@@ -1,5 +1,6 @@
 """Layers ready to query: what the identify tool titles a feature with, what a map tip shows,
 field names a user reads (French or English), and the drawing order of the catalogue layers."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,50 +17,87 @@ class Presentation:
     aliases: dict = field(default_factory=dict)  # field -> (French, English)
 
 
-_FS_TIP = ("<b>[% \"lib_fs\" %]</b><br>[% \"adresse\" %] [% \"complement_adresse\" %]<br>"
-           "[% \"code_postal\" %] [% \"lib_com\" %]<br>"
-           "[% if(\"telephone\" <> '', '☎ ' || \"telephone\" || '<br>', '') %]"
-           "[% if(\"h_lundi\" <> '', 'Lun. ' || \"h_lundi\" || '<br>', '') %]"
-           "[% if(\"h_mercredi\" <> '', 'Mer. ' || \"h_mercredi\" || '<br>', '') %]"
-           "[% if(\"h_vendredi\" <> '', 'Ven. ' || \"h_vendredi\" || '<br>', '') %]"
-           "[% if(\"prise_rdv\" <> '', 'Rendez-vous : ' || \"prise_rdv\", '') %]")
-_PROGRAMME_ALIASES = {"insee_com": ("Communes (codes INSEE)", "Communes (INSEE codes)"),
-                      "nb_communes": ("Nombre de communes", "Number of communes"),
-                      "population": ("Population municipale", "Municipal population"),
-                      "date_signature": ("Date de signature", "Signature date")}
+_FS_TIP = (
+    '<b>[% "lib_fs" %]</b><br>[% "adresse" %] [% "complement_adresse" %]<br>'
+    '[% "code_postal" %] [% "lib_com" %]<br>'
+    "[% if(\"telephone\" <> '', '☎ ' || \"telephone\" || '<br>', '') %]"
+    "[% if(\"h_lundi\" <> '', 'Lun. ' || \"h_lundi\" || '<br>', '') %]"
+    "[% if(\"h_mercredi\" <> '', 'Mer. ' || \"h_mercredi\" || '<br>', '') %]"
+    "[% if(\"h_vendredi\" <> '', 'Ven. ' || \"h_vendredi\" || '<br>', '') %]"
+    "[% if(\"prise_rdv\" <> '', 'Rendez-vous : ' || \"prise_rdv\", '') %]"
+)
+_PROGRAMME_ALIASES = {
+    "insee_com": ("Communes (codes INSEE)", "Communes (INSEE codes)"),
+    "nb_communes": ("Nombre de communes", "Number of communes"),
+    "population": ("Population municipale", "Municipal population"),
+    "date_signature": ("Date de signature", "Signature date"),
+}
 
 
 def _programme(id_field: str, label_field: str = "") -> Presentation:
-    display = f"coalesce(\"{label_field}\", \"{id_field}\")" if label_field else f"\"{id_field}\""
-    tip = (f"<b>[% {display} %]</b><br>[% \"nb_communes\" %] communes, [% format_number(\"population\", 0) %] hab.")
-    return Presentation(display, tip, {**_PROGRAMME_ALIASES, id_field: ("Identifiant", "Identifier")} | (
-        {label_field: ("Nom", "Name")} if label_field else {}))
+    display = f'coalesce("{label_field}", "{id_field}")' if label_field else f'"{id_field}"'
+    tip = f'<b>[% {display} %]</b><br>[% "nb_communes" %] communes, [% format_number("population", 0) %] hab.'
+    return Presentation(
+        display,
+        tip,
+        {**_PROGRAMME_ALIASES, id_field: ("Identifiant", "Identifier")}
+        | ({label_field: ("Nom", "Name")} if label_field else {}),
+    )
 
 
 PRESENTATIONS = {
-    "france_services": Presentation("\"lib_fs\"", _FS_TIP, {
-        "id_fs": ("Identifiant", "Identifier"), "lib_fs": ("Nom du site", "Site name"), "adresse": ("Adresse", "Address"),
-        "complement_adresse": ("Complément d'adresse", "Address (more)"), "insee_com": ("Code commune", "Commune code"),
-        "code_postal": ("Code postal", "Postcode"), "lib_com": ("Commune", "Commune"), "mail": ("Courriel", "E-mail"),
-        "telephone": ("Téléphone", "Phone"), "prise_rdv": ("Prise de rendez-vous", "Appointments"),
-        "type_fs": ("Type", "Type"), "format_fs": ("Format", "Format"), "h_lundi": ("Lundi", "Monday"),
-        "h_mardi": ("Mardi", "Tuesday"), "h_mercredi": ("Mercredi", "Wednesday"), "h_jeudi": ("Jeudi", "Thursday"),
-        "h_vendredi": ("Vendredi", "Friday"), "h_samedi": ("Samedi", "Saturday")}),
-    "qpv": Presentation("\"lib_qp\" || ' (' || \"code_qp\" || ')'", "<b>[% \"lib_qp\" %]</b><br>[% \"code_qp\" %] — "
-                        "[% \"lib_com\" %]", {"code_qp": ("Code du quartier", "Neighbourhood code"),
-                                              "lib_qp": ("Nom du quartier", "Neighbourhood name"),
-                                              "insee_com": ("Communes (codes INSEE)", "Communes (INSEE codes)"),
-                                              "lib_com": ("Communes", "Communes")}),
+    "france_services": Presentation(
+        '"lib_fs"',
+        _FS_TIP,
+        {
+            "id_fs": ("Identifiant", "Identifier"),
+            "lib_fs": ("Nom du site", "Site name"),
+            "adresse": ("Adresse", "Address"),
+            "complement_adresse": ("Complément d'adresse", "Address (more)"),
+            "insee_com": ("Code commune", "Commune code"),
+            "code_postal": ("Code postal", "Postcode"),
+            "lib_com": ("Commune", "Commune"),
+            "mail": ("Courriel", "E-mail"),
+            "telephone": ("Téléphone", "Phone"),
+            "prise_rdv": ("Prise de rendez-vous", "Appointments"),
+            "type_fs": ("Type", "Type"),
+            "format_fs": ("Format", "Format"),
+            "h_lundi": ("Lundi", "Monday"),
+            "h_mardi": ("Mardi", "Tuesday"),
+            "h_mercredi": ("Mercredi", "Wednesday"),
+            "h_jeudi": ("Jeudi", "Thursday"),
+            "h_vendredi": ("Vendredi", "Friday"),
+            "h_samedi": ("Samedi", "Saturday"),
+        },
+    ),
+    "qpv": Presentation(
+        "\"lib_qp\" || ' (' || \"code_qp\" || ')'",
+        '<b>[% "lib_qp" %]</b><br>[% "code_qp" %] — [% "lib_com" %]',
+        {
+            "code_qp": ("Code du quartier", "Neighbourhood code"),
+            "lib_qp": ("Nom du quartier", "Neighbourhood name"),
+            "insee_com": ("Communes (codes INSEE)", "Communes (INSEE codes)"),
+            "lib_com": ("Communes", "Communes"),
+        },
+    ),
     "mediation_numerique": Presentation(
-        "\"nom\"", "<b>[% \"nom\" %]</b><br>[% \"adresse\" %]<br>[% \"code_postal\" %] [% \"commune\" %]<br>"
+        '"nom"',
+        '<b>[% "nom" %]</b><br>[% "adresse" %]<br>[% "code_postal" %] [% "commune" %]<br>'
         "[% if(\"conseiller_numerique\" = 1, 'Conseiller numérique', '') %]",
-        {"nom": ("Nom du lieu", "Place name"), "adresse": ("Adresse", "Address"), "commune": ("Commune", "Commune"),
-         "code_insee": ("Code commune", "Commune code"),
-         "dispositif_programmes_nationaux": ("Dispositifs nationaux", "National schemes"),
-         "conseiller_numerique": ("Conseiller numérique (1 = oui)", "Conseiller numérique (1 = yes)")}),
-    "mobile_sites": Presentation("\"nom_op\" || ' ' || \"num_site\"", "<b>[% \"nom_op\" %]</b> [% \"num_site\" %]<br>"
-                                 "[% \"nom_com\" %] — 4G : [% \"site_4g\" %], 5G : [% \"site_5g\" %]",
-                                 {"nom_op": ("Opérateur", "Operator"), "nom_com": ("Commune", "Commune")}),
+        {
+            "nom": ("Nom du lieu", "Place name"),
+            "adresse": ("Adresse", "Address"),
+            "commune": ("Commune", "Commune"),
+            "code_insee": ("Code commune", "Commune code"),
+            "dispositif_programmes_nationaux": ("Dispositifs nationaux", "National schemes"),
+            "conseiller_numerique": ("Conseiller numérique (1 = oui)", "Conseiller numérique (1 = yes)"),
+        },
+    ),
+    "mobile_sites": Presentation(
+        '"nom_op" || \' \' || "num_site"',
+        '<b>[% "nom_op" %]</b> [% "num_site" %]<br>[% "nom_com" %] — 4G : [% "site_4g" %], 5G : [% "site_5g" %]',
+        {"nom_op": ("Opérateur", "Operator"), "nom_com": ("Commune", "Commune")},
+    ),
     "territoires_industrie": _programme("id_ti", "lib_ti"),
     "action_coeur_de_ville": _programme("id_acv", "lib_acv"),
     "petites_villes_de_demain": _programme("id_pvd"),
@@ -74,57 +112,101 @@ PRESENTATIONS = {
     "fabriques_prospectives": _programme("id_fabp"),
     "france_ruralites_revitalisation": _programme("codefrr"),
     "grille_densite": _programme("dens", "libdens"),
-    "communes": Presentation("\"nom\" || ' (' || \"code\" || ')'", "<b>[% \"nom\" %]</b> ([% \"code\" %])<br>"
-                             "[% format_number(\"population\", 0) %] hab.",
-                             {"nom": ("Nom", "Name"), "code": ("Code INSEE", "INSEE code"),
-                              "population": ("Population municipale", "Municipal population")}),
-    "epci": Presentation("coalesce(\"nom\", \"code\")", "<b>[% coalesce(\"nom\", \"code\") %]</b><br>"
-                         "[% \"nb_communes\" %] communes, [% format_number(\"population\", 0) %] hab.",
-                         {"nom": ("Nom", "Name"), "code": ("SIREN", "SIREN"),
-                          "nb_communes": ("Nombre de communes", "Number of communes"),
-                          "population": ("Population municipale", "Municipal population")}),
+    "communes": Presentation(
+        "\"nom\" || ' (' || \"code\" || ')'",
+        '<b>[% "nom" %]</b> ([% "code" %])<br>[% format_number("population", 0) %] hab.',
+        {
+            "nom": ("Nom", "Name"),
+            "code": ("Code INSEE", "INSEE code"),
+            "population": ("Population municipale", "Municipal population"),
+        },
+    ),
+    "epci": Presentation(
+        'coalesce("nom", "code")',
+        '<b>[% coalesce("nom", "code") %]</b><br>'
+        '[% "nb_communes" %] communes, [% format_number("population", 0) %] hab.',
+        {
+            "nom": ("Nom", "Name"),
+            "code": ("SIREN", "SIREN"),
+            "nb_communes": ("Nombre de communes", "Number of communes"),
+            "population": ("Population municipale", "Municipal population"),
+        },
+    ),
     "road_network": Presentation(
-        "coalesce(\"nom_1_gauche\", \"nature\") || ' (' || \"cleabs\" || ')'",
-        "<b>[% coalesce(\"nom_1_gauche\", \"nature\") %]</b><br>[% \"nature\" %], importance [% \"importance\" %]"
-        "<br>[% \"speed_kmh\" %] km/h — [% \"sens_de_circulation\" %]",
-        {"cleabs": ("Identifiant BD TOPO", "BD TOPO identifier"), "nature": ("Nature", "Kind of road"),
-         "importance": ("Importance (1 à 6)", "Importance (1 to 6)"),
-         "sens_de_circulation": ("Sens de circulation", "Driving direction"),
-         "vitesse_moyenne_vl": ("Vitesse moyenne publiée (km/h)", "Published average speed (km/h)"),
-         "speed_kmh": ("Vitesse retenue (km/h)", "Speed used (km/h)"),
-         "direction": ("Sens (0 double, 1 direct, 2 inverse)", "Direction (0 both, 1 forward, 2 reverse)"),
-         "nom_1_gauche": ("Nom", "Name")}),
+        'coalesce("nom_1_gauche", "nature") || \' (\' || "cleabs" || \')\'',
+        '<b>[% coalesce("nom_1_gauche", "nature") %]</b><br>[% "nature" %], importance [% "importance" %]'
+        '<br>[% "speed_kmh" %] km/h — [% "sens_de_circulation" %]',
+        {
+            "cleabs": ("Identifiant BD TOPO", "BD TOPO identifier"),
+            "nature": ("Nature", "Kind of road"),
+            "importance": ("Importance (1 à 6)", "Importance (1 to 6)"),
+            "sens_de_circulation": ("Sens de circulation", "Driving direction"),
+            "vitesse_moyenne_vl": ("Vitesse moyenne publiée (km/h)", "Published average speed (km/h)"),
+            "speed_kmh": ("Vitesse retenue (km/h)", "Speed used (km/h)"),
+            "direction": ("Sens (0 double, 1 direct, 2 inverse)", "Direction (0 both, 1 forward, 2 reverse)"),
+            "nom_1_gauche": ("Nom", "Name"),
+        },
+    ),
 }
 
 # Top to bottom: points, then programmes from the smallest perimeters to the largest, then the
 # administrative outlines. Overlaps stay readable: a small programme is never under a large one.
-DRAWING_ORDER = ("france_services", "mediation_numerique", "mobile_sites", "qpv", "qpv_2015", "fabriques_territoire",
-                 "manufactures_proximite", "fabriques_prospectives", "cites_educatives", "cites_emploi", "action_coeur_de_ville",
-                 "villages_avenir", "petites_villes_de_demain", "avenir_montagnes_mobilites",
-                 "avenir_montagnes_ingenierie", "territoires_industrie", "crte", "france_ruralites_revitalisation",
-                 "road_network", "epci",
-                 "communes", "departements", "regions", "grille_densite")  # the grid covers everything: last
+DRAWING_ORDER = (
+    "france_services",
+    "mediation_numerique",
+    "mobile_sites",
+    "qpv",
+    "qpv_2015",
+    "fabriques_territoire",
+    "manufactures_proximite",
+    "fabriques_prospectives",
+    "cites_educatives",
+    "cites_emploi",
+    "action_coeur_de_ville",
+    "villages_avenir",
+    "petites_villes_de_demain",
+    "avenir_montagnes_mobilites",
+    "avenir_montagnes_ingenierie",
+    "territoires_industrie",
+    "crte",
+    "france_ruralites_revitalisation",
+    "road_network",
+    "epci",
+    "communes",
+    "departements",
+    "regions",
+    "grille_densite",
+)  # the grid covers everything: last
 
 
 # The styles' legend labels are written in French; in English they read as below.
-LEGEND_EN = {"Site fixe": "Fixed site", "Site multisites": "Multi-site", "Antenne": "Antenna",
-             "Bus France services": "France services bus", "Itinérant": "Itinerant",
-             "Autre format ou non renseigné": "Other format or not given", "Site 4G": "4G site",
-             "Site sans 4G": "Site without 4G", "Couverture ciblée (New Deal mobile)": "Targeted coverage (New Deal mobile)",
-             "Injoignable par la route": "Unreachable by road",
-             "Avec conseiller numérique": "With a conseiller numérique",
-             "Sans conseiller numérique": "Without a conseiller numérique",
-             "Importance 1 — liaisons nationales": "Importance 1 — national links",
-             "Importance 2 — liaisons régionales": "Importance 2 — regional links",
-             "Importance 3 — liaisons départementales": "Importance 3 — département links",
-             "Importance 4 — liaisons locales": "Importance 4 — local links",
-             "Importance 5 — desserte": "Importance 5 — access roads",
-             "Importance 6 — voies de faible usage": "Importance 6 — little-used ways",
-             "1 — Grands centres urbains": "1 — Large urban centres",
-             "2 — Centres urbains intermédiaires": "2 — Intermediate urban centres",
-             "3 — Ceintures urbaines": "3 — Urban belts", "4 — Petites villes": "4 — Small towns",
-             "5 — Bourgs ruraux": "5 — Rural towns", "6 — Rural à habitat dispersé": "6 — Dispersed rural",
-             "7 — Rural à habitat très dispersé": "7 — Very dispersed rural"}
+LEGEND_EN = {
+    "Site fixe": "Fixed site",
+    "Site multisites": "Multi-site",
+    "Antenne": "Antenna",
+    "Bus France services": "France services bus",
+    "Itinérant": "Itinerant",
+    "Autre format ou non renseigné": "Other format or not given",
+    "Site 4G": "4G site",
+    "Site sans 4G": "Site without 4G",
+    "Couverture ciblée (New Deal mobile)": "Targeted coverage (New Deal mobile)",
+    "Injoignable par la route": "Unreachable by road",
+    "Avec conseiller numérique": "With a conseiller numérique",
+    "Sans conseiller numérique": "Without a conseiller numérique",
+    "Importance 1 — liaisons nationales": "Importance 1 — national links",
+    "Importance 2 — liaisons régionales": "Importance 2 — regional links",
+    "Importance 3 — liaisons départementales": "Importance 3 — département links",
+    "Importance 4 — liaisons locales": "Importance 4 — local links",
+    "Importance 5 — desserte": "Importance 5 — access roads",
+    "Importance 6 — voies de faible usage": "Importance 6 — little-used ways",
+    "1 — Grands centres urbains": "1 — Large urban centres",
+    "2 — Centres urbains intermédiaires": "2 — Intermediate urban centres",
+    "3 — Ceintures urbaines": "3 — Urban belts",
+    "4 — Petites villes": "4 — Small towns",
+    "5 — Bourgs ruraux": "5 — Rural towns",
+    "6 — Rural à habitat dispersé": "6 — Dispersed rural",
+    "7 — Rural à habitat très dispersé": "7 — Very dispersed rural",
+}
 
 
 def legend_label(label: str, language: str) -> str:

@@ -1,5 +1,6 @@
 """Provenance written onto layers: QgsLayerMetadata (title, abstract, licence, links, dates)
 and attribution, so a map made from them carries its sources."""
+
 from __future__ import annotations
 
 import time
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 def provenance_text(info: SourceInfo) -> str:
     fetched = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.fetched_at)) if info.fetched_at else "-"
     return tr("Source: {publisher}, {date} (fetched {fetched}). Licence: {licence}.").format(
-        publisher=info.publisher, date=info.source_date or "-", fetched=fetched, licence=info.licence)
+        publisher=info.publisher, date=info.source_date or "-", fetched=fetched, licence=info.licence
+    )
 
 
 def layer_metadata(info: SourceInfo, territory_label: str) -> QgsLayerMetadata:
@@ -51,5 +53,8 @@ def layer_metadata(info: SourceInfo, territory_label: str) -> QgsLayerMetadata:
 
 def apply_provenance(layer: QgsMapLayer, info: SourceInfo, territory_label: str) -> None:
     layer.setMetadata(layer_metadata(info, territory_label))
-    set_layer_attribution(layer, f"{info.attribution or info.publisher} — {info.licence}",
-                          info.page or (info.urls[0] if info.urls else ""))
+    set_layer_attribution(
+        layer,
+        f"{info.attribution or info.publisher} — {info.licence}",
+        info.page or (info.urls[0] if info.urls else ""),
+    )

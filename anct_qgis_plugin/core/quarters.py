@@ -5,6 +5,7 @@ The newest edition published is found by looking back from the current quarter o
 edition the server does not have (404, or absent from a folder mirror) is skipped; any other
 failure stops the search and, when the cache holds an edition, serves it. A setting may pin one.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -100,8 +101,9 @@ def quarters_back(start: Quarter | Year, count: int) -> list[Quarter | Year]:
     return quarters
 
 
-def candidate_urls(locator: QuarterlyUrl | YearlyUrl, config: Config,
-                   today: datetime.date | None = None) -> list[tuple[Quarter | Year, str]]:
+def candidate_urls(
+    locator: QuarterlyUrl | YearlyUrl, config: Config, today: datetime.date | None = None
+) -> list[tuple[Quarter | Year, str]]:
     """[(edition, url)], newest first: the pinned edition, or the current one and those before."""
     period = PERIODS[type(locator)]
     pinned = getattr(config, locator.setting, "") if locator.setting else ""
@@ -112,16 +114,25 @@ def candidate_urls(locator: QuarterlyUrl | YearlyUrl, config: Config,
     return [(edition, locator.template.format(**{period.placeholder: edition.label})) for edition in candidates]
 
 
-def fetch_quarterly(fetcher: Fetcher, locator: QuarterlyUrl | YearlyUrl, validate: Callable[[str], object] | None,
-                    feedback: QgsFeedback | None = None,
-                    today: datetime.date | None = None) -> tuple[str, Quarter | Year, Fetched]:
+def fetch_quarterly(
+    fetcher: Fetcher,
+    locator: QuarterlyUrl | YearlyUrl,
+    validate: Callable[[str], object] | None,
+    feedback: QgsFeedback | None = None,
+    today: datetime.date | None = None,
+) -> tuple[str, Quarter | Year, Fetched]:
     """(url, edition, Fetched) of the newest edition published (or the pinned one)."""
     urls = candidate_urls(locator, fetcher.config, today)
     cached = next(((q, u, e) for q, u in urls for e in [fetcher.cache.lookup(u)] if e is not None), None)
 
     def get(quarter: Quarter | Year, url: str) -> tuple[str, Quarter | Year, Fetched]:
-        return url, quarter, fetcher.fetch(url, suffix=locator.suffix, validate=validate, feedback=feedback,
-                                           source_date=quarter.last_day)
+        return (
+            url,
+            quarter,
+            fetcher.fetch(
+                url, suffix=locator.suffix, validate=validate, feedback=feedback, source_date=quarter.last_day
+            ),
+        )
 
     if cached and (fetcher.config.offline or cached[2].age_seconds < fetcher.config.ttl_hours * 3600):
         return get(cached[0], cached[1])
@@ -137,10 +148,15 @@ def fetch_quarterly(fetcher: Fetcher, locator: QuarterlyUrl | YearlyUrl, validat
         except AnctError as error:
             if cached is None:
                 raise
-            warn(feedback, tr("{error} — using the cached edition {quarter}.").format(error=error,
-                                                                                   quarter=cached[0].label))
+            warn(
+                feedback,
+                tr("{error} — using the cached edition {quarter}.").format(error=error, quarter=cached[0].label),
+            )
             served = fetcher.served(cached[2])
             served.stale = True
             return cached[1], cached[0], served
-    raise NotPublishedError(tr("No edition of {url} is published from {first} back to {last}.").format(
-        url=locator.template, first=urls[0][0].label, last=urls[-1][0].label))
+    raise NotPublishedError(
+        tr("No edition of {url} is published from {first} back to {last}.").format(
+            url=locator.template, first=urls[0][0].label, last=urls[-1][0].label
+        )
+    )

@@ -1,4 +1,5 @@
 """Messages to whoever watches: Processing feedback when there is one, the QGIS log otherwise."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

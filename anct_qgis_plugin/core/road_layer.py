@@ -1,5 +1,6 @@
 """Road sections written as a line layer: every published field (types from the first page
 that holds any), plus ``speed_kmh`` and ``direction``."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,9 @@ class SectionWriter:
     """Writes pages of sections (PageSections) into the sink ``open_sink(fields, wkb_type)`` gives
     for the first page that holds any."""
 
-    def __init__(self, open_sink: Callable[..., QgsFeatureSink | None], transform: QgsCoordinateTransform | None = None):
+    def __init__(
+        self, open_sink: Callable[..., QgsFeatureSink | None], transform: QgsCoordinateTransform | None = None
+    ):
         self.open_sink, self.transform = open_sink, transform
         self.sink = None
         self.fields = QgsFields()
@@ -37,8 +40,7 @@ class SectionWriter:
             return
         if self.sink is None:
             self._open(sections.features)
-        for feature, speed, direction in zip(sections.features, sections.speeds.tolist(),
-                                             sections.directions.tolist()):
+        for feature, speed, direction in zip(sections.features, sections.speeds.tolist(), sections.directions.tolist()):
             properties = feature.get("properties") or {}
             attributes = [_value(properties.get(name)) for name in self.names] + [speed, direction]
             for line in _lines(feature.get("geometry") or {}):  # a multipart section: one feature per part
@@ -49,8 +51,7 @@ class SectionWriter:
                 out.setGeometry(geometry)
                 out.setAttributes(attributes)
                 if not self.sink.addFeature(out, FAST_INSERT):
-                    raise AnctError(tr("Cannot write to the output: {error}").format(
-                        error=self.sink.lastError()))
+                    raise AnctError(tr("Cannot write to the output: {error}").format(error=self.sink.lastError()))
             self.count += 1
 
     def _open(self, features: list[dict]) -> None:

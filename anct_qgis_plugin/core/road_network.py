@@ -14,6 +14,7 @@ cross a tile border come twice and are read once (by their ``cleabs``). The serv
 client. Each page is checked (complete JSON, ``numberReturned`` = features received) before it
 enters the cache.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,7 +38,7 @@ WFS = "https://data.geopf.fr/wfs/ows"
 TYPENAME = "BDTOPO_V3:troncon_de_route"
 PAGE_SIZE = 5_000
 TILE_MAX_FEATURES = 50_000
-MIN_TILE_M = 1_000.0         # below this a box is not cut again
+MIN_TILE_M = 1_000.0  # below this a box is not cut again
 MIN_INTERVAL_S = 1.0 / 25.0  # under the 30 requests/s the Géoplateforme allows
 
 
@@ -56,8 +57,12 @@ class Box:
 
     def quarters(self) -> list[Box]:
         xmid, ymid = round((self.xmin + self.xmax) / 2), round((self.ymin + self.ymax) / 2)
-        return [Box(self.xmin, self.ymin, xmid, ymid), Box(xmid, self.ymin, self.xmax, ymid),
-                Box(self.xmin, ymid, xmid, self.ymax), Box(xmid, ymid, self.xmax, self.ymax)]
+        return [
+            Box(self.xmin, self.ymin, xmid, ymid),
+            Box(xmid, self.ymin, self.xmax, ymid),
+            Box(self.xmin, ymid, xmid, self.ymax),
+            Box(xmid, ymid, self.xmax, self.ymax),
+        ]
 
     @property
     def size(self) -> float:
@@ -68,20 +73,23 @@ class Box:
 
 
 def page_url(box: Box, crs: str, start: int, count: int = 0) -> str:
-    return (f"{WFS}?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES={TYPENAME}"
-            f"&OUTPUTFORMAT=application/json&SRSNAME={crs}&BBOX={box.text()},{crs}"
-            f"&COUNT={count or PAGE_SIZE}&STARTINDEX={start}")
+    return (
+        f"{WFS}?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES={TYPENAME}"
+        f"&OUTPUTFORMAT=application/json&SRSNAME={crs}&BBOX={box.text()},{crs}"
+        f"&COUNT={count or PAGE_SIZE}&STARTINDEX={start}"
+    )
 
 
 @dataclass
 class RoadPages:
     """The pages of a fetched network: files to read, and what to say about them."""
+
     crs: str
     box: Box
     fetched: list = field(default_factory=list)  # the Fetched of each page of sections
-    probes: list = field(default_factory=list)   # URLs of the one-section requests that counted each tile
-    matched: int = 0          # sections the service announced (tile borders counted twice)
-    fetched_at: float = 0.0   # when the oldest page was downloaded
+    probes: list = field(default_factory=list)  # URLs of the one-section requests that counted each tile
+    matched: int = 0  # sections the service announced (tile borders counted twice)
+    fetched_at: float = 0.0  # when the oldest page was downloaded
     from_cache: bool = True
 
     @property
@@ -104,24 +112,37 @@ def check_page(path: str) -> dict:
         with open(path, "rb") as stream:
             page = json.load(stream)
     except (ValueError, UnicodeDecodeError) as error:
-        raise ParseError(tr("A page of road sections is not complete JSON (it stops half-way?): {error}").format(
-            error=error)) from None
-    if not isinstance(page, dict) or page.get("type") != "FeatureCollection" or \
-            not isinstance(page.get("features"), list):
+        raise ParseError(
+            tr("A page of road sections is not complete JSON (it stops half-way?): {error}").format(error=error)
+        ) from None
+    if (
+        not isinstance(page, dict)
+        or page.get("type") != "FeatureCollection"
+        or not isinstance(page.get("features"), list)
+    ):
         raise ParseError(tr("A page of road sections is not a GeoJSON feature collection."))
     returned = page.get("numberReturned")
     if isinstance(returned, int) and returned != len(page["features"]):
-        raise ParseError(tr("A page of road sections stops half-way: {got} sections of the {expected} "
-                            "announced.").format(got=len(page["features"]), expected=returned))
+        raise ParseError(
+            tr("A page of road sections stops half-way: {got} sections of the {expected} announced.").format(
+                got=len(page["features"]), expected=returned
+            )
+        )
     return page
 
 
 class RoadFetch:
     """Fetches every page of a box through a Fetcher (cache, mirror, offline, retries)."""
 
-    def __init__(self, fetcher: Fetcher, crs: str, feedback: QgsFeedback | None = None,
-                 keep_tile: Callable[[Box], bool] | None = None, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], object] = time.sleep):
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        crs: str,
+        feedback: QgsFeedback | None = None,
+        keep_tile: Callable[[Box], bool] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], object] = time.sleep,
+    ):
         self.fetcher, self.crs, self.feedback = fetcher, crs, feedback
         self.keep_tile = keep_tile or (lambda box: True)  # tiles outside the territory are skipped
         self._clock, self._sleep = clock, sleep
@@ -162,8 +183,12 @@ class RoadFetch:
                 start += returned
                 if returned < PAGE_SIZE:
                     break
-        info(self.feedback, tr("Road sections: {n} pages, {matched} sections announced").format(
-            n=len(result.urls), matched=result.matched))
+        info(
+            self.feedback,
+            tr("Road sections: {n} pages, {matched} sections announced").format(
+                n=len(result.urls), matched=result.matched
+            ),
+        )
         return result
 
     @staticmethod
@@ -183,8 +208,9 @@ class RoadFetch:
         def validate(path: str) -> None:  # a downloaded page is parsed once: here, before it is cached
             checked["page"] = check_page(path)
 
-        fetched = self.fetcher.fetch(url, suffix=".json", validate=validate, feedback=self.feedback,
-                                     name=f"{TYPENAME} {box.text()} +{start}")
+        fetched = self.fetcher.fetch(
+            url, suffix=".json", validate=validate, feedback=self.feedback, name=f"{TYPENAME} {box.text()} +{start}"
+        )
         if not fetched.from_cache:
             self._last_download = self._clock()
         page = checked.get("page") if not fetched.from_cache else None

@@ -1,5 +1,6 @@
 """Pages of BD TOPO road sections (GeoJSON dicts) read into what the graph needs, and the
 sections a user keeps, each read once however many tiles returned it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,8 +16,8 @@ ID_PROPERTY = "cleabs"  # BD TOPO's own identifier of a section
 
 @dataclass
 class PageSections:
-    features: list        # the kept sections of the page (GeoJSON features)
-    speeds: np.ndarray    # km/h, 0 where the section is kept but not driven
+    features: list  # the kept sections of the page (GeoJSON features)
+    speeds: np.ndarray  # km/h, 0 where the section is kept but not driven
     directions: np.ndarray
 
 
@@ -76,8 +77,12 @@ class SectionReader:
         """(vertices, counts, speeds, directions) of the driven lines read so far."""
         if not self.counts:
             return np.empty((0, 2)), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64)
-        return (np.concatenate(self.vertices), np.concatenate(self.counts), np.concatenate(self.speeds),
-                np.concatenate(self.directions))
+        return (
+            np.concatenate(self.vertices),
+            np.concatenate(self.counts),
+            np.concatenate(self.speeds),
+            np.concatenate(self.directions),
+        )
 
 
 def _xy(points: list) -> np.ndarray:

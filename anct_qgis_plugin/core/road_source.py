@@ -2,6 +2,7 @@
 catalogue fetch it: the box to ask for, which tiles matter, the pages read with a road profile,
 and a small index of the pages in the cache (so that the panel can tell, and purge, what a
 territory's network holds)."""
+
 from __future__ import annotations
 
 import json
@@ -31,19 +32,28 @@ if TYPE_CHECKING:
 INDEX_URL = "anct-cache://road-network/{key}"  # not a download: the pages one territory's network read
 
 
-def territory_area(builder: LayerBuilder, territory: Territory, crs: str,
-                   buffer_m: float) -> tuple[Box, Callable[[Box], bool]]:
+def territory_area(
+    builder: LayerBuilder, territory: Territory, crs: str, buffer_m: float
+) -> tuple[Box, Callable[[Box], bool]]:
     """(box, keep_tile) around a territory's communes: tiles farther than the buffer from every
     commune are not asked for."""
     if territory.is_country:
-        raise TerritoryError(tr("The road network is fetched for a région, a département, an EPCI or a "
-                                "commune, not for the whole country."))
+        raise TerritoryError(
+            tr(
+                "The road network is fetched for a région, a département, an EPCI or a "
+                "commune, not for the whole country."
+            )
+        )
     outline = builder.territory_outline(territory, QgsCoordinateReferenceSystem(crs))
     if outline is None or outline.isEmpty():
-        raise TerritoryError(tr("No commune outline for {territory}: its road network cannot be placed.").format(
-            territory=territory.label))
-    return _buffered_box(outline.boundingBox(), buffer_m), \
-        lambda box: outline.distance(QgsGeometry.fromRect(_rect(box))) <= buffer_m
+        raise TerritoryError(
+            tr("No commune outline for {territory}: its road network cannot be placed.").format(
+                territory=territory.label
+            )
+        )
+    return _buffered_box(
+        outline.boundingBox(), buffer_m
+    ), lambda box: outline.distance(QgsGeometry.fromRect(_rect(box))) <= buffer_m
 
 
 def extent_area(extent: QgsRectangle, buffer_m: float) -> tuple[Box, None]:
@@ -52,17 +62,27 @@ def extent_area(extent: QgsRectangle, buffer_m: float) -> tuple[Box, None]:
 
 
 def _buffered_box(rectangle: QgsRectangle, buffer_m: float) -> Box:
-    return Box(rectangle.xMinimum() - buffer_m, rectangle.yMinimum() - buffer_m,
-               rectangle.xMaximum() + buffer_m, rectangle.yMaximum() + buffer_m)
+    return Box(
+        rectangle.xMinimum() - buffer_m,
+        rectangle.yMinimum() - buffer_m,
+        rectangle.xMaximum() + buffer_m,
+        rectangle.yMaximum() + buffer_m,
+    )
 
 
 def _rect(box: Box) -> QgsRectangle:
     return QgsRectangle(box.xmin, box.ymin, box.xmax, box.ymax)
 
 
-def fetch_sections(fetcher: Fetcher, box: Box, crs: str, keep_tile: Callable[[Box], bool] | None, profile: RoadProfile,
-                   feedback: QgsFeedback | None,
-                   each_page: Callable[[PageSections], object] | None = None) -> tuple[SectionReader, RoadPages]:
+def fetch_sections(
+    fetcher: Fetcher,
+    box: Box,
+    crs: str,
+    keep_tile: Callable[[Box], bool] | None,
+    profile: RoadProfile,
+    feedback: QgsFeedback | None,
+    each_page: Callable[[PageSections], object] | None = None,
+) -> tuple[SectionReader, RoadPages]:
     """(SectionReader holding the driven lines, RoadPages). ``each_page(sections)`` is given
     each page's kept sections (an output is written page by page)."""
     reader = SectionReader(profile)
@@ -77,15 +97,26 @@ def fetch_sections(fetcher: Fetcher, box: Box, crs: str, keep_tile: Callable[[Bo
     except CancelledError:
         raise
     except AnctError as error:
-        raise type(error)(tr("The road network could not be fetched from the IGN Géoplateforme: {error} — give a "
-                             "NETWORK layer, or set a mirror or the proxy in the ANCT options.").format(
-            error=error)) from None
+        raise type(error)(
+            tr(
+                "The road network could not be fetched from the IGN Géoplateforme: {error} — give a "
+                "NETWORK layer, or set a mirror or the proxy in the ANCT options."
+            ).format(error=error)
+        ) from None
     if reader.read == 0:
-        raise ParseError(tr("The Géoplateforme answered no road section in {box} ({crs}): check the territory, or "
-                            "the mirror if one is set.").format(box=box.text(), crs=crs))
+        raise ParseError(
+            tr(
+                "The Géoplateforme answered no road section in {box} ({crs}): check the territory, or "
+                "the mirror if one is set."
+            ).format(box=box.text(), crs=crs)
+        )
     if profile.unknown:
-        warn(feedback, tr("Values the road profile does not know, left out of the network: {values}").format(
-            values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())))
+        warn(
+            feedback,
+            tr("Values the road profile does not know, left out of the network: {values}").format(
+                values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())
+            ),
+        )
     return reader, pages
 
 
@@ -112,5 +143,3 @@ def indexed_urls(cache: Cache, key: str) -> list[str]:
     except (OSError, ValueError):
         return []
     return [url] + [page for page in pages if isinstance(page, str)]
-
-

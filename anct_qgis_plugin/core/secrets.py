@@ -1,4 +1,5 @@
 """Credentials never leave in clear: a mirror or source URL may carry ``user:password@``."""
+
 import re
 
 _CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s:]*:[^/@\s]*@")

@@ -3,6 +3,7 @@
 ``AnctData`` holds a settings snapshot, the fetcher and the territory index (loaded once per
 process and reused while its cached files are unchanged).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -62,8 +63,9 @@ class AnctData:
     def _reference_state(self) -> tuple[tuple[str, ...], bool]:
         entries = [self.fetcher.cache.lookup(url) for url in REQUIRED_REFERENCES]
         signature = tuple(entry.manifest.sha1 for entry in entries if entry)
-        fresh = len(signature) == len(entries) and (self.config.offline or all(
-            entry.age_seconds < self.config.ttl_hours * 3600 for entry in entries))
+        fresh = len(signature) == len(entries) and (
+            self.config.offline or all(entry.age_seconds < self.config.ttl_hours * 3600 for entry in entries)
+        )
         return signature, fresh
 
     def resolve_territory(self, text: str, feedback: QgsFeedback | None = None) -> Territory:
@@ -72,8 +74,9 @@ class AnctData:
     def builder(self, feedback: QgsFeedback | None = None) -> LayerBuilder:
         return LayerBuilder(self.fetcher, self.territory_index(feedback), self.language, feedback)
 
-    def build_layer(self, layer_id: str, territory: Territory, crs: str | None = None,
-                    feedback: QgsFeedback | None = None) -> BuiltLayer:
+    def build_layer(
+        self, layer_id: str, territory: Territory, crs: str | None = None, feedback: QgsFeedback | None = None
+    ) -> BuiltLayer:
         return self.builder(feedback).build(layer_id, territory, crs)
 
     def for_run(self) -> AnctData:
@@ -95,11 +98,13 @@ class AnctData:
         """Forget the cached files of these layers that no other layer reads; how many went."""
         return purge_layers(self.fetcher, list(layer_ids), territory)
 
-    def extent_territory(self, rectangle: QgsRectangle, crs: str, label: str,
-                         feedback: QgsFeedback | None = None) -> Territory:
+    def extent_territory(
+        self, rectangle: QgsRectangle, crs: str, label: str, feedback: QgsFeedback | None = None
+    ) -> Territory:
         """The communes that a map extent (a QgsRectangle in ``crs``) meets."""
         builder = self.builder(feedback)
         target = QgsCoordinateReferenceSystem(crs)
         departements = builder.build("departements", builder.index.country(), crs).layer
-        return extent_territory(builder.index, departements, lambda t: builder.commune_layer(t, target),
-                                rectangle, label)
+        return extent_territory(
+            builder.index, departements, lambda t: builder.commune_layer(t, target), rectangle, label
+        )

@@ -2,6 +2,7 @@
 
 The settings-tree API only exists from QGIS 3.30, so plain QgsSettings keys are used.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,6 +43,7 @@ SPECS = {
 @dataclass(frozen=True)
 class Config:
     """A snapshot of the settings, safe to hand to a worker thread."""
+
     cache_dir: str
     ttl_hours: float
     offline: bool
@@ -82,8 +84,11 @@ def read_setting(name: str) -> str | float | bool:
         except (TypeError, ValueError):
             from qgis.core import QgsMessageLog
 
-            QgsMessageLog.logMessage(f"{spec.env}={os.environ[spec.env]!r} is not a {spec.kind.__name__}: "
-                                     f"the default {spec.default!r} is used.", "ANCT")
+            QgsMessageLog.logMessage(
+                f"{spec.env}={os.environ[spec.env]!r} is not a {spec.kind.__name__}: "
+                f"the default {spec.default!r} is used.",
+                "ANCT",
+            )
             return spec.default
     value = QgsSettings().value(f"{GROUP}/{spec.key}", spec.default)
     try:

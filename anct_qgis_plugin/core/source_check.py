@@ -1,6 +1,7 @@
 """For each catalogue source: which file the rules choose, its date, size, columns found versus
 expected, rows, and the commune codes that map to nothing. How a maintainer learns that a
 publisher renamed a file or a column before users do (``anct:check_sources``)."""
+
 from __future__ import annotations
 
 import os
@@ -59,8 +60,7 @@ def _published_name(found: Iterable[str], spellings: Iterable[str]) -> str | Non
 
 
 def _missing(source: Source, found: list[str]) -> list[str]:
-    return [" / ".join(spellings) for spellings in source.columns.values()
-            if _published_name(found, spellings) is None]
+    return [" / ".join(spellings) for spellings in source.columns.values() if _published_name(found, spellings) is None]
 
 
 def _read(source: Source, path: str, index: TerritoryIndex) -> tuple[list[str], int, CodeTally]:
@@ -75,16 +75,20 @@ def _read(source: Source, path: str, index: TerritoryIndex) -> tuple[list[str], 
         layer, _mapping = open_vector(path, source.id, {}, source.member)
         found, rows = layer.fields().names(), layer.featureCount()
         column = _published_name(found, spellings)
-        values = (str(feature[column] or "") for feature in layer.getFeatures()) \
-            if column and source.id not in COMMUNE_OUTLINE_SOURCES else ()  # outlines are today's communes
+        values = (
+            (str(feature[column] or "") for feature in layer.getFeatures())
+            if column and source.id not in COMMUNE_OUTLINE_SOURCES
+            else ()
+        )  # outlines are today's communes
     tally = CodeTally(index.codes)
     for value in values:
         tally.today_all(split_values(value))
     return found, rows, tally
 
 
-def _road_sample(builder: LayerBuilder, territory: Territory,
-                 info: SourceInfo) -> tuple[SimpleNamespace, list[str], int]:
+def _road_sample(
+    builder: LayerBuilder, territory: Territory, info: SourceInfo
+) -> tuple[SimpleNamespace, list[str], int]:
     """One page of road sections 2 km around a point of the sample département (its whole network
     would be tens of thousands of sections): (file, columns found, rows)."""
     crs = territory.crs
@@ -128,8 +132,9 @@ def check_source(builder: LayerBuilder, source: Source, territory: Territory) ->
     return check
 
 
-def check_sources(builder: LayerBuilder, sample_departement: str,
-                  feedback: QgsFeedback | None = None) -> list[SourceCheck]:
+def check_sources(
+    builder: LayerBuilder, sample_departement: str, feedback: QgsFeedback | None = None
+) -> list[SourceCheck]:
     """A SourceCheck per catalogue source; per-département sources are read for one sample."""
     from .report import info, is_cancelled, progress, warn
 
@@ -141,11 +146,20 @@ def check_sources(builder: LayerBuilder, sample_departement: str,
         check = check_source(builder, source, territory)
         checks.append(check)
         line = tr("{source}: {status} — {file}, {date}, {size} bytes, {rows} rows").format(
-            source=source.id, status=check.status, file=check.file_name or "-", date=check.source_date or "-",
-            size=check.size, rows=check.rows)
+            source=source.id,
+            status=check.status,
+            file=check.file_name or "-",
+            date=check.source_date or "-",
+            size=check.size,
+            rows=check.rows,
+        )
         (warn if check.status == "failed" else info)(feedback, line + (f" — {check.message}" if check.message else ""))
         if check.unmapped_codes:
-            warn(feedback, tr("{source}: codes that match no commune of today: {codes}").format(
-                source=source.id, codes=check.unmapped_codes))
+            warn(
+                feedback,
+                tr("{source}: codes that match no commune of today: {codes}").format(
+                    source=source.id, codes=check.unmapped_codes
+                ),
+            )
         progress(feedback, 100.0 * (number + 1) / len(CHECKED_SOURCES))
     return checks

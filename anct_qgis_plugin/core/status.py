@@ -2,6 +2,7 @@
 
 Answers from the cache alone (never the network), so the panel can show it instantly.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -74,9 +75,12 @@ def cache_status(fetcher: Fetcher, layer_id: str, territory: Territory | None = 
         state = OFFLINE
     else:
         state = STALE if any(entry.age_seconds >= ttl for entry in entries) else FRESH
-    return CacheStatus(state, min(e.manifest.fetched_at for e in entries),
-                       sum(e.manifest.size for e in entries),
-                       max(e.manifest.source_date for e in entries))
+    return CacheStatus(
+        state,
+        min(e.manifest.fetched_at for e in entries),
+        sum(e.manifest.size for e in entries),
+        max(e.manifest.source_date for e in entries),
+    )
 
 
 def purge_layers(fetcher: Fetcher, layer_ids: Collection[str], territory: Territory | None = None) -> int:

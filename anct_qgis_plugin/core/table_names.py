@@ -1,5 +1,6 @@
 """Names of the tables the algorithms declare their parameters with, apart from the modules
 that read the tables (and load half the plugin): QGIS lists the algorithms at start-up."""
+
 from .catalogue import PROGRAMME_LIST_IDS
 
 # The tables of the commune card and the programme matrix: every programme, then France services.

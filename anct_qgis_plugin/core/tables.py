@@ -5,6 +5,7 @@ Commune codes of every vintage count for today's commune (commune_codes.py); the
 whose code maps to nothing are kept apart under ``dep:<département>`` (``dep:`` when the row names
 none) and named: they count for their whole département, région and France, never for a commune.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -51,6 +52,7 @@ ID_PREFIX = {"mobile_sites": "code_op"}
 @dataclass
 class Membership:
     """Programme ids per commune code, with the source's date, or why it is unavailable."""
+
     table_id: str
     ids_by_commune: dict = field(default_factory=dict)
     source_date: str = ""
@@ -85,12 +87,16 @@ def read_membership(builder: LayerBuilder, table_id: str, country: Territory) ->
     departement_at = position.get(columns.get(source.departement_column, ""))
     tally = CodeTally(builder.index.codes)
     for row in table.rows:
-        ids = [f"{row[prefix_at]}-{ident}" if prefix_at is not None else ident for ident in split_values(row[id_at])
-               if ident not in not_member]
+        ids = [
+            f"{row[prefix_at]}-{ident}" if prefix_at is not None else ident
+            for ident in split_values(row[id_at])
+            if ident not in not_member
+        ]
         if not ids:
             continue
         codes = tally.today_all(split_values(row[commune_at])) or [
-            UNPLACED + (row[departement_at] if departement_at is not None else "")]
+            UNPLACED + (row[departement_at] if departement_at is not None else "")
+        ]
         for code in codes:
             membership.ids_by_commune.setdefault(code, []).extend(ids)
         labels = split_values(row[label_at], commas=False) if label_at is not None else []
@@ -116,12 +122,15 @@ _PARSED = weakref.WeakKeyDictionary()
 
 def _memo_slot(builder: LayerBuilder, table_id: str, path: str) -> tuple[dict, tuple]:
     status = os.stat(path)
-    return _PARSED.setdefault(builder.index, {}), (table_id, path, status.st_mtime_ns, status.st_size,
-                                                     builder.language)
+    return _PARSED.setdefault(builder.index, {}), (table_id, path, status.st_mtime_ns, status.st_size, builder.language)
 
 
-def read_memberships(builder: LayerBuilder, table_ids: Iterable[str] = tuple(MEMBERSHIP_SOURCES),
-                     feedback: QgsFeedback | None = None, cross_table: bool = False) -> dict[str, Membership]:
+def read_memberships(
+    builder: LayerBuilder,
+    table_ids: Iterable[str] = tuple(MEMBERSHIP_SOURCES),
+    feedback: QgsFeedback | None = None,
+    cross_table: bool = False,
+) -> dict[str, Membership]:
     """Every membership table; an unavailable one is reported, not fatal. ``cross_table``: the
     programme lists are answered from ANCT's cross-table (one download), except those whose list
     is newer than it."""
@@ -131,15 +140,22 @@ def read_memberships(builder: LayerBuilder, table_ids: Iterable[str] = tuple(MEM
     cross = _cross_table(builder, country, feedback) if cross_table else None
     tables = {}
     for table_id in table_ids:
-        tables[table_id] = membership = _from_cross_table(builder, cross, table_id, country) or \
-            read_membership(builder, table_id, country)
+        tables[table_id] = membership = _from_cross_table(builder, cross, table_id, country) or read_membership(
+            builder, table_id, country
+        )
         if membership.unavailable:
-            warn(feedback, tr("{title}: unavailable — {error}").format(title=membership.title,
-                                                                       error=membership.unavailable))
+            warn(
+                feedback,
+                tr("{title}: unavailable — {error}").format(title=membership.title, error=membership.unavailable),
+            )
         elif membership.unmapped_codes:
-            warn(feedback, tr("{title}: commune codes that match no commune of today (counted for their "
-                              "département and France only): {codes}").format(
-                title=membership.title, codes=membership.unmapped_codes))
+            warn(
+                feedback,
+                tr(
+                    "{title}: commune codes that match no commune of today (counted for their "
+                    "département and France only): {codes}"
+                ).format(title=membership.title, codes=membership.unmapped_codes),
+            )
     return tables
 
 
@@ -149,13 +165,16 @@ def _cross_table(builder: LayerBuilder, country: Territory, feedback: QgsFeedbac
     try:
         return CrossTable(builder, country)
     except AnctError as error:
-        warn(feedback, tr("The cross-table of ANCT programmes is unavailable ({error}): each list is read.").format(
-            error=error))
+        warn(
+            feedback,
+            tr("The cross-table of ANCT programmes is unavailable ({error}): each list is read.").format(error=error),
+        )
         return None
 
 
-def _from_cross_table(builder: LayerBuilder, cross: CrossTable | None, table_id: str,
-                      country: Territory) -> Membership | None:
+def _from_cross_table(
+    builder: LayerBuilder, cross: CrossTable | None, table_id: str, country: Territory
+) -> Membership | None:
     """The membership from the cross-table, or from the list itself when it is newer (said so);
     None when the cross-table cannot answer (none, or no such column)."""
     if cross is None or table_id not in PROGRAMME_LIST_IDS:

@@ -4,6 +4,7 @@ Built from geo.api.gouv.fr reference lists (cached like every other source). A b
 three-character code is a département (``36``, ``2A``, ``974``); régions share some codes with
 départements (``11``, ``75``…), so a région is named ``reg:75`` or by its name.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -39,8 +40,16 @@ EPCI_NAMES_URL = GEO_API + "/epcis?fields=code,nom&format=json"
 ASSOCIATED_COMMUNES_URL = GEO_API + "/communes_associees_deleguees"
 
 METROPOLE_CRS = "EPSG:2154"
-OVERSEAS_CRS = {"971": "EPSG:5490", "972": "EPSG:5490", "973": "EPSG:2972", "974": "EPSG:2975",
-                "975": "EPSG:4467", "976": "EPSG:4471", "977": "EPSG:5490", "978": "EPSG:5490"}
+OVERSEAS_CRS = {
+    "971": "EPSG:5490",
+    "972": "EPSG:5490",
+    "973": "EPSG:2972",
+    "974": "EPSG:2975",
+    "975": "EPSG:4467",
+    "976": "EPSG:4471",
+    "977": "EPSG:5490",
+    "978": "EPSG:5490",
+}
 KINDS = ("country", "region", "departement", "epci", "commune", "extent")
 PREFIXES = {"reg": "region", "dep": "departement", "epci": "epci", "com": "commune"}
 
@@ -78,12 +87,17 @@ class Territory:
 
 
 # Rough lon/lat boxes of the overseas départements, to measure a layer in its own CRS.
-OVERSEAS_BOXES = {"971": (-62.0, 15.8, -60.9, 16.6), "972": (-61.3, 14.3, -60.7, 14.9),
-                  "973": (-54.7, 2.0, -51.5, 6.0), "974": (55.1, -21.5, 56.0, -20.8),
-                  "976": (44.9, -13.1, 45.4, -12.5),
-                  # Saint-Pierre-et-Miquelon, Saint-Barthélemy and Saint-Martin (collectivités with INSEE codes)
-                  "975": (-56.5, 46.7, -56.1, 47.2), "977": (-62.95, 17.85, -62.75, 17.97),
-                  "978": (-63.2, 18.0, -62.95, 18.13)}
+OVERSEAS_BOXES = {
+    "971": (-62.0, 15.8, -60.9, 16.6),
+    "972": (-61.3, 14.3, -60.7, 14.9),
+    "973": (-54.7, 2.0, -51.5, 6.0),
+    "974": (55.1, -21.5, 56.0, -20.8),
+    "976": (44.9, -13.1, 45.4, -12.5),
+    # Saint-Pierre-et-Miquelon, Saint-Barthélemy and Saint-Martin (collectivités with INSEE codes)
+    "975": (-56.5, 46.7, -56.1, 47.2),
+    "977": (-62.95, 17.85, -62.75, 17.97),
+    "978": (-63.2, 18.0, -62.95, 18.13),
+}
 
 
 def crs_for_lonlat(lon: float, lat: float) -> str:
@@ -113,8 +127,14 @@ def crs_for_departements(codes: Iterable[str]) -> str:
 class TerritoryIndex:
     """Every territory of France, from the reference tables."""
 
-    def __init__(self, regions: Iterable[dict], departements: Iterable[dict], communes: list[dict],
-                 epci_names: Mapping[str, str] | None = None, associated: Iterable[Mapping[str, str]] = ()):
+    def __init__(
+        self,
+        regions: Iterable[dict],
+        departements: Iterable[dict],
+        communes: list[dict],
+        epci_names: Mapping[str, str] | None = None,
+        associated: Iterable[Mapping[str, str]] = (),
+    ):
         self.regions = {r["code"]: r["nom"] for r in regions}
         self.departements = {d["code"]: (d["nom"], d.get("codeRegion", "")) for d in departements}
         self.communes = {c["code"]: c for c in communes}
@@ -132,8 +152,9 @@ class TerritoryIndex:
         """``fetch_json(url, wanted, required)`` returns a parsed JSON list (or None if optional)."""
         regions = fetch_json(REGIONS_URL, {"code": ("code",), "nom": ("nom",)}, True)
         departements = fetch_json(DEPARTEMENTS_URL, {"code": ("code",), "nom": ("nom",)}, True)
-        communes = fetch_json(COMMUNES_TABLE_URL, {"code": ("code",), "nom": ("nom",),
-                                                   "codeDepartement": ("codeDepartement",)}, True)
+        communes = fetch_json(
+            COMMUNES_TABLE_URL, {"code": ("code",), "nom": ("nom",), "codeDepartement": ("codeDepartement",)}, True
+        )
         epcis = fetch_json(EPCI_NAMES_URL, {"code": ("code",), "nom": ("nom",)}, False) or []
         associated = fetch_json(ASSOCIATED_COMMUNES_URL, {"code": ("code",), "chefLieu": ("chefLieu",)}, False) or []
         return cls(regions, departements, communes, {e["code"]: e["nom"] for e in epcis}, associated)
@@ -141,8 +162,7 @@ class TerritoryIndex:
     # --- building territories -----------------------------------------------------------
     def country(self) -> Territory:
         deps = tuple(sorted(self.departements))
-        return Territory("country", "FR", "France", deps, tuple(sorted(self.regions)), frozenset(),
-                         METROPOLE_CRS)
+        return Territory("country", "FR", "France", deps, tuple(sorted(self.regions)), frozenset(), METROPOLE_CRS)
 
     def _make(self, kind: str, code: str, name: str, commune_codes: Iterable[str]) -> Territory:
         deps = tuple(sorted({self.communes[c]["codeDepartement"] for c in commune_codes}))
@@ -153,25 +173,44 @@ class TerritoryIndex:
         deps = [d for d, (_n, reg) in self.departements.items() if reg == code]
         communes = [c for d in deps for c in self._by_dep.get(d, [])]
         territory = self._make("region", code, self.regions[code], communes)
-        return Territory(territory.kind, code, territory.name, tuple(sorted(deps)), (code,),
-                         territory.commune_codes, crs_for_departements(deps))
+        return Territory(
+            territory.kind,
+            code,
+            territory.name,
+            tuple(sorted(deps)),
+            (code,),
+            territory.commune_codes,
+            crs_for_departements(deps),
+        )
 
     def departement(self, code: str) -> Territory:
         name, region = self.departements[code]
-        return Territory("departement", code, name, (code,), (region,) if region else (),
-                         frozenset(self._by_dep.get(code, [])), crs_for_departements([code]))
+        return Territory(
+            "departement",
+            code,
+            name,
+            (code,),
+            (region,) if region else (),
+            frozenset(self._by_dep.get(code, [])),
+            crs_for_departements([code]),
+        )
 
     def epci(self, code: str) -> Territory:
-        return self._make("epci", code, self.epci_names.get(code, tr("EPCI {code}").format(code=code)),
-                          self._by_epci[code])
+        return self._make(
+            "epci", code, self.epci_names.get(code, tr("EPCI {code}").format(code=code)), self._by_epci[code]
+        )
 
     def commune(self, code: str) -> Territory:
         return self._make("commune", code, self.communes[code]["nom"], [code])
 
     # --- lookup ---------------------------------------------------------------------------
     def _by_code(self, kind: str, code: str) -> Territory | None:
-        tables = {"region": self.regions, "departement": self.departements, "epci": self._by_epci,
-                  "commune": self.communes}
+        tables = {
+            "region": self.regions,
+            "departement": self.departements,
+            "epci": self._by_epci,
+            "commune": self.communes,
+        }
         if code in tables[kind]:
             return getattr(self, kind)(code)
         return None
@@ -188,7 +227,9 @@ class TerritoryIndex:
         """A Territory from a code (``36``, ``reg:24``, ``243600327``, ``36044``), ``FR`` or a name."""
         raw = (text or "").strip()
         if not raw:
-            raise TerritoryError(tr("No territory given: use FR, a région, département, EPCI or commune code, or a name."))
+            raise TerritoryError(
+                tr("No territory given: use FR, a région, département, EPCI or commune code, or a name.")
+            )
         if raw.upper() in ("FR", "FRANCE"):
             return self.country()
         prefix, _sep, rest = raw.partition(":")
@@ -196,8 +237,14 @@ class TerritoryIndex:
             found = self._by_code(PREFIXES[prefix.lower()], rest.strip().upper())
         else:
             code = raw.upper()
-            found = next((t for t in (self._by_code(k, code) for k in ("departement", "commune", "epci", "region"))
-                          if t is not None), None)
+            found = next(
+                (
+                    t
+                    for t in (self._by_code(k, code) for k in ("departement", "commune", "epci", "region"))
+                    if t is not None
+                ),
+                None,
+            )
         if found is None and not rest:
             found = self._by_name(raw) or self._by_unique_match(raw)
         if found is None:
@@ -213,8 +260,11 @@ class TerritoryIndex:
             # A commune and its namesake département ("Paris"): prefer the larger territory.
             ranked = sorted(matches, key=lambda m: KINDS.index(m[0]))
             if KINDS.index(ranked[0][0]) == KINDS.index(ranked[1][0]):
-                raise TerritoryError(tr("'{text}' is ambiguous: {choices}. Give a code instead.").format(
-                    text=raw, choices="; ".join(f"{n} ({c})" for _k, c, n in ranked[:8])))
+                raise TerritoryError(
+                    tr("'{text}' is ambiguous: {choices}. Give a code instead.").format(
+                        text=raw, choices="; ".join(f"{n} ({c})" for _k, c, n in ranked[:8])
+                    )
+                )
             matches = ranked[:1]
         kind, code, _name = matches[0]
         return self.country() if kind == "country" else getattr(self, kind)(code)
@@ -236,8 +286,11 @@ class TerritoryIndex:
             by_name.setdefault(normalise(name), []).append(label)
         code = raw.upper()
         # A mistyped code is usually one character off (37 for 36, 2C for 2A).
-        suggestions = [by_code[c] for c in by_code if len(c) == len(code) and c != "FR"
-                       and sum(a != b for a, b in zip(c, code)) == 1][:5]
+        suggestions = [
+            by_code[c]
+            for c in by_code
+            if len(c) == len(code) and c != "FR" and sum(a != b for a, b in zip(c, code)) == 1
+        ][:5]
         suggestions += [by_code[c] for c in difflib.get_close_matches(code, list(by_code), n=3, cutoff=0.6)]
         for near in difflib.get_close_matches(normalise(raw), [n for n in by_name if n], n=5, cutoff=0.75):
             suggestions += by_name[near]
@@ -268,26 +321,34 @@ class TerritoryIndex:
 
 def load_reference_json(fetcher: Fetcher, feedback: QgsFeedback | None = None) -> FetchJson:
     """The ``fetch_json`` callback used by TerritoryIndex.load, through the cache."""
+
     def fetch_json(url: str, wanted: Mapping[str, tuple[str, ...]], required: bool) -> list[dict] | None:
         if not required and url in fetcher.optional_failures:
             return None  # said once per session, not at every layer
         try:
-            fetched = fetcher.fetch(url, suffix=".json",
-                                    validate=lambda path: check_json_list(path, url, wanted),
-                                    feedback=feedback)
+            fetched = fetcher.fetch(
+                url, suffix=".json", validate=lambda path: check_json_list(path, url, wanted), feedback=feedback
+            )
         except (AnctError, OSError) as error:
             if required:
                 raise
             fetcher.optional_failures.add(url)
-            warn(feedback, tr("Optional reference list unavailable ({error}); going on without it.").format(
-                error=error))
+            warn(
+                feedback, tr("Optional reference list unavailable ({error}); going on without it.").format(error=error)
+            )
             return None
         return check_json_list(fetched.path, url, wanted)
+
     return fetch_json
 
 
-def extent_territory(index: TerritoryIndex, departements_layer: QgsVectorLayer,
-                     communes_for: Callable[[Territory], QgsVectorLayer], rectangle: QgsRectangle, label: str) -> Territory:
+def extent_territory(
+    index: TerritoryIndex,
+    departements_layer: QgsVectorLayer,
+    communes_for: Callable[[Territory], QgsVectorLayer],
+    rectangle: QgsRectangle,
+    label: str,
+) -> Territory:
     """The communes whose outline meets ``rectangle`` (in the layers' CRS).
 
     ``departements_layer`` finds the départements to look in; ``communes_for(territory)`` gives
@@ -296,9 +357,13 @@ def extent_territory(index: TerritoryIndex, departements_layer: QgsVectorLayer,
     from qgis.core import QgsGeometry
 
     area = QgsGeometry.fromRect(rectangle)
-    code_field = next(name for name in ("code_insee", "insee_dep", "code") if name in departements_layer.fields().names())
-    deps = sorted({f[code_field] for f in departements_layer.getFeatures() if f.geometry().intersects(area)}
-                  & set(index.departements))
+    code_field = next(
+        name for name in ("code_insee", "insee_dep", "code") if name in departements_layer.fields().names()
+    )
+    deps = sorted(
+        {f[code_field] for f in departements_layer.getFeatures() if f.geometry().intersects(area)}
+        & set(index.departements)
+    )
     if not deps:
         raise TerritoryError(tr("The map extent covers no French département."))
     communes = set()
@@ -306,5 +371,4 @@ def extent_territory(index: TerritoryIndex, departements_layer: QgsVectorLayer,
         layer = communes_for(index.departement(dep))
         communes |= {f["code"] for f in layer.getFeatures() if f.geometry().intersects(area)}
     regions = tuple(sorted({index.departements[d][1] for d in deps} - {""}))
-    return Territory("extent", "extent", label, tuple(deps), regions, frozenset(communes),
-                     crs_for_departements(deps))
+    return Territory("extent", "extent", label, tuple(deps), regions, frozenset(communes), crs_for_departements(deps))

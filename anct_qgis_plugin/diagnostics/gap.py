@@ -1,5 +1,6 @@
 """Service gap: who lives beyond a threshold from the nearest facility, and the summary by
 département and EPCI. Plain arrays in, pandas tables out."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,11 +33,11 @@ def facility_kind(type_fs: Any, format_fs: Any) -> str:  # text, None or QGIS's 
 
 @dataclass
 class GapResult:
-    facility: np.ndarray     # index of the nearest facility, -1 when unreachable
-    distance_m: np.ndarray   # straight distance (straight mode) or NaN
-    time_min: np.ndarray     # road time (road mode) or NaN
-    access_m: np.ndarray     # unit to network node (road mode) or NaN
-    beyond: np.ndarray       # bool
+    facility: np.ndarray  # index of the nearest facility, -1 when unreachable
+    distance_m: np.ndarray  # straight distance (straight mode) or NaN
+    time_min: np.ndarray  # road time (road mode) or NaN
+    access_m: np.ndarray  # unit to network node (road mode) or NaN
+    beyond: np.ndarray  # bool
 
 
 def straight_gap(index: NearestIndex | ZonedNearestIndex, points: np.ndarray, threshold_km: float) -> GapResult:
@@ -48,16 +49,31 @@ def straight_gap(index: NearestIndex | ZonedNearestIndex, points: np.ndarray, th
 def road_gap(travel_times: TravelTimes, points: np.ndarray, threshold_min: float) -> GapResult:
     facility, seconds, access = travel_times.query(points)
     minutes = seconds / 60.0
-    return GapResult(facility, np.full(len(points), np.nan), minutes, access,
-                     ~np.isfinite(minutes) | (minutes > threshold_min))
+    return GapResult(
+        facility, np.full(len(points), np.nan), minutes, access, ~np.isfinite(minutes) | (minutes > threshold_min)
+    )
 
 
-SUMMARY_COLUMNS = ("level", "code", "name", "population", "population_beyond", "share_beyond",
-                   "units", "units_beyond", "units_unreachable", "worst")
+SUMMARY_COLUMNS = (
+    "level",
+    "code",
+    "name",
+    "population",
+    "population_beyond",
+    "share_beyond",
+    "units",
+    "units_beyond",
+    "units_unreachable",
+    "worst",
+)
 
 
-def summarise(levels: Mapping[str, tuple[ArrayLike, Mapping[str, str]]], population: ArrayLike, beyond: ArrayLike,
-              measure: ArrayLike) -> pd.DataFrame:
+def summarise(
+    levels: Mapping[str, tuple[ArrayLike, Mapping[str, str]]],
+    population: ArrayLike,
+    beyond: ArrayLike,
+    measure: ArrayLike,
+) -> pd.DataFrame:
     """Rows by level ('departement', 'epci'…) and a 'total' row.
 
     ``levels`` maps a level name to (codes array, {code: name}). ``measure`` is the distance (m)
@@ -65,9 +81,13 @@ def summarise(levels: Mapping[str, tuple[ArrayLike, Mapping[str, str]]], populat
     """
     import pandas as pd
 
-    frame = pd.DataFrame({"population": np.asarray(population, dtype=float),
-                          "beyond": np.asarray(beyond, dtype=bool),
-                          "measure": np.asarray(measure, dtype=float)})
+    frame = pd.DataFrame(
+        {
+            "population": np.asarray(population, dtype=float),
+            "beyond": np.asarray(beyond, dtype=bool),
+            "measure": np.asarray(measure, dtype=float),
+        }
+    )
     frame["unreachable"] = ~np.isfinite(frame["measure"])
     frame["population_beyond"] = frame["population"].where(frame["beyond"], 0.0)
     frame["finite"] = frame["measure"].where(~frame["unreachable"])
@@ -76,15 +96,26 @@ def summarise(levels: Mapping[str, tuple[ArrayLike, Mapping[str, str]]], populat
     groups["total"] = (np.full(len(frame), "FR" if len(frame) else ""), {"FR": "Total"})
     for level, (codes, names) in groups.items():
         frame["code"] = np.asarray(codes, dtype=object)
-        table = frame.groupby("code", sort=True).agg(
-            population=("population", "sum"), population_beyond=("population_beyond", "sum"),
-            units=("beyond", "size"), units_beyond=("beyond", "sum"),
-            units_unreachable=("unreachable", "sum"), worst=("finite", "max")).reset_index()
+        table = (
+            frame.groupby("code", sort=True)
+            .agg(
+                population=("population", "sum"),
+                population_beyond=("population_beyond", "sum"),
+                units=("beyond", "size"),
+                units_beyond=("beyond", "sum"),
+                units_unreachable=("unreachable", "sum"),
+                worst=("finite", "max"),
+            )
+            .reset_index()
+        )
         if level != "total":  # units whose code is unknown only count in the total
             table = table[table["code"] != ""]
         table.insert(0, "level", level)
         table.insert(2, "name", table["code"].map(lambda code, n=names: n.get(code, "")))
-        table["share_beyond"] = np.where(table["population"] > 0,
-                                         table["population_beyond"] / table["population"].where(table["population"] > 0, 1), 0.0)
+        table["share_beyond"] = np.where(
+            table["population"] > 0,
+            table["population_beyond"] / table["population"].where(table["population"] > 0, 1),
+            0.0,
+        )
         tables.append(table[list(SUMMARY_COLUMNS)])
     return pd.concat(tables, ignore_index=True)

@@ -3,6 +3,7 @@
 scipy's cKDTree when available (QGIS ships scipy on Debian, OSGeo4W and the macOS bundle);
 otherwise an exact chunked numpy search, slower but with the same answers.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -21,11 +22,11 @@ def _brute_force(points: np.ndarray, facilities: np.ndarray) -> tuple[np.ndarray
     index = np.empty(len(points), dtype=np.int64)
     distance = np.empty(len(points))
     for start in range(0, len(points), CHUNK):
-        block = points[start:start + CHUNK]
+        block = points[start : start + CHUNK]
         squared = ((block[:, None, :] - facilities[None, :, :]) ** 2).sum(axis=2)
         best = squared.argmin(axis=1)  # first minimum: lowest facility index on ties
-        index[start:start + CHUNK] = best
-        distance[start:start + CHUNK] = np.sqrt(squared[np.arange(len(block)), best])
+        index[start : start + CHUNK] = best
+        distance[start : start + CHUNK] = np.sqrt(squared[np.arange(len(block)), best])
     return index, distance
 
 
@@ -38,6 +39,7 @@ class NearestIndex:
             raise ValueError("no facility")
         try:
             from scipy.spatial import cKDTree
+
             self._tree = cKDTree(self.facilities)
         except ImportError:
             self._tree = None
@@ -72,8 +74,12 @@ class ZonedNearestIndex:
     any facility get no facility (-1) and an infinite distance.
     """
 
-    def __init__(self, facility_lonlat: ArrayLike, zone_of: Callable[[np.ndarray], np.ndarray],
-                 project: Callable[[str, np.ndarray], np.ndarray]):
+    def __init__(
+        self,
+        facility_lonlat: ArrayLike,
+        zone_of: Callable[[np.ndarray], np.ndarray],
+        project: Callable[[str, np.ndarray], np.ndarray],
+    ):
         self.zone_of, self.project = zone_of, project
         facility_lonlat = np.asarray(facility_lonlat, dtype=float).reshape(-1, 2)
         if len(facility_lonlat) == 0:

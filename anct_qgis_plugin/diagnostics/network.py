@@ -11,6 +11,7 @@ point of the nearest segment, not at its nearest vertex (on BD TOPO's Marseille 
 snapping was 1.26 % off QGIS's times). A facility becomes a virtual source tied to both ends of
 its segment, a unit reads the times of both ends of its own.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,10 +29,10 @@ SAMPLE_SPACING_M = 100.0  # longest piece of a segment in the nearest-segment se
 
 @dataclass
 class RoadGraph:
-    node_xy: np.ndarray       # (k, 2) metres
-    seg_tail: np.ndarray      # each usable segment's first node…
-    seg_head: np.ndarray      # …and last node
-    seg_forward: np.ndarray   # seconds from tail to head (inf: one-way the other way)
+    node_xy: np.ndarray  # (k, 2) metres
+    seg_tail: np.ndarray  # each usable segment's first node…
+    seg_head: np.ndarray  # …and last node
+    seg_forward: np.ndarray  # seconds from tail to head (inf: one-way the other way)
     seg_backward: np.ndarray  # seconds from head to tail (inf: one-way)
 
     @property
@@ -41,12 +42,18 @@ class RoadGraph:
     def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(tails, heads, seconds) of the directed edges."""
         forward, backward = np.isfinite(self.seg_forward), np.isfinite(self.seg_backward)
-        return (np.concatenate([self.seg_tail[forward], self.seg_head[backward]]),
-                np.concatenate([self.seg_head[forward], self.seg_tail[backward]]),
-                np.concatenate([self.seg_forward[forward], self.seg_backward[backward]]))
+        return (
+            np.concatenate([self.seg_tail[forward], self.seg_head[backward]]),
+            np.concatenate([self.seg_head[forward], self.seg_tail[backward]]),
+            np.concatenate([self.seg_forward[forward], self.seg_backward[backward]]),
+        )
 
-    def matrix(self, reverse: bool = False, extra: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
-               extra_nodes: int = 0) -> csr_matrix:
+    def matrix(
+        self,
+        reverse: bool = False,
+        extra: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+        extra_nodes: int = 0,
+    ) -> csr_matrix:
         """The sparse matrix of edge times; ``extra``: more (tails, heads, seconds) edges whose
         tails may be among ``extra_nodes`` nodes numbered after the graph's own."""
         from scipy.sparse import coo_matrix
@@ -54,8 +61,11 @@ class RoadGraph:
         tails, heads, seconds = self.edges()
         rows, cols = (heads, tails) if reverse else (tails, heads)
         if extra is not None:
-            rows, cols, seconds = (np.concatenate([rows, extra[0]]), np.concatenate([cols, extra[1]]),
-                                   np.concatenate([seconds, extra[2]]))
+            rows, cols, seconds = (
+                np.concatenate([rows, extra[0]]),
+                np.concatenate([cols, extra[1]]),
+                np.concatenate([seconds, extra[2]]),
+            )
         size = len(self.node_xy) + extra_nodes
         # Parallel edges: keep the fastest (sum_duplicates would add them up).
         order = np.lexsort((seconds, cols, rows))
@@ -67,8 +77,9 @@ class RoadGraph:
         return coo_matrix((weights, (rows[first], cols[first])), shape=(size, size)).tocsr()
 
 
-def graph_from_vertices(vertices: ArrayLike, counts: ArrayLike, speeds_kmh: ArrayLike, directions: ArrayLike,
-                        tolerance: float = 0.01) -> RoadGraph:
+def graph_from_vertices(
+    vertices: ArrayLike, counts: ArrayLike, speeds_kmh: ArrayLike, directions: ArrayLike, tolerance: float = 0.01
+) -> RoadGraph:
     """The graph of lines given by every line's vertices one after the other (v×2, metres) and
     each line's vertex count, with one speed (km/h) and direction per line. A line whose speed
     is not positive is not driven: it is left out, and nothing snaps to it."""
@@ -92,9 +103,13 @@ def graph_from_vertices(vertices: ArrayLike, counts: ArrayLike, speeds_kmh: Arra
     seconds = seconds[usable]
     if not usable.any():
         raise ValueError("no drivable section")
-    return RoadGraph(vertices[first_index], tail[usable], head[usable],
-                     np.where(direction != BACKWARD, seconds, np.inf),
-                     np.where(direction != FORWARD, seconds, np.inf))
+    return RoadGraph(
+        vertices[first_index],
+        tail[usable],
+        head[usable],
+        np.where(direction != BACKWARD, seconds, np.inf),
+        np.where(direction != FORWARD, seconds, np.inf),
+    )
 
 
 def _same_places(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -103,7 +118,7 @@ def _same_places(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     faster than on rows)."""
     low = keys.min(axis=0)
     span = keys.max(axis=0) - low + 1
-    if span[0] * span[1] < 2 ** 62:
+    if span[0] * span[1] < 2**62:
         packed = (keys[:, 0] - low[0]) * span[1] + (keys[:, 1] - low[1])
         _unique, first_index, node_of_vertex = np.unique(packed, return_index=True, return_inverse=True)
     else:
@@ -133,8 +148,11 @@ class SegmentIndex:
         fraction = (np.arange(len(owner)) - first + 0.5) / pieces[owner]
         self.owner = owner
         # Unbalanced, uncompacted: built twice as fast for points this regular, queried as fast.
-        self.tree = cKDTree(self.a[owner] + (self.b[owner] - self.a[owner]) * fraction[:, None], balanced_tree=False,
-                            compact_nodes=False)
+        self.tree = cKDTree(
+            self.a[owner] + (self.b[owner] - self.a[owner]) * fraction[:, None],
+            balanced_tree=False,
+            compact_nodes=False,
+        )
 
     def query(self, points: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(segment, fraction along it from its tail, distance) of each point."""
@@ -158,7 +176,7 @@ class SegmentIndex:
 def _project(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Fraction along a→b of each point's nearest point on the segment, and the distance."""
     ab = b - a
-    squared = (ab ** 2).sum(axis=1)
+    squared = (ab**2).sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         fraction = np.clip(((points - a) * ab).sum(axis=1) / squared, 0.0, 1.0)
     fraction = np.where(squared > 0, fraction, 0.0)
@@ -185,15 +203,25 @@ class TravelTimes:
         virtual = nodes + np.arange(count)
         # Reversed graph: from a facility back to the ends of its segment, by the time it takes to
         # drive from that end to the facility's tie point.
-        extra = (np.concatenate([virtual, virtual]),
-                 np.concatenate([graph.seg_tail[facility_seg], graph.seg_head[facility_seg]]),
-                 np.concatenate([_part(facility_t, graph.seg_forward[facility_seg]),
-                                 _part(1 - facility_t, graph.seg_backward[facility_seg])]))
+        extra = (
+            np.concatenate([virtual, virtual]),
+            np.concatenate([graph.seg_tail[facility_seg], graph.seg_head[facility_seg]]),
+            np.concatenate(
+                [
+                    _part(facility_t, graph.seg_forward[facility_seg]),
+                    _part(1 - facility_t, graph.seg_backward[facility_seg]),
+                ]
+            ),
+        )
         keep = np.isfinite(extra[2])
         extra = tuple(array[keep] for array in extra)
-        seconds, _pred, reached_from = dijkstra(graph.matrix(reverse=True, extra=extra, extra_nodes=count),
-                                                directed=True, indices=virtual, min_only=True,
-                                                return_predecessors=True)
+        seconds, _pred, reached_from = dijkstra(
+            graph.matrix(reverse=True, extra=extra, extra_nodes=count),
+            directed=True,
+            indices=virtual,
+            min_only=True,
+            return_predecessors=True,
+        )
         self.node_seconds = seconds[:nodes]
         self.node_facility = np.where(reached_from[:nodes] >= 0, reached_from[:nodes] - nodes, -1)
         self._facilities_on = {}
@@ -208,14 +236,16 @@ class TravelTimes:
         via_tail = _part(fraction, graph.seg_backward[segment]) + self.node_seconds[graph.seg_tail[segment]]
         head_wins = via_head <= via_tail
         seconds = np.where(head_wins, via_head, via_tail)
-        facility = np.where(head_wins, self.node_facility[graph.seg_head[segment]],
-                            self.node_facility[graph.seg_tail[segment]])
+        facility = np.where(
+            head_wins, self.node_facility[graph.seg_head[segment]], self.node_facility[graph.seg_tail[segment]]
+        )
         self._along_own_segment(segment, fraction, seconds, facility)
         facility = np.where(np.isfinite(seconds), facility, -1)
         return facility, seconds, snap_m
 
-    def _along_own_segment(self, segment: np.ndarray, fraction: np.ndarray, seconds: np.ndarray,
-                           facility: np.ndarray) -> None:
+    def _along_own_segment(
+        self, segment: np.ndarray, fraction: np.ndarray, seconds: np.ndarray, facility: np.ndarray
+    ) -> None:
         """A unit on the segment of a facility may drive straight along it (rare: a loop)."""
         if not self._facilities_on:
             return
@@ -223,7 +253,10 @@ class TravelTimes:
         for unit in np.flatnonzero(np.isin(segment, list(self._facilities_on))).tolist():
             seg, start = int(segment[unit]), fraction[unit]
             for candidate, end in self._facilities_on[seg]:
-                time = _part(end - start, graph.seg_forward[seg]) if end >= start else \
-                    _part(start - end, graph.seg_backward[seg])
+                time = (
+                    _part(end - start, graph.seg_forward[seg])
+                    if end >= start
+                    else _part(start - end, graph.seg_backward[seg])
+                )
                 if time < seconds[unit]:
                     seconds[unit], facility[unit] = time, candidate

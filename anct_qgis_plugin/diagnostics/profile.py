@@ -3,6 +3,7 @@
 Every figure is computed the same way at the three levels, from the same commune table and
 programme memberships, so the comparison is fair.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -26,8 +27,11 @@ def _share(part: float | None, whole: float | None) -> float | None:
 UNPLACED = "dep:"  # ids whose commune maps to nothing, by département ("dep:36"; "dep:" = unknown)
 
 
-def _programme_figures(frame: pd.DataFrame, ids_by_commune: Mapping[str, Iterable[str]],
-                       whole_departements: Collection[str] | None = frozenset()) -> tuple[int, int, float]:
+def _programme_figures(
+    frame: pd.DataFrame,
+    ids_by_commune: Mapping[str, Iterable[str]],
+    whole_departements: Collection[str] | None = frozenset(),
+) -> tuple[int, int, float]:
     """(number of programme ids, communes covered, population covered) in a commune frame.
 
     Ids whose commune code maps to no commune of today count for the départements the level
@@ -36,7 +40,7 @@ def _programme_figures(frame: pd.DataFrame, ids_by_commune: Mapping[str, Iterabl
     covered = frame[frame["code"].isin(ids_by_commune.keys())]
     ids = {ident for code in covered["code"] for ident in ids_by_commune[code]}
     for key, unplaced in ids_by_commune.items():
-        if key.startswith(UNPLACED) and (whole_departements is None or key[len(UNPLACED):] in whole_departements):
+        if key.startswith(UNPLACED) and (whole_departements is None or key[len(UNPLACED) :] in whole_departements):
             ids.update(unplaced)
     return len(ids), len(covered), float(covered["population"].sum())
 
@@ -50,15 +54,20 @@ def densest_level(ids_by_commune: Mapping[str, Collection[str]], code: str) -> s
 
 def density_levels(ids_by_commune: Mapping[str, Iterable[str]]) -> list[str]:
     """Every level the grid gives, in order (the rows of the table)."""
-    return sorted({level for key, levels in ids_by_commune.items() if not key.startswith(UNPLACED)
-                   for level in levels}, key=int)
+    return sorted(
+        {level for key, levels in ids_by_commune.items() if not key.startswith(UNPLACED) for level in levels}, key=int
+    )
 
 
-def key_figures(communes: pd.DataFrame, level_codes: Mapping[str, Collection[str] | None],
-                areas: Mapping[str, float | None], memberships: Mapping[str, Mapping[str, list[str]] | None],
-                gaps: Mapping[str, tuple[float, float] | None],
-                area_departements: Mapping[str, Collection[str] | None] | None = None,
-                whole_departements: Mapping[str, Collection[str] | None] | None = None) -> pd.DataFrame:
+def key_figures(
+    communes: pd.DataFrame,
+    level_codes: Mapping[str, Collection[str] | None],
+    areas: Mapping[str, float | None],
+    memberships: Mapping[str, Mapping[str, list[str]] | None],
+    gaps: Mapping[str, tuple[float, float] | None],
+    area_departements: Mapping[str, Collection[str] | None] | None = None,
+    whole_departements: Mapping[str, Collection[str] | None] | None = None,
+) -> pd.DataFrame:
     """One row per indicator, columns territory / region / france (None where unavailable).
 
     "France" is every commune of the table (metropolitan France, the DROM and the COM it lists)
@@ -91,7 +100,9 @@ def key_figures(communes: pd.DataFrame, level_codes: Mapping[str, Collection[str
         area = areas.get(level)
         put("area_km2", level, area)
         covered = (area_departements or {}).get(level)
-        area_population = population if covered is None else float(frame[frame["dep"].isin(covered)]["population"].sum())
+        area_population = (
+            population if covered is None else float(frame[frame["dep"].isin(covered)]["population"].sum())
+        )
         put("density", level, area_population / area if area else None)
         put("communes", level, len(frame))
         put("epci", level, int(frame["epci"].replace("", np.nan).nunique()))
@@ -108,7 +119,9 @@ def key_figures(communes: pd.DataFrame, level_codes: Mapping[str, Collection[str
             put(f"{table_id}_population_share", level, _share(covered_population, population))
         for table_id in ("france_services", "mobile_sites"):
             membership = memberships.get(table_id)
-            count = None if membership is None else _programme_figures(frame, membership, whole.get(level, frozenset()))[0]
+            count = (
+                None if membership is None else _programme_figures(frame, membership, whole.get(level, frozenset()))[0]
+            )
             put(table_id, level, count)
         sites = rows["france_services"][level]
         put("france_services_per_10000", level, None if sites is None or not population else sites * 1e4 / population)

@@ -1,4 +1,5 @@
 """The commune × programme matrix, with totals by EPCI and département (pandas)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -11,8 +12,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def programme_matrix(communes: pd.DataFrame, memberships: Mapping[str, Mapping[str, list[str]] | None],
-                     table_ids: Iterable[str]) -> tuple[pd.DataFrame, list[str]]:
+def programme_matrix(
+    communes: pd.DataFrame, memberships: Mapping[str, Mapping[str, list[str]] | None], table_ids: Iterable[str]
+) -> tuple[pd.DataFrame, list[str]]:
     """Rows: every commune (its programme ids joined by ', '), then per EPCI and département the
     number of communes in each programme of ``table_ids`` (in that order).
     communes: DataFrame(code, nom, epci, dep, population)."""

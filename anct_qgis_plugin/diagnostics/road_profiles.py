@@ -8,6 +8,7 @@ driven: the graph leaves it out and nothing joins the network there.
 Each profile reads rows of attribute values in the order of its ``fields`` and remembers the
 answer for each distinct row (a département has a few hundred distinct combinations).
 """
+
 from __future__ import annotations
 
 import re
@@ -42,9 +43,21 @@ BDTOPO_DIRECTIONS = {"Double sens": BOTH, "Sens direct": FORWARD, "Sens inverse"
 # --- OpenStreetMap ------------------------------------------------------------------------
 # Average speeds by class where maxspeed is not tagged (km/h; French rural and urban practice).
 OSM_DEFAULT_SPEEDS = {
-    "motorway": 110, "trunk": 90, "primary": 70, "secondary": 60, "tertiary": 50, "unclassified": 40,
-    "residential": 30, "living_street": 10, "service": 20, "road": 40, "motorway_link": 60, "trunk_link": 50,
-    "primary_link": 45, "secondary_link": 40, "tertiary_link": 35,
+    "motorway": 110,
+    "trunk": 90,
+    "primary": 70,
+    "secondary": 60,
+    "tertiary": 50,
+    "unclassified": 40,
+    "residential": 30,
+    "living_street": 10,
+    "service": 20,
+    "road": 40,
+    "motorway_link": 60,
+    "trunk_link": 50,
+    "primary_link": 45,
+    "secondary_link": 40,
+    "tertiary_link": 35,
 }
 OSM_ZONE_SPEEDS = {"urban": 50, "rural": 80, "motorway": 130, "trunk": 110, "living_street": 20, "walk": 6}
 _HSTORE_PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
@@ -188,8 +201,10 @@ class CustomProfile(RoadProfile):
 
     def one(self, speed: str, direction: str) -> tuple[float, int]:
         number = _number(speed) if speed else None
-        return (number if number and number > 0 else self.default_speed,
-                self.direction_values.get(direction_key(direction), BOTH))
+        return (
+            number if number and number > 0 else self.default_speed,
+            self.direction_values.get(direction_key(direction), BOTH),
+        )
 
 
 def direction_key(value: Any) -> str:

@@ -1,5 +1,6 @@
 """Key figures of a territory beside its région and France: the engine of anct:territory_profile
 and of the atlas sheets (the commune table, the levels, the areas, the service gaps, the table)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -39,9 +40,19 @@ def commune_frame(index: TerritoryIndex) -> "pd.DataFrame":
     """The national commune table (population of its census year) as a DataFrame."""
     import pandas as pd
 
-    return pd.DataFrame([{"code": c["code"], "nom": c.get("nom", ""), "dep": c.get("codeDepartement", ""),
-                          "reg": c.get("codeRegion", ""), "epci": c.get("codeEpci") or "",
-                          "population": float(c.get("population") or 0)} for c in index.communes.values()])
+    return pd.DataFrame(
+        [
+            {
+                "code": c["code"],
+                "nom": c.get("nom", ""),
+                "dep": c.get("codeDepartement", ""),
+                "reg": c.get("codeRegion", ""),
+                "epci": c.get("codeEpci") or "",
+                "population": float(c.get("population") or 0),
+            }
+            for c in index.communes.values()
+        ]
+    )
 
 
 def level_codes(index: TerritoryIndex, territory: Territory) -> dict:
@@ -49,8 +60,7 @@ def level_codes(index: TerritoryIndex, territory: Territory) -> dict:
     region = None
     if len(territory.region_codes) == 1 and not territory.is_country:
         region = index.region(territory.region_codes[0]).commune_codes
-    return {"territory": None if territory.is_country else territory.commune_codes, "region": region,
-            "france": None}
+    return {"territory": None if territory.is_country else territory.commune_codes, "region": region, "france": None}
 
 
 def whole_departements(index: TerritoryIndex, territory: Territory) -> dict:
@@ -68,8 +78,10 @@ def ellipsoidal_km2(layer: QgsVectorLayer, code_field: Optional[str] = None, cod
     measure = QgsDistanceArea()
     measure.setSourceCrs(layer.crs(), layer.transformContext())
     measure.setEllipsoid("EPSG:7019")
-    return sum(measure.measureArea(f.geometry()) for f in layer.getFeatures()
-               if codes is None or f[code_field] in codes) / 1e6
+    return (
+        sum(measure.measureArea(f.geometry()) for f in layer.getFeatures() if codes is None or f[code_field] in codes)
+        / 1e6
+    )
 
 
 def areas(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFeedback) -> "tuple[dict, dict]":
@@ -117,11 +129,15 @@ def territory_km2(builder: LayerBuilder, territory: Territory, feedback: QgsProc
         code_field = "code_insee" if "code_insee" in departements.fields().names() else "insee_dep"
         total += ellipsoidal_km2(departements, code_field, codes)
     except AnctError as error:
-        feedback.pushWarning(tr("Area of {territory} unavailable: {error}").format(territory=territory.label,
-                                                                                  error=error))
+        feedback.pushWarning(
+            tr("Area of {territory} unavailable: {error}").format(territory=territory.label, error=error)
+        )
         return None
-    feedback.pushInfo(tr("Area of {codes} from the IGN département outlines (commune outlines unavailable).").format(
-        codes=", ".join(sorted(codes))))
+    feedback.pushInfo(
+        tr("Area of {codes} from the IGN département outlines (commune outlines unavailable).").format(
+            codes=", ".join(sorted(codes))
+        )
+    )
     return total
 
 
@@ -129,6 +145,7 @@ def territory_km2(builder: LayerBuilder, territory: Territory, feedback: QgsProc
 class GapMeasure:
     """How a figure measures the gap: ``straight`` (threshold in km) or ``road`` (minutes, on the
     given ``network`` or on the BD TOPO network fetched for the territory)."""
+
     mode: str = "straight"
     threshold: float = 20.0
     network: object = None
@@ -151,6 +168,7 @@ def gap_measure(mode: str, threshold: Optional[float] = None, network: object = 
 @dataclass(frozen=True)
 class GapRun:
     """One anct:service_gap run of a territory: its figures and its output and summary layers."""
+
     beyond: float
     population: float
     layer: QgsVectorLayer
@@ -161,12 +179,18 @@ class GapRun:
 @dataclass(frozen=True)
 class LevelGaps:
     """{level: (population beyond, population) or None}, and the measure that could be used."""
+
     levels: dict
     measure: GapMeasure
 
 
-def service_gaps(territory: Territory, context: QgsProcessingContext, feedback: QgsProcessingFeedback,
-                 measure: GapMeasure = STRAIGHT_DEFAULT, runs: Optional[dict] = None) -> LevelGaps:
+def service_gaps(
+    territory: Territory,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    measure: GapMeasure = STRAIGHT_DEFAULT,
+    runs: Optional[dict] = None,
+) -> LevelGaps:
     """The service gap of the territory and its région and France, from anct:service_gap run as a
     child algorithm.
 
@@ -182,10 +206,14 @@ def service_gaps(territory: Territory, context: QgsProcessingContext, feedback: 
         if key not in runs:
             runs[key] = _run_service_gap(territory.key, measure, context, feedback)
         if runs[key] is not None:
-            return LevelGaps({"territory": (runs[key].beyond, runs[key].population), "region": None, "france": None},
-                             measure)
-        feedback.pushWarning(tr("No road times for {territory}: the straight-line distance is shown instead.").format(
-            territory=territory.label))
+            return LevelGaps(
+                {"territory": (runs[key].beyond, runs[key].population), "region": None, "france": None}, measure
+            )
+        feedback.pushWarning(
+            tr("No road times for {territory}: the straight-line distance is shown instead.").format(
+                territory=territory.label
+            )
+        )
         measure = STRAIGHT_DEFAULT
     keys = {"territory": territory.key}
     if len(territory.region_codes) == 1 and not territory.is_country:
@@ -211,29 +239,42 @@ def gap_run(runs: dict, territory: Territory, measure: GapMeasure) -> Optional[G
     return runs.get((territory.key, measure))
 
 
-def _run_service_gap(key: str, measure: GapMeasure, context: QgsProcessingContext,
-                     feedback: QgsProcessingFeedback) -> Optional[GapRun]:
+def _run_service_gap(
+    key: str, measure: GapMeasure, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+) -> Optional[GapRun]:
     import processing
 
-    parameters = {"TERRITORY": key, "MODE": measure.mode, "THRESHOLD": measure.threshold, "OUTPUT": "memory:",
-                  "SUMMARY": "memory:"}
+    parameters = {
+        "TERRITORY": key,
+        "MODE": measure.mode,
+        "THRESHOLD": measure.threshold,
+        "OUTPUT": "memory:",
+        "SUMMARY": "memory:",
+    }
     if measure.network is not None:
         parameters["NETWORK"] = measure.network
     try:
-        outputs = processing.run("anct:service_gap", parameters, context=context, feedback=feedback,
-                                 is_child_algorithm=True)
+        outputs = processing.run(
+            "anct:service_gap", parameters, context=context, feedback=feedback, is_child_algorithm=True
+        )
     except QgsProcessingException as error:
         feedback.pushWarning(tr("Service gap for {key} unavailable: {error}").format(key=key, error=error))
         return None
     layer = QgsProcessingUtils.mapLayerFromString(outputs["OUTPUT"], context)
-    return GapRun(outputs["POPULATION_BEYOND"], sum(f["population"] or 0 for f in layer.getFeatures()), layer,
-                  QgsProcessingUtils.mapLayerFromString(outputs["SUMMARY"], context), outputs.get("NETWORK_SOURCE", ""))
+    return GapRun(
+        outputs["POPULATION_BEYOND"],
+        sum(f["population"] or 0 for f in layer.getFeatures()),
+        layer,
+        QgsProcessingUtils.mapLayerFromString(outputs["SUMMARY"], context),
+        outputs.get("NETWORK_SOURCE", ""),
+    )
 
 
 @dataclass(frozen=True)
 class Profile:
     """The key-figure table (pandas: indicator, territory, region, france), the memberships it
     used (shared with the atlas), the gap measure it could use and the population's source."""
+
     territory: Territory
     table: "pd.DataFrame"
     memberships: dict
@@ -243,16 +284,30 @@ class Profile:
 
 def _warn_double_levels(membership: Membership, feedback: QgsProcessingFeedback) -> None:
     """Communes the grid lists at two levels (communes merged after its year): named, counted once."""
-    doubles = sorted(code for code, levels in membership.ids_by_commune.items()
-                     if not code.startswith(UNPLACED) and len(set(levels)) > 1)
+    doubles = sorted(
+        code
+        for code, levels in membership.ids_by_commune.items()
+        if not code.startswith(UNPLACED) and len(set(levels)) > 1
+    )
     if doubles:
-        warn(feedback, tr("{n} communes are at two density levels in the INSEE grid (communes merged since): each "
-                          "counts at its denser level: {codes}").format(n=len(doubles), codes=", ".join(doubles[:10])))
+        warn(
+            feedback,
+            tr(
+                "{n} communes are at two density levels in the INSEE grid (communes merged since): each "
+                "counts at its denser level: {codes}"
+            ).format(n=len(doubles), codes=", ".join(doubles[:10])),
+        )
 
 
-def compute_profile(territory: Territory, data: AnctData, context: QgsProcessingContext,
-                    feedback: QgsProcessingFeedback, measure: GapMeasure = STRAIGHT_DEFAULT,
-                    runs: Optional[dict] = None, tables: tuple = PROFILE_TABLES) -> Profile:
+def compute_profile(
+    territory: Territory,
+    data: AnctData,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    measure: GapMeasure = STRAIGHT_DEFAULT,
+    runs: Optional[dict] = None,
+    tables: tuple = PROFILE_TABLES,
+) -> Profile:
     """The key figures of a territory from ``tables``; ``runs`` keeps the service-gap runs (see
     service_gaps)."""
     builder = data.builder(feedback)
@@ -264,13 +319,21 @@ def compute_profile(territory: Territory, data: AnctData, context: QgsProcessing
     feedback.setProgress(30)
     area_km2, area_departements = areas(builder, territory, feedback)
     gaps = service_gaps(territory, context, feedback, measure, runs)
-    table = key_figures(commune_frame(index), level_codes(index, territory), area_km2, usable, gaps.levels,
-                        area_departements, whole_departements(index, territory))
+    table = key_figures(
+        commune_frame(index),
+        level_codes(index, territory),
+        area_km2,
+        usable,
+        gaps.levels,
+        area_departements,
+        whole_departements(index, territory),
+    )
     return Profile(territory, table, memberships, gaps.measure)
 
 
-def territory_profile(territory_text: str, measure: GapMeasure, context: QgsProcessingContext,
-                      feedback: QgsProcessingFeedback) -> Profile:
+def territory_profile(
+    territory_text: str, measure: GapMeasure, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+) -> Profile:
     """The key figures of the territory named by ``territory_text`` (FR, 36, reg:24, a name…)."""
     data = AnctData()
     territory = data.resolve_territory(territory_text, feedback)

@@ -1,4 +1,5 @@
 """Translation of the engines' messages."""
+
 from qgis.PyQt.QtCore import QCoreApplication
 
 

@@ -1,5 +1,6 @@
 """Reading input layers the way the diagnostics need them: their CRS checked, their features
 without Processing's validity check, progress over a count that may be unknown."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
         def setProgress(self, progress: float) -> None: ...  # noqa: N802 - the feedback's own name
 
+
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
@@ -34,8 +36,9 @@ def crs_of(source: QgsFeatureSource, what: str) -> QgsCoordinateReferenceSystem:
     """The CRS of a source or a layer; a layer without one cannot be measured."""
     crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
     if not crs.isValid():
-        raise QgsProcessingException(tr("The {what} layer has no CRS: set it in the layer properties.").format(
-            what=what))
+        raise QgsProcessingException(
+            tr("The {what} layer has no CRS: set it in the layer properties.").format(what=what)
+        )
     return crs
 
 
@@ -45,12 +48,14 @@ def report_progress(feedback: Progress, done: int, total: int, start: float = 0.
         feedback.setProgress(start + (end - start) * min(done / total, 1.0))
 
 
-def extent_in(source: QgsFeatureSource, crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext
-              ) -> QgsRectangle:
+def extent_in(
+    source: QgsFeatureSource, crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext
+) -> QgsRectangle:
     """The extent of a source or a layer in ``crs``."""
     extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
-    return QgsCoordinateTransform(crs_of(source, tr("population")), crs,
-                                  context.transformContext()).transformBoundingBox(extent)
+    return QgsCoordinateTransform(
+        crs_of(source, tr("population")), crs, context.transformContext()
+    ).transformBoundingBox(extent)
 
 
 def lonlat_extent(source: QgsFeatureSource, context: QgsProcessingContext) -> QgsRectangle:

@@ -6,6 +6,7 @@ Reading a polyline as QgsPointXY objects costs several Python calls per vertex, 
 and exported in C++, and its vertices are cut out of the WKB with numpy. Chunks that do not
 fit (multipart or null lines, curves) are read line by line.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 CHUNK = 1_000
 _WKB_MULTILINESTRING = 5  # ISO WKB type of a 2D multilinestring
-_HEADER = 9               # byte order (1), type (4), number of parts or points (4)
+_HEADER = 9  # byte order (1), type (4), number of parts or points (4)
 
 
 class RoadLines:
@@ -45,12 +46,17 @@ class RoadLines:
         """(vertices, counts, speeds, directions), one row of counts/speeds/directions per line."""
         if not self.counts:
             return np.empty((0, 2)), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64)
-        return (np.concatenate(self.vertices), np.concatenate(self.counts), np.concatenate(self.speeds),
-                np.concatenate(self.directions))
+        return (
+            np.concatenate(self.vertices),
+            np.concatenate(self.counts),
+            np.concatenate(self.speeds),
+            np.concatenate(self.directions),
+        )
 
 
-def line_vertices(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None
-                  ) -> Optional[tuple]:
+def line_vertices(
+    geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None
+) -> Optional[tuple]:
     """(vertices v×2, vertex count of each line) of single-part lines, or None when the chunk
     holds a null, multipart or curved geometry (the parts would not line up with the lines).
 
@@ -82,8 +88,9 @@ def line_vertices(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoor
     return raw.view(order + "f8").reshape(-1, 2).astype(float), counts
 
 
-def _polylines_one_by_one(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform]
-                          ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+def _polylines_one_by_one(
+    geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform]
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
     """The slow path: (vertices, counts, owner index) for any line geometry, curves included."""
     vertices, counts, owners = [], [], []
     for owner, geometry in enumerate(geometries):
@@ -99,9 +106,15 @@ def _polylines_one_by_one(geometries: Sequence[QgsGeometry], transform: Optional
     return np.array(vertices, dtype=float).reshape(-1, 2), np.array(counts, dtype=np.int64), owners
 
 
-def read_network(features: Iterator[QgsFeature], transform: Optional[QgsCoordinateTransform],
-                 field_indexes: Sequence[int], profile: RoadProfile, feedback: QgsFeedback | _Scaled,
-                 cancelled: Exception, progress: Optional[Callable[[int], None]] = None) -> RoadLines:
+def read_network(
+    features: Iterator[QgsFeature],
+    transform: Optional[QgsCoordinateTransform],
+    field_indexes: Sequence[int],
+    profile: RoadProfile,
+    feedback: QgsFeedback | _Scaled,
+    cancelled: Exception,
+    progress: Optional[Callable[[int], None]] = None,
+) -> RoadLines:
     """RoadLines of the line features of an iterator. ``field_indexes``: the index of each of the
     profile's fields (-1: absent, read as empty); ``profile``: a road profile giving speeds and
     directions; ``cancelled``: the exception to raise when the user cancels; ``progress``:

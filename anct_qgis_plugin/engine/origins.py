@@ -5,6 +5,7 @@ cells is seconds. Here the chunk's points are gathered into one multipoint, repr
 exported in C++, and the coordinates are read from its WKB with numpy. Units that do not fit
 that path (no geometry, empty or multipart points) are then placed one by one.
 """
+
 from __future__ import annotations
 
 from typing import Optional, Sequence
@@ -13,7 +14,7 @@ import numpy as np
 from qgis.core import QgsCoordinateTransform, QgsGeometry
 
 _WKB_MULTIPOINT = 4  # ISO WKB type of a 2D multipoint
-_HEADER = 9          # byte order (1), type (4), number of parts (4)
+_HEADER = 9  # byte order (1), type (4), number of parts (4)
 
 
 def _part_dtype(byte_order: int) -> np.dtype:
@@ -21,8 +22,9 @@ def _part_dtype(byte_order: int) -> np.dtype:
     return np.dtype([("order", "u1"), ("type", endian + "u4"), ("x", endian + "f8"), ("y", endian + "f8")])
 
 
-def collected_wkb(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None
-                  ) -> Optional[bytes]:
+def collected_wkb(
+    geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None
+) -> Optional[bytes]:
     """One multi-geometry of the given ones (multipart ones flattened, null ones skipped),
     reprojected and reduced to x, y in C++, as WKB bytes; None when nothing is left."""
     collected = QgsGeometry.collectGeometry(geometries)
@@ -36,8 +38,7 @@ def collected_wkb(geometries: Sequence[QgsGeometry], transform: Optional[QgsCoor
     return bytes(collected.asWkb())
 
 
-def xy_array(points: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None
-             ) -> Optional[np.ndarray]:
+def xy_array(points: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform] = None) -> Optional[np.ndarray]:
     """Coordinates of single point geometries (n×2), or None when one of them is null, empty
     or multipart (the parts would not line up with the units)."""
     wkb = collected_wkb(points, transform)
@@ -64,14 +65,18 @@ def project_xy(xy: np.ndarray, transform: QgsCoordinateTransform) -> np.ndarray:
     parts = np.empty(len(xy), dtype=_part_dtype(1))
     parts["order"], parts["type"], parts["x"], parts["y"] = 1, 1, xy[:, 0], xy[:, 1]  # little-endian points
     geometry = QgsGeometry()
-    geometry.fromWkb(np.array([1], dtype="u1").tobytes() + np.array([_WKB_MULTIPOINT, len(xy)], dtype="<u4").tobytes()
-                     + parts.tobytes())
+    geometry.fromWkb(
+        np.array([1], dtype="u1").tobytes()
+        + np.array([_WKB_MULTIPOINT, len(xy)], dtype="<u4").tobytes()
+        + parts.tobytes()
+    )
     geometry.transform(transform)
     return _multipoint_xy(bytes(geometry.asWkb()), len(xy))
 
 
-def origin_points(geometries: Sequence[QgsGeometry], placement: str,
-                  transform: Optional[QgsCoordinateTransform] = None) -> np.ndarray:
+def origin_points(
+    geometries: Sequence[QgsGeometry], placement: str, transform: Optional[QgsCoordinateTransform] = None
+) -> np.ndarray:
     """Origins of a chunk of unit geometries in the measuring CRS; rows of NaN for units
     without geometry. ``placement``: "point" (the unit is a point), "point_on_surface" or
     "centroid" (polygons and lines)."""

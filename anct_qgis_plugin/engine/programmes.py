@@ -1,4 +1,5 @@
 """Which programmes each commune of a territory is in: the engine of anct:programme_matrix."""
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # pandas is imported when a table is built
 class ProgrammeMatrix:
     """Rows by commune, EPCI and département (level, code, nom, epci, dep, population, communes,
     one column per programme present, nb_programmes) and the programmes present."""
+
     table: "pd.DataFrame"
     programmes: list
 
@@ -36,17 +38,25 @@ def programme_matrix_of(territory_text: str, cross_table: bool, feedback: QgsPro
     memberships = read_memberships(builder, PROGRAMME_TABLES, feedback, cross_table)
     for table_id, membership in memberships.items():
         if not membership.unavailable:
-            feedback.pushInfo(tr("{table}: {file}, {date} ({origin})").format(
-                table=table_id, file=membership.file_name or "-", date=membership.source_date or "-",
-                origin={"cross_table": tr("ANCT cross-table"), "newer_list": tr("list newer than the cross-table")
-                        }.get(membership.origin, tr("list"))))
+            feedback.pushInfo(
+                tr("{table}: {file}, {date} ({origin})").format(
+                    table=table_id,
+                    file=membership.file_name or "-",
+                    date=membership.source_date or "-",
+                    origin={
+                        "cross_table": tr("ANCT cross-table"),
+                        "newer_list": tr("list newer than the cross-table"),
+                    }.get(membership.origin, tr("list")),
+                )
+            )
     communes = commune_frame(builder.index)
     if not territory.is_country:
         communes = communes[communes["code"].isin(territory.commune_codes)]
-    matrix, present = programme_matrix(communes, {k: (None if m.unavailable else m.ids_by_commune)
-                                                  for k, m in memberships.items()}, PROGRAMME_TABLES)
-    names = {**{code: name for code, (name, _r) in builder.index.departements.items()},
-             **builder.index.epci_names}
+    matrix, present = programme_matrix(
+        communes, {k: (None if m.unavailable else m.ids_by_commune) for k, m in memberships.items()}, PROGRAMME_TABLES
+    )
+    names = {**{code: name for code, (name, _r) in builder.index.departements.items()}, **builder.index.epci_names}
     matrix.loc[matrix["level"] != "commune", "nom"] = matrix.loc[matrix["level"] != "commune", "code"].map(
-        lambda code: names.get(code, ""))
+        lambda code: names.get(code, "")
+    )
     return ProgrammeMatrix(matrix, present)

@@ -1,5 +1,6 @@
 """Road mode of the service gap: the network given (read with a preset) or fetched from IGN
 BD TOPO for the territory, turned into travel times to the nearest facility."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ NETWORK_PROGRESS = 40.0  # road mode: getting the network fills the first 40 % o
 class NetworkOptions:
     """The road network asked for: a line layer (read with ``format``: auto, bdtopo, osm or
     custom) or, when ``layer`` is None, BD TOPO fetched ``buffer_m`` around the area."""
+
     layer: object = None
     format: str = "auto"
     buffer_m: float = 20_000.0
@@ -50,20 +52,30 @@ class NetworkOptions:
 @dataclass
 class RoadArea:
     """What tells where to fetch a network: the territory, else the population's extent."""
+
     data: AnctData
     territory: Optional[Territory]
     population: object
 
 
-def road_travel_times(options: NetworkOptions, context: QgsProcessingContext, area: RoadArea,
-                      crs: QgsCoordinateReferenceSystem, facilities: np.ndarray, feedback: QgsProcessingFeedback
-                      ) -> "tuple[TravelTimes, str]":
+def road_travel_times(
+    options: NetworkOptions,
+    context: QgsProcessingContext,
+    area: RoadArea,
+    crs: QgsCoordinateReferenceSystem,
+    facilities: np.ndarray,
+    feedback: QgsProcessingFeedback,
+) -> "tuple[TravelTimes, str]":
     """(TravelTimes, where the network came from)."""
     try:
         import scipy.sparse.csgraph  # noqa: F401
     except ImportError:
-        raise QgsProcessingException(tr("Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS "
-                                        "and Linux distributions; install python3-scipy.")) from None
+        raise QgsProcessingException(
+            tr(
+                "Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS "
+                "and Linux distributions; install python3-scipy."
+            )
+        ) from None
     scaled = _Scaled(feedback, NETWORK_PROGRESS)
     if options.layer is None:
         vertices, counts, speeds, directions, source = _fetched(options, context, area, crs, scaled)
@@ -74,35 +86,51 @@ def road_travel_times(options: NetworkOptions, context: QgsProcessingContext, ar
     try:
         graph = graph_from_vertices(vertices, counts, speeds, directions)
     except ValueError:
-        raise QgsProcessingException(tr("No line of the road network can be driven (speeds are all zero, or the "
-                                        "format does not fit: check NETWORK_FORMAT).")) from None
-    feedback.pushInfo(tr("Road graph: {nodes} nodes, {edges} edges").format(
-        nodes=len(graph.node_xy), edges=graph.edge_count))
+        raise QgsProcessingException(
+            tr(
+                "No line of the road network can be driven (speeds are all zero, or the "
+                "format does not fit: check NETWORK_FORMAT)."
+            )
+        ) from None
+    feedback.pushInfo(
+        tr("Road graph: {nodes} nodes, {edges} edges").format(nodes=len(graph.node_xy), edges=graph.edge_count)
+    )
     times = TravelTimes(graph, facilities)
     far = int((times.facility_snap_m > 1000).sum())
     if far:
-        feedback.pushWarning(tr("{n} facilities are more than 1 km from any drivable road of the network: they are "
-                                "joined to the nearest one all the same.").format(n=far))
+        feedback.pushWarning(
+            tr(
+                "{n} facilities are more than 1 km from any drivable road of the network: they are "
+                "joined to the nearest one all the same."
+            ).format(n=far)
+        )
     return times, source
 
 
-def _fetched(options: NetworkOptions, context: QgsProcessingContext, area: RoadArea, crs: QgsCoordinateReferenceSystem,
-             feedback: _Scaled) -> tuple:
+def _fetched(
+    options: NetworkOptions,
+    context: QgsProcessingContext,
+    area: RoadArea,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: _Scaled,
+) -> tuple:
     buffer_m = options.buffer_m
     if area.territory is not None:
         box, keep_tile = territory_area(area.data.builder(feedback), area.territory, crs.authid(), buffer_m)
     else:
         box, keep_tile = extent_area(extent_in(area.population, crs, context), buffer_m)
-    feedback.pushInfo(tr("No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around").format(
-        km=buffer_m / 1000))
+    feedback.pushInfo(
+        tr("No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around").format(km=buffer_m / 1000)
+    )
     reader, pages = fetch_sections(area.data.fetcher, box, crs.authid(), keep_tile, BdTopoProfile(), feedback)
     source = pages.describe()
     feedback.pushInfo(tr("Road network: {source} — {n} sections").format(source=source, n=reader.read))
     return (*reader.arrays(), source)
 
 
-def _given(options: NetworkOptions, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
-           feedback: _Scaled) -> tuple:
+def _given(
+    options: NetworkOptions, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem, feedback: _Scaled
+) -> tuple:
     network = options.layer
     fields = network.fields()
     profile, field_names, label = _profile(options, fields)
@@ -111,14 +139,27 @@ def _given(options: NetworkOptions, context: QgsProcessingContext, crs: QgsCoord
     transform = QgsCoordinateTransform(crs_of(network, tr("road network")), crs, context.transformContext())
     request = QgsFeatureRequest().setSubsetOfAttributes(sorted({at for at in indexes if at >= 0}))
     total = network.featureCount()
-    lines = read_network(features_unchecked(network, request), transform, indexes, profile, feedback,
-                         QgsProcessingException(tr("Cancelled.")),
-                         lambda read: report_progress(feedback, read, total))
+    lines = read_network(
+        features_unchecked(network, request),
+        transform,
+        indexes,
+        profile,
+        feedback,
+        QgsProcessingException(tr("Cancelled.")),
+        lambda read: report_progress(feedback, read, total),
+    )
     if profile.unknown:
-        feedback.pushWarning(tr("Values the road profile does not know, left out of the network: {values}").format(
-            values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())))
-    return (*lines.arrays(), tr("the layer {name} ({format})").format(
-        name=network.sourceName() if hasattr(network, "sourceName") else "NETWORK", format=label))
+        feedback.pushWarning(
+            tr("Values the road profile does not know, left out of the network: {values}").format(
+                values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())
+            )
+        )
+    return (
+        *lines.arrays(),
+        tr("the layer {name} ({format})").format(
+            name=network.sourceName() if hasattr(network, "sourceName") else "NETWORK", format=label
+        ),
+    )
 
 
 def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, tuple[str, ...], str]:
@@ -145,8 +186,11 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
     profile = BdTopoProfile() if chosen == "bdtopo" else OsmProfile()
     required = "nature" if chosen == "bdtopo" else "highway"
     if required not in names:
-        raise QgsProcessingException(tr("NETWORK_FORMAT={format} needs the field {field} in the network. Fields: "
-                                        "{fields}").format(format=chosen, field=required, fields=", ".join(fields.names())))
+        raise QgsProcessingException(
+            tr("NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}").format(
+                format=chosen, field=required, fields=", ".join(fields.names())
+            )
+        )
     return profile, tuple(name if name in names else "" for name in profile.fields), chosen
 
 

@@ -5,6 +5,7 @@ each, measured in a projected CRS, and matched to the nearest facility in one pa
 in straight line, one multi-source Dijkstra on the road graph. Units are read, measured and
 written in chunks, so a 2-million-cell grid stays in bounded memory.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -67,16 +68,29 @@ class Sinks(Protocol):
     """Where the outputs go (the algorithm's AtomicOutputs): ``sink`` answers (None, "") for an
     output not asked for, ``required_sink`` raises."""
 
-    def sink(self, name: str, fields: QgsFields, wkb_type: QgsWkbTypes.Type, crs: QgsCoordinateReferenceSystem,
-             **options: Any) -> tuple: ...
+    def sink(
+        self,
+        name: str,
+        fields: QgsFields,
+        wkb_type: QgsWkbTypes.Type,
+        crs: QgsCoordinateReferenceSystem,
+        **options: Any,
+    ) -> tuple: ...
 
-    def required_sink(self, name: str, fields: QgsFields, wkb_type: QgsWkbTypes.Type, crs: QgsCoordinateReferenceSystem,
-                      **options: Any) -> tuple: ...
+    def required_sink(
+        self,
+        name: str,
+        fields: QgsFields,
+        wkb_type: QgsWkbTypes.Type,
+        crs: QgsCoordinateReferenceSystem,
+        **options: Any,
+    ) -> tuple: ...
 
 
 @dataclass(frozen=True)
 class FranceServicesKinds:
     """France services sites that count, by kind (fixed, antenna, bus, itinerant)."""
+
     kinds: frozenset = frozenset()  # empty: DEFAULT_KINDS
 
     def test(self, fields: QgsFields) -> FeatureTest:
@@ -85,13 +99,16 @@ class FranceServicesKinds:
         kinds = self.kinds or frozenset(DEFAULT_KINDS)
         type_at = fields.indexOf("type_fs")
         format_at = fields.indexOf("format_fs")
-        return lambda feature: facility_kind(feature[type_at] if type_at >= 0 else "",
-                                             feature[format_at] if format_at >= 0 else "") in kinds
+        return lambda feature: (
+            facility_kind(feature[type_at] if type_at >= 0 else "", feature[format_at] if format_at >= 0 else "")
+            in kinds
+        )
 
 
 @dataclass(frozen=True)
 class MobileSiteKind:
     """Mobile sites that count: 4g (site_4g = 1), targeted (site_DCC = 1) or all."""
+
     kind: str = "4g"
 
     def test(self, fields: QgsFields) -> FeatureTest:
@@ -100,8 +117,9 @@ class MobileSiteKind:
             return lambda feature: True
         at = next((i for i, name in enumerate(fields.names()) if name.lower() == column), -1)
         if at < 0:
-            raise QgsProcessingException(tr("SITE_KIND={kind} needs the field {field} in the mobile sites.").format(
-                kind=self.kind, field=column))
+            raise QgsProcessingException(
+                tr("SITE_KIND={kind} needs the field {field} in the mobile sites.").format(kind=self.kind, field=column)
+            )
         return lambda feature: str(feature[at]).strip() in ("1", "1.0", "True", "true")
 
 
@@ -109,6 +127,7 @@ class MobileSiteKind:
 class Facilities:
     """The facilities measured to: a point source, or (None) the catalogue layer of the whole
     country; ``kinds`` tells which of them count."""
+
     source: object
     catalogue_layer: str
     kinds: object  # FranceServicesKinds or MobileSiteKind
@@ -118,6 +137,7 @@ class Facilities:
 class Origins:
     """Where a polygon's people are placed: point_on_surface, centroid, or matched_points (the
     point of ``points`` whose ``points_code_field`` equals the unit's ``units_code_field``)."""
+
     placement: str = "point_on_surface"
     points: object = None
     points_code_field: str = ""
@@ -128,6 +148,7 @@ class Origins:
 class ServiceGapRequest:
     """One measure: the population (a source, else the communes of ``territory_text``), the
     facilities, straight or road ``mode`` and the ``threshold`` (km, or minutes by road)."""
+
     mode: str
     threshold: float
     territory_text: str
@@ -141,6 +162,7 @@ class ServiceGapRequest:
 @dataclass(frozen=True)
 class ServiceGapResult:
     """Destination ids as the sinks named them, and the figures of the run."""
+
     output: str
     units: int
     population_beyond: float
@@ -152,6 +174,7 @@ class ServiceGapResult:
 @dataclass(frozen=True)
 class _LevelNames:
     """Names of départements and EPCI, and each commune's (département, EPCI)."""
+
     departements: dict = field(default_factory=dict)
     epci: dict = field(default_factory=dict)
     commune_levels: dict = field(default_factory=dict)
@@ -162,16 +185,18 @@ def _first_field(fields: QgsFields, candidates: Sequence[str]) -> Optional[str]:
     return next((name for name in candidates if name in names), None)
 
 
-def measure_service_gap(request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingContext,
-                        feedback: QgsProcessingFeedback) -> ServiceGapResult:
+def measure_service_gap(
+    request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+) -> ServiceGapResult:
     """Measure every unit to its nearest facility, write it to the OUTPUT sink and the summary by
     département and EPCI to the SUMMARY sink (when asked for)."""
     with cyclic_gc_paused():
         return _measure(request, sinks, context, feedback)
 
 
-def _measure(request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingContext,
-             feedback: QgsProcessingFeedback) -> ServiceGapResult:
+def _measure(
+    request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+) -> ServiceGapResult:
     data = AnctData()
     territory_text = request.territory_text.strip()
     territory = data.resolve_territory(territory_text, feedback) if territory_text else None
@@ -187,29 +212,35 @@ def _measure(request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingCon
     zoned = request.mode == "straight" and crs.authid() == METROPOLE_CRS and _reaches_overseas(population, context)
     if zoned:
         crs = WGS84
-        feedback.pushInfo(tr("Distances measured in EPSG:2154 in metropolitan France and in each overseas "
-                             "département's own CRS"))
+        feedback.pushInfo(
+            tr("Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS")
+        )
     else:
         feedback.pushInfo(tr("Distances measured in {crs}").format(crs=crs.authid()))
     pop_field = request.population_field or "population"
     if pop_field not in population.fields().names():
-        raise QgsProcessingException(tr("The population layer has no field '{field}'. Fields: {fields}").format(
-            field=pop_field, fields=", ".join(population.fields().names())))
+        raise QgsProcessingException(
+            tr("The population layer has no field '{field}'. Fields: {fields}").format(
+                field=pop_field, fields=", ".join(population.fields().names())
+            )
+        )
     facilities, names = _facilities(request.facilities, context, data, crs, feedback)
     network_source = ""
     progress_start = 0.0  # the progress bar's share taken before the units (reading the network)
     threshold = request.threshold
     if request.mode == "road":
-        times, network_source = road_travel_times(request.network, context, RoadArea(data, territory, population),
-                                                  crs, facilities, feedback)
+        times, network_source = road_travel_times(
+            request.network, context, RoadArea(data, territory, population), crs, facilities, feedback
+        )
         progress_start = NETWORK_PROGRESS
         matcher = lambda points: road_gap(times, points, threshold)  # noqa: E731
     else:
         index = _zoned_index(facilities, context) if zoned else NearestIndex(facilities)
         matcher = lambda points: straight_gap(index, points, threshold)  # noqa: E731
     level_names = _level_names(data, territory, population.fields())
-    return _measure_units(request, sinks, context, feedback, population, crs, matcher, names, level_names,
-                          progress_start, network_source)
+    return _measure_units(
+        request, sinks, context, feedback, population, crs, matcher, names, level_names, progress_start, network_source
+    )
 
 
 def _level_names(data: AnctData, territory: Optional[Territory], fields: QgsFields) -> _LevelNames:
@@ -219,19 +250,25 @@ def _level_names(data: AnctData, territory: Optional[Territory], fields: QgsFiel
     if _first_field(fields, DEP_FIELDS + EPCI_FIELDS + COMMUNE_LIST_FIELDS) is None:
         return _LevelNames()
     try:
-        index = data.territory_index() if territory is not None else \
-            data.with_settings(offline=True).territory_index()
+        index = data.territory_index() if territory is not None else data.with_settings(offline=True).territory_index()
     except AnctError:
         return _LevelNames()
-    communes = {code: (commune.get("codeDepartement") or "", commune.get("codeEpci") or "")
-                for code, commune in index.communes.items()} \
-        if _first_field(fields, COMMUNE_LIST_FIELDS) else {}
-    return _LevelNames({code: name for code, (name, _r) in index.departements.items()}, dict(index.epci_names),
-                       communes)
+    communes = (
+        {
+            code: (commune.get("codeDepartement") or "", commune.get("codeEpci") or "")
+            for code, commune in index.communes.items()
+        }
+        if _first_field(fields, COMMUNE_LIST_FIELDS)
+        else {}
+    )
+    return _LevelNames(
+        {code: name for code, (name, _r) in index.departements.items()}, dict(index.epci_names), communes
+    )
 
 
-def _measure_crs(population: QgsFeatureSource, territory: Optional[Territory], context: QgsProcessingContext
-                 ) -> QgsCoordinateReferenceSystem:
+def _measure_crs(
+    population: QgsFeatureSource, territory: Optional[Territory], context: QgsProcessingContext
+) -> QgsCoordinateReferenceSystem:
     if territory is not None:
         return QgsCoordinateReferenceSystem(territory.crs)
     source_crs = crs_of(population, tr("population"))
@@ -254,14 +291,21 @@ def _zoned_index(facility_lonlat: np.ndarray, context: QgsProcessingContext) -> 
 
     def project(zone: str, lonlat: np.ndarray) -> np.ndarray:
         if zone not in transforms:
-            transforms[zone] = QgsCoordinateTransform(WGS84, QgsCoordinateReferenceSystem(zone),
-                                                      context.transformContext())
+            transforms[zone] = QgsCoordinateTransform(
+                WGS84, QgsCoordinateReferenceSystem(zone), context.transformContext()
+            )
         return project_xy(lonlat, transforms[zone])
+
     return ZonedNearestIndex(facility_lonlat, crs_zones, project)
 
 
-def _facilities(wanted: Facilities, context: QgsProcessingContext, data: AnctData, crs: QgsCoordinateReferenceSystem,
-                feedback: QgsProcessingFeedback) -> tuple[np.ndarray, list[tuple[str, str]]]:
+def _facilities(
+    wanted: Facilities,
+    context: QgsProcessingContext,
+    data: AnctData,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: QgsProcessingFeedback,
+) -> tuple[np.ndarray, list[tuple[str, str]]]:
     """(m×2 array in the measuring CRS, list of (id, name))."""
     source = wanted.source
     if source is None:
@@ -279,28 +323,35 @@ def _facilities(wanted: Facilities, context: QgsProcessingContext, data: AnctDat
     xy = origin_points([feature.geometry() for feature in features], "point", transform)
     placed = np.isfinite(xy[:, 0])
     points = xy[placed]
-    names = [(text(feature[id_field]) if id_field else str(feature.id()),
-              text(feature[name_field]) if name_field else "")
-             for feature, ok in zip(features, placed.tolist()) if ok]
+    names = [
+        (text(feature[id_field]) if id_field else str(feature.id()), text(feature[name_field]) if name_field else "")
+        for feature, ok in zip(features, placed.tolist())
+        if ok
+    ]
     if not names:
         raise QgsProcessingException(tr("No facility left to measure to (check FACILITIES and FACILITY_FILTER)."))
     feedback.pushInfo(tr("{n} facilities").format(n=len(points)))
     return points, names
 
 
-def _origin_lookup(origins: Origins, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
-                   population_fields: QgsFields) -> Optional[dict[str, tuple[float, float]]]:
+def _origin_lookup(
+    origins: Origins, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem, population_fields: QgsFields
+) -> Optional[dict[str, tuple[float, float]]]:
     if origins.placement != "matched_points":
         return None
     points = origins.points
     code_field = origins.points_code_field or "code"
     if points is None or code_field not in points.fields().names():
-        raise QgsProcessingException(tr("ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.")
-                                     .format(field=code_field))
+        raise QgsProcessingException(
+            tr("ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.").format(field=code_field)
+        )
     unit_field = origins.units_code_field or "code"
     if unit_field not in population_fields.names():
-        raise QgsProcessingException(tr("ORIGIN=matched_points needs the field '{field}' in POPULATION "
-                                        "(POPULATION_CODE_FIELD).").format(field=unit_field))
+        raise QgsProcessingException(
+            tr("ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).").format(
+                field=unit_field
+            )
+        )
     transform = QgsCoordinateTransform(crs_of(points, tr("origin points")), crs, context.transformContext())
     lookup = {}
     for feature in points.getFeatures():
@@ -317,19 +368,35 @@ def output_fields(id_field: Optional[str]) -> QgsFields:
     fields = QgsFields()
     # A GeoPackage's own "fid" cannot be written as text: call it unit_id.
     unit_id = id_field if id_field and id_field.lower() != "fid" else "unit_id"
-    for name, kind in ((unit_id, FIELD_STRING), ("population", FIELD_DOUBLE),
-                       ("departement", FIELD_STRING), ("epci", FIELD_STRING),
-                       ("facility_id", FIELD_STRING), ("facility_name", FIELD_STRING),
-                       ("distance_m", FIELD_DOUBLE), ("time_min", FIELD_DOUBLE), ("access_m", FIELD_DOUBLE),
-                       ("beyond_threshold", FIELD_INT)):
+    for name, kind in (
+        (unit_id, FIELD_STRING),
+        ("population", FIELD_DOUBLE),
+        ("departement", FIELD_STRING),
+        ("epci", FIELD_STRING),
+        ("facility_id", FIELD_STRING),
+        ("facility_name", FIELD_STRING),
+        ("distance_m", FIELD_DOUBLE),
+        ("time_min", FIELD_DOUBLE),
+        ("access_m", FIELD_DOUBLE),
+        ("beyond_threshold", FIELD_INT),
+    ):
         fields.append(QgsField(name, kind))
     return fields
 
 
-def _measure_units(request: ServiceGapRequest, sinks: Sinks, context: QgsProcessingContext,
-                   feedback: QgsProcessingFeedback, population: QgsFeatureSource, crs: QgsCoordinateReferenceSystem,
-                   matcher: Callable[[np.ndarray], GapResult], names: list[tuple[str, str]],
-                   level_names: _LevelNames, progress_start: float, network_source: str) -> ServiceGapResult:
+def _measure_units(
+    request: ServiceGapRequest,
+    sinks: Sinks,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    population: QgsFeatureSource,
+    crs: QgsCoordinateReferenceSystem,
+    matcher: Callable[[np.ndarray], GapResult],
+    names: list[tuple[str, str]],
+    level_names: _LevelNames,
+    progress_start: float,
+    network_source: str,
+) -> ServiceGapResult:
     mode, threshold = request.mode, request.threshold
     fields = population.fields()
     id_field = _first_field(fields, ID_FIELDS)
@@ -338,10 +405,17 @@ def _measure_units(request: ServiceGapRequest, sinks: Sinks, context: QgsProcess
     code_field = request.origins.units_code_field or id_field
     # Without a département field, INSEE's grid still says which communes a cell touches.
     commune_list_field = _first_field(fields, COMMUNE_LIST_FIELDS) if dep_field is None else None
-    columns = {name: fields.indexOf(field) if field else -1
-               for name, field in (("population", request.population_field or "population"), ("id", id_field),
-                                   ("departement", dep_field), ("epci", epci_field), ("code", code_field),
-                                   ("communes", commune_list_field))}
+    columns = {
+        name: fields.indexOf(field) if field else -1
+        for name, field in (
+            ("population", request.population_field or "population"),
+            ("id", id_field),
+            ("departement", dep_field),
+            ("epci", epci_field),
+            ("code", code_field),
+            ("communes", commune_list_field),
+        )
+    }
     source_crs = crs_of(population, tr("population"))
     transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
     total = population.featureCount()
@@ -349,18 +423,24 @@ def _measure_units(request: ServiceGapRequest, sinks: Sinks, context: QgsProcess
     # measure: above LARGE units it is left to the user (Layer Properties > Create spatial index).
     layer_options = ["SPATIAL_INDEX=NO"] if total > LARGE else []
     if layer_options:
-        feedback.pushInfo(tr("{n} units: a GeoPackage output is written without spatial index; create it "
-                             "from the layer properties if you need one.").format(n=total))
-    sink, dest_id = sinks.required_sink("OUTPUT", output_fields(id_field), population.wkbType(), source_crs,
-                                        layerOptions=layer_options)
+        feedback.pushInfo(
+            tr(
+                "{n} units: a GeoPackage output is written without spatial index; create it "
+                "from the layer properties if you need one."
+            ).format(n=total)
+        )
+    sink, dest_id = sinks.required_sink(
+        "OUTPUT", output_fields(id_field), population.wkbType(), source_crs, layerOptions=layer_options
+    )
     wanted = [index for index in columns.values() if index >= 0]
     request_attributes = QgsFeatureRequest().setSubsetOfAttributes(sorted(set(wanted)))
     if QgsWkbTypes.geometryType(population.wkbType()) == GEOMETRY_POINT:
         placement = "point"
     else:
         placement = "centroid" if request.origins.placement == "centroid" else "point_on_surface"
-    units = UnitPass(sink, columns, placement, transform, origin_lookup, matcher, names, mode,
-                     level_names.commune_levels)
+    units = UnitPass(
+        sink, columns, placement, transform, origin_lookup, matcher, names, mode, level_names.commune_levels
+    )
     features = features_unchecked(population, request_attributes)
     done = 0
     while True:
@@ -377,14 +457,25 @@ def _measure_units(request: ServiceGapRequest, sinks: Sinks, context: QgsProcess
     del sink, units.sink  # closes the output file before it is moved into place
     kept = {name: np.concatenate(arrays) for name, arrays in units.kept.items()}
     from_communes = columns["communes"] >= 0
-    levels = {level: (kept[key], names_of_level) for level, key, names_of_level in (
-        ("departement", "dep", level_names.departements), ("epci", "epci", level_names.epci))
-        if columns[level] >= 0 or from_communes}
+    levels = {
+        level: (kept[key], names_of_level)
+        for level, key, names_of_level in (
+            ("departement", "dep", level_names.departements),
+            ("epci", "epci", level_names.epci),
+        )
+        if columns[level] >= 0 or from_communes
+    }
     table = summarise(levels, kept["pop"], kept["beyond"], kept["measure"])
     pop_beyond = float(table.loc[table["level"] == "total", "population_beyond"].sum())
-    feedback.pushInfo(tr("{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})").format(
-        pop=pop_beyond, threshold=threshold, unit="km" if mode == "straight" else "min",
-        units=int(kept["beyond"].sum()), total=done))
+    feedback.pushInfo(
+        tr("{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})").format(
+            pop=pop_beyond,
+            threshold=threshold,
+            unit="km" if mode == "straight" else "min",
+            units=int(kept["beyond"].sum()),
+            total=done,
+        )
+    )
     summary_fields = _summary_fields()
     summary_sink, summary_id = sinks.sink("SUMMARY", summary_fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
     if summary_sink is None:
@@ -408,10 +499,12 @@ def _summary_fields():
 
 
 def _report_problems(problems: dict[str, int], feedback: QgsProcessingFeedback) -> None:
-    messages = {"null": tr("{n} units with a NULL or non-numeric population counted as 0"),
-                "negative": tr("{n} units with a negative population counted as 0"),
-                "unmatched": tr("{n} units without an origin point placed at their point on surface"),
-                "empty": tr("{n} units without geometry left out")}
+    messages = {
+        "null": tr("{n} units with a NULL or non-numeric population counted as 0"),
+        "negative": tr("{n} units with a negative population counted as 0"),
+        "unmatched": tr("{n} units without an origin point placed at their point on surface"),
+        "empty": tr("{n} units without geometry left out"),
+    }
     for key, count in problems.items():
         if count:
             feedback.pushWarning(messages[key].format(n=count))

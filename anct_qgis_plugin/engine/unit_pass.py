@@ -6,6 +6,7 @@ chunk is handled column by column: one list comprehension per attribute read, on
 operation per computed column, one ``setAttributes`` and no other call per written unit. The
 read feature becomes the output one, so its geometry is never copied.
 """
+
 from __future__ import annotations
 
 import math
@@ -32,9 +33,18 @@ class UnitPass:
     the communes they touch.
     """
 
-    def __init__(self, sink: QgsFeatureSink, columns: dict, placement: str, transform: QgsCoordinateTransform,
-                 origin_lookup: Optional[dict], matcher: Callable[[np.ndarray], GapResult], facilities: list,
-                 mode: str, commune_levels: Optional[dict] = None):
+    def __init__(
+        self,
+        sink: QgsFeatureSink,
+        columns: dict,
+        placement: str,
+        transform: QgsCoordinateTransform,
+        origin_lookup: Optional[dict],
+        matcher: Callable[[np.ndarray], GapResult],
+        facilities: list,
+        mode: str,
+        commune_levels: Optional[dict] = None,
+    ):
         self.sink = sink
         self.columns = columns
         self.placement = placement
@@ -69,9 +79,18 @@ class UnitPass:
             deps, epcis = self._texts_or_blank(chunk, "departement"), self._texts_or_blank(chunk, "epci")
         result = self.matcher(xy)
         beyond = result.beyond
-        rows = zip(ids, population.tolist(), deps, epcis, self.facility_ids[result.facility].tolist(),
-                   self.facility_names[result.facility].tolist(), _nullable(result.distance_m),
-                   _nullable(result.time_min), _nullable(result.access_m), beyond.astype(int).tolist())
+        rows = zip(
+            ids,
+            population.tolist(),
+            deps,
+            epcis,
+            self.facility_ids[result.facility].tolist(),
+            self.facility_names[result.facility].tolist(),
+            _nullable(result.distance_m),
+            _nullable(result.time_min),
+            _nullable(result.access_m),
+            beyond.astype(int).tolist(),
+        )
         for feature, row in zip(chunk, rows):
             # Only the attributes change: both sinks QGIS makes (memory provider, file writer)
             # read them by position, so the output fields need not be set on each feature.
@@ -79,8 +98,11 @@ class UnitPass:
         written = self.sink.addFeatures(chunk, FAST_INSERT)
         # A Processing sink answers a bool, a data provider (ok, features).
         if not (written[0] if isinstance(written, tuple) else written):  # a full disk…: stop, say why
-            raise QgsProcessingException(tr("The output could not be written: {error}").format(
-                error=self.sink.lastError() or tr("no reason given")))
+            raise QgsProcessingException(
+                tr("The output could not be written: {error}").format(
+                    error=self.sink.lastError() or tr("no reason given")
+                )
+            )
         measure = result.time_min if self.mode == "road" else result.distance_m
         self.kept["pop"].append(population)
         self.kept["beyond"].append(beyond)

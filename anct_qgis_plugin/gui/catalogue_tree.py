@@ -1,4 +1,5 @@
 """The catalogue tree: layers grouped by theme, ticked for loading, with date, licence, cache."""
+
 import time
 
 from qgis.PyQt.QtCore import Qt
@@ -20,9 +21,12 @@ def licence_label(licence):
 
 def cache_text(status):
     day = time.strftime("%Y-%m-%d", time.localtime(status.fetched_at)) if status.fetched_at else ""
-    return {ABSENT: tr("not cached"), FRESH: tr("cached on {date}").format(date=day),
-            STALE: tr("stale (cached on {date})").format(date=day),
-            OFFLINE: tr("offline (cached on {date})").format(date=day)}[status.state]
+    return {
+        ABSENT: tr("not cached"),
+        FRESH: tr("cached on {date}").format(date=day),
+        STALE: tr("stale (cached on {date})").format(date=day),
+        OFFLINE: tr("offline (cached on {date})").format(date=day),
+    }[status.state]
 
 
 class CatalogueTree(QTreeWidget):
@@ -38,8 +42,9 @@ class CatalogueTree(QTreeWidget):
                 label = THEMES[source.theme][0 if language == "fr" else 1]
                 themes[source.theme] = QTreeWidgetItem(self, [label])
                 themes[source.theme].setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item = QTreeWidgetItem(themes[source.theme], [source.title(language), "", "", "",
-                                                           licence_label(source.licence)])
+            item = QTreeWidgetItem(
+                themes[source.theme], [source.title(language), "", "", "", licence_label(source.licence)]
+            )
             item.setData(0, ID_ROLE, source.id)
             item.setToolTip(0, f"{source.id} — {source.abstract(language)}\n{source.publisher}")
             item.setToolTip(4, source.licence)

@@ -1,5 +1,6 @@
 """The commune card: a dialog showing a commune's figures and programmes, and the map tool
 that opens it for the commune under a click."""
+
 from qgis.core import QgsRectangle
 from qgis.gui import QgsMapToolEmitPoint
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout

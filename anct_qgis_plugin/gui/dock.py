@@ -1,5 +1,6 @@
 """The "ANCT Territoires" panel: pick a territory, tick catalogue layers, load them in the
 background, refresh or purge them, work offline."""
+
 from qgis.core import QgsApplication, QgsMessageLog, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt import sip
@@ -43,17 +44,22 @@ def load_summary(task, language):
     """One message for a whole load: what came, what did not and why, in plain words."""
     titles = {layer_id: get_source(layer_id).title(language) for layer_id in task.layer_ids}
     text = tr("{territory}: {n} layers loaded ({titles}).").format(
-        territory=task.territory.label, n=len(task.built),
-        titles=", ".join(built.info.title for built in task.built) or "-")
+        territory=task.territory.label,
+        n=len(task.built),
+        titles=", ".join(built.info.title for built in task.built) or "-",
+    )
     if task.failures:
         reasons = {}
         for layer_id, message in task.failures.items():
             reasons.setdefault(message.split(" — ")[0][:160], []).append(titles[layer_id])
-        text += " " + tr("Unavailable: {items}.").format(items="; ".join(
-            f"{', '.join(names)} ({reason})" for reason, names in reasons.items()))
+        text += " " + tr("Unavailable: {items}.").format(
+            items="; ".join(f"{', '.join(names)} ({reason})" for reason, names in reasons.items())
+        )
         if any(word in message for message in task.failures.values() for word in NETWORK_WORDS):
-            text += " " + tr("The network did not answer: check the proxy (QGIS Options > Network) or the mirror "
-                             "(Options > ANCT Territoires), then Retry.")
+            text += " " + tr(
+                "The network did not answer: check the proxy (QGIS Options > Network) or the mirror "
+                "(Options > ANCT Territoires), then Retry."
+            )
         text += " " + tr("Details in the ANCT log panel.")
     return text
 
@@ -136,8 +142,14 @@ class AnctDock(QgsDockWidget):
         self.retry_button.setToolTip(tr("Load again the layers that could not be had"))
         self.retry_button.clicked.connect(self.retry_failed)
         self.retry_button.setVisible(False)
-        for button in (self.load_button, self.cancel_button, self.refresh_button, self.purge_button,
-                       self.pack_button, self.retry_button):
+        for button in (
+            self.load_button,
+            self.cancel_button,
+            self.refresh_button,
+            self.purge_button,
+            self.pack_button,
+            self.retry_button,
+        ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.offline_box = QCheckBox(tr("Offline (cache only)"), body)
@@ -188,7 +200,9 @@ class AnctDock(QgsDockWidget):
     def _index_loaded(self, task, ok):
         self._done(task)
         if not ok:
-            self.territory_label.setText(tr("Territories unavailable: {error}").format(error=task.error or tr("cancelled")))
+            self.territory_label.setText(
+                tr("Territories unavailable: {error}").format(error=task.error or tr("cancelled"))
+            )
             self.report(task.error, MESSAGE_CRITICAL)
             return
         self.index = task.index
@@ -231,8 +245,11 @@ class AnctDock(QgsDockWidget):
 
     def set_territory(self, territory):
         self.territory = territory
-        self.territory_label.setText(tr("Territory: {label} — {n} communes, CRS {crs}").format(
-            label=territory.label, n=self.commune_count(territory), crs=territory.crs))
+        self.territory_label.setText(
+            tr("Territory: {label} — {n} communes, CRS {crs}").format(
+                label=territory.label, n=self.commune_count(territory), crs=territory.crs
+            )
+        )
         if self.territory_edit.text() != territory.label and territory.kind != "extent":
             self.territory_edit.setText(territory.label)
         self.save_state()
@@ -245,8 +262,13 @@ class AnctDock(QgsDockWidget):
 
     def use_map_extent(self):
         canvas = self.iface.mapCanvas()
-        task = ExtentTask(self.data, canvas.extent(), canvas.mapSettings().destinationCrs().authid(),
-                          tr("Map extent"), self._extent_ready)
+        task = ExtentTask(
+            self.data,
+            canvas.extent(),
+            canvas.mapSettings().destinationCrs().authid(),
+            tr("Map extent"),
+            self._extent_ready,
+        )
         self._start(task)
 
     def _extent_ready(self, task, ok):
@@ -309,7 +331,9 @@ class AnctDock(QgsDockWidget):
 
     def choose_pack_path(self):
         name = f"anct_{self.territory.key.replace(':', '_')}.gpkg" if self.territory else "anct.gpkg"
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Save the territory pack"), name, tr("GeoPackage (*.gpkg)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save the territory pack"), name, tr("GeoPackage (*.gpkg)")
+        )
         if path:
             self.save_pack(path if path.lower().endswith(".gpkg") else path + ".gpkg")
 
@@ -327,10 +351,14 @@ class AnctDock(QgsDockWidget):
             self.report(task.error or tr("Cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
             return
         unavailable = [entry.layer_id for entry in task.entries if entry.status != "ok"]
-        self.report(tr("Territory pack saved: {path} ({n} layers{missing}).").format(
-            path=task.path, n=len(task.entries) - len(unavailable),
-            missing=tr("; unavailable: {ids}").format(ids=", ".join(unavailable)) if unavailable else ""),
-            MESSAGE_WARNING if unavailable else MESSAGE_INFO)
+        self.report(
+            tr("Territory pack saved: {path} ({n} layers{missing}).").format(
+                path=task.path,
+                n=len(task.entries) - len(unavailable),
+                missing=tr("; unavailable: {ids}").format(ids=", ".join(unavailable)) if unavailable else "",
+            ),
+            MESSAGE_WARNING if unavailable else MESSAGE_INFO,
+        )
 
     def guide_url(self):
         path = guide_path()
@@ -348,8 +376,11 @@ class AnctDock(QgsDockWidget):
     def purge_checked(self):
         layer_ids = self.tree.checked_ids()
         titles = ", ".join(get_source(layer_id).title(self.data.language) for layer_id in layer_ids)
-        if not layer_ids or not self.confirm(tr("Remove from the cache the files of: {titles}? Files that other "
-                                                "layers still use are kept.").format(titles=titles)):
+        if not layer_ids or not self.confirm(
+            tr("Remove from the cache the files of: {titles}? Files that other layers still use are kept.").format(
+                titles=titles
+            )
+        ):
             return
         removed = self.data.purge(layer_ids, self.territory)
         self.report(tr("Cache purged for {titles}: {n} files removed.").format(titles=titles, n=removed), MESSAGE_INFO)

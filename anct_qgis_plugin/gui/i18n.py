@@ -1,4 +1,5 @@
 """Translation for the panel and its companions (context ``AnctPanel``)."""
+
 from qgis.PyQt.QtCore import QCoreApplication
 
 
@@ -10,6 +11,11 @@ def tr(message):
 def kind_label(kind: str) -> str:
     """A territory kind (core.territories.KINDS) as the suggestions and the locator show it."""
     # Translated at call time: the translator is installed after this module may be imported.
-    labels = {"country": tr("country"), "region": tr("region"), "departement": tr("department"),
-              "epci": tr("EPCI"), "commune": tr("commune")}
+    labels = {
+        "country": tr("country"),
+        "region": tr("region"),
+        "departement": tr("department"),
+        "epci": tr("EPCI"),
+        "commune": tr("commune"),
+    }
     return labels.get(kind, kind)

@@ -4,6 +4,7 @@ The layers are written to a GeoPackage and loaded from it, not kept in memory: a
 reopens with its data. The GeoPackage lies beside the saved project (``<project>_anct.gpkg``),
 else in the data folder of the settings (Options; Documents/ANCT Territoires by default).
 """
+
 import os
 import re
 
@@ -38,8 +39,9 @@ def persisted(built, territory, project):
     path, prefix = data_path(project, territory)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     table = f"{prefix}_{built.info.layer_id}"
-    write_layer(built.layer, path, table, first=not os.path.exists(path),
-                metadata=layer_metadata(built.info, territory.label))
+    write_layer(
+        built.layer, path, table, first=not os.path.exists(path), metadata=layer_metadata(built.info, territory.label)
+    )
     layer = QgsVectorLayer(f"{path}|layername={table}", built.layer.name(), "ogr")
     if not layer.isValid():
         raise AnctError(tr("The layer could not be read back from {path}.").format(path=path))
@@ -71,8 +73,11 @@ def _position(group, layer_id):
     """Where a layer goes in its group: points on top, small programmes above large ones."""
     rank = drawing_rank(layer_id)
     for position, child in enumerate(group.children()):
-        other = child.layer().metadata().identifier().removeprefix("anct:") if hasattr(child, "layer") and \
-            child.layer() is not None else ""
+        other = (
+            child.layer().metadata().identifier().removeprefix("anct:")
+            if hasattr(child, "layer") and child.layer() is not None
+            else ""
+        )
         if drawing_rank(other) > rank:
             return position
     return len(group.children())

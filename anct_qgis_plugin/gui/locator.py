@@ -1,5 +1,6 @@
 """Locator filter (prefix ``anct``): find a territory by name or code; a commune opens its card,
 any other territory becomes the panel's territory."""
+
 from qgis.core import QgsLocatorFilter, QgsLocatorResult
 
 from .i18n import kind_label, tr

@@ -1,4 +1,5 @@
 """The plugin's page in Settings > Options: cache, time-to-live, offline, mirror, proxy status."""
+
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
@@ -66,8 +67,12 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         self.data_dir = QgsFileWidget(self)
         self.data_dir.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.data_dir.setFilePath(config.data_dir or default_data_dir())
-        self.data_dir.setToolTip(tr("Where the panel writes the layers it loads while the project is not saved "
-                                    "(a saved project keeps them in <project>_anct.gpkg beside it)."))
+        self.data_dir.setToolTip(
+            tr(
+                "Where the panel writes the layers it loads while the project is not saved "
+                "(a saved project keeps them in <project>_anct.gpkg beside it)."
+            )
+        )
         form.addRow(tr("Data folder"), self.data_dir)
         self.mirror = QLineEdit(config.mirror, self)
         self.mirror.setPlaceholderText(tr("Folder or http(s) base URL (empty: the public sources)"))
@@ -78,11 +83,20 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         self.proxy_label = QLabel(describe_proxy(), self)
         self.proxy_label.setWordWrap(True)
         form.addRow(tr("Proxy"), self.proxy_label)
-        overridden = [name for name in ("cache_dir", "ttl_hours", "offline", "mirror", "arcep_quarter")
-                      if overridden_by_environment(name)]
+        overridden = [
+            name
+            for name in ("cache_dir", "ttl_hours", "offline", "mirror", "arcep_quarter")
+            if overridden_by_environment(name)
+        ]
         if overridden:
-            form.addRow(QLabel(tr("Set by ANCT_QGIS_* environment variables (they win): {names}").format(
-                names=", ".join(overridden)), self))
+            form.addRow(
+                QLabel(
+                    tr("Set by ANCT_QGIS_* environment variables (they win): {names}").format(
+                        names=", ".join(overridden)
+                    ),
+                    self,
+                )
+            )
         self.show_size()
 
     def show_size(self):
@@ -105,4 +119,3 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         write_setting("data_dir", self.data_dir.filePath())
         write_setting("arcep_quarter", self.arcep_quarter.text().strip().upper())
         self.on_applied()
-

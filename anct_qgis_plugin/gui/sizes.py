@@ -1,4 +1,5 @@
 """Sizes in the user's words: "1.2 Mo" in French, "1.2 MB" in English."""
+
 from .i18n import tr
 
 

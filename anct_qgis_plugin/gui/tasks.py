@@ -3,6 +3,7 @@
 Results are handed back through ``on_done(task)`` in the main thread (QgsTask.finished), where
 widgets and the project may be touched.
 """
+
 import threading
 
 from qgis.core import QgsFeedback, QgsTask
@@ -80,8 +81,9 @@ class LoadLayersTask(AnctTask):
     status = pyqtSignal(str)
 
     def __init__(self, data, territory, layer_ids, on_done):
-        super().__init__(tr("ANCT: loading {n} layers for {territory}").format(
-            n=len(layer_ids), territory=territory.label), on_done)
+        super().__init__(
+            tr("ANCT: loading {n} layers for {territory}").format(n=len(layer_ids), territory=territory.label), on_done
+        )
         self.data, self.territory, self.layer_ids = data.for_run(), territory, list(layer_ids)
         self.built, self.failures = [], {}
         self.feedback.progressChanged.disconnect(self.setProgress)
@@ -112,7 +114,8 @@ class LoadLayersTask(AnctTask):
     def _show_layer(self, number, layer_id):
         self._number = number
         self._layer_text = tr("{n}/{total} — {title}").format(
-            n=number + 1, total=len(self.layer_ids), title=get_source(layer_id).title(self.data.language))
+            n=number + 1, total=len(self.layer_ids), title=get_source(layer_id).title(self.data.language)
+        )
         self._show(self._layer_text)
 
     def _show_transfer(self, received, expected):
@@ -182,7 +185,8 @@ class PackTask(AnctTask):
         from ..core.pack import write_pack
 
         try:
-            self.entries = write_pack(self.data.builder(feedback), self.territory, self.path,
-                                      layer_ids=self.layer_ids, feedback=feedback)
+            self.entries = write_pack(
+                self.data.builder(feedback), self.territory, self.path, layer_ids=self.layer_ids, feedback=feedback
+            )
         except OSError as error:
             raise AnctError(tr("Cannot write {path}: {error}").format(path=self.path, error=error)) from error

@@ -1,4 +1,5 @@
 """The Processing provider ``anct``."""
+
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -16,10 +17,17 @@ from .algorithms.territory_profile import TerritoryProfileAlgorithm
 
 class AnctProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
-        for algorithm in (FetchLayerAlgorithm(), FetchTerritoryPackAlgorithm(), FetchRoadNetworkAlgorithm(),
-                          ServiceGapAlgorithm(),
-                          MobileCoverageGapAlgorithm(), TerritoryProfileAlgorithm(), ProgrammeMatrixAlgorithm(),
-                          DepartmentAtlasAlgorithm(), CheckSourcesAlgorithm()):
+        for algorithm in (
+            FetchLayerAlgorithm(),
+            FetchTerritoryPackAlgorithm(),
+            FetchRoadNetworkAlgorithm(),
+            ServiceGapAlgorithm(),
+            MobileCoverageGapAlgorithm(),
+            TerritoryProfileAlgorithm(),
+            ProgrammeMatrixAlgorithm(),
+            DepartmentAtlasAlgorithm(),
+            CheckSourcesAlgorithm(),
+        ):
             self.addAlgorithm(algorithm)
 
     def id(self):

@@ -1,5 +1,6 @@
 """Fixtures of the tests that run in QGIS: the provider, a recording feedback, run_alg, the file
 URLs opened, the interface in French."""
+
 import pytest
 
 

@@ -1,4 +1,5 @@
 """anct:department_atlas: PDFs checked as a reader would — pages, text, maps, fonts."""
+
 import os
 import re
 import shutil
@@ -13,8 +14,10 @@ pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-u
 
 def pdf_text(path):
     """The PDF's text; ligatures that newer Qt shapes (ﬁ, ﬀ) read back as plain letters."""
-    return unicodedata.normalize("NFKC", subprocess.run(["pdftotext", "-layout", str(path), "-"],
-                                                        capture_output=True, text=True, check=True).stdout)
+    return unicodedata.normalize(
+        "NFKC",
+        subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout,
+    )
 
 
 def pdf_pages(path):
@@ -33,8 +36,10 @@ def map_variance(path, tmp_path, page=1, box=(0.08, 0.36, 0.70, 0.92)):
     from qgis.PyQt.QtGui import QImage
 
     stem = tmp_path / f"page{page}"
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(path),
-                    str(stem)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(stem)],
+        check=True,
+    )
     image = QImage(str(stem) + ".png")
     left, top, right, bottom = (int(v * s) for v, s in zip(box, (image.width(), image.height()) * 2))
     values = [image.pixelColor(x, y).lightness() for x in range(left, right, 3) for y in range(top, bottom, 3)]
@@ -48,8 +53,16 @@ def test_indre_sheet(anct_env, run_alg, tmp_path):
     assert result["FILES"] == str(pdf) and pdf_pages(pdf) == 2
     text = pdf_text(pdf)
     assert re.search(r"72[\s\u00a0]744", text)  # population, French thousands separator
-    for expected in ("Indre (36)", "Centre-Val de Loire", "Chiffres clés", "France services",
-                     "Sources", "Licence Ouverte", "ANCT", "Etalab"):
+    for expected in (
+        "Indre (36)",
+        "Centre-Val de Loire",
+        "Chiffres clés",
+        "France services",
+        "Sources",
+        "Licence Ouverte",
+        "ANCT",
+        "Etalab",
+    ):
         assert expected in text, expected
     assert text.count("Licence Ouverte") >= 2  # on every page
     assert fonts_embedded(pdf)
@@ -58,8 +71,7 @@ def test_indre_sheet(anct_env, run_alg, tmp_path):
 
 def test_english_sheet_and_combined_pdf_for_a_region(anct_env, run_alg, tmp_path):
     combined = tmp_path / "centre.pdf"
-    result = run_alg("anct:department_atlas", {"DEPARTMENTS": "reg:24", "OUTPUT_PDF": str(combined),
-                                               "LANGUAGE": "en"})
+    result = run_alg("anct:department_atlas", {"DEPARTMENTS": "reg:24", "OUTPUT_PDF": str(combined), "LANGUAGE": "en"})
     assert result["SHEETS"] == 2 and pdf_pages(combined) == 4
     text = pdf_text(combined)
     assert "Indre (36)" in text and "Cher (18)" in text and "sheet produced on" in text
@@ -98,8 +110,10 @@ def test_user_template_is_used(anct_env, run_alg, tmp_path):
     from anct_qgis_plugin.cartography.template import DEFAULT_TEMPLATE
 
     template = tmp_path / "mine.qpt"
-    template.write_text(open(DEFAULT_TEMPLATE, encoding="utf-8").read().replace(
-        "ATLAS DES DÉPARTEMENTS", "MON ATLAS DDT"), encoding="utf-8")
+    template.write_text(
+        open(DEFAULT_TEMPLATE, encoding="utf-8").read().replace("ATLAS DES DÉPARTEMENTS", "MON ATLAS DDT"),
+        encoding="utf-8",
+    )
     run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path), "LAYOUT": str(template)})
     assert "MON ATLAS DDT" in pdf_text(tmp_path / "atlas_36.pdf")
     with pytest.raises(QgsProcessingException, match="template"):
@@ -142,8 +156,9 @@ def test_one_sheet_in_a_folder_opens_that_sheet(anct_env, run_alg, tmp_path, ope
 
 
 @pytest.mark.parametrize("window, asked", [(False, True), (True, False)])
-def test_nothing_is_opened_without_a_window_or_when_not_asked(anct_env, run_alg, tmp_path, feedback, opened_files,
-                                                              monkeypatch, window, asked):
+def test_nothing_is_opened_without_a_window_or_when_not_asked(
+    anct_env, run_alg, tmp_path, feedback, opened_files, monkeypatch, window, asked
+):
     if not window:  # qgis_process and scripts outside QGIS have no interface
         monkeypatch.setattr("qgis.utils.iface", None)
     run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path), "OPEN_PDF": asked})
@@ -160,8 +175,7 @@ def test_sheet_by_road_says_it_and_prints_minutes(anct_env, run_alg, tmp_path):
     assert "n.d. %" not in text  # région and France are not measured by road: no figure, no unit
 
 
-def test_sheet_by_road_without_network_shows_the_straight_line_and_says_so(anct_env, run_alg, mirror_server,
-                                                                           tmp_path):
+def test_sheet_by_road_without_network_shows_the_straight_line_and_says_so(anct_env, run_alg, mirror_server, tmp_path):
     mirror_server.add_fault("troncon_de_route", "status", code=503)
     run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "GAP_MODE": "road", "OUTPUT_FOLDER": str(tmp_path)})
     text = " ".join(pdf_text(tmp_path / "atlas_36.pdf").split())

@@ -1,5 +1,6 @@
 """The Indre sheet from the real data of ../shared/mirror (skipped when absent): checked, and
 rendered to PNG — into docs/ for the README only with ``make docs-images`` (ANCT_DOCS_DIR)."""
+
 import os
 import re
 import shutil
@@ -32,6 +33,20 @@ def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
     assert "Données indisponibles" not in text  # every layer of the sheet is in the shared mirror
     docs = Path(os.environ.get("ANCT_DOCS_DIR") or tmp_path)  # tests never write into tracked files
     for page in (1, 2):
-        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                        str(docs / f"atlas-36-page{page}")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "80",
+                "-png",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(pdf),
+                str(docs / f"atlas-36-page{page}"),
+            ],
+            check=True,
+        )
     assert (docs / "atlas-36-page1.png").stat().st_size > 50_000

@@ -1,6 +1,7 @@
 """INSEE's grille communale de densité: the newest yearly workbook read below its title rows,
 levels by commune (codes of merged communes mapped), the profile's population by level beside
 the région and France, the card, and bad workbooks refused with the cached copy kept."""
+
 import io
 import zipfile
 
@@ -13,7 +14,9 @@ GRID = "grille_densite_7_niveaux_"
 
 
 def fetch(run_alg, territory):
-    layer = run_alg("anct:fetch_layer", {"LAYER": "grille_densite", "TERRITORY": territory, "OUTPUT": "memory:"})["OUTPUT"]
+    layer = run_alg("anct:fetch_layer", {"LAYER": "grille_densite", "TERRITORY": territory, "OUTPUT": "memory:"})[
+        "OUTPUT"
+    ]
     return layer if isinstance(layer, QgsVectorLayer) else QgsVectorLayer(layer)
 
 
@@ -26,17 +29,21 @@ def workbook_with(replace):
     with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(out, "w") as target:
         for name in source.namelist():
             data = source.read(name)
-            target.writestr(name, replace(data.decode("utf-8")).encode("utf-8") if name.endswith("sheet2.xml") else data)
+            target.writestr(
+                name, replace(data.decode("utf-8")).encode("utf-8") if name.endswith("sheet2.xml") else data
+            )
     return out.getvalue()
 
 
 def test_the_newest_year_published_is_read_by_level(anct_env, run_alg, mirror_server, feedback):
     asked_2025 = mirror_server.count(GRID + "2025")
     levels = {f["dens"]: (f["libdens"], f["insee_com"]) for f in fetch(run_alg, "36").getFeatures()}
-    assert levels == {"2": ("Centres urbains intermédiaires", "36044, 36063, 36088"),
-                      "3": ("Ceintures urbaines", "36202"),
-                      "5": ("Bourgs ruraux", "36018, 36202"),  # Saint-Maur through its delegated 36245
-                      "6": ("Rural à habitat dispersé", "36001")}
+    assert levels == {
+        "2": ("Centres urbains intermédiaires", "36044, 36063, 36088"),
+        "3": ("Ceintures urbaines", "36202"),
+        "5": ("Bourgs ruraux", "36018, 36202"),  # Saint-Maur through its delegated 36245
+        "6": ("Rural à habitat dispersé", "36001"),
+    }
     assert mirror_server.count(GRID + "2025") - asked_2025 == 1  # looked for, not published (404): 2024 is the newest
     assert any("36999" in warning for warning in feedback.warnings)  # a code of no commune, named
 
@@ -63,18 +70,23 @@ def test_profile_gives_the_population_by_density_level(anct_env, run_alg, feedba
 def test_the_card_gives_the_level(anct_env):
     card = AnctData().commune_card("36044")
     assert [(line.ident, line.label) for line in card.lines if line.layer_id == "grille_densite"] == [
-        ("2", "Centres urbains intermédiaires")]
+        ("2", "Centres urbains intermédiaires")
+    ]
 
 
 def test_a_renamed_column_names_what_was_found(anct_env, run_alg, mirror_server):
     mirror_server.add_fault(GRID + "2024", "body", body=workbook_with(lambda xml: xml.replace(">DENS<", ">NIVEAU<")))
-    with pytest.raises(QgsProcessingException, match=r"'dens' is missing in grille_densite_7_niveaux_2024.xlsx.*"
-                                                     r"columns found: CODGEO, LIBGEO, NIVEAU, LIBDENS, PMUN21"):
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"'dens' is missing in grille_densite_7_niveaux_2024.xlsx.*"
+        r"columns found: CODGEO, LIBGEO, NIVEAU, LIBDENS, PMUN21",
+    ):
         fetch(run_alg, "36")
 
 
-def test_a_truncated_workbook_is_refused_and_the_cached_copy_kept(anct_env, run_alg, mirror_server, monkeypatch,
-                                                                  feedback):
+def test_a_truncated_workbook_is_refused_and_the_cached_copy_kept(
+    anct_env, run_alg, mirror_server, monkeypatch, feedback
+):
     assert fetch(run_alg, "36").featureCount() == 4
     monkeypatch.setenv("ANCT_QGIS_TTL_HOURS", "0")
     mirror_server.add_fault(GRID + "2024", "body", body=workbook_with(lambda xml: xml)[:900])

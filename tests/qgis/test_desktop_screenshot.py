@@ -3,6 +3,7 @@ the real data in ../shared/mirror, served over a loopback HTTP server (the commu
 slowly, so that the load is caught half-way with its progress text), and the main window is saved
 mid-load, loaded and reopened (into docs/ for the README only with ``make docs-images``, which
 sets ANCT_DOCS_DIR; look at them)."""
+
 import os
 import re
 import shutil
@@ -32,8 +33,11 @@ def test_desktop_screenshot(shared_mirror, tmp_path):
     assert reopened == "reopened " + loaded  # the saved project reopens with the same layers and counts
     assert "[0]" not in reopened
     docs = Path(os.environ.get("ANCT_DOCS_DIR") or tmp_path)
-    for shot, name in (("shot.png", "screenshot-panel.png"), ("shot-loading.png", "screenshot-loading.png"),
-                       ("shot-reopened.png", "screenshot-reopened.png")):
+    for shot, name in (
+        ("shot.png", "screenshot-panel.png"),
+        ("shot-loading.png", "screenshot-loading.png"),
+        ("shot-reopened.png", "screenshot-reopened.png"),
+    ):
         shutil.copyfile(tmp_path / shot, docs / name)
         assert (docs / name).stat().st_size > 50_000
 
@@ -41,11 +45,32 @@ def test_desktop_screenshot(shared_mirror, tmp_path):
 def run_desktop(mirror_url, tmp_path):
     """``make deploy`` into a fresh profile, then QGIS under Xvfb running scripts/desktop_screenshot.py."""
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "QGIS_OPTIONS_PATH")}
-    env.update(QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "qgis"), ANCT_QGIS_MIRROR=mirror_url,
-               ANCT_QGIS_CACHE_DIR=str(tmp_path / "cache"), ANCT_QGIS_DATA_DIR=str(tmp_path / "data"),
-               ANCT_SCREENSHOT=str(tmp_path / "shot.png"))
-    subprocess.run(["make", "-s", "deploy"], cwd=ROOT, env=dict(env, QT_QPA_PLATFORM="offscreen"),
-                   check=True, capture_output=True)
-    return subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
-                           "--lang", "fr", "--code", str(ROOT / "scripts" / "desktop_screenshot.py")],
-                          env=env, capture_output=True, text=True, timeout=240)
+    env.update(
+        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "qgis"),
+        ANCT_QGIS_MIRROR=mirror_url,
+        ANCT_QGIS_CACHE_DIR=str(tmp_path / "cache"),
+        ANCT_QGIS_DATA_DIR=str(tmp_path / "data"),
+        ANCT_SCREENSHOT=str(tmp_path / "shot.png"),
+    )
+    subprocess.run(
+        ["make", "-s", "deploy"], cwd=ROOT, env=dict(env, QT_QPA_PLATFORM="offscreen"), check=True, capture_output=True
+    )
+    return subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1600x1000x24",
+            "qgis",
+            "--nologo",
+            "--noversioncheck",
+            "--lang",
+            "fr",
+            "--code",
+            str(ROOT / "scripts" / "desktop_screenshot.py"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )

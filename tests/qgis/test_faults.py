@@ -1,5 +1,6 @@
 """Faults, load and hostile input (issue 11): nothing lost, nothing hung, nothing leaked.
 Real HTTP over the loopback mirror, real QGIS; each test is one fault of the campaign."""
+
 import gzip
 import json
 from pathlib import Path
@@ -22,7 +23,9 @@ FS_LATEST = "datasets/r/31576dff"
 
 def fetch(run_alg, layer, territory):
     result = run_alg("anct:fetch_layer", {"LAYER": layer, "TERRITORY": territory, "OUTPUT": "memory:"})
-    return result, result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
+    return result, result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(
+        result["OUTPUT"]
+    )
 
 
 def fs_body(mutate):
@@ -39,8 +42,9 @@ def serve_fs(mirror_server, body, **options):
 
 
 # --- secrets -----------------------------------------------------------------------------
-def test_credentials_of_an_http_mirror_never_reach_logs_errors_or_manifests(anct_env, run_alg, mirror_server,
-                                                                           monkeypatch, feedback):
+def test_credentials_of_an_http_mirror_never_reach_logs_errors_or_manifests(
+    anct_env, run_alg, mirror_server, monkeypatch, feedback
+):
     secret_mirror = mirror_server.base_url.replace("http://", "http://reader:s3cret@")
     monkeypatch.setenv("ANCT_QGIS_MIRROR", secret_mirror)
     fetch(run_alg, "villages_avenir", "36")
@@ -75,8 +79,10 @@ def test_a_manifest_naming_a_file_outside_its_entry_is_not_trusted(anct_env):
 
 
 # --- hostile answers ------------------------------------------------------------------------
-@pytest.mark.parametrize("value, seconds", [("3", 3.0), ("1.5", None), ("-5", None), ("soon", None), ("", None),
-                                            ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)])
+@pytest.mark.parametrize(
+    "value, seconds",
+    [("3", 3.0), ("1.5", None), ("-5", None), ("soon", None), ("", None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+)
 def test_retry_after_in_its_legal_forms_only(value, seconds):
     assert retry_after_seconds(value) == seconds
 
@@ -102,10 +108,18 @@ def test_a_gzip_body_without_content_encoding_is_a_clear_error(anct_env, run_alg
 
 
 def test_dataset_documents_of_unexpected_shapes(anct_env, run_alg, mirror_server):
-    odd = {"id": "x", "resources": [1, "x", None, {"format": "csv", "type": "main", "title": "liste-va-com2024-20240918.csv",
-                                                   "url": None}]}
-    mirror_server.add_fault("datasets/dispositif-villages-davenir", "body", body=json.dumps(odd),
-                            content_type="application/json")
+    odd = {
+        "id": "x",
+        "resources": [
+            1,
+            "x",
+            None,
+            {"format": "csv", "type": "main", "title": "liste-va-com2024-20240918.csv", "url": None},
+        ],
+    }
+    mirror_server.add_fault(
+        "datasets/dispositif-villages-davenir", "body", body=json.dumps(odd), content_type="application/json"
+    )
     with pytest.raises(QgsProcessingException, match="has no file that fits"):
         fetch(run_alg, "villages_avenir", "36")
 
@@ -116,6 +130,7 @@ def test_coordinates_that_cannot_be_placed_are_skipped_and_counted(anct_env, run
         lines[1] = lines[1].replace("46.4319", "460.4319")
         lines[2] = lines[2].replace("46.631856", "nan")
         return [line.replace("46.949654", "1e400") for line in lines]
+
     serve_fs(mirror_server, fs_body(spoil))
     result, layer = fetch(run_alg, "france_services", "FR")
     assert layer.featureCount() == 8 and result["FEATURE_COUNT"] == 8
@@ -123,8 +138,14 @@ def test_coordinates_that_cannot_be_placed_are_skipped_and_counted(anct_env, run
 
 
 def test_short_rows_are_reported(anct_env, run_alg, mirror_server, feedback):
-    serve_fs(mirror_server, fs_body(lambda lines: [lines[0]] + [",".join(line.split(",")[:12]) if n == 1 else line
-                                                                 for n, line in enumerate(lines[1:], 1)]))
+    serve_fs(
+        mirror_server,
+        fs_body(
+            lambda lines: (
+                [lines[0]] + [",".join(line.split(",")[:12]) if n == 1 else line for n, line in enumerate(lines[1:], 1)]
+            )
+        ),
+    )
     fetch(run_alg, "france_services", "FR")
     assert any("1 rows have fewer cells than the header" in warning for warning in feedback.warnings)
 
@@ -144,7 +165,7 @@ def test_one_download_per_url_per_run_even_with_ttl_zero(anct_env, run_alg, mirr
     monkeypatch.setenv("ANCT_QGIS_TTL_HOURS", "0")
     before = list(mirror_server.requests)
     run_alg("anct:fetch_territory_pack", {"TERRITORY": "36", "OUTPUT": str(tmp_path / "pack.gpkg")})
-    asked = [request.path for request in mirror_server.requests[len(before):]]
+    asked = [request.path for request in mirror_server.requests[len(before) :]]
     repeated = {path for path in asked if asked.count(path) > 1}
     assert not repeated, repeated
 
@@ -199,8 +220,10 @@ def test_a_cancelled_fetch_is_never_reported_as_a_success(anct_env, run_alg, fee
 def test_every_output_is_declared(provider):
     import processing  # noqa: F401  (registers the Processing framework's algorithms)
 
-    declared = {algorithm.id(): {output.name() for output in algorithm.outputDefinitions()}
-                for algorithm in provider.algorithms()}
+    declared = {
+        algorithm.id(): {output.name() for output in algorithm.outputDefinitions()}
+        for algorithm in provider.algorithms()
+    }
     assert {"OUTPUT", "FEATURE_COUNT", "SOURCE_DATE"} <= declared["anct:fetch_layer"]
     assert {"OUTPUT_FOLDER", "OUTPUT_PDF", "SHEETS", "FILES"} <= declared["anct:department_atlas"]
     assert {"OUTPUT", "LAYERS_WRITTEN", "LAYERS_UNAVAILABLE"} <= declared["anct:fetch_territory_pack"]
@@ -239,9 +262,14 @@ def test_a_trickling_body_meets_the_overall_deadline(anct_env, mirror_server, mo
     assert time.monotonic() - started < 4  # the 2 s deadline, not the whole trickle (~2 minutes)
 
 
-@pytest.mark.parametrize("fault", [{"kind": "slow", "chunk": 16, "pause": 1.0},  # a slow body (16 bytes/s)
-                                   {"kind": "delay", "seconds": 30}],  # no answer at all for 30 s
-                         ids=["slow-body", "hang-before-headers"])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"kind": "slow", "chunk": 16, "pause": 1.0},  # a slow body (16 bytes/s)
+        {"kind": "delay", "seconds": 30},
+    ],  # no answer at all for 30 s
+    ids=["slow-body", "hang-before-headers"],
+)
 def test_cancel_is_honoured_within_a_second(anct_env, mirror_server, fault):
     import time
 
@@ -256,17 +284,24 @@ def test_cancel_is_honoured_within_a_second(anct_env, mirror_server, fault):
 
 def test_a_decompression_bomb_is_refused(anct_env, mirror_server, monkeypatch):
     monkeypatch.setenv("ANCT_QGIS_MAX_DOWNLOAD_MB", "5")
-    bomb = gzip.compress(b"0" * (20 * 2 ** 20))  # 20 MB of zeros in about 20 KB
-    mirror_server.add_fault("geo.api.gouv.fr/regions", "status", code=200, body=bomb, content_type="application/json",
-                            headers={"Content-Encoding": "gzip"})
+    bomb = gzip.compress(b"0" * (20 * 2**20))  # 20 MB of zeros in about 20 KB
+    mirror_server.add_fault(
+        "geo.api.gouv.fr/regions",
+        "status",
+        code=200,
+        body=bomb,
+        content_type="application/json",
+        headers={"Content-Encoding": "gzip"},
+    )
     with pytest.raises(DownloadError, match="larger than allowed once decompressed"):
         Fetcher(load_config()).fetch("https://geo.api.gouv.fr/regions", suffix=".json")
-    assert not [p for p in Path(anct_env).rglob("*") if p.is_file() and p.stat().st_size > 5 * 2 ** 20]
+    assert not [p for p in Path(anct_env).rglob("*") if p.is_file() and p.stat().st_size > 5 * 2**20]
 
 
 # --- wrong results -----------------------------------------------------------------------------
-@pytest.mark.parametrize("value, message", [("abc", "is not a number"), ("nan", "outside"), ("1e400", "outside"),
-                                            ("-3", "outside")])
+@pytest.mark.parametrize(
+    "value, message", [("abc", "is not a number"), ("nan", "outside"), ("1e400", "outside"), ("-3", "outside")]
+)
 def test_numbers_that_are_not_numbers_are_refused(anct_env, run_alg, value, message):
     with pytest.raises(QgsProcessingException, match=message):
         run_alg("anct:service_gap", {"TERRITORY": "36", "THRESHOLD": value, "OUTPUT": "memory:"})
@@ -285,12 +320,15 @@ def publish_new_checksum(mirror_server):
 
 
 def no_coordinates(lines):
-    return [lines[0]] + [line.replace(",46.", ",x46.").replace(",47.", ",x47.").replace(",48.", ",x48.")
-                         .replace(",-20.", ",x-20.") for line in lines[1:]]
+    return [lines[0]] + [
+        line.replace(",46.", ",x46.").replace(",47.", ",x47.").replace(",48.", ",x48.").replace(",-20.", ",x-20.")
+        for line in lines[1:]
+    ]
 
 
-def test_a_new_file_that_does_not_build_keeps_the_previous_copy(anct_env, run_alg, mirror_server, monkeypatch,
-                                                                feedback):
+def test_a_new_file_that_does_not_build_keeps_the_previous_copy(
+    anct_env, run_alg, mirror_server, monkeypatch, feedback
+):
     assert fetch(run_alg, "france_services", "36")[1].featureCount() == 7
     monkeypatch.setenv("ANCT_QGIS_TTL_HOURS", "0")
     serve_fs(mirror_server, fs_body(no_coordinates))  # columns all there, not one coordinate usable
@@ -400,10 +438,13 @@ def test_a_service_gap_replaces_its_output_only_when_it_succeeds(anct_env, run_a
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".gap", "gap"))) == ["gap.gpkg"]
 
 
-@pytest.mark.parametrize("body, message", [
-    ("<!-- maintenance --><p>Back soon</p>", "HTML or XML page"),
-    ("insee_commune,lib_com,id_va\n36001,Aigurande,va-36-01\n", r"missing in liste-va-com2024-20240918.csv"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("<!-- maintenance --><p>Back soon</p>", "HTML or XML page"),
+        ("insee_commune,lib_com,id_va\n36001,Aigurande,va-36-01\n", r"missing in liste-va-com2024-20240918.csv"),
+    ],
+)
 def test_errors_name_the_published_file_not_a_temporary_one(anct_env, run_alg, mirror_server, body, message):
     mirror_server.add_fault("liste-va-com2024", "body", body=body)
     mirror_server.add_fault("datasets/r/cc3a3b46", "body", body=body)
@@ -424,8 +465,10 @@ def test_odd_service_gap_inputs_are_processing_errors(anct_env, run_alg):
         run_alg("anct:service_gap", {"POPULATION": units, "TERRITORY": "36", "OUTPUT": "memory:"})
     points = points_layer(3)
     with pytest.raises(QgsProcessingException):
-        run_alg("anct:service_gap", {"POPULATION": points, "MODE": "road", "NETWORK": points_layer(3),
-                                     "TERRITORY": "36", "OUTPUT": "memory:"})
+        run_alg(
+            "anct:service_gap",
+            {"POPULATION": points, "MODE": "road", "NETWORK": points_layer(3), "TERRITORY": "36", "OUTPUT": "memory:"},
+        )
 
 
 def test_an_unknown_crs_is_refused_not_replaced(anct_env, run_alg):
@@ -442,8 +485,10 @@ def test_bad_environment_values_fall_back_to_defaults(monkeypatch, qgis_app):
 
 def test_a_departement_that_cannot_be_had_leaves_the_others(anct_env, run_alg, mirror_server, feedback):
     mirror_server.add_fault("codeDepartement=18", "status", code=404)
-    layers = {layer: fetch(run_alg, layer, "reg:24")[1].featureCount()
-              for layer in ("communes", "epci", "action_coeur_de_ville", "territoires_industrie")}
+    layers = {
+        layer: fetch(run_alg, layer, "reg:24")[1].featureCount()
+        for layer in ("communes", "epci", "action_coeur_de_ville", "territoires_industrie")
+    }
     # Indre's 6 communes and 4 EPCI; ACV: Châteauroux and Issoudun; TI: both territories (Issoudun in ti-2401)
     assert layers == {"communes": 6, "epci": 4, "action_coeur_de_ville": 2, "territoires_industrie": 2}
     assert any("départements 18 are missing" in warning for warning in feedback.warnings)

@@ -1,4 +1,5 @@
 """anct:fetch_layer end to end in real QGIS, over the loopback mirror of the project's fixtures."""
+
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
@@ -6,33 +7,65 @@ from anct_qgis_plugin.core.catalogue import LAYER_IDS
 
 # (layer, territory) -> features, from tests/fixtures/README.md
 EXPECTED = {
-    ("communes", "36"): 6, ("communes", "reg:24"): 8, ("communes", "FR"): 11, ("communes", "36044"): 1,
+    ("communes", "36"): 6,
+    ("communes", "reg:24"): 8,
+    ("communes", "FR"): 11,
+    ("communes", "36044"): 1,
     ("communes", "243600327"): 3,
-    ("epci", "36"): 4, ("epci", "reg:24"): 6,
-    ("departements", "36"): 1, ("departements", "reg:24"): 2, ("departements", "FR"): 5,
-    ("regions", "36"): 1, ("regions", "FR"): 4,
+    ("epci", "36"): 4,
+    ("epci", "reg:24"): 6,
+    ("departements", "36"): 1,
+    ("departements", "reg:24"): 2,
+    ("departements", "FR"): 5,
+    ("regions", "36"): 1,
+    ("regions", "FR"): 4,
     # 36: five sites, one under the delegated commune 36245 (Saint-Maur), one under 36999 that maps to
     # no commune (placed by its département only); 75: one under the arrondissement 75112.
-    ("france_services", "36"): 7, ("france_services", "18"): 2, ("france_services", "reg:24"): 9,
-    ("france_services", "FR"): 11, ("france_services", "36202"): 2, ("france_services", "36044"): 1,
+    ("france_services", "36"): 7,
+    ("france_services", "18"): 2,
+    ("france_services", "reg:24"): 9,
+    ("france_services", "FR"): 11,
+    ("france_services", "36202"): 2,
+    ("france_services", "36044"): 1,
     ("france_services", "75"): 1,
-    ("qpv", "36"): 4, ("qpv", "36063"): 1, ("qpv", "36044"): 3, ("qpv", "reg:24"): 5, ("qpv", "974"): 1,
+    ("qpv", "36"): 4,
+    ("qpv", "36063"): 1,
+    ("qpv", "36044"): 3,
+    ("qpv", "reg:24"): 5,
+    ("qpv", "974"): 1,
     ("qpv", "FR"): 7,
-    ("qpv_2015", "36"): 2, ("qpv_2015", "18"): 1,
-    ("action_coeur_de_ville", "36"): 2, ("action_coeur_de_ville", "FR"): 5,
-    ("petites_villes_de_demain", "36"): 3, ("villages_avenir", "36"): 3, ("villages_avenir", "reg:24"): 4,
-    ("territoires_industrie", "36"): 2, ("territoires_industrie", "18"): 1,
-    ("mobile_sites", "36"): 8, ("mobile_sites", "18"): 2,
+    ("qpv_2015", "36"): 2,
+    ("qpv_2015", "18"): 1,
+    ("action_coeur_de_ville", "36"): 2,
+    ("action_coeur_de_ville", "FR"): 5,
+    ("petites_villes_de_demain", "36"): 3,
+    ("villages_avenir", "36"): 3,
+    ("villages_avenir", "reg:24"): 4,
+    ("territoires_industrie", "36"): 2,
+    ("territoires_industrie", "18"): 1,
+    ("mobile_sites", "36"): 8,
+    ("mobile_sites", "18"): 2,
     # More programmes: a multi-id cell (Bourges, two cités éducatives), a delegated commune's code
     # (36245 in the Cités de l'emploi counts for Saint-Maur), lists read by their resource links.
-    ("crte", "36"): 3, ("crte", "FR"): 5, ("cites_educatives", "36"): 1, ("cites_educatives", "18"): 2,
-    ("cites_emploi", "36"): 1, ("cites_emploi", "FR"): 2, ("avenir_montagnes_ingenierie", "2A"): 1,
-    ("avenir_montagnes_mobilites", "2A"): 1, ("fabriques_territoire", "36"): 1, ("fabriques_territoire", "FR"): 2,
-    ("manufactures_proximite", "36"): 1, ("fabriques_prospectives", "36"): 1, ("france_ruralites_revitalisation", "36"): 1,
+    ("crte", "36"): 3,
+    ("crte", "FR"): 5,
+    ("cites_educatives", "36"): 1,
+    ("cites_educatives", "18"): 2,
+    ("cites_emploi", "36"): 1,
+    ("cites_emploi", "FR"): 2,
+    ("avenir_montagnes_ingenierie", "2A"): 1,
+    ("avenir_montagnes_mobilites", "2A"): 1,
+    ("fabriques_territoire", "36"): 1,
+    ("fabriques_territoire", "FR"): 2,
+    ("manufactures_proximite", "36"): 1,
+    ("fabriques_prospectives", "36"): 1,
+    ("france_ruralites_revitalisation", "36"): 1,
     ("france_ruralites_revitalisation", "18"): 0,  # every commune of Cher in the file is -9999
-    ("mediation_numerique", "36"): 2, ("mediation_numerique", "FR"): 3,
+    ("mediation_numerique", "36"): 2,
+    ("mediation_numerique", "FR"): 3,
     # INSEE density levels of Indre: 2, 3, 5 (Le Blanc, and Saint-Maur through 36245) and 6.
-    ("grille_densite", "36"): 4, ("grille_densite", "FR"): 5,
+    ("grille_densite", "36"): 4,
+    ("grille_densite", "FR"): 5,
     # The loopback WFS's grid of Indre roads: 5 sections a car uses meet the box of Châteauroux.
     ("road_network", "36044"): 5,
 }
@@ -121,22 +154,31 @@ def test_empty_territory_is_an_error(anct_env, run_alg):
 
 
 def test_missing_file_in_dataset_is_a_clear_error(anct_env, run_alg, mirror_server):
-    mirror_server.add_fault("datasets/programme-action-coeur-de-ville", "body",
-                            body='{"id": "x", "resources": []}', content_type="application/json")
+    mirror_server.add_fault(
+        "datasets/programme-action-coeur-de-ville",
+        "body",
+        body='{"id": "x", "resources": []}',
+        content_type="application/json",
+    )
     with pytest.raises(QgsProcessingException, match="has no file that fits: format csv.*Files published: -"):
         fetch(run_alg, "action_coeur_de_ville", "36")
 
 
-@pytest.mark.parametrize("fault, message", [
-    ({"kind": "status", "code": 500}, "HTTP 500"),
-    ({"kind": "retry_after", "seconds": 1}, "HTTP 429"),
-    ({"kind": "delay", "seconds": 6}, "No answer within"),
-    ({"kind": "truncate"}, "truncated|IncompleteRead|Connection"),
-    ({"kind": "body", "body": "<html><body>Proxy error</body></html>", "content_type": "text/html"}, "HTML"),
-    ({"kind": "body", "body": "insee_commune,lib_com,id_va\n36001,Aigurande,va-36-01\n"},
-     "Column 'insee_com' is missing in .*villages_avenir"),
-    ({"kind": "body", "body": ""}, "Empty"),
-])
+@pytest.mark.parametrize(
+    "fault, message",
+    [
+        ({"kind": "status", "code": 500}, "HTTP 500"),
+        ({"kind": "retry_after", "seconds": 1}, "HTTP 429"),
+        ({"kind": "delay", "seconds": 6}, "No answer within"),
+        ({"kind": "truncate"}, "truncated|IncompleteRead|Connection"),
+        ({"kind": "body", "body": "<html><body>Proxy error</body></html>", "content_type": "text/html"}, "HTML"),
+        (
+            {"kind": "body", "body": "insee_commune,lib_com,id_va\n36001,Aigurande,va-36-01\n"},
+            "Column 'insee_com' is missing in .*villages_avenir",
+        ),
+        ({"kind": "body", "body": ""}, "Empty"),
+    ],
+)
 def test_faults_on_the_data_file_become_processing_errors(anct_env, run_alg, mirror_server, fault, message):
     mirror_server.add_fault("liste-va-com2024", **fault)
     mirror_server.add_fault("datasets/r/", **fault)
@@ -145,8 +187,9 @@ def test_faults_on_the_data_file_become_processing_errors(anct_env, run_alg, mir
 
 
 def test_invalid_dataset_json_is_a_processing_error(anct_env, run_alg, mirror_server):
-    mirror_server.add_fault("datasets/dispositif-villages-davenir", "body", body='{"resources": [',
-                            content_type="application/json")
+    mirror_server.add_fault(
+        "datasets/dispositif-villages-davenir", "body", body='{"resources": [', content_type="application/json"
+    )
     with pytest.raises(QgsProcessingException, match="not valid JSON"):
         fetch(run_alg, "villages_avenir", "36")
 
@@ -181,8 +224,10 @@ def test_crte_names_come_from_the_contract_list(anct_env, run_alg, mirror_server
     import uuid
 
     # The names file fails (its static path or its stable link, as the fixture writes both): ids only, said.
-    static = ("https://static.data.gouv.fr/resources/contrat-de-relance-et-de-transition-ecologique/"
-              "20250717-120000/liste-crte-20250717.csv")
+    static = (
+        "https://static.data.gouv.fr/resources/contrat-de-relance-et-de-transition-ecologique/"
+        "20250717-120000/liste-crte-20250717.csv"
+    )
     for match in ("liste-crte-20250717", f"datasets/r/{uuid.uuid5(uuid.NAMESPACE_URL, static)}"):
         mirror_server.add_fault(match, "status", code=503)
     layer = fetch(run_alg, "crte", "36")

@@ -1,6 +1,7 @@
 """Cache, conditional requests, offline mode and every network fault, against the loopback mirror.
 
 Each failure must give a clear error and leave the cache exactly as it was."""
+
 import json
 import subprocess
 import sys
@@ -43,13 +44,15 @@ def test_expired_entry_is_revalidated_with_a_conditional_request(anct_env, mirro
     last = mirror_server.requests[-1]
     assert last.headers.get("If-None-Match") or last.headers.get("If-Modified-Since")
     assert again.from_cache
-    assert {k: v for k, v in cache_files(anct_env).items() if not k.endswith("manifest.json")} == \
-        {k: v for k, v in snapshot.items() if not k.endswith("manifest.json")}
+    assert {k: v for k, v in cache_files(anct_env).items() if not k.endswith("manifest.json")} == {
+        k: v for k, v in snapshot.items() if not k.endswith("manifest.json")
+    }
 
 
 def test_matching_publisher_checksum_skips_the_download(anct_env, mirror_server):
     first = fetcher().fetch(REGIONS, suffix=".json")
     import hashlib
+
     sha1 = hashlib.sha1(Path(first.path).read_bytes()).hexdigest()
     before = mirror_server.count("geo.api.gouv.fr/regions")
     fetcher(ttl_hours=0).fetch(REGIONS, suffix=".json", expected_sha1=sha1)
@@ -84,8 +87,15 @@ FAULTS = [
     ({"kind": "delay", "seconds": 6}, DownloadError, "No answer within"),
     ({"kind": "truncate"}, DownloadError, "truncated|IncompleteRead|Connection"),
     ({"kind": "body", "body": '[{"code": "24", "nom": "Centre'}, ParseError, "not valid JSON"),
-    ({"kind": "body", "body": "<!DOCTYPE html><html><body>Service indisponible</body></html>",
-      "content_type": "text/html"}, ParseError, "HTML"),
+    (
+        {
+            "kind": "body",
+            "body": "<!DOCTYPE html><html><body>Service indisponible</body></html>",
+            "content_type": "text/html",
+        },
+        ParseError,
+        "HTML",
+    ),
     ({"kind": "body", "body": ""}, ParseError, "Empty"),
 ]
 
@@ -188,8 +198,10 @@ def test_two_processes_writing_one_entry_never_corrupt_it(tmp_path):
     from anct_qgis_plugin.core.cache import Cache, sha1_of
 
     root = str(Path(__file__).resolve().parents[2])
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER.format(root=root, cache=str(tmp_path), tag=tag)])
-               for tag in ("a", "b")]
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER.format(root=root, cache=str(tmp_path), tag=tag)])
+        for tag in ("a", "b")
+    ]
     cache = Cache(str(tmp_path))
     checked = 0
     while any(w.poll() is None for w in writers):

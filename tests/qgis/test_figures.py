@@ -1,5 +1,6 @@
 """anct:territory_profile and anct:programme_matrix on the fixtures (expected values from
 tests/fixtures/README.md)."""
+
 import pytest
 
 
@@ -8,8 +9,7 @@ def rows(layer, key):
 
 
 def test_territory_profile_of_indre(anct_env, run_alg):
-    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"],
-                   "indicator")
+    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"], "indicator")
     assert figures["population"]["territory"] == 72744
     assert figures["population"]["region"] == 161998
     assert figures["population"]["france"] == 2497730
@@ -23,7 +23,8 @@ def test_territory_profile_of_indre(anct_env, run_alg):
     assert figures["france_services_per_10000"]["territory"] == round(7e4 / 72744, 2)  # rates rounded for reading
     assert figures["mobile_sites"]["territory"] == 8
     assert figures["area_km2"]["territory"] > 0 and figures["density"]["territory"] == pytest.approx(
-        72744 / figures["area_km2"]["territory"], abs=0.1)
+        72744 / figures["area_km2"]["territory"], abs=0.1
+    )
     assert figures["gap_population"]["territory"] is not None
     assert figures["gap_population"]["region"] is not None  # région 24 outlines are in the fixtures
     assert figures["population"]["label"].startswith("Population — ")
@@ -32,8 +33,7 @@ def test_territory_profile_of_indre(anct_env, run_alg):
 
 def test_missing_programme_file_gives_empty_figures_and_a_warning(anct_env, run_alg, mirror_server, feedback):
     mirror_server.add_fault("datasets/dispositif-villages-davenir", "status", code=503)
-    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"],
-                   "indicator")
+    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"], "indicator")
     value = figures["villages_avenir"]["territory"]
     assert value is None or (hasattr(value, "isNull") and value.isNull())
     assert any("Villages d'avenir" in warning for warning in feedback.warnings)
@@ -58,6 +58,7 @@ def test_programme_matrix(anct_env, run_alg):
 
 def test_unknown_territory(anct_env, run_alg):
     from qgis.core import QgsProcessingException
+
     with pytest.raises(QgsProcessingException, match="Unknown territory"):
         run_alg("anct:programme_matrix", {"TERRITORY": "99", "OUTPUT": "memory:"})
 
@@ -85,7 +86,9 @@ def test_profile_by_road_measures_the_territory_on_the_fetched_network(anct_env,
 
 def test_profile_by_road_falls_back_to_straight_line_and_says_so(anct_env, run_alg, mirror_server, feedback):
     mirror_server.add_fault("troncon_de_route", "status", code=503)
-    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "GAP_MODE": "road",
-                                                      "OUTPUT": "memory:"})["OUTPUT"], "indicator")
+    figures = rows(
+        run_alg("anct:territory_profile", {"TERRITORY": "36", "GAP_MODE": "road", "OUTPUT": "memory:"})["OUTPUT"],
+        "indicator",
+    )
     assert "20 km" in figures["gap_population"]["label"] and figures["gap_population"]["region"] is not None
     assert any("No road times for Indre" in warning for warning in feedback.warnings)

@@ -3,6 +3,7 @@ comparison chart: the template loads, has two A4 portrait pages and every item t
 up by id (the EPCI table through its frame), keeps plain-text labels legible at print size,
 survives a save/load round trip, is up to date with its script; the chart is a valid SVG that a
 layout picture renders."""
+
 import os
 import re
 import subprocess
@@ -45,10 +46,16 @@ SCRIPT = ROOT / "scripts" / "make_layout.py"
 TEMPLATE = ROOT / "resources" / "layouts" / "atlas_departement.qpt"
 
 LABEL_IDS = ("title", "subtitle", "footer_1", "title_2", "sources", "missing", "footer_2") + FIGURE_IDS
-TYPES = {"map_main": QgsLayoutItemMap, "map_locator": QgsLayoutItemMap, "map_gap": QgsLayoutItemMap,
-         "legend_main": QgsLayoutItemLegend, "legend_gap": QgsLayoutItemLegend,
-         "scalebar_main": QgsLayoutItemScaleBar, "chart": QgsLayoutItemPicture,
-         "north_main": QgsLayoutItemPicture}
+TYPES = {
+    "map_main": QgsLayoutItemMap,
+    "map_locator": QgsLayoutItemMap,
+    "map_gap": QgsLayoutItemMap,
+    "legend_main": QgsLayoutItemLegend,
+    "legend_gap": QgsLayoutItemLegend,
+    "scalebar_main": QgsLayoutItemScaleBar,
+    "chart": QgsLayoutItemPicture,
+    "north_main": QgsLayoutItemPicture,
+}
 INDICATORS = [
     ("France services pour 10 000 hab.", [2.3, 0.58, 0.41]),
     ("Part de la population en QPV (%)", [2.1, 3.4, 7.9]),
@@ -95,8 +102,16 @@ def test_every_item_id_is_there_with_its_type(layout):
         assert isinstance(layout.itemById(item_id), QgsLayoutItemLabel), item_id
     for item_id, kind in TYPES.items():
         assert isinstance(layout.itemById(item_id), kind), item_id
-    page_1 = {"title", "subtitle", "map_main", "legend_main", "map_locator", "scalebar_main", "north_main",
-              "footer_1"} | set(FIGURE_IDS)
+    page_1 = {
+        "title",
+        "subtitle",
+        "map_main",
+        "legend_main",
+        "map_locator",
+        "scalebar_main",
+        "north_main",
+        "footer_1",
+    } | set(FIGURE_IDS)
     page_2 = {"title_2", "map_gap", "legend_gap", "chart", TABLE_FRAME_ID, "sources", "missing", "footer_2"}
     assert {item_id: page_of(layout, layout.itemById(item_id)) for item_id in page_1} == dict.fromkeys(page_1, 0)
     assert {item_id: page_of(layout, layout.itemById(item_id)) for item_id in page_2} == dict.fromkeys(page_2, 1)
@@ -116,8 +131,11 @@ def test_legends_scale_bar_and_locator_follow_their_maps(layout):
 
 
 def test_the_epci_table_is_found_through_its_frame(layout):
-    tables = [multi_frame for multi_frame in layout.multiFrames()
-              if any(frame.id() == TABLE_FRAME_ID for frame in multi_frame.frames())]
+    tables = [
+        multi_frame
+        for multi_frame in layout.multiFrames()
+        if any(frame.id() == TABLE_FRAME_ID for frame in multi_frame.frames())
+    ]
     assert len(tables) == 1 and isinstance(tables[0], QgsLayoutItemTextTable)
     assert len(tables[0].frames()) == 1
     assert find_table(layout) is tables[0]
@@ -151,15 +169,18 @@ def test_round_trip_keeps_the_table_and_the_ids(layout, tmp_path):
     assert [item_id for item_id in ITEM_IDS if again.itemById(item_id) is None] == []
     table = find_table(again)
     assert isinstance(table, QgsLayoutItemTextTable)
-    assert [column.heading() for column in table.columns()] == [column.heading() for column in
-                                                                 find_table(layout).columns()]
+    assert [column.heading() for column in table.columns()] == [
+        column.heading() for column in find_table(layout).columns()
+    ]
 
 
 def test_filling_helpers(layout):
     set_figure(layout, "figure_population", "115 702", "habitants", comparison_line(6081985, 68042591))
     assert layout.itemById("figure_population_value").text() == "115 702"
-    assert layout.itemById("figure_population").text() == \
-        "habitants\nRégion\u00a0: 6\u00a0081\u00a0985\nFrance\u00a0: 68\u00a0042\u00a0591"
+    assert (
+        layout.itemById("figure_population").text()
+        == "habitants\nRégion\u00a0: 6\u00a0081\u00a0985\nFrance\u00a0: 68\u00a0042\u00a0591"
+    )
     table = find_table(layout)
     rows = [[f"EPCI {n}", "1", "2", "3", "4"] for n in range(40)]
     assert fill_table(table, rows[:3]) == 1
@@ -178,8 +199,9 @@ def test_format_number_is_french():
 
 def test_chart_is_an_svg_that_a_layout_picture_renders(qgis_app, tmp_path):
     path = tmp_path / "chart.svg"
-    assert comparison_chart_svg(str(path), INDICATORS, ["Indre", "Centre-Val de Loire", "France"],
-                                title="Comparaison") == str(path)
+    assert comparison_chart_svg(
+        str(path), INDICATORS, ["Indre", "Centre-Val de Loire", "France"], title="Comparaison"
+    ) == str(path)
     text = path.read_text(encoding="utf-8")
     assert path.stat().st_size > 1000 and "<svg" in text
     assert re.search(r'width="180(\.\d+)?mm"', text) or re.search(r'width="179\.9\d*mm"', text)
@@ -200,8 +222,12 @@ def test_chart_is_an_svg_that_a_layout_picture_renders(qgis_app, tmp_path):
     assert QgsLayoutExporter(layout).exportToImage(str(png), settings) == QgsLayoutExporter.ExportResult.Success
     image = QImage(str(png))
     assert not image.isNull()
-    dark = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
-               if image.pixelColor(x, y).lightness() < 200)
+    dark = sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).lightness() < 200
+    )
     assert dark > 200  # bars and text, not a blank page
 
 
@@ -218,8 +244,14 @@ def generator_version():
 
 def run_script(*arguments):
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, str(SCRIPT), *arguments], cwd=str(ROOT), env=environment,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *arguments],
+        cwd=str(ROOT),
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_template_is_up_to_date_with_its_script(qgis_app, tmp_path):
@@ -227,7 +259,6 @@ def test_template_is_up_to_date_with_its_script(qgis_app, tmp_path):
     result = run_script("--check")
     assert result.returncode == 0, result.stderr
     stale = tmp_path / "stale.qpt"
-    stale.write_text(TEMPLATE.read_text(encoding="utf-8").replace("Département (00)", "Departement"),
-                     encoding="utf-8")
+    stale.write_text(TEMPLATE.read_text(encoding="utf-8").replace("Département (00)", "Departement"), encoding="utf-8")
     result = run_script("--check", "--output", str(stale))
     assert result.returncode == 1 and "out of date" in result.stderr

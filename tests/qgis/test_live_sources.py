@@ -1,5 +1,6 @@
 """The files as their publishers publish them today (fixtures in the live shapes, over loopback):
 Arcep's quarterly lists, codes of every vintage, the card from the lists, check_sources."""
+
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
@@ -10,7 +11,9 @@ ARCEP = "data.arcep.fr/mobile/sites"
 
 def fetch(run_alg, layer, territory):
     result = run_alg("anct:fetch_layer", {"LAYER": layer, "TERRITORY": territory, "OUTPUT": "memory:"})
-    return result, result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
+    return result, result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(
+        result["OUTPUT"]
+    )
 
 
 def test_arcep_newest_quarter_latin1_and_decimal_commas(anct_env, run_alg, mirror_server):
@@ -43,8 +46,9 @@ def test_no_quarter_published_is_a_clear_error(anct_env, run_alg, mirror_server)
         fetch(run_alg, "mobile_sites", "36")
 
 
-def test_arcep_unreachable_serves_the_cached_quarter_and_offline_too(anct_env, run_alg, mirror_server, monkeypatch,
-                                                                     feedback):
+def test_arcep_unreachable_serves_the_cached_quarter_and_offline_too(
+    anct_env, run_alg, mirror_server, monkeypatch, feedback
+):
     fetch(run_alg, "mobile_sites", "36")
     monkeypatch.setenv("ANCT_QGIS_TTL_HOURS", "0")
     mirror_server.add_fault(ARCEP, "status", code=503)
@@ -110,8 +114,7 @@ def test_card_tells_every_programme_of_a_commune(anct_env):
     assert "Cités éducatives" in bourges.as_text() and "Manufactures de proximité: no" in bourges.as_text()
 
 
-def test_profile_area_from_departement_outlines_where_commune_outlines_fail(anct_env, run_alg, mirror_server,
-                                                                          feedback):
+def test_profile_area_from_departement_outlines_where_commune_outlines_fail(anct_env, run_alg, mirror_server, feedback):
     mirror_server.add_fault("codeDepartement=18", "status", code=404)
     result = run_alg("anct:territory_profile", {"TERRITORY": "reg:24", "OUTPUT": "memory:"})
     figures = {f["indicator"]: f for f in result["OUTPUT"].getFeatures()}
@@ -126,7 +129,9 @@ def test_check_sources_on_the_fixtures(anct_env, run_alg):
     assert rows["qpv"]["file"] == "qpv-2024-geojson.zip"
     assert rows["qpv_list"]["file"] == "listeqp2024-cog2024.csv" and rows["qpv_list"]["rows"] == 7
     assert rows["france_services"]["file"] == "liste-fs-20240801.csv"
-    assert rows["france_services"]["source_date"] == "2024-08-01" and rows["france_services"]["unmapped_codes"] == "36999"
+    assert (
+        rows["france_services"]["source_date"] == "2024-08-01" and rows["france_services"]["unmapped_codes"] == "36999"
+    )
     assert rows["mobile_sites"]["file"] == "2024_T2_sites_Metropole.csv" and rows["mobile_sites"]["rows"] == 10
     assert rows["action_coeur_de_ville"]["file"] == "liste-acv-com2024-20240905.csv"
     assert all(f["size_bytes"] > 0 and not f["columns_missing"] for f in rows.values())
@@ -160,10 +165,12 @@ def test_the_earlier_four_column_qpv_list_is_read_too(anct_env, mirror_server):
     from anct_qgis_plugin.core.tables import read_membership
 
     # One row per QPV and commune, Excel-protected codes, names of a multi-commune QPV joined by "; ".
-    older = ('\ufeffcode_qp;lib_qp;insee_com;lib_com\n'
-             'QN03601M;Beaulieu;"=""36044""";Châteauroux\n'
-             'QN03603M;Vaugirard;"=""36044""";"Châteauroux; Déols"\n'
-             'QN03603M;Vaugirard;"=""36063""";"Châteauroux; Déols"\n')
+    older = (
+        "\ufeffcode_qp;lib_qp;insee_com;lib_com\n"
+        'QN03601M;Beaulieu;"=""36044""";Châteauroux\n'
+        'QN03603M;Vaugirard;"=""36044""";"Châteauroux; Déols"\n'
+        'QN03603M;Vaugirard;"=""36063""";"Châteauroux; Déols"\n'
+    )
     mirror_server.add_fault("datasets/r/4c6bb7f3", "body", body=older)
     builder = AnctData().builder()
     membership = read_membership(builder, "qpv", builder.index.country())
@@ -198,8 +205,9 @@ def test_matrix_from_the_cross_table(anct_env, run_alg, feedback):
     communes = {f["code"]: f for f in matrix.getFeatures() if f["level"] == "commune"}
     assert communes["36202"]["villages_avenir"] == "va-36-02, va-36-03"
     assert communes["36044"]["crte"] == "crte-36-01"  # the newer list
-    assert any("territoires_industrie: ngeo-anct-cog2025.csv, 2025-03-01 (ANCT cross-table)" in info
-               for info in feedback.infos)
+    assert any(
+        "territoires_industrie: ngeo-anct-cog2025.csv, 2025-03-01 (ANCT cross-table)" in info for info in feedback.infos
+    )
 
 
 def test_card_gives_the_frr_class_and_nothing_for_unclassified_communes(anct_env):

@@ -1,5 +1,6 @@
 """The road network read as plain arrays: vertices cut out of one collected multilinestring,
 and the line-by-line path for multipart lines and curves."""
+
 import numpy as np
 import pytest
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
@@ -28,34 +29,54 @@ def roads(rows):
 
 def read(layer):
     profile = CustomProfile(50.0, {"1": FORWARD, "2": BACKWARD, "0": BOTH})
-    return read_network(layer.getFeatures(), None, (0, 1), profile, QgsProcessingFeedback(),
-                        RuntimeError("cancelled")).arrays()
+    return read_network(
+        layer.getFeatures(), None, (0, 1), profile, QgsProcessingFeedback(), RuntimeError("cancelled")
+    ).arrays()
 
 
 def test_vertices_of_single_lines_in_order_without_z():
-    vertices, counts = line_vertices([QgsGeometry.fromWkt("LINESTRING(0 0, 1 0, 1 1)"),
-                                      QgsGeometry.fromWkt("LINESTRING Z(5 5 9, 6 6 9)")])
+    vertices, counts = line_vertices(
+        [QgsGeometry.fromWkt("LINESTRING(0 0, 1 0, 1 1)"), QgsGeometry.fromWkt("LINESTRING Z(5 5 9, 6 6 9)")]
+    )
     assert vertices.tolist() == [[0, 0], [1, 0], [1, 1], [5, 5], [6, 6]] and counts.tolist() == [3, 2]
-    assert line_vertices([QgsGeometry.fromWkt("MULTILINESTRING((0 0, 1 0), (2 0, 3 0))"),
-                          QgsGeometry.fromWkt("LINESTRING(0 0, 1 0)")]) is None
+    assert (
+        line_vertices(
+            [
+                QgsGeometry.fromWkt("MULTILINESTRING((0 0, 1 0), (2 0, 3 0))"),
+                QgsGeometry.fromWkt("LINESTRING(0 0, 1 0)"),
+            ]
+        )
+        is None
+    )
 
 
 def test_speeds_and_directions_per_line():
-    vertices, counts, speeds, directions = read(roads([("LINESTRING(0 0, 10 0)", "90", "1.0"),
-                                                       ("LINESTRING(10 0, 20 0)", None, None),
-                                                       ("LINESTRING(20 0, 30 0)", "-5", "2"),
-                                                       ("LINESTRING(30 0, 40 0)", "vite", "0")]))
+    vertices, counts, speeds, directions = read(
+        roads(
+            [
+                ("LINESTRING(0 0, 10 0)", "90", "1.0"),
+                ("LINESTRING(10 0, 20 0)", None, None),
+                ("LINESTRING(20 0, 30 0)", "-5", "2"),
+                ("LINESTRING(30 0, 40 0)", "vite", "0"),
+            ]
+        )
+    )
     assert counts.tolist() == [2, 2, 2, 2] and len(vertices) == 8
     assert speeds.tolist() == [90, 50, 50, 50]  # NULL, negative and text speeds take the default
     assert directions.tolist() == [FORWARD, BOTH, BACKWARD, BOTH]
 
 
 def test_multipart_null_and_curved_lines_are_read_one_by_one():
-    vertices, counts, speeds, directions = read(roads([
-        ("MULTILINESTRING((0 0, 10 0), (10 0, 10 10))", "30", "1"),
-        (None, "70", "0"),
-        ("CIRCULARSTRING(0 0, 10 10, 20 0)", "40", "0"),
-        ("LINESTRING(20 0, 30 0)", "50", "2")]))
+    vertices, counts, speeds, directions = read(
+        roads(
+            [
+                ("MULTILINESTRING((0 0, 10 0), (10 0, 10 10))", "30", "1"),
+                (None, "70", "0"),
+                ("CIRCULARSTRING(0 0, 10 10, 20 0)", "40", "0"),
+                ("LINESTRING(20 0, 30 0)", "50", "2"),
+            ]
+        )
+    )
     assert counts[:2].tolist() == [2, 2] and counts[-1] == 2 and len(counts) == 4  # the arc is segmentised
     assert speeds.tolist() == [30, 30, 40, 50] and directions.tolist() == [FORWARD, FORWARD, BOTH, BACKWARD]
     assert np.allclose(vertices[-2:], [[20, 0], [30, 0]])
@@ -93,19 +114,34 @@ def reference(layer, default_speed=50.0):
 MULTI = "MULTILINESTRING(({x} 0, {x} 1), ({y} 1, {y} 2))"
 
 
-@pytest.mark.parametrize("kinds", [
-    # every kind of line
-    ["LINESTRING({x} 0, {x} 5, {y} 5)", MULTI, None, "LINESTRING EMPTY", "CIRCULARSTRING({x} 0, {m} 3, {y} 0)",
-     "LINESTRING Z({x} 0 1, {y} 0 2)"],
-    # as many parts as lines in every chunk (a 2-part line for each NULL one): the trap
-    ["LINESTRING({x} 0, {x} 5, {y} 5)", MULTI, None],
-], ids=["every-kind", "parts-balance-lines"])
+@pytest.mark.parametrize(
+    "kinds",
+    [
+        # every kind of line
+        [
+            "LINESTRING({x} 0, {x} 5, {y} 5)",
+            MULTI,
+            None,
+            "LINESTRING EMPTY",
+            "CIRCULARSTRING({x} 0, {m} 3, {y} 0)",
+            "LINESTRING Z({x} 0 1, {y} 0 2)",
+        ],
+        # as many parts as lines in every chunk (a 2-part line for each NULL one): the trap
+        ["LINESTRING({x} 0, {x} 5, {y} 5)", MULTI, None],
+    ],
+    ids=["every-kind", "parts-balance-lines"],
+)
 def test_chunks_mixing_every_kind_of_line_match_the_slow_reference(kinds):
     rows = []
     for n in range(2_600):  # three chunks of up to 1,000 lines, each with every kind
         wkt = kinds[n % len(kinds)]
-        rows.append((wkt.format(x=n, y=n + 0.5, m=n + 0.25) if wkt else None,
-                     [str(10 + n % 90), None, "0", "vite"][n % 4], ["1", "2", "0", "1.0", None][n % 5]))
+        rows.append(
+            (
+                wkt.format(x=n, y=n + 0.5, m=n + 0.25) if wkt else None,
+                [str(10 + n % 90), None, "0", "vite"][n % 4],
+                ["1", "2", "0", "1.0", None][n % 5],
+            )
+        )
     layer = roads(rows)
     vertices, counts, speeds, directions = read(layer)
     expected_vertices, expected_speeds, expected_directions = reference(layer)

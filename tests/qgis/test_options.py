@@ -1,4 +1,5 @@
 """The options page: shows the settings and proxy status, applies them, purges the cache."""
+
 from qgis.core import QgsSettings
 
 from anct_qgis_plugin.core.cache import Cache

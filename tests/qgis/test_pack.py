@@ -1,5 +1,6 @@
 """anct:fetch_territory_pack: one GeoPackage, one table per layer, a sources table; a failure
 never damages an existing pack."""
+
 import sqlite3
 
 import pytest

@@ -1,5 +1,6 @@
 """The ANCT panel driven through pytest-qgis: search, tick, load in the background, cancel,
 errors, offline mode, the commune card, and a clean unload."""
+
 import time
 from pathlib import Path
 
@@ -306,12 +307,18 @@ def test_a_saved_project_reopens_with_its_layers(plugin, tmp_path):
 
 def test_layers_are_ready_to_query(plugin):
     dock = plugin.dock
-    load(dock, "36", ["territoires_industrie", "villages_avenir", "action_coeur_de_ville", "france_services",
-                      "communes"])
+    load(
+        dock, "36", ["territoires_industrie", "villages_avenir", "action_coeur_de_ville", "france_services", "communes"]
+    )
     group = QgsProject.instance().layerTreeRoot().findGroup("Indre (36)")
     order = [node.layer().metadata().identifier() for node in group.findLayers()]
-    assert order == ["anct:france_services", "anct:action_coeur_de_ville", "anct:villages_avenir",
-                     "anct:territoires_industrie", "anct:communes"]  # small programmes above large ones
+    assert order == [
+        "anct:france_services",
+        "anct:action_coeur_de_ville",
+        "anct:villages_avenir",
+        "anct:territoires_industrie",
+        "anct:communes",
+    ]  # small programmes above large ones
     assert all(node.customProperty("showFeatureCount") for node in group.findLayers())
     sites = group.findLayers()[0].layer()
     assert sites.displayExpression() == '"lib_fs"' and "adresse" in sites.mapTipTemplate()
@@ -358,8 +365,9 @@ def formats_while_loading(dock, territory, layer_ids):
     dock.tree.set_checked(layer_ids)
     dock.load_button.click()
     shown = []
-    assert wait_until(lambda: shown.append((dock.load_task is not None, dock.progress.format()))
-                      or dock.load_task is None)
+    assert wait_until(
+        lambda: shown.append((dock.load_task is not None, dock.progress.format())) or dock.load_task is None
+    )
     return [text for loading, text in dict.fromkeys(shown) if loading]
 
 
@@ -380,9 +388,9 @@ def test_progress_sizes_are_in_french_units_in_french(french_ui, plugin, mirror_
 def test_sizes_read_as_the_issue_writes_them():
     from anct_qgis_plugin.gui.sizes import human_size, transfer_size
 
-    assert transfer_size(1.2 * 2 ** 20, 2 * 2 ** 20) == "1.2/2.0 MB"  # "1.2/2.0 Mo" in French
+    assert transfer_size(1.2 * 2**20, 2 * 2**20) == "1.2/2.0 MB"  # "1.2/2.0 Mo" in French
     assert transfer_size(5000) == "4.9 kB" and human_size(512) == "512 B"
-    assert transfer_size(3 * 2 ** 20, 2 * 2 ** 20) == "2.0/2.0 MB"  # never more than the whole
+    assert transfer_size(3 * 2**20, 2 * 2**20) == "2.0/2.0 MB"  # never more than the whole
 
 
 def test_the_country_counts_the_communes_the_index_knows(plugin):

@@ -1,5 +1,6 @@
 """The plugin loads in real QGIS and leaves nothing behind; after `make deploy`, headless
 qgis_process lists its algorithms."""
+
 import json
 import os
 import shutil
@@ -29,9 +30,16 @@ def test_class_factory_init_and_unload(qgis_iface, qgis_processing):
         provider = anct_provider()
         assert provider is not None
         assert {a.id() for a in provider.algorithms()} == {
-            "anct:fetch_layer", "anct:fetch_territory_pack", "anct:fetch_road_network", "anct:service_gap",
+            "anct:fetch_layer",
+            "anct:fetch_territory_pack",
+            "anct:fetch_road_network",
+            "anct:service_gap",
             "anct:mobile_coverage_gap",
-            "anct:territory_profile", "anct:programme_matrix", "anct:department_atlas", "anct:check_sources"}
+            "anct:territory_profile",
+            "anct:programme_matrix",
+            "anct:department_atlas",
+            "anct:check_sources",
+        }
         for algorithm in provider.algorithms():
             assert algorithm.shortHelpString(), algorithm.id()
             for parameter in algorithm.parameterDefinitions():
@@ -65,41 +73,92 @@ listed = {a.id(): (a.group(), a.shortHelpString()[:20], [p.help()[:20] for p in 
           for a in provider.algorithms()}
 print(json.dumps({"listed": listed, "modules": sorted(set(sys.modules) - before)}))
 """
-HEAVY = ("anct_qgis_plugin.engine", "anct_qgis_plugin.cartography", "anct_qgis_plugin.gui", "anct_qgis_plugin.core.service",
-         "anct_qgis_plugin.core.layers", "anct_qgis_plugin.core.tables", "anct_qgis_plugin.core.http",
-         "anct_qgis_plugin.core.road_network", "anct_qgis_plugin.core.road_source",
-         "anct_qgis_plugin.diagnostics.gap", "anct_qgis_plugin.diagnostics.network",
-         "anct_qgis_plugin.diagnostics.road_profiles", "numpy", "scipy", "pandas", "matplotlib", "requests")
+HEAVY = (
+    "anct_qgis_plugin.engine",
+    "anct_qgis_plugin.cartography",
+    "anct_qgis_plugin.gui",
+    "anct_qgis_plugin.core.service",
+    "anct_qgis_plugin.core.layers",
+    "anct_qgis_plugin.core.tables",
+    "anct_qgis_plugin.core.http",
+    "anct_qgis_plugin.core.road_network",
+    "anct_qgis_plugin.core.road_source",
+    "anct_qgis_plugin.diagnostics.gap",
+    "anct_qgis_plugin.diagnostics.network",
+    "anct_qgis_plugin.diagnostics.road_profiles",
+    "numpy",
+    "scipy",
+    "pandas",
+    "matplotlib",
+    "requests",
+)
 
 
 def test_registering_the_provider_imports_no_heavy_module():
-    run = subprocess.run([sys.executable, "-c", STARTUP], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    run = subprocess.run(
+        [sys.executable, "-c", STARTUP],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     assert run.returncode == 0, run.stderr
     started = json.loads(run.stdout.splitlines()[-1])
     assert len(started["listed"]) == 9
     assert all(group and help_text for group, help_text, _parameters in started["listed"].values())
-    loaded = [name for name in started["modules"] if any(name == heavy or name.startswith(heavy + ".")
-                                                         for heavy in HEAVY)]
+    loaded = [
+        name for name in started["modules"] if any(name == heavy or name.startswith(heavy + ".") for heavy in HEAVY)
+    ]
     assert loaded == []
 
 
 @pytest.mark.skipif(shutil.which("qgis_process.bin") is None, reason="qgis_process.bin not installed")
 def test_make_deploy_then_qgis_process_lists_and_runs(tmp_path, mirror_server):
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "qgis"), QT_QPA_PLATFORM="offscreen",
-               ANCT_QGIS_MIRROR=mirror_server.base_url, ANCT_QGIS_CACHE_DIR=str(tmp_path / "cache"))
+    env = dict(
+        os.environ,
+        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "qgis"),
+        QT_QPA_PLATFORM="offscreen",
+        ANCT_QGIS_MIRROR=mirror_server.base_url,
+        ANCT_QGIS_CACHE_DIR=str(tmp_path / "cache"),
+    )
     subprocess.run(["make", "-s", "deploy"], cwd=ROOT, env=env, check=True, capture_output=True)
     assert (tmp_path / "qgis/profiles/default/python/plugins/anct_qgis_plugin/metadata.txt").is_file()
     listing = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True, timeout=120)
     assert "anct:fetch_layer" in listing.stdout and "anct:fetch_territory_pack" in listing.stdout
     output = tmp_path / "fs.gpkg"
-    run = subprocess.run(["qgis_process.bin", "run", "anct:fetch_layer", "--", "LAYER=france_services",
-                          "TERRITORY=36", f"OUTPUT={output}"], env=env, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [
+            "qgis_process.bin",
+            "run",
+            "anct:fetch_layer",
+            "--",
+            "LAYER=france_services",
+            "TERRITORY=36",
+            f"OUTPUT={output}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "FEATURE_COUNT:\t7" in run.stdout
-    bad = subprocess.run(["qgis_process.bin", "run", "anct:fetch_layer", "--", "LAYER=france_services",
-                          "TERRITORY=37", f"OUTPUT={tmp_path / 'x.gpkg'}"], env=env, capture_output=True,
-                         text=True, timeout=120)
+    bad = subprocess.run(
+        [
+            "qgis_process.bin",
+            "run",
+            "anct:fetch_layer",
+            "--",
+            "LAYER=france_services",
+            "TERRITORY=37",
+            f"OUTPUT={tmp_path / 'x.gpkg'}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode != 0 and "Unknown territory '37'" in bad.stdout + bad.stderr
 
 

@@ -1,4 +1,5 @@
 """What is loaded carries its title, licence, source URL and date, attribution and style."""
+
 from qgis.core import QgsProcessingContext, QgsProject
 
 from anct_qgis_plugin.core.provenance import apply_provenance
@@ -34,6 +35,7 @@ def test_post_processor_sets_metadata_on_the_loaded_layer(anct_env, qgis_app, tm
     built = data.build_layer("communes", territory)
     QgsProject.instance().addMapLayer(built.layer)
     LoadedLayerPostProcessor.create("communes", built.info, territory.label).postProcessLayer(
-        built.layer, QgsProcessingContext(), None)
+        built.layer, QgsProcessingContext(), None
+    )
     assert built.layer.metadata().identifier() == "anct:communes"
     QgsProject.instance().removeAllMapLayers()

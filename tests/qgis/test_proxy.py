@@ -2,15 +2,24 @@
 
 The mirror base URL names a host that does not resolve: data can only arrive through the
 loopback proxy, which forwards to the mirror server."""
+
 import pytest
 from loopback import ForwardProxy
 from qgis.core import QgsSettings
 
 from anct_qgis_plugin.core.http import describe_proxy, qgis_proxies
 
-PROXY_KEYS = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort",
-              "proxy/proxyUser", "proxy/proxyPassword", "proxy/proxyExcludedUrls", "proxy/authcfg",
-              "proxy/noProxyUrls")
+PROXY_KEYS = (
+    "proxy/proxyEnabled",
+    "proxy/proxyType",
+    "proxy/proxyHost",
+    "proxy/proxyPort",
+    "proxy/proxyUser",
+    "proxy/proxyPassword",
+    "proxy/proxyExcludedUrls",
+    "proxy/authcfg",
+    "proxy/noProxyUrls",
+)
 
 
 @pytest.fixture
@@ -64,8 +73,9 @@ def test_proxy_disabled_or_system_means_environment(qgis_proxy, mirror_server):
     assert "HTTP(S)_PROXY" in describe_proxy()
 
 
-def test_proxy_credentials_from_the_qgis_authentication_database(anct_env, run_alg, mirror_server, qgis_proxy,
-                                                                 monkeypatch):
+def test_proxy_credentials_from_the_qgis_authentication_database(
+    anct_env, run_alg, mirror_server, qgis_proxy, monkeypatch
+):
     from qgis.core import QgsApplication, QgsAuthMethodConfig
 
     manager = QgsApplication.authManager()

@@ -1,4 +1,5 @@
 """The realistic tier: real public data from ../shared/mirror (skipped when it is absent)."""
+
 import pytest
 
 from anct_qgis_plugin.core import service
@@ -32,11 +33,27 @@ def test_indre_communes_and_population(real_data):
 
 def test_programmes_in_indre(real_data):
     indre = real_data.resolve_territory("36")
-    counts = {layer: real_data.build_layer(layer, indre).info.feature_count
-              for layer in ("action_coeur_de_ville", "petites_villes_de_demain", "villages_avenir",
-                            "territoires_industrie", "epci", "departements", "regions")}
-    assert counts == {"action_coeur_de_ville": 2, "petites_villes_de_demain": 16, "villages_avenir": 52,
-                      "territoires_industrie": 2, "epci": 15, "departements": 1, "regions": 1}
+    counts = {
+        layer: real_data.build_layer(layer, indre).info.feature_count
+        for layer in (
+            "action_coeur_de_ville",
+            "petites_villes_de_demain",
+            "villages_avenir",
+            "territoires_industrie",
+            "epci",
+            "departements",
+            "regions",
+        )
+    }
+    assert counts == {
+        "action_coeur_de_ville": 2,
+        "petites_villes_de_demain": 16,
+        "villages_avenir": 52,
+        "territoires_industrie": 2,
+        "epci": 15,
+        "departements": 1,
+        "regions": 1,
+    }
 
 
 def test_real_territory_lookup(real_data):
@@ -55,8 +72,10 @@ def test_qpv_of_indre_from_the_live_zip(real_data):
 
 
 def test_france_services_of_paris_and_bouches_du_rhone_by_arrondissement(real_data):
-    counts = {code: real_data.build_layer("france_services", real_data.resolve_territory(code)).info.feature_count
-              for code in ("75", "13", "75056", "13055", "69123")}
+    counts = {
+        code: real_data.build_layer("france_services", real_data.resolve_territory(code)).info.feature_count
+        for code in ("75", "13", "75056", "13055", "69123")
+    }
     assert counts["75"] == 11 and counts["13"] == 34 and counts["75056"] == 11 and counts["13055"] == 13
     assert counts["69123"] > 0
 
@@ -89,8 +108,16 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
     assert set(checks) == {source.id for source in CHECKED_SOURCES}
     ok = {source for source, check in checks.items() if check.status == "ok"}
     # The shared mirror holds no BD TOPO page, no CRTE list, none of the files read by resource link.
-    absent = {"road_network", "crte", "fabriques_territoire", "manufactures_proximite", "mediation_numerique",
-              "croisement_dispositifs", "france_ruralites_revitalisation", "fabriques_prospectives"}
+    absent = {
+        "road_network",
+        "crte",
+        "fabriques_territoire",
+        "manufactures_proximite",
+        "mediation_numerique",
+        "croisement_dispositifs",
+        "france_ruralites_revitalisation",
+        "fabriques_prospectives",
+    }
     assert ok == set(checks) - {"qpv_2015", "grille_densite"} - absent
     assert all("no copy" in checks[source].message for source in absent)
     # Nor INSEE's density grid: no year is found, and the check says which years it looked for.
@@ -118,4 +145,9 @@ def test_more_programmes_on_the_real_lists(real_data):
     savoie = {code for code in engineering.ids_by_commune if code.startswith("73")}
     assert len(savoie) == 121
     assert {i for code in savoie for i in engineering.ids_by_commune[code]} == {
-        "ami-alp-02", "ami-alp-05", "ami-alp-08", "ami-alp-09", "ami-alp-14"}
+        "ami-alp-02",
+        "ami-alp-05",
+        "ami-alp-08",
+        "ami-alp-09",
+        "ami-alp-14",
+    }

@@ -1,4 +1,5 @@
 """Figures and Processing runs on the real data of ../shared/mirror (skipped when absent)."""
+
 import pytest
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
 

@@ -1,6 +1,7 @@
 """anct:fetch_road_network and road mode without a NETWORK: BD TOPO sections fetched in pages
 and tiles from a loopback WFS, speeds and directions, cache and offline, and the bad answers a
 real service gives (exception reports with status 200, pages that stop half-way, 429, nothing)."""
+
 import pytest
 from conftest import cache_files
 from qgis.core import QgsProcessingException
@@ -16,10 +17,19 @@ STEP = 2000.0
 def sections():
     """An east-west road through Châteauroux in 2 km sections, a north-south one without a published
     speed, a one-way section, and what a car does not use."""
-    east_west = [section(f"TRONROUT{i:04d}", [(X + i * STEP, Y), (X + (i + 1) * STEP, Y)], "Route à 2 chaussées",
-                         "2", speed=72, name="Route de Paris") for i in range(-4, 4)]
+    east_west = [
+        section(
+            f"TRONROUT{i:04d}",
+            [(X + i * STEP, Y), (X + (i + 1) * STEP, Y)],
+            "Route à 2 chaussées",
+            "2",
+            speed=72,
+            name="Route de Paris",
+        )
+        for i in range(-4, 4)
+    ]
     return east_west + [
-        section("TRONROUTNS01", [(X, Y - 6000), (X, Y)], speed=0),                       # default: 58 km/h
+        section("TRONROUTNS01", [(X, Y - 6000), (X, Y)], speed=0),  # default: 58 km/h
         section("TRONROUTONE1", [(X + 2000, Y + 3000), (X + 2000, Y)], sens="Sens inverse", speed=30),
         section("TRONROUTSENT", [(X, Y), (X + 500, Y + 500)], "Sentier", "6", speed=0),
         section("TRONROUTCYCL", [(X, Y), (X - 500, Y + 500)], "Piste cyclable", "5", speed=0),
@@ -61,8 +71,15 @@ def test_sections_are_fetched_paged_and_tiled_with_speed_and_direction(anct_env,
     assert rows["TRONROUTNS01"]["speed_kmh"] == 58  # Route à 1 chaussée, importance 4, no published speed
     assert rows["TRONROUTONE1"]["direction"] == 2
     assert not {"TRONROUTSENT", "TRONROUTCYCL", "TRONROUTPRIV", "TRONROUTFANT", "TRONROUTFAR1"} & set(rows)
-    assert {"cleabs", "nature", "importance", "sens_de_circulation", "vitesse_moyenne_vl", "prive",
-            "nom_1_gauche"} <= set(layer.fields().names())
+    assert {
+        "cleabs",
+        "nature",
+        "importance",
+        "sens_de_circulation",
+        "vitesse_moyenne_vl",
+        "prive",
+        "nom_1_gauche",
+    } <= set(layer.fields().names())
     assert rows["TRONROUT0000"]["nom_1_gauche"] == "Route de Paris"
     assert "BD TOPO" in result["SOURCE"]
     pages = road_wfs.requests
@@ -95,24 +112,32 @@ def test_a_429_is_waited_for_and_retried(anct_env, run_alg, road_wfs, mirror_ser
     assert fetch(run_alg)["SECTION_COUNT"] == CAR_SECTIONS_NEAR
 
 
-EXCEPTION_REPORT = ('<?xml version="1.0" encoding="UTF-8"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" '
-                    'version="2.0.0"><ows:Exception exceptionCode="InvalidParameterValue" locator="bbox">'
-                    '<ows:ExceptionText>Illegal BBOX: the service refused it</ows:ExceptionText></ows:Exception>'
-                    '</ows:ExceptionReport>')
-HALF_PAGE = ('{"type": "FeatureCollection", "numberMatched": 14, "numberReturned": 4, "features": ['
-             '{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, '
-             '"properties": {"cleabs": "A"}}]}')
+EXCEPTION_REPORT = (
+    '<?xml version="1.0" encoding="UTF-8"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" '
+    'version="2.0.0"><ows:Exception exceptionCode="InvalidParameterValue" locator="bbox">'
+    "<ows:ExceptionText>Illegal BBOX: the service refused it</ows:ExceptionText></ows:Exception>"
+    "</ows:ExceptionReport>"
+)
+HALF_PAGE = (
+    '{"type": "FeatureCollection", "numberMatched": 14, "numberReturned": 4, "features": ['
+    '{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, '
+    '"properties": {"cleabs": "A"}}]}'
+)
 
 
-@pytest.mark.parametrize("fault, options, message", [
-    ("body", {"body": EXCEPTION_REPORT, "content_type": "text/xml"}, "service error: Illegal BBOX"),
-    ("body", {"body": HALF_PAGE, "content_type": "application/json"}, "stops half-way: 1 sections of the 4"),
-    ("body", {"body": HALF_PAGE[:90], "content_type": "application/json"}, "not complete JSON"),
-    ("truncate", {}, "could not be fetched from the IGN Géoplateforme"),
-    ("status", {"code": 503}, "HTTP 503"),
-])
-def test_bad_answers_are_clear_errors_and_leave_no_page_in_the_cache(anct_env, run_alg, road_wfs, mirror_server,
-                                                                       fault, options, message):
+@pytest.mark.parametrize(
+    "fault, options, message",
+    [
+        ("body", {"body": EXCEPTION_REPORT, "content_type": "text/xml"}, "service error: Illegal BBOX"),
+        ("body", {"body": HALF_PAGE, "content_type": "application/json"}, "stops half-way: 1 sections of the 4"),
+        ("body", {"body": HALF_PAGE[:90], "content_type": "application/json"}, "not complete JSON"),
+        ("truncate", {}, "could not be fetched from the IGN Géoplateforme"),
+        ("status", {"code": 503}, "HTTP 503"),
+    ],
+)
+def test_bad_answers_are_clear_errors_and_leave_no_page_in_the_cache(
+    anct_env, run_alg, road_wfs, mirror_server, fault, options, message
+):
     mirror_server.add_fault("troncon_de_route", fault, **options)
     with pytest.raises(QgsProcessingException, match=message):
         fetch(run_alg)
@@ -142,8 +167,9 @@ def gap(run_alg, units, sites, **extra):
 def test_road_mode_fetches_the_network_of_the_territory(anct_env, run_alg, road_wfs, feedback):
     from tests.qgis.test_service_gap import facilities, points
 
-    units = points([(X + 4000, Y + 20, {"code": "east", "population": 10}),
-                    (X, Y - 6000, {"code": "south", "population": 5})])
+    units = points(
+        [(X + 4000, Y + 20, {"code": "east", "population": 10}), (X, Y - 6000, {"code": "south", "population": 5})]
+    )
     sites = facilities([(X, Y + 50, {"id_fs": "FS1", "format_fs": "Fixe"})])
     result, rows = gap(run_alg, units, sites, TERRITORY="36044", NETWORK_BUFFER_KM=5)
     assert rows["east"]["time_min"] == pytest.approx(4000 / (72 / 3.6) / 60)  # 4 km at 72 km/h
@@ -179,28 +205,40 @@ def osm_ways(rows):
     from tests.qgis.test_service_gap import memory_layer
 
     fields = (("highway", False), ("other_tags", False), ("name", False))
-    return memory_layer("LineString", "EPSG:2154", fields, [
-        ("LINESTRING(" + ", ".join(f"{x} {y}" for x, y in line) + ")", values) for line, values in rows])
+    return memory_layer(
+        "LineString",
+        "EPSG:2154",
+        fields,
+        [("LINESTRING(" + ", ".join(f"{x} {y}" for x, y in line) + ")", values) for line, values in rows],
+    )
 
 
 def test_osm_preset_reads_highway_maxspeed_and_oneway(anct_env, run_alg):
     from tests.qgis.test_service_gap import facilities, is_null, points
 
-    network = osm_ways([
-        ([(0, 0), (1000, 0)], {"highway": "primary", "other_tags": '"maxspeed"=>"36"'}),         # 100 s
-        ([(1000, 0), (2000, 0)], {"highway": "residential"}),                                    # 30 km/h: 120 s
-        ([(2000, 0), (3000, 0)], {"highway": "tertiary", "other_tags": '"oneway"=>"-1"'}),       # westwards only
-        ([(0, 0), (0, 1000)], {"highway": "footway"}),                                           # not driven
-    ])
-    units = points([(1000, 0, {"code": "a", "population": 1}), (3000, 0, {"code": "b", "population": 1}),
-                    (0, 900, {"code": "path", "population": 1})])
+    network = osm_ways(
+        [
+            ([(0, 0), (1000, 0)], {"highway": "primary", "other_tags": '"maxspeed"=>"36"'}),  # 100 s
+            ([(1000, 0), (2000, 0)], {"highway": "residential"}),  # 30 km/h: 120 s
+            ([(2000, 0), (3000, 0)], {"highway": "tertiary", "other_tags": '"oneway"=>"-1"'}),  # westwards only
+            ([(0, 0), (0, 1000)], {"highway": "footway"}),  # not driven
+        ]
+    )
+    units = points(
+        [
+            (1000, 0, {"code": "a", "population": 1}),
+            (3000, 0, {"code": "b", "population": 1}),
+            (0, 900, {"code": "path", "population": 1}),
+        ]
+    )
     sites = facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})])
     _result, rows = gap(run_alg, units, sites, NETWORK=network, NETWORK_FORMAT="osm")
     assert rows["a"]["time_min"] == pytest.approx(100 / 60)
     assert rows["b"]["time_min"] == pytest.approx((100 + 120 + 1000 / (50 / 3.6)) / 60)
     assert rows["path"]["access_m"] == pytest.approx(900)  # joins the road, not the footway
-    _result, rows = gap(run_alg, units, facilities([(3000, 0, {"id_fs": "E", "format_fs": "Fixe"})]),
-                        NETWORK=network)  # auto: highway -> osm
+    _result, rows = gap(
+        run_alg, units, facilities([(3000, 0, {"id_fs": "E", "format_fs": "Fixe"})]), NETWORK=network
+    )  # auto: highway -> osm
     assert rows["a"]["beyond_threshold"] == 1 and is_null(rows["a"]["time_min"])  # against the one-way street
 
 
@@ -208,9 +246,13 @@ def test_a_preset_without_its_fields_is_a_clear_error(anct_env, run_alg):
     from tests.qgis.test_service_gap import facilities, points
 
     with pytest.raises(QgsProcessingException, match="NETWORK_FORMAT=bdtopo needs the field nature"):
-        gap(run_alg, points([(0, 0, {"code": "a", "population": 1})]),
+        gap(
+            run_alg,
+            points([(0, 0, {"code": "a", "population": 1})]),
             facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})]),
-            NETWORK=osm_ways([([(0, 0), (1000, 0)], {"highway": "primary"})]), NETWORK_FORMAT="bdtopo")
+            NETWORK=osm_ways([([(0, 0), (1000, 0)], {"highway": "primary"})]),
+            NETWORK_FORMAT="bdtopo",
+        )
 
 
 def test_the_catalogue_layer_knows_its_cache_and_purges_only_its_pages(anct_env):

@@ -6,6 +6,7 @@
   same network with the same speed and direction fields: within 1 %.
 - OpenStreetMap, Saint-Barthélemy 2014 (515 ways): every point gets a time or is flagged.
 """
+
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,14 @@ def as_wfs_features(layer):
     for feature in layer.getFeatures():
         line = feature.geometry().constGet()
         coordinates = [[point.x(), point.y(), point.z()] for point in line.vertices()]
-        features.append({"type": "Feature", "id": f"troncon_de_route.{feature['cleabs']}",
-                         "geometry": {"type": "LineString", "coordinates": coordinates},
-                         "properties": {name: _plain(feature[name]) for name in names}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"troncon_de_route.{feature['cleabs']}",
+                "geometry": {"type": "LineString", "coordinates": coordinates},
+                "properties": {name: _plain(feature[name]) for name in names},
+            }
+        )
     return features
 
 
@@ -85,13 +91,27 @@ def test_marseille_bdtopo_times_match_qgis_within_one_percent(anct_env, run_alg,
     try:
         extent = sections.extent()
         step_x, step_y = extent.width() / 6, extent.height() / 5
-        units = point_layer("EPSG:2154", [(extent.xMinimum() + (i + 0.5) * step_x,
-                                           extent.yMinimum() + (j + 0.5) * step_y,
-                                           {"code": f"{i}-{j}", "population": 1}) for i in range(6) for j in range(5)])
-        site = point_layer("EPSG:4326", [(*MARSEILLE_10_SITE, {"id_fs": "1886", "format_fs": "Fixe"})],
-                           (("id_fs", False), ("format_fs", False)))
-        result = run_alg("anct:service_gap", {"POPULATION": units, "FACILITIES": site, "MODE": "road",
-                                              "NETWORK_BUFFER_KM": 0.5, "OUTPUT": "memory:"})
+        units = point_layer(
+            "EPSG:2154",
+            [
+                (
+                    extent.xMinimum() + (i + 0.5) * step_x,
+                    extent.yMinimum() + (j + 0.5) * step_y,
+                    {"code": f"{i}-{j}", "population": 1},
+                )
+                for i in range(6)
+                for j in range(5)
+            ],
+        )
+        site = point_layer(
+            "EPSG:4326",
+            [(*MARSEILLE_10_SITE, {"id_fs": "1886", "format_fs": "Fixe"})],
+            (("id_fs", False), ("format_fs", False)),
+        )
+        result = run_alg(
+            "anct:service_gap",
+            {"POPULATION": units, "FACILITIES": site, "MODE": "road", "NETWORK_BUFFER_KM": 0.5, "OUTPUT": "memory:"},
+        )
         assert len({q["STARTINDEX"] for q in wfs.requests}) >= 3
     finally:
         mirror_server.remove_route(wfs)
@@ -101,11 +121,24 @@ def test_marseille_bdtopo_times_match_qgis_within_one_percent(anct_env, run_alg,
     compared = 0
     for code, unit in ours.items():
         point = unit.geometry().asPoint()
-        native = run_alg("native:shortestpathpointtolayer", {
-            "INPUT": network, "STRATEGY": 1, "SPEED_FIELD": "speed_kmh", "DEFAULT_SPEED": 50, "TOLERANCE": 0,
-            "DIRECTION_FIELD": "direction", "VALUE_FORWARD": "1", "VALUE_BACKWARD": "2", "VALUE_BOTH": "0",
-            "DEFAULT_DIRECTION": 2, "START_POINT": f"{point.x()},{point.y()} [EPSG:2154]",
-            "END_POINTS": site_l93, "OUTPUT": "memory:"})["OUTPUT"]
+        native = run_alg(
+            "native:shortestpathpointtolayer",
+            {
+                "INPUT": network,
+                "STRATEGY": 1,
+                "SPEED_FIELD": "speed_kmh",
+                "DEFAULT_SPEED": 50,
+                "TOLERANCE": 0,
+                "DIRECTION_FIELD": "direction",
+                "VALUE_FORWARD": "1",
+                "VALUE_BACKWARD": "2",
+                "VALUE_BOTH": "0",
+                "DEFAULT_DIRECTION": 2,
+                "START_POINT": f"{point.x()},{point.y()} [EPSG:2154]",
+                "END_POINTS": site_l93,
+                "OUTPUT": "memory:",
+            },
+        )["OUTPUT"]
         costs = [f["cost"] for f in native.getFeatures() if not is_null(f["cost"])]
         if not costs:
             assert is_null(unit["time_min"]) and unit["beyond_threshold"] == 1, code
@@ -118,8 +151,9 @@ def test_marseille_bdtopo_times_match_qgis_within_one_percent(anct_env, run_alg,
 def _l93(lonlat):
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
-    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
-                                       QgsCoordinateReferenceSystem("EPSG:2154"), QgsProject.instance())
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem("EPSG:2154"), QgsProject.instance()
+    )
     point = transform.transform(QgsPointXY(*lonlat))
     return point.x(), point.y()
 
@@ -128,12 +162,31 @@ def test_saint_barthelemy_osm_gives_every_point_a_time_or_a_flag(anct_env, run_a
     ways = need(SAINT_BARTH)
     extent = ways.extent()
     step_x, step_y = extent.width() / 8, extent.height() / 5
-    units = point_layer("EPSG:4326", [(extent.xMinimum() + (i + 0.5) * step_x, extent.yMinimum() + (j + 0.5) * step_y,
-                                       {"code": f"{i}-{j}", "population": 10}) for i in range(8) for j in range(5)])
+    units = point_layer(
+        "EPSG:4326",
+        [
+            (
+                extent.xMinimum() + (i + 0.5) * step_x,
+                extent.yMinimum() + (j + 0.5) * step_y,
+                {"code": f"{i}-{j}", "population": 10},
+            )
+            for i in range(8)
+            for j in range(5)
+        ],
+    )
     gustavia = point_layer("EPSG:4326", [(-62.8500, 17.8960, {"id_fs": "gustavia"})], (("id_fs", False),))
-    result = run_alg("anct:service_gap", {"POPULATION": units, "FACILITIES": gustavia, "MODE": "road",
-                                          "NETWORK": ways, "NETWORK_FORMAT": "osm", "THRESHOLD": 15,
-                                          "OUTPUT": "memory:"})
+    result = run_alg(
+        "anct:service_gap",
+        {
+            "POPULATION": units,
+            "FACILITIES": gustavia,
+            "MODE": "road",
+            "NETWORK": ways,
+            "NETWORK_FORMAT": "osm",
+            "THRESHOLD": 15,
+            "OUTPUT": "memory:",
+        },
+    )
     rows = list(result["OUTPUT"].getFeatures())
     assert len(rows) == 40
     timed = [f for f in rows if not is_null(f["time_min"])]

@@ -5,6 +5,7 @@ and drawing the values the data really holds (text "0"/"1" flags as well as numb
 
 Four more style the outputs of anct:service_gap / anct:mobile_coverage_gap: service_gap (distance_m)
 and service_gap_road (time_min, NULL when unreachable), and their _points twins for point units."""
+
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -27,14 +28,25 @@ STYLES = ROOT / "resources" / "styles"
 # The fields each style is made for: the generator's own table (one description, not two).
 PUBLISHED, OUTPUTS = make_styles.LAYER_FIELDS, make_styles.OUTPUT_FIELDS
 ALL_STYLES = tuple(LAYER_IDS) + tuple(OUTPUTS)
-RENDERER = {"france_services": "categorizedSymbol", "mobile_sites": "RuleRenderer",
-            "road_network": "categorizedSymbol", "mediation_numerique": "categorizedSymbol",
-            "grille_densite": "categorizedSymbol"}  # others: singleSymbol
-LABELS = {"qpv": "lib_qp", "territoires_industrie": "lib_ti", "action_coeur_de_ville": "lib_acv",
-          "cites_educatives": "lib_cite", "cites_emploi": "lib_cde", "avenir_montagnes_ingenierie": "lib_ami",
-          "avenir_montagnes_mobilites": "lib_amm", "communes": "nom", "epci": "nom"}  # the others have no labels
-PROGRAMMES = ("qpv", "territoires_industrie", "action_coeur_de_ville", "petites_villes_de_demain",
-              "villages_avenir")
+RENDERER = {
+    "france_services": "categorizedSymbol",
+    "mobile_sites": "RuleRenderer",
+    "road_network": "categorizedSymbol",
+    "mediation_numerique": "categorizedSymbol",
+    "grille_densite": "categorizedSymbol",
+}  # others: singleSymbol
+LABELS = {
+    "qpv": "lib_qp",
+    "territoires_industrie": "lib_ti",
+    "action_coeur_de_ville": "lib_acv",
+    "cites_educatives": "lib_cite",
+    "cites_emploi": "lib_cde",
+    "avenir_montagnes_ingenierie": "lib_ami",
+    "avenir_montagnes_mobilites": "lib_amm",
+    "communes": "nom",
+    "epci": "nom",
+}  # the others have no labels
+PROGRAMMES = ("qpv", "territoires_industrie", "action_coeur_de_ville", "petites_villes_de_demain", "villages_avenir")
 ADMINISTRATIVE = ("regions", "departements", "epci", "communes")  # thickest outline first
 
 
@@ -56,8 +68,11 @@ def styled(layer_id, field_types=None, geometry=None):
 
 def symbol_layers(layer):
     """The symbol layers of the layer's renderer (owned by ``layer``: keep it alive meanwhile)."""
-    return [symbol.symbolLayer(i) for symbol in layer.renderer().symbols(QgsRenderContext())
-            for i in range(symbol.symbolLayerCount())]
+    return [
+        symbol.symbolLayer(i)
+        for symbol in layer.renderer().symbols(QgsRenderContext())
+        for i in range(symbol.symbolLayerCount())
+    ]
 
 
 def render_rows(layer, rows, describe):
@@ -80,9 +95,13 @@ def render_rows(layer, rows, describe):
 
 def legend_labels(layer, rows):
     """The legend label each feature is drawn with (a list per feature: several would be a bug)."""
-    return render_rows(layer, rows, lambda renderer, context, feature, labels: sorted(
-        labels[key] for key in renderer.legendKeysForFeature(feature, context)
-        if key in labels))  # a rule-based root rule has a key but no legend item
+    return render_rows(
+        layer,
+        rows,
+        lambda renderer, context, feature, labels: sorted(
+            labels[key] for key in renderer.legendKeysForFeature(feature, context) if key in labels
+        ),
+    )  # a rule-based root rule has a key but no legend item
 
 
 def symbol_signature(symbol):
@@ -176,11 +195,23 @@ def test_france_services_categories_in_french_with_a_catch_all(qgis_app):
     assert "" in labels, "an empty value is the catch-all category"
     # Drawn symbols (legendKeysForFeature ignores the catch-all on QGIS 3.22, drawing does not).
     signature = {category.label(): symbol_signature(category.symbol()) for category in renderer.categories()}
-    drawn = drawn_signatures(layer, [{"format_fs": "Fixe"}, {"format_fs": "Bus_équivalent"},
-                                     {"format_fs": "Itinérante"}, {"format_fs": "Format inconnu"},
-                                     {"format_fs": None}])
-    assert drawn == [signature["Site fixe"], signature["Bus France services"], signature["Itinérant"],
-                     signature[labels[""]], signature[labels[""]]]
+    drawn = drawn_signatures(
+        layer,
+        [
+            {"format_fs": "Fixe"},
+            {"format_fs": "Bus_équivalent"},
+            {"format_fs": "Itinérante"},
+            {"format_fs": "Format inconnu"},
+            {"format_fs": None},
+        ],
+    )
+    assert drawn == [
+        signature["Site fixe"],
+        signature["Bus France services"],
+        signature["Itinérant"],
+        signature[labels[""]],
+        signature[labels[""]],
+    ]
     shapes = {category.value(): category.symbol().symbolLayer(0).shape() for category in renderer.categories()}
     assert shapes["Bus_équivalent"] != shapes["Fixe"] and shapes["Itinérante"] != shapes["Fixe"]
     sizes = {category.value(): category.symbol().size() for category in renderer.categories()}
@@ -191,9 +222,17 @@ def test_france_services_categories_in_french_with_a_catch_all(qgis_app):
 def test_mobile_sites_rules_accept_text_and_numbers(qgis_app, flag_type):
     layer = styled("mobile_sites", {"site_DCC": flag_type, "site_4g": flag_type})
     one, zero = ("1", "0") if flag_type == FIELD_STRING else (1, 0)
-    found = legend_labels(layer, [{"site_DCC": one, "site_4g": one}, {"site_DCC": one, "site_4g": zero},
-                                  {"site_DCC": zero, "site_4g": one}, {"site_DCC": zero, "site_4g": zero},
-                                  {"site_DCC": None, "site_4g": one}, {"site_DCC": None, "site_4g": None}])
+    found = legend_labels(
+        layer,
+        [
+            {"site_DCC": one, "site_4g": one},
+            {"site_DCC": one, "site_4g": zero},
+            {"site_DCC": zero, "site_4g": one},
+            {"site_DCC": zero, "site_4g": zero},
+            {"site_DCC": None, "site_4g": one},
+            {"site_DCC": None, "site_4g": None},
+        ],
+    )
     dcc, four_g, other = "Couverture ciblée (New Deal mobile)", "Site 4G", "Site sans 4G"
     assert found == [[dcc], [dcc], [four_g], [other], [four_g], [other]]
 
@@ -213,24 +252,33 @@ def test_labels_show_only_at_sensible_scales(qgis_app):
 # --- service gap outputs ------------------------------------------------------------------------
 STRONG = {"#c2187d", "#5e0b55"}  # beyond the national goal: strong red-purples
 DISTANCE_LABELS = ["0 à 5 km", "5 à 10 km", "10 à 15 km", "15 à 20 km", "20 à 30 km", "Plus de 30 km"]
-TIME_LABELS = ["0 à 10 min", "10 à 20 min", "20 à 30 min", "30 à 45 min", "Plus de 45 min",
-               "Injoignable par la route"]
+TIME_LABELS = ["0 à 10 min", "10 à 20 min", "20 à 30 min", "30 à 45 min", "Plus de 45 min", "Injoignable par la route"]
 
 
 def drawn_fills(layer, rows):
     """(legend label, fill colour, symbol layer types) each feature is drawn with; None if not drawn."""
+
     def describe(renderer, context, feature, labels):
         symbol = renderer.symbolForFeature(feature, context)
         keys = [key for key in renderer.legendKeysForFeature(feature, context) if key in labels]
-        return None if symbol is None else (
-            labels[keys[0]] if len(keys) == 1 else keys, symbol.symbolLayer(0).color().name(),
-            [symbol.symbolLayer(i).layerType() for i in range(symbol.symbolLayerCount())])
+        return (
+            None
+            if symbol is None
+            else (
+                labels[keys[0]] if len(keys) == 1 else keys,
+                symbol.symbolLayer(0).color().name(),
+                [symbol.symbolLayer(i).layerType() for i in range(symbol.symbolLayerCount())],
+            )
+        )
+
     return render_rows(layer, rows, describe)
 
 
 @pytest.mark.parametrize("geometry", ["MultiPolygon", "Polygon"])
-@pytest.mark.parametrize("style, field, labels", [("service_gap", "distance_m", DISTANCE_LABELS),
-                                                  ("service_gap_road", "time_min", TIME_LABELS)])
+@pytest.mark.parametrize(
+    "style, field, labels",
+    [("service_gap", "distance_m", DISTANCE_LABELS), ("service_gap_road", "time_min", TIME_LABELS)],
+)
 def test_service_gap_styles_are_graduated_with_french_classes(qgis_app, style, field, labels, geometry):
     layer = styled(style, geometry=geometry)  # communes are multipolygons, grid cells polygons
     renderer = layer.renderer()
@@ -249,10 +297,20 @@ def test_service_gap_styles_are_graduated_with_french_classes(qgis_app, style, f
 
 def test_distance_beyond_20_km_is_strong(qgis_app):
     layer = styled("service_gap")
-    drawn = drawn_fills(layer, [{"distance_m": d} for d in (0, 3_000, 5_000, 12_500, 19_999, 20_000, 25_000,
-                                                            30_001, 9_000_000)])
-    assert [label for label, _c, _t in drawn] == ["0 à 5 km", "0 à 5 km", "0 à 5 km", "10 à 15 km", "15 à 20 km",
-                                                  "15 à 20 km", "20 à 30 km", "Plus de 30 km", "Plus de 30 km"]
+    drawn = drawn_fills(
+        layer, [{"distance_m": d} for d in (0, 3_000, 5_000, 12_500, 19_999, 20_000, 25_000, 30_001, 9_000_000)]
+    )
+    assert [label for label, _c, _t in drawn] == [
+        "0 à 5 km",
+        "0 à 5 km",
+        "0 à 5 km",
+        "10 à 15 km",
+        "15 à 20 km",
+        "15 à 20 km",
+        "20 à 30 km",
+        "Plus de 30 km",
+        "Plus de 30 km",
+    ]
     colours = [colour for _l, colour, _t in drawn]
     assert colours[6] in STRONG and colours[7] in STRONG  # 25 km, 30+ km
     assert not STRONG & set(colours[:6]), "within the goal: quiet colours"
@@ -264,11 +322,26 @@ def test_distance_beyond_20_km_is_strong(qgis_app):
 
 def test_road_time_beyond_30_min_is_strong_and_unreachable_is_hatched(qgis_app):
     layer = styled("service_gap_road")
-    drawn = drawn_fills(layer, [{"time_min": 4.0}, {"time_min": 29.5}, {"time_min": 40.0}, {"time_min": 300.0},
-                                {"time_min": None}, {"time_min": 0.0}])
+    drawn = drawn_fills(
+        layer,
+        [
+            {"time_min": 4.0},
+            {"time_min": 29.5},
+            {"time_min": 40.0},
+            {"time_min": 300.0},
+            {"time_min": None},
+            {"time_min": 0.0},
+        ],
+    )
     labels = [label for label, _c, _t in drawn]
-    assert labels == ["0 à 10 min", "20 à 30 min", "30 à 45 min", "Plus de 45 min", "Injoignable par la route",
-                      "0 à 10 min"]
+    assert labels == [
+        "0 à 10 min",
+        "20 à 30 min",
+        "30 à 45 min",
+        "Plus de 45 min",
+        "Injoignable par la route",
+        "0 à 10 min",
+    ]
     assert drawn[2][1] in STRONG and drawn[3][1] in STRONG
     assert drawn[0][1] not in STRONG and drawn[1][1] not in STRONG
     _label, background, types = drawn[4]
@@ -291,8 +364,11 @@ def test_point_units_get_circles_of_the_same_classes(qgis_app, style):
     pairs = list(zip(polygons.renderer().ranges(), points.renderer().ranges()))
     assert len(pairs) == len(polygons.renderer().ranges()) == len(points.renderer().ranges())
     for polygon_range, point_range in pairs:
-        assert (point_range.label(), point_range.lowerValue(), point_range.upperValue()) == \
-            (polygon_range.label(), polygon_range.lowerValue(), polygon_range.upperValue())
+        assert (point_range.label(), point_range.lowerValue(), point_range.upperValue()) == (
+            polygon_range.label(),
+            polygon_range.lowerValue(),
+            polygon_range.upperValue(),
+        )
         marker = point_range.symbol().symbolLayer(0)
         assert marker.layerType() == "SimpleMarker" and marker.size() >= 2
         assert marker.color().name() == polygon_range.symbol().symbolLayer(0).color().name()
@@ -316,8 +392,9 @@ def test_service_gap_picks_the_point_style_for_point_units(qgis_app, qgis_iface,
         layer.dataProvider().addFeatures([feature])
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    result = processing.runAndLoadResults("anct:service_gap", {"POPULATION": units, "FACILITIES": sites,
-                                                                "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
+    result = processing.runAndLoadResults(
+        "anct:service_gap", {"POPULATION": units, "FACILITIES": sites, "OUTPUT": "TEMPORARY_OUTPUT"}, context=context
+    )
     loaded = QgsProject.instance().mapLayer(result["OUTPUT"])
     try:
         assert loaded.renderer().type() == "graduatedSymbol"
@@ -329,11 +406,18 @@ def test_service_gap_picks_the_point_style_for_point_units(qgis_app, qgis_iface,
 def test_legends_speak_the_ui_language(qgis_app):
     from anct_qgis_plugin.core.presentation import apply_presentation
 
-    for style, expected in (("france_services", "Fixed site"), ("service_gap", "5 to 10 km"),
-                            ("service_gap_road", "Unreachable by road")):
+    for style, expected in (
+        ("france_services", "Fixed site"),
+        ("service_gap", "5 to 10 km"),
+        ("service_gap_road", "Unreachable by road"),
+    ):
         geometry = "Point" if style == "france_services" else "Polygon"
-        layer = QgsVectorLayer(f"{geometry}?crs=EPSG:2154&field=format_fs:string&field=distance_m:double"
-                               "&field=time_min:double&field=beyond_threshold:integer", style, "memory")
+        layer = QgsVectorLayer(
+            f"{geometry}?crs=EPSG:2154&field=format_fs:string&field=distance_m:double"
+            "&field=time_min:double&field=beyond_threshold:integer",
+            style,
+            "memory",
+        )
         layer.loadNamedStyle(str(STYLES / f"{style}.qml"))
         french = {item.label() for item in layer.renderer().legendSymbolItems()}
         apply_presentation(layer, style, "en")

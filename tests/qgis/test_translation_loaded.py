@@ -1,4 +1,5 @@
 """The compiled French translation reaches the data layer's messages in QGIS."""
+
 import subprocess
 from pathlib import Path
 
@@ -17,6 +18,7 @@ def test_compiled_french_translation_is_loaded(qgis_app):
     QCoreApplication.installTranslator(translator)
     try:
         from anct_qgis_plugin.core.i18n import tr
+
         assert tr("Cancelled.") == "Annulé."
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -1,4 +1,5 @@
 """Vector files opened through OGR (QGIS), ZIP-wrapped or damaged."""
+
 import zipfile
 
 import pytest
@@ -6,9 +7,11 @@ import pytest
 from anct_qgis_plugin.core.errors import ParseError
 from anct_qgis_plugin.core.parsers import open_vector
 
-GEOJSON = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
-           '{"code_qp": "QN03601M", "insee_com": "36044"}, "geometry": {"type": "Point", '
-           '"coordinates": [1.69, 46.81]}}]}')
+GEOJSON = (
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+    '{"code_qp": "QN03601M", "insee_com": "36044"}, "geometry": {"type": "Point", '
+    '"coordinates": [1.69, 46.81]}}]}'
+)
 
 
 def written(path, content):

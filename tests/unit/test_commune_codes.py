@@ -1,4 +1,5 @@
 """Codes of every vintage count for today's commune; what maps to nothing is counted."""
+
 from anct_qgis_plugin.core.commune_codes import CodeTally, CommuneCodes, padded_code, padded_departement
 
 ASSOCIATED = [  # real entries of geo.api.gouv.fr/communes_associees_deleguees
@@ -11,7 +12,14 @@ CODES = CommuneCodes.build({"75056", "69123", "13055", "93066", "36202", "36229"
 
 def test_arrondissements_count_for_paris_lyon_and_marseille():
     assert [CODES.today(c) for c in ("75101", "75112", "75120", "69381", "69389", "13201", "13216")] == [
-        "75056", "75056", "75056", "69123", "69123", "13055", "13055"]
+        "75056",
+        "75056",
+        "75056",
+        "69123",
+        "69123",
+        "13055",
+        "13055",
+    ]
     assert CODES.today("75121") is None and CODES.today("13217") is None
 
 

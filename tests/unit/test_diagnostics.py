@@ -1,4 +1,5 @@
 """The computations on plain arrays: nearest facility, road graph, summary table."""
+
 import numpy as np
 import pytest
 
@@ -66,18 +67,29 @@ def test_empty_network_is_an_error():
         graph_from_vertices(np.empty((0, 2)), [], [], [])
 
 
-@pytest.mark.parametrize("type_fs, format_fs, kind", [
-    ("Principal", "Fixe", "fixed"), ("Principal", "Multisites", "fixed"), ("Antenne", "Fixe", "antenna"),
-    ("Antenne", "Fixe_antenne(s)", "antenna"), ("Principal", "Bus_équivalent", "bus"),
-    ("Principal", "Itinérante", "itinerant"), (None, None, "fixed")])
+@pytest.mark.parametrize(
+    "type_fs, format_fs, kind",
+    [
+        ("Principal", "Fixe", "fixed"),
+        ("Principal", "Multisites", "fixed"),
+        ("Antenne", "Fixe", "antenna"),
+        ("Antenne", "Fixe_antenne(s)", "antenna"),
+        ("Principal", "Bus_équivalent", "bus"),
+        ("Principal", "Itinérante", "itinerant"),
+        (None, None, "fixed"),
+    ],
+)
 def test_facility_kinds(type_fs, format_fs, kind):
     assert facility_kind(type_fs, format_fs) == kind
 
 
 def test_summary_by_level_with_unreachable_units():
-    table = summarise({"departement": (np.array(["36", "36", "18", ""]), {"36": "Indre"})},
-                      population=[100, 50, 10, 5], beyond=[False, True, True, True],
-                      measure=[5.0, 40.0, np.inf, 12.0])
+    table = summarise(
+        {"departement": (np.array(["36", "36", "18", ""]), {"36": "Indre"})},
+        population=[100, 50, 10, 5],
+        beyond=[False, True, True, True],
+        measure=[5.0, 40.0, np.inf, 12.0],
+    )
     rows = {(r.level, r.code): r for r in table.itertuples()}
     assert set(rows) == {("departement", "18"), ("departement", "36"), ("total", "FR")}
     indre = rows[("departement", "36")]
@@ -116,6 +128,6 @@ def test_nearest_segment_is_exact_whatever_the_segment_lengths():
     points = rng.uniform(-500, 5500, (300, 2))
     _segment, _fraction, distance = index.query(points)
     ab = ends - starts
-    t = np.clip(((points[:, None, :] - starts) * ab).sum(axis=2) / (ab ** 2).sum(axis=1), 0, 1)
+    t = np.clip(((points[:, None, :] - starts) * ab).sum(axis=2) / (ab**2).sum(axis=1), 0, 1)
     brute = np.hypot(*(points[:, None, :] - (starts + ab * t[..., None])).transpose(2, 0, 1)).min(axis=1)
     assert np.allclose(distance, brute, atol=1e-9)

@@ -1,4 +1,5 @@
 """Files chosen as their publishers name them: every sibling the publisher has, and ties."""
+
 import pytest
 
 from anct_qgis_plugin.core.catalogue import QPV_LIST, get_source
@@ -10,33 +11,62 @@ QPV_TITLE = "Perimètre des quartiers prioritaires de la politique de la ville 2
 
 
 def resource(slug, stamp, name, fmt, title=None, kind="main", modified="2026-01-15T20:43:23+00:00"):
-    return {"title": title or name, "format": fmt, "type": kind, "url": f"{STATIC}/{slug}/{stamp}/{name}",
-            "latest": f"https://www.data.gouv.fr/api/1/datasets/r/{name}", "last_modified": modified}
+    return {
+        "title": title or name,
+        "format": fmt,
+        "type": kind,
+        "url": f"{STATIC}/{slug}/{stamp}/{name}",
+        "latest": f"https://www.data.gouv.fr/api/1/datasets/r/{name}",
+        "last_modified": modified,
+    }
 
 
 def qpv_document():
     slug = "quartiers-prioritaires-de-la-politique-de-la-ville-qpv"
-    return {"resources": [
-        resource(slug, "20260116-110350", "listeqp2024-cog2024.csv", "csv",
-                 "Liste des quartiers prioritaires de la politique de la ville 2024 (format CSV)",
-                 modified="2026-01-16T11:03:50+00:00"),
-        resource(slug, "20260115-204323", "qpv-2024-geojson.zip", "zip", QPV_TITLE.format("geojson")),
-        resource(slug, "20260115-204323", "qpv-2024-shp.zip", "zip", QPV_TITLE.format("shp")),
-        resource(slug, "20260115-204323", "qpv-2024-gpkg.zip", "zip", QPV_TITLE.format("gpkg")),
-        resource(slug, "20260116-110350", "liste-correspondance-qp2024-qp2015.csv", "csv",
-                 modified="2026-01-16T11:03:51+00:00"),
-    ]}
+    return {
+        "resources": [
+            resource(
+                slug,
+                "20260116-110350",
+                "listeqp2024-cog2024.csv",
+                "csv",
+                "Liste des quartiers prioritaires de la politique de la ville 2024 (format CSV)",
+                modified="2026-01-16T11:03:50+00:00",
+            ),
+            resource(slug, "20260115-204323", "qpv-2024-geojson.zip", "zip", QPV_TITLE.format("geojson")),
+            resource(slug, "20260115-204323", "qpv-2024-shp.zip", "zip", QPV_TITLE.format("shp")),
+            resource(slug, "20260115-204323", "qpv-2024-gpkg.zip", "zip", QPV_TITLE.format("gpkg")),
+            resource(
+                slug,
+                "20260116-110350",
+                "liste-correspondance-qp2024-qp2015.csv",
+                "csv",
+                modified="2026-01-16T11:03:51+00:00",
+            ),
+        ]
+    }
 
 
 def fs_document():
     slug = "liste-des-structures-labellisees-france-services"
-    return {"resources": [
-        resource(slug, "20240801-090000", "liste-fs-20240801.csv", "csv", modified="2024-08-01T09:00:00+00:00"),
-        resource(slug, "20240801-091500", "liste-fs-com2024-20240801.csv", "csv", modified="2024-08-01T09:15:00+00:00"),
-        resource(slug, "20240801-091600", "dictionnaire-des-donnees-liste-fs.csv", "csv", "Dictionnaire des données",
-                 kind="documentation", modified="2024-08-01T09:16:00+00:00"),
-        resource(slug, "20240801-090000", "liste-fs-20240801.xlsx", "xlsx"),
-    ]}
+    return {
+        "resources": [
+            resource(slug, "20240801-090000", "liste-fs-20240801.csv", "csv", modified="2024-08-01T09:00:00+00:00"),
+            resource(
+                slug, "20240801-091500", "liste-fs-com2024-20240801.csv", "csv", modified="2024-08-01T09:15:00+00:00"
+            ),
+            resource(
+                slug,
+                "20240801-091600",
+                "dictionnaire-des-donnees-liste-fs.csv",
+                "csv",
+                "Dictionnaire des données",
+                kind="documentation",
+                modified="2024-08-01T09:16:00+00:00",
+            ),
+            resource(slug, "20240801-090000", "liste-fs-20240801.xlsx", "xlsx"),
+        ]
+    }
 
 
 def file_of(document, locator):
@@ -64,18 +94,21 @@ def test_a_documentation_resource_never_counts():
 
 def test_newest_vintage_by_the_date_in_the_file_name():
     slug = "programme-action-coeur-de-ville"
-    document = {"resources": [
-        # The older vintage re-uploaded later: its last_modified is newer, its name says 2023.
-        resource(slug, "20250101-120000", "liste-acv-com2023-20230412.csv", "csv", modified="2025-01-01T12:00:00"),
-        resource(slug, "20240905-120000", "liste-acv-com2024-20240905.csv", "csv", modified="2024-09-05T12:00:00"),
-    ]}
+    document = {
+        "resources": [
+            # The older vintage re-uploaded later: its last_modified is newer, its name says 2023.
+            resource(slug, "20250101-120000", "liste-acv-com2023-20230412.csv", "csv", modified="2025-01-01T12:00:00"),
+            resource(slug, "20240905-120000", "liste-acv-com2024-20240905.csv", "csv", modified="2024-09-05T12:00:00"),
+        ]
+    }
     assert file_of(document, get_source("action_coeur_de_ville").locator) == "liste-acv-com2024-20240905.csv"
 
 
 def test_two_files_that_fit_equally_are_an_error_listing_both():
     document = qpv_document()
-    document["resources"].append(resource("qpv", "20260120-000000", "qpv-2024-geojson.zip", "zip",
-                                          QPV_TITLE.format("geojson")))
+    document["resources"].append(
+        resource("qpv", "20260120-000000", "qpv-2024-geojson.zip", "zip", QPV_TITLE.format("geojson"))
+    )
     with pytest.raises(CatalogueError, match="several files"):
         select_resource(document, get_source("qpv").locator)
 
@@ -97,5 +130,9 @@ def test_source_dates_come_from_the_file_name_then_the_resource():
     assert name_date("liste-fs-20240801.csv") == "2024-08-01"
     assert name_date("liste-acv-com2024-20240905.csv") == "2024-09-05"
     assert name_date("listeqp2024-cog2024.csv") == ""
-    assert resource_source_date({"url": f"{STATIC}/x/y/listeqp2024-cog2024.csv",
-                                 "last_modified": "2026-01-16T11:03:50+00:00"}) == "2026-01-16"
+    assert (
+        resource_source_date(
+            {"url": f"{STATIC}/x/y/listeqp2024-cog2024.csv", "last_modified": "2026-01-16T11:03:50+00:00"}
+        )
+        == "2026-01-16"
+    )

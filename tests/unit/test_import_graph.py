@@ -1,6 +1,7 @@
 """The plugin's modules import each other without a cycle: a cycle works or breaks depending on
 which module is imported first (the old cartography/__init__.py hid one with charts.py behind a
 function-level import). Read with ast, so no QGIS is needed; imports inside functions count."""
+
 import ast
 from pathlib import Path
 
@@ -36,11 +37,12 @@ def import_graph(package=PACKAGE):
             if isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom):
-                base = here.split(".")[:len(here.split(".")) - node.level + 1] if node.level else []
+                base = here.split(".")[: len(here.split(".")) - node.level + 1] if node.level else []
                 base = ".".join(base + ([node.module] if node.module else []))
                 # "from . import charts" imports a module; "from .template import X" the module itself
-                targets.update(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base
-                               for alias in node.names)
+                targets.update(
+                    f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names
+                )
         graph[name] = {target for target in targets if target in modules and target != name}
     return graph
 
@@ -54,7 +56,7 @@ def find_cycle(graph):
         stack.append(node)
         for target in sorted(graph[node]):
             if state.get(target) == "open":
-                return stack[stack.index(target):] + [target]
+                return stack[stack.index(target) :] + [target]
             if target not in state:
                 cycle = visit(target)
                 if cycle:

@@ -23,7 +23,8 @@ from loopback import ForwardProxy, MirrorServer  # noqa: E402
 FIXTURE_MIRROR = TESTS / "fixtures" / "mirror"
 WFS_DEPARTEMENTS = (
     "data.geopf.fr/wfs/ows@OUTPUTFORMAT=application%2Fjson&REQUEST=GetFeature&SERVICE=WFS"
-    "&SRSNAME=EPSG%3A4326&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST%3Adepartement&VERSION=2.0.0")
+    "&SRSNAME=EPSG%3A4326&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST%3Adepartement&VERSION=2.0.0"
+)
 BODY = b"insee_com,lib_com\n36044,Ch\xc3\xa2teauroux\n" * 50
 
 
@@ -51,6 +52,7 @@ def raw_get(server, path, headers=None):
 
 
 # -- file serving -----------------------------------------------------------------------
+
 
 def test_serves_a_file_with_length_etag_and_last_modified(server, root):
     answer = requests.get(server.url_for("data/list.csv"), timeout=5)
@@ -87,8 +89,7 @@ def test_percent_encoded_file_names_round_trip():
         assert answer.content == (FIXTURE_MIRROR / WFS_DEPARTEMENTS).read_bytes()
         assert answer.json()["numberReturned"] == 5
         assert server.requests[-1].path == "/" + WFS_DEPARTEMENTS
-        table = "geo.api.gouv.fr/communes@fields=nom,code,codeDepartement,codeRegion," \
-                "codeEpci,population&format=json"
+        table = "geo.api.gouv.fr/communes@fields=nom,code,codeDepartement,codeRegion,codeEpci,population&format=json"
         assert len(requests.get(server.url_for(table), timeout=5).json()) == 11
 
 
@@ -96,8 +97,7 @@ def test_missing_file_is_404(server):
     assert requests.get(server.url_for("data/absent.csv"), timeout=5).status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/../outside.txt", "/data/%2E%2E/%2E%2E/outside.txt",
-                                  "/data/./list.csv"])
+@pytest.mark.parametrize("path", ["/../outside.txt", "/data/%2E%2E/%2E%2E/outside.txt", "/data/./list.csv"])
 def test_dot_segments_are_refused(server, path):
     connection, answer = raw_get(server, path)
     assert answer.status == 403 and b"secret" not in answer.read()
@@ -106,30 +106,32 @@ def test_dot_segments_are_refused(server, path):
 
 # -- conditional requests ---------------------------------------------------------------
 
+
 def test_if_none_match_gives_304(server):
     first = requests.get(server.url_for("data/list.csv"), timeout=5)
-    again = requests.get(server.url_for("data/list.csv"), timeout=5,
-                         headers={"If-None-Match": first.headers["ETag"]})
+    again = requests.get(server.url_for("data/list.csv"), timeout=5, headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.content == b""
     assert again.headers["ETag"] == first.headers["ETag"]
-    changed = requests.get(server.url_for("data/list.csv"), timeout=5,
-                           headers={"If-None-Match": '"other"'})
+    changed = requests.get(server.url_for("data/list.csv"), timeout=5, headers={"If-None-Match": '"other"'})
     assert changed.status_code == 200
 
 
 def test_if_modified_since_gives_304_only_when_not_newer(server, root):
     first = requests.get(server.url_for("data/list.csv"), timeout=5)
-    same = requests.get(server.url_for("data/list.csv"), timeout=5,
-                        headers={"If-Modified-Since": first.headers["Last-Modified"]})
+    same = requests.get(
+        server.url_for("data/list.csv"), timeout=5, headers={"If-Modified-Since": first.headers["Last-Modified"]}
+    )
     assert same.status_code == 304
     target = root / "example.org" / "data" / "list.csv"
     os.utime(target, (time.time() + 10, time.time() + 10))
-    newer = requests.get(server.url_for("data/list.csv"), timeout=5,
-                         headers={"If-Modified-Since": first.headers["Last-Modified"]})
+    newer = requests.get(
+        server.url_for("data/list.csv"), timeout=5, headers={"If-Modified-Since": first.headers["Last-Modified"]}
+    )
     assert newer.status_code == 200
 
 
 # -- recording --------------------------------------------------------------------------
+
 
 def test_requests_are_recorded_with_headers(server):
     requests.get(server.url_for("data/list.csv"), headers={"X-Test": "1"}, timeout=5)
@@ -142,10 +144,10 @@ def test_requests_are_recorded_with_headers(server):
 
 # -- faults -----------------------------------------------------------------------------
 
+
 def test_status_fault_for_the_first_n_requests_then_normal(server):
     server.add_fault("list.csv", "status", times=2, code=500)
-    codes = [requests.get(server.url_for("data/list.csv"), timeout=5).status_code
-             for _ in range(3)]
+    codes = [requests.get(server.url_for("data/list.csv"), timeout=5).status_code for _ in range(3)]
     assert codes == [500, 500, 200]
 
 
@@ -189,7 +191,7 @@ def test_truncate_fault_announces_full_length_but_sends_half(server):
     assert answer.getheader("Content-Length") == str(len(BODY))
     with pytest.raises(http.client.IncompleteRead) as caught:
         answer.read()
-    assert caught.value.partial == BODY[:len(BODY) // 2]
+    assert caught.value.partial == BODY[: len(BODY) // 2]
     connection.close()
     server.add_fault("list.csv", "truncate", times=1)
     assert_truncated(lambda: requests.get(server.url_for("data/list.csv"), timeout=5))
@@ -206,11 +208,14 @@ def assert_truncated(get):
     assert len(answer.content) == len(BODY) // 2 < int(answer.headers["Content-Length"])
 
 
-@pytest.mark.parametrize("body, content_type, expected_type", [
-    ("{not json", None, "text/csv"),  # default: the type the real file would have
-    ("<html><body>Erreur</body></html>", "text/html", "text/html"),
-    (b"", None, "text/csv"),
-])
+@pytest.mark.parametrize(
+    "body, content_type, expected_type",
+    [
+        ("{not json", None, "text/csv"),  # default: the type the real file would have
+        ("<html><body>Erreur</body></html>", "text/html", "text/html"),
+        (b"", None, "text/csv"),
+    ],
+)
 def test_body_fault_replaces_the_answer(server, body, content_type, expected_type):
     server.add_fault("list.csv", "body", body=body, content_type=content_type)
     answer = requests.get(server.url_for("data/list.csv"), timeout=5)
@@ -254,6 +259,7 @@ def test_unknown_fault_kind_is_refused(server):
 
 # -- shutdown ---------------------------------------------------------------------------
 
+
 def test_stop_closes_listener_and_kept_alive_connections(root):
     session = requests.Session()
     with MirrorServer(root / "example.org") as server:
@@ -271,16 +277,16 @@ FAKE_BASE = "http://anct-mirror.test/"
 
 def test_proxy_forwards_any_host_to_the_mirror(server):
     with ForwardProxy(server.address) as proxy:
-        answer = requests.get(FAKE_BASE + "data/list.csv", proxies={"http": proxy.url},
-                              timeout=5)
+        answer = requests.get(FAKE_BASE + "data/list.csv", proxies={"http": proxy.url}, timeout=5)
         assert answer.status_code == 200 and answer.content == BODY
         assert [r.url for r in proxy.requests] == [FAKE_BASE + "data/list.csv"]
         assert proxy.requests[0].proxy_authorization is None
         assert server.count("data/list.csv") == 1
         assert server.requests[0].headers["Host"] == "anct-mirror.test"
         etag = answer.headers["ETag"]
-        again = requests.get(FAKE_BASE + "data/list.csv", proxies={"http": proxy.url},
-                             headers={"If-None-Match": etag}, timeout=5)
+        again = requests.get(
+            FAKE_BASE + "data/list.csv", proxies={"http": proxy.url}, headers={"If-None-Match": etag}, timeout=5
+        )
         assert again.status_code == 304 and proxy.count("list.csv") == 2
 
 
@@ -291,10 +297,8 @@ def test_proxy_passes_faults_through(server):
         answer = requests.get(FAKE_BASE + "data/list.csv", proxies=proxies, timeout=5)
         assert answer.status_code == 429 and answer.headers["Retry-After"] == "2"
         server.add_fault("list.csv", "truncate", times=1)
-        assert_truncated(lambda: requests.get(FAKE_BASE + "data/list.csv", proxies=proxies,
-                                              timeout=5))
-        assert requests.get(FAKE_BASE + "data/list.csv", proxies=proxies,
-                            timeout=5).content == BODY
+        assert_truncated(lambda: requests.get(FAKE_BASE + "data/list.csv", proxies=proxies, timeout=5))
+        assert requests.get(FAKE_BASE + "data/list.csv", proxies=proxies, timeout=5).content == BODY
 
 
 def test_proxy_requires_authentication_when_asked(server):
@@ -303,12 +307,10 @@ def test_proxy_requires_authentication_when_asked(server):
         bare = requests.get(url, proxies={"http": proxy.url}, timeout=5)
         assert bare.status_code == 407
         assert bare.headers["Proxy-Authenticate"].startswith("Basic")
-        wrong = requests.get(url, proxies={"http": proxy.url_with_auth("user", "no")},
-                             timeout=5)
+        wrong = requests.get(url, proxies={"http": proxy.url_with_auth("user", "no")}, timeout=5)
         assert wrong.status_code == 407
         assert server.count() == 0
-        good = requests.get(url, proxies={"http": proxy.url_with_auth("user", "p@ss")},
-                            timeout=5)
+        good = requests.get(url, proxies={"http": proxy.url_with_auth("user", "p@ss")}, timeout=5)
         assert good.status_code == 200 and good.content == BODY
         assert proxy.requests[-1].proxy_authorization == "Basic dXNlcjpwQHNz"
         assert "Proxy-Authorization" not in server.requests[-1].headers  # not forwarded
@@ -317,8 +319,7 @@ def test_proxy_requires_authentication_when_asked(server):
 def test_proxy_refuses_connect(server):
     with ForwardProxy(server.address) as proxy:
         with pytest.raises(requests.exceptions.ProxyError):
-            requests.get("https://anct-mirror.test/data/list.csv",
-                         proxies={"https": proxy.url}, timeout=5)
+            requests.get("https://anct-mirror.test/data/list.csv", proxies={"https": proxy.url}, timeout=5)
         assert proxy.requests[0].method == "CONNECT"
 
 

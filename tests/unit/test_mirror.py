@@ -1,30 +1,44 @@
 """The mirror rule of data-sources.md, and root containment."""
+
 import pytest
 
 from anct_qgis_plugin.core.errors import MirrorError
 from anct_qgis_plugin.core.mirror import Mirror, mirror_relative_path
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("https://geo.api.gouv.fr/communes?codeDepartement=36&format=geojson&geometry=contour",
-     "geo.api.gouv.fr/communes@codeDepartement=36&format=geojson&geometry=contour"),
-    ("https://geo.api.gouv.fr/communes?format=json&fields=nom,code,codeDepartement,codeRegion,codeEpci,population",
-     "geo.api.gouv.fr/communes@fields=nom,code,codeDepartement,codeRegion,codeEpci,population&format=json"),
-    ("https://www.data.gouv.fr/api/1/datasets/programme-action-coeur-de-ville/",
-     "www.data.gouv.fr/api/1/datasets/programme-action-coeur-de-ville/index"),
-    ("https://geo.api.gouv.fr", "geo.api.gouv.fr/index"),
-    ("https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
-     "&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST:region&OUTPUTFORMAT=application/json&SRSNAME=EPSG:4326",
-     "data.geopf.fr/wfs/ows@OUTPUTFORMAT=application%2Fjson&REQUEST=GetFeature&SERVICE=WFS"
-     "&SRSNAME=EPSG%3A4326&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST%3Aregion&VERSION=2.0.0"),
-    ("https://example.org/a?b=2&a=3&a=1", "example.org/a@a=1&a=3&b=2"),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        (
+            "https://geo.api.gouv.fr/communes?codeDepartement=36&format=geojson&geometry=contour",
+            "geo.api.gouv.fr/communes@codeDepartement=36&format=geojson&geometry=contour",
+        ),
+        (
+            "https://geo.api.gouv.fr/communes?format=json&fields=nom,code,codeDepartement,codeRegion,codeEpci,population",
+            "geo.api.gouv.fr/communes@fields=nom,code,codeDepartement,codeRegion,codeEpci,population&format=json",
+        ),
+        (
+            "https://www.data.gouv.fr/api/1/datasets/programme-action-coeur-de-ville/",
+            "www.data.gouv.fr/api/1/datasets/programme-action-coeur-de-ville/index",
+        ),
+        ("https://geo.api.gouv.fr", "geo.api.gouv.fr/index"),
+        (
+            "https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+            "&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST:region&OUTPUTFORMAT=application/json&SRSNAME=EPSG:4326",
+            "data.geopf.fr/wfs/ows@OUTPUTFORMAT=application%2Fjson&REQUEST=GetFeature&SERVICE=WFS"
+            "&SRSNAME=EPSG%3A4326&TYPENAMES=ADMINEXPRESS-COG-CARTO.LATEST%3Aregion&VERSION=2.0.0",
+        ),
+        ("https://example.org/a?b=2&a=3&a=1", "example.org/a@a=1&a=3&b=2"),
+    ],
+)
 def test_mirror_rule(url, expected):
     assert mirror_relative_path(url) == expected
 
 
-@pytest.mark.parametrize("url", ["https://example.org/../etc/passwd", "https://example.org/a/./b",
-                                 "file:///etc/passwd", "ftp://example.org/x"])
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/../etc/passwd", "https://example.org/a/./b", "file:///etc/passwd", "ftp://example.org/x"],
+)
 def test_refuses_paths_leaving_the_root(url):
     with pytest.raises(MirrorError):
         mirror_relative_path(url)

@@ -1,4 +1,5 @@
 """Parsing that survives the real files' quirks."""
+
 import zipfile
 
 import pytest
@@ -22,8 +23,11 @@ def write(tmp_path, name, content, encoding="utf-8"):
 
 
 def test_bom_semicolon_and_excel_protected_codes(tmp_path):
-    path = write(tmp_path, "qp.csv", '\ufeffcode_qp;lib_qp;insee_com\nQN03601M;Saint-Jean;"=""36044"""\n'
-                                     'QN02A01M;Les Cannes;"=""2A004"""\n')
+    path = write(
+        tmp_path,
+        "qp.csv",
+        '\ufeffcode_qp;lib_qp;insee_com\nQN03601M;Saint-Jean;"=""36044"""\nQN02A01M;Les Cannes;"=""2A004"""\n',
+    )
     table = read_csv(path, "qpv", {"insee_com": ("insee_com",)})
     assert table.columns == ["code_qp", "lib_qp", "insee_com"]
     assert [row[2] for row in table.rows] == ["36044", "2A004"]
@@ -47,9 +51,18 @@ def test_several_values_in_one_cell():
     assert split_values("") == []
 
 
-@pytest.mark.parametrize("value, expected", [("28-09-2018", "2018-09-28"), ("28/09/2018", "2018-09-28"),
-                                             ("2018-09-28", "2018-09-28"), ("2018-09-28T00:00:00", "2018-09-28"),
-                                             ("1/2/2021", "2021-02-01"), ("", ""), ("sept. 2018", "sept. 2018")])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("28-09-2018", "2018-09-28"),
+        ("28/09/2018", "2018-09-28"),
+        ("2018-09-28", "2018-09-28"),
+        ("2018-09-28T00:00:00", "2018-09-28"),
+        ("1/2/2021", "2021-02-01"),
+        ("", ""),
+        ("sept. 2018", "sept. 2018"),
+    ],
+)
 def test_dates_of_every_vintage(value, expected):
     assert iso_date(value) == expected
 
@@ -76,8 +89,10 @@ def test_empty_files_are_errors(tmp_path, content, reason):
 
 def test_admin_express_3_and_4_names():
     wanted = {"code": ("code_insee", "insee_com"), "nom": ("nom_officiel", "nom")}
-    assert resolve_columns(["code_insee", "nom_officiel"], wanted, "f", "s") == {"code": "code_insee",
-                                                                                   "nom": "nom_officiel"}
+    assert resolve_columns(["code_insee", "nom_officiel"], wanted, "f", "s") == {
+        "code": "code_insee",
+        "nom": "nom_officiel",
+    }
     assert resolve_columns(["INSEE_COM", "NOM"], wanted, "f", "s") == {"code": "INSEE_COM", "nom": "NOM"}
 
 
@@ -86,9 +101,11 @@ def test_invalid_json(tmp_path):
         read_json(write(tmp_path, "x.json", '{"resources": ['), "dataset")
 
 
-GEOJSON = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
-           '{"code_qp": "QN03601M", "insee_com": "36044"}, "geometry": {"type": "Point", '
-           '"coordinates": [1.69, 46.81]}}]}')
+GEOJSON = (
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+    '{"code_qp": "QN03601M", "insee_com": "36044"}, "geometry": {"type": "Point", '
+    '"coordinates": [1.69, 46.81]}}]}'
+)
 
 
 def test_suffix_follows_content(tmp_path):
@@ -99,15 +116,21 @@ def test_suffix_follows_content(tmp_path):
 
 
 def test_line_breaks_inside_quoted_cells_are_kept(tmp_path):
-    path = write(tmp_path, "fs.csv", 'id_fs,commentaire,insee_com\r\n"2394","Tournée :\r\n1er lundi Vicq","36044"\r\n'
-                                     '"220","","36001"\r\n')
+    path = write(
+        tmp_path,
+        "fs.csv",
+        'id_fs,commentaire,insee_com\r\n"2394","Tournée :\r\n1er lundi Vicq","36044"\r\n"220","","36001"\r\n',
+    )
     table = read_csv(path, "france_services")
     assert table.rows == [["2394", "Tournée :\r\n1er lundi Vicq", "36044"], ["220", "", "36001"]]
 
 
 def test_live_qpv_list_shape_trailing_empty_columns(tmp_path):
-    path = write(tmp_path, "listeqp2024-cog2024.csv",
-                 "\ufeffcode_qp;lib_qp;insee_com;lib_com;;;\r\nQN03603M;Vaugirard;36044, 36063;Châteauroux, Déols;;;\r\n")
+    path = write(
+        tmp_path,
+        "listeqp2024-cog2024.csv",
+        "\ufeffcode_qp;lib_qp;insee_com;lib_com;;;\r\nQN03603M;Vaugirard;36044, 36063;Châteauroux, Déols;;;\r\n",
+    )
     table = read_csv(path, "qpv_list", {"insee_com": ("insee_com",)})
     assert table.columns == ["code_qp", "lib_qp", "insee_com", "lib_com"]
     assert split_values(table.rows[0][2]) == ["36044", "36063"]
@@ -117,8 +140,10 @@ def test_zip_member_chosen_by_name_whatever_the_order(tmp_path):
     from anct_qgis_plugin.core.parsers import ogr_uri
 
     for order in ((0, 1), (1, 0)):
-        names = ["GEOJSON/QP2024_France_hexagonale_LB93.geojson",
-                 "GEOJSON/QP2024_France_Hexagonale_Outre_Mer_WGS84.geojson"]
+        names = [
+            "GEOJSON/QP2024_France_hexagonale_LB93.geojson",
+            "GEOJSON/QP2024_France_Hexagonale_Outre_Mer_WGS84.geojson",
+        ]
         path = tmp_path / f"qpv{order[0]}.zip"
         with zipfile.ZipFile(path, "w") as archive:
             for n in order:

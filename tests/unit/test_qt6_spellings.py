@@ -1,4 +1,5 @@
 """The code must load on Qt6 (QGIS 4): no Qt5-only spellings outside the compatibility module."""
+
 import re
 from pathlib import Path
 
@@ -10,8 +11,9 @@ FORBIDDEN = {
     r"^\s*(from|import) PyQt[56]": "import Qt through qgis.PyQt",
     r"\bQVariant\.(String|Int|Double|LongLong|DateTime|Bool)\b": "use the compat FIELD_* names",
     r"\bQt\.(Align[A-Z]\w*|Checked|Unchecked|UserRole|DisplayRole|ItemIs\w+|WaitCursor|"
-    r"LeftDockWidgetArea|RightDockWidgetArea|Horizontal|Vertical|red|blue|black|white)\b":
-        "use fully scoped Qt enums (Qt.AlignmentFlag.AlignLeft)",
+    r"LeftDockWidgetArea|RightDockWidgetArea|Horizontal|Vertical|red|blue|black|white)\b": (
+        "use fully scoped Qt enums (Qt.AlignmentFlag.AlignLeft)"
+    ),
     r"\bQgsProcessing\.Type\w+": "use the compat SOURCE_* names",
     r"\bQgsWkbTypes\.(Point|MultiPolygon|Polygon|LineString|NoGeometry)\b": "use the compat WKB_* names",
     r"\bQgis\.(Info|Warning|Critical|Success)\b": "use the compat MESSAGE_* names",
@@ -25,10 +27,12 @@ def sources():
 
 @pytest.mark.parametrize("pattern, advice", FORBIDDEN.items())
 def test_no_qt5_only_spelling(pattern, advice):
-    offenders = [f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
-                 for path in sources()
-                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if re.search(pattern, line)]
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+        for path in sources()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(pattern, line)
+    ]
     assert not offenders, f"{advice}:\n" + "\n".join(offenders)
 
 

@@ -1,4 +1,5 @@
 """make release: the plugin repository's checks on the package, and the changelog in metadata."""
+
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ def check(build):
     sys.path.insert(0, str(RELEASE.parent))
     try:
         import release
+
         return release.check_package(build)
     finally:
         sys.path.remove(str(RELEASE.parent))

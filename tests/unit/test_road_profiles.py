@@ -1,5 +1,6 @@
 """Road profiles (BD TOPO, OSM, custom), BD TOPO pages read once, and the checks a WFS page passes
 before it is cached."""
+
 import json
 
 import numpy as np
@@ -18,12 +19,18 @@ def bdtopo(nature, importance="4", sens="Double sens", speed=None, access="Libre
 
 def test_bdtopo_speeds_directions_and_what_a_car_does_not_use():
     profile = BdTopoProfile()
-    speeds, directions = profile.speeds_directions([
-        bdtopo("Route à 2 chaussées", "2", speed=72), bdtopo("Route à 1 chaussée", "4", speed=0),
-        bdtopo("Type autoroutier", "1", "Sens direct", speed=None), bdtopo("Bretelle", "5", "Sens inverse", 30),
-        bdtopo("Sentier", "6"), bdtopo("Chemin", "5", speed=1), bdtopo("Route à 1 chaussée", "5", speed=30,
-                                                                          access="Physiquement impossible"),
-        bdtopo("Route à 1 chaussée", "4", "Sans objet", 40)])
+    speeds, directions = profile.speeds_directions(
+        [
+            bdtopo("Route à 2 chaussées", "2", speed=72),
+            bdtopo("Route à 1 chaussée", "4", speed=0),
+            bdtopo("Type autoroutier", "1", "Sens direct", speed=None),
+            bdtopo("Bretelle", "5", "Sens inverse", 30),
+            bdtopo("Sentier", "6"),
+            bdtopo("Chemin", "5", speed=1),
+            bdtopo("Route à 1 chaussée", "5", speed=30, access="Physiquement impossible"),
+            bdtopo("Route à 1 chaussée", "4", "Sans objet", 40),
+        ]
+    )
     assert speeds.tolist() == [72, 58, 110, 30, 0, 0, 0, 40]
     assert directions.tolist() == [BOTH, BOTH, FORWARD, BACKWARD, BOTH, BOTH, BOTH, BOTH]
     assert not profile.unknown
@@ -31,8 +38,13 @@ def test_bdtopo_speeds_directions_and_what_a_car_does_not_use():
 
 def test_bdtopo_unknown_values_are_counted_and_left_out():
     profile = BdTopoProfile()
-    speeds, _directions = profile.speeds_directions([bdtopo("Route volante"), bdtopo("Route volante"),
-                                                     bdtopo("Route à 1 chaussée", sens="Sens giratoire", speed=30)])
+    speeds, _directions = profile.speeds_directions(
+        [
+            bdtopo("Route volante"),
+            bdtopo("Route volante"),
+            bdtopo("Route à 1 chaussée", sens="Sens giratoire", speed=30),
+        ]
+    )
     assert speeds.tolist() == [0, 0, 30]
     assert profile.unknown["nature=Route volante"] == 1  # remembered: counted once per distinct row
     assert profile.unknown["sens_de_circulation=Sens giratoire"] == 1
@@ -44,18 +56,38 @@ def test_bdtopo_chosen_natures_are_kept_even_when_not_driven():
     assert profile.speeds_directions([bdtopo("Sentier")])[0].tolist() == [0]
 
 
-@pytest.mark.parametrize("text, speed", [("50", 50), ("30 mph", 30 * 1.609344), ("FR:urban", 50), ("FR:rural", 80),
-                                         ("walk", 6), ("none", None), ("50;70", None), ("", None), ("0", None)])
+@pytest.mark.parametrize(
+    "text, speed",
+    [
+        ("50", 50),
+        ("30 mph", 30 * 1.609344),
+        ("FR:urban", 50),
+        ("FR:rural", 80),
+        ("walk", 6),
+        ("none", None),
+        ("50;70", None),
+        ("", None),
+        ("0", None),
+    ],
+)
 def test_osm_maxspeed(text, speed):
     assert osm_speed(text) == (pytest.approx(speed) if speed else None)
 
 
 def test_osm_classes_oneway_and_other_tags():
     profile = OsmProfile()
-    speeds, directions = profile.speeds_directions([
-        ("primary", "", "", "", '"maxspeed"=>"70","oneway"=>"yes"'), ("residential", "", "-1", "", ""),
-        ("motorway", "", "", "", ""), ("tertiary", "", "", "roundabout", ""), ("motorway", "", "no", "", ""),
-        ("footway", "", "", "", ""), ("track", "", "", "", ""), ("", "", "", "", "")])
+    speeds, directions = profile.speeds_directions(
+        [
+            ("primary", "", "", "", '"maxspeed"=>"70","oneway"=>"yes"'),
+            ("residential", "", "-1", "", ""),
+            ("motorway", "", "", "", ""),
+            ("tertiary", "", "", "roundabout", ""),
+            ("motorway", "", "no", "", ""),
+            ("footway", "", "", "", ""),
+            ("track", "", "", "", ""),
+            ("", "", "", "", ""),
+        ]
+    )
     assert speeds.tolist() == [70, 30, 110, 50, 110, 0, 0, 0]
     assert directions.tolist() == [FORWARD, BACKWARD, FORWARD, FORWARD, BOTH, BOTH, BOTH, BOTH]
     assert profile.unknown == {"highway=footway": 1, "highway=track": 1}
@@ -68,10 +100,19 @@ def test_custom_profile_reads_numbers_and_codes_as_text():
 
 
 def feature(cleabs, nature="Route à 1 chaussée", coordinates=((0, 0, 1), (10, 0, 1)), speed=36):
-    return {"type": "Feature", "id": f"troncon_de_route.{cleabs}",
-            "geometry": {"type": "LineString", "coordinates": [list(c) for c in coordinates]},
-            "properties": {"cleabs": cleabs, "nature": nature, "importance": "4", "sens_de_circulation": "Double sens",
-                           "vitesse_moyenne_vl": speed, "acces_vehicule_leger": "Libre"}}
+    return {
+        "type": "Feature",
+        "id": f"troncon_de_route.{cleabs}",
+        "geometry": {"type": "LineString", "coordinates": [list(c) for c in coordinates]},
+        "properties": {
+            "cleabs": cleabs,
+            "nature": nature,
+            "importance": "4",
+            "sens_de_circulation": "Double sens",
+            "vitesse_moyenne_vl": speed,
+            "acces_vehicule_leger": "Libre",
+        },
+    }
 
 
 def test_sections_across_tile_borders_are_read_once():
@@ -94,11 +135,14 @@ def test_page_urls_are_stable_and_in_the_measure_crs():
     assert [q.text() for q in Box(0, 0, 10, 10).quarters()] == ["0,0,5,5", "5,0,10,5", "0,5,5,10", "5,5,10,10"]
 
 
-@pytest.mark.parametrize("body, message", [
-    ('{"type": "FeatureCollection", "features": [', "not complete JSON"),
-    ('{"type": "Feature"}', "not a GeoJSON feature collection"),
-    ('{"type": "FeatureCollection", "numberReturned": 2, "features": [{}]}', "stops half-way: 1 sections of the 2"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ('{"type": "FeatureCollection", "features": [', "not complete JSON"),
+        ('{"type": "Feature"}', "not a GeoJSON feature collection"),
+        ('{"type": "FeatureCollection", "numberReturned": 2, "features": [{}]}', "stops half-way: 1 sections of the 2"),
+    ],
+)
 def test_pages_that_would_poison_the_cache_are_refused(tmp_path, body, message):
     path = tmp_path / "page.json"
     path.write_text(body, encoding="utf-8")

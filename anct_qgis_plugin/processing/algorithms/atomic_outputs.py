@@ -6,6 +6,7 @@ destination is swapped for ``.<name>.part-<uuid><ext>`` beside it (same folder: 
 atomic), and only ``commit()`` puts it in place; ``discard()`` (any failure) removes it.
 Memory, database and ``ogr:`` destinations are left as Processing writes them.
 """
+
 import csv
 import gc
 import os
@@ -69,12 +70,17 @@ class AtomicOutputs:
         final = plain_file(definition.sink if definition is not None else value)
         if final.lower().endswith(".csv"):
             separator = "SEMICOLON" if ui_language() == "fr" else "COMMA"
-            options["layerOptions"] = list(options.get("layerOptions") or []) + [f"SEPARATOR={separator}",
-                                                                                 "WRITE_BOM=YES"]
+            options["layerOptions"] = list(options.get("layerOptions") or []) + [
+                f"SEPARATOR={separator}",
+                "WRITE_BOM=YES",
+            ]
         if final:
             temporary = part_path(final)
-            swapped = QgsProcessingOutputLayerDefinition(definition) if definition is not None \
+            swapped = (
+                QgsProcessingOutputLayerDefinition(definition)
+                if definition is not None
                 else QgsProcessingOutputLayerDefinition()
+            )
             swapped.sink = QgsProperty.fromValue(temporary)
             self.parameters[name] = swapped
             self.moves.append((temporary, final))

@@ -1,4 +1,5 @@
 """What every ANCT algorithm shares: translation, groups, help files and error translation."""
+
 import math
 import os
 import re
@@ -48,8 +49,7 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def group(self):
-        return {"data": tr("Data"), "diagnostics": tr("Diagnostics"),
-                "cartography": tr("Cartography")}[self.group_id]
+        return {"data": tr("Data"), "diagnostics": tr("Diagnostics"), "cartography": tr("Cartography")}[self.group_id]
 
     def groupId(self):
         return self.group_id
@@ -74,9 +74,13 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
     def add_territory_parameter(self, optional=False):
         """TERRITORY, with one help text for every algorithm (what the territory is for is said by
         the algorithm's other parameters and its help page)."""
-        return self.add_help(QgsProcessingParameterString(self.TERRITORY, tr("Territory"), optional=optional), tr(
-            "FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), "
-            "an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux)."))
+        return self.add_help(
+            QgsProcessingParameterString(self.TERRITORY, tr("Territory"), optional=optional),
+            tr(
+                "FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), "
+                "an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux)."
+            ),
+        )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Numbers must be numbers: ``abc`` is not 0 km, ``nan`` and ``1e400`` are refused."""
@@ -89,11 +93,16 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
             try:
                 number = float(value)
             except ValueError:
-                return False, tr("{name}: '{value}' is not a number.").format(name=definition.description(), value=value)
+                return False, tr("{name}: '{value}' is not a number.").format(
+                    name=definition.description(), value=value
+                )
             if not math.isfinite(number) or number < definition.minimum() or number > definition.maximum():
                 return False, tr("{name}: {value} is outside {minimum:g} – {maximum:g}.").format(
-                    name=definition.description(), value=value, minimum=definition.minimum(),
-                    maximum=definition.maximum())
+                    name=definition.description(),
+                    value=value,
+                    minimum=definition.minimum(),
+                    maximum=definition.maximum(),
+                )
         return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -102,17 +111,26 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
         except AnctError as error:
             raise QgsProcessingException(redacted(str(error))) from error
         except OSError as error:  # a folder that is missing, read-only or full
-            raise QgsProcessingException(tr("Cannot write or read {path}: {error}").format(
-                path=error.filename or "-", error=error.strerror or error)) from error
+            raise QgsProcessingException(
+                tr("Cannot write or read {path}: {error}").format(
+                    path=error.filename or "-", error=error.strerror or error
+                )
+            ) from error
         except QgsCsException as error:
-            raise QgsProcessingException(tr("Coordinates that cannot be transformed ({error}): check the CRS of "
-                                            "the input layers.").format(error=" ".join(str(error).split())[:160])) from error
+            raise QgsProcessingException(
+                tr("Coordinates that cannot be transformed ({error}): check the CRS of the input layers.").format(
+                    error=" ".join(str(error).split())[:160]
+                )
+            ) from error
         except QgsProcessingException:
             raise
         except Exception as error:  # a bug: the user gets a sentence, the log keeps the traceback
             QgsMessageLog.logMessage(traceback.format_exc(), "ANCT", MESSAGE_CRITICAL)
-            raise QgsProcessingException(tr("Unexpected error in {algorithm}: {error} (details in the ANCT log "
-                                            "panel).").format(algorithm=self.name(), error=error)) from error
+            raise QgsProcessingException(
+                tr("Unexpected error in {algorithm}: {error} (details in the ANCT log panel).").format(
+                    algorithm=self.name(), error=error
+                )
+            ) from error
 
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError

@@ -1,5 +1,6 @@
 """anct:department_atlas — one A4 sheet per département (figures, maps, chart, EPCI table),
 to PDF: one file per département in a folder, or one combined PDF."""
+
 import os
 
 from qgis.core import (
@@ -29,7 +30,9 @@ def departement_codes(index, text):
     """'36', '36,18', 'reg:24' (a région: its départements) or 'all'."""
     text = (text or "").strip()
     if not text:
-        raise QgsProcessingException(tr("No département given: a code (36), several (36,18), a région (reg:24) or all."))
+        raise QgsProcessingException(
+            tr("No département given: a code (36), several (36,18), a région (reg:24) or all.")
+        )
     if text.lower() in ("all", "tous", "toutes", "fr"):
         return sorted(index.departements)
     codes = []
@@ -98,25 +101,40 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
         return super().flags() | NO_THREADING
 
     def initAlgorithm(self, config=None):
-        self.add_help(QgsProcessingParameterString(self.DEPARTMENTS, tr("Départements"), "36"), tr(
-            "A département code (36), several (36,18,37), a région (reg:24: its départements) or all."))
+        self.add_help(
+            QgsProcessingParameterString(self.DEPARTMENTS, tr("Départements"), "36"),
+            tr("A département code (36), several (36,18,37), a région (reg:24: its départements) or all."),
+        )
         # A real folder by default: QGIS deletes its temporary folders when it closes.
-        self.add_help(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Folder (one PDF per département)"),
-                                                              defaultValue=atlas_folder(), optional=True),
-                      tr("Writes atlas_<code>.pdf for each département (default: Documents/ANCT Territoires/"
-                         "atlas)."))
-        self.add_help(QgsProcessingParameterFileDestination(self.OUTPUT_PDF, tr("Combined PDF"), tr("PDF (*.pdf)"),
-                                                            optional=True, createByDefault=False),
-                      tr("All sheets in one PDF (instead of, or besides, the folder)."))
-        self.add_help(QgsProcessingParameterBoolean(self.OPEN_PDF, tr("Open the PDF when done"), defaultValue=True),
-                      tr("In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the "
-                         "sheets) once written. Never from qgis_process. The log links to every file anyway."))
-        self.add_help(QgsProcessingParameterFile(self.LAYOUT, tr("Layout template (.qpt)"), extension="qpt",
-                                                 optional=True),
-                      tr("Your own template, edited in the layout designer from resources/layouts/"
-                         "atlas_departement.qpt; items are found by their ids."))
-        language = QgsProcessingParameterEnum(self.LANGUAGE, tr("Sheet language"), options=["fr", "en"],
-                                              defaultValue="fr")
+        self.add_help(
+            QgsProcessingParameterFolderDestination(
+                self.OUTPUT_FOLDER, tr("Folder (one PDF per département)"), defaultValue=atlas_folder(), optional=True
+            ),
+            tr("Writes atlas_<code>.pdf for each département (default: Documents/ANCT Territoires/atlas)."),
+        )
+        self.add_help(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_PDF, tr("Combined PDF"), tr("PDF (*.pdf)"), optional=True, createByDefault=False
+            ),
+            tr("All sheets in one PDF (instead of, or besides, the folder)."),
+        )
+        self.add_help(
+            QgsProcessingParameterBoolean(self.OPEN_PDF, tr("Open the PDF when done"), defaultValue=True),
+            tr(
+                "In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the "
+                "sheets) once written. Never from qgis_process. The log links to every file anyway."
+            ),
+        )
+        self.add_help(
+            QgsProcessingParameterFile(self.LAYOUT, tr("Layout template (.qpt)"), extension="qpt", optional=True),
+            tr(
+                "Your own template, edited in the layout designer from resources/layouts/"
+                "atlas_departement.qpt; items are found by their ids."
+            ),
+        )
+        language = QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Sheet language"), options=["fr", "en"], defaultValue="fr"
+        )
         language.setUsesStaticStrings(True)
         self.add_help(language, tr("French by default, or English."))
         self.add_gap_parameters()
@@ -130,10 +148,15 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
         from ...cartography.texts import SheetTexts
         from ...core.service import AnctData
 
-        combined = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context) if parameters.get(self.OUTPUT_PDF) else ""
+        combined = (
+            self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context) if parameters.get(self.OUTPUT_PDF) else ""
+        )
         # The default folder only when no output was named: OUTPUT_PDF alone writes the PDF alone.
-        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context) \
-            if parameters.get(self.OUTPUT_FOLDER) or not combined else ""
+        folder = (
+            self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+            if parameters.get(self.OUTPUT_FOLDER) or not combined
+            else ""
+        )
         if not folder and not combined:
             raise QgsProcessingException(tr("Give OUTPUT_FOLDER or OUTPUT_PDF."))
         for target in ([folder] if folder else []) + ([os.path.dirname(combined) or "."] if combined else []):
@@ -142,19 +165,22 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
         if not os.path.isfile(template):
             raise QgsProcessingException(tr("Layout template not found: {path}").format(path=template))
         measure = self.read_gap_parameters(parameters, context)
-        texts = SheetTexts(self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "fr", measure.threshold,
-                           measure.by_road)
+        texts = SheetTexts(
+            self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "fr", measure.threshold, measure.by_road
+        )
         data = AnctData(language=texts.language)  # layer titles in the sheet's language
         index = data.territory_index(feedback)
         codes = departement_codes(index, self.parameterAsString(parameters, self.DEPARTMENTS, context))
         with tempfile.TemporaryDirectory(prefix="anct_atlas_") as workdir:  # charts, until the PDFs are out
-            results = self._sheets(codes, data, index, context, feedback, (texts, measure), template, workdir, folder,
-                                   combined)
+            results = self._sheets(
+                codes, data, index, context, feedback, (texts, measure), template, workdir, folder, combined
+            )
         # Kept for postProcessAlgorithm, which runs in the main thread once the run is over.
         written = [path for path in results[self.FILES].split(";") if path]
         self._files = ([results[self.OUTPUT_PDF]] if combined else []) + written
-        self._open = to_open(written, combined, folder) if self.parameterAsBoolean(parameters, self.OPEN_PDF, context) \
-            else ""
+        self._open = (
+            to_open(written, combined, folder) if self.parameterAsBoolean(parameters, self.OPEN_PDF, context) else ""
+        )
         return results
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
@@ -204,8 +230,9 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
         used = profile.measure
         texts = texts.for_measure(used.threshold, used.by_road)
         builder = data.builder(feedback)
-        inputs = SheetInputs(territory, index.regions.get(territory.region_codes[0], "") if territory.region_codes
-                             else "", profile.table)
+        inputs = SheetInputs(
+            territory, index.regions.get(territory.region_codes[0], "") if territory.region_codes else "", profile.table
+        )
         for layer_id in MAIN_LAYERS:
             try:
                 inputs.layers[layer_id] = builder.build(layer_id, territory)
@@ -217,9 +244,14 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
             if membership.unavailable:
                 inputs.missing.append(membership.title)
             elif membership.table_id in ("qpv", "mobile_sites"):
-                inputs.sources.append(SheetSource(membership.title, get_source("france_services").publisher
-                                                  if membership.table_id == "qpv" else "Arcep",
-                                                  membership.source_date, get_source("france_services").licence))
+                inputs.sources.append(
+                    SheetSource(
+                        membership.title,
+                        get_source("france_services").publisher if membership.table_id == "qpv" else "Arcep",
+                        membership.source_date,
+                        get_source("france_services").licence,
+                    )
+                )
         if measure.by_road and not used.by_road:
             inputs.missing.append(texts.words.road_times)
         run = gap_run(runs, territory, used)
@@ -229,8 +261,14 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
             inputs.gap_layer, inputs.gap_summary = run.layer, run.summary
             inputs.gap_style = "service_gap_road" if used.by_road else "service_gap"
             if used.by_road and used.network is None and run.network_source:
-                inputs.sources.append(SheetSource(texts.words.road_network, "IGN", run.network_source.rsplit(" ", 1)[-1],
-                                                  get_source("road_network").licence))
+                inputs.sources.append(
+                    SheetSource(
+                        texts.words.road_network,
+                        "IGN",
+                        run.network_source.rsplit(" ", 1)[-1],
+                        get_source("road_network").licence,
+                    )
+                )
         try:
             france = builder.build("departements", index.country())
             inputs.france_layer = france.layer
@@ -245,7 +283,8 @@ def _check_writable(folder):
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
-        raise QgsProcessingException(tr("Cannot create the folder {path}: {error}").format(
-            path=folder, error=error)) from error
+        raise QgsProcessingException(
+            tr("Cannot create the folder {path}: {error}").format(path=folder, error=error)
+        ) from error
     if not os.access(folder, os.W_OK):
         raise QgsProcessingException(tr("The folder {path} is not writable.").format(path=folder))

@@ -1,4 +1,5 @@
 """anct:fetch_layer — one catalogue layer for a territory, into a feature sink."""
+
 from qgis.core import (
     QgsFeature,
     QgsProcessingException,
@@ -16,19 +17,23 @@ from .base import AnctAlgorithm, tr
 
 class TerritoryCrsParameters:
     """Mixed into the data algorithms: TERRITORY and CRS, declared and read."""
+
     CRS = "CRS"
 
     def add_territory_crs_parameters(self):
         self.add_territory_parameter()
-        self.add_help(QgsProcessingParameterCrs(self.CRS, tr("Output CRS"), optional=True), tr(
-            "Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas."))
+        self.add_help(
+            QgsProcessingParameterCrs(self.CRS, tr("Output CRS"), optional=True),
+            tr("Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas."),
+        )
 
     def read_territory_parameters(self, parameters, context, data, feedback):
         territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid() and parameters.get(self.CRS) not in (None, ""):
-            raise QgsProcessingException(tr("'{crs}' is not a coordinate reference system QGIS knows.").format(
-                crs=parameters.get(self.CRS)))
+            raise QgsProcessingException(
+                tr("'{crs}' is not a coordinate reference system QGIS knows.").format(crs=parameters.get(self.CRS))
+            )
         return territory, (crs.authid() if crs.isValid() else None)
 
 
@@ -45,13 +50,16 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         return tr("Fetch an ANCT layer")
 
     def initAlgorithm(self, config=None):
-        layer = QgsProcessingParameterEnum(self.LAYER, tr("Layer"), options=list(LAYER_IDS), defaultValue="france_services")
+        layer = QgsProcessingParameterEnum(
+            self.LAYER, tr("Layer"), options=list(LAYER_IDS), defaultValue="france_services"
+        )
         layer.setUsesStaticStrings(True)
-        self.add_help(layer, tr("Catalogue id of the layer: ") + ", ".join(
-            f"{s.id} ({s.title_fr})" for s in SOURCES))
+        self.add_help(layer, tr("Catalogue id of the layer: ") + ", ".join(f"{s.id} ({s.title_fr})" for s in SOURCES))
         self.add_territory_crs_parameters()
-        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Output layer"), SOURCE_VECTOR_GEOMETRY),
-                      tr("The layer, restricted to the territory, with the published field names."))
+        self.add_help(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Output layer"), SOURCE_VECTOR_GEOMETRY),
+            tr("The layer, restricted to the territory, with the published field names."),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.FEATURE_COUNT, tr("Features")))
         self.addOutput(QgsProcessingOutputString(self.SOURCE_DATE, tr("Source date")))
 
@@ -67,21 +75,32 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         feedback.pushInfo(tr("Fetching {layer} for {territory}").format(layer=layer_id, territory=territory.label))
         built = data.build_layer(layer_id, territory, crs, feedback)
         source = built.layer
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(),
-                                             source.crs())
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, source.fields(), source.wkbType(), source.crs()
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for feature in source.getFeatures():
             if is_cancelled(feedback):
                 raise CancelledError(tr("Cancelled: the output is incomplete."))  # never a success
             if not sink.addFeature(QgsFeature(feature), FAST_INSERT):
-                raise QgsProcessingException(tr("Cannot write to the output: {error}").format(
-                    error=sink.lastError() if hasattr(sink, "lastError") else ""))
-        feedback.pushInfo(tr("{n} features — source dated {date}").format(
-            n=built.info.feature_count, date=built.info.source_date or "-"))
+                raise QgsProcessingException(
+                    tr("Cannot write to the output: {error}").format(
+                        error=sink.lastError() if hasattr(sink, "lastError") else ""
+                    )
+                )
+        feedback.pushInfo(
+            tr("{n} features — source dated {date}").format(
+                n=built.info.feature_count, date=built.info.source_date or "-"
+            )
+        )
         if built.info.feature_count == 0:
-            feedback.pushWarning(tr("{title}: no feature in {territory}.").format(
-                title=built.info.title, territory=territory.label))
+            feedback.pushWarning(
+                tr("{title}: no feature in {territory}.").format(title=built.info.title, territory=territory.label)
+            )
         style_on_load(context, dest_id, built.info.layer_id, built.info, territory.label)
-        return {self.OUTPUT: dest_id, self.FEATURE_COUNT: built.info.feature_count,
-                self.SOURCE_DATE: built.info.source_date}
+        return {
+            self.OUTPUT: dest_id,
+            self.FEATURE_COUNT: built.info.feature_count,
+            self.SOURCE_DATE: built.info.source_date,
+        }

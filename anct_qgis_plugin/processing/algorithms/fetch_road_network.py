@@ -1,5 +1,6 @@
 """anct:fetch_road_network — IGN BD TOPO road sections of a territory and its surroundings,
 ready for road times: the published fields, plus ``speed_kmh`` and ``direction``."""
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
@@ -16,10 +17,14 @@ from .base import AnctAlgorithm, tr
 
 
 def add_buffer_parameter(algorithm, name, advanced=False):
-    algorithm.add_help(QgsProcessingParameterNumber(name, tr("Surroundings (km)"), NUMBER_DOUBLE, 20.0,
-                                                    minValue=0.0, maxValue=200.0), tr(
-        "Roads this far around the territory are fetched too, so that residents near a border reach "
-        "sites across it."), advanced=advanced)
+    algorithm.add_help(
+        QgsProcessingParameterNumber(name, tr("Surroundings (km)"), NUMBER_DOUBLE, 20.0, minValue=0.0, maxValue=200.0),
+        tr(
+            "Roads this far around the territory are fetched too, so that residents near a border reach "
+            "sites across it."
+        ),
+        advanced=advanced,
+    )
 
 
 class FetchRoadNetworkAlgorithm(AnctAlgorithm):
@@ -38,17 +43,30 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_territory_parameter()
         add_buffer_parameter(self, self.BUFFER_KM)
-        classes = QgsProcessingParameterEnum(self.ROAD_CLASSES, tr("Road natures kept"), options=list(BDTOPO_NATURES),
-                                             allowMultiple=True, defaultValue=list(BDTOPO_CAR_NATURES))
+        classes = QgsProcessingParameterEnum(
+            self.ROAD_CLASSES,
+            tr("Road natures kept"),
+            options=list(BDTOPO_NATURES),
+            allowMultiple=True,
+            defaultValue=list(BDTOPO_CAR_NATURES),
+        )
         classes.setUsesStaticStrings(True)
-        self.add_help(classes, tr(
-            "BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, "
-            "Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD "
-            "TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections "
-            "closed to light vehicles are always left out."))
-        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Road network")), tr(
-            "Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and "
-            "importance) and direction (0 both ways, 1 digitising direction, 2 reverse)."))
+        self.add_help(
+            classes,
+            tr(
+                "BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, "
+                "Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD "
+                "TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections "
+                "closed to light vehicles are always left out."
+            ),
+        )
+        self.add_help(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Road network")),
+            tr(
+                "Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and "
+                "importance) and direction (0 both ways, 1 digitising direction, 2 reverse)."
+            ),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.SECTION_COUNT, tr("Road sections")))
         self.addOutput(QgsProcessingOutputString(self.SOURCE, tr("Source and date")))
 
@@ -65,8 +83,11 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
         buffer_m = self.parameterAsDouble(parameters, self.BUFFER_KM, context) * 1000.0
         natures = self.parameterAsEnumStrings(parameters, self.ROAD_CLASSES, context) or list(BDTOPO_CAR_NATURES)
         box, keep_tile = territory_area(data.builder(feedback), territory, territory.crs, buffer_m)
-        feedback.pushInfo(tr("Road sections of {territory} and {km:g} km around").format(
-            territory=territory.label, km=buffer_m / 1000))
+        feedback.pushInfo(
+            tr("Road sections of {territory} and {km:g} km around").format(
+                territory=territory.label, km=buffer_m / 1000
+            )
+        )
         crs = QgsCoordinateReferenceSystem(territory.crs)
         with atomic_outputs(self, parameters, context) as outputs:
             created = {}
@@ -76,15 +97,25 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
                 return sink
 
             writer = SectionWriter(open_sink)
-            reader, pages = fetch_sections(data.fetcher, box, territory.crs, keep_tile, BdTopoProfile(natures),
-                                           feedback, writer.write)
+            reader, pages = fetch_sections(
+                data.fetcher, box, territory.crs, keep_tile, BdTopoProfile(natures), feedback, writer.write
+            )
             if writer.sink is None:
-                raise QgsProcessingException(tr("No section of the natures kept ({natures}) in {territory}.").format(
-                    natures=", ".join(natures), territory=territory.label))
+                raise QgsProcessingException(
+                    tr("No section of the natures kept ({natures}) in {territory}.").format(
+                        natures=", ".join(natures), territory=territory.label
+                    )
+                )
             writer.close()
-            results = {self.OUTPUT: outputs.final_id(created["id"]), self.SECTION_COUNT: writer.count,
-                       self.SOURCE: pages.describe()}
-        feedback.pushInfo(tr("{n} sections kept of {read} read; {source}").format(
-            n=writer.count, read=reader.read, source=results[self.SOURCE]))
+            results = {
+                self.OUTPUT: outputs.final_id(created["id"]),
+                self.SECTION_COUNT: writer.count,
+                self.SOURCE: pages.describe(),
+            }
+        feedback.pushInfo(
+            tr("{n} sections kept of {read} read; {source}").format(
+                n=writer.count, read=reader.read, source=results[self.SOURCE]
+            )
+        )
         style_on_load(context, results[self.OUTPUT], "road_network")
         return results

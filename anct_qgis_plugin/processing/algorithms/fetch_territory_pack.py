@@ -1,4 +1,5 @@
 """anct:fetch_territory_pack — every catalogue layer for a territory into one GeoPackage."""
+
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFileDestination
 
 from ...core.table_names import SOURCES_TABLE
@@ -19,9 +20,13 @@ class FetchTerritoryPackAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_territory_crs_parameters()
-        self.add_help(QgsProcessingParameterFileDestination(self.OUTPUT, tr("GeoPackage"), tr("GeoPackage (*.gpkg)")),
-                      tr("One table per catalogue layer plus a table '{table}' describing sources, dates "
-                         "and layers that could not be had.").format(table=SOURCES_TABLE))
+        self.add_help(
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("GeoPackage"), tr("GeoPackage (*.gpkg)")),
+            tr(
+                "One table per catalogue layer plus a table '{table}' describing sources, dates "
+                "and layers that could not be had."
+            ).format(table=SOURCES_TABLE),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.LAYERS_WRITTEN, tr("Layers written")))
         self.addOutput(QgsProcessingOutputNumber(self.LAYERS_UNAVAILABLE, tr("Layers unavailable")))
 

@@ -1,5 +1,6 @@
 """The road-network parameters of the service-gap algorithms: declared, and read into the
 engine's NetworkOptions."""
+
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -17,6 +18,7 @@ NETWORK_FORMATS = ("auto", "bdtopo", "osm", "custom")
 
 class RoadNetworkParameters:
     """Mixed into an AnctAlgorithm: the NETWORK parameters, declared and read."""
+
     NETWORK = "NETWORK"
     NETWORK_FORMAT = "NETWORK_FORMAT"
     NETWORK_BUFFER_KM = "NETWORK_BUFFER_KM"
@@ -28,33 +30,55 @@ class RoadNetworkParameters:
     VALUE_BOTH = "VALUE_BOTH"
 
     def add_network_parameters(self):
-        self.add_help(QgsProcessingParameterFeatureSource(
-            self.NETWORK, tr("Road network"), [SOURCE_VECTOR_LINE], optional=True), tr(
-            "Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings "
-            "are fetched from the Géoplateforme (see anct:fetch_road_network)."))
-        network_format = QgsProcessingParameterEnum(self.NETWORK_FORMAT, tr("Network format"),
-                                                    options=list(NETWORK_FORMATS), defaultValue="auto")
+        self.add_help(
+            QgsProcessingParameterFeatureSource(self.NETWORK, tr("Road network"), [SOURCE_VECTOR_LINE], optional=True),
+            tr(
+                "Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings "
+                "are fetched from the Géoplateforme (see anct:fetch_road_network)."
+            ),
+        )
+        network_format = QgsProcessingParameterEnum(
+            self.NETWORK_FORMAT, tr("Network format"), options=list(NETWORK_FORMATS), defaultValue="auto"
+        )
         network_format.setUsesStaticStrings(True)
-        self.add_help(network_format, tr(
-            "bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); "
-            "osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and "
-            "DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and "
-            "direction, else bdtopo or osm from the fields found."))
+        self.add_help(
+            network_format,
+            tr(
+                "bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, "
+                "acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); "
+                "custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or "
+                "the layer has speed_kmh and direction, else bdtopo or osm from the fields found."
+            ),
+        )
         add_buffer_parameter(self, self.NETWORK_BUFFER_KM, advanced=True)
-        self.add_help(QgsProcessingParameterField(self.SPEED_FIELD, tr("Speed field (km/h)"), None, self.NETWORK,
-                                                  optional=True), tr("Speed of each line in km/h (custom format)."))
-        self.add_help(QgsProcessingParameterNumber(self.DEFAULT_SPEED, tr("Default speed (km/h)"), NUMBER_DOUBLE,
-                                                   50.0, minValue=0.1),
-                      tr("Speed of lines without a (positive) speed value (custom format)."), advanced=True)
-        self.add_help(QgsProcessingParameterField(self.DIRECTION_FIELD, tr("Direction field"), None, self.NETWORK,
-                                                  optional=True),
-                      tr("One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's "
-                         "shortest-path algorithms); other values mean both ways."))
-        for name, label, default in ((self.VALUE_FORWARD, tr("Value for one-way (digitising direction)"), "1"),
-                                     (self.VALUE_BACKWARD, tr("Value for one-way (reverse direction)"), "2"),
-                                     (self.VALUE_BOTH, tr("Value for both directions"), "0")):
-            self.add_help(QgsProcessingParameterString(name, label, default, optional=True),
-                          tr("Direction field value (compared as text)."), advanced=True)
+        self.add_help(
+            QgsProcessingParameterField(self.SPEED_FIELD, tr("Speed field (km/h)"), None, self.NETWORK, optional=True),
+            tr("Speed of each line in km/h (custom format)."),
+        )
+        self.add_help(
+            QgsProcessingParameterNumber(
+                self.DEFAULT_SPEED, tr("Default speed (km/h)"), NUMBER_DOUBLE, 50.0, minValue=0.1
+            ),
+            tr("Speed of lines without a (positive) speed value (custom format)."),
+            advanced=True,
+        )
+        self.add_help(
+            QgsProcessingParameterField(self.DIRECTION_FIELD, tr("Direction field"), None, self.NETWORK, optional=True),
+            tr(
+                "One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's "
+                "shortest-path algorithms); other values mean both ways."
+            ),
+        )
+        for name, label, default in (
+            (self.VALUE_FORWARD, tr("Value for one-way (digitising direction)"), "1"),
+            (self.VALUE_BACKWARD, tr("Value for one-way (reverse direction)"), "2"),
+            (self.VALUE_BOTH, tr("Value for both directions"), "0"),
+        ):
+            self.add_help(
+                QgsProcessingParameterString(name, label, default, optional=True),
+                tr("Direction field value (compared as text)."),
+                advanced=True,
+            )
 
     def read_network_parameters(self, parameters, context):
         """The engine's NetworkOptions from the parameters declared above."""
@@ -69,4 +93,5 @@ class RoadNetworkParameters:
             default_speed=self.parameterAsDouble(parameters, self.DEFAULT_SPEED, context),
             value_forward=self.parameterAsString(parameters, self.VALUE_FORWARD, context),
             value_backward=self.parameterAsString(parameters, self.VALUE_BACKWARD, context),
-            value_both=self.parameterAsString(parameters, self.VALUE_BOTH, context))
+            value_both=self.parameterAsString(parameters, self.VALUE_BOTH, context),
+        )

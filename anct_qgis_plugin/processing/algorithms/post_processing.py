@@ -1,4 +1,5 @@
 """Style (and provenance) set on an output layer when Processing loads it into the project."""
+
 from qgis.core import QgsProcessingLayerPostProcessorInterface
 
 from ...core.presentation import apply_presentation
@@ -9,6 +10,7 @@ from ...resources_paths import resource_path
 
 class LoadedLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Runs in the main thread once the output is loaded: QML style, metadata, attribution."""
+
     # Processing keeps only a raw pointer: hold the instances so Python does not free them.
     _alive = []
 
@@ -33,4 +35,5 @@ def style_on_load(context, dest_id, style, info=None, territory_label=""):
     """The output ``dest_id`` styled (and described) when QGIS loads it at the end of the run."""
     if context.willLoadLayerOnCompletion(dest_id):
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
-            LoadedLayerPostProcessor.create(style, info, territory_label))
+            LoadedLayerPostProcessor.create(style, info, territory_label)
+        )

@@ -1,4 +1,5 @@
 """anct:programme_matrix — one row per commune, one column per programme, with totals."""
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -26,35 +27,55 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_territory_parameter()
-        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Matrix"), SOURCE_VECTOR_ANY), tr(
-            "Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows "
-            "with level = epci and departement: the number of communes in each programme, communes and "
-            "population.").format(tables=", ".join(PROGRAMME_TABLES)))
-        self.add_help(QgsProcessingParameterBoolean(self.CROSS_TABLE, tr("Read the programmes from ANCT's cross-table"),
-                                                    defaultValue=False), tr(
-            "One download (croisement des dispositifs, ngeo-anct-cog<COG>.csv) instead of one per programme; a "
-            "programme whose own list is newer than the cross-table is read from its list. The log says which "
-            "vintage each programme comes from."))
+        self.add_help(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Matrix"), SOURCE_VECTOR_ANY),
+            tr(
+                "Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows "
+                "with level = epci and departement: the number of communes in each programme, communes and "
+                "population."
+            ).format(tables=", ".join(PROGRAMME_TABLES)),
+        )
+        self.add_help(
+            QgsProcessingParameterBoolean(
+                self.CROSS_TABLE, tr("Read the programmes from ANCT's cross-table"), defaultValue=False
+            ),
+            tr(
+                "One download (croisement des dispositifs, ngeo-anct-cog<COG>.csv) instead of one per programme; a "
+                "programme whose own list is newer than the cross-table is read from its list. The log says which "
+                "vintage each programme comes from."
+            ),
+        )
 
     def run_algorithm(self, parameters, context, feedback):
         from ...engine.programmes import programme_matrix_of
 
-        result = programme_matrix_of(self.parameterAsString(parameters, self.TERRITORY, context),
-                                     self.parameterAsBoolean(parameters, self.CROSS_TABLE, context), feedback)
+        result = programme_matrix_of(
+            self.parameterAsString(parameters, self.TERRITORY, context),
+            self.parameterAsBoolean(parameters, self.CROSS_TABLE, context),
+            feedback,
+        )
         matrix, present, columns = result.table, result.programmes, result.columns
         fields = QgsFields()
         for name in columns:
             numeric = name in ("population", "communes", "nb_programmes")
             fields.append(QgsField("departement" if name == "dep" else name, FIELD_DOUBLE if numeric else FIELD_STRING))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NOGEOMETRY,
-                                             QgsCoordinateReferenceSystem())
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem()
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for row in matrix[columns].itertuples(index=False):
             feature = QgsFeature(fields)
-            feature.setAttributes([None if value is None else (float(value) if isinstance(value, (int, float))
-                                                               else str(value)) for value in row])
+            feature.setAttributes(
+                [
+                    None if value is None else (float(value) if isinstance(value, (int, float)) else str(value))
+                    for value in row
+                ]
+            )
             sink.addFeature(feature, FAST_INSERT)
-        feedback.pushInfo(tr("{n} communes, programmes: {programmes}").format(
-            n=int((matrix["level"] == "commune").sum()), programmes=", ".join(present)))
+        feedback.pushInfo(
+            tr("{n} communes, programmes: {programmes}").format(
+                n=int((matrix["level"] == "commune").sum()), programmes=", ".join(present)
+            )
+        )
         return {self.OUTPUT: dest_id}

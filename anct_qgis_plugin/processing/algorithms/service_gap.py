@@ -1,5 +1,6 @@
 """anct:service_gap and anct:mobile_coverage_gap — who lives too far from a facility (the
 engine: engine/service_gap.py)."""
+
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -47,61 +48,124 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
     # --- parameters ------------------------------------------------------------------
     def initAlgorithm(self, config=None):
         self.add_territory_parameter(optional=True)
-        self.add_help(QgsProcessingParameterFeatureSource(
-            self.POPULATION, tr("Population units"), [SOURCE_VECTOR_GEOMETRY], optional=True), tr(
-            "Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in "
-            "EPSG:3035…). Empty: the communes of TERRITORY from the catalogue."))
-        self.add_help(QgsProcessingParameterField(
-            self.POPULATION_FIELD, tr("Population field"), "population", self.POPULATION, optional=True), tr(
-            "Numeric field of inhabitants (population for communes, ind for the Filosofi grid)."))
-        origin = QgsProcessingParameterEnum(self.ORIGIN, tr("Where a polygon's people are placed"),
-                                            options=list(ORIGINS), defaultValue="point_on_surface")
+        self.add_help(
+            QgsProcessingParameterFeatureSource(
+                self.POPULATION, tr("Population units"), [SOURCE_VECTOR_GEOMETRY], optional=True
+            ),
+            tr(
+                "Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in "
+                "EPSG:3035…). Empty: the communes of TERRITORY from the catalogue."
+            ),
+        )
+        self.add_help(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD, tr("Population field"), "population", self.POPULATION, optional=True
+            ),
+            tr("Numeric field of inhabitants (population for communes, ind for the Filosofi grid)."),
+        )
+        origin = QgsProcessingParameterEnum(
+            self.ORIGIN,
+            tr("Where a polygon's people are placed"),
+            options=list(ORIGINS),
+            defaultValue="point_on_surface",
+        )
         origin.setUsesStaticStrings(True)
-        self.add_help(origin, tr("point_on_surface (default, always inside), centroid, or matched_points: a point "
-                                 "layer matched by code (town halls, for instance)."), advanced=True)
-        self.add_help(QgsProcessingParameterFeatureSource(
-            self.ORIGIN_POINTS, tr("Origin points (matched by code)"), [SOURCE_VECTOR_POINT], optional=True),
-            tr("Used with ORIGIN=matched_points; units without a point fall back to point on surface."), advanced=True)
-        self.add_help(QgsProcessingParameterField(self.ORIGIN_CODE_FIELD, tr("Code field of the origin points"),
-                                                  "code", self.ORIGIN_POINTS, optional=True),
-                      tr("Field of ORIGIN_POINTS holding the unit's code."), advanced=True)
-        self.add_help(QgsProcessingParameterField(self.POPULATION_CODE_FIELD, tr("Code field of the units"),
-                                                  "code", self.POPULATION, optional=True),
-                      tr("Field of POPULATION matched with ORIGIN_CODE_FIELD."), advanced=True)
+        self.add_help(
+            origin,
+            tr(
+                "point_on_surface (default, always inside), centroid, or matched_points: a point "
+                "layer matched by code (town halls, for instance)."
+            ),
+            advanced=True,
+        )
+        self.add_help(
+            QgsProcessingParameterFeatureSource(
+                self.ORIGIN_POINTS, tr("Origin points (matched by code)"), [SOURCE_VECTOR_POINT], optional=True
+            ),
+            tr("Used with ORIGIN=matched_points; units without a point fall back to point on surface."),
+            advanced=True,
+        )
+        self.add_help(
+            QgsProcessingParameterField(
+                self.ORIGIN_CODE_FIELD, tr("Code field of the origin points"), "code", self.ORIGIN_POINTS, optional=True
+            ),
+            tr("Field of ORIGIN_POINTS holding the unit's code."),
+            advanced=True,
+        )
+        self.add_help(
+            QgsProcessingParameterField(
+                self.POPULATION_CODE_FIELD, tr("Code field of the units"), "code", self.POPULATION, optional=True
+            ),
+            tr("Field of POPULATION matched with ORIGIN_CODE_FIELD."),
+            advanced=True,
+        )
         self._facility_parameters()
         mode = QgsProcessingParameterEnum(self.MODE, tr("Distance"), options=list(MODES), defaultValue="straight")
         mode.setUsesStaticStrings(True)
         self.add_help(mode, tr("straight: straight-line distance; road: travel time on NETWORK."))
         self.add_network_parameters()
-        self.add_help(QgsProcessingParameterNumber(self.THRESHOLD, tr("Threshold (km, or minutes by road)"),
-                                                   NUMBER_DOUBLE, None, optional=True, minValue=0.0),
-                      self._threshold_help())
-        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Units with their nearest facility"),
-                                                        SOURCE_VECTOR_GEOMETRY),
-                      tr("Every unit with facility_id, facility_name, distance_m, time_min (road), access_m "
-                         "(road: unit to the network) and beyond_threshold."))
+        self.add_help(
+            QgsProcessingParameterNumber(
+                self.THRESHOLD,
+                tr("Threshold (km, or minutes by road)"),
+                NUMBER_DOUBLE,
+                None,
+                optional=True,
+                minValue=0.0,
+            ),
+            self._threshold_help(),
+        )
+        self.add_help(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Units with their nearest facility"), SOURCE_VECTOR_GEOMETRY
+            ),
+            tr(
+                "Every unit with facility_id, facility_name, distance_m, time_min (road), access_m "
+                "(road: unit to the network) and beyond_threshold."
+            ),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.UNITS, tr("Units measured")))
         self.addOutput(QgsProcessingOutputNumber(self.POPULATION_BEYOND, tr("Population beyond the threshold")))
         self.addOutput(QgsProcessingOutputString(self.NETWORK_SOURCE, tr("Road network used (road mode)")))
-        self.add_help(QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Summary by département and EPCI"),
-                                                        SOURCE_VECTOR_ANY, optional=True),
-                      tr("Population, population beyond the threshold, its share, units beyond and the worst "
-                         "distance (m) or time (min), by département, by EPCI and in total."))
+        self.add_help(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY, tr("Summary by département and EPCI"), SOURCE_VECTOR_ANY, optional=True
+            ),
+            tr(
+                "Population, population beyond the threshold, its share, units beyond and the worst "
+                "distance (m) or time (min), by département, by EPCI and in total."
+            ),
+        )
 
     def _threshold_help(self):
         return tr("Default: 20 km in straight line, 30 minutes by road (the national goal for France services).")
 
     def _facility_parameters(self):
-        self.add_help(QgsProcessingParameterFeatureSource(
-            self.FACILITIES, tr("Facilities"), [SOURCE_VECTOR_POINT], optional=True), tr(
-            "Points. Empty: France services sites of the whole country, so that border residents find "
-            "sites across the border."))
-        kinds = QgsProcessingParameterEnum(self.FACILITY_FILTER, tr("Sites that count"), options=list(FACILITY_KINDS),
-                                           allowMultiple=True, defaultValue=list(DEFAULT_KINDS))
+        self.add_help(
+            QgsProcessingParameterFeatureSource(
+                self.FACILITIES, tr("Facilities"), [SOURCE_VECTOR_POINT], optional=True
+            ),
+            tr(
+                "Points. Empty: France services sites of the whole country, so that border residents find "
+                "sites across the border."
+            ),
+        )
+        kinds = QgsProcessingParameterEnum(
+            self.FACILITY_FILTER,
+            tr("Sites that count"),
+            options=list(FACILITY_KINDS),
+            allowMultiple=True,
+            defaultValue=list(DEFAULT_KINDS),
+        )
         kinds.setUsesStaticStrings(True)
-        self.add_help(kinds, tr("fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and "
-                                "antennas, not buses or itinerant services, which are not there every day. "
-                                "Applies when the facilities have format_fs/type_fs fields."))
+        self.add_help(
+            kinds,
+            tr(
+                "fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and "
+                "antennas, not buses or itinerant services, which are not there every day. "
+                "Applies when the facilities have format_fs/type_fs fields."
+            ),
+        )
 
     def _facility_kinds(self, parameters, context):
         from ...engine.service_gap import FranceServicesKinds
@@ -116,8 +180,12 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
 
         with atomic_outputs(self, parameters, context) as outputs:
             result = measure_service_gap(self._request(outputs.parameters, context), outputs, context, feedback)
-            results = {self.OUTPUT: outputs.final_id(result.output), self.UNITS: result.units,
-                       self.POPULATION_BEYOND: result.population_beyond, self.NETWORK_SOURCE: result.network_source}
+            results = {
+                self.OUTPUT: outputs.final_id(result.output),
+                self.UNITS: result.units,
+                self.POPULATION_BEYOND: result.population_beyond,
+                self.NETWORK_SOURCE: result.network_source,
+            }
             if result.summary is not None:
                 results[self.SUMMARY] = outputs.final_id(result.summary)
         style_on_load(context, results[self.OUTPUT], result.style)  # under its final name
@@ -127,20 +195,30 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
         from ...engine.service_gap import Facilities, Origins, ServiceGapRequest
 
         mode = self.parameterAsEnumString(parameters, self.MODE, context)
-        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context) \
-            if parameters.get(self.THRESHOLD) not in (None, "") else self.default_threshold[mode]
+        threshold = (
+            self.parameterAsDouble(parameters, self.THRESHOLD, context)
+            if parameters.get(self.THRESHOLD) not in (None, "")
+            else self.default_threshold[mode]
+        )
         return ServiceGapRequest(
-            mode=mode, threshold=threshold,
+            mode=mode,
+            threshold=threshold,
             territory_text=self.parameterAsString(parameters, self.TERRITORY, context),
             population=self.parameterAsSource(parameters, self.POPULATION, context),
             population_field=self.parameterAsString(parameters, self.POPULATION_FIELD, context),
-            origins=Origins(self.parameterAsEnumString(parameters, self.ORIGIN, context),
-                            self.parameterAsSource(parameters, self.ORIGIN_POINTS, context),
-                            self.parameterAsString(parameters, self.ORIGIN_CODE_FIELD, context),
-                            self.parameterAsString(parameters, self.POPULATION_CODE_FIELD, context)),
-            facilities=Facilities(self.parameterAsSource(parameters, self.FACILITIES, context), self.facility_layer,
-                                  self._facility_kinds(parameters, context)),
-            network=self.read_network_parameters(parameters, context))
+            origins=Origins(
+                self.parameterAsEnumString(parameters, self.ORIGIN, context),
+                self.parameterAsSource(parameters, self.ORIGIN_POINTS, context),
+                self.parameterAsString(parameters, self.ORIGIN_CODE_FIELD, context),
+                self.parameterAsString(parameters, self.POPULATION_CODE_FIELD, context),
+            ),
+            facilities=Facilities(
+                self.parameterAsSource(parameters, self.FACILITIES, context),
+                self.facility_layer,
+                self._facility_kinds(parameters, context),
+            ),
+            network=self.read_network_parameters(parameters, context),
+        )
 
 
 class MobileCoverageGapAlgorithm(ServiceGapAlgorithm):
@@ -158,14 +236,23 @@ class MobileCoverageGapAlgorithm(ServiceGapAlgorithm):
         return tr("Default: 5 km from the nearest site in straight line (15 minutes by road).")
 
     def _facility_parameters(self):
-        self.add_help(QgsProcessingParameterFeatureSource(
-            self.FACILITIES, tr("Mobile sites"), [SOURCE_VECTOR_POINT], optional=True), tr(
-            "Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France)."))
-        kinds = QgsProcessingParameterEnum(self.SITE_KIND, tr("Sites that count"), options=["4g", "targeted", "all"],
-                                           defaultValue="4g")
+        self.add_help(
+            QgsProcessingParameterFeatureSource(
+                self.FACILITIES, tr("Mobile sites"), [SOURCE_VECTOR_POINT], optional=True
+            ),
+            tr("Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France)."),
+        )
+        kinds = QgsProcessingParameterEnum(
+            self.SITE_KIND, tr("Sites that count"), options=["4g", "targeted", "all"], defaultValue="4g"
+        )
         kinds.setUsesStaticStrings(True)
-        self.add_help(kinds, tr("4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites "
-                                "(site_DCC = 1); all: every site."))
+        self.add_help(
+            kinds,
+            tr(
+                "4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites "
+                "(site_DCC = 1); all: every site."
+            ),
+        )
 
     def _facility_kinds(self, parameters, context):
         from ...engine.service_gap import MobileSiteKind

@@ -1,5 +1,6 @@
 """anct:territory_profile — key figures of a territory beside its région and France (the
 engine: engine/figures.py)."""
+
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProcessingParameterFeatureSink
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
@@ -10,33 +11,51 @@ from .gap_parameters import GapParameters
 def gap_labels(measure):
     """(label of the population beyond, label of its share) for a gap measure."""
     if measure.by_road:
-        return (tr("Population beyond {min:g} minutes by road of a France services site").format(min=measure.threshold),
-                tr("Share of the population beyond {min:g} minutes by road of a France services site").format(
-                    min=measure.threshold))
-    return (tr("Population beyond {km:g} km of a France services site").format(km=measure.threshold),
-            tr("Share of the population beyond {km:g} km of a France services site").format(km=measure.threshold))
+        return (
+            tr("Population beyond {min:g} minutes by road of a France services site").format(min=measure.threshold),
+            tr("Share of the population beyond {min:g} minutes by road of a France services site").format(
+                min=measure.threshold
+            ),
+        )
+    return (
+        tr("Population beyond {km:g} km of a France services site").format(km=measure.threshold),
+        tr("Share of the population beyond {km:g} km of a France services site").format(km=measure.threshold),
+    )
 
 
 def indicator_labels(measure):
     """indicator id -> (label, unit), translated."""
     gap_population, gap_share = gap_labels(measure)
-    programme_names = {"qpv": tr("QPV"), "action_coeur_de_ville": tr("Action cœur de ville"),
-                       "petites_villes_de_demain": tr("Petites villes de demain"),
-                       "territoires_industrie": tr("Territoires d'industrie"),
-                       "villages_avenir": tr("Villages d'avenir")}
-    labels = {"population": (tr("Population"), tr("inhabitants")), "area_km2": (tr("Area"), "km²"),
-              "density": (tr("Density"), tr("inhabitants/km²")), "communes": (tr("Communes"), ""),
-              "epci": (tr("EPCI"), ""), "france_services": (tr("France services sites"), ""),
-              "france_services_per_10000": (tr("France services per 10,000 inhabitants"), ""),
-              "mobile_sites": (tr("Mobile sites (Arcep)"), ""),
-              "gap_population": (gap_population, tr("inhabitants")), "gap_share": (gap_share, "%")}
+    programme_names = {
+        "qpv": tr("QPV"),
+        "action_coeur_de_ville": tr("Action cœur de ville"),
+        "petites_villes_de_demain": tr("Petites villes de demain"),
+        "territoires_industrie": tr("Territoires d'industrie"),
+        "villages_avenir": tr("Villages d'avenir"),
+    }
+    labels = {
+        "population": (tr("Population"), tr("inhabitants")),
+        "area_km2": (tr("Area"), "km²"),
+        "density": (tr("Density"), tr("inhabitants/km²")),
+        "communes": (tr("Communes"), ""),
+        "epci": (tr("EPCI"), ""),
+        "france_services": (tr("France services sites"), ""),
+        "france_services_per_10000": (tr("France services per 10,000 inhabitants"), ""),
+        "mobile_sites": (tr("Mobile sites (Arcep)"), ""),
+        "gap_population": (gap_population, tr("inhabitants")),
+        "gap_share": (gap_share, "%"),
+    }
     for key, name in programme_names.items():
         labels[key] = (tr("{programme}: number").format(programme=name), "")
         labels[f"{key}_communes"] = (tr("{programme}: communes concerned").format(programme=name), "")
-        labels[f"{key}_population"] = (tr("{programme}: population of the communes concerned").format(
-            programme=name), tr("inhabitants"))
-        labels[f"{key}_population_share"] = (tr("{programme}: share of the population in those communes").format(
-            programme=name), "%")
+        labels[f"{key}_population"] = (
+            tr("{programme}: population of the communes concerned").format(programme=name),
+            tr("inhabitants"),
+        )
+        labels[f"{key}_population_share"] = (
+            tr("{programme}: share of the population in those communes").format(programme=name),
+            "%",
+        )
     return labels
 
 
@@ -44,11 +63,16 @@ def density_labels(membership):
     """Labels of the population-by-density-level rows: INSEE's level names, the grid's year."""
     labels, year = {}, membership.source_date[:4]
     for level, name in membership.labels.items():
-        labels[f"density_{level}_population"] = (tr("Population of the communes of density level {level}, {name} "
-                                                    "(INSEE grid {year})").format(level=level, name=name, year=year),
-                                                 tr("inhabitants"))
-        labels[f"density_{level}_population_share"] = (tr("Share of the population in density level {level}, "
-                                                          "{name}").format(level=level, name=name), "%")
+        labels[f"density_{level}_population"] = (
+            tr("Population of the communes of density level {level}, {name} (INSEE grid {year})").format(
+                level=level, name=name, year=year
+            ),
+            tr("inhabitants"),
+        )
+        labels[f"density_{level}_population_share"] = (
+            tr("Share of the population in density level {level}, {name}").format(level=level, name=name),
+            "%",
+        )
     return labels
 
 
@@ -64,16 +88,22 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_territory_parameter()
         self.add_gap_parameters()
-        self.add_help(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Key figures"), SOURCE_VECTOR_ANY), tr(
-            "One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…)."))
+        self.add_help(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Key figures"), SOURCE_VECTOR_ANY),
+            tr("One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…)."),
+        )
 
     def run_algorithm(self, parameters, context, feedback):
         from ...engine.figures import territory_profile
         from .atomic_outputs import atomic_outputs
 
         with atomic_outputs(self, parameters, context) as outputs:
-            profile = territory_profile(self.parameterAsString(outputs.parameters, self.TERRITORY, context),
-                                        self.read_gap_parameters(outputs.parameters, context), context, feedback)
+            profile = territory_profile(
+                self.parameterAsString(outputs.parameters, self.TERRITORY, context),
+                self.read_gap_parameters(outputs.parameters, context),
+                context,
+                feedback,
+            )
             return self._write(profile, outputs, feedback)
 
     def _write(self, profile, outputs, feedback):
@@ -81,8 +111,14 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
 
         table = profile.table
         fields = QgsFields()
-        for name, kind in (("indicator", FIELD_STRING), ("label", FIELD_STRING), ("unit", FIELD_STRING),
-                           ("territory", FIELD_DOUBLE), ("region", FIELD_DOUBLE), ("france", FIELD_DOUBLE)):
+        for name, kind in (
+            ("indicator", FIELD_STRING),
+            ("label", FIELD_STRING),
+            ("unit", FIELD_STRING),
+            ("territory", FIELD_DOUBLE),
+            ("region", FIELD_DOUBLE),
+            ("france", FIELD_DOUBLE),
+        ):
             fields.append(QgsField(name, kind))
         sink, dest_id = outputs.required_sink(self.OUTPUT, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
         labels = {**indicator_labels(profile.measure), **density_labels(profile.memberships[DENSITY_GRID])}
@@ -93,10 +129,13 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         for row in table.itertuples(index=False):
             label, unit = labels.get(row.indicator, (row.indicator, ""))
             feature = QgsFeature(fields)
-            digits = DIGITS.get(row.indicator.rsplit("_", 1)[-1] if row.indicator.endswith(("share", "density"))
-                                else row.indicator)
-            feature.setAttributes([row.indicator, label, unit] + [_value(getattr(row, level), digits)
-                                                                  for level in ("territory", "region", "france")])
+            digits = DIGITS.get(
+                row.indicator.rsplit("_", 1)[-1] if row.indicator.endswith(("share", "density")) else row.indicator
+            )
+            feature.setAttributes(
+                [row.indicator, label, unit]
+                + [_value(getattr(row, level), digits) for level in ("territory", "region", "france")]
+            )
             sink.addFeature(feature, FAST_INSERT)
         feedback.pushInfo(tr("{n} indicators for {territory}").format(n=len(table), territory=profile.territory.label))
         del sink  # closed before it is moved into place
