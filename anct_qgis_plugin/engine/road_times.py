@@ -156,9 +156,7 @@ def _given(
         )
     return (
         *lines.arrays(),
-        tr("the layer {name} ({format})").format(
-            name=network.sourceName() if hasattr(network, "sourceName") else "NETWORK", format=label
-        ),
+        tr("the layer {name} ({format})").format(name=network.sourceName(), format=label),
     )
 
 

@@ -84,11 +84,7 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
             if is_cancelled(feedback):
                 raise CancelledError(tr("Cancelled: the output is incomplete."))  # never a success
             if not sink.addFeature(QgsFeature(feature), FAST_INSERT):
-                raise QgsProcessingException(
-                    tr("Cannot write to the output: {error}").format(
-                        error=sink.lastError() if hasattr(sink, "lastError") else ""
-                    )
-                )
+                raise QgsProcessingException(tr("Cannot write to the output: {error}").format(error=sink.lastError()))
         feedback.pushInfo(
             tr("{n} features — source dated {date}").format(
                 n=built.info.feature_count, date=built.info.source_date or "-"
