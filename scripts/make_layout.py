@@ -310,7 +310,7 @@ def add_footer(layout, page, item_id):
         LEFT,
         FOOTER_Y,
         WIDTH - 18.0,
-        5.0,
+        8.0,  # two lines: the sources and the date wrap on a sheet of many publishers
         7.5,
         page,
         colour_name="muted",
