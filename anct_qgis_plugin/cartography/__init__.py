@@ -5,5 +5,6 @@
 - ``texts``: the words and numbers of a sheet (fr/en), its source credits;
 - ``charts``: the comparison chart (QPainter -> SVG);
 - ``atlas``: one département's sheet (its project, the template filled with its inputs);
-- ``export``: PDF writing.
+- ``export``: PDF writing;
+- ``sheets``: the run: the sheets of a list of départements printed (figures from engine/).
 """

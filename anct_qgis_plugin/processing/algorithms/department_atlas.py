@@ -1,5 +1,6 @@
 """anct:department_atlas — one A4 sheet per département (figures, maps, chart, EPCI table),
-to PDF: one file per département in a folder, or one combined PDF."""
+to PDF: one file per département in a folder, or one combined PDF (the run:
+cartography/sheets.py)."""
 
 import os
 
@@ -24,27 +25,6 @@ from ...core import report
 from ...core.settings import default_data_dir, read_setting
 from .base import AnctAlgorithm, tr
 from .gap_parameters import GapParameters
-
-
-def departement_codes(index, text):
-    """'36', '36,18', 'reg:24' (a région: its départements) or 'all'."""
-    text = (text or "").strip()
-    if not text:
-        raise QgsProcessingException(
-            tr("No département given: a code (36), several (36,18), a région (reg:24) or all.")
-        )
-    if text.lower() in ("all", "tous", "toutes", "fr"):
-        return sorted(index.departements)
-    codes = []
-    for part in text.replace(";", ",").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        territory = index.resolve(part)
-        if territory.kind not in ("departement", "region"):
-            raise QgsProcessingException(tr("'{text}' is not a département or a région.").format(text=part))
-        codes += list(territory.departement_codes)
-    return list(dict.fromkeys(codes))
 
 
 def in_qgis_window() -> bool:
@@ -142,11 +122,8 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.FILES, tr("PDF files written (separated by ;)")))
 
     def run_algorithm(self, parameters, context, feedback):
-        import tempfile  # here, as the heavy modules: QGIS lists the algorithms at every start
-
+        from ...cartography.sheets import AtlasRequest, print_atlas
         from ...cartography.template import DEFAULT_TEMPLATE
-        from ...cartography.texts import SheetTexts
-        from ...core.service import AnctData
 
         combined = (
             self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context) if parameters.get(self.OUTPUT_PDF) else ""
@@ -164,22 +141,24 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
         template = self.parameterAsFile(parameters, self.LAYOUT, context) or DEFAULT_TEMPLATE
         if not os.path.isfile(template):
             raise QgsProcessingException(tr("Layout template not found: {path}").format(path=template))
-        measure = self.read_gap_parameters(parameters, context)
-        texts = SheetTexts(
-            self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "fr", measure.threshold, measure.by_road
+        request = AtlasRequest(
+            departments=self.parameterAsString(parameters, self.DEPARTMENTS, context),
+            language=self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "fr",
+            measure=self.read_gap_parameters(parameters, context),
+            template=template,
+            folder=folder,
+            combined=combined,
         )
-        data = AnctData(language=texts.language)  # layer titles in the sheet's language
-        index = data.territory_index(feedback)
-        codes = departement_codes(index, self.parameterAsString(parameters, self.DEPARTMENTS, context))
-        with tempfile.TemporaryDirectory(prefix="anct_atlas_") as workdir:  # charts, until the PDFs are out
-            results = self._sheets(
-                codes, data, index, context, feedback, (texts, measure), template, workdir, folder, combined
-            )
+        result = print_atlas(request, context, feedback)
+        results = {self.OUTPUT_FOLDER: folder, self.SHEETS: result.sheets, self.FILES: ";".join(result.files)}
+        if combined:
+            results[self.OUTPUT_PDF] = result.combined
         # Kept for postProcessAlgorithm, which runs in the main thread once the run is over.
-        written = [path for path in results[self.FILES].split(";") if path]
-        self._files = ([results[self.OUTPUT_PDF]] if combined else []) + written
+        self._files = ([result.combined] if combined else []) + list(result.files)
         self._open = (
-            to_open(written, combined, folder) if self.parameterAsBoolean(parameters, self.OPEN_PDF, context) else ""
+            to_open(list(result.files), combined, folder)
+            if self.parameterAsBoolean(parameters, self.OPEN_PDF, context)
+            else ""
         )
         return results
 
@@ -190,93 +169,6 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
         if self._open and in_qgis_window():
             QDesktopServices.openUrl(QUrl.fromLocalFile(self._open))
         return {}
-
-    def _sheets(self, codes, data, index, context, feedback, wording, template, workdir, folder, combined):
-        from ...cartography.atlas import fill_sheet, project_for
-        from ...cartography.export import export_combined_pdf, export_pdf
-        from ...cartography.template import load_template
-
-        runs, layouts, written, projects = {}, [], [], []
-        for number, code in enumerate(codes):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled."))
-            feedback.pushInfo(tr("Sheet {n}/{total}: {code}").format(n=number + 1, total=len(codes), code=code))
-            inputs, texts = self._gather(data, index, code, context, feedback, wording, runs)
-            project = project_for(inputs, texts.language)
-            projects.append(project)  # the layout refers to the project's layers until export
-            layout = load_template(project, template)
-            fill_sheet(layout, inputs, texts, workdir)
-            if folder:
-                written.append(export_pdf(layout, os.path.join(folder, f"atlas_{code}.pdf")))
-            if combined:
-                layouts.append(layout)
-            feedback.setProgress(100.0 * (number + 1) / len(codes))
-        results = {self.OUTPUT_FOLDER: folder, self.SHEETS: len(codes), self.FILES: ";".join(written)}
-        if combined:
-            results[self.OUTPUT_PDF] = export_combined_pdf(layouts, combined)
-        return results
-
-    def _gather(self, data, index, code, context, feedback, wording, runs):
-        """(SheetInputs, the sheet's texts: they say which measure of the gap it shows)."""
-        from ...cartography.atlas import MAIN_LAYERS, SheetInputs
-        from ...cartography.texts import SheetSource
-        from ...core.catalogue import get_source
-        from ...core.errors import AnctError
-        from ...engine.figures import ATLAS_TABLES, compute_profile, gap_run
-
-        texts, measure = wording
-        territory = index.departement(code)
-        profile = compute_profile(territory, data, context, feedback, measure, runs, ATLAS_TABLES)
-        used = profile.measure
-        texts = texts.for_measure(used.threshold, used.by_road)
-        builder = data.builder(feedback)
-        inputs = SheetInputs(
-            territory, index.regions.get(territory.region_codes[0], "") if territory.region_codes else "", profile.table
-        )
-        for layer_id in MAIN_LAYERS:
-            try:
-                inputs.layers[layer_id] = builder.build(layer_id, territory)
-            except AnctError as error:
-                feedback.pushWarning(tr("{layer}: unavailable — {error}").format(layer=layer_id, error=error))
-                inputs.missing.append(get_source(layer_id).title(texts.language))
-        inputs.sources += [SheetSource.of(built.info) for built in inputs.layers.values()]
-        for membership in profile.memberships.values():
-            if membership.unavailable:
-                inputs.missing.append(membership.title)
-            elif membership.table_id in ("qpv", "mobile_sites"):
-                inputs.sources.append(
-                    SheetSource(
-                        membership.title,
-                        get_source("france_services").publisher if membership.table_id == "qpv" else "Arcep",
-                        membership.source_date,
-                        get_source("france_services").licence,
-                    )
-                )
-        if measure.by_road and not used.by_road:
-            inputs.missing.append(texts.words.road_times)
-        run = gap_run(runs, territory, used)
-        if run is None:
-            inputs.missing.append(texts.gap_map_title)
-        else:
-            inputs.gap_layer, inputs.gap_summary = run.layer, run.summary
-            inputs.gap_style = "service_gap_road" if used.by_road else "service_gap"
-            if used.by_road and used.network is None and run.network_source:
-                inputs.sources.append(
-                    SheetSource(
-                        texts.words.road_network,
-                        "IGN",
-                        run.network_source.rsplit(" ", 1)[-1],
-                        get_source("road_network").licence,
-                    )
-                )
-        try:
-            france = builder.build("departements", index.country())
-            inputs.france_layer = france.layer
-            inputs.sources.append(SheetSource.of(france.info))
-        except AnctError as error:
-            feedback.pushWarning(tr("Locator map unavailable: {error}").format(error=error))
-        inputs.missing = list(dict.fromkeys(inputs.missing))
-        return inputs, texts
 
 
 def _check_writable(folder):
