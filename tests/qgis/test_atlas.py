@@ -181,3 +181,33 @@ def test_sheet_by_road_without_network_shows_the_straight_line_and_says_so(anct_
     text = " ".join(pdf_text(tmp_path / "atlas_36.pdf").split())
     assert "Distance au France services" in text and "réseau routier indisponible" in text
     assert "Plus loin (km)" in text
+
+
+def test_print_atlas_as_a_button_would_call_it(anct_env, provider, tmp_path, feedback):
+    """The run without the algorithm: a typed request, a typed result; a given workdir keeps the charts."""
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    from anct_qgis_plugin.cartography.sheets import AtlasRequest, print_atlas
+    from anct_qgis_plugin.cartography.template import DEFAULT_TEMPLATE
+    from anct_qgis_plugin.engine.figures import STRAIGHT_DEFAULT
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    workdir, folder = tmp_path / "work", tmp_path / "sheets"
+    workdir.mkdir()
+    folder.mkdir()
+    request = AtlasRequest(
+        departments="36",
+        language="fr",
+        measure=STRAIGHT_DEFAULT,
+        template=DEFAULT_TEMPLATE,
+        folder=str(folder),
+        combined=str(tmp_path / "all.pdf"),
+        workdir=str(workdir),
+    )
+    result = print_atlas(request, context, feedback)
+    assert result.sheets == 1 and result.files == (str(folder / "atlas_36.pdf"),)
+    assert result.combined == str(tmp_path / "all.pdf") and pdf_pages(result.combined) == 2
+    assert "Indre (36)" in pdf_text(result.files[0])
+    assert (workdir / "chart_36.svg").is_file()  # the caller's folder, left as it was given
+    assert "Sheet 1/1: 36" in feedback.infos
