@@ -57,15 +57,6 @@ SCENARIOS = {  # name: (DEPARTMENTS, output kind, target in seconds)
     "region": (f"reg:{REGION}", "folder", REGION_TARGET_S),
     "combined": (f"reg:{REGION}", "pdf", REGION_TARGET_S),
 }
-ANCT_VARIABLES = (
-    "ANCT_QGIS_CACHE_DIR",
-    "ANCT_QGIS_MIRROR",
-    "ANCT_QGIS_OFFLINE",
-    "ANCT_QGIS_TTL_HOURS",
-    "ANCT_QGIS_TIMEOUT",
-    "ANCT_QGIS_RETRIES",
-    "ANCT_QGIS_MAX_RETRY_WAIT",
-)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before tests/ goes on the path: the package tests/qgis would shadow it.
@@ -348,8 +339,10 @@ class QuietFeedback(QgsProcessingFeedback):
 
 
 def configure(mirror_root, cache_dir):
-    for name in ANCT_VARIABLES:
-        os.environ.pop(name, None)
+    from anct_qgis_plugin.core.settings import SPECS
+
+    for spec in SPECS.values():  # every ANCT_QGIS_* variable the plugin reads
+        os.environ.pop(spec.env, None)
     os.environ.update(
         {
             "ANCT_QGIS_MIRROR": mirror_root,

@@ -16,20 +16,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from loopback import MirrorServer  # noqa: E402
 
-ANCT_VARIABLES = (
-    "ANCT_QGIS_CACHE_DIR",
-    "ANCT_QGIS_MIRROR",
-    "ANCT_QGIS_OFFLINE",
-    "ANCT_QGIS_TTL_HOURS",
-    "ANCT_QGIS_TIMEOUT",
-    "ANCT_QGIS_RETRIES",
-    "ANCT_QGIS_MAX_RETRY_WAIT",
-    "ANCT_QGIS_ARCEP_QUARTER",
-    "ANCT_QGIS_DEADLINE",
-    "ANCT_QGIS_MAX_DOWNLOAD_MB",
-    "ANCT_QGIS_DATA_DIR",
-)
-
 
 @pytest.fixture(scope="session")
 def mirror_server():
@@ -44,9 +30,10 @@ def mirror_server():
 def anct_env(tmp_path, monkeypatch, mirror_server):
     """Settings for one test: fresh cache, the loopback mirror, short time-outs, no retries wait."""
     from anct_qgis_plugin.core import service
+    from anct_qgis_plugin.core.settings import SPECS
 
-    for name in ANCT_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+    for spec in SPECS.values():  # every ANCT_QGIS_* variable the plugin reads
+        monkeypatch.delenv(spec.env, raising=False)
     cache = tmp_path / "cache"
     monkeypatch.setenv("ANCT_QGIS_CACHE_DIR", str(cache))
     monkeypatch.setenv("ANCT_QGIS_DATA_DIR", str(tmp_path / "data"))  # where the panel keeps loaded layers
