@@ -8,6 +8,7 @@ needs (with the spellings of every vintage) and how it is restricted to a territ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional, Union
 
 from .errors import CatalogueError
 from .i18n import tr
@@ -141,7 +142,7 @@ class JoinCommunes:
     id_column: str
     label_column: str = ""
     date_column: str = ""
-    labels_from: object = None
+    labels_from: Optional[DataGouvFile] = None
     not_member: tuple = ()  # id values that mean "in no programme" (FRR's -9999)
 
 
@@ -153,15 +154,20 @@ class DissolveCommunes:
     names_url: str = ""
 
 
+# Where a source's file is, and how its features get a geometry.
+Locator = Union[DataGouvFile, QuarterlyUrl, YearlyUrl, FixedUrl, RoadWfsPages, PerDepartementUrl]
+GeometryStrategy = Union[NativeGeometry, PointsFromColumns, JoinCommunes, DissolveCommunes, RoadSectionLines]
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
     title_fr: str
     title_en: str
     theme: str
-    locator: object
+    locator: Locator
     reader: str  # "csv" or "vector"
-    geometry: object
+    geometry: GeometryStrategy
     columns: dict  # canonical name -> accepted spellings (first = as published today)
     abstract_fr: str
     abstract_en: str

@@ -26,7 +26,7 @@ from .layer_reading import crs_of, extent_in, features_unchecked, report_progres
 from .network_reader import read_network
 
 if TYPE_CHECKING:
-    from qgis.core import QgsFields
+    from qgis.core import QgsFeatureSource, QgsFields
 
     from ..diagnostics.road_profiles import RoadProfile
 
@@ -38,7 +38,7 @@ class NetworkOptions:
     """The road network asked for: a line layer (read with ``format``: auto, bdtopo, osm or
     custom) or, when ``layer`` is None, BD TOPO fetched ``buffer_m`` around the area."""
 
-    layer: object = None
+    layer: Optional[QgsFeatureSource] = None
     format: str = "auto"
     buffer_m: float = 20_000.0
     speed_field: str = ""
@@ -55,7 +55,7 @@ class RoadArea:
 
     data: AnctData
     territory: Optional[Territory]
-    population: object
+    population: Optional[QgsFeatureSource]
 
 
 def road_travel_times(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol, Union
 
 import numpy as np
 from qgis.core import (
@@ -128,9 +128,9 @@ class Facilities:
     """The facilities measured to: a point source, or (None) the catalogue layer of the whole
     country; ``kinds`` tells which of them count."""
 
-    source: object
+    source: Optional[QgsFeatureSource]
     catalogue_layer: str
-    kinds: object  # FranceServicesKinds or MobileSiteKind
+    kinds: Union[FranceServicesKinds, MobileSiteKind]
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class Origins:
     point of ``points`` whose ``points_code_field`` equals the unit's ``units_code_field``)."""
 
     placement: str = "point_on_surface"
-    points: object = None
+    points: Optional[QgsFeatureSource] = None
     points_code_field: str = ""
     units_code_field: str = ""
 
@@ -152,7 +152,7 @@ class ServiceGapRequest:
     mode: str
     threshold: float
     territory_text: str
-    population: object
+    population: Optional[QgsFeatureSource]
     population_field: str
     origins: Origins
     facilities: Facilities
