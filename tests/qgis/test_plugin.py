@@ -174,3 +174,6 @@ def test_dialogs_in_plain_words(provider):
     for algorithm in provider.algorithms():  # help pages keep their sentences whole
         assert algorithm.shortHelpString() and "\n" not in algorithm.shortHelpString(), algorithm.id()
         assert not re.search(r"\w\s{2,}\w", algorithm.shortHelpString()), algorithm.id()
+        assert "<!-- include" not in algorithm.shortHelpString(), algorithm.id()  # every fragment put in place
+    for name in ("service_gap", "mobile_coverage_gap"):  # the network parameters, one fragment for both
+        assert "NETWORK_BUFFER_KM" in provider.algorithm(name).shortHelpString()

@@ -28,14 +28,26 @@ def tr(text):
     return QCoreApplication.translate("AnctAlgorithm", text)
 
 
+# A page names a fragment several algorithms share: <!-- include _network_parameters -->
+INCLUDE = re.compile(r"<!--\s*include\s+([\w-]+)\s*-->")
+
+
+def _help_page(name, language):
+    """resources/help/<name>.<language>.html with its fragments in place, or None."""
+    path = resource_path("help", f"{name}.{language}.html")
+    if not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8") as stream:
+        return INCLUDE.sub(lambda match: _help_page(match.group(1), language) or "", stream.read())
+
+
 def help_text(name):
     """The algorithm's help page (resources/help/<name>.<lang>.html), its source lines joined:
     the help panel turns every line break into a break, which would cut sentences mid-line."""
     for language in (ui_language(), "en"):
-        path = resource_path("help", f"{name}.{language}.html")
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8") as stream:
-                return re.sub(r"\s*\n\s*", " ", stream.read()).strip()
+        page = _help_page(name, language)
+        if page is not None:
+            return re.sub(r"\s*\n\s*", " ", page).strip()
     return ""
 
 
