@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .catalogue import SOURCES, JoinCommunes
+
 if TYPE_CHECKING:
     from qgis.core import QgsVectorLayer
 
@@ -98,20 +100,12 @@ PRESENTATIONS = {
         '<b>[% "nom_op" %]</b> [% "num_site" %]<br>[% "nom_com" %] — 4G : [% "site_4g" %], 5G : [% "site_5g" %]',
         {"nom_op": ("Opérateur", "Operator"), "nom_com": ("Commune", "Commune")},
     ),
-    "territoires_industrie": _programme("id_ti", "lib_ti"),
-    "action_coeur_de_ville": _programme("id_acv", "lib_acv"),
-    "petites_villes_de_demain": _programme("id_pvd"),
-    "villages_avenir": _programme("id_va"),
-    "crte": _programme("id_crte", "lib_crte"),
-    "cites_educatives": _programme("id_cite", "lib_cite"),
-    "cites_emploi": _programme("id_cde", "lib_cde"),
-    "avenir_montagnes_ingenierie": _programme("id_ami", "lib_ami"),
-    "avenir_montagnes_mobilites": _programme("id_amm", "lib_amm"),
-    "fabriques_territoire": _programme("id_fabt"),
-    "manufactures_proximite": _programme("id_manup"),
-    "fabriques_prospectives": _programme("id_fabp"),
-    "france_ruralites_revitalisation": _programme("codefrr"),
-    "grille_densite": _programme("dens", "libdens"),
+    # Every per-commune list: its id and label columns as the catalogue declares them.
+    **{
+        source.id: _programme(source.geometry.id_column, source.geometry.label_column)
+        for source in SOURCES
+        if isinstance(source.geometry, JoinCommunes)
+    },
     "communes": Presentation(
         "\"nom\" || ' (' || \"code\" || ')'",
         '<b>[% "nom" %]</b> ([% "code" %])<br>[% format_number("population", 0) %] hab.',
