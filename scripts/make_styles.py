@@ -84,6 +84,7 @@ from anct_qgis_plugin.compat import (  # noqa: E402
     WKB_POINT,
     first_spelling,
 )
+from anct_qgis_plugin.core.catalogue import SOURCES, JoinCommunes  # noqa: E402
 
 
 def _qgis():
@@ -151,26 +152,18 @@ FONT_FAMILY = "Arial"  # metric-compatible substitutes exist everywhere (Liberat
 # --- the layers: published fields (as the plugin writes them) ------------------------------
 S, I, L, D = FIELD_STRING, FIELD_INT, FIELD_LONG, FIELD_DOUBLE
 PROGRAMME_COUNTS = [("insee_com", S), ("nb_communes", I), ("population", L)]
+
+
+def list_fields(strategy):
+    """A per-commune list's layer: its id, label and date columns (as declared), then the counts."""
+    names = [strategy.id_column, strategy.label_column, strategy.date_column]
+    return WKB_MULTIPOLYGON, [(name, S) for name in names if name] + PROGRAMME_COUNTS
+
+
 LAYER_FIELDS = {
+    **{source.id: list_fields(source.geometry) for source in SOURCES if isinstance(source.geometry, JoinCommunes)},
     "qpv": (WKB_MULTIPOLYGON, [("code_qp", S), ("lib_qp", S), ("insee_com", S), ("insee_dep", S)]),
     "qpv_2015": (WKB_MULTIPOLYGON, [("CODE_QP", S), ("NOM_QP", S), ("COMMUNE_QP", S)]),
-    "territoires_industrie": (WKB_MULTIPOLYGON, [("id_ti", S), ("lib_ti", S)] + PROGRAMME_COUNTS),
-    "action_coeur_de_ville": (
-        WKB_MULTIPOLYGON,
-        [("id_acv", S), ("lib_acv", S), ("date_signature", S)] + PROGRAMME_COUNTS,
-    ),
-    "petites_villes_de_demain": (WKB_MULTIPOLYGON, [("id_pvd", S), ("date_signature", S)] + PROGRAMME_COUNTS),
-    "villages_avenir": (WKB_MULTIPOLYGON, [("id_va", S)] + PROGRAMME_COUNTS),
-    "crte": (WKB_MULTIPOLYGON, [("id_crte", S), ("lib_crte", S)] + PROGRAMME_COUNTS),
-    "cites_educatives": (WKB_MULTIPOLYGON, [("id_cite", S), ("lib_cite", S)] + PROGRAMME_COUNTS),
-    "cites_emploi": (WKB_MULTIPOLYGON, [("id_cde", S), ("lib_cde", S)] + PROGRAMME_COUNTS),
-    "avenir_montagnes_ingenierie": (WKB_MULTIPOLYGON, [("id_ami", S), ("lib_ami", S)] + PROGRAMME_COUNTS),
-    "avenir_montagnes_mobilites": (WKB_MULTIPOLYGON, [("id_amm", S), ("lib_amm", S)] + PROGRAMME_COUNTS),
-    "fabriques_territoire": (WKB_MULTIPOLYGON, [("id_fabt", S)] + PROGRAMME_COUNTS),
-    "manufactures_proximite": (WKB_MULTIPOLYGON, [("id_manup", S)] + PROGRAMME_COUNTS),
-    "fabriques_prospectives": (WKB_MULTIPOLYGON, [("id_fabp", S)] + PROGRAMME_COUNTS),
-    "france_ruralites_revitalisation": (WKB_MULTIPOLYGON, [("codefrr", S)] + PROGRAMME_COUNTS),
-    "grille_densite": (WKB_MULTIPOLYGON, [("dens", S), ("libdens", S)] + PROGRAMME_COUNTS),
     "france_services": (
         WKB_POINT,
         [
