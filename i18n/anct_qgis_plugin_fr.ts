@@ -74,7 +74,7 @@
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="127" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="64" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
@@ -119,12 +119,12 @@
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="133" />
       <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
       <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="64" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="64" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="91" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
@@ -764,7 +764,7 @@
       <translation>Territoires d'industrie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="90" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -814,7 +814,7 @@
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="130" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="142" />
       <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
@@ -959,12 +959,12 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="108" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="100" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="112" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
@@ -1077,12 +1077,12 @@
       <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="56" />
+      <location filename="../anct_qgis_plugin/core/editions.py" line="56" />
       <source>'{text}' is not a quarter: write it YYYY_Tn, e.g. 2024_T2.</source>
       <translation>« {text} » n'est pas un trimestre : écrivez AAAA_Tn, par exemple 2024_T2.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="85" />
+      <location filename="../anct_qgis_plugin/core/editions.py" line="85" />
       <source>'{text}' is not a year: write it YYYY, e.g. 2024.</source>
       <translation>« {text} » n'est pas une année : écrivez-la AAAA, par exemple 2024.</translation>
     </message>
@@ -1247,7 +1247,7 @@
       <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="159" />
+      <location filename="../anct_qgis_plugin/core/editions.py" line="159" />
       <source>No edition of {url} is published from {first} back to {last}.</source>
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
@@ -1272,7 +1272,7 @@
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/editions.py" line="140" />
       <source>Offline mode: no cached edition of {url}</source>
       <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
@@ -1432,7 +1432,7 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="750" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="756" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1482,9 +1482,9 @@
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/quarters.py" line="153" />
-      <source>{error} — using the cached edition {quarter}.</source>
-      <translation>{error} — l'édition {quarter} en cache est utilisée.</translation>
+      <location filename="../anct_qgis_plugin/core/editions.py" line="153" />
+      <source>{error} — using the cached edition {edition}.</source>
+      <translation>{error} — l'édition {edition} en cache est utilisée.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="296" />

@@ -83,7 +83,7 @@ class QuarterlyUrl:
 @dataclass(frozen=True)
 class YearlyUrl:
     """A file published each year under a name holding its year (``{year}``): the newest year
-    published, looked for from the current year backwards (quarters.py)."""
+    published, looked for from the current year backwards (editions.py)."""
 
     template: str
     setting: str = ""  # the Config field that pins a year (none: the newest published)

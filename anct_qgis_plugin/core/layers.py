@@ -66,10 +66,10 @@ from .datagouv import (
     resource_source_date,
     select_resource,
 )
+from .editions import fetch_edition
 from .errors import AnctError, CancelledError, ParseError
 from .i18n import tr
 from .parsers import TABLE_READERS, iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
-from .quarters import fetch_quarterly
 from .report import info, is_cancelled, progress, warn
 from .road_layer import SectionWriter
 from .road_network import RoadFetch, check_page
@@ -290,7 +290,7 @@ class LayerBuilder:
         if isinstance(locator, DataGouvFile):
             return [self._datagouv_file(locator, source, info_)]
         if isinstance(locator, (QuarterlyUrl, YearlyUrl)):
-            url, _quarter, fetched = fetch_quarterly(self.fetcher, locator, self._check(source), self.feedback)
+            url, _edition, fetched = fetch_edition(self.fetcher, locator, self._check(source), self.feedback)
             info_.file_name = url.rsplit("/", 1)[-1]
             return [_recorded(info_, url, fetched)]
         if isinstance(locator, FixedUrl):

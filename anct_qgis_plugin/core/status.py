@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, QuarterlyUrl, RoadWfsPages, YearlyUrl, get_source
 from .datagouv import check_dataset_document, resource_download_url, select_resource
+from .editions import candidate_urls
 from .errors import AnctError
 from .parsers import read_json
-from .quarters import candidate_urls
 from .road_source import indexed_urls
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def cached_urls(fetcher: Fetcher, layer_id: str | Source, territory: Territory |
         return [locator.template.format(dep=d) for d in (territory.departement_codes if territory else ())]
     if isinstance(locator, (QuarterlyUrl, YearlyUrl)):  # the newest edition the cache holds
         try:
-            urls = [url for _quarter, url in candidate_urls(locator, fetcher.config)]
+            urls = [url for _edition, url in candidate_urls(locator, fetcher.config)]
         except AnctError:  # a mistyped pinned quarter: nothing cached for it
             return []
         return [url for url in urls if fetcher.cache.lookup(url) is not None][:1]

@@ -93,12 +93,12 @@ class Year:
 PERIODS = {QuarterlyUrl: Quarter, YearlyUrl: Year}
 
 
-def quarters_back(start: Quarter | Year, count: int) -> list[Quarter | Year]:
+def editions_back(start: Quarter | Year, count: int) -> list[Quarter | Year]:
     """``start`` and the editions before it, ``count`` in all (quarters or years)."""
-    quarters = [start]
-    while len(quarters) < count:
-        quarters.append(quarters[-1].previous())
-    return quarters
+    editions = [start]
+    while len(editions) < count:
+        editions.append(editions[-1].previous())
+    return editions
 
 
 def candidate_urls(
@@ -110,11 +110,11 @@ def candidate_urls(
     if pinned:
         candidates = [period.parse(pinned)]
     else:
-        candidates = quarters_back(period.of(today or datetime.date.today()), locator.look_back)
+        candidates = editions_back(period.of(today or datetime.date.today()), locator.look_back)
     return [(edition, locator.template.format(**{period.placeholder: edition.label})) for edition in candidates]
 
 
-def fetch_quarterly(
+def fetch_edition(
     fetcher: Fetcher,
     locator: QuarterlyUrl | YearlyUrl,
     validate: Callable[[str], object] | None,
@@ -125,12 +125,12 @@ def fetch_quarterly(
     urls = candidate_urls(locator, fetcher.config, today)
     cached = next(((q, u, e) for q, u in urls for e in [fetcher.cache.lookup(u)] if e is not None), None)
 
-    def get(quarter: Quarter | Year, url: str) -> tuple[str, Quarter | Year, Fetched]:
+    def get(edition: Quarter | Year, url: str) -> tuple[str, Quarter | Year, Fetched]:
         return (
             url,
-            quarter,
+            edition,
             fetcher.fetch(
-                url, suffix=locator.suffix, validate=validate, feedback=feedback, source_date=quarter.last_day
+                url, suffix=locator.suffix, validate=validate, feedback=feedback, source_date=edition.last_day
             ),
         )
 
@@ -138,9 +138,9 @@ def fetch_quarterly(
         return get(cached[0], cached[1])
     if fetcher.config.offline:
         raise OfflineError(tr("Offline mode: no cached edition of {url}").format(url=locator.template))
-    for quarter, url in urls:
+    for edition, url in urls:
         try:
-            return get(quarter, url)
+            return get(edition, url)
         except NotPublishedError:
             continue
         except CancelledError:
@@ -150,7 +150,7 @@ def fetch_quarterly(
                 raise
             warn(
                 feedback,
-                tr("{error} — using the cached edition {quarter}.").format(error=error, quarter=cached[0].label),
+                tr("{error} — using the cached edition {edition}.").format(error=error, edition=cached[0].label),
             )
             served = fetcher.served(cached[2])
             served.stale = True

@@ -5,14 +5,14 @@ import datetime
 import pytest
 
 from anct_qgis_plugin.core.catalogue import YearlyUrl
+from anct_qgis_plugin.core.editions import Quarter, Year, candidate_urls, editions_back
 from anct_qgis_plugin.core.errors import CatalogueError
-from anct_qgis_plugin.core.quarters import Quarter, Year, candidate_urls, quarters_back
 
 
 def test_current_quarter_and_looking_back_across_years():
     start = Quarter.of(datetime.date(2026, 12, 1))
     assert start.label == "2026_T4"
-    assert [q.label for q in quarters_back(start, 13)][-2:] == ["2024_T1", "2023_T4"]
+    assert [q.label for q in editions_back(start, 13)][-2:] == ["2024_T1", "2023_T4"]
 
 
 def test_last_days():
