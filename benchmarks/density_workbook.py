@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Reading INSEE's density grid: a synthetic workbook of the national size (34,935 communes, the
+twelve published columns, title rows above the header, written by the fixtures' ``xlsx_bytes``),
+read by the plugin (``core.parsers.read_xlsx``: every cell as text, header found below the titles)
+against QGIS opening the same file with its OGR provider and reading every feature.
+
+Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/density_workbook.py [--runs 3]
+"""
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+
+from make_fixtures import DENSITY_LEVELS, xlsx_bytes  # noqa: E402
+from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
+
+COMMUNES = 34_935
+HEADER = ["CODGEO", "LIBGEO", "DENS", "LIBDENS", "PMUN21"] + [f"P{n}" for n in range(1, 8)]
+
+
+def workbook(path: Path) -> None:
+    rows, draw = [], random.Random(2024)
+    for number in range(COMMUNES):
+        level = draw.randint(1, 7)
+        rows.append(
+            [f"{1001 + number:05d}", f"Commune {number}", level, DENSITY_LEVELS[level], draw.randint(10, 5000)]
+            + [100 if n == level else 0 for n in range(1, 8)]
+        )
+    titles = [["Grille communale de densité"], [], ["Source : Insee"], []]
+    path.write_bytes(xlsx_bytes([("Grille_Densite", titles + [HEADER] + rows)]))
+
+
+def timed(read) -> float:
+    start = time.perf_counter()
+    read()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    app = QgsApplication([], False)
+    app.initQgis()
+    from anct_qgis_plugin.core.parsers import read_xlsx
+
+    wanted = {"codgeo": ("CODGEO",), "dens": ("DENS",), "libdens": ("LIBDENS",)}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "grille_densite_7_niveaux_2024.xlsx"
+        workbook(path)
+        ours = [timed(lambda: read_xlsx(str(path), "grille_densite", wanted)) for _run in range(args.runs)]
+        native = [
+            timed(lambda: list(QgsVectorLayer(str(path), "grid", "ogr").getFeatures())) for _run in range(args.runs)
+        ]
+        size = path.stat().st_size / 1e6
+    print(f"{COMMUNES} rows, {size:.1f} MB, {args.runs} runs")
+    print(
+        f"read_xlsx: median {statistics.median(ours):.2f} s; QGIS OGR layer, every feature: "
+        f"median {statistics.median(native):.2f} s; ratio {statistics.median(ours) / statistics.median(native):.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
