@@ -597,7 +597,7 @@ STYLES = {
             ("cites_educatives", "lib_cite"),
             ("cites_emploi", "lib_cde"),
             ("avenir_montagnes_ingenierie", "lib_ami"),
-            ("avenir_montagnes_mobilites", "lib_amm"),
+            ("avenir_montagnes_mobilites", "lib_porteur"),
         )
     },
     "fabriques_territoire": Style(lambda: programme_renderer("fabriques_territoire")),

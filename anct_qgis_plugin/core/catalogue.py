@@ -396,7 +396,10 @@ SOURCES = (
         "id_amm",
         "Territoires lauréats d'Avenir montagnes mobilités, par union de leurs communes.",
         "Territories of Avenir montagnes (mobility), as the union of their communes.",
-        label_column="lib_amm",
+        # The commune file labels its territories lib_porteur (the project holder), not lib_amm: ANCT's
+        # own script renames it (anct-carto/superposeur-anct@949f7e58
+        # data/projet/changement_projection_dispositifs_V3.R, "lib_territoire"="lib_porteur").
+        label_column="lib_porteur",
         theme="montagne",
     ),
     # No dataset slug is known for these two: ANCT's code reads them by their stable resource links

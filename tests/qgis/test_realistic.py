@@ -151,3 +151,10 @@ def test_more_programmes_on_the_real_lists(real_data):
         "ami-alp-09",
         "ami-alp-14",
     }
+
+
+def test_avenir_montagnes_mobilites_labelled_as_anct_publishes_them(real_data):
+    # ANCT's commune file names its territories lib_porteur (the project holder).
+    built = real_data.build_layer("avenir_montagnes_mobilites", real_data.resolve_territory("74"))
+    labels = {f["id_amm"]: f["lib_porteur"] for f in built.layer.getFeatures()}
+    assert labels["amm-alp-01"] == "SM4CC"

@@ -42,7 +42,7 @@ LABELS = {
     "cites_educatives": "lib_cite",
     "cites_emploi": "lib_cde",
     "avenir_montagnes_ingenierie": "lib_ami",
-    "avenir_montagnes_mobilites": "lib_amm",
+    "avenir_montagnes_mobilites": "lib_porteur",
     "communes": "nom",
     "epci": "nom",
 }  # the others have no labels
