@@ -44,9 +44,10 @@ DEBIAN      ?= trixie
 test-qgis: i18n  ## The same suite on another Debian's QGIS, in a chroot built once (DEBIAN=trixie: 3.40, sid: 3.44).
 	$(SUDO) scripts/test_in_chroot.sh $(DEBIAN) -q
 
-lint:  ## ruff and bandit (the plugin repository's security scan), clean.
+lint:  ## ruff, bandit and detect-secrets (the plugin repository's security scan), clean; metadata read as the repository reads it.
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -r $(PLUGIN)
+	$(VENV)/bin/python scripts/security_scan.py --tree
 	$(PYTHON) scripts/release.py --check-changelog
 
 format:  ## Reformat the tree with ruff (line length 120).
@@ -70,7 +71,7 @@ package: i18n  ## Build dist/anct_qgis_plugin.zip, installable from QGIS's plugi
 	@echo "dist/$(PLUGIN).zip"
 
 release: package  ## dist/anct_qgis_plugin-<version>.zip for plugins.qgis.org, after the repository's checks.
-	$(PYTHON) scripts/release.py build/$(PLUGIN)
+	$(VENV)/bin/python scripts/release.py build/$(PLUGIN)
 
 deploy: package  ## Install the package into a QGIS profile and enable it.
 	rm -rf "$(PROFILE_DIR)/python/plugins/$(PLUGIN)"

@@ -49,3 +49,51 @@ def test_compiled_files_a_missing_icon_or_field_are_refused(tmp_path):
 def test_metadata_changelog_is_the_latest_changelog_entry():
     run = subprocess.run([sys.executable, str(RELEASE), "--check-changelog"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def release_module():
+    sys.path.insert(0, str(RELEASE.parent))
+    try:
+        import release
+
+        return release
+    finally:
+        sys.path.remove(str(RELEASE.parent))
+
+
+def test_a_bare_percent_in_metadata_is_refused_as_the_repository_reads_it(tmp_path):
+    build = package(tmp_path)
+    metadata = (build / "metadata.txt").read_text(encoding="utf-8")
+    (build / "metadata.txt").write_text(metadata.replace("about=", "about=within 0.07 % of QGIS. "), encoding="utf-8")
+    problems, _version = check(build)
+    assert any("about does not read with configparser's default interpolation" in p for p in problems)
+
+
+def test_the_metadata_changelog_is_short_and_links_to_the_whole_changelog():
+    import configparser
+
+    parser = configparser.ConfigParser()  # default interpolation, as plugins.qgis.org and the Plugin Manager
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    changelog = parser["general"]["changelog"]
+    assert len(changelog) < 1200 and changelog.rstrip().endswith("/CHANGELOG.md")
+
+
+def test_the_release_zip_passes_the_repository_security_scan(tmp_path):
+    target, problems = release_module().build_release(package(tmp_path), tmp_path / "dist")
+    assert problems == [] and target.is_file()
+
+
+def test_secrets_executables_and_hidden_files_are_refused_and_no_zip_is_left(tmp_path):
+    build = package(tmp_path)
+    # A Basic-auth URL assembled at run time, so that this test file is no secret-shaped example itself.
+    (build / "example.py").write_text('URL = "https://' + "alice:" + "s3cr3tPassw0rd" + '@example.org/x"\n')
+    (build / "run.sh").write_text("#!/bin/sh\n")
+    (build / ".env").write_text("A=1\n")
+    (build / "tool.py").write_text("print(1)\n")
+    (build / "tool.py").chmod(0o755)
+    target, problems = release_module().build_release(build, tmp_path / "dist")
+    assert target is None and not list((tmp_path / "dist").glob("*.zip"))
+    text = "\n".join(problems)
+    assert "example.py:1 Basic Auth Credentials" in text
+    assert "run.sh is an executable or binary file type" in text and ".env is a hidden file" in text
+    assert "tool.py is executable" in text
