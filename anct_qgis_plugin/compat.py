@@ -59,6 +59,9 @@ SOURCE_VECTOR_LINE = first_spelling(lambda: Qgis.ProcessingSourceType.VectorLine
 FLAG_ADVANCED = first_spelling(
     lambda: Qgis.ProcessingParameterFlag.Advanced, lambda: QgsProcessingParameterDefinition.FlagAdvanced
 )
+FLAG_OPTIONAL = first_spelling(
+    lambda: Qgis.ProcessingParameterFlag.Optional, lambda: QgsProcessingParameterDefinition.FlagOptional
+)
 NUMBER_DOUBLE = first_spelling(
     lambda: Qgis.ProcessingNumberParameterType.Double, lambda: QgsProcessingParameterNumber.Double
 )

@@ -74,7 +74,7 @@
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="112" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="40" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
@@ -119,12 +119,12 @@
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="118" />
       <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
       <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="40" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="40" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
@@ -194,12 +194,17 @@
       <translation>EPCI</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="69" />
+      <source>Every layer of a territory in one GeoPackage, for offline work.</source>
+      <translation>Toutes les couches d'un territoire dans un GeoPackage, pour travailler hors ligne.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="76" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
@@ -294,6 +299,11 @@
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="70" />
+      <source>IGN BD TOPO roads of a territory and its surroundings, with speeds and directions.</source>
+      <translation>Les routes BD TOPO de l'IGN d'un territoire et de ses abords, avec vitesses et sens de circulation.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="103" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
@@ -302,6 +312,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="77" />
+      <source>Key figures of a territory beside its département, its région and France.</source>
+      <translation>Les chiffres clés d'un territoire à côté de ceux de son département, de sa région et de la France.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="54" />
@@ -437,6 +452,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="42" />
       <source>One download (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) instead of one per programme; a programme whose own list is newer than the cross-table is read from its list. The log says which vintage each programme comes from.</source>
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="68" />
+      <source>One layer of the ANCT catalogue for a territory, from its publisher's live file.</source>
+      <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="93" />
@@ -764,7 +784,7 @@
       <translation>Territoires d'industrie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="75" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -772,6 +792,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="86" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="79" />
+      <source>The Atlas des départements: key figures, charts and maps of each département, in PDF.</source>
+      <translation>L'Atlas des départements : chiffres clés, graphiques et cartes de chaque département, en PDF.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="182" />
@@ -814,7 +839,7 @@
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="142" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="127" />
       <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
@@ -862,6 +887,26 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="68" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="78" />
+      <source>Which ANCT programmes each commune of a territory is in, with totals.</source>
+      <translation>Les programmes ANCT de chaque commune d'un territoire, avec les totaux.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="80" />
+      <source>Which file each source reads today, its date, its columns and the codes that map to nothing.</source>
+      <translation>Le fichier que lit chaque source aujourd'hui, sa date, ses colonnes et les codes qui ne correspondent à aucune commune.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="74" />
+      <source>Who lives beyond a distance or a road time of the nearest mobile site of a technology.</source>
+      <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du site mobile le plus proche d'une technologie.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="71" />
+      <source>Who lives beyond a distance or a road time of the nearest service (France services: 30 min).</source>
+      <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du service le plus proche (France services : 30 min).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="93" />
@@ -959,12 +1004,12 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="93" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="112" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="97" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
@@ -1432,7 +1477,7 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="756" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="759" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>

@@ -1,8 +1,6 @@
 """What every ANCT algorithm shares: translation, groups, help files and error translation."""
 
 import math
-import os
-import re
 import traceback
 
 from qgis.core import (
@@ -18,37 +16,15 @@ from qgis.PyQt.QtGui import QIcon
 from ...compat import FLAG_ADVANCED, MESSAGE_CRITICAL
 from ...core.errors import AnctError
 from ...core.secrets import redacted
-from ...core.settings import ui_language
 from ...resources_paths import resource_path
+from . import descriptions
+from .help_pages import help_text
 
 
 def tr(text):
     # An explicit context: strings of this shared base class would otherwise be looked up
     # under each subclass's name.
     return QCoreApplication.translate("AnctAlgorithm", text)
-
-
-# A page names a fragment several algorithms share: <!-- include _network_parameters -->
-INCLUDE = re.compile(r"<!--\s*include\s+([\w-]+)\s*-->")
-
-
-def _help_page(name, language):
-    """resources/help/<name>.<language>.html with its fragments in place, or None."""
-    path = resource_path("help", f"{name}.{language}.html")
-    if not os.path.isfile(path):
-        return None
-    with open(path, encoding="utf-8") as stream:
-        return INCLUDE.sub(lambda match: _help_page(match.group(1), language) or "", stream.read())
-
-
-def help_text(name):
-    """The algorithm's help page (resources/help/<name>.<lang>.html), its source lines joined:
-    the help panel turns every line break into a break, which would cut sentences mid-line."""
-    for language in (ui_language(), "en"):
-        page = _help_page(name, language)
-        if page is not None:
-            return re.sub(r"\s*\n\s*", " ", page).strip()
-    return ""
 
 
 class AnctAlgorithm(QgsProcessingAlgorithm):
@@ -71,6 +47,15 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self):
         return help_text(self.name())
+
+    def shortDescription(self):
+        return descriptions.short_description(self.name())
+
+    def tags(self):
+        return descriptions.tags(self.name())
+
+    def helpUrl(self):
+        return descriptions.reference_url(self.name())
 
     def add_help(self, parameter, text, advanced=False):
         """Add a parameter with its help; ``advanced``: rarely used, shown under Advanced. Numbers
