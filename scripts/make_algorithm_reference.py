@@ -66,6 +66,13 @@ def algorithm_section(algorithm) -> str:
     return "\n".join(lines) + "\n"
 
 
+def own_algorithms(provider) -> list:
+    """The provider's algorithms, not the example models (they document themselves in the designer)."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    return [algorithm for algorithm in provider.algorithms() if not isinstance(algorithm, QgsProcessingModelAlgorithm)]
+
+
 def reference(algorithms) -> str:
     """The whole reference, algorithms in the provider's order."""
     return HEADER + "".join("\n" + algorithm_section(algorithm) for algorithm in algorithms)
@@ -82,7 +89,7 @@ def main() -> None:
 
     provider = AnctProvider()
     QgsApplication.processingRegistry().addProvider(provider)
-    TARGET.write_text(reference(provider.algorithms()), encoding="utf-8")
+    TARGET.write_text(reference(own_algorithms(provider)), encoding="utf-8")
     print(TARGET.relative_to(ROOT))
 
 

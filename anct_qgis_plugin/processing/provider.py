@@ -1,6 +1,8 @@
 """The Processing provider ``anct``."""
 
-from qgis.core import QgsProcessingProvider
+import glob
+
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -29,6 +31,14 @@ class AnctProvider(QgsProcessingProvider):
             CheckSourcesAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
+        self.load_example_models()
+
+    def load_example_models(self):
+        """The example models of resources/models (scripts/make_models.py), as the Model Designer saves them."""
+        for path in sorted(glob.glob(resource_path("models", "*.model3"))):
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(path):
+                self.addAlgorithm(model)
 
     def id(self):
         return "anct"
