@@ -46,6 +46,9 @@ except (ImportError, AttributeError):
     FIELD_INT = QVariant.Int
     FIELD_LONG = QVariant.LongLong
     FIELD_DOUBLE = QVariant.Double
+# The field-type enum of the running QGIS (QMetaType.Type or QVariant.Type), for annotations that
+# must not name QVariant.Type, which PyQt6 lacks.
+FieldType = type(FIELD_STRING)
 
 SOURCE_VECTOR_ANY = first_spelling(lambda: Qgis.ProcessingSourceType.Vector, lambda: QgsProcessing.TypeVector)
 SOURCE_VECTOR_GEOMETRY = first_spelling(

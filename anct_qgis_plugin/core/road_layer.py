@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from qgis.core import QgsCoordinateTransform, QgsFeatureSink
-    from qgis.PyQt.QtCore import QMetaType, QVariant
 
+    from ..compat import FieldType
     from .road_sections import PageSections
 
 ADDED_FIELDS = (("speed_kmh", FIELD_DOUBLE), ("direction", FIELD_INT))
@@ -73,7 +73,7 @@ class SectionWriter:
         self.sink = None  # closes a file sink before it is moved into place
 
 
-def _kind(value: Any) -> QMetaType.Type | QVariant.Type | None:  # the Qt of the running QGIS (see compat)
+def _kind(value: Any) -> FieldType | None:
     if value is None:
         return None
     if isinstance(value, bool):

@@ -10,6 +10,8 @@ FORBIDDEN = {
     r"\bexec_\(": "use exec()",
     r"^\s*(from|import) PyQt[56]": "import Qt through qgis.PyQt",
     r"\bQVariant\.(String|Int|Double|LongLong|DateTime|Bool)\b": "use the compat FIELD_* names",
+    # QGIS's own checker (scripts/pyqt5_to_pyqt6.py) reports QVariant.Type, annotations included.
+    r"\bQVariant\.Type\b": "PyQt6 has no QVariant.Type: use compat.FieldType",
     r"\bQt\.(Align[A-Z]\w*|Checked|Unchecked|UserRole|DisplayRole|ItemIs\w+|WaitCursor|"
     r"LeftDockWidgetArea|RightDockWidgetArea|Horizontal|Vertical|red|blue|black|white)\b": (
         "use fully scoped Qt enums (Qt.AlignmentFlag.AlignLeft)"
@@ -37,9 +39,12 @@ def test_no_qt5_only_spelling(pattern, advice):
 
 
 def test_scanner_catches_a_qt5_spelling():
-    assert re.search(list(FORBIDDEN)[0], "dialog.exec_()")
-    assert re.search(list(FORBIDDEN)[3], "label.setAlignment(Qt.AlignLeft)")
-    assert not re.search(list(FORBIDDEN)[3], "label.setAlignment(Qt.AlignmentFlag.AlignLeft)")
+    def caught(line):
+        return [pattern for pattern in FORBIDDEN if re.search(pattern, line)]
+
+    assert caught("dialog.exec_()") and caught("label.setAlignment(Qt.AlignLeft)")
+    assert caught("def kind(value) -> QMetaType.Type | QVariant.Type | None:")
+    assert not caught("label.setAlignment(Qt.AlignmentFlag.AlignLeft)")
 
 
 def test_metadata_declares_qgis_4_the_current_way():
