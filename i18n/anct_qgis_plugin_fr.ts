@@ -2065,7 +2065,7 @@
       <translation>commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/locator.py" line="36" />
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="38" />
       <source>commune — open its card</source>
       <translation>commune — ouvrir sa fiche</translation>
     </message>
@@ -2108,6 +2108,11 @@
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="27" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="40" />
+      <source>{kind} — set as the panel's territory</source>
+      <translation>{kind} — en faire le territoire du panneau</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="116" />
@@ -2161,7 +2166,7 @@
   <context>
     <name>AnctProvider</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/provider.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/provider.py" line="47" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>

@@ -27,14 +27,21 @@ class AnctLocatorFilter(QgsLocatorFilter):
         index = self.index_getter()
         if index is None or len(string.strip()) < 2:
             return
-        for kind, code, name in index.search(string, 15):
+        found = index.search(string, 15)
+        for position, (kind, code, name) in enumerate(found):
             if feedback.isCanceled():
                 return
             result = QgsLocatorResult()
             result.filter = self
             result.displayString = f"{name} ({code})"
-            result.description = tr("commune — open its card") if kind == "commune" else kind_label(kind)
+            if kind == "commune":
+                result.description = tr("commune — open its card")
+            else:
+                result.description = tr("{kind} — set as the panel's territory").format(kind=kind_label(kind))
             result.userData = f"{kind}:{code}"
+            # QGIS sorts a filter's results by score, then alphabetically: the score keeps the
+            # index's order (exact name, then prefix, then the rest), so Enter takes the best match.
+            result.score = 1.0 - position / (2 * len(found))
             self.resultFetched.emit(result)
 
     def triggerResult(self, result):  # noqa: N802
