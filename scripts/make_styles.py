@@ -145,7 +145,6 @@ DENSITY_LEVELS = (
     ("7", "Rural à habitat très dispersé", "#35978F"),
 )
 PROGRAMME_FILL_OPACITY = 0.35
-LARGE_PROGRAMME_FILL_OPACITY = 0.25  # Territoires d'industrie span many communes: lighter
 QPV_FILL_OPACITY = 0.5
 FONT_FAMILY = "Arial"  # metric-compatible substitutes exist everywhere (Liberation/Nimbus Sans)
 
@@ -304,6 +303,25 @@ def fill_symbol(fill, outline, width, fill_opacity):
     return _symbol(QgsFillSymbol, layer)
 
 
+def hatched_programme_symbol(fill, outline, width, angle):
+    """Hatching in the programme's colour inside an opaque outline, for the programmes that span
+    whole EPCI (Territoires d'industrie, CRTE, FRR): a small programme's see-through fill drawn over
+    them keeps its own colour between the lines instead of mixing into a colour no legend shows."""
+    symbol = _symbol(QgsFillSymbol, QgsSimpleFillSymbolLayer(color(fill), Qt.BrushStyle.NoBrush, color(outline)))
+    symbol.symbolLayer(0).setStrokeWidth(width)
+    symbol.symbolLayer(0).setStrokeWidthUnit(MM)
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(angle)
+    hatch.setDistance(2.2)
+    hatch.setDistanceUnit(MM)
+    hatch.setLineWidth(0.35)
+    hatch.setLineWidthUnit(MM)
+    hatch.setColor(color(fill, 0.8))
+    hatch.subSymbol().setColor(color(fill, 0.8))
+    symbol.insertSymbolLayer(0, hatch)  # the outline over the hatching
+    return symbol
+
+
 def outline_symbol(stroke, width, dash=None):
     """No fill: a line along the polygon rings, optionally with a dash pattern in millimetres."""
     line = QgsSimpleLineSymbolLayer(color(stroke), width, Qt.PenStyle.SolidLine)
@@ -375,6 +393,11 @@ def labeling(
 def programme_renderer(layer_id, width=0.5, opacity=PROGRAMME_FILL_OPACITY):
     fill, outline = PROGRAMMES[layer_id]
     return QgsSingleSymbolRenderer(fill_symbol(fill, outline, width, opacity))
+
+
+def large_programme_renderer(layer_id, angle, width=0.7):
+    fill, outline = PROGRAMMES[layer_id]
+    return QgsSingleSymbolRenderer(hatched_programme_symbol(fill, outline, width, angle))
 
 
 def france_services_renderer():
@@ -573,7 +596,7 @@ STYLES = {
     ),
     "qpv_2015": Style(lambda: single(outline_symbol(ROUGE_SOMBRE, 0.5, dash=(2.0, 1.0)))),
     "territoires_industrie": Style(
-        lambda: programme_renderer("territoires_industrie", 0.7, LARGE_PROGRAMME_FILL_OPACITY),
+        lambda: large_programme_renderer("territoires_industrie", 45),
         lambda: labeling(
             "lib_ti", 9, PROGRAMMES["territoires_industrie"][1], 1_500_000, bold=True, priority=6, wrap=20
         ),
@@ -585,7 +608,7 @@ STYLES = {
     # No name is published for PVD and Villages d'avenir (insee_com lists codes): no label.
     "petites_villes_de_demain": Style(lambda: programme_renderer("petites_villes_de_demain")),
     "villages_avenir": Style(lambda: programme_renderer("villages_avenir")),
-    "crte": Style(lambda: programme_renderer("crte", 0.7, LARGE_PROGRAMME_FILL_OPACITY)),
+    "crte": Style(lambda: large_programme_renderer("crte", 135)),
     **{
         layer_id: Style(
             lambda layer_id=layer_id, label=label: programme_renderer(layer_id),
@@ -604,7 +627,7 @@ STYLES = {
     "manufactures_proximite": Style(lambda: programme_renderer("manufactures_proximite")),
     "fabriques_prospectives": Style(lambda: programme_renderer("fabriques_prospectives")),
     "france_ruralites_revitalisation": Style(
-        lambda: programme_renderer("france_ruralites_revitalisation", 0.4, LARGE_PROGRAMME_FILL_OPACITY)
+        lambda: large_programme_renderer("france_ruralites_revitalisation", 0, 0.4)
     ),
     "grille_densite": Style(density_renderer),
     "france_services": Style(france_services_renderer),

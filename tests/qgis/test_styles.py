@@ -47,6 +47,7 @@ LABELS = {
     "epci": "nom",
 }  # the others have no labels
 PROGRAMMES = ("qpv", "territoires_industrie", "action_coeur_de_ville", "petites_villes_de_demain", "villages_avenir")
+LARGE_PROGRAMMES = ("territoires_industrie", "crte", "france_ruralites_revitalisation")
 ADMINISTRATIVE = ("regions", "departements", "epci", "communes")  # thickest outline first
 
 
@@ -159,13 +160,26 @@ def test_style_is_readable_by_the_minimum_qgis_and_only_carries_style(layer_id):
     assert set(root.get("styleCategories").split("|")) <= {"Symbology", "Labeling", "Rendering"}
 
 
-@pytest.mark.parametrize("layer_id", PROGRAMMES)
+@pytest.mark.parametrize("layer_id", [p for p in PROGRAMMES if p not in LARGE_PROGRAMMES])
 def test_programme_fills_are_see_through_with_a_solid_outline(qgis_app, layer_id):
     layer = styled(layer_id)
     (fill,) = symbol_layers(layer)
     assert fill.brushStyle() == Qt.BrushStyle.SolidPattern
     assert 0.2 <= fill.fillColor().alphaF() <= 0.6
     assert fill.strokeColor().alphaF() == 1 and fill.strokeStyle() == Qt.PenStyle.SolidLine
+
+
+@pytest.mark.parametrize("layer_id", LARGE_PROGRAMMES)
+def test_programmes_over_whole_epci_are_hatched_so_overlaps_stay_readable(qgis_app, layer_id):
+    # A see-through fill over another one mixes into a colour no legend shows (Villages d'avenir over
+    # Territoires d'industrie): the large programmes are hatching under an opaque outline, no brush.
+    layer = styled(layer_id)
+    hatch, outline = symbol_layers(layer)
+    assert hatch.layerType() == "LinePatternFill"
+    assert outline.brushStyle() == Qt.BrushStyle.NoBrush and outline.strokeColor().alphaF() == 1
+    layers = [styled(other) for other in LARGE_PROGRAMMES]  # kept alive while their symbols are read
+    angles = {symbol_layers(layer)[0].lineAngle() for layer in layers}
+    assert len(angles) == len(LARGE_PROGRAMMES)  # each its own direction where two overlap
 
 
 def stroke_width(symbol_layer):
