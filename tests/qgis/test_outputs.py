@@ -1,7 +1,7 @@
 """A success only when the output holds what is reported: every algorithm on a cold cache (where
 some download of the run fails: a quarter or year not published yet is looked for first), every
 file output reopened before Python's garbage collector may run; tables named after their file;
-the leftovers of killed runs swept."""
+the leftovers of killed runs swept; every vector output written into a real PostGIS."""
 
 import gc
 import os
@@ -164,3 +164,27 @@ def test_qgis_process_writes_what_it_reports_on_a_cold_cache(tmp_path, mirror_se
     assert run.returncode == 0, run.stdout + run.stderr
     reported = int(re.search(r"FEATURE_COUNT:\s+(\d+)", run.stdout).group(1))
     assert reported > 0 and ogr_tables(output) == {"x": reported}
+
+
+DATABASE_OUTPUTS = ("OUTPUT", "SUMMARY")
+
+
+@pytest.mark.parametrize("form", ["postgres://", "postgis:"])
+@pytest.mark.parametrize("algorithm", sorted(set(RUNS) - {"fetch_territory_pack", "department_atlas"}))
+def test_every_vector_output_is_written_into_postgis(anct_env, run_alg, postgis, algorithm, form):
+    """Both ways QGIS names a PostGIS table; the rows counted in the database."""
+    parameters, counted = RUNS[algorithm]
+    tables = {name: f"{algorithm}_{name}_{form.strip(':/')}".lower() for name in DATABASE_OUTPUTS if name in parameters}
+    parameters = {
+        **parameters,
+        **{
+            name: f"{form}dbname='anct' host={postgis.host} port={postgis.port} user='anct' "
+            f'table="anct"."{table}" (geom)'  # also for a table without geometry: taken out
+            for name, table in tables.items()
+        },
+    }
+    result = run_alg(f"anct:{algorithm}", parameters)
+    rows = {name: postgis.count("anct", table) for name, table in tables.items()}
+    assert all(rows.values()), rows
+    if counted:
+        assert rows["OUTPUT"] == result[counted]

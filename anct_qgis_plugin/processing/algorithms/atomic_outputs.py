@@ -17,9 +17,10 @@ import os
 import re
 from contextlib import contextmanager
 
-from qgis.core import QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProperty
+from qgis.core import QgsDataSourceUri, QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProperty
 from qgis.PyQt import sip
 
+from ...compat import WKB_NOGEOMETRY
 from ...core.part_files import part_path, sweep_stale_parts
 from ...core.settings import ui_language
 
@@ -30,6 +31,7 @@ COMPANIONS = {".shp": (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"), 
 DECIMAL = re.compile(r"^-?\d+\.\d+$")
 # A provider's URI (postgres:, postgis:, ogr:, memory:…), not a Windows drive letter (C:).
 PROVIDER_URI = re.compile(r"^[A-Za-z][\w-]+:")
+DATABASE_URI = re.compile(r"^(postgres://|postgis:|spatialite:)(.*)$", re.S)
 
 
 def decimal_commas(path):
@@ -60,6 +62,24 @@ def table_name(final):
     """The table (GeoPackage), sheet (XLSX) or layer name of a file output: its file's name, not
     that of the temporary file it is written as."""
     return os.path.splitext(os.path.basename(final))[0]
+
+
+def _without_geometry_column(value):
+    """A database destination for a table: a geometry column named in it (``(geom)``, as for the
+    maps) would make QGIS look for a column the table does not have, and fail."""
+    definition = value if isinstance(value, QgsProcessingOutputLayerDefinition) else None
+    sink = definition.sink if definition is not None else value
+    text = sink.staticValue() if isinstance(sink, QgsProperty) else sink
+    match = DATABASE_URI.match(str(text or ""))
+    uri = QgsDataSourceUri(match.group(2)) if match else None
+    if uri is None or not uri.geometryColumn():
+        return value
+    uri.setGeometryColumn("")
+    changed = QgsProcessingOutputLayerDefinition(definition) if definition is not None else None
+    if changed is None:
+        return match.group(1) + uri.uri(False)
+    changed.sink = QgsProperty.fromValue(match.group(1) + uri.uri(False))
+    return changed
 
 
 def _file_of(dest_id):
@@ -131,6 +151,8 @@ class AtomicOutputs:
             swapped.createOptions = {**swapped.createOptions, "layerName": table_name(final)}
             self.parameters[name] = swapped
             self.moves.append((temporary, final))
+        elif WKB_NOGEOMETRY == wkb_type:
+            self.parameters[name] = _without_geometry_column(value)
         sink, dest_id = self.algorithm.parameterAsSink(
             self.parameters, name, self.context, fields, wkb_type, crs, **options
         )
