@@ -88,7 +88,12 @@ def test_a_run_whose_file_lost_its_features_fails(anct_env, run_alg, provider, t
     output = tmp_path / "x.gpkg"
     run_alg("anct:fetch_layer", {"LAYER": "communes", "TERRITORY": "36", "OUTPUT": str(output)})
     algorithm.written = {("OUTPUT", ""): (str(output), "", 1000)}
-    with pytest.raises(QgsProcessingException, match=f"{output} holds 6 features where 1000 were written"):
+    with pytest.raises(
+        QgsProcessingException, match=f"{output} holds 6 features where 1000 were written: the output is incomplete"
+    ):
+        AnctAlgorithm._check_written(algorithm, {"OUTPUT": str(output)})
+    algorithm.written = {("OUTPUT", "gone"): (str(output), "gone", 6)}  # no such table
+    with pytest.raises(QgsProcessingException, match=r"\(gone\) cannot be reopened: its 6 features were not written"):
         AnctAlgorithm._check_written(algorithm, {"OUTPUT": str(output)})
     algorithm.written = {}
     with pytest.raises(QgsProcessingException, match="without being counted"):

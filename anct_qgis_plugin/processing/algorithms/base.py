@@ -171,11 +171,15 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
             found = _reopened_count(path, table) if path else count
             if found != count:
                 shown = f"{path} ({table})" if table else path
+                message = (
+                    tr("{path} cannot be reopened: its {count} features were not written.")
+                    if found is None
+                    else tr("{path} holds {found} features where {count} were written: the output is incomplete.")
+                )
                 raise QgsProcessingException(
-                    tr(
-                        "{path} holds {found} features where {count} were written: the output is incomplete. "
-                        "Run the algorithm again into another file."
-                    ).format(path=shown, found="no" if found is None else found, count=count)
+                    message.format(path=shown, found=found, count=count)
+                    + " "
+                    + tr("Run the algorithm again, into another file if it happens again.")
                 )
 
     def run_algorithm(self, parameters, context, feedback):
