@@ -64,7 +64,7 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="83" />
       <source>Cancelled: the output is incomplete.</source>
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
@@ -74,17 +74,17 @@
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="112" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="114" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="86" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="41" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
@@ -119,12 +119,12 @@
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="118" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="120" />
       <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
       <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="41" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="41" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
@@ -204,7 +204,7 @@
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="77" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>Télécharger le réseau routier (BD TOPO de l'IGN)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="76" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
@@ -369,7 +369,7 @@
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="30" />
       <source>Matrix</source>
       <translation>Matrice</translation>
     </message>
@@ -449,7 +449,7 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="41" />
       <source>One download (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) instead of one per programme; a programme whose own list is newer than the cross-table is read from its list. The log says which vintage each programme comes from.</source>
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
     </message>
@@ -579,7 +579,7 @@
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
       <source>Programme matrix (commune × programme)</source>
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
@@ -589,7 +589,7 @@
       <translation>QPV</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="39" />
       <source>Read the programmes from ANCT's cross-table</source>
       <translation>Lire les programmes dans le croisement des dispositifs de l'ANCT</translation>
     </message>
@@ -649,9 +649,14 @@
       <translation>Les routes situées à cette distance du territoire sont téléchargées aussi, pour que les habitants proches d'une limite atteignent les structures de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="31" />
       <source>Rows with level = commune: the programme ids of each commune ({tables}) and nb_programmes; rows with level = epci and departement: the number of communes in each programme, communes and population.</source>
       <translation>Lignes de niveau commune : les identifiants de programme de chaque commune ({tables}) et nb_programmes ; lignes de niveau epci et departement : le nombre de communes dans chaque programme, les communes et la population.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="167" />
+      <source>Run the algorithm again, into another file if it happens again.</source>
+      <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/engine/figures.py" line="104" />
@@ -784,7 +789,7 @@
       <translation>Territoires d'industrie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="76" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -839,7 +844,7 @@
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="129" />
       <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
@@ -1004,12 +1009,12 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="94" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="98" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
@@ -1019,7 +1024,7 @@
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="75" />
       <source>{n} communes, programmes: {programmes}</source>
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
@@ -1034,7 +1039,7 @@
       <translation>{n} structures sont à plus de 1 km de toute route carrossable du réseau : elles sont tout de même rattachées à la plus proche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="90" />
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
@@ -1049,7 +1054,7 @@
       <translation>{n} tronçons retenus sur {read} lus ; {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="104" />
       <source>{n} sources failed: {sources}</source>
       <translation>{n} sources en échec : {sources}</translation>
     </message>
@@ -1077,6 +1082,16 @@
       <location filename="../anct_qgis_plugin/engine/service_gap.py" line="427" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="160" />
+      <source>{path} cannot be reopened: its {count} features were not written.</source>
+      <translation>{path} ne peut pas être rouvert : ses {count} entités n'ont pas été écrites.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="162" />
+      <source>{path} holds {found} features where {count} were written: the output is incomplete.</source>
+      <translation>{path} contient {found} entités alors que {count} ont été écrites : la sortie est incomplète.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/engine/service_gap.py" line="471" />
@@ -1109,7 +1124,7 @@
       <translation>{table} : {file}, {date} ({origin})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="95" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="96" />
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
@@ -1172,7 +1187,7 @@
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="75" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="74" />
       <source>Cannot write table {table} to {path}: {error}</source>
       <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
     </message>
@@ -1417,7 +1432,7 @@
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="131" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="113" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
     </message>
@@ -1502,7 +1517,7 @@
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="339" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="345" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -1597,7 +1612,7 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="144" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="126" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1692,7 +1707,7 @@
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="347" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="353" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>

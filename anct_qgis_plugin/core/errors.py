@@ -35,3 +35,10 @@ class CatalogueError(AnctError):
 
 class NotPublishedError(DownloadError):
     """The server (or the mirror) has no such file: 404 or 410, or absent from a folder mirror."""
+
+
+def bare(error: AnctError) -> AnctError:
+    """The same error (class and message) without traceback, cause or context: an error kept for
+    later keeps its traceback's frames alive, and with them everything the run holds (the sinks
+    of an algorithm, whose files are then committed only when Python's cycle collector runs)."""
+    return type(error)(*error.args)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .cache import Cache
-from .errors import AnctError, CancelledError, DownloadError, NotPublishedError, OfflineError, ParseError
+from .errors import AnctError, CancelledError, DownloadError, NotPublishedError, OfflineError, ParseError, bare
 from .http import HttpClient
 from .i18n import tr
 from .mirror import Mirror
@@ -135,7 +135,7 @@ class Fetcher:
         """Return a Fetched for ``url``; ``validate(path)`` raises ParseError on a bad file;
         ``name``: the file name its publisher gives it (messages name it)."""
         if url in self._failed:
-            raise self._failed[url]
+            raise bare(self._failed[url])
         entry = self.cache.lookup(url)
         if entry is not None and not self.cache.verified(entry):
             warn(feedback, tr("The cached copy of {url} is damaged: it is not used.").format(url=url))
@@ -166,7 +166,7 @@ class Fetcher:
         except (AnctError, OSError) as error:
             if entry is None:
                 if isinstance(error, AnctError):
-                    self._failed[url] = error
+                    self._failed[url] = bare(error)
                 raise
             self._settled.add(url)
             warn(

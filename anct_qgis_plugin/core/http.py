@@ -293,7 +293,13 @@ class HttpClient:
                     )
                 )
         if "error" in result:
-            raise result["error"]
+            # Raised without staying in ``result`` or this frame: there, its traceback (which holds
+            # the caller's frames, and an algorithm's sinks) would be freed by the cycle collector only.
+            error = result.pop("error")
+            try:
+                raise error
+            finally:
+                del error
         _report(watch, feedback)  # a download quicker than one look still tells its size
         return result["value"]
 

@@ -67,7 +67,7 @@ from .datagouv import (
     select_resource,
 )
 from .editions import fetch_edition
-from .errors import AnctError, CancelledError, ParseError
+from .errors import AnctError, CancelledError, ParseError, bare
 from .i18n import tr
 from .parsers import TABLE_READERS, iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .report import info, is_cancelled, progress, warn
@@ -307,10 +307,10 @@ class LayerBuilder:
                 except CancelledError:
                     raise
                 except AnctError as error:  # one département that cannot be had does not empty the others
-                    missing[code] = error
+                    missing[code] = bare(error)  # kept without its frames (they hold the run's sinks)
                 progress(self.feedback, 100.0 * (number + 1) / len(territory.departement_codes))
             if not files:
-                raise next(iter(missing.values()))
+                raise bare(next(iter(missing.values())))
             if missing:
                 info_.warnings.append(
                     tr(

@@ -6,11 +6,8 @@ at the end, so a failure never leaves a half-written pack where a good one was.
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 import time
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +18,8 @@ from .catalogue import PACK_LAYER_IDS
 from .errors import AnctError, CancelledError
 from .i18n import tr
 from .layers import memory_layer
+from .part_files import part_path
+from .part_files import sweep_stale_parts as sweep_parts
 from .provenance import layer_metadata
 from .report import is_cancelled, progress, warn
 from .table_names import SOURCES_TABLE
@@ -92,29 +91,12 @@ def _sources_layer(rows: list[dict]) -> QgsVectorLayer:
 
 def _part_path(path: str) -> str:
     """A temporary name unique to this run (two packs to one path in one process do not share it)."""
-    return f"{path}.part-{os.getpid()}-{uuid.uuid4().hex[:12]}.gpkg"
+    return part_path(f"{path}.part-", ".gpkg")
 
 
 def sweep_stale_parts(path: str) -> None:
     """Remove the temporary files that runs killed before their end (kill -9) left beside ``path``."""
-    for leftover in glob.glob(glob.escape(path) + ".part-*"):
-        match = re.search(r"\.part-(\d+)-", leftover)
-        if match and _process_alive(int(match.group(1))):
-            continue
-        try:
-            os.remove(leftover)
-        except OSError:
-            pass
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    sweep_parts(f"{path}.part-")
 
 
 def write_pack(

@@ -1,7 +1,9 @@
 """Fixtures of the tests that run in QGIS: the provider, a recording feedback, run_alg, the file
-URLs opened, the interface in French."""
+URLs opened, the interface in French, a throw-away PostGIS."""
 
 import pytest
+
+from tests.qgis.postgis import postgis  # noqa: F401 - the throw-away PostGIS cluster, for every test here
 
 
 @pytest.fixture

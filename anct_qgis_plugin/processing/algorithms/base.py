@@ -18,6 +18,7 @@ from ...core.errors import AnctError
 from ...core.secrets import redacted
 from ...resources_paths import resource_path
 from . import descriptions
+from .atomic_outputs import plain_file
 from .help_pages import help_text
 
 
@@ -103,8 +104,9 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
+        self.written = {}  # output name -> (destination, features written): what note_written was told
         try:
-            return self.run_algorithm(parameters, context, feedback)
+            results = self.run_algorithm(parameters, context, feedback)
         except AnctError as error:
             raise QgsProcessingException(redacted(str(error))) from error
         except OSError as error:  # a folder that is missing, read-only or full
@@ -128,6 +130,55 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
                     algorithm=self.name(), error=error
                 )
             ) from error
+        self._check_written(results)
+        return results
+
+    def note_written(self, name, destination, count, table=""):
+        """Output ``name`` was written to ``destination`` (a file, or one ``table`` of it) with
+        ``count`` features: checked when the run returns."""
+        self.written[(name, table)] = (destination, table, count)
+
+    def _check_written(self, results):
+        """Every file output, reopened, holds what the run wrote: a run whose file lost its
+        features (never committed, cut short) fails instead of reporting a success."""
+        noted = {name for name, _table in self.written}
+        for definition in self.destinationParameterDefinitions():
+            if (
+                definition.type() == "sink"
+                and plain_file(results.get(definition.name()))
+                and definition.name() not in noted
+            ):
+                raise QgsProcessingException(  # a writer that bypasses AtomicOutputs: a bug, said so
+                    f"{self.name()}: the output {definition.name()} was written without being counted"
+                )
+        for destination, table, count in self.written.values():
+            path = plain_file(destination)
+            found = _reopened_count(path, table) if path else count
+            if found != count:
+                shown = f"{path} ({table})" if table else path
+                message = (
+                    tr("{path} cannot be reopened: its {count} features were not written.")
+                    if found is None
+                    else tr("{path} holds {found} features where {count} were written: the output is incomplete.")
+                )
+                raise QgsProcessingException(
+                    message.format(path=shown, found=found, count=count)
+                    + " "
+                    + tr("Run the algorithm again, into another file if it happens again.")
+                )
 
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError
+
+
+def _reopened_count(path, table=""):
+    """Features in the file (or its ``table``) opened afresh by GDAL, read-only; None if it cannot
+    be opened or has no such table. GDAL, not a QGIS layer: QGIS keeps the files it opens in a pool."""
+    from osgeo import gdal
+
+    try:  # GDAL raises or answers None, as its exceptions are set
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+        layer = None if dataset is None else dataset.GetLayerByName(table) if table else dataset.GetLayer(0)
+        return None if layer is None else layer.GetFeatureCount()
+    except RuntimeError:
+        return None

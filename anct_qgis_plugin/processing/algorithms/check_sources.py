@@ -65,6 +65,7 @@ class CheckSourcesAlgorithm(AnctAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         from ...core.service import AnctData
         from ...core.source_check import check_sources
+        from .atomic_outputs import atomic_outputs
 
         data = AnctData()
         builder = data.builder(feedback)
@@ -74,31 +75,29 @@ class CheckSourcesAlgorithm(AnctAlgorithm):
         fields = QgsFields()
         for name, kind in COLUMNS:
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for check in checks:
-            feature = QgsFeature(fields)
-            feature.setAttributes(
-                [
-                    check.source_id,
-                    check.title,
-                    check.status,
-                    check.file_name,
-                    check.url,
-                    check.source_date,
-                    check.size,
-                    check.rows,
-                    ", ".join(check.columns_expected),
-                    ", ".join(check.columns_missing),
-                    ", ".join(check.columns_found),
-                    check.unmapped_codes,
-                    check.message,
-                ]
-            )
-            sink.addFeature(feature, FAST_INSERT)
+        with atomic_outputs(self, parameters, context) as outputs:
+            sink, dest_id = outputs.required_sink(self.OUTPUT, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
+            for check in checks:
+                feature = QgsFeature(fields)
+                feature.setAttributes(
+                    [
+                        check.source_id,
+                        check.title,
+                        check.status,
+                        check.file_name,
+                        check.url,
+                        check.source_date,
+                        check.size,
+                        check.rows,
+                        ", ".join(check.columns_expected),
+                        ", ".join(check.columns_missing),
+                        ", ".join(check.columns_found),
+                        check.unmapped_codes,
+                        check.message,
+                    ]
+                )
+                sink.addFeature(feature, FAST_INSERT)
+            dest_id = outputs.final_id(dest_id)
         failed = [check.source_id for check in checks if check.status == "failed"]
         if failed and self.parameterAsBoolean(parameters, self.FAIL_ON_ERROR, context):
             raise QgsProcessingException(

@@ -67,6 +67,7 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         from ...core.errors import CancelledError
         from ...core.report import is_cancelled
         from ...core.service import AnctData
+        from .atomic_outputs import atomic_outputs
         from .post_processing import style_on_load
 
         layer_id = self.parameterAsEnumString(parameters, self.LAYER, context)
@@ -75,16 +76,16 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         feedback.pushInfo(tr("Fetching {layer} for {territory}").format(layer=layer_id, territory=territory.label))
         built = data.build_layer(layer_id, territory, crs, feedback)
         source = built.layer
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, source.fields(), source.wkbType(), source.crs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for feature in source.getFeatures():
-            if is_cancelled(feedback):
-                raise CancelledError(tr("Cancelled: the output is incomplete."))  # never a success
-            if not sink.addFeature(QgsFeature(feature), FAST_INSERT):
-                raise QgsProcessingException(tr("Cannot write to the output: {error}").format(error=sink.lastError()))
+        with atomic_outputs(self, parameters, context) as outputs:
+            sink, dest_id = outputs.required_sink(self.OUTPUT, source.fields(), source.wkbType(), source.crs())
+            for feature in source.getFeatures():
+                if is_cancelled(feedback):
+                    raise CancelledError(tr("Cancelled: the output is incomplete."))  # never a success
+                if not sink.addFeature(QgsFeature(feature), FAST_INSERT):
+                    raise QgsProcessingException(
+                        tr("Cannot write to the output: {error}").format(error=sink.lastError())
+                    )
+            dest_id = outputs.final_id(dest_id)
         feedback.pushInfo(
             tr("{n} features — source dated {date}").format(
                 n=built.info.feature_count, date=built.info.source_date or "-"

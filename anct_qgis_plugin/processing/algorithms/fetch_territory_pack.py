@@ -41,4 +41,7 @@ class FetchTerritoryPackAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         written = sum(1 for entry in entries if entry.status == "ok")
         for entry in entries:
             feedback.pushInfo(f"{entry.layer_id}: {entry.status}, {entry.features}")
+            if entry.status == "ok":
+                self.note_written(self.OUTPUT, path, entry.features, table=entry.layer_id)
+        self.note_written(self.OUTPUT, path, len(entries), table=SOURCES_TABLE)
         return {self.OUTPUT: path, self.LAYERS_WRITTEN: written, self.LAYERS_UNAVAILABLE: len(entries) - written}

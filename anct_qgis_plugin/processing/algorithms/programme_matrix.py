@@ -5,7 +5,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
 )
@@ -48,6 +47,7 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
 
     def run_algorithm(self, parameters, context, feedback):
         from ...engine.programmes import programme_matrix_of
+        from .atomic_outputs import atomic_outputs
 
         result = programme_matrix_of(
             self.parameterAsString(parameters, self.TERRITORY, context),
@@ -59,20 +59,18 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
         for name in columns:
             numeric = name in ("population", "communes", "nb_programmes")
             fields.append(QgsField("departement" if name == "dep" else name, FIELD_DOUBLE if numeric else FIELD_STRING))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row in matrix[columns].itertuples(index=False):
-            feature = QgsFeature(fields)
-            feature.setAttributes(
-                [
-                    None if value is None else (float(value) if isinstance(value, (int, float)) else str(value))
-                    for value in row
-                ]
-            )
-            sink.addFeature(feature, FAST_INSERT)
+        with atomic_outputs(self, parameters, context) as outputs:
+            sink, dest_id = outputs.required_sink(self.OUTPUT, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
+            for row in matrix[columns].itertuples(index=False):
+                feature = QgsFeature(fields)
+                feature.setAttributes(
+                    [
+                        None if value is None else (float(value) if isinstance(value, (int, float)) else str(value))
+                        for value in row
+                    ]
+                )
+                sink.addFeature(feature, FAST_INSERT)
+            dest_id = outputs.final_id(dest_id)
         feedback.pushInfo(
             tr("{n} communes, programmes: {programmes}").format(
                 n=int((matrix["level"] == "commune").sum()), programmes=", ".join(present)
