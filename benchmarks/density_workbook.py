@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Reading INSEE's density grid: a synthetic workbook of the national size (34,935 communes, the
-twelve published columns, title rows above the header, written by the fixtures' ``xlsx_bytes``),
-read by the plugin (``core.parsers.read_xlsx``: every cell as text, header found below the titles)
-against QGIS opening the same file with its OGR provider and reading every feature.
+twelve columns published since 2025, a documentation sheet repeating the header, then the grid sheet
+with title rows above the header, written by the fixtures' ``xlsx_bytes``), read by the plugin
+(``core.parsers.read_xlsx``: the unpacked size checked, the header looked for in each sheet's first
+rows, the grid sheet read, every cell as text) against QGIS opening the same file with its OGR
+provider and reading every feature.
 
 Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/density_workbook.py [--runs 3]
 """
@@ -19,23 +21,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 
-from make_fixtures import DENSITY_LEVELS, xlsx_bytes  # noqa: E402
+from make_fixtures import DENSITY_3, DENSITY_HEADER, DENSITY_LEVELS, density_3, xlsx_bytes  # noqa: E402
 from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
 
 COMMUNES = 34_935
-HEADER = ["CODGEO", "LIBGEO", "DENS", "LIBDENS", "PMUN21"] + [f"P{n}" for n in range(1, 8)]
 
 
 def workbook(path: Path) -> None:
     rows, draw = [], random.Random(2024)
     for number in range(COMMUNES):
         level = draw.randint(1, 7)
+        three = density_3(level)
         rows.append(
-            [f"{1001 + number:05d}", f"Commune {number}", level, DENSITY_LEVELS[level], draw.randint(10, 5000)]
-            + [100 if n == level else 0 for n in range(1, 8)]
+            [f"{1001 + number:05d}", f"Commune {number}", three, DENSITY_3[three], draw.randint(10, 5000)]
+            + [100 if n == three else 0 for n in (1, 2, 3)]
+            + ["", "", level, DENSITY_LEVELS[level]]
         )
-    titles = [["Grille communale de densité"], [], ["Source : Insee"], []]
-    path.write_bytes(xlsx_bytes([("Grille_Densite", titles + [HEADER] + rows)]))
+    titles = [["Grille communale de densité à 3 et 7 niveaux"], [], ["Source : Insee"], []]
+    notes = [["Documentation"], DENSITY_HEADER]
+    path.write_bytes(xlsx_bytes([("Documentation", notes), ("Maille communale", titles + [DENSITY_HEADER] + rows)]))
 
 
 def timed(read) -> float:
@@ -52,13 +56,14 @@ def main() -> None:
     app.initQgis()
     from anct_qgis_plugin.core.parsers import read_xlsx
 
-    wanted = {"codgeo": ("CODGEO",), "dens": ("DENS",), "libdens": ("LIBDENS",)}
+    wanted = {"codgeo": ("CODGEO",), "dens": ("DENS7",), "libdens": ("LIBDENS7",)}
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "grille_densite_7_niveaux_2024.xlsx"
+        path = Path(folder) / "fichier_diffusion_2025.xlsx"
         workbook(path)
         ours = [timed(lambda: read_xlsx(str(path), "grille_densite", wanted)) for _run in range(args.runs)]
         native = [
-            timed(lambda: list(QgsVectorLayer(str(path), "grid", "ogr").getFeatures())) for _run in range(args.runs)
+            timed(lambda: list(QgsVectorLayer(f"{path}|layername=Maille communale", "grid", "ogr").getFeatures()))
+            for _run in range(args.runs)
         ]
         size = path.stat().st_size / 1e6
     print(f"{COMMUNES} rows, {size:.1f} MB, {args.runs} runs")

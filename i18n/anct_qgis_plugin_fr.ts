@@ -1167,7 +1167,7 @@
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="681" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="692" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1217,7 +1217,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="691" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="702" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1227,12 +1227,12 @@
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="76" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="84" />
       <source>Dataset '{dataset}' has no file that fits: {rule}. Files published: {available}</source>
       <translation>Le jeu de données « {dataset} » n'a aucun fichier qui convienne : {rule}. Fichiers publiés : {available}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="87" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="95" />
       <source>Dataset '{dataset}' has several files that fit ({rule}): {files}. The publisher may have added a file: the catalogue must say which one to read.</source>
       <translation>Le jeu de données « {dataset} » a plusieurs fichiers qui conviennent ({rule}) : {files}. Le producteur a peut-être ajouté un fichier : le catalogue doit dire lequel lire.</translation>
     </message>
@@ -1287,7 +1287,7 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="767" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="778" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1312,7 +1312,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="684" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="695" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1407,7 +1407,7 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="272" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="321" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
@@ -1427,7 +1427,7 @@
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="170" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="171" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
@@ -1472,7 +1472,7 @@
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="102" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="110" />
       <source>The resource '{title}' has no download link.</source>
       <translation>La ressource « {title} » n'a pas de lien de téléchargement.</translation>
     </message>
@@ -1492,7 +1492,7 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="759" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="809" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1537,6 +1537,11 @@
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="304" />
+      <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
+      <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="174" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
@@ -1547,7 +1552,7 @@
       <translation>{error} — l'édition {edition} en cache est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="296" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="345" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
@@ -1567,12 +1572,12 @@
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="206" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="243" />
       <source>{file} (source '{source}') holds no table.</source>
       <translation>{file} (source « {source} ») ne contient aucun tableau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="289" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="338" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
@@ -1582,12 +1587,12 @@
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="309" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="358" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="160" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="165" />
       <source>{file} (source '{source}') is not a readable XLSX workbook.</source>
       <translation>{file} (source « {source} ») n'est pas un classeur XLSX lisible.</translation>
     </message>
@@ -1597,9 +1602,19 @@
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="233" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="282" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="183" />
+      <source>{file} (source '{source}') unpacks to more than {mb} MB: refused (a national grid is about 13 MB). The server may have sent another file.</source>
+      <translation>{file} (source '{source}') se décompresse en plus de {mb} Mo : refusé (une grille nationale fait environ 13 Mo). Le serveur a peut-être envoyé un autre fichier.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="251" />
+      <source>{file} (source '{source}'): sheet '{sheet}' has more than {n} rows: refused.</source>
+      <translation>{file} (source '{source}') : la feuille « {sheet} » a plus de {n} lignes : refusée.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="87" />
@@ -1607,7 +1622,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="522" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="533" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1642,12 +1657,12 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="154" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="155" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="316" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="327" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
@@ -1657,37 +1672,37 @@
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="149" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="150" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="609" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="620" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="456" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="467" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="453" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="464" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="373" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="384" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="535" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="546" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="528" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="539" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
@@ -1712,7 +1727,7 @@
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="29" />
+      <location filename="../anct_qgis_plugin/core/datagouv.py" line="30" />
       <source>{url} is not a data.gouv.fr dataset document (no 'resources').</source>
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>

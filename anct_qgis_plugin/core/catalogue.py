@@ -15,6 +15,8 @@ from .i18n import tr
 
 DATAGOUV_API = "https://www.data.gouv.fr/api/1/datasets/{dataset}/"
 DATAGOUV_RESOURCE = "https://www.data.gouv.fr/api/1/datasets/r/{resource}"
+DATAGOUV_PAGE = "https://www.data.gouv.fr/fr/datasets/"
+DATAGOUV_SEARCH = DATAGOUV_PAGE + "?q="  # for a dataset whose page is not known
 OBSERVATOIRE_DOWNLOAD = (
     "https://www.observatoire-des-territoires.gouv.fr/outils/cartographie-interactive/api/v1/"
     "functions/GC_API_download.php?type=stat&nivgeo={nivgeo}&dataset={dataset}&indic={indic}"
@@ -50,6 +52,8 @@ class DataGouvFile:
     ``file_name`` must match the whole file name, ``title`` is searched in the resource title
     (either may match); only ``main`` resources of an accepted format count. ``newest``: the
     dataset keeps several vintages and the newest wins; otherwise several fits are an error.
+    ``vintage``: a regular expression whose group is the vintage a file name states (``cog(\\d{4})``):
+    with ``newest``, the highest vintage wins before any date.
     """
 
     dataset: str
@@ -57,6 +61,7 @@ class DataGouvFile:
     file_name: str = ""
     title: str = ""
     newest: bool = False
+    vintage: str = ""
 
     @property
     def api_url(self) -> str:
@@ -93,7 +98,16 @@ class YearlyUrl:
 
 @dataclass(frozen=True)
 class FixedUrl:
+    """One address. ``page``: where a person finds the file again when the address stops answering (a
+    stable data.gouv.fr link ``/datasets/r/<id>`` dies when its publisher replaces the resource)."""
+
     url: str
+    page: str = ""
+
+
+def resource_link(resource: str, page: str) -> FixedUrl:
+    """A data.gouv.fr stable resource link, with the page that lists the dataset's files."""
+    return FixedUrl(DATAGOUV_RESOURCE.format(resource=resource), page)
 
 
 @dataclass(frozen=True)
@@ -208,13 +222,16 @@ def _anct_list(
     not_member: tuple[str, ...] = (),
     commune_column: str = "insee_com",
     reader: str = "csv",
+    published: dict[str, tuple[str, ...]] | None = None,
     **extra: str | bool,
 ) -> Source:
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
-    Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture."""
+    Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture.
+    ``published``: the spellings a file uses for a column when they differ from the layer's name."""
     columns = {commune_column: (commune_column,), id_column: (id_column,)}
     if label_column and labels_from is None:
         columns[label_column] = (label_column,)
+    columns.update(published or {})
     return Source(
         id=id_,
         title_fr=title_fr,
@@ -271,17 +288,22 @@ SOURCES = (
         title_fr="Quartiers prioritaires 2015 (historique)",
         title_en="Priority neighbourhoods 2015 (historical)",
         theme="politique_ville",
+        # Still published in the QPV dataset as …/20180110-144945/qp-politiquedelaville-shp.zip, with no
+        # "2015" in its name: a ZIP of several shapefiles (QP_METROPOLE_LB93 — metropolitan only —,
+        # QP_METROPOLEOUTREMER_WGS84_EPSG4326 — all of them —, …) with CODE_QP, NOM_QP, COMMUNE_QP
+        # (../shared/docs/data-sources.md; public scripts download that exact URL and read either member).
+        # The national WGS84 member is chosen by its name.
         locator=DataGouvFile(
             "quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
-            ("zip", "geojson", "json"),
-            file_name=r".*qp[ _-]?2015.*",
-            title=r"QP[ _-]?2015.*contours|contours.*QP[ _-]?2015",
+            ("zip", "shp"),
+            file_name=r"qp-politiquedelaville-shp\.zip",
         ),
         historical=True,
         reader="vector",
         geometry=NativeGeometry(),
+        member=r"^QP_METROPOLEOUTREMER_WGS84",
         columns={"code_qp": ("CODE_QP", "code_qp"), "nom_qp": ("NOM_QP", "nom_qp", "lib_qp")},
-        suffix=".geojson",
+        suffix=".zip",
         attribution="ANCT, IGN",  # COMMUNE_QP holds names: restricted by geometry
         abstract_fr="Contours des quartiers prioritaires de la géographie 2015-2023, où le fichier est publié.",
         abstract_en="Outlines of the priority neighbourhoods of the 2015-2023 geography, where the file is published.",
@@ -402,9 +424,13 @@ SOURCES = (
         label_column="lib_porteur",
         theme="montagne",
     ),
-    # No dataset slug is known for these two: ANCT's code reads them by their stable resource links
-    # (/api/1/datasets/r/<id>, which redirect to the newest upload of that resource). Fabriques
-    # prospectives likewise: its commune file is read by r/87d38102-… (insee_com, id_fabp) beside these two.
+    # No dataset slug is known for these two: ANCT's map reads them by their stable resource links
+    # (/api/1/datasets/r/<id>, which redirect to the newest upload of that resource) with pandas'
+    # read_csv (','), the commune column insee_com and the id columns id_fabt, id_manup, id_fabp
+    # (anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e backend/data.py,
+    # SOURCES_DATAGOUV and MAPPING_ID_COLONNE). No other column of these files is evidenced: a file
+    # without them is refused naming the column expected and the columns found. Fabriques prospectives
+    # likewise (dataset fabriques-prospectives: the same repository's MAJ/data_admin.py).
     _anct_list(
         "fabriques_territoire",
         "Fabriques de territoire",
@@ -414,7 +440,7 @@ SOURCES = (
         "id_fabt",
         "Communes des Fabriques de territoire (tiers-lieux).",
         "Communes of the Fabriques de territoire (third places).",
-        locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="309049b4-f9f7-4038-a2b4-875ef32eca7c")),
+        locator=resource_link("309049b4-f9f7-4038-a2b4-875ef32eca7c", DATAGOUV_SEARCH + "Fabriques+de+territoire"),
     ),
     _anct_list(
         "manufactures_proximite",
@@ -425,7 +451,9 @@ SOURCES = (
         "id_manup",
         "Communes des Manufactures de proximité.",
         "Communes of the Manufactures de proximité.",
-        locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="a1cf9852-7be2-49bc-8981-a989cc70b6d0")),
+        locator=resource_link(
+            "a1cf9852-7be2-49bc-8981-a989cc70b6d0", DATAGOUV_SEARCH + "Manufactures+de+proximit%C3%A9"
+        ),
     ),
     _anct_list(
         "fabriques_prospectives",
@@ -436,7 +464,7 @@ SOURCES = (
         "id_fabp",
         "Communes des territoires accompagnés par les Fabriques prospectives.",
         "Communes of the territories supported by the Fabriques prospectives.",
-        locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="87d38102-b2c1-4e81-9a9d-4d922effc8f8")),
+        locator=resource_link("87d38102-b2c1-4e81-9a9d-4d922effc8f8", DATAGOUV_PAGE + "fabriques-prospectives/"),
     ),
     Source(
         id="france_services",
@@ -444,7 +472,11 @@ SOURCES = (
         title_en="France services sites",
         theme="territoires",
         # liste-fs-<YYYYMMDD>.csv, one row per site (ANCT, anct-carto/france_services reads it); never
-        # its companion liste-fs-com<COG>-<YYYYMMDD>.csv, the communes each site serves.
+        # its companion liste-fs-com<COG>-<YYYYMMDD>.csv, the communes each site serves. The dataset
+        # listing decides, the newest date in the name winning: ANCT uploads new vintages as new
+        # resources (its own map moved from r/31576dff-… to r/f49fe9e1-… in 2025:
+        # anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e backend/data.py), so no
+        # resource id is stored here.
         locator=DataGouvFile(
             "liste-des-structures-labellisees-france-services", ("csv",), file_name=r"liste-fs-\d{8}\.csv", newest=True
         ),
@@ -472,7 +504,9 @@ SOURCES = (
     ),
     # France Ruralités Revitalisation (the zoning that replaced ZRR on 1 July 2024), by commune, as the
     # Observatoire des territoires exports it: codgeo;libgeo;codefrr, codefrr = -9999 for communes not
-    # classified (evidence: public code reading this exact CSV export of the DGCL's zoning).
+    # classified (evidence: public code reading this exact CSV export of the DGCL's zoning). The export
+    # is asked in the communes of a year (nivgeo=com<YYYY>, as public code builds it from a year): the
+    # newest year it answers, looked for from the current one backwards.
     _anct_list(
         "france_ruralites_revitalisation",
         "France Ruralités Revitalisation (zonage)",
@@ -484,15 +518,23 @@ SOURCES = (
         "Communes classified France Ruralités Revitalisation, grouped by class (codefrr).",
         commune_column="codgeo",
         not_member=("-9999",),
-        locator=FixedUrl(OBSERVATOIRE_DOWNLOAD.format(nivgeo="com2025", dataset="frr", indic="codefrr")),
+        locator=YearlyUrl(
+            OBSERVATOIRE_DOWNLOAD.format(nivgeo="com{year}", dataset="frr", indic="codefrr"), look_back=4, suffix=".csv"
+        ),
         publisher="DGCL, Observatoire des territoires (ANCT)",
         attribution="DGCL, Observatoire des territoires",
     ),
-    # INSEE's grille communale de densité, one workbook a year: insee.fr/fr/statistiques/fichier/6439600/
-    # grille_densite_7_niveaux_<YYYY>.xlsx (2021-2024 seen; page insee.fr/fr/information/6439600). Title rows
-    # above the header CODGEO, LIBGEO, DENS (1-7), LIBDENS, PMUN<yy>, P1-P7 (evidence: public scripts that
-    # read these files with skip = 4 and these columns; ../shared/docs/data-sources.md). Codes follow the
-    # COG of the grid's year: older ones count for today's commune.
+    # INSEE's grille communale de densité, one workbook a year, moved in 2025 to insee.fr/fr/statistiques/
+    # fichier/8571524/fichier_diffusion_<YYYY>.xlsx (2021-2026 editions; page insee.fr/fr/information/8571524;
+    # the old 6439600/grille_densite_7_niveaux_<YYYY>.xlsx carries no 2025 or 2026 grid). A documentation
+    # sheet, then sheet "Maille communale": 4 title rows above CODGEO, LIBGEO, DENS, LIBDENS, PMUN22, P1, P2,
+    # P3, DENS_AAV, LIBDENS_AAV, DENS7, LIBDENS7. DENS/LIBDENS are now the 3-level grid: the 7 levels are
+    # DENS7/LIBDENS7, and a file without them is refused, never read at 3 levels (evidence:
+    # MobiSurvStd/MobiSurvStd@34167ace691346c9e2b0b9d385d59a2bd7f42b0a src/mobisurvstd/resources/insee_data.py
+    # reads DENS7 from 8571524/fichier_diffusion_<YYYY>.xlsx "starting for year 2021";
+    # CalumRob/lusk@ee512b26f9cac9d2e8d181058e42fee9618e5155 pipeline/R/classes_densite.R reads sheet
+    # "Maille communale", skip = 4, CODGEO, DENS7, LIBDENS7). Codes follow the COG of the grid's year:
+    # older ones count for today's commune.
     _anct_list(
         "grille_densite",
         "Grille communale de densité (Insee, 7 niveaux)",
@@ -507,8 +549,9 @@ SOURCES = (
         label_column="libdens",
         commune_column="codgeo",
         reader="xlsx",
+        published={"dens": ("DENS7",), "libdens": ("LIBDENS7",)},
         typology=True,
-        locator=YearlyUrl("https://www.insee.fr/fr/statistiques/fichier/6439600/grille_densite_7_niveaux_{year}.xlsx"),
+        locator=YearlyUrl("https://www.insee.fr/fr/statistiques/fichier/8571524/fichier_diffusion_{year}.xlsx"),
         publisher="INSEE",
         attribution="INSEE, grille communale de densité",
     ),
@@ -521,7 +564,10 @@ SOURCES = (
         # "lieux de médiation numérique": id, nom, code_insee, latitude, longitude, and list fields such
         # as dispositif_programmes_nationaux joined by '|', as its publisher's export view writes them;
         # ../shared/docs/data-sources.md). Only its stable resource link is known.
-        locator=FixedUrl(DATAGOUV_RESOURCE.format(resource="398edc71-0d51-4cb6-9cbe-2540a4db573c")),
+        locator=resource_link(
+            "398edc71-0d51-4cb6-9cbe-2540a4db573c",
+            "https://www.data.gouv.fr/fr/organizations/cartographie-nationale-des-lieux-de-mediation-numerique/",
+        ),
         reader="csv",
         geometry=PointsFromColumns(
             "longitude",
@@ -700,12 +746,16 @@ QPV_LIST = Source(
     theme="politique_ville",
     # listeqp2024-cog2024.csv, "Liste des quartiers prioritaires de la politique de la ville 2024 (format
     # CSV)", one row per QPV (10 columns); earlier uploads had 4 columns and ="…" codes: both read.
-    # Not liste-correspondance-qp2024-qp2015.csv, its sibling.
+    # Not liste-correspondance-qp2024-qp2015.csv, its sibling. The list is republished in each year's
+    # communes (listeqp2024-cog2025.csv beside the COG 2024 one, ../shared/docs/data-sources.md): the
+    # newest COG wins.
     locator=DataGouvFile(
         "quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
         ("csv",),
         file_name=r"listeqp2024.*\.csv",
         title=r"^Liste des quartiers prioritaires.*2024.*\(format CSV\)",
+        newest=True,
+        vintage=r"cog(\d{4})",
     ),
     reader="csv",
     geometry=None,

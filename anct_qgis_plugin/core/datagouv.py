@@ -3,7 +3,8 @@
 A source states how its file is recognised: its format, its file name and/or its title (regular
 expressions; either may match), and that it is a ``main`` resource (not documentation). When
 several files fit, a source that follows vintages (``newest``) takes the newest — by the date
-its publisher writes in the file name (``liste-fs-20240801.csv``), then by ``last_modified``;
+its publisher writes in the file name (``liste-fs-20240801.csv``), then by ``last_modified``
+(a source may first rank by the vintage a name states: ``listeqp2024-cog2025.csv``);
 any other source refuses to guess. No file, or a tie, is an error that lists what was published.
 """
 
@@ -64,8 +65,15 @@ def _published(document: dict) -> str:
     )
 
 
-def _recency(resource: dict) -> tuple[str, str]:
-    return (name_date(resource_file_name(resource)), str(resource.get("last_modified") or ""))
+def _recency(resource: dict, vintage: str = "") -> tuple[int, str, str]:
+    """How recent a file is: the vintage its name states (``cog2025``), then the date in its name,
+    then its last modification."""
+    match = re.search(vintage, resource_file_name(resource), re.IGNORECASE) if vintage else None
+    return (
+        int(match.group(1)) if match else 0,
+        name_date(resource_file_name(resource)),
+        str(resource.get("last_modified") or ""),
+    )
 
 
 def select_resource(document: dict, locator: DataGouvFile) -> dict:
@@ -80,8 +88,8 @@ def select_resource(document: dict, locator: DataGouvFile) -> dict:
     if len(candidates) == 1:
         return candidates[0]
     if locator.newest:
-        ranked = sorted(candidates, key=_recency, reverse=True)
-        if _recency(ranked[0]) != _recency(ranked[1]):
+        ranked = sorted(candidates, key=lambda resource: _recency(resource, locator.vintage), reverse=True)
+        if _recency(ranked[0], locator.vintage) != _recency(ranked[1], locator.vintage):
             return ranked[0]
     raise CatalogueError(
         tr(

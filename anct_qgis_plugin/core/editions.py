@@ -1,5 +1,5 @@
 """Files published each quarter or each year under a name that says which (Arcep:
-``…/sites/2024_T2/2024_T2_…``; INSEE: ``grille_densite_7_niveaux_2024.xlsx``).
+``…/sites/2024_T2/2024_T2_…``; INSEE: ``fichier_diffusion_2025.xlsx``).
 
 The newest edition published is found by looking back from the current quarter or year: an
 edition the server does not have (404, or absent from a folder mirror) is skipped; any other

@@ -67,7 +67,7 @@ from .datagouv import (
     select_resource,
 )
 from .editions import fetch_edition
-from .errors import AnctError, CancelledError, ParseError, bare
+from .errors import AnctError, CancelledError, NotPublishedError, ParseError, bare
 from .i18n import tr
 from .parsers import TABLE_READERS, iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .report import info, is_cancelled, progress, warn
@@ -294,7 +294,18 @@ class LayerBuilder:
             info_.file_name = url.rsplit("/", 1)[-1]
             return [_recorded(info_, url, fetched)]
         if isinstance(locator, FixedUrl):
-            return [self._fetch(locator.url, source, info_, source.suffix)]
+            try:
+                return [self._fetch(locator.url, source, info_, source.suffix)]
+            except NotPublishedError as error:
+                if not locator.page:
+                    raise
+                # A stable link dies when its publisher replaces the resource: say where to look.
+                raise NotPublishedError(
+                    tr(
+                        "{error} — the publisher has probably replaced this file with a new resource: look for "
+                        "it on {page} and report its address (source '{source}')."
+                    ).format(error=error, page=locator.page, source=source.id)
+                ) from error
         if isinstance(locator, RoadWfsPages):
             return self._road_pages(locator, territory, info_)
         if isinstance(locator, PerDepartementUrl):

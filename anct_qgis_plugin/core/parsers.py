@@ -152,35 +152,47 @@ def read_csv(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None 
     return Table(columns, [(row + [""] * width)[:width] for row in rows], sum(1 for row in rows if len(row) < width))
 
 
-def _sheet_rows(path: str, source: str) -> dict[str, list[list[str]]]:
-    """{sheet name: rows of text cells} of a workbook, every cell read as text (codes keep their zeros)."""
-    from osgeo import gdal
+# A workbook is refused before GDAL opens it when its parts unpack beyond this: GDAL parses a sheet
+# whole, and a 2.9 MB workbook of 20 million empty rows took 5 GB. INSEE's national grid unpacks to
+# 13 MB (34,880 rows of 12 columns), its largest sheet being nearly all of it.
+MAX_XLSX_UNPACKED = 96 * 1024 * 1024
+MAX_XLSX_ROWS = 200_000  # rows read from one sheet (France has about 35,000 communes)
+HEADER_SEARCH_ROWS = 50  # the header sits below a few title rows
 
-    unreadable = ParseError(
+
+def _unreadable_xlsx(path: str, source: str) -> ParseError:
+    return ParseError(
         tr("{file} (source '{source}') is not a readable XLSX workbook.").format(
             file=os.path.basename(path), source=source
         )
     )
-    try:  # GDAL answers None, or raises where QGIS turned its exceptions on (3.40 does)
-        # HEADERS=DISABLE: INSEE's sheets open with title rows that GDAL would take for the header.
-        dataset = gdal.OpenEx(
-            path,
-            gdal.OF_VECTOR | gdal.OF_READONLY,
-            allowed_drivers=["XLSX"],
-            open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"],
-        )
-        if dataset is None:
-            raise unreadable
-        sheets = {}
-        for number in range(dataset.GetLayerCount()):
-            sheet = dataset.GetLayer(number)
-            sheets[sheet.GetName()] = [
-                [clean_cell(f.GetFieldAsString(i)) if f.IsFieldSet(i) else "" for i in range(f.GetFieldCount())]
-                for f in sheet
-            ]
-    except RuntimeError as error:
-        raise unreadable from error
-    return sheets
+
+
+def _check_unpacked_size(path: str, source: str) -> None:
+    """Refuse a workbook whose parts unpack beyond MAX_XLSX_UNPACKED, counting the bytes actually
+    inflated (the sizes an archive declares can lie)."""
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.infolist():
+                with archive.open(member) as stream:
+                    while chunk := stream.read(1 << 20):
+                        total += len(chunk)
+                        if total > MAX_XLSX_UNPACKED:
+                            raise ParseError(
+                                tr(
+                                    "{file} (source '{source}') unpacks to more than {mb} MB: refused (a "
+                                    "national grid is about 13 MB). The server may have sent another file."
+                                ).format(file=os.path.basename(path), source=source, mb=MAX_XLSX_UNPACKED >> 20)
+                            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+        raise _unreadable_xlsx(path, source) from error
+
+
+def _cells(feature: Any) -> list[str]:
+    return [
+        clean_cell(feature.GetFieldAsString(i)) if feature.IsFieldSet(i) else "" for i in range(feature.GetFieldCount())
+    ]
 
 
 def _header_at(rows: list[list[str]], wanted: Mapping[str, Sequence[str]] | None) -> int | None:
@@ -196,16 +208,53 @@ def _header_at(rows: list[list[str]], wanted: Mapping[str, Sequence[str]] | None
 
 
 def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None = None) -> Table:
-    """Read the workbook's sheet holding the wanted columns into a Table (header below title rows)."""
-    sheets = list(_sheet_rows(path, source).values())
-    fits = [(rows, at) for rows in sheets for at in [_header_at(rows, wanted)] if at is not None]
-    if not fits:  # no sheet holds them all: name what is missing against the widest header found
-        headers = [rows[at] for rows in sheets for at in [_header_at(rows, None)] if at is not None]
-        resolve_columns([c for c in max(headers, key=len, default=[]) if c], wanted or {}, path, source)
-        raise ParseError(
-            tr("{file} (source '{source}') holds no table.").format(file=os.path.basename(path), source=source)
+    """Read the workbook's sheet holding the wanted columns into a Table (header below title rows).
+
+    Only the first rows of each sheet are looked at to find the header; when several sheets hold it
+    (INSEE's documentation sheet repeats the grid's header), the one with the most rows is the data.
+    Only that sheet is read, at most MAX_XLSX_ROWS rows.
+    """
+    from osgeo import gdal
+
+    _check_unpacked_size(path, source)
+    try:  # GDAL answers None, or raises where QGIS turned its exceptions on (3.40 does)
+        # HEADERS=DISABLE: INSEE's sheets open with title rows that GDAL would take for the header.
+        dataset = gdal.OpenEx(
+            path,
+            gdal.OF_VECTOR | gdal.OF_READONLY,
+            allowed_drivers=["XLSX"],
+            open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"],
         )
-    rows, at = fits[0]
+        if dataset is None:
+            raise _unreadable_xlsx(path, source)
+        sheets = [dataset.GetLayer(number) for number in range(dataset.GetLayerCount())]
+        tops = []
+        for sheet in sheets:
+            sheet.ResetReading()
+            top = [_cells(feature) for _n, feature in zip(range(HEADER_SEARCH_ROWS), sheet)]
+            tops.append(top)
+        fits = [
+            (sheet, top, at) for sheet, top in zip(sheets, tops) for at in [_header_at(top, wanted)] if at is not None
+        ]
+        if not fits:  # no sheet holds them all: name what is missing against the widest header found
+            headers = [top[at] for top in tops for at in [_header_at(top, None)] if at is not None]
+            resolve_columns([c for c in max(headers, key=len, default=[]) if c], wanted or {}, path, source)
+            raise ParseError(
+                tr("{file} (source '{source}') holds no table.").format(file=os.path.basename(path), source=source)
+            )
+        sheet, top, at = max(fits, key=lambda fit: fit[0].GetFeatureCount())
+        sheet.ResetReading()
+        rows = []
+        for feature in sheet:
+            if len(rows) > MAX_XLSX_ROWS + at:
+                raise ParseError(
+                    tr("{file} (source '{source}'): sheet '{sheet}' has more than {n} rows: refused.").format(
+                        file=os.path.basename(path), source=source, sheet=sheet.GetName(), n=MAX_XLSX_ROWS
+                    )
+                )
+            rows.append(_cells(feature))
+    except RuntimeError as error:
+        raise _unreadable_xlsx(path, source) from error
     columns = list(rows[at])
     while columns and not columns[-1]:
         columns.pop()

@@ -70,7 +70,8 @@ def read_membership(builder: LayerBuilder, table_id: str, country: Territory) ->
     source, id_column, label_column, date_column = MEMBERSHIP_SOURCES[table_id]
     info = source_info(source, builder.language)
     membership = Membership(table_id, title=info.title)
-    wanted = {**source.columns, id_column: (id_column,)}
+    # The source's published spellings win (INSEE's 7 levels are DENS7: its DENS is the 3-level grid).
+    wanted = {id_column: (id_column,), **source.columns}
     try:
         files = builder.fetch_files(source, country, info)
         memo, key = _memo_slot(builder, table_id, files[0].path)

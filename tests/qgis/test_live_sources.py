@@ -127,7 +127,11 @@ def test_check_sources_on_the_fixtures(anct_env, run_alg):
     rows = {f["source"]: f for f in result["OUTPUT"].getFeatures()}
     assert result["FAILED"] == 0 and set(rows) >= {"qpv", "qpv_list", "france_services", "mobile_sites", "communes"}
     assert rows["qpv"]["file"] == "qpv-2024-geojson.zip"
-    assert rows["qpv_list"]["file"] == "listeqp2024-cog2024.csv" and rows["qpv_list"]["rows"] == 7
+    # The list in the newest COG (cog2025 beside cog2024), not "several files fit".
+    assert rows["qpv_list"]["file"] == "listeqp2024-cog2025.csv" and rows["qpv_list"]["rows"] == 7
+    # The 2015 outlines are still published, as qp-politiquedelaville-shp.zip: read from its national member.
+    assert (rows["qpv_2015"]["status"], rows["qpv_2015"]["file"]) == ("ok", "qp-politiquedelaville-shp.zip")
+    assert rows["qpv_2015"]["rows"] == 3
     assert rows["france_services"]["file"] == "liste-fs-20240801.csv"
     assert (
         rows["france_services"]["source_date"] == "2024-08-01" and rows["france_services"]["unmapped_codes"] == "36999"
@@ -171,7 +175,7 @@ def test_the_earlier_four_column_qpv_list_is_read_too(anct_env, mirror_server):
         'QN03603M;Vaugirard;"=""36044""";"Châteauroux; Déols"\n'
         'QN03603M;Vaugirard;"=""36063""";"Châteauroux; Déols"\n'
     )
-    mirror_server.add_fault("datasets/r/4c6bb7f3", "body", body=older)
+    mirror_server.add_fault("datasets/r/eb2c43e0", "body", body=older)  # the cog2025 list's link (fixture id)
     builder = AnctData().builder()
     membership = read_membership(builder, "qpv", builder.index.country())
     assert not membership.unavailable

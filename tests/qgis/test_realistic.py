@@ -115,17 +115,37 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
         "manufactures_proximite",
         "mediation_numerique",
         "croisement_dispositifs",
-        "france_ruralites_revitalisation",
         "fabriques_prospectives",
     }
-    assert ok == set(checks) - {"qpv_2015", "grille_densite"} - absent
+    assert ok == set(checks) - {"qpv_2015", "france_ruralites_revitalisation"} - absent
     assert all("no copy" in checks[source].message for source in absent)
-    # Nor INSEE's density grid: no year is found, and the check says which years it looked for.
-    assert checks["grille_densite"].status == "failed"
-    assert "No edition of https://www.insee.fr/" in checks["grille_densite"].message
-    assert checks["qpv_2015"].status == "unpublished"  # the 2015 outlines are no longer in the dataset
+    # Nor the FRR export: no year is found, and the check says which years it looked for.
+    assert checks["france_ruralites_revitalisation"].status == "failed"
+    assert "No edition of https://www.observatoire-des-territoires" in checks["france_ruralites_revitalisation"].message
+    assert "fr/datasets/?q=Fabriques+de+territoire" in checks["fabriques_territoire"].message  # where to look
+    # INSEE's density grid at its 2025 address (2026 not there: looked back to 2025), all communes.
+    assert checks["grille_densite"].file_name == "fichier_diffusion_2025.xlsx"
+    assert checks["grille_densite"].rows == 34875 and not checks["grille_densite"].columns_missing
+    # This copy of the QPV dataset document lists no 2015 archive (qp-politiquedelaville-shp.zip): the
+    # check says so, naming what the document lists.
+    assert checks["qpv_2015"].status == "unpublished" and "qpv-2024-geojson.zip" in checks["qpv_2015"].message
 
     assert checks["qpv_list"].rows == 1493 and checks["france_services"].rows == 2845
+
+
+def test_indre_has_six_density_levels_read_from_dens7(real_data):
+    # INSEE's DENS is the 3-level grid now (Indre: 2 classes); the 7 levels are DENS7 (Indre: 6 of them).
+    built = real_data.build_layer("grille_densite", real_data.resolve_territory("36"))
+    levels = {f["dens"]: (f["libdens"], f["nb_communes"]) for f in built.layer.getFeatures()}
+    assert levels == {
+        "2": ("Centres urbains intermédiaires", 3),
+        "3": ("Ceintures urbaines", 2),
+        "4": ("Petites villes", 3),
+        "5": ("Bourgs ruraux", 22),
+        "6": ("Rural à habitat dispersé", 97),
+        "7": ("Rural à habitat très dispersé", 114),
+    }
+    assert built.info.source_date == "2025-01-01"
 
 
 def test_more_programmes_on_the_real_lists(real_data):

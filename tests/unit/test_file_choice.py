@@ -136,3 +136,35 @@ def test_source_dates_come_from_the_file_name_then_the_resource():
         )
         == "2026-01-16"
     )
+
+
+def test_the_qpv_list_in_the_newest_cog_wins_whatever_its_upload_date():
+    # listeqp2024-cog2025 beside the COG 2024 file: the newer COG wins, even uploaded before it.
+    document = qpv_document()
+    slug = "quartiers-prioritaires-de-la-politique-de-la-ville-qpv"
+    title = "Liste des quartiers prioritaires de la politique de la ville 2024 (format CSV)"
+    newer = resource(slug, "20260110-090000", "listeqp2024-cog2025.csv", "csv", title, modified="2026-01-10T09:00:00")
+    document["resources"].append(newer)
+    assert file_of(document, QPV_LIST.locator) == "listeqp2024-cog2025.csv"
+
+
+def test_the_2015_outlines_are_the_shapefile_archive_published_without_2015_in_its_name():
+    document = qpv_document()
+    slug = "quartiers-prioritaires-de-la-politique-de-la-ville-qpv"
+    document["resources"].append(resource(slug, "20180110-144945", "qp-politiquedelaville-shp.zip", "zip"))
+    assert file_of(document, get_source("qpv_2015").locator) == "qp-politiquedelaville-shp.zip"
+    # Absent from the dataset: an error listing what is published (check_sources says "unpublished").
+    with pytest.raises(CatalogueError, match="qp-politiquedelaville-shp"):
+        select_resource(qpv_document(), get_source("qpv_2015").locator)
+
+
+def test_france_services_follows_the_dataset_listing_to_a_newer_resource():
+    # ANCT uploads a new vintage as a new resource (its own map moved to r/f49fe9e1-… in 2025): the
+    # listing decides, the newest date in the name winning, whatever the order or the resource ids.
+    document = fs_document()
+    slug = "liste-des-structures-labellisees-france-services"
+    newer = resource(slug, "20250603-080000", "liste-fs-20250603.csv", "csv", modified="2025-06-03T08:00:00+00:00")
+    newer["latest"] = "https://www.data.gouv.fr/api/1/datasets/r/f49fe9e1-f9bb-4dbd-8dfe-b9fad31899ef"
+    document["resources"].insert(0, newer)
+    chosen = select_resource(document, get_source("france_services").locator)
+    assert chosen["latest"].endswith("/r/f49fe9e1-f9bb-4dbd-8dfe-b9fad31899ef")
