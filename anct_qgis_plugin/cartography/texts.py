@@ -118,7 +118,7 @@ WORDS = {
         gap_map_road="Temps par la route (min)",
         road_times="temps par la route (réseau routier indisponible : distance à vol d'oiseau)",
         road_network="Réseau routier BD TOPO",
-        partial_gap="écart au France services de {name} (partiel : {n} communes sur {total})",
+        partial_gap="éloignement des France services de {name} (partiel : {n} communes sur {total})",
     ),
     "en": SheetWords(
         inhabitants="inhabitants",

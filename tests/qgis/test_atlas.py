@@ -220,4 +220,4 @@ def test_a_region_gap_from_part_of_its_communes_prints_nd_and_says_partial(anct_
     run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path)})
     text = " ".join(pdf_text(tmp_path / "atlas_36.pdf").split())
     assert "Région : n.d." in text  # the gap box (the others have a région figure)
-    assert "écart au France services de Centre-Val de Loire (partiel : 6 communes sur 8)" in text
+    assert "éloignement des France services de Centre-Val de Loire (partiel : 6 communes sur 8)" in text
