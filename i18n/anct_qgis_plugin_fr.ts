@@ -364,7 +364,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="184" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="186" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="213" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="253" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
@@ -460,8 +460,8 @@
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="93" />
-      <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</source>
-      <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…).</translation>
+      <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured.</source>
+      <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note (note) quand un chiffre n'est pas donné parce qu'une partie seulement des communes d'un niveau a pu être mesurée.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="58" />
@@ -574,7 +574,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="133" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -679,7 +679,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="261" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="329" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -687,6 +687,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="18" />
       <source>Service gap measured</source>
       <translation>Mesure de l'éloignement</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="297" />
+      <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
+      <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="32" />
@@ -1014,12 +1019,17 @@
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="157" />
+      <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
+      <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="98" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="295" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="366" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1044,7 +1054,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="140" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="147" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1167,7 +1177,7 @@
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="692" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="703" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1217,7 +1227,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="702" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="713" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1287,7 +1297,12 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="778" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="46" />
+      <source>Listed without geometry (none of their communes has an outline): {items}</source>
+      <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="789" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1312,7 +1327,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="695" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="706" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1487,7 +1502,7 @@
       <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="45" />
+      <location filename="../anct_qgis_plugin/core/provenance.py" line="51" />
       <source>The source could not be reached: a stale cached copy was used.</source>
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
@@ -1537,7 +1552,7 @@
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="304" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="305" />
       <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
@@ -1562,12 +1577,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="236" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="237" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="225" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="226" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1622,7 +1637,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="533" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="534" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1662,12 +1677,12 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="327" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="328" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="256" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="257" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
@@ -1682,27 +1697,32 @@
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="467" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="468" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="464" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="465" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="384" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="626" />
+      <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
+      <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="385" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="546" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="547" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="539" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="540" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>

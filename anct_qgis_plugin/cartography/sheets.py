@@ -161,6 +161,8 @@ def _gather(
             )
     if measure.by_road and not used.by_road:
         inputs.missing.append(texts.words.road_times)
+    # A figure only part of a level's communes gave prints n.d.; the sheet says why.
+    inputs.missing += [texts.partial(missed.name, missed.counted, missed.total) for missed in profile.partial]
     run = gap_run(runs, territory, used)
     if run is None:
         inputs.missing.append(texts.gap_map_title)

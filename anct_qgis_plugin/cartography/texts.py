@@ -74,6 +74,7 @@ class SheetWords:
     gap_map_road: str
     road_times: str
     road_network: str
+    partial_gap: str  # a level's gap measured on part of its communes: {name}, {n}, {total}
 
 
 WORDS = {
@@ -117,6 +118,7 @@ WORDS = {
         gap_map_road="Temps par la route (min)",
         road_times="temps par la route (réseau routier indisponible : distance à vol d'oiseau)",
         road_network="Réseau routier BD TOPO",
+        partial_gap="éloignement des France services de {name} (partiel : {n} communes sur {total})",
     ),
     "en": SheetWords(
         inhabitants="inhabitants",
@@ -158,6 +160,7 @@ WORDS = {
         gap_map_road="Time by road (min)",
         road_times="road times (road network unavailable: straight-line distance)",
         road_network="BD TOPO road network",
+        partial_gap="service gap of {name} (partial: {n} of {total} communes)",
     ),
 }
 
@@ -221,6 +224,16 @@ def format_number(value: float | None, decimals: int | None = None, language: st
     return text.replace(",", NBSP).replace(".", ",") if language == "fr" else text
 
 
+def format_share(value: float | None, language: str = DEFAULT_LANGUAGE, unit: bool = True) -> str:
+    """A percentage with one decimal: '3,4 %' (fr) or '3.4 %' (en); a share above 0 that would
+    round to 0.0 prints '< 0,1 %' ('< 0.1 %'), never '0,0 %'; None or NaN -> n.d. ``unit``: the
+    '%' sign (left out where a header or label says it)."""
+    if _missing(value):
+        return WORDS[language].nd
+    text = f"<{NBSP}{format_number(0.1, 1, language)}" if 0 < value < 0.05 else format_number(value, 1, language)
+    return f"{text}{NBSP}%" if unit else text
+
+
 def comparison_line(region: object, france: object, unit: str = "", separator: str = "\n") -> str:
     """'Région : …' and 'France : …' with French number formatting (None -> 'n.d.').
 
@@ -231,6 +244,8 @@ def comparison_line(region: object, france: object, unit: str = "", separator: s
     def show(value: object) -> str:
         if value is None or isinstance(value, str):
             return value or words.nd
+        if unit == "%":
+            return format_share(value)
         return format_number(value) + (f"{NBSP}{unit}" if unit else "")
 
     return f"{words.region}{words.colon}{show(region)}{separator}{words.france}{words.colon}{show(france)}"
@@ -269,12 +284,16 @@ class SheetTexts:
         row = row.iloc[0]
         return Figure(*(None if _missing(v) else v for v in (row["territory"], row["region"], row["france"])))
 
-    def _comparison(self, region: float | None, france: float | None, decimals: int = 0, suffix: str = "") -> str:
-        """Two lines: the boxes are too narrow for both on one line at a legible size."""
+    def _share(self, value: float | None, unit: bool = True) -> str:
+        return format_share(value, self.language, unit)
+
+    def _comparison(self, region: float | None, france: float | None, decimals: int = 0, share: bool = False) -> str:
+        """Two lines: the boxes are too narrow for both on one line at a legible size. ``share``:
+        percentages (see format_share)."""
         w = self.words
 
-        def shown(value: float | None) -> str:  # no unit after "n.d."
-            return self._n(value, decimals) + (suffix if value is not None else "")
+        def shown(value: float | None) -> str:
+            return self._share(value) if share else self._n(value, decimals)
 
         return f"{w.region}{w.colon}{shown(region)}\n{w.france}{w.colon}{shown(france)}"
 
@@ -333,33 +352,44 @@ class SheetTexts:
             share = self._figure(figures, "gap_share")
             people = self._figure(figures, "gap_population").territory
             return FigureBox(
-                f"{self._n(share.territory, 1)} %",
+                self._share(share.territory),
                 self._gap_words(w.gap, w.gap_road).format(n=self._n(people)),
-                self._comparison(share.region, share.france, 1, " %"),
+                self._comparison(share.region, share.france, share=True),
             )
         if box == "mobile":
             t, r, f = self._figure(figures, "mobile_sites")
             return FigureBox(self._n(t), w.mobile, self._comparison(r, f))
         raise KeyError(box)
 
-    def chart_value(self, value: float, _row: int) -> str:
-        """A value at the end of a chart bar (the value_format of charts.comparison_chart_svg)."""
+    # The indicators of the comparison chart, in order: the chart's rows.
+    CHART_INDICATORS = (
+        "density",
+        "france_services_per_10000",
+        "qpv_population_share",
+        "petites_villes_de_demain_population_share",
+        "villages_avenir_population_share",
+        "gap_share",
+    )
+
+    def chart_value(self, value: float, row: int) -> str:
+        """A value at the end of a chart bar (the value_format of charts.comparison_chart_svg);
+        a share as format_share prints it (its label says %)."""
+        if self.CHART_INDICATORS[row].endswith("share"):
+            return self._share(value, unit=False)
         return self._n(value, 0 if abs(value) >= 100 else (1 if abs(value) >= 1 else 2))
 
     def chart_rows(self, figures: DataFrame) -> list[ChartRow]:
-        """The indicators of the comparison chart."""
+        """The indicators of the comparison chart (CHART_INDICATORS)."""
         w = self.words
-        return [
-            ChartRow(label, list(self._figure(figures, key)))
-            for label, key in (
-                (w.chart_density, "density"),
-                (w.chart_fs, "france_services_per_10000"),
-                (w.chart_qpv, "qpv_population_share"),
-                (w.chart_pvd, "petites_villes_de_demain_population_share"),
-                (w.chart_va, "villages_avenir_population_share"),
-                (self._gap_words(w.chart_gap, w.chart_gap_road), "gap_share"),
-            )
-        ]
+        labels = (
+            w.chart_density,
+            w.chart_fs,
+            w.chart_qpv,
+            w.chart_pvd,
+            w.chart_va,
+            self._gap_words(w.chart_gap, w.chart_gap_road),
+        )
+        return [ChartRow(label, list(self._figure(figures, key))) for label, key in zip(labels, self.CHART_INDICATORS)]
 
     def series_names(self, territory: Territory, region_name: str) -> list[str]:
         return [territory.name, region_name or self.words.region, self.words.france]
@@ -381,7 +411,7 @@ class SheetTexts:
                 f["name"] or f["code"],
                 self._n(f["units"]),
                 self._n(f["population"]),
-                self._n(100.0 * (f["share_beyond"] or 0), 1),
+                self._share(100.0 * (f["share_beyond"] or 0), unit=False),
                 self._n((f["worst"] or 0) / (1.0 if self.by_road else 1000.0), 1),
             ]  # minutes, or km from metres
             for f in rows
@@ -408,6 +438,11 @@ class SheetTexts:
             return self.words.nd
         year, month, day = (iso.split("-") + ["", ""])[:3]
         return f"{day}/{month}/{year}" if self.language == "fr" and day else iso
+
+    def partial(self, name: str, counted: int, total: int) -> str:
+        """What is missing when a level's gap could only be measured on part of its communes (its
+        figure prints n.d.)."""
+        return self.words.partial_gap.format(name=name, n=self._n(counted), total=self._n(total))
 
     def missing(self, items: Iterable[str]) -> str:
         items = list(items)

@@ -114,6 +114,7 @@ class SourceInfo:
     population_source: str = ""  # which population the layer's figures use
     fresh_urls: list = field(default_factory=list)  # files downloaded for this layer (not from the cache)
     missing_departements: list = field(default_factory=list)  # per-département files that could not be had
+    undrawn: list = field(default_factory=list)  # "id label" of features without geometry: no commune outline
 
 
 @dataclass
@@ -603,15 +604,14 @@ class LayerBuilder:
             communes = sorted(set(group["communes"]))
             found = [outlines[c] for c in communes if c in outlines]
             missing.update(c for c in communes if c not in outlines)
-            if not found:
-                continue
+            if not found:  # listed all the same, without geometry: a programme does not vanish
+                info_.undrawn.append(f"{programme} {group['label']}".strip())
             values = [programme] + ([group["label"]] if labelled else [])
             values += [group["date"] or None] if date_at is not None else []
-            population = sum(p for _g, p in found if p is not None)
-            values += [", ".join(communes), len(communes), population]
+            values += [", ".join(communes), len(communes), self._population(communes)]
             feature = QgsFeature(fields)
             feature.setAttributes(values)
-            feature.setGeometry(as_polygons(QgsGeometry.unaryUnion([g for g, _p in found])))
+            feature.setGeometry(as_polygons(QgsGeometry.unaryUnion([g for g, _p in found])) if found else QgsGeometry())
             features.append(feature)
         layer.dataProvider().addFeatures(features)
         self._report_unmapped(tally, info_)
@@ -621,7 +621,18 @@ class LayerBuilder:
                     "{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}"
                 ).format(title=info_.title, n=len(missing), codes=", ".join(sorted(missing)[:10]))
             )
+        if info_.undrawn:
+            info_.warnings.append(
+                tr(
+                    "{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}"
+                ).format(title=info_.title, n=len(info_.undrawn), programmes=", ".join(info_.undrawn))
+            )
         return layer
+
+    def _population(self, communes: list[str]) -> int:
+        """A programme's population: the national table's for each of its communes, drawn or not
+        (the outlines carry the same, see _table_population)."""
+        return sum(int(self.index.communes.get(code, {}).get("population") or 0) for code in communes)
 
     def _dissolved(
         self,

@@ -41,6 +41,12 @@ def layer_metadata(info: SourceInfo, territory_label: str) -> QgsLayerMetadata:
         history.append(tr("Population: {source}").format(source=info.population_source))
     if info.unmapped_codes:
         history.append(tr("Commune codes that match no commune of today: {codes}").format(codes=info.unmapped_codes))
+    if info.undrawn:
+        history.append(
+            tr("Listed without geometry (none of their communes has an outline): {items}").format(
+                items=", ".join(info.undrawn)
+            )
+        )
     if info.stale:
         history.append(tr("The source could not be reached: a stale cached copy was used."))
     metadata.setHistory(history)

@@ -167,25 +167,65 @@ def gap_measure(mode: str, threshold: Optional[float] = None, network: object = 
 
 @dataclass(frozen=True)
 class GapRun:
-    """One anct:service_gap run of a territory: its figures and its output and summary layers."""
+    """One anct:service_gap run of a territory: its figures, its output and summary layers and the
+    codes of the units it measured (communes: those whose outline could be had)."""
 
     beyond: float
     population: float
     layer: QgsVectorLayer
     summary: QgsVectorLayer
     network_source: str
+    units: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class Partial:
+    """Figures of a level that only part of its communes could give (the others have no outline
+    here): ``counted`` of its ``total`` communes. Such a figure is not given (None), only said.
+    ``name``: the level's (the territory's label, the région's name, France)."""
+
+    level: str
+    name: str
+    indicators: tuple
+    counted: int
+    total: int
+
+
+GAP_INDICATORS = ("gap_population", "gap_share")
 
 
 @dataclass(frozen=True)
 class LevelGaps:
-    """{level: (population beyond, population) or None}, and the measure that could be used."""
+    """{level: (population beyond, population) or None}, the measure that could be used, and the
+    levels measured on part of their communes (their figures are None)."""
 
     levels: dict
     measure: GapMeasure
+    partial: tuple = ()
+
+
+def gap_coverage(index: TerritoryIndex, territory: Territory, level: str, run: GapRun) -> Optional[Partial]:
+    """A Partial when the run of ``level`` missed communes of that level, else None.
+
+    The communes of the collectivités d'outre-mer have no outline anywhere (IGN's France is
+    metropolitan France and the DROM): France's measure leaves them out by definition, not by a
+    missing file, so they are not expected.
+    """
+    codes = level_codes(index, territory)[level]
+    expected = {
+        code
+        for code in (index.communes if codes is None else codes)
+        if index.communes.get(code, {}).get("codeDepartement", "") not in COM_CODES
+    }
+    counted = len(expected & run.units)
+    if counted == len(expected):
+        return None
+    return Partial(level, level_name(index, territory, level), GAP_INDICATORS, counted, len(expected))
 
 
 def service_gaps(
     territory: Territory,
+    index: TerritoryIndex,
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback,
     measure: GapMeasure = STRAIGHT_DEFAULT,
@@ -199,6 +239,8 @@ def service_gaps(
     no road network can be had, the straight-line measure stands in, with a warning.
     ``runs`` (a dict) keeps each run's output and summary layers by (territory key, measure), and
     reuses them: an atlas of a région measures the région once, not once per département.
+    A level whose run missed some of its communes (outlines that could not be had) gets None and
+    a Partial saying how many it counted.
     """
     runs = {} if runs is None else runs
     if measure.by_road:
@@ -206,9 +248,7 @@ def service_gaps(
         if key not in runs:
             runs[key] = _run_service_gap(territory.key, measure, context, feedback)
         if runs[key] is not None:
-            return LevelGaps(
-                {"territory": (runs[key].beyond, runs[key].population), "region": None, "france": None}, measure
-            )
+            return _level_gaps(index, territory, {"territory": runs[key]}, measure, feedback)
         feedback.pushWarning(
             tr("No road times for {territory}: the straight-line distance is shown instead.").format(
                 territory=territory.label
@@ -220,18 +260,46 @@ def service_gaps(
         keys["region"] = f"reg:{territory.region_codes[0]}"
     if territory.is_country:
         keys["france"] = "FR"
-    result = {"territory": None, "region": None, "france": None}
+    level_runs = {}
     for level, key in keys.items():
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled."))
         if (key, measure) not in runs:
             runs[(key, measure)] = _run_service_gap(key, measure, context, feedback)
-        run = runs[(key, measure)]
-        if run is not None:
-            result[level] = (run.beyond, run.population)
+        level_runs[level] = runs[(key, measure)]
     if territory.is_country:
-        result["territory"] = result["france"]
-    return LevelGaps(result, measure)
+        level_runs["territory"] = level_runs["france"]
+    return _level_gaps(index, territory, level_runs, measure, feedback)
+
+
+def level_name(index: TerritoryIndex, territory: Territory, level: str) -> str:
+    """The territory's label, its région's name or France."""
+    if level == "region":
+        return index.regions.get(territory.region_codes[0], territory.region_codes[0])
+    return territory.label if level == "territory" else "France"
+
+
+def _level_gaps(
+    index: TerritoryIndex, territory: Territory, level_runs: dict, measure: GapMeasure, feedback: QgsProcessingFeedback
+) -> LevelGaps:
+    """The figures of each level's run (None for a failed run or one that missed communes)."""
+    result, partial = {"territory": None, "region": None, "france": None}, []
+    for level, run in level_runs.items():
+        if run is None:
+            continue
+        missed = gap_coverage(index, territory, level, run)
+        if missed is None:
+            result[level] = (run.beyond, run.population)
+            continue
+        partial.append(missed)
+        warn(
+            feedback,
+            tr(
+                "Service gap of {name} not given: only {n} of its {total} communes could be measured "
+                "(the others' outlines could not be had)."
+            ).format(name=missed.name, n=missed.counted, total=missed.total),
+        )
+    return LevelGaps(result, measure, tuple(partial))
 
 
 def gap_run(runs: dict, territory: Territory, measure: GapMeasure) -> Optional[GapRun]:
@@ -261,12 +329,14 @@ def _run_service_gap(
         feedback.pushWarning(tr("Service gap for {key} unavailable: {error}").format(key=key, error=error))
         return None
     layer = QgsProcessingUtils.mapLayerFromString(outputs["OUTPUT"], context)
+    features = list(layer.getFeatures())
     return GapRun(
         outputs["POPULATION_BEYOND"],
-        sum(f["population"] or 0 for f in layer.getFeatures()),
+        sum(f["population"] or 0 for f in features),
         layer,
         QgsProcessingUtils.mapLayerFromString(outputs["SUMMARY"], context),
         outputs.get("NETWORK_SOURCE", ""),
+        frozenset(str(f[0]) for f in features),  # the unit id comes first (engine/service_gap.output_fields)
     )
 
 
@@ -280,6 +350,7 @@ class Profile:
     memberships: dict
     measure: GapMeasure
     population_source: str = ""
+    partial: tuple = ()  # Partial: figures left out because part of a level's communes gave them
 
 
 def _warn_double_levels(membership: Membership, feedback: QgsProcessingFeedback) -> None:
@@ -318,7 +389,7 @@ def compute_profile(
         _warn_double_levels(memberships[DENSITY_GRID], feedback)
     feedback.setProgress(30)
     area_km2, area_departements = areas(builder, territory, feedback)
-    gaps = service_gaps(territory, context, feedback, measure, runs)
+    gaps = service_gaps(territory, index, context, feedback, measure, runs)
     table = key_figures(
         commune_frame(index),
         level_codes(index, territory),
@@ -328,7 +399,7 @@ def compute_profile(
         area_departements,
         whole_departements(index, territory),
     )
-    return Profile(territory, table, memberships, gaps.measure)
+    return Profile(territory, table, memberships, gaps.measure, partial=gaps.partial)
 
 
 def territory_profile(

@@ -211,3 +211,13 @@ def test_print_atlas_as_a_button_would_call_it(anct_env, provider, tmp_path, fee
     assert "Indre (36)" in pdf_text(result.files[0])
     assert (workdir / "chart_36.svg").is_file()  # the caller's folder, left as it was given
     assert "Sheet 1/1: 36" in feedback.infos
+
+
+def test_a_region_gap_from_part_of_its_communes_prints_nd_and_says_partial(anct_env, run_alg, mirror_server, tmp_path):
+    """Cher's outlines missing: the région's gap would be Indre's alone; the sheet prints n.d. and
+    says how many of the région's communes were measured."""
+    mirror_server.add_fault("communes@codeDepartement=18&", "status", code=404)
+    run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path)})
+    text = " ".join(pdf_text(tmp_path / "atlas_36.pdf").split())
+    assert "Région : n.d." in text  # the gap box (the others have a région figure)
+    assert "éloignement des France services de Centre-Val de Loire (partiel : 6 communes sur 8)" in text

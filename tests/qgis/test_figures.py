@@ -92,3 +92,75 @@ def test_profile_by_road_falls_back_to_straight_line_and_says_so(anct_env, run_a
     )
     assert "20 km" in figures["gap_population"]["label"] and figures["gap_population"]["region"] is not None
     assert any("No road times for Indre" in warning for warning in feedback.warnings)
+
+
+def is_null(value):
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
+CHER_OUTLINES = "communes@codeDepartement=18&"  # the 2 Cher communes of région 24 (README: 6 + 2)
+
+
+def test_region_gap_from_part_of_its_communes_is_not_given_as_the_regions(anct_env, run_alg, mirror_server, feedback):
+    """Centre-Val de Loire measured from Indre alone (Cher's outlines missing) is no région figure:
+    NULL, with a note saying how many of its communes were measured."""
+    mirror_server.add_fault(CHER_OUTLINES, "status", code=404)
+    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"], "indicator")
+    for indicator in ("gap_population", "gap_share"):
+        assert is_null(figures[indicator]["region"]), indicator
+        assert figures[indicator]["territory"] is not None  # Indre itself is whole
+        assert figures[indicator]["note"] == (
+            "Centre-Val de Loire: not given, only 6 of its 8 communes could be measured (outlines missing)"
+        )
+    assert is_null(figures["population"]["note"])  # the other figures come from the commune table
+    assert figures["population"]["region"] == 161998
+    assert any("Service gap of Centre-Val de Loire not given: only 6 of its 8" in w for w in feedback.warnings)
+
+
+def test_a_whole_region_gets_its_gap_and_no_note(anct_env, run_alg):
+    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"], "indicator")
+    assert figures["gap_share"]["region"] is not None and is_null(figures["gap_share"]["note"])
+
+
+def test_a_share_above_zero_is_not_written_as_zero():
+    from anct_qgis_plugin.processing.algorithms.territory_profile import _value
+
+    assert _value(0.031, 1) == 0.031  # would round to 0.0 %: keeps its first digits
+    assert _value(0.0004, 1) == 0.0004
+    assert _value(0.0, 1) == 0.0 and _value(3.14159, 1) == 3.1 and _value(0.05, 1) == 0.1
+
+
+def test_a_programme_whose_communes_have_no_outline_stays_listed(anct_env, mirror_server, qgis_app, feedback):
+    """Bourges's two cités éducatives, with Cher's outlines missing: features without geometry,
+    named in the warning and the metadata, not dropped."""
+    from anct_qgis_plugin.core.provenance import apply_provenance
+    from anct_qgis_plugin.core.service import AnctData
+
+    mirror_server.add_fault(CHER_OUTLINES, "status", code=404)
+    data = AnctData(language="fr")
+    territory = data.resolve_territory("reg:24")
+    built = data.build_layer("cites_educatives", territory, feedback=feedback)
+    features = {f["id_cite"]: f for f in built.layer.getFeatures()}
+    assert set(features) == {"cite-045", "cite-030", "cite-031"}
+    assert features["cite-045"].hasGeometry()  # Châteauroux is drawn
+    for ident in ("cite-030", "cite-031"):
+        assert not features[ident].hasGeometry()
+        assert features[ident]["insee_com"] == "18033" and features[ident]["population"] == 64186
+    assert built.info.undrawn == ["cite-030 Bourges Nord", "cite-031 Bourges Sud"]
+    assert any(
+        "2 listed without geometry" in w and "cite-030 Bourges Nord, cite-031 Bourges Sud" in w
+        for w in feedback.warnings
+    )
+    apply_provenance(built.layer, built.info, territory.label)
+    assert any("cite-031 Bourges Sud" in line for line in built.layer.metadata().history())
+
+
+def test_card_and_matrix_list_a_programme_without_outline(anct_env, run_alg, mirror_server, qgis_app):
+    from anct_qgis_plugin.core.service import AnctData
+
+    mirror_server.add_fault(CHER_OUTLINES, "status", code=404)
+    card = AnctData().commune_card("18033")
+    assert {line.ident for line in card.lines if line.layer_id == "cites_educatives"} == {"cite-030", "cite-031"}
+    matrix = run_alg("anct:programme_matrix", {"TERRITORY": "reg:24", "OUTPUT": "memory:"})["OUTPUT"]
+    bourges = next(f for f in matrix.getFeatures() if f["level"] == "commune" and f["code"] == "18033")
+    assert bourges["cites_educatives"] == "cite-030, cite-031"

@@ -39,7 +39,7 @@ from anct_qgis_plugin.cartography.template import (
     find_table,
     set_figure,
 )
-from anct_qgis_plugin.cartography.texts import comparison_line, format_number
+from anct_qgis_plugin.cartography.texts import SheetTexts, comparison_line, format_number, format_share
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "make_layout.py"
@@ -195,6 +195,51 @@ def test_format_number_is_french():
     assert format_number(0.412) == "0,41"
     assert format_number(None) == "n.d."
     assert comparison_line(3.4, None, "%", separator=" · ") == "Région\u00a0: 3,4\u00a0% · France\u00a0: n.d."
+
+
+def test_a_share_above_zero_that_rounds_to_zero_prints_below_a_tenth():
+    assert format_share(0.03) == "<\u00a00,1\u00a0%" and format_share(0.03, "en") == "<\u00a00.1\u00a0%"
+    assert (
+        format_share(0.0) == "0,0\u00a0%"
+        and format_share(0.05) == "0,1\u00a0%"
+        and format_share(12.34) == "12,3\u00a0%"
+    )
+    assert format_share(None) == "n.d." and format_share(0.01, unit=False) == "<\u00a00,1"
+    assert (
+        comparison_line(0.02, 0.0, "%", separator=" · ") == "Région\u00a0: <\u00a00,1\u00a0% · France\u00a0: 0,0\u00a0%"
+    )
+
+
+def test_every_share_of_a_sheet_goes_through_the_share_format(layout):
+    import pandas as pd
+    from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
+
+    from anct_qgis_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+
+    figures = pd.DataFrame(
+        [
+            {"indicator": "gap_share", "territory": 0.03, "region": 0.0, "france": 12.5},
+            {"indicator": "gap_population", "territory": 21.0, "region": 0.0, "france": 1e6},
+        ]
+    )
+    texts = SheetTexts("fr")
+    box = texts.figure_box("gap", figures)
+    set_figure(layout, "figure_gap", *box)  # as atlas.fill_sheet puts it
+    assert layout.itemById("figure_gap_value").text() == "<\u00a00,1\u00a0%"
+    assert box.comparison == "Région\u00a0: 0,0\u00a0%\nFrance\u00a0: 12,5\u00a0%"
+    assert SheetTexts("en").figure_box("gap", figures).value == "<\u00a00.1\u00a0%"
+    gap_row = texts.CHART_INDICATORS.index("gap_share")
+    assert texts.chart_value(0.03, gap_row) == "<\u00a00,1" and texts.chart_value(0.03, 0) == "0,03"  # density
+    summary = QgsVectorLayer("None", "summary", "memory")
+    fields = QgsFields()
+    for name in ("level", "code", "name", "units", "population", "share_beyond", "worst"):
+        fields.append(QgsField(name, FIELD_STRING if name in ("level", "code", "name") else FIELD_DOUBLE))
+    summary.dataProvider().addAttributes(fields.toList())
+    summary.updateFields()
+    feature = QgsFeature(summary.fields())
+    feature.setAttributes(["epci", "200000001", "CC", 10, 5000, 0.0002, 21000])  # 1 inhabitant of 5,000
+    summary.dataProvider().addFeatures([feature])
+    assert texts.epci_rows(summary)[0][3] == "<\u00a00,1"
 
 
 def test_chart_is_an_svg_that_a_layout_picture_renders(qgis_app, tmp_path):

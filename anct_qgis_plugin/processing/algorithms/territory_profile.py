@@ -90,7 +90,11 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         self.add_gap_parameters()
         self.add_help(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Key figures"), SOURCE_VECTOR_ANY),
-            tr("One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…)."),
+            tr(
+                "One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, "
+                "GeoPackage…), and a note when a figure is not given because only part of a level's "
+                "communes could be measured."
+            ),
         )
 
     def run_algorithm(self, parameters, context, feedback):
@@ -118,6 +122,7 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
             ("territory", FIELD_DOUBLE),
             ("region", FIELD_DOUBLE),
             ("france", FIELD_DOUBLE),
+            ("note", FIELD_STRING),
         ):
             fields.append(QgsField(name, kind))
         sink, dest_id = outputs.required_sink(self.OUTPUT, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
@@ -126,6 +131,7 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         population_source = profile.population_source
         labels["population"] = (f"{labels['population'][0]} — {population_source}", labels["population"][1])
         feedback.pushInfo(tr("Population: {source}").format(source=population_source))
+        notes = partial_notes(profile.partial)
         for row in table.itertuples(index=False):
             label, unit = labels.get(row.indicator, (row.indicator, ""))
             feature = QgsFeature(fields)
@@ -135,11 +141,25 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
             feature.setAttributes(
                 [row.indicator, label, unit]
                 + [_value(getattr(row, level), digits) for level in ("territory", "region", "france")]
+                + [notes.get(row.indicator)]
             )
             sink.addFeature(feature, FAST_INSERT)
         feedback.pushInfo(tr("{n} indicators for {territory}").format(n=len(table), territory=profile.territory.label))
         del sink  # closed before it is moved into place
         return {self.OUTPUT: outputs.final_id(dest_id)}
+
+
+def partial_notes(partial):
+    """indicator -> why some of its levels are empty: a figure only part of a level's communes gave
+    (engine.figures.Partial) is not printed as the level's."""
+    notes = {}
+    for missed in partial:
+        text = tr("{name}: not given, only {n} of its {total} communes could be measured (outlines missing)").format(
+            name=missed.name, n=missed.counted, total=missed.total
+        )
+        for indicator in missed.indicators:
+            notes[indicator] = f"{notes[indicator]}; {text}" if indicator in notes else text
+    return notes
 
 
 # Shares, densities and rates are read, not recomputed: rounded as a reader wants them.
@@ -153,4 +173,8 @@ def _value(value, digits=None):
         return None
     if number != number:
         return None
-    return round(number, digits) if digits is not None else number
+    if digits is None:
+        return number
+    rounded = round(number, digits)
+    # A share above 0 is not 0: one that rounds to 0.0 keeps its first two significant digits (0.031).
+    return float(f"{number:.2g}") if rounded == 0 and number != 0 else rounded
