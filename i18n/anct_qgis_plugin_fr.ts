@@ -1157,7 +1157,7 @@
       <translation>« {text} » n'est pas une année : écrivez-la AAAA, par exemple 2024.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="250" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="307" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
@@ -1187,7 +1187,7 @@
       <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="244" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="301" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
@@ -1197,9 +1197,14 @@
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="74" />
-      <source>Cannot write table {table} to {path}: {error}</source>
-      <translation>Impossible d'écrire la table {table} dans {path} : {error}</translation>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="186" />
+      <source>Cannot replace {path} ({error}): choose another file or close the program that holds it.</source>
+      <translation>Impossible de remplacer {path} ({error}) : choisissez un autre fichier ou fermez le programme qui le tient ouvert.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="81" />
+      <source>Cannot write the table {table} into {path} ({error}): check that its disk has room and its folder can be written, or choose another file.</source>
+      <translation>Impossible d'écrire la table {table} dans {path} ({error}) : vérifiez qu'il reste de la place sur son disque et que son dossier est accessible en écriture, ou choisissez un autre fichier.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/road_layer.py" line="54" />
@@ -1210,6 +1215,11 @@
       <location filename="../anct_qgis_plugin/cartography/export.py" line="55" />
       <source>Cannot write {path}.</source>
       <translation>Impossible d'écrire {path}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="409" />
+      <source>Cannot write {url} into {folder} ({error}): free some space on that disk or choose another cache folder (Settings &gt; Options &gt; ANCT Territoires, or ANCT_QGIS_CACHE_DIR).</source>
+      <translation>Impossible d'écrire {url} dans {folder} ({error}) : libérez de la place sur ce disque ou choisissez un autre dossier de cache (Préférences &gt; Options &gt; ANCT Territoires, ou ANCT_QGIS_CACHE_DIR).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="110" />
@@ -1232,7 +1242,7 @@
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="242" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="299" />
       <source>Connection failed for {url}: {error}</source>
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
@@ -1252,12 +1262,12 @@
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="229" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="284" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="285" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="286" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -1287,9 +1297,14 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="238" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="188" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="187" />
+      <source>HTTP {status} from {url}: {text}</source>
+      <translation>HTTP {status} de {url} : {text}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/road_network.py" line="106" />
@@ -1307,12 +1322,12 @@
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="130" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="140" />
       <source>No QGIS proxy: system settings and HTTP(S)_PROXY variables apply</source>
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="240" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="297" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
@@ -1337,12 +1352,12 @@
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="28" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="29" />
       <source>Not an http(s) URL: {url}</source>
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="147" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="148" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
@@ -1352,7 +1367,7 @@
       <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="150" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="151" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
@@ -1377,22 +1392,22 @@
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="139" />
       <source>QGIS proxy: {proxy}</source>
       <translation>Proxy QGIS : {proxy}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="34" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="35" />
       <source>Refused: the path of {url} would leave the mirror root.</source>
       <translation>Refusé : le chemin de {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="30" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="31" />
       <source>Refused: {url} does not name a host.</source>
       <translation>Refusé : {url} ne désigne pas un hôte.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="64" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="103" />
       <source>Refused: {url} would leave the mirror root.</source>
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
@@ -1427,17 +1442,22 @@
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="207" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="208" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="251" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="252" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="141" />
+      <location filename="../anct_qgis_plugin/core/cache.py" line="90" />
+      <source>The cache folder {path} is a file, or inside one: choose a folder in Settings &gt; Options &gt; ANCT Territoires or in ANCT_QGIS_CACHE_DIR.</source>
+      <translation>Le dossier de cache {path} est un fichier, ou se trouve dans un fichier : choisissez un dossier dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_CACHE_DIR.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="142" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
@@ -1447,7 +1467,7 @@
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="113" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="129" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
     </message>
@@ -1472,17 +1492,27 @@
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="55" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="94" />
       <source>The mirror folder does not exist: {path}</source>
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="277" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="278" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="200" />
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="67" />
+      <source>The mirror {mirror} contains a control character: correct it in Settings &gt; Options &gt; ANCT Territoires or in ANCT_QGIS_MIRROR.</source>
+      <translation>Le miroir {mirror} contient un caractère de contrôle : corrigez-le dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_MIRROR.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="79" />
+      <source>The mirror {url} has an invalid port.</source>
+      <translation>Le miroir {url} a un port invalide.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="201" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
@@ -1507,6 +1537,11 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/mirror.py" line="84" />
+      <source>The user name and password of the mirror {url} (authentication configuration {authcfg}) cannot be read: check it in Settings &gt; Options &gt; Authentication.</source>
+      <translation>Le nom d'utilisateur et le mot de passe du miroir {url} (configuration d'authentification {authcfg}) ne peuvent pas être lus : vérifiez-la dans Préférences &gt; Options &gt; Authentification.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/catalogue.py" line="809" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
@@ -1522,6 +1557,21 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/settings.py" line="88" />
+      <source>a number greater than {minimum:g}</source>
+      <translation>un nombre supérieur à {minimum:g}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/settings.py" line="89" />
+      <source>a number of at least {minimum:g}</source>
+      <translation>un nombre d'au moins {minimum:g}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/settings.py" line="86" />
+      <source>a whole number of at least {minimum:g}</source>
+      <translation>un nombre entier d'au moins {minimum:g}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="88" />
       <source>binary</source>
       <translation>binaire</translation>
@@ -1532,7 +1582,17 @@
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="345" />
+      <location filename="../anct_qgis_plugin/core/cache.py" line="159" />
+      <source>the cache entry {folder} is locked by another process</source>
+      <translation>l'entrée de cache {folder} est verrouillée par un autre processus</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/cache.py" line="161" />
+      <source>the lock file of {folder} cannot be written</source>
+      <translation>le fichier de verrou de {folder} ne peut pas être écrit</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="416" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -1557,7 +1617,7 @@
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="174" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="175" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -1642,9 +1702,19 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="126" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="249" />
+      <source>{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again in this run, {url} is not downloaded. Try again later.</source>
+      <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="148" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/settings.py" line="96" />
+      <source>{name}={value} is refused: {expected} is expected. The default {default} is used.</source>
+      <translation>{name}={value} est refusé : {expected} est attendu. La valeur par défaut {default} est utilisée.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="53" />
@@ -1660,6 +1730,11 @@
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="50" />
       <source>{n} min</source>
       <translation>{n} min</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="132" />
+      <source>{path} is a folder: give the pack a file name, e.g. {example}.</source>
+      <translation>{path} est un dossier : donnez un nom de fichier au paquet, par exemple {example}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/source_check.py" line="160" />
@@ -1727,7 +1802,7 @@
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="289" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="290" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
@@ -1742,7 +1817,7 @@
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="353" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="424" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
@@ -1752,7 +1827,7 @@
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="291" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="353" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>
@@ -1760,7 +1835,7 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="68" />
       <source> h</source>
       <translation> h</translation>
     </message>
@@ -1778,6 +1853,11 @@
       <location filename="../anct_qgis_plugin/gui/dock.py" line="77" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="150" />
+      <source>ANCT mirror {host}</source>
+      <translation>Miroir ANCT {host}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/locator.py" line="21" />
@@ -1810,7 +1890,7 @@
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="82" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="99" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
@@ -1830,7 +1910,7 @@
       <translation>Cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="49" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="56" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
@@ -1840,7 +1920,7 @@
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="58" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
@@ -1880,7 +1960,7 @@
       <translation>Copier en texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="76" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="83" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
@@ -1895,7 +1975,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="81" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="98" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
@@ -1905,7 +1985,7 @@
       <translation>Filtrer le catalogue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="78" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="85" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
@@ -1960,9 +2040,14 @@
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="79" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="86" />
       <source>Mirror</source>
       <translation>Miroir</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="96" />
+      <source>Mirror credentials</source>
+      <translation>Identifiants du miroir</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="171" />
@@ -1975,7 +2060,7 @@
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
       <source>Offline mode</source>
       <translation>Mode hors ligne</translation>
     </message>
@@ -1985,7 +2070,7 @@
       <translation>Licence Ouverte 2.0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="85" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="102" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
@@ -1995,7 +2080,7 @@
       <translation>Purger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="54" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
       <source>Purge the cache</source>
       <translation>Vider le cache</translation>
     </message>
@@ -2035,12 +2120,12 @@
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="64" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
       <source>Serve only the cache</source>
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="94" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="111" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
@@ -2070,12 +2155,22 @@
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="156" />
+      <source>The mirror's user name and password could not be kept in QGIS's authentication database (disabled, or no master password): the mirror {url} is saved without them. Add them in Settings &gt; Options &gt; Authentication and choose them as the mirror's credentials.</source>
+      <translation>Le nom d'utilisateur et le mot de passe du miroir n'ont pas pu être conservés dans la base d'authentification de QGIS (désactivée, ou sans mot de passe principal) : le miroir {url} est enregistré sans eux. Ajoutez-les dans Préférences &gt; Options &gt; Authentification et choisissez-les comme identifiants du miroir.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="63" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="91" />
+      <source>The user name and password (or token) of an http mirror, kept encrypted in QGIS's authentication database. Typed in the mirror's URL, they are moved there on OK.</source>
+      <translation>Le nom d'utilisateur et le mot de passe (ou le jeton) d'un miroir http, conservés chiffrés dans la base d'authentification de QGIS. Saisis dans l'URL du miroir, ils y sont déplacés à la validation (OK).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="70" />
       <source>Time-to-live</source>
       <translation>Durée de validité</translation>
     </message>
@@ -2095,7 +2190,7 @@
       <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="78" />
       <source>Where the panel writes the layers it loads while the project is not saved (a saved project keeps them in &lt;project&gt;_anct.gpkg beside it).</source>
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
@@ -2130,7 +2225,7 @@
       <translation>département</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="109" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="129" />
       <source>emptied when you press OK</source>
       <translation>vidé quand vous cliquerez sur OK</translation>
     </message>

@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING
 
 from qgis.PyQt.QtCore import QLockFile
 
+from .errors import StorageError
+from .i18n import tr
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -82,6 +85,13 @@ class Cache:
         self.root = root
         try:
             os.makedirs(root, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):  # a file where the folder (or a parent) should be
+            raise StorageError(
+                tr(
+                    "The cache folder {path} is a file, or inside one: choose a folder in Settings > Options > "
+                    "ANCT Territoires or in ANCT_QGIS_CACHE_DIR."
+                ).format(path=root)
+            ) from None
         except OSError:
             pass  # a read-only place: entries already there can still be read
 
@@ -143,31 +153,48 @@ class Cache:
         now = time.time()
         lock = QLockFile(os.path.join(folder, ".lock"))
         lock.setStaleLockTime(60_000)
-        if not lock.tryLock(120_000):
-            self.discard(part_path)
-            raise OSError(f"cache entry locked by another process: {folder}")
+        if not lock.tryLock(120_000):  # part_path is left to the caller: this run may still use it
+            busy = lock.error() == QLockFile.LockError.LockFailedError
+            raise OSError(
+                tr("the cache entry {folder} is locked by another process").format(folder=folder)
+                if busy
+                else tr("the lock file of {folder} cannot be written").format(folder=folder)
+            )
         try:
             previous = self.lookup(url)
             os.replace(part_path, os.path.join(folder, name))
-            extra = dict(meta.pop("extra", {}) or {})
-            if previous is not None and previous.manifest.file != name:
-                # Kept until the new file has been built into a layer: see rollback().
-                extra["previous"] = {k: v for k, v in asdict(previous.manifest).items() if k != "extra"}
-            manifest = Manifest(
-                url=url,
-                file=name,
-                sha1=digest,
-                size=os.path.getsize(os.path.join(folder, name)),
-                fetched_at=now,
-                checked_at=now,
-                extra=extra,
-                **meta,
-            )
-            _write_json_atomically(os.path.join(folder, MANIFEST), asdict(manifest))
-            self._drop_old_files(folder, keep=(name, (extra.get("previous") or {}).get("file")))
+            try:
+                manifest = self._write_manifest(url, folder, name, previous, digest, now, meta)
+            except OSError:  # a full disk: the entry stays as it was, the caller keeps its file
+                if previous is not None and previous.manifest.file == name:
+                    return previous  # the same bytes: the entry still holds them
+                os.replace(os.path.join(folder, name), part_path)
+                raise
+            self._drop_old_files(folder, keep=(name, (manifest.extra.get("previous") or {}).get("file")))
         finally:
             lock.unlock()
         return CacheEntry(os.path.join(folder, name), manifest)
+
+    @staticmethod
+    def _write_manifest(
+        url: str, folder: str, name: str, previous: CacheEntry | None, digest: str, now: float, meta: dict
+    ) -> Manifest:
+        extra = dict(meta.pop("extra", {}) or {})
+        if previous is not None and previous.manifest.file != name:
+            # Kept until the new file has been built into a layer: see rollback().
+            extra["previous"] = {k: v for k, v in asdict(previous.manifest).items() if k != "extra"}
+        manifest = Manifest(
+            url=url,
+            file=name,
+            sha1=digest,
+            size=os.path.getsize(os.path.join(folder, name)),
+            fetched_at=now,
+            checked_at=now,
+            extra=extra,
+            **meta,
+        )
+        _write_json_atomically(os.path.join(folder, MANIFEST), asdict(manifest))
+        return manifest
 
     def rollback(self, url: str) -> CacheEntry | None:
         """Make the previous copy of ``url`` the entry again (the new one did not build); the

@@ -1,8 +1,14 @@
 """Exceptions of the data layer. Each carries a message a user can act on."""
 
+from .secrets import shown
+
 
 class AnctError(Exception):
-    """Base class: the message is already translated and complete."""
+    """Base class: the message is already translated and complete. It is made safe where it is
+    made: a URL's credentials redacted, control characters of an echoed input escaped."""
+
+    def __init__(self, *args: object):
+        super().__init__(*(shown(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class MirrorError(AnctError):
@@ -31,6 +37,11 @@ class TerritoryError(AnctError):
 
 class CatalogueError(AnctError):
     """An unknown layer id or a dataset without a matching file."""
+
+
+class StorageError(AnctError):
+    """A file or folder of ours cannot be written or read (a full disk, a file where a folder is
+    expected): the message names it and says what to do."""
 
 
 class NotPublishedError(DownloadError):

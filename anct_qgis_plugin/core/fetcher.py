@@ -97,7 +97,7 @@ class Fetcher:
     def __init__(self, config: Config, client: HttpClient | None = None):
         self.config = config
         self.cache = Cache(config.cache_dir)
-        self.mirror = Mirror(config.mirror) if config.mirror else None
+        self.mirror = Mirror(config.mirror, config.mirror_authcfg) if config.mirror else None
         self._client = client
         self.optional_failures = set()  # optional URLs that failed: not asked again by this fetcher
         # One fetcher serves one run: each URL is downloaded at most once, and one that failed is
@@ -119,6 +119,7 @@ class Fetcher:
                 max_retry_wait_s=self.config.max_retry_wait_s,
                 deadline_s=self.config.deadline_s,
                 max_bytes=int(self.config.max_download_mb * 2**20),
+                credentials={self.mirror.root: self.mirror.auth} if self.mirror and self.mirror.auth else None,
             )
         return self._client
 

@@ -1,25 +1,30 @@
 """HTTP with requests, the way corporate users need it.
 
 Proxy from QGIS's network settings (then the environment), TLS verified, time-outs, retries with
-back-off on 429/5xx honouring Retry-After, conditional requests, cancellation and progress.
+back-off on 429/5xx honouring Retry-After (a host that keeps answering 429 is given up for the
+run), conditional requests, cancellation and progress.
 """
 
 from __future__ import annotations
 
 import email.utils
+import errno
+import html
+import os
+import re
 import socket
 import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from qgis.core import Qgis, QgsSettings
 
-from .errors import CancelledError, DownloadError, NotPublishedError
+from .auth import basic_credentials
+from .errors import CancelledError, DownloadError, NotPublishedError, StorageError
 from .i18n import tr
 from .report import is_cancelled, progress, transferred
-from .secrets import redacted
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -31,6 +36,16 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 CHUNK = 256 * 1024
 BOMB_FLOOR = 64 * 2**20  # below this, any compression ratio is fine
 BOMB_RATIO = 200  # gzip of real data rarely passes 20:1; a bomb passes 1000:1
+# "Too many requests" answers in a row from one host before the run stops asking it: one URL's
+# retries and a bit more. A storm otherwise costs every URL of a run its retries and waits.
+RATE_LIMIT_GIVE_UP = 6
+# Errors of the file being written (a full disk, a folder removed or read-only): ours, not the server's.
+DISK_ERRORS = {
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "ENOENT", "ENOTDIR")
+    if hasattr(errno, name)  # EDQUOT is not on every platform
+}
+SERVER_TEXT_CHARS = 200  # of an error answer's own explanation, kept in the message
 
 
 class _Watch:
@@ -98,14 +113,9 @@ def qgis_proxies(settings: QgsSettings | None = None) -> dict[str, str] | None:
 def _proxy_credentials(settings: QgsSettings) -> tuple[str, str]:
     """(user, password): from QGIS's authentication database when the proxy names an
     authentication configuration (``proxy/authcfg``), else from the plain settings."""
-    authcfg = str(settings.value("proxy/authcfg", "") or "").strip()
-    if authcfg:
-        from qgis.core import QgsApplication, QgsAuthMethodConfig
-
-        config = QgsAuthMethodConfig()
-        loaded = QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True)
-        if (loaded[0] if isinstance(loaded, tuple) else loaded) and config.config("username"):
-            return config.config("username"), config.config("password")
+    stored = basic_credentials(str(settings.value("proxy/authcfg", "") or "").strip())
+    if stored:
+        return stored
     return settings.value("proxy/proxyUser", "") or "", settings.value("proxy/proxyPassword", "") or ""
 
 
@@ -156,6 +166,34 @@ def retry_after_seconds(header: str | None) -> float | None:
     return None if parsed is None or parsed.tzinfo is None else max(0.0, parsed.timestamp() - time.time())
 
 
+def server_text(response: requests.Response) -> str:
+    """The server's own short explanation of an error answer (its text, markup dropped, trimmed),
+    or "" when it sent no text."""
+    content_type = response.headers.get("Content-Type", "").lower()
+    if not any(kind in content_type for kind in ("text/", "json", "xml")):
+        return ""
+    try:
+        body = response.raw.read(8 * SERVER_TEXT_CHARS, decode_content=True) or b""
+    except Exception:  # noqa: BLE001 - a cut or undecodable body: there is simply no text to add
+        return ""
+    text = body.decode(response.encoding or "utf-8", "replace")
+    text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>|<\?.*?\?>|<!--.*?-->|<[^>]*>", " ", text)
+    text = " ".join(html.unescape(text).split())
+    return text if len(text) <= SERVER_TEXT_CHARS else text[: SERVER_TEXT_CHARS - 1] + "…"
+
+
+def _status_message(status: int, url: str, text: str) -> str:
+    if text:
+        return tr("HTTP {status} from {url}: {text}").format(status=status, url=url, text=text)
+    return tr("HTTP {status} from {url}").format(status=status, url=url)
+
+
+def _host(url: str) -> str:
+    """host[:port] of a URL, without the credentials it may carry."""
+    parts = urlsplit(url)
+    return parts.netloc.rpartition("@")[2].lower()
+
+
 def _retry_delay(response: requests.Response | None, attempt: int, backoff: float, cap: float) -> float:
     delay = retry_after_seconds(response.headers.get("Retry-After", "") if response is not None else "")
     if delay is None:
@@ -176,20 +214,25 @@ class HttpClient:
         excluded: list[str] | None = None,
         deadline_s: float = 900.0,
         max_bytes: int = 2 * 2**30,
+        credentials: Mapping[str, tuple[str, str]] | None = None,
     ):
+        """``credentials``: URL prefix -> (user, password) sent as HTTP Basic to URLs under it
+        (an http mirror's, from QGIS's authentication database)."""
         import requests  # lazily: keeps plugin start-up light
         import urllib3.exceptions
 
         self._requests = requests
         self._urllib3_errors = (urllib3.exceptions.ProtocolError, urllib3.exceptions.ReadTimeoutError)
         self.timeout_s = timeout_s
-        self.retries = retries
+        self.retries = max(0, int(retries))
         self.max_retry_wait_s = max_retry_wait_s
         self.backoff_s = backoff_s
         self.deadline_s = deadline_s
         self.max_bytes = max_bytes
         self.proxies = proxies if proxies is not None else qgis_proxies()
         self.excluded = excluded if excluded is not None else qgis_proxy_excluded()
+        self.credentials = dict(credentials or {})
+        self.rate_limited = {}  # host -> "too many requests" answers in a row
         self.session = requests.Session()
         self.session.headers["User-Agent"] = _user_agent()
 
@@ -197,6 +240,24 @@ class HttpClient:
         if self.proxies and not any(url.startswith(prefix) for prefix in self.excluded):
             return self.proxies
         return None
+
+    def _auth_for(self, url: str) -> tuple[str, str] | None:
+        return next((auth for prefix, auth in self.credentials.items() if url.startswith(prefix)), None)
+
+    def _given_up(self, url: str) -> DownloadError:
+        return DownloadError(
+            tr(
+                '{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again '
+                "in this run, {url} is not downloaded. Try again later."
+            ).format(host=_host(url), n=RATE_LIMIT_GIVE_UP, url=url)
+        )
+
+    def _count_rate_limit(self, url: str, status: int | None) -> None:
+        """Count 429 answers in a row per host; raise once the host is given up."""
+        host = _host(url)
+        self.rate_limited[host] = self.rate_limited.get(host, 0) + 1 if status == 429 else 0
+        if self.rate_limited[host] >= RATE_LIMIT_GIVE_UP:
+            raise self._given_up(url)
 
     def download(
         self,
@@ -207,15 +268,7 @@ class HttpClient:
     ) -> Response:
         """Stream ``url`` into the file ``destination``; retry what is worth retrying.
 
-        Messages name the URL without the credentials it may carry."""
-        try:
-            return self._download(url, destination, validators, feedback)
-        except (DownloadError, CancelledError) as error:
-            raise type(error)(redacted(str(error))) from None
-
-    def _download(
-        self, url: str, destination: str, validators: Mapping[str, str] | None, feedback: QgsFeedback | None
-    ) -> Response:
+        Messages name the URL without the credentials it may carry (AnctError redacts them)."""
         headers = {}
         if validators:
             if validators.get("etag"):
@@ -223,6 +276,8 @@ class HttpClient:
             if validators.get("last_modified"):
                 headers["If-Modified-Since"] = validators["last_modified"]
         deadline = time.monotonic() + self.deadline_s
+        if self.rate_limited.get(_host(url), 0) >= RATE_LIMIT_GIVE_UP:
+            raise self._given_up(url)
         last_error = ""
         for attempt in range(self.retries + 1):
             if is_cancelled(feedback):
@@ -233,9 +288,11 @@ class HttpClient:
                     url, lambda watch: self._attempt(url, headers, destination, watch), feedback, deadline
                 )
                 if outcome == "done":
+                    self._count_rate_limit(url, value.status)
                     return value
-                response = value
-                last_error = tr("HTTP {status} from {url}").format(status=response.status_code, url=url)
+                response, text = value
+                self._count_rate_limit(url, response.status_code)
+                last_error = _status_message(response.status_code, url, text)
             except self._requests.exceptions.Timeout:
                 last_error = tr("No answer within {seconds:g} s from {url}").format(seconds=self.timeout_s, url=url)
             except (self._requests.exceptions.ConnectionError, self._requests.exceptions.ChunkedEncodingError) as error:
@@ -252,14 +309,19 @@ class HttpClient:
     def _attempt(self, url: str, headers: dict[str, str], destination: str, watch: _Watch):
         """One request, in a worker thread: ("done", Response) or ("retry", the closed response)."""
         response = self.session.get(
-            url, headers=headers, stream=True, timeout=self.timeout_s, proxies=self._proxies_for(url)
+            url,
+            headers=headers,
+            stream=True,
+            timeout=self.timeout_s,
+            proxies=self._proxies_for(url),
+            auth=self._auth_for(url),
         )
         watch.response = response
         try:
             if watch.abandoned.is_set():
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
             if response.status_code in RETRY_STATUSES:
-                return "retry", response
+                return "retry", (response, server_text(response))
             return "done", self._finish(url, response, destination, watch)
         finally:
             response.close()
@@ -322,9 +384,9 @@ class HttpClient:
         if meta.not_modified:
             return meta
         if response.status_code in (404, 410):
-            raise NotPublishedError(tr("HTTP {status} from {url}").format(status=response.status_code, url=url))
+            raise NotPublishedError(_status_message(response.status_code, url, server_text(response)))
         if response.status_code != 200:
-            raise DownloadError(tr("HTTP {status} from {url}").format(status=response.status_code, url=url))
+            raise DownloadError(_status_message(response.status_code, url, server_text(response)))
         expected = int(response.headers.get("Content-Length", "0") or 0)
         watch.expected = expected
         received = 0
@@ -340,6 +402,15 @@ class HttpClient:
                     self._check_size(url, received, watch.received)
         except self._urllib3_errors as error:
             raise truncated(error) from error
+        except OSError as error:
+            if error.errno not in DISK_ERRORS:  # a socket error is the server's side, handled above us
+                raise
+            raise StorageError(
+                tr(
+                    "Cannot write {url} into {folder} ({error}): free some space on that disk or choose another "
+                    "cache folder (Settings > Options > ANCT Territoires, or ANCT_QGIS_CACHE_DIR)."
+                ).format(url=url, folder=os.path.dirname(destination), error=error.strerror or error)
+            ) from None
         wire = _wire_bytes(response, received)
         if expected and wire < expected:
             raise truncated(tr("truncated body, {got} of {expected} bytes").format(got=wire, expected=expected))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import parse_qsl, quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit, urlunsplit
 
+from .auth import basic_credentials
 from .errors import MirrorError
 from .i18n import tr
 
@@ -41,12 +42,50 @@ def mirror_relative_path(url: str) -> str:
     return relative
 
 
-class Mirror:
-    """Maps catalogue URLs into a mirror root (directory or http(s) base URL)."""
+def split_userinfo(url: str) -> tuple[str, tuple[str, str] | None]:
+    """An http(s) URL without the ``user:password@`` it may carry (a password may hold an "@"),
+    and those credentials: they go with the requests (HTTP Basic) or into QGIS's authentication
+    database, never in a URL a message could show."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or "@" not in parts.netloc:
+        return url, None
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    return urlunsplit(parts._replace(netloc=host)), (unquote(user), unquote(password))
 
-    def __init__(self, root: str):
+
+class Mirror:
+    """Maps catalogue URLs into a mirror root (directory or http(s) base URL).
+
+    ``auth``: (user, password) for an http mirror, from its ``authcfg`` (QGIS's authentication
+    database) or from a ``user:password@`` in its URL."""
+
+    def __init__(self, root: str, authcfg: str = ""):
         self.root = root.strip()
+        if any(ord(char) < 0x20 or ord(char) == 0x7F for char in self.root):
+            raise MirrorError(
+                tr(
+                    "The mirror {mirror} contains a control character: correct it in Settings > Options > "
+                    "ANCT Territoires or in ANCT_QGIS_MIRROR."
+                ).format(mirror=self.root)
+            )
         self.is_remote = self.root.startswith(("http://", "https://"))
+        self.auth = None
+        if self.is_remote:
+            self.root, self.auth = split_userinfo(self.root)
+            try:
+                urlsplit(self.root).port  # noqa: B018 - a port that is not a number raises here, not in a download
+            except ValueError:
+                raise MirrorError(tr("The mirror {url} has an invalid port.").format(url=self.root)) from None
+            if authcfg:
+                self.auth = basic_credentials(authcfg)
+                if self.auth is None:
+                    raise MirrorError(
+                        tr(
+                            "The user name and password of the mirror {url} (authentication configuration "
+                            "{authcfg}) cannot be read: check it in Settings > Options > Authentication."
+                        ).format(url=self.root, authcfg=authcfg)
+                    )
         if self.is_remote and not self.root.endswith("/"):
             self.root += "/"
         if not self.is_remote:

@@ -15,7 +15,7 @@ from qgis.core import QgsCoordinateTransformContext, QgsFeature, QgsField, QgsFi
 
 from ..compat import FIELD_INT, FIELD_STRING, OVERWRITE_FILE, OVERWRITE_LAYER, WKB_NOGEOMETRY, WRITER_NO_ERROR
 from .catalogue import PACK_LAYER_IDS
-from .errors import AnctError, CancelledError
+from .errors import AnctError, CancelledError, StorageError
 from .i18n import tr
 from .layers import memory_layer
 from .part_files import part_path
@@ -59,8 +59,15 @@ class PackEntry:
 
 
 def write_layer(
-    layer: QgsVectorLayer, path: str, table: str, first: bool, metadata: QgsLayerMetadata | None = None
+    layer: QgsVectorLayer,
+    path: str,
+    table: str,
+    first: bool,
+    metadata: QgsLayerMetadata | None = None,
+    target: str = "",
 ) -> None:
+    """Write ``layer`` as ``table`` of the GeoPackage ``path``; ``target``: the file the user chose,
+    named in messages when ``path`` is its temporary name."""
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = table
@@ -70,9 +77,18 @@ def write_layer(
         options.saveMetadata = True
     result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != WRITER_NO_ERROR:
-        raise OSError(
-            tr("Cannot write table {table} to {path}: {error}").format(table=table, path=path, error=result[1])
+        raise StorageError(
+            tr(
+                "Cannot write the table {table} into {path} ({error}): check that its disk has room and its "
+                "folder can be written, or choose another file."
+            ).format(table=table, path=target or path, error=_tail(result[1]))
         )
+
+
+def _tail(error: str, chars: int = 160) -> str:
+    """The end of a driver's message: SQLite puts the statement first and the reason last."""
+    error = " ".join(str(error).split())
+    return error if len(error) <= chars else "…" + error[-chars:]
 
 
 def _sources_layer(rows: list[dict]) -> QgsVectorLayer:
@@ -111,6 +127,12 @@ def write_pack(
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise OSError(2, tr("The folder does not exist"), folder)
+    if os.path.isdir(path):
+        raise StorageError(
+            tr("{path} is a folder: give the pack a file name, e.g. {example}.").format(
+                path=path, example=os.path.join(path, "territory.gpkg")
+            )
+        )
     sweep_stale_parts(path)
     part = _part_path(path)
     rows, entries = [], []
@@ -133,6 +155,7 @@ def write_pack(
                 layer_id,
                 first=not os.path.exists(part),
                 metadata=layer_metadata(built.info, territory.label),
+                target=path,
             )
             info_ = built.info
             entries.append(PackEntry(layer_id, "ok", info_.feature_count, "; ".join(info_.warnings)))
@@ -155,8 +178,15 @@ def write_pack(
                 }
             )
             progress(feedback, 100.0 * (number + 1) / len(layer_ids))
-        write_layer(_sources_layer(rows), part, SOURCES_TABLE, first=not os.path.exists(part))
-        os.replace(part, path)
+        write_layer(_sources_layer(rows), part, SOURCES_TABLE, first=not os.path.exists(part), target=path)
+        try:
+            os.replace(part, path)
+        except OSError as error:
+            raise StorageError(
+                tr("Cannot replace {path} ({error}): choose another file or close the program that holds it.").format(
+                    path=path, error=error.strerror or error
+                )
+            ) from None
     finally:
         for leftover in (part, part + "-wal", part + "-shm", part + "-journal"):
             if os.path.exists(leftover):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .secrets import redacted
+from .secrets import shown
 
 if TYPE_CHECKING:
     from qgis.core import QgsFeedback
@@ -13,7 +13,7 @@ LOG_TAG = "ANCT"
 
 
 def info(feedback: QgsFeedback | None, message: str) -> None:
-    message = redacted(message)
+    message = shown(message)
     if feedback is not None and hasattr(feedback, "pushInfo"):
         feedback.pushInfo(message)
     else:
@@ -21,7 +21,7 @@ def info(feedback: QgsFeedback | None, message: str) -> None:
 
 
 def warn(feedback: QgsFeedback | None, message: str) -> None:
-    message = redacted(message)
+    message = shown(message)
     if feedback is not None and hasattr(feedback, "pushWarning"):
         feedback.pushWarning(message)
     elif feedback is not None and hasattr(feedback, "reportError"):

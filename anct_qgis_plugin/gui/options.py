@@ -1,6 +1,9 @@
 """The plugin's page in Settings > Options: cache, time-to-live, offline, mirror, proxy status."""
 
-from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from urllib.parse import urlsplit
+
+from qgis.core import QgsMessageLog
+from qgis.gui import QgsAuthConfigSelect, QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -13,8 +16,12 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import MESSAGE_WARNING
+from ..core.auth import store_basic_credentials
 from ..core.cache import Cache
+from ..core.errors import AnctError
 from ..core.http import describe_proxy
+from ..core.mirror import split_userinfo
 from ..core.settings import default_cache_dir, default_data_dir, load_config, overridden_by_environment, write_setting
 from ..resources_paths import resource_path
 from .i18n import tr
@@ -77,6 +84,16 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         self.mirror = QLineEdit(config.mirror, self)
         self.mirror.setPlaceholderText(tr("Folder or http(s) base URL (empty: the public sources)"))
         form.addRow(tr("Mirror"), self.mirror)
+        # As QGIS's proxy page: the user name and password live in QGIS's authentication database.
+        self.mirror_auth = QgsAuthConfigSelect(self)
+        self.mirror_auth.setConfigId(config.mirror_authcfg)
+        self.mirror_auth.setToolTip(
+            tr(
+                "The user name and password (or token) of an http mirror, kept encrypted in QGIS's "
+                "authentication database. Typed in the mirror's URL, they are moved there on OK."
+            )
+        )
+        form.addRow(tr("Mirror credentials"), self.mirror_auth)
         self.arcep_quarter = QLineEdit(config.arcep_quarter, self)
         self.arcep_quarter.setPlaceholderText(tr("Empty: the newest quarter published (or e.g. 2024_T2)"))
         form.addRow(tr("Arcep quarter"), self.arcep_quarter)
@@ -85,7 +102,7 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         form.addRow(tr("Proxy"), self.proxy_label)
         overridden = [
             name
-            for name in ("cache_dir", "ttl_hours", "offline", "mirror", "arcep_quarter")
+            for name in ("cache_dir", "ttl_hours", "offline", "mirror", "mirror_authcfg", "arcep_quarter")
             if overridden_by_environment(name)
         ]
         if overridden:
@@ -101,7 +118,10 @@ class AnctOptionsPage(QgsOptionsPageWidget):
 
     def show_size(self):
         path = self.cache_dir.filePath() or default_cache_dir()
-        self.size_label.setText(human_size(Cache(path).size_bytes()))
+        try:
+            self.size_label.setText(human_size(Cache(path).size_bytes()))
+        except (AnctError, OSError) as error:  # a file where the folder should be, a folder gone
+            self.size_label.setText(str(error))
 
     def purge(self):
         """Asked here, done on OK (Cancel keeps the cache)."""
@@ -115,7 +135,32 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         write_setting("cache_dir", self.cache_dir.filePath())
         write_setting("ttl_hours", self.ttl.value())
         write_setting("offline", self.offline.isChecked())
-        write_setting("mirror", self.mirror.text().strip())
+        self.apply_mirror()
         write_setting("data_dir", self.data_dir.filePath())
         write_setting("arcep_quarter", self.arcep_quarter.text().strip().upper())
         self.on_applied()
+
+    def apply_mirror(self):
+        """The mirror's URL is kept without credentials: those typed in it go to QGIS's
+        authentication database (the selected configuration, or a new one)."""
+        url, credentials = split_userinfo(self.mirror.text().strip())
+        authcfg = self.mirror_auth.configId()
+        if credentials:
+            host = urlsplit(url).hostname or url
+            stored = store_basic_credentials(tr("ANCT mirror {host}").format(host=host), *credentials, authcfg)
+            if stored:
+                authcfg = stored
+                self.mirror_auth.setConfigId(stored)
+            else:
+                QgsMessageLog.logMessage(
+                    tr(
+                        "The mirror's user name and password could not be kept in QGIS's authentication "
+                        "database (disabled, or no master password): the mirror {url} is saved without them. "
+                        "Add them in Settings > Options > Authentication and choose them as the mirror's credentials."
+                    ).format(url=url),
+                    "ANCT",
+                    MESSAGE_WARNING,
+                )
+        self.mirror.setText(url)
+        write_setting("mirror", url)
+        write_setting("mirror_authcfg", authcfg)

@@ -63,3 +63,17 @@ def test_http_mirror_quotes_the_mirror_path():
 def test_missing_mirror_folder_is_a_clear_error(tmp_path):
     with pytest.raises(MirrorError, match="does not exist"):
         Mirror(str(tmp_path / "nowhere"))
+
+
+@pytest.mark.parametrize("userinfo", ["TOKEN@", "USER:P@SS:W%2FRD@"])
+def test_the_credentials_of_an_http_mirror_leave_its_urls(userinfo):
+    mirror = Mirror(f"https://{userinfo}mirror.example/anct")
+    assert mirror.root == "https://mirror.example/anct/"
+    assert mirror.locate("https://geo.api.gouv.fr/regions") == "https://mirror.example/anct/geo.api.gouv.fr/regions"
+    assert mirror.auth == {"TOKEN@": ("TOKEN", ""), "USER:P@SS:W%2FRD@": ("USER", "P@SS:W/RD")}[userinfo]
+
+
+@pytest.mark.parametrize("root", ["http://mirror.example/a\x00b/", "/tmp/a\x00b", "http://mirror.example:port/"])
+def test_a_mirror_with_a_control_character_or_a_bad_port_is_refused_with_a_sentence(root):
+    with pytest.raises(MirrorError, match="control character|invalid port"):
+        Mirror(root)
