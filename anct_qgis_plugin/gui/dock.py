@@ -40,18 +40,20 @@ CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
 NETWORK_WORDS = ("Connection failed", "No answer within", "took longer than", "HTTP 407", "Cannot download")
 
 
-def load_summary(task, language):
-    """One message for a whole load: what came, what did not and why, in plain words."""
+def load_summary(task, language, placed=None):
+    """One message for a whole load: what came, what did not and why, in plain words.
+    ``placed``: what add_to_project did (layers that could not be written, notes)."""
     titles = {layer_id: get_source(layer_id).title(language) for layer_id in task.layer_ids}
+    unwritten = placed.failures if placed is not None else {}
+    loaded = [built.info.title for built in task.built if built.info.layer_id not in unwritten]
     text = tr("{territory}: {n} layers loaded ({titles}).").format(
-        territory=task.territory.label,
-        n=len(task.built),
-        titles=", ".join(built.info.title for built in task.built) or "-",
+        territory=task.territory.label, n=len(loaded), titles=", ".join(loaded) or "-"
     )
-    if task.failures:
+    failures = {**task.failures, **unwritten}
+    if failures:
         reasons = {}
-        for layer_id, message in task.failures.items():
-            reasons.setdefault(message.split(" — ")[0][:160], []).append(titles[layer_id])
+        for layer_id, message in failures.items():
+            reasons.setdefault(message.split(" — ")[0][:300], []).append(titles[layer_id])
         text += " " + tr("Unavailable: {items}.").format(
             items="; ".join(f"{', '.join(names)} ({reason})" for reason, names in reasons.items())
         )
@@ -60,6 +62,14 @@ def load_summary(task, language):
                 "The network did not answer: check the proxy (QGIS Options > Network) or the mirror "
                 "(Options > ANCT Territoires), then Retry."
             )
+        if unwritten:
+            text += " " + tr(
+                "The layers already in the project were kept. Check that the folder can be written and "
+                "has free space, or choose another data folder (Options > ANCT Territoires), then Retry."
+            )
+    for note in placed.notes if placed is not None else ():
+        text += " " + note
+    if failures:
         text += " " + tr("Details in the ANCT log panel.")
     return text
 
@@ -314,17 +324,18 @@ class AnctDock(QgsDockWidget):
         self._done(task)
         self.load_task = None
         self._set_busy(False)
-        if task.built:
-            add_to_project(task.built, task.territory)
-            for built in task.built:
-                for warning in built.info.warnings:
-                    self.report(warning, MESSAGE_WARNING, bar=False)
-        for layer_id, message in task.failures.items():
+        placed = add_to_project(task.built, task.territory) if task.built else None
+        for built in task.built:
+            for warning in built.info.warnings:
+                self.report(warning, MESSAGE_WARNING, bar=False)
+        failures = {**task.failures, **(placed.failures if placed else {})}
+        for layer_id, message in failures.items():
             self.report(f"{layer_id}: {message}", MESSAGE_CRITICAL, bar=False)  # the details, in the log
-        self.failed_layers = list(task.failures)
-        self.retry_button.setVisible(bool(task.failures))
+        self.failed_layers = list(failures)
+        self.retry_button.setVisible(bool(failures))
         if task.built or task.failures:
-            self.report(load_summary(task, self.data.language), MESSAGE_WARNING if task.failures else MESSAGE_INFO)
+            worrying = failures or (placed is not None and placed.notes)
+            self.report(load_summary(task, self.data.language, placed), MESSAGE_WARNING if worrying else MESSAGE_INFO)
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
         self.refresh_statuses()
