@@ -1107,7 +1107,7 @@
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="681" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="682" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1157,7 +1157,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="691" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="692" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1187,7 +1187,7 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="285" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="301" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -1227,7 +1227,7 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="767" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="770" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1252,7 +1252,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="684" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="685" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1267,7 +1267,7 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="147" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="167" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
@@ -1277,7 +1277,7 @@
       <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="150" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="170" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
@@ -1352,17 +1352,17 @@
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="207" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="223" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="251" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="267" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="141" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="161" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
@@ -1402,12 +1402,12 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="277" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="293" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="200" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="216" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
@@ -1477,7 +1477,7 @@
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="174" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="97" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -1497,12 +1497,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="236" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="237" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="225" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="226" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1547,7 +1547,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="522" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="523" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1592,12 +1592,12 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="316" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="317" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="256" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="257" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
@@ -1612,37 +1612,37 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="609" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="610" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="456" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="457" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="453" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="454" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="373" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="374" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="535" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="536" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="528" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="529" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="289" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="305" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
@@ -1680,17 +1680,17 @@
       <translation> h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="369" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="392" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="438" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="462" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="87" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1730,7 +1730,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="143" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="159" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1740,7 +1740,7 @@
       <translation>o</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Cache</source>
       <translation>Cache</translation>
     </message>
@@ -1750,7 +1750,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="397" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="421" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -1760,12 +1760,12 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="140" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="156" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="289" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="305" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1775,7 +1775,7 @@
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="238" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="254" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1785,7 +1785,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1800,7 +1800,7 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="88" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
@@ -1815,7 +1815,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="148" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1830,37 +1830,37 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="346" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="369" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Licence</source>
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="154" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="152" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="168" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="340" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="363" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="144" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
@@ -1870,7 +1870,7 @@
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1885,7 +1885,7 @@
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="165" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="181" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -1895,7 +1895,7 @@
       <translation>Mode hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="19" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="20" />
       <source>Open Licence 2.0</source>
       <translation>Licence Ouverte 2.0</translation>
     </message>
@@ -1905,7 +1905,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="145" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="161" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -1915,37 +1915,42 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="142" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="158" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="391" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
+      <source>Refresh failed, cached copy used: {items}.</source>
+      <translation>Actualisation échouée, copie en cache utilisée : {items}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="414" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="146" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="162" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="151" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="167" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="148" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="164" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="346" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="369" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="149" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="165" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -1960,37 +1965,37 @@
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="214" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="366" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="389" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="259" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="275" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="81" />
       <source>The layers already in the project were kept. Check that the folder can be written and has free space, or choose another data folder (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Les couches déjà présentes dans le projet ont été conservées. Vérifiez que le dossier est accessible en écriture et qu'il reste de la place, ou choisissez un autre dossier de données (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="61" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="76" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -2000,17 +2005,17 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="72" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -2020,12 +2025,12 @@
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="27" />
       <source>cached on {date}</source>
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="214" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -2060,14 +2065,19 @@
       <translation>ko</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="28" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="29" />
       <source>offline (cached on {date})</source>
       <translation>hors ligne (en cache le {date})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="70" />
+      <source>refresh failed: copy from {age} ago</source>
+      <translation>actualisation échouée : copie d'il y a {age}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/i18n.py" line="16" />
@@ -2075,7 +2085,7 @@
       <translation>région</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="27" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="28" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
     </message>
@@ -2085,9 +2095,14 @@
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="49" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="50" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="61" />
+      <source>{title} (copy from {age} ago; {error})</source>
+      <translation>{title} (copie d'il y a {age} ; {error})</translation>
     </message>
   </context>
   <context>

@@ -114,6 +114,7 @@ class SourceInfo:
     population_source: str = ""  # which population the layer's figures use
     fresh_urls: list = field(default_factory=list)  # files downloaded for this layer (not from the cache)
     missing_departements: list = field(default_factory=list)  # per-département files that could not be had
+    fallbacks: list = field(default_factory=list)  # StaleCopy of each file whose refresh failed
 
 
 @dataclass
@@ -735,6 +736,8 @@ def _recorded(info_: SourceInfo, url: str, fetched: Fetched) -> _File:
     if not fetched.from_cache:
         info_.fresh_urls.append(url)
     info_.stale = info_.stale or fetched.stale
+    if fetched.fallback is not None:
+        info_.fallbacks.append(fetched.fallback)
     info_.fetched_at = max(info_.fetched_at, fetched.fetched_at)
     info_.source_date = max(info_.source_date, file_date(fetched))
     return _File(fetched.path, url)

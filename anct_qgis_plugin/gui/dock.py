@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
 from ..core.catalogue import get_source
 from ..core.errors import AnctError
+from ..core.fetcher import copy_age
 from ..core.report import LOG_TAG
 from ..core.service import AnctData
 from ..core.settings import GROUP, read_setting, write_setting
@@ -49,6 +50,20 @@ def load_summary(task, language, placed=None):
     text = tr("{territory}: {n} layers loaded ({titles}).").format(
         territory=task.territory.label, n=len(loaded), titles=", ".join(loaded) or "-"
     )
+    stale = [
+        (built.info.title, min(built.info.fallbacks, key=lambda copy: copy.fetched_at))
+        for built in task.built
+        if built.info.fallbacks and built.info.layer_id not in unwritten
+    ]
+    if stale:
+        text += " " + tr("Refresh failed, cached copy used: {items}.").format(
+            items="; ".join(
+                tr("{title} (copy from {age} ago; {error})").format(
+                    title=title, age=copy_age(copy.fetched_at), error=copy.error.split(" — ")[0][:160]
+                )
+                for title, copy in stale
+            )
+        )
     failures = {**task.failures, **unwritten}
     if failures:
         reasons = {}
@@ -88,6 +103,7 @@ class AnctDock(QgsDockWidget):
         self.setObjectName("AnctTerritoiresDock")
         self.iface = iface
         self.failed_layers = []
+        self.fallbacks = {}  # (territory key, layer id) -> StaleCopy: the refresh failed, a cached copy was loaded
         self.pack_task = None
         self.data = AnctData()
         self.index = None
@@ -291,7 +307,9 @@ class AnctDock(QgsDockWidget):
     # --- catalogue -------------------------------------------------------------------
     def refresh_statuses(self):
         for layer_id in self.tree.items:
-            self.tree.show_status(layer_id, self.data.cache_status(layer_id, self.territory))
+            status = self.data.cache_status(layer_id, self.territory)
+            key = (self.territory.key if self.territory is not None else "", layer_id)
+            self.tree.show_status(layer_id, status, self.fallbacks.get(key))
 
     def load_checked(self, refresh=False):
         layer_ids = self.tree.checked_ids()
@@ -328,13 +346,18 @@ class AnctDock(QgsDockWidget):
         for built in task.built:
             for warning in built.info.warnings:
                 self.report(warning, MESSAGE_WARNING, bar=False)
+            key = (task.territory.key, built.info.layer_id)
+            if built.info.fallbacks:
+                self.fallbacks[key] = min(built.info.fallbacks, key=lambda copy: copy.fetched_at)
+            else:
+                self.fallbacks.pop(key, None)
         failures = {**task.failures, **(placed.failures if placed else {})}
         for layer_id, message in failures.items():
             self.report(f"{layer_id}: {message}", MESSAGE_CRITICAL, bar=False)  # the details, in the log
         self.failed_layers = list(failures)
         self.retry_button.setVisible(bool(failures))
         if task.built or task.failures:
-            worrying = failures or (placed is not None and placed.notes)
+            worrying = failures or (placed is not None and placed.notes) or any(b.info.fallbacks for b in task.built)
             self.report(load_summary(task, self.data.language, placed), MESSAGE_WARNING if worrying else MESSAGE_INFO)
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
@@ -394,6 +417,7 @@ class AnctDock(QgsDockWidget):
         ):
             return
         removed = self.data.purge(layer_ids, self.territory)
+        self.fallbacks = {key: copy for key, copy in self.fallbacks.items() if key[1] not in layer_ids}
         self.report(tr("Cache purged for {titles}: {n} files removed.").format(titles=titles, n=removed), MESSAGE_INFO)
         self.refresh_statuses()
 

@@ -201,3 +201,23 @@ def test_two_processes_writing_one_geopackage_never_fail(tmp_path):
     with sqlite3.connect(tmp_path / "data" / "anct.gpkg") as db:
         tables = [row[0] for row in db.execute("SELECT table_name FROM gpkg_contents")]
     assert len(tables) == 2  # each writer's last table; every replaced one was dropped
+
+
+def test_a_refresh_that_falls_back_to_the_cached_copy_says_so_in_the_panel(plugin, qgis_iface, mirror_server):  # noqa: F811 (the fixture)
+    dock = plugin.dock
+    load(dock, "36", ["communes"])
+    mirror_server.add_fault("codeDepartement=36", "status", code=500)
+    dock.tree.set_checked(["communes"])
+    dock.refresh_button.click()
+    assert wait_until(lambda: dock.load_task is None)
+    assert communes().featureCount() == 6  # the cached copy was loaded
+    text = summary(qgis_iface)  # in the message bar, not only in the log
+    assert "Refresh failed, cached copy used: Communes (with population) (copy from 0 min ago; " in text
+    assert "HTTP 500" in text
+    cache_column = dock.tree.items["communes"]
+    assert cache_column.text(2) == "refresh failed: copy from 0 min ago"  # the copy's age in the catalogue
+    assert "HTTP 500" in cache_column.toolTip(2)
+    mirror_server.clear_faults()
+    dock.refresh_button.click()  # the source answers again: the catalogue says so
+    assert wait_until(lambda: dock.load_task is None)
+    assert cache_column.text(2).startswith("cached on")
