@@ -1107,7 +1107,7 @@
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="682" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="719" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1157,7 +1157,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="692" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="729" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1222,12 +1222,17 @@
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="342" />
+      <source>IGN ADMIN EXPRESS cannot be had either: {error}</source>
+      <translation>IGN ADMIN EXPRESS est lui aussi indisponible : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/road_network.py" line="106" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="770" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="807" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1252,7 +1257,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="685" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="722" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1322,7 +1327,7 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="188" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="191" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
@@ -1497,12 +1502,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="237" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="241" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="226" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="230" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1547,7 +1552,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="523" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="560" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1592,12 +1597,17 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="317" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="325" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="257" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="350" />
+      <source>{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population from the national commune table.</source>
+      <translation>{title} : geo.api.gouv.fr n'a pas pu fournir les contours des départements {codes} ({error}) ; tous les contours viennent d'IGN ADMIN EXPRESS (WFS de la Géoplateforme {typename}), la population de la table nationale des communes.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="261" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
@@ -1612,32 +1622,32 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="610" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="647" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="457" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="494" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="454" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="491" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="374" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="411" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="536" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="573" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="529" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="566" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
