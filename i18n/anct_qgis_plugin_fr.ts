@@ -1177,7 +1177,7 @@
       <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="703" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="741" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1237,7 +1237,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="713" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="751" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1267,7 +1267,7 @@
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="286" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="302" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -1307,6 +1307,11 @@
       <translation>HTTP {status} de {url} : {text}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="354" />
+      <source>IGN ADMIN EXPRESS cannot be had either: {error}</source>
+      <translation>IGN ADMIN EXPRESS est lui aussi indisponible : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/road_network.py" line="106" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
@@ -1317,7 +1322,7 @@
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="789" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="829" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1342,7 +1347,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="706" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="744" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1357,7 +1362,7 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="148" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="168" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
@@ -1367,7 +1372,7 @@
       <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="151" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="171" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
@@ -1412,7 +1417,7 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="188" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="191" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
@@ -1442,12 +1447,12 @@
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="208" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="224" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="252" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="268" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
@@ -1457,7 +1462,7 @@
       <translation>Le dossier de cache {path} est un fichier, ou se trouve dans un fichier : choisissez un dossier dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_CACHE_DIR.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="142" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="162" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
@@ -1472,7 +1477,7 @@
       <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="47" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="60" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
@@ -1497,7 +1502,7 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="278" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="294" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
@@ -1512,7 +1517,7 @@
       <translation>Le miroir {url} a un port invalide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="201" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="217" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
@@ -1612,12 +1617,12 @@
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="305" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="310" />
       <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="175" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="97" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -1637,12 +1642,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="237" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="242" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="226" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="231" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1697,7 +1702,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="534" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="572" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1737,6 +1742,11 @@
       <translation>{path} est un dossier : donnez un nom de fichier au paquet, par exemple {example}.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="64" />
+      <source>{path} stays locked by another program (another QGIS?) after {n} s: {error}. Close it there, then load again.</source>
+      <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/source_check.py" line="160" />
       <source>{source}: codes that match no commune of today: {codes}</source>
       <translation>{source} : codes sans commune actuelle : {codes}</translation>
@@ -1752,12 +1762,17 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="328" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="337" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="257" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="362" />
+      <source>{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population from the national commune table.</source>
+      <translation>{title} : geo.api.gouv.fr n'a pas pu fournir les contours des départements {codes} ({error}) ; tous les contours viennent d'IGN ADMIN EXPRESS (WFS de la Géoplateforme {typename}), la population de la table nationale des communes.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="262" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
@@ -1767,42 +1782,47 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="620" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="64" />
+      <source>{title}: written to {path}, as the project's GeoPackage cannot be written ({error}).</source>
+      <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/layers.py" line="658" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="468" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="506" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="465" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="503" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="626" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="664" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="385" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="423" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="547" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="585" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="540" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="578" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="290" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="306" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
@@ -1840,17 +1860,17 @@
       <translation> h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="358" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="392" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="427" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="462" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="77" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -1895,7 +1915,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="159" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -1905,7 +1925,7 @@
       <translation>o</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Cache</source>
       <translation>Cache</translation>
     </message>
@@ -1915,7 +1935,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="386" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="421" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -1925,12 +1945,12 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="156" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="279" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="305" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1940,7 +1960,7 @@
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="228" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="254" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -1950,7 +1970,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="98" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -1965,7 +1985,7 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="63" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="88" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
@@ -1980,7 +2000,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="148" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -1995,37 +2015,37 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="335" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="369" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Licence</source>
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="154" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="142" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="168" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="329" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="363" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="118" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="144" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
@@ -2035,7 +2055,7 @@
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="107" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -2055,7 +2075,7 @@
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="155" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="181" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -2065,7 +2085,7 @@
       <translation>Mode hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="19" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="20" />
       <source>Open Licence 2.0</source>
       <translation>Licence Ouverte 2.0</translation>
     </message>
@@ -2075,7 +2095,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="161" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -2085,37 +2105,42 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="158" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="380" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
+      <source>Refresh failed, cached copy used: {items}.</source>
+      <translation>Actualisation échouée, copie en cache utilisée : {items}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="414" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="162" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="141" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="167" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="164" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="335" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="369" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="139" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="165" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -2130,29 +2155,34 @@
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="35" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="204" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="389" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="249" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="275" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="81" />
+      <source>The layers already in the project were kept. Check that the folder can be written and has free space, or choose another data folder (Options &gt; ANCT Territoires), then Retry.</source>
+      <translation>Les couches déjà présentes dans le projet ont été conservées. Vérifiez que le dossier est accessible en écriture et qu'il reste de la place, ou choisissez un autre dossier de données (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="156" />
@@ -2160,7 +2190,7 @@
       <translation>Le nom d'utilisateur et le mot de passe du miroir n'ont pas pu être conservés dans la base d'authentification de QGIS (désactivée, ou sans mot de passe principal) : le miroir {url} est enregistré sans eux. Ajoutez-les dans Préférences &gt; Options &gt; Authentification et choisissez-les comme identifiants du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="76" />
       <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -2175,17 +2205,17 @@
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="55" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="72" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="108" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="112" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -2195,12 +2225,12 @@
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="27" />
       <source>cached on {date}</source>
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="204" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -2235,14 +2265,19 @@
       <translation>ko</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="25" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="28" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="29" />
       <source>offline (cached on {date})</source>
       <translation>hors ligne (en cache le {date})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="70" />
+      <source>refresh failed: copy from {age} ago</source>
+      <translation>actualisation échouée : copie d'il y a {age}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/i18n.py" line="16" />
@@ -2250,7 +2285,7 @@
       <translation>région</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="27" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="28" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
     </message>
@@ -2265,9 +2300,14 @@
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="46" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="50" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="61" />
+      <source>{title} (copy from {age} ago; {error})</source>
+      <translation>{title} (copie d'il y a {age} ; {error})</translation>
     </message>
   </context>
   <context>

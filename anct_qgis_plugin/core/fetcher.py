@@ -80,6 +80,25 @@ def _service_exception(path: str) -> str:
     return " ".join(" ".join(found).split())[:300] or "ExceptionReport"
 
 
+def copy_age(fetched_at: float) -> str:
+    """How old a copy fetched at ``fetched_at`` is, in words ("3 days")."""
+    return _age_text(max(0.0, time.time() - fetched_at))
+
+
+@dataclass
+class StaleCopy:
+    """A refresh that failed, and the cached copy served instead: a warning the panel shows."""
+
+    url: str
+    error: str
+    fetched_at: float
+
+    def message(self) -> str:
+        return tr("{error} — using the cached copy from {age} ago.").format(
+            error=self.error, age=copy_age(self.fetched_at)
+        )
+
+
 @dataclass
 class Fetched:
     """A local file for a URL, with where it came from and how old it is."""
@@ -91,6 +110,7 @@ class Fetched:
     from_cache: bool
     stale: bool = False
     last_modified: str = ""  # the server's Last-Modified header, when it sent one
+    fallback: StaleCopy | None = None  # the refresh failed: this is the cached copy
 
 
 class Fetcher:
@@ -170,14 +190,10 @@ class Fetcher:
                     self._failed[url] = bare(error)
                 raise
             self._settled.add(url)
-            warn(
-                feedback,
-                tr("{error} — using the cached copy from {age} ago.").format(
-                    error=error, age=_age_text(time.time() - entry.manifest.fetched_at)
-                ),
-            )
+            fallback = StaleCopy(url, redacted(str(error)), entry.manifest.fetched_at)
+            warn(feedback, fallback.message())
             served = self.served(entry)
-            served.stale = True
+            served.stale, served.fallback = True, fallback
             return served
 
     def served(self, entry: CacheEntry) -> Fetched:

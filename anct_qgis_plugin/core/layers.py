@@ -58,6 +58,10 @@ from .catalogue import (
     get_source,
 )
 from .commune_codes import CodeTally, padded_code, padded_departement
+from .commune_wfs import ATTRIBUTION as WFS_COMMUNES_ATTRIBUTION
+from .commune_wfs import PUBLISHER as WFS_COMMUNES_PUBLISHER
+from .commune_wfs import TYPENAME as WFS_COMMUNES_TYPENAME
+from .commune_wfs import commune_outline_pages
 from .datagouv import (
     check_dataset_document,
     resource_download_url,
@@ -115,6 +119,7 @@ class SourceInfo:
     fresh_urls: list = field(default_factory=list)  # files downloaded for this layer (not from the cache)
     missing_departements: list = field(default_factory=list)  # per-département files that could not be had
     undrawn: list = field(default_factory=list)  # "id label" of features without geometry: no commune outline
+    fallbacks: list = field(default_factory=list)  # StaleCopy of each file whose refresh failed
 
 
 @dataclass
@@ -321,6 +326,10 @@ class LayerBuilder:
                 except AnctError as error:  # one département that cannot be had does not empty the others
                     missing[code] = bare(error)  # kept without its frames (they hold the run's sinks)
                 progress(self.feedback, 100.0 * (number + 1) / len(territory.departement_codes))
+            if missing and source.id in COMMUNE_OUTLINE_SOURCES:
+                pages = self._outlines_from_wfs(territory, info_, missing)
+                if pages:
+                    return pages
             if not files:
                 raise bare(next(iter(missing.values())))
             if missing:
@@ -333,6 +342,35 @@ class LayerBuilder:
                 info_.missing_departements = sorted(missing)
             return files
         raise TypeError(f"unknown locator {locator!r}")
+
+    def _outlines_from_wfs(self, territory: Territory, info_: SourceInfo, missing: Mapping) -> list[_File]:
+        """Every département's commune outlines from IGN ADMIN EXPRESS when geo.api.gouv.fr could not
+        give some (all from one source: the layer has one set of fields); [] when the WFS fails too."""
+        try:
+            pages = commune_outline_pages(self.fetcher, territory.departement_codes, self.feedback)
+        except CancelledError:
+            raise
+        except AnctError as error:
+            warn(self.feedback, tr("IGN ADMIN EXPRESS cannot be had either: {error}").format(error=error))
+            return []
+        fresh = source_info(get_source(info_.layer_id), self.language)
+        files = [_recorded(fresh, fetched.url, fetched) for fetched in pages]
+        for name in ("urls", "fresh_urls", "source_date", "fetched_at", "stale", "fallbacks"):
+            setattr(info_, name, getattr(fresh, name))  # the provenance of what the layer is made of
+        info_.publisher, info_.attribution = WFS_COMMUNES_PUBLISHER, WFS_COMMUNES_ATTRIBUTION
+        info_.warnings.append(
+            tr(
+                "{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); "
+                "every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population "
+                "from the national commune table."
+            ).format(
+                title=info_.title,
+                codes=", ".join(sorted(missing)),
+                error=next(iter(missing.values())),
+                typename=WFS_COMMUNES_TYPENAME,
+            )
+        )
+        return files
 
     # --- territory restriction ----------------------------------------------------------
     def _keeper(
@@ -757,6 +795,8 @@ def _recorded(info_: SourceInfo, url: str, fetched: Fetched) -> _File:
     if not fetched.from_cache:
         info_.fresh_urls.append(url)
     info_.stale = info_.stale or fetched.stale
+    if fetched.fallback is not None:
+        info_.fallbacks.append(fetched.fallback)
     info_.fetched_at = max(info_.fetched_at, fetched.fetched_at)
     info_.source_date = max(info_.source_date, file_date(fetched))
     return _File(fetched.path, url)

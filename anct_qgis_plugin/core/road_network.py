@@ -132,7 +132,10 @@ def check_page(path: str) -> dict:
 
 
 class RoadFetch:
-    """Fetches every page of a box through a Fetcher (cache, mirror, offline, retries)."""
+    """Fetches every page of a box through a Fetcher (cache, mirror, offline, retries); a subclass
+    pages another type name by overriding ``typename`` and ``page_url`` (commune_wfs.py)."""
+
+    typename = TYPENAME
 
     def __init__(
         self,
@@ -198,10 +201,13 @@ class RoadFetch:
         result.fetched_at = min(result.fetched_at or fetched.fetched_at, fetched.fetched_at)
         result.from_cache = result.from_cache and fetched.from_cache
 
+    def page_url(self, box: Box, start: int, count: int = 0) -> str:
+        return page_url(box, self.crs, start, count)
+
     def _page(self, box: Box, start: int, count: int = 0) -> tuple[dict, Fetched]:
         if is_cancelled(self.feedback):
             raise CancelledError(tr("Cancelled."))
-        url = page_url(box, self.crs, start, count)
+        url = self.page_url(box, start, count)
         self._space_requests()
         checked = {}
 
@@ -209,7 +215,11 @@ class RoadFetch:
             checked["page"] = check_page(path)
 
         fetched = self.fetcher.fetch(
-            url, suffix=".json", validate=validate, feedback=self.feedback, name=f"{TYPENAME} {box.text()} +{start}"
+            url,
+            suffix=".json",
+            validate=validate,
+            feedback=self.feedback,
+            name=f"{self.typename} {box.text()} +{start}",
         )
         if not fetched.from_cache:
             self._last_download = self._clock()

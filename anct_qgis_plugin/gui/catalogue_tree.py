@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ..core.catalogue import LICENCE, SOURCES, THEMES
+from ..core.fetcher import copy_age
 from ..core.status import ABSENT, FRESH, OFFLINE, STALE
 from ..core.territories import normalise
 from .i18n import tr
@@ -61,10 +62,16 @@ class CatalogueTree(QTreeWidget):
         for layer_id, item in self.items.items():
             item.setCheckState(0, Qt.CheckState.Checked if layer_id in layer_ids else Qt.CheckState.Unchecked)
 
-    def show_status(self, layer_id, status):
+    def show_status(self, layer_id, status, fallback=None):
+        """``fallback``: the StaleCopy of the layer's last load, when its refresh failed."""
         item = self.items[layer_id]
         item.setText(1, status.source_date or "")
-        item.setText(2, cache_text(status))
+        if fallback is not None:
+            item.setText(2, tr("refresh failed: copy from {age} ago").format(age=copy_age(fallback.fetched_at)))
+            item.setToolTip(2, fallback.message())
+        else:
+            item.setText(2, cache_text(status))
+            item.setToolTip(2, "")
         item.setText(3, human_size(status.size) if status.size else "")
         for column in (1, 2, 3):
             self.resizeColumnToContents(column)

@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
 from ..core.catalogue import get_source
 from ..core.errors import AnctError
+from ..core.fetcher import copy_age
 from ..core.report import LOG_TAG
 from ..core.service import AnctData
 from ..core.settings import GROUP, read_setting, write_setting
@@ -40,18 +41,34 @@ CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
 NETWORK_WORDS = ("Connection failed", "No answer within", "took longer than", "HTTP 407", "Cannot download")
 
 
-def load_summary(task, language):
-    """One message for a whole load: what came, what did not and why, in plain words."""
+def load_summary(task, language, placed=None):
+    """One message for a whole load: what came, what did not and why, in plain words.
+    ``placed``: what add_to_project did (layers that could not be written, notes)."""
     titles = {layer_id: get_source(layer_id).title(language) for layer_id in task.layer_ids}
+    unwritten = placed.failures if placed is not None else {}
+    loaded = [built.info.title for built in task.built if built.info.layer_id not in unwritten]
     text = tr("{territory}: {n} layers loaded ({titles}).").format(
-        territory=task.territory.label,
-        n=len(task.built),
-        titles=", ".join(built.info.title for built in task.built) or "-",
+        territory=task.territory.label, n=len(loaded), titles=", ".join(loaded) or "-"
     )
-    if task.failures:
+    stale = [
+        (built.info.title, min(built.info.fallbacks, key=lambda copy: copy.fetched_at))
+        for built in task.built
+        if built.info.fallbacks and built.info.layer_id not in unwritten
+    ]
+    if stale:
+        text += " " + tr("Refresh failed, cached copy used: {items}.").format(
+            items="; ".join(
+                tr("{title} (copy from {age} ago; {error})").format(
+                    title=title, age=copy_age(copy.fetched_at), error=copy.error.split(" — ")[0][:160]
+                )
+                for title, copy in stale
+            )
+        )
+    failures = {**task.failures, **unwritten}
+    if failures:
         reasons = {}
-        for layer_id, message in task.failures.items():
-            reasons.setdefault(message.split(" — ")[0][:160], []).append(titles[layer_id])
+        for layer_id, message in failures.items():
+            reasons.setdefault(message.split(" — ")[0][:300], []).append(titles[layer_id])
         text += " " + tr("Unavailable: {items}.").format(
             items="; ".join(f"{', '.join(names)} ({reason})" for reason, names in reasons.items())
         )
@@ -60,6 +77,14 @@ def load_summary(task, language):
                 "The network did not answer: check the proxy (QGIS Options > Network) or the mirror "
                 "(Options > ANCT Territoires), then Retry."
             )
+        if unwritten:
+            text += " " + tr(
+                "The layers already in the project were kept. Check that the folder can be written and "
+                "has free space, or choose another data folder (Options > ANCT Territoires), then Retry."
+            )
+    for note in placed.notes if placed is not None else ():
+        text += " " + note
+    if failures:
         text += " " + tr("Details in the ANCT log panel.")
     return text
 
@@ -78,6 +103,7 @@ class AnctDock(QgsDockWidget):
         self.setObjectName("AnctTerritoiresDock")
         self.iface = iface
         self.failed_layers = []
+        self.fallbacks = {}  # (territory key, layer id) -> StaleCopy: the refresh failed, a cached copy was loaded
         self.pack_task = None
         self.data = AnctData()
         self.index = None
@@ -281,7 +307,9 @@ class AnctDock(QgsDockWidget):
     # --- catalogue -------------------------------------------------------------------
     def refresh_statuses(self):
         for layer_id in self.tree.items:
-            self.tree.show_status(layer_id, self.data.cache_status(layer_id, self.territory))
+            status = self.data.cache_status(layer_id, self.territory)
+            key = (self.territory.key if self.territory is not None else "", layer_id)
+            self.tree.show_status(layer_id, status, self.fallbacks.get(key))
 
     def load_checked(self, refresh=False):
         layer_ids = self.tree.checked_ids()
@@ -314,17 +342,23 @@ class AnctDock(QgsDockWidget):
         self._done(task)
         self.load_task = None
         self._set_busy(False)
-        if task.built:
-            add_to_project(task.built, task.territory)
-            for built in task.built:
-                for warning in built.info.warnings:
-                    self.report(warning, MESSAGE_WARNING, bar=False)
-        for layer_id, message in task.failures.items():
+        placed = add_to_project(task.built, task.territory) if task.built else None
+        for built in task.built:
+            for warning in built.info.warnings:
+                self.report(warning, MESSAGE_WARNING, bar=False)
+            key = (task.territory.key, built.info.layer_id)
+            if built.info.fallbacks:
+                self.fallbacks[key] = min(built.info.fallbacks, key=lambda copy: copy.fetched_at)
+            else:
+                self.fallbacks.pop(key, None)
+        failures = {**task.failures, **(placed.failures if placed else {})}
+        for layer_id, message in failures.items():
             self.report(f"{layer_id}: {message}", MESSAGE_CRITICAL, bar=False)  # the details, in the log
-        self.failed_layers = list(task.failures)
-        self.retry_button.setVisible(bool(task.failures))
+        self.failed_layers = list(failures)
+        self.retry_button.setVisible(bool(failures))
         if task.built or task.failures:
-            self.report(load_summary(task, self.data.language), MESSAGE_WARNING if task.failures else MESSAGE_INFO)
+            worrying = failures or (placed is not None and placed.notes) or any(b.info.fallbacks for b in task.built)
+            self.report(load_summary(task, self.data.language, placed), MESSAGE_WARNING if worrying else MESSAGE_INFO)
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
         self.refresh_statuses()
@@ -383,6 +417,7 @@ class AnctDock(QgsDockWidget):
         ):
             return
         removed = self.data.purge(layer_ids, self.territory)
+        self.fallbacks = {key: copy for key, copy in self.fallbacks.items() if key[1] not in layer_ids}
         self.report(tr("Cache purged for {titles}: {n} files removed.").format(titles=titles, n=removed), MESSAGE_INFO)
         self.refresh_statuses()
 

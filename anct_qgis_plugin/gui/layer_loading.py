@@ -2,17 +2,20 @@
 
 The layers are written to a GeoPackage and loaded from it, not kept in memory: a saved project
 reopens with its data. The GeoPackage lies beside the saved project (``<project>_anct.gpkg``),
-else in the data folder of the settings (Options; Documents/ANCT Territoires by default).
+else (no saved project, or its folder cannot be written) in the data folder of the settings
+(Options; Documents/ANCT Territoires by default). Each load writes a new table (core/gpkg_store.py)
+and the layer it replaces, and its table, go only after that write succeeded.
 """
 
 import os
 import re
+from dataclasses import dataclass, field
 
 from qgis.core import QgsProject, QgsVectorLayer
 
 from ..core.errors import AnctError
+from ..core.gpkg_store import drop_table, write_new_table
 from ..core.i18n import tr
-from ..core.pack import write_layer
 from ..core.presentation import apply_presentation, drawing_rank
 from ..core.provenance import apply_provenance, layer_metadata
 from ..core.settings import default_data_dir, read_setting, ui_language
@@ -23,42 +26,83 @@ def style_path(layer_id):
     return resource_path("styles", f"{layer_id}.qml")
 
 
-def data_path(project, territory):
-    """The GeoPackage that keeps the panel's layers of a territory for this project."""
-    if project.fileName():
-        stem = os.path.splitext(os.path.basename(project.fileName()))[0]
-        folder, name = project.absolutePath(), f"{stem}_anct.gpkg"
-    else:
-        folder, name = read_setting("data_dir") or default_data_dir(), "anct.gpkg"
+def data_paths(project, territory):
+    """Where the layers may be written, best first: beside the saved project, then the data folder
+    (a project in a read-only folder still gets its layers)."""
     table_prefix = re.sub(r"[^0-9A-Za-z]+", "_", territory.key).strip("_").lower() or "territory"
-    return os.path.join(folder, name), table_prefix
+    data_folder = os.path.join(read_setting("data_dir") or default_data_dir(), "anct.gpkg")
+    if not project.fileName():
+        return [(data_folder, table_prefix)]
+    stem = os.path.splitext(os.path.basename(project.fileName()))[0]
+    return [(os.path.join(project.absolutePath(), f"{stem}_anct.gpkg"), table_prefix), (data_folder, table_prefix)]
 
 
 def persisted(built, territory, project):
-    """The built memory layer written to the project's GeoPackage, loaded from there."""
-    path, prefix = data_path(project, territory)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    table = f"{prefix}_{built.info.layer_id}"
-    write_layer(
-        built.layer, path, table, first=not os.path.exists(path), metadata=layer_metadata(built.info, territory.label)
-    )
-    layer = QgsVectorLayer(f"{path}|layername={table}", built.layer.name(), "ogr")
-    if not layer.isValid():
-        raise AnctError(tr("The layer could not be read back from {path}.").format(path=path))
-    return layer
+    """The built memory layer written to a new table of the project's GeoPackage, loaded from there,
+    and a note when it went to the data folder instead. Raises AnctError, naming every file tried,
+    when it could be written nowhere."""
+    errors = []
+    for path, prefix in data_paths(project, territory):
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            table = write_new_table(
+                built.layer,
+                path,
+                f"{prefix}_{built.info.layer_id}",
+                metadata=layer_metadata(built.info, territory.label),
+            )
+        except OSError as error:
+            errors.append(str(error) if path in str(error) else f"{path}: {error}")
+            continue
+        layer = QgsVectorLayer(f"{path}|layername={table}", built.layer.name(), "ogr")
+        if not layer.isValid():
+            drop_table(path, table, wait_s=1.0)
+            errors.append(tr("The layer could not be read back from {path}.").format(path=path))
+            continue
+        note = ""
+        if errors:
+            note = tr("{title}: written to {path}, as the project's GeoPackage cannot be written ({error}).").format(
+                title=built.info.title, path=path, error=errors[0]
+            )
+        return layer, note
+    raise AnctError(" ; ".join(errors))
+
+
+@dataclass
+class Placed:
+    """What loading into the project did: the group, the layers that could not be written (id ->
+    message) and notes (a layer written to the data folder instead)."""
+
+    group: object
+    failures: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)
 
 
 def add_to_project(built_layers, territory, project=None):
-    """Add the layers under the territory's group (reused when it exists); return the group."""
+    """Add the layers under the territory's group (reused when it exists). A layer already there is
+    replaced only once its new copy is written and read back; a copy that cannot be written leaves
+    it as it was and is told in ``Placed.failures``."""
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
     group = root.findGroup(territory.label) or root.insertGroup(0, territory.label)
+    placed = Placed(group)
     for built in built_layers:
+        try:
+            layer, note = persisted(built, territory, project)
+        except AnctError as error:
+            placed.failures[built.info.layer_id] = str(error)
+            continue
+        if note:
+            placed.notes.append(note)
         identifier = f"anct:{built.info.layer_id}"
-        for old in group.findLayers():  # loading again replaces the previous copy
-            if old.layer() is not None and old.layer().metadata().identifier() == identifier:
-                project.removeMapLayer(old.layer().id())
-        layer = persisted(built, territory, project)
+        replaced = [
+            old.layer()
+            for old in group.findLayers()
+            if old.layer() is not None and old.layer().metadata().identifier() == identifier
+        ]
+        old_tables = [_gpkg_table(old) for old in replaced]
+        for old in replaced:  # loading again replaces the previous copy
+            project.removeMapLayer(old.id())
         apply_provenance(layer, built.info, territory.label)
         if os.path.isfile(style_path(built.info.layer_id)):
             layer.loadNamedStyle(style_path(built.info.layer_id))
@@ -66,7 +110,19 @@ def add_to_project(built_layers, territory, project=None):
         project.addMapLayer(layer, False)
         node = group.insertLayer(_position(group, built.info.layer_id), layer)
         node.setCustomProperty("showFeatureCount", True)
-    return group
+        in_use = {_gpkg_table(other) for other in project.mapLayers().values()}
+        for old_table in old_tables:
+            if old_table is not None and old_table not in in_use:
+                drop_table(*old_table, wait_s=2.0)  # best effort: a table left is only space
+    return placed
+
+
+def _gpkg_table(layer):
+    """(path, table) of a layer read from one of our GeoPackage tables, else None."""
+    parts = layer.source().split("|layername=")
+    if layer.providerType() != "ogr" or len(parts) != 2 or not parts[0].lower().endswith(".gpkg"):
+        return None
+    return parts[0], parts[1].split("|")[0]
 
 
 def _position(group, layer_id):

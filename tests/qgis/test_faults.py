@@ -485,6 +485,7 @@ def test_bad_environment_values_fall_back_to_defaults(monkeypatch, qgis_app):
 
 def test_a_departement_that_cannot_be_had_leaves_the_others(anct_env, run_alg, mirror_server, feedback):
     mirror_server.add_fault("codeDepartement=18", "status", code=404)
+    mirror_server.add_fault("code_insee_du_departement%3D%2718%27", "status", code=404)  # ADMIN EXPRESS too
     layers = {
         layer: fetch(run_alg, layer, "reg:24")[1]
         for layer in ("communes", "epci", "action_coeur_de_ville", "territoires_industrie")

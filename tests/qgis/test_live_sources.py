@@ -116,6 +116,7 @@ def test_card_tells_every_programme_of_a_commune(anct_env):
 
 def test_profile_area_from_departement_outlines_where_commune_outlines_fail(anct_env, run_alg, mirror_server, feedback):
     mirror_server.add_fault("codeDepartement=18", "status", code=404)
+    mirror_server.add_fault("code_insee_du_departement%3D%2718%27", "status", code=404)  # ADMIN EXPRESS too
     result = run_alg("anct:territory_profile", {"TERRITORY": "reg:24", "OUTPUT": "memory:"})
     figures = {f["indicator"]: f for f in result["OUTPUT"].getFeatures()}
     assert figures["area_km2"]["territory"] > 0 and figures["population"]["territory"] == 161998

@@ -1,0 +1,118 @@
+"""Write a layer into a GeoPackage that others may hold open: never lose the table being replaced.
+
+A new copy goes into a new table (``<stem>_<8 hex>``), never over the table in use: a write that
+fails (read-only folder, full disk, a lock that outlasts the wait) leaves the previous table and
+the layer reading it as they were. A table written half-way is dropped. SQLite answers "database
+is locked" while another process (another QGIS, a DB browser) writes the file: the write waits
+and tries again for ``LOCK_WAIT_S``. A GeoPackage that does not exist yet is made under a
+temporary name and linked into place, so two processes creating it at once never overwrite each
+other's file.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from typing import TYPE_CHECKING
+
+from .i18n import tr
+from .pack import write_layer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qgis.core import QgsLayerMetadata, QgsVectorLayer
+
+LOCK_WAIT_S = 30.0
+LOCK_WORDS = ("database is locked", "database table is locked", "SQLITE_BUSY")
+
+
+def is_locked(error: BaseException) -> bool:
+    return any(word in str(error) for word in LOCK_WORDS)
+
+
+def new_table_name(stem: str) -> str:
+    return f"{stem}_{uuid.uuid4().hex[:8]}"
+
+
+def write_new_table(
+    layer: QgsVectorLayer,
+    path: str,
+    stem: str,
+    metadata: QgsLayerMetadata | None = None,
+    wait_s: float | None = None,
+    sleep: Callable[[float], object] = time.sleep,
+) -> str:
+    """Write ``layer`` into a new table of the GeoPackage ``path``; return the table's name.
+    Raises OSError, naming the file, when it cannot be written (``wait_s``: LOCK_WAIT_S)."""
+    wait_s = LOCK_WAIT_S if wait_s is None else wait_s
+    table = new_table_name(stem)
+    deadline, pause = time.monotonic() + wait_s, 0.1
+    while True:
+        try:
+            if not os.path.exists(path):
+                _create(layer, path, table, metadata)
+            else:
+                write_layer(layer, path, table, first=False, metadata=metadata)
+            return table
+        except OSError as error:
+            drop_table(path, table, wait_s=0)  # what a failed write left, if anything
+            if not is_locked(error) or time.monotonic() + pause > deadline:
+                if is_locked(error):
+                    raise OSError(
+                        tr(
+                            "{path} stays locked by another program (another QGIS?) after {n} s: {error}. "
+                            "Close it there, then load again."
+                        ).format(path=path, n=int(wait_s), error=error)
+                    ) from error
+                raise
+            sleep(pause)
+            pause = min(pause * 2, 2.0)
+
+
+def _create(layer: QgsVectorLayer, path: str, table: str, metadata: QgsLayerMetadata | None) -> None:
+    """The GeoPackage's first table, written under a temporary name and linked into place."""
+    part = f"{path}.part-{os.getpid()}-{uuid.uuid4().hex[:8]}.gpkg"
+    try:
+        write_layer(layer, part, table, first=True, metadata=metadata)
+        try:
+            os.link(part, path)
+        except FileExistsError:  # another process made it meanwhile: write into theirs
+            write_layer(layer, path, table, first=False, metadata=metadata)
+        except OSError:  # a file system without hard links
+            if os.path.exists(path):
+                write_layer(layer, path, table, first=False, metadata=metadata)
+            else:
+                os.replace(part, path)
+    finally:
+        for leftover in (part, part + "-journal", part + "-wal", part + "-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+
+
+def drop_table(path: str, table: str, wait_s: float = 2.0) -> bool:
+    """Remove ``table`` from the GeoPackage (its rows, metadata and spatial index); True when it is
+    gone. Best effort: a table that cannot be dropped is only wasted space."""
+    if not os.path.exists(path):
+        return True
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            if _delete_layer(path, table):
+                return True
+        except RuntimeError:  # GDAL set to raise: a lock or a read-only file
+            pass
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+
+
+def _delete_layer(path: str, table: str) -> bool:
+    from osgeo import ogr  # GDAL drops a GeoPackage table whole: rows, metadata, spatial index
+
+    dataset = ogr.Open(path, 1)
+    if dataset is None:
+        return False
+    names = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+    return table not in names or dataset.DeleteLayer(names.index(table)) == 0
