@@ -16,6 +16,7 @@ import time
 import uuid
 from typing import TYPE_CHECKING
 
+from .errors import StorageError
 from .i18n import tr
 from .pack import write_layer
 
@@ -29,7 +30,8 @@ LOCK_WORDS = ("database is locked", "database table is locked", "SQLITE_BUSY")
 
 
 def is_locked(error: BaseException) -> bool:
-    return any(word in str(error) for word in LOCK_WORDS)
+    text = str(error) + getattr(error, "driver_message", "")
+    return any(word in text for word in LOCK_WORDS)
 
 
 def new_table_name(stem: str) -> str:
@@ -45,7 +47,7 @@ def write_new_table(
     sleep: Callable[[float], object] = time.sleep,
 ) -> str:
     """Write ``layer`` into a new table of the GeoPackage ``path``; return the table's name.
-    Raises OSError, naming the file, when it cannot be written (``wait_s``: LOCK_WAIT_S)."""
+    Raises StorageError, naming the file, when it cannot be written (``wait_s``: LOCK_WAIT_S)."""
     wait_s = LOCK_WAIT_S if wait_s is None else wait_s
     table = new_table_name(stem)
     deadline, pause = time.monotonic() + wait_s, 0.1
@@ -56,11 +58,11 @@ def write_new_table(
             else:
                 write_layer(layer, path, table, first=False, metadata=metadata)
             return table
-        except OSError as error:
+        except (OSError, StorageError) as error:  # the writer's own, or the file system's
             drop_table(path, table, wait_s=0)  # what a failed write left, if anything
             if not is_locked(error) or time.monotonic() + pause > deadline:
                 if is_locked(error):
-                    raise OSError(
+                    raise StorageError(
                         tr(
                             "{path} stays locked by another program (another QGIS?) after {n} s: {error}. "
                             "Close it there, then load again."

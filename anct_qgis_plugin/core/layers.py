@@ -145,11 +145,12 @@ def memory_layer(
     return layer
 
 
-def _plain_field(source_field: QgsField) -> QgsField:
-    """Memory and GeoPackage friendly copy of a field (lists and other types become text)."""
+def _plain_field(source_field: QgsField, name: str = "") -> QgsField:
+    """Memory and GeoPackage friendly copy of a field (lists and other types become text), under
+    ``name`` when given."""
     if source_field.type() in (FIELD_INT, FIELD_LONG, FIELD_DOUBLE, FIELD_STRING):
-        return QgsField(source_field.name(), source_field.type())
-    return QgsField(source_field.name(), FIELD_STRING)
+        return QgsField(name or source_field.name(), source_field.type())
+    return QgsField(name or source_field.name(), FIELD_STRING)
 
 
 def _plain_value(value: Any) -> Any:
@@ -463,12 +464,15 @@ class LayerBuilder:
         for file_ in files:
             source_layer, columns = self._open_vector(file_.path, source)
             if layer is None:
+                # Commune outlines have geo.api's field names whichever service gave them (ADMIN
+                # EXPRESS's code_insee is `code`): every consumer reads one shape.
+                renamed = {found: key for key, found in columns.items()} if source.id in COMMUNE_OUTLINE_SOURCES else {}
                 fields = QgsFields()
                 for source_field in source_layer.fields():
-                    fields.append(_plain_field(source_field))
+                    fields.append(_plain_field(source_field, renamed.get(source_field.name(), source_field.name())))
                 wkb = WKB_POINT if source_layer.geometryType() == GEOMETRY_POINT else WKB_MULTIPOLYGON
                 layer = memory_layer(wkb, target, fields, source.id)
-                names = fields.names()
+                names = source_layer.fields().names()  # read by the names of the file
             keep = self._keeper(source, columns, territory, tally)
             if keep is None and not territory.is_country:
                 outline = outline or self.territory_outline(territory, source_layer.crs())
@@ -508,20 +512,19 @@ class LayerBuilder:
                 )
             )
         if source.id in COMMUNE_OUTLINE_SOURCES:
-            self._table_population(layer, columns)
+            self._table_population(layer)
         elif source.commune_column:
             self._report_unmapped(tally, info_)
         return layer
 
-    def _table_population(self, layer: QgsVectorLayer, columns: Mapping[str, str]) -> None:
+    def _table_population(self, layer: QgsVectorLayer) -> None:
         """One population vintage per run: the national commune table's, not the outlines' own
         (geo.api's per-département answers may carry another census year)."""
         field_index = layer.fields().indexOf("population")
         if field_index < 0:
             return
-        code_field = columns["code"]
         changes = {
-            feature.id(): {field_index: self.index.communes.get(feature[code_field], {}).get("population")}
+            feature.id(): {field_index: self.index.communes.get(feature["code"], {}).get("population")}
             for feature in layer.getFeatures()
         }
         layer.dataProvider().changeAttributeValues(changes)

@@ -77,12 +77,14 @@ def write_layer(
         options.saveMetadata = True
     result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != WRITER_NO_ERROR:
-        raise StorageError(
+        error = StorageError(
             tr(
                 "Cannot write the table {table} into {path} ({error}): check that its disk has room and its "
                 "folder can be written, or choose another file."
             ).format(table=table, path=target or path, error=_tail(result[1]))
         )
+        error.driver_message = str(result[1])  # whole: the message keeps only its end, a lock shows earlier
+        raise error
 
 
 def _tail(error: str, chars: int = 160) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from qgis.core import QgsProject, QgsVectorLayer
 
-from ..core.errors import AnctError
+from ..core.errors import AnctError, StorageError
 from ..core.gpkg_store import drop_table, write_new_table
 from ..core.i18n import tr
 from ..core.presentation import apply_presentation, drawing_rank
@@ -51,7 +51,7 @@ def persisted(built, territory, project):
                 f"{prefix}_{built.info.layer_id}",
                 metadata=layer_metadata(built.info, territory.label),
             )
-        except OSError as error:
+        except (OSError, StorageError) as error:
             errors.append(str(error) if path in str(error) else f"{path}: {error}")
             continue
         layer = QgsVectorLayer(f"{path}|layername={table}", built.layer.name(), "ogr")

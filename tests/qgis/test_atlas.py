@@ -217,6 +217,7 @@ def test_a_region_gap_from_part_of_its_communes_prints_nd_and_says_partial(anct_
     """Cher's outlines missing: the région's gap would be Indre's alone; the sheet prints n.d. and
     says how many of the région's communes were measured."""
     mirror_server.add_fault("communes@codeDepartement=18&", "status", code=404)
+    mirror_server.add_fault("code_insee_du_departement%3D%2718%27", "status", code=404)  # ADMIN EXPRESS too
     run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(tmp_path)})
     text = " ".join(pdf_text(tmp_path / "atlas_36.pdf").split())
     assert "Région : n.d." in text  # the gap box (the others have a région figure)

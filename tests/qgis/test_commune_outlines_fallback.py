@@ -43,7 +43,10 @@ def test_commune_outlines_fall_back_to_admin_express(anct_env, run_alg, mirror_s
     result = run_alg("anct:fetch_layer", {"LAYER": "communes", "TERRITORY": "36", "OUTPUT": "memory:"})
     layer = result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
     assert layer.featureCount() == 6 and all(f.hasGeometry() for f in layer.getFeatures())
-    population = {f["code_insee"]: f["population"] for f in layer.getFeatures()}
+    # geo.api's field names whichever service gave the outlines: every consumer (figures, gaps,
+    # atlas, service_gap's POPULATION_CODE_FIELD default) reads `code`, `nom`, `codeEpci`.
+    assert {"code", "nom", "codeDepartement", "codeEpci", "population"} <= set(layer.fields().names())
+    population = {f["code"]: f["population"] for f in layer.getFeatures()}
     assert {code: population[code] for code in NATIONAL_POPULATION} == NATIONAL_POPULATION
     assert mirror_server.count("ADMINEXPRESS-COG-CARTO.LATEST%3Acommune") >= 2  # the probe, then the page
     assert any(TYPENAME in warning and "geo.api.gouv.fr" in warning for warning in feedback.warnings)

@@ -99,12 +99,18 @@ def is_null(value):
 
 
 CHER_OUTLINES = "communes@codeDepartement=18&"  # the 2 Cher communes of région 24 (README: 6 + 2)
+CHER_ADMIN_EXPRESS = "code_insee_du_departement%3D%2718%27"  # the outlines' fallback: it fails too
+
+
+def cher_outlines_missing(mirror_server):
+    for fault in (CHER_OUTLINES, CHER_ADMIN_EXPRESS):
+        mirror_server.add_fault(fault, "status", code=404)
 
 
 def test_region_gap_from_part_of_its_communes_is_not_given_as_the_regions(anct_env, run_alg, mirror_server, feedback):
     """Centre-Val de Loire measured from Indre alone (Cher's outlines missing) is no région figure:
     NULL, with a note saying how many of its communes were measured."""
-    mirror_server.add_fault(CHER_OUTLINES, "status", code=404)
+    cher_outlines_missing(mirror_server)
     figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"], "indicator")
     for indicator in ("gap_population", "gap_share"):
         assert is_null(figures[indicator]["region"]), indicator
@@ -136,7 +142,7 @@ def test_a_programme_whose_communes_have_no_outline_stays_listed(anct_env, mirro
     from anct_qgis_plugin.core.provenance import apply_provenance
     from anct_qgis_plugin.core.service import AnctData
 
-    mirror_server.add_fault(CHER_OUTLINES, "status", code=404)
+    cher_outlines_missing(mirror_server)
     data = AnctData(language="fr")
     territory = data.resolve_territory("reg:24")
     built = data.build_layer("cites_educatives", territory, feedback=feedback)
@@ -158,7 +164,7 @@ def test_a_programme_whose_communes_have_no_outline_stays_listed(anct_env, mirro
 def test_card_and_matrix_list_a_programme_without_outline(anct_env, run_alg, mirror_server, qgis_app):
     from anct_qgis_plugin.core.service import AnctData
 
-    mirror_server.add_fault(CHER_OUTLINES, "status", code=404)
+    cher_outlines_missing(mirror_server)
     card = AnctData().commune_card("18033")
     assert {line.ident for line in card.lines if line.layer_id == "cites_educatives"} == {"cite-030", "cite-031"}
     matrix = run_alg("anct:programme_matrix", {"TERRITORY": "reg:24", "OUTPUT": "memory:"})["OUTPUT"]

@@ -86,6 +86,24 @@ LIVE = {
     "geo_departements": (("nom", "code", "codeRegion"), SHARED),
     "geo_regions_epcis": (("nom", "code"), SHARED),
     "wfs": (("code_insee", "nom_officiel", "code_insee_de_la_region"), SHARED + "; data-sources.md (ADMIN EXPRESS 4)"),
+    # ADMINEXPRESS-COG-CARTO.LATEST:commune: the attribute list a public WFS client's preset for this layer
+    # names (core/commune_wfs.py), in its order.
+    "wfs_communes": (
+        (
+            "cleabs",
+            "nom_officiel",
+            "code_insee",
+            "population",
+            "date_du_recensement",
+            "superficie_cadastrale",
+            "code_insee_du_departement",
+            "code_insee_de_la_region",
+            "code_siren",
+            "statut",
+            "codes_siren_des_epci",
+        ),
+        "data-sources.md (ADMIN EXPRESS 4); a public WFS client's preset for this layer (core/commune_wfs.py)",
+    ),
 }
 
 # Fixture files (paths under tests/fixtures/mirror, fnmatch patterns) -> their source in LIVE.
@@ -123,6 +141,7 @@ FILES = {
     "geo.api.gouv.fr/departements": "geo_departements",
     "geo.api.gouv.fr/regions": "geo_regions_epcis",
     "geo.api.gouv.fr/epcis@*": "geo_regions_epcis",
+    "data.geopf.fr/wfs/*ADMINEXPRESS-COG-CARTO.LATEST%3Acommune*": "wfs_communes",
     "data.geopf.fr/wfs/*": "wfs",
 }
 # Not a publisher's data file: data.gouv.fr's own API documents (read for their resources), and the France
