@@ -28,6 +28,8 @@ class RoadNetworkParameters:
     VALUE_FORWARD = "VALUE_FORWARD"
     VALUE_BACKWARD = "VALUE_BACKWARD"
     VALUE_BOTH = "VALUE_BOTH"
+    ACCESS_SPEED = "ACCESS_SPEED"
+    MAX_ACCESS_KM = "MAX_ACCESS_KM"
 
     def add_network_parameters(self):
         self.add_help(
@@ -79,6 +81,33 @@ class RoadNetworkParameters:
                 tr("Direction field value (compared as text)."),
                 advanced=True,
             )
+        self.add_help(
+            QgsProcessingParameterNumber(
+                self.ACCESS_SPEED, tr("Access speed (km/h)"), NUMBER_DOUBLE, 20.0, minValue=1.0, maxValue=200.0
+            ),
+            tr(
+                "The straight leg from a unit, or a facility, to the nearest drivable road is timed at this speed "
+                "and counted in time_min (access_min). Default 20 km/h: a car on a drive or a track the network "
+                "does not hold."
+            ),
+            advanced=True,
+        )
+        self.add_help(
+            QgsProcessingParameterNumber(
+                self.MAX_ACCESS_KM,
+                tr("Longest access leg (km)"),
+                NUMBER_DOUBLE,
+                5.0,
+                minValue=0.01,
+                maxValue=1000.0,
+            ),
+            tr(
+                "A unit farther than this from the network is not reached (off_network = 1, time_min empty, beyond "
+                "the threshold), a facility farther than this is left out; both are counted in the log and the "
+                "outputs. A network farther than this from every unit is refused."
+            ),
+            advanced=True,
+        )
 
     def read_network_parameters(self, parameters, context):
         """The engine's NetworkOptions from the parameters declared above."""
@@ -94,4 +123,6 @@ class RoadNetworkParameters:
             value_forward=self.parameterAsString(parameters, self.VALUE_FORWARD, context),
             value_backward=self.parameterAsString(parameters, self.VALUE_BACKWARD, context),
             value_both=self.parameterAsString(parameters, self.VALUE_BOTH, context),
+            access_speed_kmh=self.parameterAsDouble(parameters, self.ACCESS_SPEED, context),
+            max_access_m=self.parameterAsDouble(parameters, self.MAX_ACCESS_KM, context) * 1000.0,
         )
