@@ -7,6 +7,7 @@ back-off on 429/5xx honouring Retry-After, conditional requests, cancellation an
 from __future__ import annotations
 
 import email.utils
+import re
 import socket
 import threading
 import time
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from qgis.core import QgsFeedback
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+ERROR_BODY_BYTES = 64 * 1024  # what is read of an error answer to find the service's own message
 CHUNK = 256 * 1024
 BOMB_FLOOR = 64 * 2**20  # below this, any compression ratio is fine
 BOMB_RATIO = 200  # gzip of real data rarely passes 20:1; a bomb passes 1000:1
@@ -141,6 +143,15 @@ class Response:
     last_modified: str = ""
     content_type: str = ""
     size: int = 0
+
+
+def exception_text(body: bytes) -> str:
+    """The text of an OGC exception report (a WFS answers its errors so, with status 200 or 400); ""."""
+    text = body.decode("utf-8", "replace")
+    if "ExceptionReport" not in text:
+        return ""
+    found = re.findall(r"<(?:\w+:)?ExceptionText>(.*?)</(?:\w+:)?ExceptionText>", text, re.S)
+    return " ".join(" ".join(found).split())[:300] or "ExceptionReport"
 
 
 def retry_after_seconds(header: str | None) -> float | None:
@@ -318,7 +329,11 @@ class HttpClient:
         if response.status_code in (404, 410):
             raise NotPublishedError(tr("HTTP {status} from {url}").format(status=response.status_code, url=url))
         if response.status_code != 200:
-            raise DownloadError(tr("HTTP {status} from {url}").format(status=response.status_code, url=url))
+            reason = exception_text(response.raw.read(ERROR_BODY_BYTES, decode_content=True) or b"")
+            raise DownloadError(
+                tr("HTTP {status} from {url}").format(status=response.status_code, url=url)
+                + (tr(" — the service says: {reason}").format(reason=reason) if reason else "")
+            )
         expected = int(response.headers.get("Content-Length", "0") or 0)
         watch.expected = expected
         received = 0
