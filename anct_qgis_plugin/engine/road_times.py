@@ -208,6 +208,18 @@ def _given(
                 values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())
             )
         )
+    if profile.unread:
+        feedback.pushWarning(
+            tr(
+                "{n} lines have a speed in {field} that is not a positive number of km/h: DEFAULT_SPEED "
+                "({speed:g} km/h) used for them. Values: {values}"
+            ).format(
+                n=sum(profile.unread.values()),
+                field=field_names[0],
+                speed=options.default_speed,
+                values=", ".join(f"{value} ({n})" for value, n in profile.unread.most_common(10)),
+            )
+        )
     return (
         *lines.arrays(),
         tr("the layer {name} ({format})").format(name=network.sourceName(), format=label),
@@ -219,6 +231,13 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
     names = set(fields.names())
     chosen = options.format or "auto"
     speed_field, direction_field = options.speed_field, options.direction_field
+    for parameter, name in (("SPEED_FIELD", speed_field), ("DIRECTION_FIELD", direction_field)):
+        if name and name not in names:
+            raise QgsProcessingException(
+                tr("{parameter}={field}: the road network has no such field. Fields: {fields}").format(
+                    parameter=parameter, field=name, fields=", ".join(fields.names())
+                )
+            )
     values = {options.value_forward: FORWARD, options.value_backward: BACKWARD, options.value_both: BOTH}
     if chosen == "auto":
         if not speed_field and not direction_field and {"speed_kmh", "direction"} <= names:
@@ -233,7 +252,7 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
         else:
             chosen = "custom"
     if chosen == "custom":
-        profile = CustomProfile(options.default_speed, values)
+        profile = CustomProfile(options.default_speed, values, reads_speed=bool(speed_field))
         return profile, (speed_field, direction_field), "custom"
     profile = BdTopoProfile() if chosen == "bdtopo" else OsmProfile()
     required = "nature" if chosen == "bdtopo" else "highway"

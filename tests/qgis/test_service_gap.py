@@ -321,6 +321,52 @@ def test_units_all_far_from_the_network_are_refused(anct_env, run_alg):
         road(run_alg, units, sites)
 
 
+def test_an_unknown_speed_or_direction_field_is_refused(anct_env, run_alg):
+    units = points([(500, 0, {"code": "a", "population": 1})])
+    sites = facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})])
+    for parameter, field in (("SPEED_FIELD", "vitesse"), ("DIRECTION_FIELD", "sens")):
+        with pytest.raises(QgsProcessingException, match=f"{parameter}={field}: the road network has no such field"):
+            gap(run_alg, POPULATION=units, FACILITIES=sites, MODE="road", NETWORK=ROADS, **{parameter: field})
+
+
+def test_text_speeds_are_read_or_counted(anct_env, run_alg, feedback):
+    values = ["50,5", "90 km/h", "fast", "-30", "1e309", None]
+    roads = memory_layer(
+        "LineString",
+        "EPSG:2154",
+        (("speed", False),),
+        [(f"LINESTRING({i * 1000} 0, {(i + 1) * 1000} 0)", {"speed": value}) for i, value in enumerate(values)],
+    )
+    units = points([(i * 1000 + 1000, 0, {"code": str(i), "population": 1}) for i in range(len(values))])
+    sites = facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})])
+    rows = by_unit(
+        gap(run_alg, POPULATION=units, FACILITIES=sites, MODE="road", NETWORK=roads, SPEED_FIELD="speed")["OUTPUT"]
+    )
+    assert rows["0"]["time_min"] == pytest.approx(1000 / (50.5 / 3.6) / 60)  # a decimal comma
+    assert rows["1"]["time_min"] - rows["0"]["time_min"] == pytest.approx(1000 / (90 / 3.6) / 60)  # with its unit
+    assert rows["2"]["time_min"] - rows["1"]["time_min"] == pytest.approx(1000 / (50 / 3.6) / 60)  # DEFAULT_SPEED
+    warning = next(w for w in feedback.warnings if "not a positive number of km/h" in w)
+    assert warning.startswith("4 lines have a speed in speed")
+    assert all(f"{value} (1)" in warning for value in ("fast", "-30", "1e309", "NULL"))
+
+
+def test_a_network_of_points_or_polygons_is_refused_at_the_parameter_check(anct_env, run_alg):
+    units = points([(500, 0, {"code": "a", "population": 1})])
+    sites = facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})])
+    polygons = memory_layer("Polygon", "EPSG:2154", (("speed", True),), [("POLYGON((0 0, 1 0, 1 1, 0 0))", {})])
+    for layer in (polygons, sites):
+        with pytest.raises(QgsProcessingException, match="NETWORK: the road network must be a line layer"):
+            gap(run_alg, POPULATION=units, FACILITIES=sites, MODE="road", NETWORK=layer)
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    profile = QgsApplication.processingRegistry().createAlgorithmById("anct:territory_profile")
+    outputs = {output.name(): "TEMPORARY_OUTPUT" for output in profile.destinationParameterDefinitions()}
+    ok, message = profile.checkParameterValues(
+        {"TERRITORY": "36044", "GAP_MODE": "road", "NETWORK": polygons, **outputs}, QgsProcessingContext()
+    )
+    assert not ok and "NETWORK: the road network must be a line layer" in message
+
+
 X0, Y0 = 650000, 6650000  # central France: QGIS measures lengths on the ellipsoid
 
 

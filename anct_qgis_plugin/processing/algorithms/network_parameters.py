@@ -7,17 +7,30 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_LINE
+from ...compat import GEOMETRY_LINE, NUMBER_DOUBLE, SOURCE_VECTOR_LINE
 from .base import tr
 from .fetch_road_network import add_buffer_parameter
 
 NETWORK_FORMATS = ("auto", "bdtopo", "osm", "custom")
 
 
+def check_network_lines(algorithm, parameters, context, name="NETWORK"):
+    """(ok, message) of Processing's parameter check: a NETWORK of points or polygons is refused."""
+    if parameters.get(name) in (None, ""):
+        return True, ""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is not None and QgsWkbTypes.geometryType(source.wkbType()) != GEOMETRY_LINE:
+        return False, tr(
+            "{name}: the road network must be a line layer; {layer} holds {kind} geometries. Give the roads' lines."
+        ).format(name=name, layer=source.sourceName(), kind=QgsWkbTypes.displayString(source.wkbType()))
+    return True, ""
+
+
 class RoadNetworkParameters:
-    """Mixed into an AnctAlgorithm: the NETWORK parameters, declared and read."""
+    """Mixed into an AnctAlgorithm: the NETWORK parameters, declared, checked and read."""
 
     NETWORK = "NETWORK"
     NETWORK_FORMAT = "NETWORK_FORMAT"
@@ -108,6 +121,10 @@ class RoadNetworkParameters:
             ),
             advanced=True,
         )
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        ok, message = super().checkParameterValues(parameters, context)
+        return check_network_lines(self, parameters, context, self.NETWORK) if ok else (ok, message)
 
     def read_network_parameters(self, parameters, context):
         """The engine's NetworkOptions from the parameters declared above."""
