@@ -94,6 +94,7 @@ WKB_SINGLE_LINES = frozenset(
 WKB_NOGEOMETRY = first_spelling(lambda: Qgis.WkbType.NoGeometry, lambda: QgsWkbTypes.NoGeometry)
 GEOMETRY_POINT = first_spelling(lambda: Qgis.GeometryType.Point, lambda: QgsWkbTypes.PointGeometry)
 GEOMETRY_POLYGON = first_spelling(lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.PolygonGeometry)
+GEOMETRY_LINE = first_spelling(lambda: Qgis.GeometryType.Line, lambda: QgsWkbTypes.LineGeometry)
 
 OVERWRITE_LAYER = first_spelling(
     lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer,

@@ -14,7 +14,7 @@
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="251" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="264" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
@@ -24,9 +24,24 @@
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="117" />
+      <source>A unit farther than this from the network is not reached (off_network = 1, time_min empty, beyond the threshold), a facility farther than this is left out; both are counted in the log and the outputs. A network farther than this from every unit is refused.</source>
+      <translation>Une unité plus éloignée que cela du réseau n'est pas atteinte (off_network = 1, time_min vide, au-delà du seuil), une structure plus éloignée est écartée ; les deux sont comptées dans le journal et les sorties. Un réseau plus éloigné que cela de toutes les unités est refusé.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/engine/programmes.py" line="47" />
       <source>ANCT cross-table</source>
       <translation>croisement des dispositifs de l'ANCT</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="110" />
+      <source>Access legs (a unit or a facility to the nearest drivable road, in straight line) timed at {speed:g} km/h; farther than {km:g} km from the network: not reached</source>
+      <translation>Trajets d'accès (d'une unité ou d'une structure à la route carrossable la plus proche, à vol d'oiseau) chronométrés à {speed:g} km/h ; à plus de {km:g} km du réseau : non atteint</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="99" />
+      <source>Access speed (km/h)</source>
+      <translation>Vitesse d'accès (km/h)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
@@ -99,12 +114,12 @@
       <translation>Vérifier les sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
@@ -129,17 +144,17 @@
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="75" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="152" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="236" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="249" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
@@ -159,27 +174,27 @@
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="66" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="81" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="94" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="103" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="216" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="219" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="219" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="222" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
@@ -194,14 +209,24 @@
       <translation>EPCI</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="145" />
+      <source>Every facility is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does not cover them. Give the NETWORK of their area, or facilities of the network's area.</source>
+      <translation>Toutes les structures sont à plus de {km:g} km du réseau routier (MAX_ACCESS_KM) : le réseau ne les couvre pas. Donnez le réseau (NETWORK) de leur zone, ou des structures de la zone du réseau.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="69" />
       <source>Every layer of a territory in one GeoPackage, for offline work.</source>
       <translation>Toutes les couches d'un territoire dans un GeoPackage, pour travailler hors ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
-      <source>Every unit with facility_id, facility_name, distance_m, time_min (road), access_m (road: unit to the network) and beyond_threshold.</source>
-      <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (mode road), access_m (mode road : de l'unité au réseau) et beyond_threshold.</translation>
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="473" />
+      <source>Every unit is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does not cover the population. Give the NETWORK of the units' area, or none (BD TOPO is then fetched).</source>
+      <translation>Toutes les unités sont à plus de {km:g} km du réseau routier (MAX_ACCESS_KM) : le réseau ne couvre pas la population. Donnez le réseau (NETWORK) de la zone des unités, ou aucun (la BD TOPO est alors téléchargée).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
+      <source>Every unit with facility_id, facility_name, distance_m, time_min (road, access legs included), access_m (road: unit to the network), beyond_threshold, access_min (road: the access legs in time_min) and off_network (road: 1 when the unit is farther than MAX_ACCESS_KM from the network).</source>
+      <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (route, trajets d'accès compris), access_m (route : de l'unité au réseau), beyond_threshold, access_min (route : les trajets d'accès compris dans time_min) et off_network (route : 1 quand l'unité est à plus de MAX_ACCESS_KM du réseau).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="77" />
@@ -209,12 +234,17 @@
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="157" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="312" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
+      <source>Facilities left out: too far from the road network</source>
+      <translation>Structures écartées : trop loin du réseau routier</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="324" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
@@ -249,12 +279,12 @@
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="94" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
@@ -294,7 +324,7 @@
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="205" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="208" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
@@ -349,12 +379,12 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="48" />
       <source>Lines of a road network (any format anct:service_gap reads). Empty: fetched from IGN BD TOPO.</source>
       <translation>Lignes d'un réseau routier (tout format que lit anct:service_gap). Vide : téléchargé depuis la BD TOPO de l'IGN.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="50" />
       <source>Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings are fetched from the Géoplateforme (see anct:fetch_road_network).</source>
       <translation>Lignes du réseau routier (mode route). Vide : les routes de la BD TOPO de l'IGN du territoire et de ses alentours sont téléchargées depuis la Géoplateforme (voir anct:fetch_road_network).</translation>
     </message>
@@ -369,17 +399,22 @@
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="111" />
+      <source>Longest access leg (km)</source>
+      <translation>Trajet d'accès le plus long (km)</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="30" />
       <source>Matrix</source>
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="233" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="246" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="241" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="254" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
@@ -389,22 +424,22 @@
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="188" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="261" />
       <source>NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}</source>
       <translation>NETWORK_FORMAT={format} demande le champ {field} dans le réseau. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="56" />
       <source>Network format</source>
       <translation>Format du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="137" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="191" />
       <source>Network format: {format}</source>
       <translation>Format du réseau : {format}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="123" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="177" />
       <source>No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around</source>
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
@@ -414,12 +449,12 @@
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="332" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="344" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="90" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="99" />
       <source>No line of the road network can be driven (speeds are all zero, or the format does not fit: check NETWORK_FORMAT).</source>
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
@@ -434,17 +469,17 @@
       <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="346" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="358" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="351" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="363" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
@@ -474,7 +509,7 @@
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="82" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
@@ -484,7 +519,7 @@
       <translation>Ouvrir le PDF à la fin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
@@ -514,17 +549,17 @@
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="243" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="256" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="148" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="159" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="57" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
@@ -534,7 +569,7 @@
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="131" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
@@ -549,7 +584,7 @@
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="62" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
@@ -559,17 +594,17 @@
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="145" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="207" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="210" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
@@ -594,17 +629,17 @@
       <translation>Lire les programmes dans le croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="39" />
       <source>Residents farther than this from the nearest France services site are counted. Default: 20 km in straight line, 30 minutes by road (the national goal).</source>
       <translation>Les habitants plus éloignés que cela du France services le plus proche sont comptés. Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="96" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="105" />
       <source>Road graph: {nodes} nodes, {edges} edges</source>
       <translation>Graphe routier : {nodes} nœuds, {edges} arcs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="74" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="83" />
       <source>Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS and Linux distributions; install python3-scipy.</source>
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
@@ -619,17 +654,17 @@
       <translation>Réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="46" />
       <source>Road network (road mode)</source>
       <translation>Réseau routier (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="129" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="132" />
       <source>Road network used (road mode)</source>
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="127" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="181" />
       <source>Road network: {source} — {n} sections</source>
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
@@ -664,7 +699,7 @@
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="121" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="122" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
@@ -674,7 +709,7 @@
       <translation>Département témoin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="48" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
@@ -684,7 +719,7 @@
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="18" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="19" />
       <source>Service gap measured</source>
       <translation>Mesure de l'éloignement</translation>
     </message>
@@ -694,7 +729,7 @@
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="33" />
       <source>Service-gap threshold (km, or minutes by road)</source>
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
@@ -729,7 +764,7 @@
       <translation>Fiches imprimées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="155" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="166" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
@@ -759,17 +794,17 @@
       <translation>Les sources publiées par département (contours des communes, EPCI) sont vérifiées pour celui-ci.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="70" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="71" />
       <source>Speed of each line in km/h (custom format).</source>
       <translation>Vitesse de chaque ligne en km/h (format custom).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="62" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="77" />
       <source>Speed of lines without a (positive) speed value (custom format).</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive) (format custom).</translation>
     </message>
@@ -779,7 +814,7 @@
       <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="132" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="143" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
@@ -819,24 +854,34 @@
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="102" />
+      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="104" />
       <source>The output could not be written: {error}</source>
       <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="223" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="226" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="455" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="469" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="85" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="94" />
       <source>The road network is empty.</source>
       <translation>Le réseau routier est vide.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="127" />
+      <source>The road network is {km:,.0f} km from the nearest population unit (network {network}; units {units}): it is not the network of this population. Give the NETWORK of the units' area, or none (BD TOPO is then fetched around them).</source>
+      <translation>Le réseau routier est à {km:,.0f} km de l'unité de population la plus proche (réseau {network} ; unités {units}) : ce n'est pas le réseau de cette population. Donnez le réseau (NETWORK) de la zone des unités, ou aucun (la BD TOPO est alors téléchargée autour d'elles).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="101" />
+      <source>The straight leg from a unit, or a facility, to the nearest drivable road is timed at this speed and counted in time_min (access_min). Default 20 km/h: a car on a drive or a track the network does not hold.</source>
+      <translation>Le trajet à vol d'oiseau d'une unité, ou d'une structure, à la route carrossable la plus proche est chronométré à cette vitesse et compté dans time_min (access_min). 20 km/h par défaut : une voiture dans une allée ou sur un chemin que le réseau ne contient pas.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="40" />
@@ -844,7 +889,7 @@
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="112" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
@@ -854,37 +899,42 @@
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="130" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="120" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
+      <source>Units not reached: too far from the road network</source>
+      <translation>Unités non atteintes : trop loin du réseau routier</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="90" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="88" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="89" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="153" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="207" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
@@ -894,7 +944,7 @@
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="68" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="70" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
@@ -934,17 +984,17 @@
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="61" />
       <source>bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and direction, else bdtopo or osm from the fields found.</source>
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="315" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="327" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="163" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="174" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
@@ -969,17 +1019,17 @@
       <translation>liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="103" />
+      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="105" />
       <source>no reason given</source>
       <translation>aucune raison donnée</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="355" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="367" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="77" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
@@ -989,22 +1039,22 @@
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="139" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="193" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="24" />
       <source>straight: straight-line distance (France and région compared too); road: travel time by road on the IGN BD TOPO network fetched for the territory (or NETWORK), for the territory only. When no network can be had, the straight-line figure is shown, and said so.</source>
       <translation>straight : distance à vol d'oiseau (comparée aussi à la région et à la France) ; road : temps par la route sur le réseau BD TOPO de l'IGN téléchargé pour le territoire (ou NETWORK), pour le territoire seulement. Sans réseau disponible, le chiffre à vol d'oiseau est donné, et c'est dit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="107" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="159" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="225" />
       <source>the layer {name} ({format})</source>
       <translation>la couche {name} ({format})</translation>
     </message>
@@ -1024,6 +1074,11 @@
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="26" />
+      <source>{name}: the road network must be a line layer; {layer} holds {kind} geometries. Give the roads' lines.</source>
+      <translation>{name} : le réseau routier doit être une couche de lignes ; {layer} contient des géométries {kind}. Donnez les lignes des routes.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="98" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
@@ -1039,14 +1094,14 @@
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="333" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="345" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="102" />
-      <source>{n} facilities are more than 1 km from any drivable road of the network: they are joined to the nearest one all the same.</source>
-      <translation>{n} structures sont à plus de 1 km de toute route carrossable du réseau : elles sont tout de même rattachées à la plus proche.</translation>
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="153" />
+      <source>{n} facilities are more than {km:g} km from any drivable road of the network (MAX_ACCESS_KM): left out, nobody reaches them by road{names}.</source>
+      <translation>{n} structures sont à plus de {km:g} km de toute route carrossable du réseau (MAX_ACCESS_KM) : écartées, personne ne les atteint par la route{names}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="90" />
@@ -1059,6 +1114,11 @@
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="213" />
+      <source>{n} lines have a speed in {field} that is not a positive number of km/h: DEFAULT_SPEED ({speed:g} km/h) used for them. Values: {values}</source>
+      <translation>{n} lignes ont dans {field} une vitesse qui n'est pas un nombre positif de km/h : DEFAULT_SPEED ({speed:g} km/h) leur est appliquée. Valeurs : {values}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="116" />
       <source>{n} sections kept of {read} read; {source}</source>
       <translation>{n} tronçons retenus sur {read} lus ; {source}</translation>
@@ -1069,29 +1129,39 @@
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="503" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="529" />
+      <source>{n} units are more than {km:g} km from any drivable road of the network (MAX_ACCESS_KM): not reached, counted beyond the threshold (off_network = 1)</source>
+      <translation>{n} unités sont à plus de {km:g} km de toute route carrossable du réseau (MAX_ACCESS_KM) : non atteintes, comptées au-delà du seuil (off_network = 1)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="525" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="504" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="526" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="505" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="527" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="506" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="528" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="427" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="441" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="237" />
+      <source>{parameter}={field}: the road network has no such field. Fields: {fields}</source>
+      <translation>{parameter}={field} : le réseau routier n'a pas ce champ. Champs : {fields}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="160" />
@@ -1104,7 +1174,7 @@
       <translation>{path} contient {found} entités alors que {count} ont été écrites : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="471" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="493" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
@@ -1157,27 +1227,27 @@
       <translation>« {text} » n'est pas une année : écrivez-la AAAA, par exemple 2024.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="307" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="317" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="123" />
-      <source>A page of road sections is not a GeoJSON feature collection.</source>
-      <translation>Une page de tronçons de route n'est pas une collection d'objets GeoJSON.</translation>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="128" />
+      <source>A page of road sections ({page}) is not a GeoJSON feature collection.</source>
+      <translation>Une page de tronçons de route ({page}) n'est pas une collection d'entités GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="116" />
-      <source>A page of road sections is not complete JSON (it stops half-way?): {error}</source>
-      <translation>Une page de tronçons de route n'est pas un JSON complet (interrompue ?) : {error}</translation>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="119" />
+      <source>A page of road sections ({page}) is not complete JSON (it stops half-way?): {error}</source>
+      <translation>Une page de tronçons de route ({page}) n'est pas un JSON complet (interrompue en cours de route ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="127" />
-      <source>A page of road sections stops half-way: {got} sections of the {expected} announced.</source>
-      <translation>Une page de tronçons de route s'arrête à mi-chemin : {got} tronçons sur les {expected} annoncés.</translation>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="132" />
+      <source>A page of road sections ({page}) stops half-way: {got} sections of the {expected} announced.</source>
+      <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="741" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="744" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1187,7 +1257,7 @@
       <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="301" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="311" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
@@ -1197,7 +1267,7 @@
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="186" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="188" />
       <source>Cannot replace {path} ({error}): choose another file or close the program that holds it.</source>
       <translation>Impossible de remplacer {path} ({error}) : choisissez un autre fichier ou fermez le programme qui le tient ouvert.</translation>
     </message>
@@ -1217,7 +1287,7 @@
       <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="409" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="419" />
       <source>Cannot write {url} into {folder} ({error}): free some space on that disk or choose another cache folder (Settings &gt; Options &gt; ANCT Territoires, or ANCT_QGIS_CACHE_DIR).</source>
       <translation>Impossible d'écrire {url} dans {folder} ({error}) : libérez de la place sur ce disque ou choisissez un autre dossier de cache (Préférences &gt; Options &gt; ANCT Territoires, ou ANCT_QGIS_CACHE_DIR).</translation>
     </message>
@@ -1237,12 +1307,12 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="751" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="754" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="299" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="309" />
       <source>Connection failed for {url}: {error}</source>
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
@@ -1262,12 +1332,12 @@
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="284" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="294" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="302" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="297" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -1287,7 +1357,7 @@
       <translation>EPCI : {epci}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="61" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="60" />
       <source>Empty file received from {url}</source>
       <translation>Fichier vide reçu de {url}</translation>
     </message>
@@ -1297,22 +1367,22 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="188" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="198" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="187" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="197" />
       <source>HTTP {status} from {url}: {text}</source>
       <translation>HTTP {status} de {url} : {text}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="354" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="355" />
       <source>IGN ADMIN EXPRESS cannot be had either: {error}</source>
       <translation>IGN ADMIN EXPRESS est lui aussi indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="106" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="107" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
@@ -1322,22 +1392,22 @@
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="829" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="832" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="141" />
       <source>No QGIS proxy: system settings and HTTP(S)_PROXY variables apply</source>
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="297" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="307" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="50" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="57" />
       <source>No commune outline for {territory}: its road network cannot be placed.</source>
       <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
     </message>
@@ -1347,7 +1417,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="744" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="747" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1362,7 +1432,7 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="168" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="163" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
@@ -1372,7 +1442,7 @@
       <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="171" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="166" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
@@ -1397,7 +1467,7 @@
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="140" />
       <source>QGIS proxy: {proxy}</source>
       <translation>Proxy QGIS : {proxy}</translation>
     </message>
@@ -1417,7 +1487,12 @@
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="191" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="140" />
+      <source>Road section {n} of the page {page} {problem}: the service's answer cannot be read.</source>
+      <translation>Le tronçon de route {n} de la page {page} {problem} : la réponse du service est illisible.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="221" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
@@ -1437,7 +1512,12 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="108" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="330" />
+      <source>The Géoplateforme announced {announced} road sections in {box} but gave {read} distinct ones ({reason}): the network would be incomplete, and the times wrong.</source>
+      <translation>La Géoplateforme a annoncé {announced} tronçons de route dans {box} mais n'en a donné que {read} distincts ({reason}) : le réseau serait incomplet, et les temps faux.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="115" />
       <source>The Géoplateforme answered no road section in {box} ({crs}): check the territory, or the mirror if one is set.</source>
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
@@ -1447,12 +1527,12 @@
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="224" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="219" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="268" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="263" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
@@ -1462,7 +1542,7 @@
       <translation>Le dossier de cache {path} est un fichier, ou se trouve dans un fichier : choisissez un dossier dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_CACHE_DIR.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="162" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="157" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
@@ -1472,7 +1552,7 @@
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="131" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
     </message>
@@ -1502,7 +1582,7 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="294" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="289" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
@@ -1517,7 +1597,7 @@
       <translation>Le miroir {url} a un port invalide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="217" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="212" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
@@ -1527,14 +1607,19 @@
       <translation>La ressource « {title} » n'a pas de lien de téléchargement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="101" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="108" />
       <source>The road network could not be fetched from the IGN Géoplateforme: {error} — give a NETWORK layer, or set a mirror or the proxy in the ANCT options.</source>
       <translation>Le réseau routier n'a pas pu être téléchargé depuis la Géoplateforme de l'IGN : {error} — donnez une couche NETWORK, ou réglez un miroir ou le proxy dans les options ANCT.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="42" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="49" />
       <source>The road network is fetched for a région, a département, an EPCI or a commune, not for the whole country.</source>
       <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="256" />
+      <source>The road section page at STARTINDEX={start} of {box} repeats sections already read: the service ignores STARTINDEX, and the network cannot be paged.</source>
+      <translation>La page de tronçons de route à STARTINDEX={start} de {box} répète des tronçons déjà lus : le service ignore STARTINDEX, et le réseau ne peut pas être lu page par page.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="51" />
@@ -1557,7 +1642,7 @@
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="116" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="133" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
@@ -1582,6 +1667,31 @@
       <translation>binaire</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="155" />
+      <source>has a geometry that is not GeoJSON</source>
+      <translation>a une géométrie qui n'est pas du GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="163" />
+      <source>has coordinates that are not numbers</source>
+      <translation>a des coordonnées qui ne sont pas des nombres</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="150" />
+      <source>is not a GeoJSON feature</source>
+      <translation>n'est pas une entité GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="150" />
+      <source>is null</source>
+      <translation>est nul (null)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="328" />
+      <source>its pages stopped or repeated at STARTINDEX={start}</source>
+      <translation>ses pages se sont arrêtées ou répétées à STARTINDEX={start}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="65" />
       <source>no</source>
       <translation>non</translation>
@@ -1597,7 +1707,12 @@
       <translation>le fichier de verrou de {folder} ne peut pas être écrit</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="416" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="326" />
+      <source>the page at STARTINDEX={start} came back empty</source>
+      <translation>la page à STARTINDEX={start} est revenue vide</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="426" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -1617,12 +1732,12 @@
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="310" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="311" />
       <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="97" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="92" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
@@ -1642,12 +1757,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="242" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="243" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="231" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="232" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1702,17 +1817,17 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="572" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="575" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="249" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="259" />
       <source>{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again in this run, {url} is not downloaded. Try again later.</source>
       <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="148" />
+      <location filename="../anct_qgis_plugin/core/pack.py" line="150" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1722,27 +1837,37 @@
       <translation>{name}={value} est refusé : {expected} est attendu. La valeur par défaut {default} est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="53" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="52" />
       <source>{n} days</source>
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="52" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="51" />
       <source>{n} h</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="50" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="49" />
       <source>{n} min</source>
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="132" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="125" />
+      <source>{n} road sections with coordinates outside the area of {crs} left out (coordinates in another CRS, or swapped?).</source>
+      <translation>{n} tronçons de route aux coordonnées hors du domaine de {crs} écartés (coordonnées dans un autre SCR, ou inversées ?).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="121" />
+      <source>{n} road sections without a line geometry left out.</source>
+      <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/pack.py" line="134" />
       <source>{path} is a folder: give the pack a file name, e.g. {example}.</source>
       <translation>{path} est un dossier : donnez un nom de fichier au paquet, par exemple {example}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="64" />
+      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="66" />
       <source>{path} stays locked by another program (another QGIS?) after {n} s: {error}. Close it there, then load again.</source>
       <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
     </message>
@@ -1762,17 +1887,17 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="337" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="338" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="362" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="363" />
       <source>{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population from the national commune table.</source>
       <translation>{title} : geo.api.gouv.fr n'a pas pu fournir les contours des départements {codes} ({error}) ; tous les contours viennent d'IGN ADMIN EXPRESS (WFS de la Géoplateforme {typename}), la population de la table nationale des communes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="262" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="263" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
@@ -1787,57 +1912,57 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="658" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="661" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="506" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="510" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="503" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="507" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="664" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="667" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="423" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="424" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="585" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="588" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="578" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="581" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="306" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="301" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="65" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="64" />
       <source>{url} answered a service error: {reason}</source>
       <translation>{url} a répondu par une erreur du service : {reason}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="67" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="66" />
       <source>{url} answered an HTML or XML page instead of data (error page, login portal or proxy message).</source>
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="424" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="434" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
@@ -1847,7 +1972,7 @@
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="353" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="363" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>

@@ -4,6 +4,13 @@ and STARTINDEX (at most 5,000), with ``numberMatched``, ``numberReturned`` and `
 
 Register it on a MirrorServer: ``server.add_route(ROUTE_PREFIX, RoadWfs(features))``; requests for
 other type names fall through to the mirror's files. Pure standard library and numpy.
+
+The ways real servers go wrong, on demand: ``page_cap`` (pages capped below COUNT, as a GeoServer
+with a lower maxFeatures does), ``ignore_startindex`` (every page is the first), ``empty_from``
+(pages from that STARTINDEX come back empty, numberMatched unchanged), ``count_unknown``
+(numberMatched "unknown", no totalFeatures), ``broken`` ("coordinate": a coordinate "abc";
+"null": a null feature; "no_geometry": a section without geometry; "lonlat": a section in
+degrees) and ``exception`` (an HTTP 400 OGC ExceptionReport with that text).
 """
 
 import json
@@ -73,19 +80,43 @@ def indre_grid(spacing=4000.0):
     return features
 
 
+def exception_report(text, code="InvalidParameterValue"):
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" '
+        f'version="2.0.0"><ows:Exception exceptionCode="{code}"><ows:ExceptionText>{text}</ows:ExceptionText>'
+        "</ows:Exception></ows:ExceptionReport>"
+    )
+
+
 class RoadWfs:
-    def __init__(self, features, crs="EPSG:2154"):
+    def __init__(
+        self,
+        features,
+        crs="EPSG:2154",
+        page_cap=SERVER_MAX,
+        ignore_startindex=False,
+        empty_from=None,
+        count_unknown=False,
+        broken=None,
+        exception=None,
+    ):
         self.features = list(features)
         self.crs = crs
         boxes = [_bounds(feature["geometry"]["coordinates"]) for feature in self.features]
         self.boxes = np.array(boxes, dtype=float).reshape(-1, 4)
         self.requests = []
+        self.page_cap, self.ignore_startindex, self.empty_from = page_cap, ignore_startindex, empty_from
+        self.count_unknown, self.broken, self.exception = count_unknown, broken, exception
 
     def __call__(self, relative):
         query = query_of(relative)
         if query.get("TYPENAMES") != TYPENAME:
             return None
         self.requests.append(query)
+        if len(self.requests) > 1000:  # a client that pages forever: stop it here, loudly
+            return 500, "too many requests\n", "text/plain"
+        if self.exception:
+            return 400, exception_report(self.exception).encode("utf-8"), "text/xml"
         if query.get("SRSNAME") != self.crs:
             return 400, f"this test WFS serves {self.crs} only\n", "text/plain"
         *corners, box_crs = query["BBOX"].split(",")
@@ -98,9 +129,12 @@ class RoadWfs:
             & (self.boxes[:, 1] <= ymax)
             & (self.boxes[:, 3] >= ymin)
         )
-        start = int(query.get("STARTINDEX", 0))
-        count = min(int(query.get("COUNT", SERVER_MAX)), SERVER_MAX)
+        start = 0 if self.ignore_startindex else int(query.get("STARTINDEX", 0))
+        count = min(int(query.get("COUNT", SERVER_MAX)), SERVER_MAX, self.page_cap)
         page = [self.features[i] for i in inside[start : start + count].tolist()]
+        if self.empty_from is not None and start >= self.empty_from:
+            page = []
+        page = self._broken(page) if page and count > 1 else page
         body = {
             "type": "FeatureCollection",
             "features": page,
@@ -110,7 +144,25 @@ class RoadWfs:
             "timeStamp": "2026-12-01T08:00:00.000Z",
             "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::" + self.crs.split(":")[1]}},
         }
+        if self.count_unknown:
+            body["numberMatched"] = "unknown"
+            del body["totalFeatures"]
         return 200, json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json;charset=UTF-8"
+
+    def _broken(self, page):
+        """The page with the fault asked for (on its first section; counting requests are left whole)."""
+        if self.broken is None:
+            return page
+        first = json.loads(json.dumps(page[0]))
+        if self.broken == "coordinate":
+            first["geometry"]["coordinates"][0][0] = "abc"
+        elif self.broken == "null":
+            first = None
+        elif self.broken == "no_geometry":
+            first["geometry"] = None
+        elif self.broken == "lonlat":
+            first["geometry"]["coordinates"] = [[1.69, 46.81], [1.70, 46.81]]
+        return [first] + page[1:]
 
 
 def _bounds(coordinates):

@@ -8,7 +8,6 @@ leaves the committed entry untouched and, when one exists, serves it with a warn
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .cache import Cache
 from .errors import AnctError, CancelledError, DownloadError, NotPublishedError, OfflineError, ParseError, bare
-from .http import HttpClient
+from .http import ERROR_BODY_BYTES, HttpClient, exception_text
 from .i18n import tr
 from .mirror import Mirror
 from .parsers import content_suffix
@@ -73,11 +72,7 @@ def reject_error_pages(path: str, url: str) -> None:
 def _service_exception(path: str) -> str:
     """The text of an OGC exception report (a WFS answers its errors so, with status 200)."""
     with open(path, "rb") as stream:
-        text = stream.read(64 * 1024).decode("utf-8", "replace")
-    if "ExceptionReport" not in text:
-        return ""
-    found = re.findall(r"<(?:\w+:)?ExceptionText>(.*?)</(?:\w+:)?ExceptionText>", text, re.S)
-    return " ".join(" ".join(found).split())[:300] or "ExceptionReport"
+        return exception_text(stream.read(ERROR_BODY_BYTES))
 
 
 def copy_age(fetched_at: float) -> str:

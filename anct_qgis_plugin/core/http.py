@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from qgis.core import QgsFeedback
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+ERROR_BODY_BYTES = 64 * 1024  # what is read of an error answer to find the service's own message
 CHUNK = 256 * 1024
 BOMB_FLOOR = 64 * 2**20  # below this, any compression ratio is fine
 BOMB_RATIO = 200  # gzip of real data rarely passes 20:1; a bomb passes 1000:1
@@ -153,6 +154,15 @@ class Response:
     size: int = 0
 
 
+def exception_text(body: bytes) -> str:
+    """The text of an OGC exception report (a WFS answers its errors so, with status 200 or 400); ""."""
+    text = body.decode("utf-8", "replace")
+    if "ExceptionReport" not in text:
+        return ""
+    found = re.findall(r"<(?:\w+:)?ExceptionText>(.*?)</(?:\w+:)?ExceptionText>", text, re.S)
+    return " ".join(" ".join(found).split())[:300] or "ExceptionReport"
+
+
 def retry_after_seconds(header: str | None) -> float | None:
     """Seconds a ``Retry-After`` asks for (delta-seconds or an HTTP date), None when illegal
     (``1.5``, ``-5``, ``soon``: RFC 9110 allows only a non-negative integer or a date)."""
@@ -173,10 +183,10 @@ def server_text(response: requests.Response) -> str:
     if not any(kind in content_type for kind in ("text/", "json", "xml")):
         return ""
     try:
-        body = response.raw.read(8 * SERVER_TEXT_CHARS, decode_content=True) or b""
+        body = response.raw.read(ERROR_BODY_BYTES, decode_content=True) or b""
     except Exception:  # noqa: BLE001 - a cut or undecodable body: there is simply no text to add
         return ""
-    text = body.decode(response.encoding or "utf-8", "replace")
+    text = exception_text(body) or body.decode(response.encoding or "utf-8", "replace")  # an OGC report: its text
     text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>|<\?.*?\?>|<!--.*?-->|<[^>]*>", " ", text)
     text = " ".join(html.unescape(text).split())
     return text if len(text) <= SERVER_TEXT_CHARS else text[: SERVER_TEXT_CHARS - 1] + "…"

@@ -18,6 +18,8 @@ enters the cache.
 from __future__ import annotations
 
 import json
+import math
+import os
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,6 +28,7 @@ from .errors import CancelledError, ParseError
 from .i18n import tr
 from .memory import cyclic_gc_paused
 from .report import info, is_cancelled, progress
+from .road_sections import section_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -51,8 +54,6 @@ class Box:
 
     def rounded(self) -> "Box":
         """Whole metres, outwards: stable URLs for the same territory."""
-        import math
-
         return Box(math.floor(self.xmin), math.floor(self.ymin), math.ceil(self.xmax), math.ceil(self.ymax))
 
     def quarters(self) -> list[Box]:
@@ -106,29 +107,70 @@ class RoadPages:
         return tr("IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}").format(day=day)
 
 
-def check_page(path: str) -> dict:
-    """The page's JSON; a ParseError for anything but a complete feature collection."""
+def check_page(path: str, name: str = "") -> dict:
+    """The page's JSON; a ParseError naming the page (``name``, else the file) for anything but a
+    complete feature collection of GeoJSON features with numeric coordinates."""
+    name = name or os.path.basename(path)
     try:
         with open(path, "rb") as stream:
             page = json.load(stream)
     except (ValueError, UnicodeDecodeError) as error:
         raise ParseError(
-            tr("A page of road sections is not complete JSON (it stops half-way?): {error}").format(error=error)
+            tr("A page of road sections ({page}) is not complete JSON (it stops half-way?): {error}").format(
+                page=name, error=error
+            )
         ) from None
     if (
         not isinstance(page, dict)
         or page.get("type") != "FeatureCollection"
         or not isinstance(page.get("features"), list)
     ):
-        raise ParseError(tr("A page of road sections is not a GeoJSON feature collection."))
+        raise ParseError(tr("A page of road sections ({page}) is not a GeoJSON feature collection.").format(page=name))
     returned = page.get("numberReturned")
     if isinstance(returned, int) and returned != len(page["features"]):
         raise ParseError(
-            tr("A page of road sections stops half-way: {got} sections of the {expected} announced.").format(
-                got=len(page["features"]), expected=returned
+            tr("A page of road sections ({page}) stops half-way: {got} sections of the {expected} announced.").format(
+                page=name, got=len(page["features"]), expected=returned
             )
         )
+    for number, feature in enumerate(page["features"], start=1):
+        problem = _feature_problem(feature)
+        if problem:
+            raise ParseError(
+                tr("Road section {n} of the page {page} {problem}: the service's answer cannot be read.").format(
+                    n=number, page=name, problem=problem
+                )
+            )
     return page
+
+
+def _feature_problem(feature: object) -> str:
+    """Why a feature of a page cannot be read ("" when it can; a missing geometry is read, and flagged)."""
+    if not isinstance(feature, dict):
+        return tr("is null") if feature is None else tr("is not a GeoJSON feature")
+    geometry = feature.get("geometry")
+    if geometry is None:
+        return ""
+    if not isinstance(geometry, dict):
+        return tr("has a geometry that is not GeoJSON")
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    parts = [coordinates] if kind == "LineString" else coordinates if kind == "MultiLineString" else None
+    if parts is None:
+        return ""  # a point or a polygon: no line, flagged by the reader
+    if not isinstance(parts, list) or not all(
+        isinstance(part, list) and all(_is_position(position) for position in part) for part in parts
+    ):
+        return tr("has coordinates that are not numbers")
+    return ""
+
+
+def _is_position(position: object) -> bool:
+    return (
+        isinstance(position, list)
+        and len(position) >= 2
+        and all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in position)
+        and all(math.isfinite(value) for value in position[:2])
+    )
 
 
 class RoadFetch:
@@ -172,20 +214,8 @@ class RoadFetch:
                 tiles.extend(tile.quarters())
                 expected_pages += 3
                 continue
-            limit = announced if announced is not None else float("inf")
             expected_pages += max(1, -(-(announced or 0) // PAGE_SIZE)) - 1
-            start = 0
-            while start < limit:
-                page, fetched = self._page(tile, start)
-                self._keep(result, fetched, announced if start == 0 else 0)
-                returned = len(page["features"])
-                if consume is not None:
-                    consume(page)
-                done_pages += 1
-                progress(self.feedback, 100.0 * done_pages / max(expected_pages, done_pages))
-                start += returned
-                if returned < PAGE_SIZE:
-                    break
+            done_pages = self._tile_pages(result, tile, announced, consume, done_pages, expected_pages)
         info(
             self.feedback,
             tr("Road sections: {n} pages, {matched} sections announced").format(
@@ -193,6 +223,54 @@ class RoadFetch:
             ),
         )
         return result
+
+    def _tile_pages(
+        self,
+        result: RoadPages,
+        tile: Box,
+        announced: int | None,
+        consume: Callable[[dict], object] | None,
+        done_pages: int,
+        expected_pages: int,
+    ) -> int:
+        """Every page of one tile, paged by what the server gives (it may cap a page below COUNT);
+        the distinct sections read must be those it announced. Returns the pages done so far."""
+        start, seen, largest, tile_urls = 0, set(), 0, []
+        while announced is None or start < announced:
+            page, fetched = self._page(tile, start)
+            self._keep(result, fetched, announced if start == 0 else 0)
+            tile_urls.append(fetched.url)
+            features = page["features"]
+            new = _new_sections(features, seen)
+            if consume is not None:
+                consume(page)
+            done_pages += 1
+            progress(self.feedback, 100.0 * done_pages / max(expected_pages, done_pages))
+            if not features and announced is None:
+                break  # the end of a count the server did not give
+            if not new:
+                self._forget(tile_urls)
+                raise ParseError(
+                    _short(tile, announced, len(seen), start, empty=not features)
+                    if announced is not None
+                    else tr(
+                        "The road section page at STARTINDEX={start} of {box} repeats sections already read: "
+                        "the service ignores STARTINDEX, and the network cannot be paged."
+                    ).format(start=start, box=tile.text())
+                )
+            start += len(features)
+            if announced is None and len(features) < largest:
+                break  # a short page: the last one
+            largest = max(largest, len(features))
+        if announced is not None and len(seen) < announced:
+            self._forget(tile_urls)
+            raise ParseError(_short(tile, announced, len(seen), start, empty=False))
+        return done_pages
+
+    def _forget(self, urls: list[str]) -> None:
+        """A short tile's pages leave the cache: the next run asks the service again."""
+        for url in urls:
+            self.fetcher.cache.purge(url)
 
     @staticmethod
     def _keep(result: RoadPages, fetched: Fetched, announced: int | None) -> None:
@@ -211,20 +289,16 @@ class RoadFetch:
         self._space_requests()
         checked = {}
 
-        def validate(path: str) -> None:  # a downloaded page is parsed once: here, before it is cached
-            checked["page"] = check_page(path)
+        name = f"{self.typename} {box.text()} +{start}"
 
-        fetched = self.fetcher.fetch(
-            url,
-            suffix=".json",
-            validate=validate,
-            feedback=self.feedback,
-            name=f"{self.typename} {box.text()} +{start}",
-        )
+        def validate(path: str) -> None:  # a downloaded page is parsed once: here, before it is cached
+            checked["page"] = check_page(path, name)
+
+        fetched = self.fetcher.fetch(url, suffix=".json", validate=validate, feedback=self.feedback, name=name)
         if not fetched.from_cache:
             self._last_download = self._clock()
         page = checked.get("page") if not fetched.from_cache else None
-        return (page if page is not None else check_page(fetched.path)), fetched
+        return (page if page is not None else check_page(fetched.path, name)), fetched
 
     def _space_requests(self) -> None:
         """Wait, if the last request went to the server less than MIN_INTERVAL_S ago (pages the cache
@@ -233,6 +307,30 @@ class RoadFetch:
             wait = MIN_INTERVAL_S - (self._clock() - self._last_download)
             if wait > 0:
                 self._sleep(wait)
+
+
+def _new_sections(features: list, seen: set) -> int:
+    """How many of ``features`` are not in ``seen`` (their keys are added to it)."""
+    new = 0
+    for feature in features:
+        key = section_key(feature)
+        if key is None or key not in seen:
+            new += 1
+            if key is not None:
+                seen.add(key)
+    return new
+
+
+def _short(tile: Box, announced: int, read: int, start: int, empty: bool) -> str:
+    reason = (
+        tr("the page at STARTINDEX={start} came back empty").format(start=start)
+        if empty
+        else tr("its pages stopped or repeated at STARTINDEX={start}").format(start=start)
+    )
+    return tr(
+        "The Géoplateforme announced {announced} road sections in {box} but gave {read} distinct ones ({reason}): "
+        "the network would be incomplete, and the times wrong."
+    ).format(announced=announced, box=tile.text(), read=read, reason=reason)
 
 
 def _announced(page: dict) -> int | None:

@@ -8,7 +8,14 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
+    QgsGeometry,
+    QgsRectangle,
+)
 
 from .errors import AnctError, CancelledError, ParseError, TerritoryError
 from .i18n import tr
@@ -85,7 +92,7 @@ def fetch_sections(
 ) -> tuple[SectionReader, RoadPages]:
     """(SectionReader holding the driven lines, RoadPages). ``each_page(sections)`` is given
     each page's kept sections (an output is written page by page)."""
-    reader = SectionReader(profile)
+    reader = SectionReader(profile, crs_area(crs))
 
     def consume(page: dict) -> None:
         sections = reader.page(page)
@@ -110,6 +117,16 @@ def fetch_sections(
                 "the mirror if one is set."
             ).format(box=box.text(), crs=crs)
         )
+    if reader.no_line:
+        warn(feedback, tr("{n} road sections without a line geometry left out.").format(n=reader.no_line))
+    if reader.outside:
+        warn(
+            feedback,
+            tr(
+                "{n} road sections with coordinates outside the area of {crs} left out (coordinates in another CRS, "
+                "or swapped?)."
+            ).format(n=reader.outside, crs=crs),
+        )
     if profile.unknown:
         warn(
             feedback,
@@ -118,6 +135,21 @@ def fetch_sections(
             ),
         )
     return reader, pages
+
+
+def crs_area(crs: str) -> tuple[float, float, float, float] | None:
+    """(xmin, ymin, xmax, ymax) of where ``crs`` is defined, in its own coordinates; None when unknown."""
+    target = QgsCoordinateReferenceSystem(crs)
+    bounds = target.bounds()  # longitude/latitude
+    if not target.isValid() or bounds.isEmpty():
+        return None
+    try:
+        area = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4326"), target, QgsCoordinateTransformContext()
+        ).transformBoundingBox(bounds)
+    except QgsCsException:
+        return None
+    return area.xMinimum(), area.yMinimum(), area.xMaximum(), area.yMaximum()
 
 
 def write_index(fetcher: Fetcher, key: str, urls: list[str], feedback: QgsFeedback | None) -> None:

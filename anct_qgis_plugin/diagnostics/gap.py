@@ -36,8 +36,16 @@ class GapResult:
     facility: np.ndarray  # index of the nearest facility, -1 when unreachable
     distance_m: np.ndarray  # straight distance (straight mode) or NaN
     time_min: np.ndarray  # road time (road mode) or NaN
-    access_m: np.ndarray  # unit to network node (road mode) or NaN
+    access_m: np.ndarray  # unit to the nearest point of the network (road mode) or NaN
     beyond: np.ndarray  # bool
+    access_min: np.ndarray | None = None  # the two access legs in time_min (road mode) or NaN
+    off_network: np.ndarray | None = None  # bool: farther from the network than the access limit (road mode)
+
+    def __post_init__(self) -> None:
+        if self.access_min is None:
+            self.access_min = np.full(len(self.facility), np.nan)
+        if self.off_network is None:
+            self.off_network = np.zeros(len(self.facility), dtype=bool)
 
 
 def straight_gap(index: NearestIndex | ZonedNearestIndex, points: np.ndarray, threshold_km: float) -> GapResult:
@@ -47,10 +55,21 @@ def straight_gap(index: NearestIndex | ZonedNearestIndex, points: np.ndarray, th
 
 
 def road_gap(travel_times: TravelTimes, points: np.ndarray, threshold_min: float) -> GapResult:
+    """Road times (access legs included); a unit off the network is not reached."""
     facility, seconds, access = travel_times.query(points)
     minutes = seconds / 60.0
+    reached = facility >= 0
+    access_s = travel_times.access.seconds(access) + np.where(
+        reached, travel_times.facility_access_s[np.where(reached, facility, 0)], 0.0
+    )
     return GapResult(
-        facility, np.full(len(points), np.nan), minutes, access, ~np.isfinite(minutes) | (minutes > threshold_min)
+        facility,
+        np.full(len(points), np.nan),
+        minutes,
+        access,
+        ~np.isfinite(minutes) | (minutes > threshold_min),
+        np.where(reached, access_s / 60.0, np.nan),
+        travel_times.off_network(access),
     )
 
 

@@ -10,6 +10,10 @@ Units and facilities join the network where QGIS's shortest-path tools tie them:
 point of the nearest segment, not at its nearest vertex (on BD TOPO's Marseille 10e, vertex
 snapping was 1.26 % off QGIS's times). A facility becomes a virtual source tied to both ends of
 its segment, a unit reads the times of both ends of its own.
+
+The straight leg between a place and its tie point (the access leg) is not on the network: an
+``AccessLeg`` times it at a stated speed and, beyond its longest distance, says the place is not
+reached (a site of Ajaccio tied to the streets of Marseille is no site of Marseille).
 """
 
 from __future__ import annotations
@@ -25,6 +29,23 @@ if TYPE_CHECKING:
 
 BOTH, FORWARD, BACKWARD = 0, 1, 2
 SAMPLE_SPACING_M = 100.0  # longest piece of a segment in the nearest-segment search
+
+
+@dataclass(frozen=True)
+class AccessLeg:
+    """The straight leg from a unit or a facility to the network: ``speed_kmh`` times it (0: not
+    timed, as QGIS's shortest-path tools); longer than ``max_m`` (0: no limit), the place is not reached."""
+
+    speed_kmh: float = 0.0
+    max_m: float = 0.0
+
+    def seconds(self, metres: np.ndarray) -> np.ndarray:
+        metres = np.asarray(metres, dtype=float)
+        return metres / (self.speed_kmh / 3.6) if self.speed_kmh > 0 else np.zeros_like(metres)
+
+    def too_far(self, metres: np.ndarray) -> np.ndarray:
+        metres = np.asarray(metres, dtype=float)
+        return metres > self.max_m if self.max_m > 0 else np.zeros(metres.shape, dtype=bool)
 
 
 @dataclass
@@ -191,14 +212,27 @@ def _part(share: np.ndarray | float, seconds: np.ndarray | float) -> np.ndarray:
 
 
 class TravelTimes:
-    """Time from every node to its nearest facility, computed once; then looked up per unit."""
+    """Time from every node to its nearest facility, computed once; then looked up per unit.
 
-    def __init__(self, graph: RoadGraph, facility_xy: ArrayLike, spacing: float = SAMPLE_SPACING_M):
+    With an ``access`` leg, times include both straight legs (unit to network, network to
+    facility); facilities and units farther than its limit are not reached (``facility_off``,
+    and ``off_network`` of a query)."""
+
+    def __init__(
+        self,
+        graph: RoadGraph,
+        facility_xy: ArrayLike,
+        spacing: float = SAMPLE_SPACING_M,
+        access: AccessLeg = AccessLeg(),
+    ):
         from scipy.sparse.csgraph import dijkstra
 
         self.graph = graph
+        self.access = access
         self.segments = SegmentIndex(graph.node_xy, graph.seg_tail, graph.seg_head, spacing)
         facility_seg, facility_t, self.facility_snap_m = self.segments.query(facility_xy)
+        self.facility_off = access.too_far(self.facility_snap_m)
+        self.facility_access_s = access.seconds(self.facility_snap_m)
         count, nodes = len(facility_seg), len(graph.node_xy)
         virtual = nodes + np.arange(count)
         # Reversed graph: from a facility back to the ends of its segment, by the time it takes to
@@ -208,12 +242,12 @@ class TravelTimes:
             np.concatenate([graph.seg_tail[facility_seg], graph.seg_head[facility_seg]]),
             np.concatenate(
                 [
-                    _part(facility_t, graph.seg_forward[facility_seg]),
-                    _part(1 - facility_t, graph.seg_backward[facility_seg]),
+                    _part(facility_t, graph.seg_forward[facility_seg]) + self.facility_access_s,
+                    _part(1 - facility_t, graph.seg_backward[facility_seg]) + self.facility_access_s,
                 ]
             ),
         )
-        keep = np.isfinite(extra[2])
+        keep = np.isfinite(extra[2]) & ~np.concatenate([self.facility_off, self.facility_off])
         extra = tuple(array[keep] for array in extra)
         seconds, _pred, reached_from = dijkstra(
             graph.matrix(reverse=True, extra=extra, extra_nodes=count),
@@ -225,11 +259,18 @@ class TravelTimes:
         self.node_seconds = seconds[:nodes]
         self.node_facility = np.where(reached_from[:nodes] >= 0, reached_from[:nodes] - nodes, -1)
         self._facilities_on = {}
+        reachable = (~self.facility_off).tolist()
         for facility, (segment, fraction) in enumerate(zip(facility_seg.tolist(), facility_t.tolist())):
-            self._facilities_on.setdefault(segment, []).append((facility, fraction))
+            if reachable[facility]:
+                self._facilities_on.setdefault(segment, []).append((facility, fraction))
+
+    def off_network(self, access_m: ArrayLike) -> np.ndarray:
+        """Whether units this far from the network are beyond the access leg's limit."""
+        return self.access.too_far(access_m)
 
     def query(self, unit_xy: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(facility index or -1, seconds or inf, metres from the unit to the network)."""
+        """(facility index or -1, seconds or inf, metres from the unit to the network). Seconds
+        include the access legs; a unit beyond the access limit is not reached (-1, inf)."""
         graph = self.graph
         segment, fraction, snap_m = self.segments.query(unit_xy)
         via_head = _part(1 - fraction, graph.seg_forward[segment]) + self.node_seconds[graph.seg_head[segment]]
@@ -240,6 +281,7 @@ class TravelTimes:
             head_wins, self.node_facility[graph.seg_head[segment]], self.node_facility[graph.seg_tail[segment]]
         )
         self._along_own_segment(segment, fraction, seconds, facility)
+        seconds = np.where(self.off_network(snap_m), np.inf, seconds + self.access.seconds(snap_m))
         facility = np.where(np.isfinite(seconds), facility, -1)
         return facility, seconds, snap_m
 
@@ -257,6 +299,6 @@ class TravelTimes:
                     _part(end - start, graph.seg_forward[seg])
                     if end >= start
                     else _part(start - end, graph.seg_backward[seg])
-                )
+                ) + self.facility_access_s[candidate]
                 if time < seconds[unit]:
                     seconds[unit], facility[unit] = time, candidate

@@ -83,6 +83,7 @@ class RoadProfile:
     def __init__(self) -> None:
         self._seen = {}
         self.unknown = Counter()  # values the profile does not know, for the log
+        self.unread = Counter()  # values it could not read and replaced (a default speed), by line
 
     def speeds_directions(self, rows: Iterable[tuple]) -> tuple[np.ndarray, np.ndarray]:
         speeds, directions, _kept = self.classify(rows)
@@ -98,15 +99,21 @@ class RoadProfile:
                 found = seen[row] = self._classify(row)
             except TypeError:  # an unhashable value (QGIS's NULL): read, not remembered
                 found = self._classify(row)
+            if found[3]:
+                self.unread[found[3]] += 1
             answer.append(found)
         if not answer:
             return np.empty(0), np.empty(0, np.int64), np.empty(0, bool)
-        speeds, directions, kept = zip(*answer)
+        speeds, directions, kept, _notes = zip(*answer)
         return np.array(speeds, dtype=float), np.array(directions, dtype=np.int64), np.array(kept, dtype=bool)
 
-    def _classify(self, row: tuple) -> tuple[float, int, bool]:
+    def _classify(self, row: tuple) -> tuple[float, int, bool, str]:
         texts = tuple(map(_text, row))
-        return (*self.one(*texts), self.keeps_row(texts))
+        return (*self.one(*texts), self.keeps_row(texts), self.unread_value(*texts))
+
+    def unread_value(self, *values: str) -> str:
+        """The value of a row that was not read and replaced by a default ("" when none)."""
+        return ""
 
     def keeps_row(self, row: Sequence[str]) -> bool:
         """Whether a line belongs in the network layer (driven or not)."""
@@ -189,22 +196,33 @@ def osm_speed(maxspeed: str | None) -> float | None:
 
 
 class CustomProfile(RoadProfile):
-    """The user's speed field (km/h; missing, zero or negative: ``default_speed``) and direction
+    """The user's speed field (km/h: ``50``, ``50,5``, ``90 km/h``; missing, zero, negative or
+    unreadable: ``default_speed``, and counted in ``unread`` when ``reads_speed``) and direction
     field, whose values are compared as text (``1``, ``1.0`` and 1 are the same)."""
 
     fields = ("speed", "direction")
 
-    def __init__(self, default_speed: float, direction_values: Mapping[Any, int]):
+    def __init__(self, default_speed: float, direction_values: Mapping[Any, int], reads_speed: bool = False):
         super().__init__()
         self.default_speed = float(default_speed)
         self.direction_values = {direction_key(value): code for value, code in direction_values.items()}
+        self.reads_speed = reads_speed
 
     def one(self, speed: str, direction: str) -> tuple[float, int]:
-        number = _number(speed) if speed else None
-        return (
-            number if number and number > 0 else self.default_speed,
-            self.direction_values.get(direction_key(direction), BOTH),
-        )
+        return custom_speed(speed) or self.default_speed, self.direction_values.get(direction_key(direction), BOTH)
+
+    def unread_value(self, speed: str, direction: str) -> str:
+        if not self.reads_speed or custom_speed(speed):
+            return ""
+        return speed or "NULL"
+
+
+def custom_speed(text: str) -> float | None:
+    """A positive, finite speed in km/h from a number or a number with its unit; None otherwise."""
+    number = _number(text) if text else None
+    if number is None and text:
+        number = osm_speed(text)
+    return number if number is not None and 0 < number < float("inf") else None
 
 
 def direction_key(value: Any) -> str:

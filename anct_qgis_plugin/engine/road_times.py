@@ -4,7 +4,7 @@ BD TOPO for the territory, turned into travel times to the nearest facility."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import numpy as np
 from qgis.core import (
@@ -14,12 +14,13 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsRectangle,
 )
 
 from ..core.road_source import extent_area, fetch_sections, territory_area
 from ..core.service import AnctData
 from ..core.territories import Territory
-from ..diagnostics.network import BACKWARD, BOTH, FORWARD, TravelTimes, graph_from_vertices
+from ..diagnostics.network import BACKWARD, BOTH, FORWARD, AccessLeg, TravelTimes, graph_from_vertices
 from ..diagnostics.road_profiles import BdTopoProfile, CustomProfile, OsmProfile
 from .i18n import tr
 from .layer_reading import crs_of, extent_in, features_unchecked, report_progress
@@ -47,6 +48,12 @@ class NetworkOptions:
     value_forward: str = "1"
     value_backward: str = "2"
     value_both: str = "0"
+    access_speed_kmh: float = 20.0  # the straight leg between a place and the network…
+    max_access_m: float = 5_000.0  # …and beyond this, the place is not reached (0: no limit)
+
+    @property
+    def access(self) -> AccessLeg:
+        return AccessLeg(self.access_speed_kmh, self.max_access_m)
 
 
 @dataclass
@@ -65,8 +72,10 @@ def road_travel_times(
     crs: QgsCoordinateReferenceSystem,
     facilities: np.ndarray,
     feedback: QgsProcessingFeedback,
+    facility_names: Sequence[str] = (),
 ) -> "tuple[TravelTimes, str]":
-    """(TravelTimes, where the network came from)."""
+    """(TravelTimes, where the network came from). ``facility_names`` name the facilities the
+    access limit leaves out in the log."""
     try:
         import scipy.sparse.csgraph  # noqa: F401
     except ImportError:
@@ -95,16 +104,61 @@ def road_travel_times(
     feedback.pushInfo(
         tr("Road graph: {nodes} nodes, {edges} edges").format(nodes=len(graph.node_xy), edges=graph.edge_count)
     )
-    times = TravelTimes(graph, facilities)
-    far = int((times.facility_snap_m > 1000).sum())
-    if far:
+    if area.population is not None:
+        _check_overlap(graph.node_xy, extent_in(area.population, crs, context), options.max_access_m)
+    feedback.pushInfo(
+        tr(
+            "Access legs (a unit or a facility to the nearest drivable road, in straight line) timed at {speed:g} "
+            "km/h; farther than {km:g} km from the network: not reached"
+        ).format(speed=options.access_speed_kmh, km=options.max_access_m / 1000)
+    )
+    times = TravelTimes(graph, facilities, access=options.access)
+    _report_facilities_off(times, facility_names, options, feedback)
+    return times, source
+
+
+def _check_overlap(node_xy: np.ndarray, population: QgsRectangle, max_access_m: float) -> None:
+    """A network farther from every unit than the access limit measures nothing: refused."""
+    low, high = node_xy.min(axis=0), node_xy.max(axis=0)
+    dx = max(0.0, population.xMinimum() - high[0], low[0] - population.xMaximum())
+    dy = max(0.0, population.yMinimum() - high[1], low[1] - population.yMaximum())
+    if max_access_m > 0 and np.hypot(dx, dy) > max_access_m:
+        raise QgsProcessingException(
+            tr(
+                "The road network is {km:,.0f} km from the nearest population unit (network {network}; units "
+                "{units}): it is not the network of this population. Give the NETWORK of the units' area, or none "
+                "(BD TOPO is then fetched around them)."
+            ).format(
+                km=np.hypot(dx, dy) / 1000,
+                network=f"{low[0]:.0f},{low[1]:.0f} – {high[0]:.0f},{high[1]:.0f}",
+                units=population.toString(0),
+            )
+        )
+
+
+def _report_facilities_off(
+    times: TravelTimes, names: Sequence[str], options: NetworkOptions, feedback: QgsProcessingFeedback
+) -> None:
+    off = np.flatnonzero(times.facility_off)
+    if len(off) == len(times.facility_off):
+        raise QgsProcessingException(
+            tr(
+                "Every facility is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does "
+                "not cover them. Give the NETWORK of their area, or facilities of the network's area."
+            ).format(km=options.max_access_m / 1000)
+        )
+    if len(off):
+        shown = [names[i] for i in off[:10].tolist()] if len(names) == len(times.facility_off) else []
         feedback.pushWarning(
             tr(
-                "{n} facilities are more than 1 km from any drivable road of the network: they are "
-                "joined to the nearest one all the same."
-            ).format(n=far)
+                "{n} facilities are more than {km:g} km from any drivable road of the network (MAX_ACCESS_KM): "
+                "left out, nobody reaches them by road{names}."
+            ).format(
+                n=len(off),
+                km=options.max_access_m / 1000,
+                names=(": " + ", ".join(shown) + (" …" if len(off) > len(shown) else "")) if shown else "",
+            )
         )
-    return times, source
 
 
 def _fetched(
@@ -154,6 +208,18 @@ def _given(
                 values=", ".join(f"{value} ({n})" for value, n in profile.unknown.most_common())
             )
         )
+    if profile.unread:
+        feedback.pushWarning(
+            tr(
+                "{n} lines have a speed in {field} that is not a positive number of km/h: DEFAULT_SPEED "
+                "({speed:g} km/h) used for them. Values: {values}"
+            ).format(
+                n=sum(profile.unread.values()),
+                field=field_names[0],
+                speed=options.default_speed,
+                values=", ".join(f"{value} ({n})" for value, n in profile.unread.most_common(10)),
+            )
+        )
     return (
         *lines.arrays(),
         tr("the layer {name} ({format})").format(name=network.sourceName(), format=label),
@@ -165,6 +231,13 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
     names = set(fields.names())
     chosen = options.format or "auto"
     speed_field, direction_field = options.speed_field, options.direction_field
+    for parameter, name in (("SPEED_FIELD", speed_field), ("DIRECTION_FIELD", direction_field)):
+        if name and name not in names:
+            raise QgsProcessingException(
+                tr("{parameter}={field}: the road network has no such field. Fields: {fields}").format(
+                    parameter=parameter, field=name, fields=", ".join(fields.names())
+                )
+            )
     values = {options.value_forward: FORWARD, options.value_backward: BACKWARD, options.value_both: BOTH}
     if chosen == "auto":
         if not speed_field and not direction_field and {"speed_kmh", "direction"} <= names:
@@ -179,7 +252,7 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
         else:
             chosen = "custom"
     if chosen == "custom":
-        profile = CustomProfile(options.default_speed, values)
+        profile = CustomProfile(options.default_speed, values, reads_speed=bool(speed_field))
         return profile, (speed_field, direction_field), "custom"
     profile = BdTopoProfile() if chosen == "bdtopo" else OsmProfile()
     required = "nature" if chosen == "bdtopo" else "highway"

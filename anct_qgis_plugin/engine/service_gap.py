@@ -8,6 +8,7 @@ written in chunks, so a 2-million-cell grid stays in bounded memory.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol, Union
@@ -169,6 +170,8 @@ class ServiceGapResult:
     network_source: str
     summary: Optional[str]
     style: str  # the QML style of the output
+    units_off_network: int = 0  # road mode: units farther from the network than the access limit
+    facilities_off_network: int = 0  # road mode: facilities left out for the same reason
 
 
 @dataclass(frozen=True)
@@ -228,19 +231,28 @@ def _measure(
     network_source = ""
     progress_start = 0.0  # the progress bar's share taken before the units (reading the network)
     threshold = request.threshold
+    facilities_off = 0
     if request.mode == "road":
         times, network_source = road_travel_times(
-            request.network, context, RoadArea(data, territory, population), crs, facilities, feedback
+            request.network,
+            context,
+            RoadArea(data, territory, population),
+            crs,
+            facilities,
+            feedback,
+            [" ".join(filter(None, pair)) for pair in names],
         )
+        facilities_off = int(times.facility_off.sum())
         progress_start = NETWORK_PROGRESS
         matcher = lambda points: road_gap(times, points, threshold)  # noqa: E731
     else:
         index = _zoned_index(facilities, context) if zoned else NearestIndex(facilities)
         matcher = lambda points: straight_gap(index, points, threshold)  # noqa: E731
     level_names = _level_names(data, territory, population.fields())
-    return _measure_units(
+    result = _measure_units(
         request, sinks, context, feedback, population, crs, matcher, names, level_names, progress_start, network_source
     )
+    return dataclasses.replace(result, facilities_off_network=facilities_off)
 
 
 def _level_names(data: AnctData, territory: Optional[Territory], fields: QgsFields) -> _LevelNames:
@@ -379,6 +391,8 @@ def output_fields(id_field: Optional[str]) -> QgsFields:
         ("time_min", FIELD_DOUBLE),
         ("access_m", FIELD_DOUBLE),
         ("beyond_threshold", FIELD_INT),
+        ("access_min", FIELD_DOUBLE),
+        ("off_network", FIELD_INT),
     ):
         fields.append(QgsField(name, kind))
     return fields
@@ -453,7 +467,15 @@ def _measure_units(
         report_progress(feedback, done, total, progress_start)
     if done == 0:
         raise QgsProcessingException(tr("The population layer is empty."))
-    _report_problems(units.problems, feedback)
+    off_network = units.problems["off_network"]
+    if off_network == done:
+        raise QgsProcessingException(
+            tr(
+                "Every unit is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does not "
+                "cover the population. Give the NETWORK of the units' area, or none (BD TOPO is then fetched)."
+            ).format(km=request.network.max_access_m / 1000)
+        )
+    _report_problems(units.problems, feedback, request.network.max_access_m / 1000)
     del sink, units.sink  # closes the output file before it is moved into place
     kept = {name: np.concatenate(arrays) for name, arrays in units.kept.items()}
     from_communes = columns["communes"] >= 0
@@ -487,7 +509,7 @@ def _measure_units(
             summary_sink.addFeature(feature, FAST_INSERT)
         del summary_sink  # closed before it is moved into place
     style = ("service_gap_road" if mode == "road" else "service_gap") + ("_points" if placement == "point" else "")
-    return ServiceGapResult(dest_id, done, pop_beyond, network_source, summary_id, style)
+    return ServiceGapResult(dest_id, done, pop_beyond, network_source, summary_id, style, off_network)
 
 
 def _summary_fields():
@@ -498,16 +520,20 @@ def _summary_fields():
     return fields
 
 
-def _report_problems(problems: dict[str, int], feedback: QgsProcessingFeedback) -> None:
+def _report_problems(problems: dict[str, int], feedback: QgsProcessingFeedback, max_access_km: float) -> None:
     messages = {
         "null": tr("{n} units with a NULL or non-numeric population counted as 0"),
         "negative": tr("{n} units with a negative population counted as 0"),
         "unmatched": tr("{n} units without an origin point placed at their point on surface"),
         "empty": tr("{n} units without geometry left out"),
+        "off_network": tr(
+            "{n} units are more than {km:g} km from any drivable road of the network (MAX_ACCESS_KM): not "
+            "reached, counted beyond the threshold (off_network = 1)"
+        ),
     }
     for key, count in problems.items():
         if count:
-            feedback.pushWarning(messages[key].format(n=count))
+            feedback.pushWarning(messages[key].format(n=count, km=max_access_km))
 
 
 def _plain(value: Any) -> Any:

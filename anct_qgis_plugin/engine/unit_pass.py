@@ -57,7 +57,7 @@ class UnitPass:
         self.mode = mode
         self.commune_levels = commune_levels or {}
         self.kept = {"pop": [], "beyond": [], "measure": [], "dep": [], "epci": []}
-        self.problems = {"null": 0, "negative": 0, "unmatched": 0, "empty": 0}
+        self.problems = {"null": 0, "negative": 0, "unmatched": 0, "empty": 0, "off_network": 0}
 
     def add(self, chunk: list) -> int:
         """Measure and write one chunk; returns the number of units written."""
@@ -90,6 +90,8 @@ class UnitPass:
             _nullable(result.time_min),
             _nullable(result.access_m),
             beyond.astype(int).tolist(),
+            _nullable(result.access_min),
+            result.off_network.astype(int).tolist(),
         )
         for feature, row in zip(chunk, rows):
             # Only the attributes change: both sinks QGIS makes (memory provider, file writer)
@@ -103,6 +105,7 @@ class UnitPass:
                     error=self.sink.lastError() or tr("no reason given")
                 )
             )
+        self.problems["off_network"] += int(result.off_network.sum())
         measure = result.time_min if self.mode == "road" else result.distance_m
         self.kept["pop"].append(population)
         self.kept["beyond"].append(beyond)

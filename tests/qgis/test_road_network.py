@@ -53,6 +53,23 @@ def road_wfs(mirror_server, monkeypatch):
     mirror_server.remove_route(wfs)
 
 
+@pytest.fixture
+def wfs_with(mirror_server, monkeypatch):
+    """A loopback WFS that misbehaves as asked (see wfs_roads.RoadWfs), with the small pages of road_wfs."""
+    routes = []
+    monkeypatch.setattr(road_network, "PAGE_SIZE", 4)
+    monkeypatch.setattr(road_network, "TILE_MAX_FEATURES", 8)
+    monkeypatch.setattr(road_network, "MIN_TILE_M", 100.0)
+
+    def make(**options):
+        routes.append(mirror_server.add_route(ROUTE_PREFIX, RoadWfs(sections(), **options)))
+        return routes[-1]
+
+    yield make
+    for route in routes:
+        mirror_server.remove_route(route)
+
+
 def road_pages_cached(cache_dir):
     return [entry for entry in Cache(str(cache_dir)).entries() if "troncon_de_route" in entry.manifest.url]
 
@@ -145,6 +162,62 @@ def test_bad_answers_are_clear_errors_and_leave_no_page_in_the_cache(
     assert not [name for name in cache_files(anct_env) if ".part" in name]  # no half-written file either
 
 
+@pytest.mark.parametrize("count_unknown", [False, True])
+def test_a_server_capping_pages_below_count_is_paged_to_the_end(anct_env, run_alg, wfs_with, count_unknown):
+    wfs = wfs_with(page_cap=3, count_unknown=count_unknown)  # asked 4 a page, gives 3
+    assert fetch(run_alg)["SECTION_COUNT"] == CAR_SECTIONS_NEAR
+    assert any(q["STARTINDEX"] == "3" for q in wfs.requests)
+
+
+def test_an_empty_page_before_the_announced_count_is_a_truncated_network(anct_env, run_alg, wfs_with):
+    wfs = wfs_with(empty_from=4)
+    with pytest.raises(QgsProcessingException, match=r"announced \d+ road sections .* gave 4 distinct .*came back"):
+        fetch(run_alg)
+    short_tile = next(q["BBOX"] for q in wfs.requests if q["STARTINDEX"] == "4")
+    cached = [entry.manifest.url for entry in road_pages_cached(anct_env)]
+    assert not [url for url in cached if short_tile in url and "COUNT=4" in url]  # asked again next time
+
+
+@pytest.mark.parametrize("count_unknown", [False, True])
+def test_a_server_ignoring_startindex_stops_with_a_clear_error(anct_env, run_alg, wfs_with, count_unknown):
+    wfs = wfs_with(ignore_startindex=True, count_unknown=count_unknown)
+    with pytest.raises(QgsProcessingException, match="repeat"):
+        fetch(run_alg)
+    assert len(wfs.requests) < 20  # stopped at the first page of nothing new
+
+
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        ("coordinate", r"Road section 1 of the page BDTOPO_V3:troncon_de_route [\d,]+ \+0 has coordinates"),
+        ("null", r"Road section 1 of the page BDTOPO_V3:troncon_de_route [\d,]+ \+0 is null"),
+    ],
+)
+def test_unreadable_sections_are_a_parse_error_naming_the_page(anct_env, run_alg, wfs_with, broken, message):
+    wfs_with(broken=broken)
+    with pytest.raises(QgsProcessingException, match=message):
+        fetch(run_alg)
+    assert not [entry for entry in road_pages_cached(anct_env) if "COUNT=4" in entry.manifest.url]
+
+
+@pytest.mark.parametrize(
+    "broken, warning",
+    [("no_geometry", "without a line geometry left out"), ("lonlat", "outside the area of EPSG:2154 left out")],
+)
+def test_sections_without_line_or_outside_the_crs_are_flagged(anct_env, run_alg, wfs_with, feedback, broken, warning):
+    wfs_with(broken=broken)
+    result = fetch(run_alg)
+    assert result["SECTION_COUNT"] < CAR_SECTIONS_NEAR
+    assert all(f.geometry().boundingBox().xMinimum() > 500000 for f in result["OUTPUT"].getFeatures())
+    assert any(warning in w for w in feedback.warnings)
+
+
+def test_an_http_400_exception_report_keeps_the_service_message(anct_env, run_alg, wfs_with):
+    wfs_with(exception="Illegal value for BBOX: 1,2,3")
+    with pytest.raises(QgsProcessingException, match="HTTP 400.*Illegal value for BBOX: 1,2,3"):
+        fetch(run_alg)
+
+
 def test_a_territory_without_roads_in_the_answer_says_so(anct_env, run_alg, road_wfs):
     with pytest.raises(QgsProcessingException, match="answered no road section"):
         fetch(run_alg, TERRITORY="36018", BUFFER_KM=1)  # Le Blanc, 50 km west of the test roads
@@ -156,6 +229,14 @@ def test_the_whole_country_is_refused(anct_env, run_alg, road_wfs):
 
 
 # --- road mode without a NETWORK, and the presets for a given one -------------------------------
+ACCESS_MIN = (20 + 50) / (20 / 3.6) / 60  # the unit 20 m and the site 50 m off the road, at 20 km/h
+
+
+def on_network(row):
+    """The time on the network: time_min less the access legs."""
+    return row["time_min"] - row["access_min"]
+
+
 def gap(run_alg, units, sites, **extra):
     from tests.qgis.test_service_gap import by_unit
 
@@ -172,8 +253,9 @@ def test_road_mode_fetches_the_network_of_the_territory(anct_env, run_alg, road_
     )
     sites = facilities([(X, Y + 50, {"id_fs": "FS1", "format_fs": "Fixe"})])
     result, rows = gap(run_alg, units, sites, TERRITORY="36044", NETWORK_BUFFER_KM=5)
-    assert rows["east"]["time_min"] == pytest.approx(4000 / (72 / 3.6) / 60)  # 4 km at 72 km/h
-    assert rows["south"]["time_min"] == pytest.approx(6000 / (58 / 3.6) / 60)  # BD TOPO default speed
+    assert on_network(rows["east"]) == pytest.approx(4000 / (72 / 3.6) / 60)  # 4 km at 72 km/h
+    assert rows["east"]["access_min"] == pytest.approx(ACCESS_MIN)
+    assert on_network(rows["south"]) == pytest.approx(6000 / (58 / 3.6) / 60)  # BD TOPO default speed
     assert "BD TOPO" in result["NETWORK_SOURCE"] and any("BD TOPO" in info for info in feedback.infos)
 
 
@@ -183,7 +265,7 @@ def test_without_territory_the_population_extent_and_buffer_are_fetched(anct_env
     units = points([(X + 4000, Y + 20, {"code": "east", "population": 10})])
     sites = facilities([(X, Y + 50, {"id_fs": "FS1", "format_fs": "Fixe"})])
     _result, rows = gap(run_alg, units, sites, NETWORK_BUFFER_KM=5)
-    assert rows["east"]["time_min"] == pytest.approx(4000 / 20 / 60)
+    assert rows["east"]["time_min"] == pytest.approx(4000 / 20 / 60 + ACCESS_MIN)
     bbox = [float(v) for v in road_wfs.requests[0]["BBOX"].split(",")[:4]]
     assert bbox == [X - 1000, Y + 20 - 5000, X + 9000, Y + 20 + 5000]
 
@@ -195,10 +277,10 @@ def test_the_fetched_layer_is_a_network_as_it_is(anct_env, run_alg, road_wfs, fe
     units = points([(X + 4000, Y + 20, {"code": "east", "population": 10})])
     sites = facilities([(X, Y + 50, {"id_fs": "FS1", "format_fs": "Fixe"})])
     _result, rows = gap(run_alg, units, sites, NETWORK=network)
-    assert rows["east"]["time_min"] == pytest.approx(4000 / 20 / 60)
+    assert on_network(rows["east"]) == pytest.approx(4000 / 20 / 60)
     assert any("Network format: custom" in info for info in feedback.infos)  # speed_kmh and direction
     _result, rows = gap(run_alg, units, sites, NETWORK=network, NETWORK_FORMAT="bdtopo")
-    assert rows["east"]["time_min"] == pytest.approx(4000 / 20 / 60)
+    assert on_network(rows["east"]) == pytest.approx(4000 / 20 / 60)
 
 
 def osm_ways(rows):

@@ -10,7 +10,7 @@
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
 from wfs_roads import ROUTE_PREFIX, RoadWfs
 
 from anct_qgis_plugin.compat import FIELD_DOUBLE, FIELD_STRING
@@ -143,9 +143,37 @@ def test_marseille_bdtopo_times_match_qgis_within_one_percent(anct_env, run_alg,
         if not costs:
             assert is_null(unit["time_min"]) and unit["beyond_threshold"] == 1, code
             continue
-        assert unit["time_min"] == pytest.approx(min(costs) * 60, rel=0.01), code  # hours -> minutes
+        # QGIS does not time the legs off the network: ours are at ACCESS_SPEED, in access_min.
+        on_network = unit["time_min"] - unit["access_min"]
+        assert on_network == pytest.approx(min(costs) * 60, rel=0.01), code  # hours -> minutes
+        assert unit["access_min"] == pytest.approx(unit["access_m"] / (20 / 3.6) / 60, abs=0.2), code
         compared += 1
     assert compared >= 25
+
+
+# Sites of a national list far from Marseille: Chablis (89) and Ajaccio (2A), in longitude/latitude.
+FAR_SITES = [(3.8103, 47.8142, "chablis"), (8.7369, 41.9192, "ajaccio")]
+
+
+def test_sites_and_units_far_from_the_marseille_network_are_not_tied_to_it(anct_env, run_alg, feedback):
+    extent = need(MARSEILLE).extent()
+    units = point_layer("EPSG:2154", [(extent.center().x(), extent.center().y(), {"code": "10e", "population": 1})])
+    sites = point_layer(
+        "EPSG:4326",
+        [(*MARSEILLE_10_SITE, {"id_fs": "1886"})] + [(x, y, {"id_fs": name}) for x, y, name in FAR_SITES],
+        (("id_fs", False),),
+    )
+    # The network by its path: a layer object held by the refusal's traceback outlives QGIS at exit.
+    parameters = {"POPULATION": units, "FACILITIES": sites, "MODE": "road", "NETWORK": str(MARSEILLE)}
+    parameters["OUTPUT"] = "memory:"
+    result = run_alg("anct:service_gap", parameters)
+    assert result["FACILITIES_OFF_NETWORK"] == 2
+    assert next(result["OUTPUT"].getFeatures())["facility_id"] == "1886"
+    assert any("chablis" in warning and "ajaccio" in warning for warning in feedback.warnings)
+    # Indre measured on the roads of Marseille: refused, not "0 inhabitants beyond 30 min".
+    indre = point_layer("EPSG:2154", [(600087.0, 6633758.0, {"code": "36044", "population": 43000})])
+    with pytest.raises(QgsProcessingException, match="not the network of this population"):
+        run_alg("anct:service_gap", {**parameters, "POPULATION": indre})
 
 
 def _l93(lonlat):

@@ -251,6 +251,120 @@ def test_hand_computed_road_times_one_way_and_unreachable(anct_env, run_alg):
     assert at_east["west"]["time_min"] == pytest.approx(150 / 60)
 
 
+def test_the_access_legs_are_timed_at_the_access_speed(anct_env, run_alg):
+    units = points([(500, 300, {"code": "off", "population": 1})])  # 300 m off the road
+    sites = facilities([(0, -100, {"id_fs": "W", "format_fs": "Fixe"})])  # 100 m off it
+    rows = road(run_alg, units, sites)
+    legs = 400 / (20 / 3.6) / 60  # the default 20 km/h
+    assert rows["off"]["access_min"] == pytest.approx(legs)
+    assert rows["off"]["time_min"] == pytest.approx(50 / 60 + legs)  # 500 m at 36 km/h, and the legs
+    assert rows["off"]["off_network"] == 0
+    slow = road(run_alg, units, sites, ACCESS_SPEED=5)
+    assert slow["off"]["time_min"] == pytest.approx(50 / 60 + 400 / (5 / 3.6) / 60)
+
+
+def test_units_and_sites_too_far_from_the_network_are_not_reached(anct_env, run_alg, feedback):
+    units = points(
+        [
+            (500, 0, {"code": "near", "population": 1}),
+            (500, 6000, {"code": "far", "population": 7}),  # 6 km from any road
+        ]
+    )
+    sites = facilities(
+        [
+            (0, 0, {"id_fs": "W", "lib_fs": "Ouest", "format_fs": "Fixe"}),
+            (1500, -8000, {"id_fs": "AJA", "lib_fs": "Ajaccio", "format_fs": "Fixe"}),  # 8 km away: left out
+        ]
+    )
+    result = gap(
+        run_alg,
+        POPULATION=units,
+        FACILITIES=sites,
+        MODE="road",
+        NETWORK=ROADS,
+        SPEED_FIELD="speed",
+        DIRECTION_FIELD="dir",
+    )
+    rows = by_unit(result["OUTPUT"])
+    assert rows["near"]["facility_id"] == "W" and rows["near"]["off_network"] == 0
+    far = rows["far"]
+    assert far["off_network"] == 1 and far["beyond_threshold"] == 1 and far["access_m"] == pytest.approx(6000)
+    assert is_null(far["time_min"]) and is_null(far["facility_id"])
+    assert result["UNITS_OFF_NETWORK"] == 1 and result["FACILITIES_OFF_NETWORK"] == 1
+    assert result["POPULATION_BEYOND"] == 7
+    assert any("1 units are more than 5 km" in warning for warning in feedback.warnings)
+    assert any("1 facilities are more than 5 km" in w and "AJA Ajaccio" in w for w in feedback.warnings)
+    # A longer limit reaches them both.
+    rows = road(run_alg, units, sites, MAX_ACCESS_KM=10)
+    assert rows["far"]["off_network"] == 0 and rows["far"]["time_min"] > 6000 / (20 / 3.6) / 60
+
+
+def test_a_network_far_from_every_unit_is_refused(anct_env, run_alg):
+    # Indre measured on a network of the south-east: 435 km and more from every unit.
+    units = points([(600087, 6633758, {"code": "36044", "population": 43000})])
+    sites = facilities([(600000, 6633000, {"id_fs": "F", "format_fs": "Fixe"})])
+    with pytest.raises(QgsProcessingException, match="not the network of this population"):
+        road(run_alg, units, sites)
+
+
+def test_sites_all_far_from_the_network_are_refused(anct_env, run_alg):
+    units = points([(500, 0, {"code": "near", "population": 1})])
+    sites = facilities([(800000, 6200000, {"id_fs": "AJA", "format_fs": "Fixe"})])
+    with pytest.raises(QgsProcessingException, match="Every facility is more than 5 km"):
+        road(run_alg, units, sites)
+
+
+def test_units_all_far_from_the_network_are_refused(anct_env, run_alg):
+    units = points([(-7000, 0, {"code": "west", "population": 1}), (13000, 0, {"code": "east", "population": 1})])
+    sites = facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})])
+    with pytest.raises(QgsProcessingException, match="Every unit is more than 5 km"):
+        road(run_alg, units, sites)
+
+
+def test_an_unknown_speed_or_direction_field_is_refused(anct_env, run_alg):
+    units = points([(500, 0, {"code": "a", "population": 1})])
+    sites = facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})])
+    for parameter, field in (("SPEED_FIELD", "vitesse"), ("DIRECTION_FIELD", "sens")):
+        with pytest.raises(QgsProcessingException, match=f"{parameter}={field}: the road network has no such field"):
+            gap(run_alg, POPULATION=units, FACILITIES=sites, MODE="road", NETWORK=ROADS, **{parameter: field})
+
+
+def test_text_speeds_are_read_or_counted(anct_env, run_alg, feedback):
+    values = ["50,5", "90 km/h", "fast", "-30", "1e309", None]
+    roads = memory_layer(
+        "LineString",
+        "EPSG:2154",
+        (("speed", False),),
+        [(f"LINESTRING({i * 1000} 0, {(i + 1) * 1000} 0)", {"speed": value}) for i, value in enumerate(values)],
+    )
+    units = points([(i * 1000 + 1000, 0, {"code": str(i), "population": 1}) for i in range(len(values))])
+    sites = facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})])
+    rows = by_unit(
+        gap(run_alg, POPULATION=units, FACILITIES=sites, MODE="road", NETWORK=roads, SPEED_FIELD="speed")["OUTPUT"]
+    )
+    assert rows["0"]["time_min"] == pytest.approx(1000 / (50.5 / 3.6) / 60)  # a decimal comma
+    assert rows["1"]["time_min"] - rows["0"]["time_min"] == pytest.approx(1000 / (90 / 3.6) / 60)  # with its unit
+    assert rows["2"]["time_min"] - rows["1"]["time_min"] == pytest.approx(1000 / (50 / 3.6) / 60)  # DEFAULT_SPEED
+    warning = next(w for w in feedback.warnings if "not a positive number of km/h" in w)
+    assert warning.startswith("4 lines have a speed in speed")
+    assert all(f"{value} (1)" in warning for value in ("fast", "-30", "1e309", "NULL"))
+
+
+def test_a_network_of_points_or_polygons_is_refused_at_the_parameter_check(anct_env, run_alg):
+    units = points([(500, 0, {"code": "a", "population": 1})])
+    sites = facilities([(0, 0, {"id_fs": "W", "format_fs": "Fixe"})])
+    polygons = memory_layer("Polygon", "EPSG:2154", (("speed", True),), [("POLYGON((0 0, 1 0, 1 1, 0 0))", {})])
+    for layer in (polygons, sites):
+        with pytest.raises(QgsProcessingException, match="NETWORK: the road network must be a line layer"):
+            gap(run_alg, POPULATION=units, FACILITIES=sites, MODE="road", NETWORK=layer)
+    from qgis.core import QgsApplication
+
+    profile = QgsApplication.processingRegistry().algorithmById("anct:territory_profile")
+    outputs = {output.name(): "TEMPORARY_OUTPUT" for output in profile.destinationParameterDefinitions()}
+    with pytest.raises(QgsProcessingException, match="NETWORK: the road network must be a line layer"):
+        run_alg("anct:territory_profile", {"TERRITORY": "36044", "GAP_MODE": "road", "NETWORK": polygons, **outputs})
+
+
 X0, Y0 = 650000, 6650000  # central France: QGIS measures lengths on the ellipsoid
 
 

@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureS
 
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_LINE
 from .base import tr
+from .network_parameters import check_network_lines
 
 
 class GapParameters:
@@ -47,6 +48,10 @@ class GapParameters:
             tr("Lines of a road network (any format anct:service_gap reads). Empty: fetched from IGN BD TOPO."),
             advanced=True,
         )
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        ok, message = super().checkParameterValues(parameters, context)
+        return check_network_lines(self, parameters, context, self.NETWORK) if ok else (ok, message)
 
     def read_gap_parameters(self, parameters, context):
         """The engine's GapMeasure."""

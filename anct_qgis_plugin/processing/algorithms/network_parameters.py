@@ -7,17 +7,30 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_LINE
+from ...compat import GEOMETRY_LINE, NUMBER_DOUBLE, SOURCE_VECTOR_LINE
 from .base import tr
 from .fetch_road_network import add_buffer_parameter
 
 NETWORK_FORMATS = ("auto", "bdtopo", "osm", "custom")
 
 
+def check_network_lines(algorithm, parameters, context, name="NETWORK"):
+    """(ok, message) of Processing's parameter check: a NETWORK of points or polygons is refused."""
+    if parameters.get(name) in (None, ""):
+        return True, ""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is not None and QgsWkbTypes.geometryType(source.wkbType()) != GEOMETRY_LINE:
+        return False, tr(
+            "{name}: the road network must be a line layer; {layer} holds {kind} geometries. Give the roads' lines."
+        ).format(name=name, layer=source.sourceName(), kind=QgsWkbTypes.displayString(source.wkbType()))
+    return True, ""
+
+
 class RoadNetworkParameters:
-    """Mixed into an AnctAlgorithm: the NETWORK parameters, declared and read."""
+    """Mixed into an AnctAlgorithm: the NETWORK parameters, declared, checked and read."""
 
     NETWORK = "NETWORK"
     NETWORK_FORMAT = "NETWORK_FORMAT"
@@ -28,6 +41,8 @@ class RoadNetworkParameters:
     VALUE_FORWARD = "VALUE_FORWARD"
     VALUE_BACKWARD = "VALUE_BACKWARD"
     VALUE_BOTH = "VALUE_BOTH"
+    ACCESS_SPEED = "ACCESS_SPEED"
+    MAX_ACCESS_KM = "MAX_ACCESS_KM"
 
     def add_network_parameters(self):
         self.add_help(
@@ -79,6 +94,37 @@ class RoadNetworkParameters:
                 tr("Direction field value (compared as text)."),
                 advanced=True,
             )
+        self.add_help(
+            QgsProcessingParameterNumber(
+                self.ACCESS_SPEED, tr("Access speed (km/h)"), NUMBER_DOUBLE, 20.0, minValue=1.0, maxValue=200.0
+            ),
+            tr(
+                "The straight leg from a unit, or a facility, to the nearest drivable road is timed at this speed "
+                "and counted in time_min (access_min). Default 20 km/h: a car on a drive or a track the network "
+                "does not hold."
+            ),
+            advanced=True,
+        )
+        self.add_help(
+            QgsProcessingParameterNumber(
+                self.MAX_ACCESS_KM,
+                tr("Longest access leg (km)"),
+                NUMBER_DOUBLE,
+                5.0,
+                minValue=0.01,
+                maxValue=1000.0,
+            ),
+            tr(
+                "A unit farther than this from the network is not reached (off_network = 1, time_min empty, beyond "
+                "the threshold), a facility farther than this is left out; both are counted in the log and the "
+                "outputs. A network farther than this from every unit is refused."
+            ),
+            advanced=True,
+        )
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        ok, message = super().checkParameterValues(parameters, context)
+        return check_network_lines(self, parameters, context, self.NETWORK) if ok else (ok, message)
 
     def read_network_parameters(self, parameters, context):
         """The engine's NetworkOptions from the parameters declared above."""
@@ -94,4 +140,6 @@ class RoadNetworkParameters:
             value_forward=self.parameterAsString(parameters, self.VALUE_FORWARD, context),
             value_backward=self.parameterAsString(parameters, self.VALUE_BACKWARD, context),
             value_both=self.parameterAsString(parameters, self.VALUE_BOTH, context),
+            access_speed_kmh=self.parameterAsDouble(parameters, self.ACCESS_SPEED, context),
+            max_access_m=self.parameterAsDouble(parameters, self.MAX_ACCESS_KM, context) * 1000.0,
         )

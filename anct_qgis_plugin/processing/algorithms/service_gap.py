@@ -37,6 +37,8 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
     UNITS = "UNITS"
     POPULATION_BEYOND = "POPULATION_BEYOND"
     NETWORK_SOURCE = "NETWORK_SOURCE"
+    UNITS_OFF_NETWORK = "UNITS_OFF_NETWORK"
+    FACILITIES_OFF_NETWORK = "FACILITIES_OFF_NETWORK"
     SUMMARY = "SUMMARY"
 
     def name(self):
@@ -120,13 +122,22 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
                 self.OUTPUT, tr("Units with their nearest facility"), SOURCE_VECTOR_GEOMETRY
             ),
             tr(
-                "Every unit with facility_id, facility_name, distance_m, time_min (road), access_m "
-                "(road: unit to the network) and beyond_threshold."
+                "Every unit with facility_id, facility_name, distance_m, time_min (road, access legs included), "
+                "access_m (road: unit to the network), beyond_threshold, access_min (road: the access legs in "
+                "time_min) and off_network (road: 1 when the unit is farther than MAX_ACCESS_KM from the network)."
             ),
         )
         self.addOutput(QgsProcessingOutputNumber(self.UNITS, tr("Units measured")))
         self.addOutput(QgsProcessingOutputNumber(self.POPULATION_BEYOND, tr("Population beyond the threshold")))
         self.addOutput(QgsProcessingOutputString(self.NETWORK_SOURCE, tr("Road network used (road mode)")))
+        self.addOutput(
+            QgsProcessingOutputNumber(self.UNITS_OFF_NETWORK, tr("Units not reached: too far from the road network"))
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.FACILITIES_OFF_NETWORK, tr("Facilities left out: too far from the road network")
+            )
+        )
         self.add_help(
             QgsProcessingParameterFeatureSink(
                 self.SUMMARY, tr("Summary by département and EPCI"), SOURCE_VECTOR_ANY, optional=True
@@ -185,6 +196,8 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
                 self.UNITS: result.units,
                 self.POPULATION_BEYOND: result.population_beyond,
                 self.NETWORK_SOURCE: result.network_source,
+                self.UNITS_OFF_NETWORK: result.units_off_network,
+                self.FACILITIES_OFF_NETWORK: result.facilities_off_network,
             }
             if result.summary is not None:
                 results[self.SUMMARY] = outputs.final_id(result.summary)
