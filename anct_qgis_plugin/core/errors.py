@@ -12,6 +12,10 @@ class MirrorError(AnctError):
 class DownloadError(AnctError):
     """The network or the server failed (status, time-out, truncated body)."""
 
+    def __init__(self, message: str = "", status: int = 0):
+        super().__init__(message)
+        self.status = status  # the HTTP status that failed (0: no answer, a time-out, a cut body)
+
 
 class CancelledError(AnctError):
     """The user cancelled the operation."""

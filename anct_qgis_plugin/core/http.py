@@ -210,8 +210,10 @@ class HttpClient:
         Messages name the URL without the credentials it may carry."""
         try:
             return self._download(url, destination, validators, feedback)
-        except (DownloadError, CancelledError) as error:
-            raise type(error)(redacted(str(error))) from None
+        except CancelledError as error:
+            raise CancelledError(redacted(str(error))) from None
+        except DownloadError as error:  # the status stays: an API may answer an unknown id with 500
+            raise type(error)(redacted(str(error)), error.status) from None
 
     def _download(
         self, url: str, destination: str, validators: Mapping[str, str] | None, feedback: QgsFeedback | None
@@ -223,7 +225,7 @@ class HttpClient:
             if validators.get("last_modified"):
                 headers["If-Modified-Since"] = validators["last_modified"]
         deadline = time.monotonic() + self.deadline_s
-        last_error = ""
+        last_error, last_status = "", 0
         for attempt in range(self.retries + 1):
             if is_cancelled(feedback):
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
@@ -236,9 +238,12 @@ class HttpClient:
                     return value
                 response = value
                 last_error = tr("HTTP {status} from {url}").format(status=response.status_code, url=url)
+                last_status = response.status_code
             except self._requests.exceptions.Timeout:
+                last_status = 0
                 last_error = tr("No answer within {seconds:g} s from {url}").format(seconds=self.timeout_s, url=url)
             except (self._requests.exceptions.ConnectionError, self._requests.exceptions.ChunkedEncodingError) as error:
+                last_status = 0
                 last_error = tr("Connection failed for {url}: {error}").format(url=url, error=error)
             except self._requests.exceptions.RequestException as error:  # redirect loop, bad URL: no retry
                 raise DownloadError(tr("Cannot download {url}: {error}").format(url=url, error=error)) from None
@@ -247,7 +252,7 @@ class HttpClient:
                 if time.monotonic() + delay > deadline:
                     break
                 self._sleep(delay, feedback, url)
-        raise DownloadError(last_error + " " + tr("(after {n} attempts)").format(n=attempt + 1))
+        raise DownloadError(last_error + " " + tr("(after {n} attempts)").format(n=attempt + 1), last_status)
 
     def _attempt(self, url: str, headers: dict[str, str], destination: str, watch: _Watch):
         """One request, in a worker thread: ("done", Response) or ("retry", the closed response)."""

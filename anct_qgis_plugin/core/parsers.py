@@ -220,6 +220,29 @@ def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None
     return Table(columns, [(row + [""] * width)[:width] for row in body])
 
 
+def read_sheets(path: str, source: str) -> dict[str, list[list[str]]]:
+    """{sheet name: rows of text cells} of a workbook, every row as written (title rows included)."""
+    return _sheet_rows(path, source)
+
+
+def read_rows(path: str, source: str) -> list[list[str]]:
+    """The cells of a delimited text file, every line as written (title lines included): for files
+    whose header is not on the first line. The delimiter is sniffed on the first line."""
+    text = _read_text(path)
+    first_line = text.split("\n", 1)[0]
+    try:
+        return [
+            [clean_cell(cell) for cell in row]
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+        ]
+    except csv.Error as error:
+        raise ParseError(
+            tr("{file} (source '{source}') is not a valid CSV file: {error}").format(
+                file=os.path.basename(path), source=source, error=error
+            )
+        ) from error
+
+
 # How a source's ``reader`` reads its table (the other readers are vector files).
 TABLE_READERS = {"csv": read_csv, "xlsx": read_xlsx}
 
