@@ -39,6 +39,16 @@
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="85" />
+      <source>An Observatoire des territoires indicator on the outlines of communes, EPCI, départements or régions.</source>
+      <translation>Un indicateur de l'Observatoire des territoires sur les contours des communes, EPCI, départements ou régions.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="67" />
+      <source>An answer of the Observatoire's API (CSV or XLSX) or an export of its map (CSV or XLSX), read instead of downloading; recognised by its content.</source>
+      <translation>Une réponse de l'API de l'Observatoire (CSV ou XLSX) ou un export de sa carte (CSV ou XLSX), lu au lieu de télécharger ; reconnu à son contenu.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
       <source>Area</source>
       <translation>Superficie</translation>
@@ -59,12 +69,17 @@
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="65" />
+      <source>CSV or XLSX (*.csv *.xlsx *.CSV *.XLSX)</source>
+      <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/cartography/sheets.py" line="108" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="125" />
       <source>Cancelled: the output is incomplete.</source>
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
@@ -79,7 +94,7 @@
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="127" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
@@ -107,6 +122,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="78" />
+      <source>Codes matching no place</source>
+      <translation>Codes ne correspondant à aucun lieu</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
@@ -184,6 +204,11 @@
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="63" />
+      <source>Downloaded file</source>
+      <translation>Fichier téléchargé</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="85" />
       <source>Départements</source>
       <translation>Départements</translation>
@@ -194,9 +219,19 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="57" />
+      <source>Empty: the latest year published; a year as published (2021, 2013-2018); all: every year as columns.</source>
+      <translation>Vide : la dernière année publiée ; une année telle que publiée (2021, 2013-2018) ; all : toutes les années en colonnes.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="88" />
       <source>Every layer of a territory in one GeoPackage, for offline work.</source>
       <translation>Toutes les couches d'un territoire dans un GeoPackage, pour travailler hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="75" />
+      <source>Every place of the level in the territory: code, name, the value (NULL: n.d.) and year.</source>
+      <translation>Chaque lieu du niveau dans le territoire : code, nom, la valeur (NULL : n.d.) et l'année.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
@@ -224,7 +259,7 @@
       <translation>Échouer si une source échoue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="79" />
       <source>Features</source>
       <translation>Entités</translation>
     </message>
@@ -237,6 +272,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="36" />
+      <source>Fetch an Observatoire des territoires indicator</source>
+      <translation>Charger un indicateur de l'Observatoire des territoires</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="41" />
@@ -299,7 +339,12 @@
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="91" />
+      <source>Give an indicator (dataset.indic or a map link) or a downloaded file.</source>
+      <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier téléchargé.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="89" />
       <source>IGN BD TOPO roads of a territory and its surroundings, with speeds and directions.</source>
       <translation>Les routes BD TOPO de l'IGN d'un territoire et de ses abords, avec vitesses et sens de circulation.</translation>
     </message>
@@ -309,12 +354,22 @@
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="40" />
+      <source>Indicator (dataset.indic or map link)</source>
+      <translation>Indicateur (dataset.indic ou lien de la carte)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="74" />
+      <source>Indicator layer</source>
+      <translation>Couche de l'indicateur</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="96" />
       <source>Key figures of a territory beside its département, its région and France.</source>
       <translation>Les chiffres clés d'un territoire à côté de ceux de son département, de sa région et de la France.</translation>
     </message>
@@ -347,6 +402,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="46" />
+      <source>Level</source>
+      <translation>Niveau</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="47" />
@@ -454,7 +514,7 @@
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="68" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="84" />
       <source>One layer of the ANCT catalogue for a territory, from its publisher's live file.</source>
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
@@ -794,9 +854,14 @@
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="98" />
       <source>The Atlas des départements: key figures, charts and maps of each département, in PDF.</source>
       <translation>L'Atlas des départements : chiffres clés, graphiques et cartes de chaque département, en PDF.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="41" />
+      <source>The Observatoire's id dataset.indic (insee_rp_hist_1968.dens_pop), or a link of its map pasted as is (…#c=indicator&amp;i=… or …?indics=…). Optional with a file whose metadata sheet links it.</source>
+      <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="182" />
@@ -859,6 +924,11 @@
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="77" />
+      <source>Value field</source>
+      <translation>Champ de la valeur</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="75" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
@@ -889,22 +959,22 @@
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="97" />
       <source>Which ANCT programmes each commune of a territory is in, with totals.</source>
       <translation>Les programmes ANCT de chaque commune d'un territoire, avec les totaux.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="80" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="99" />
       <source>Which file each source reads today, its date, its columns and the codes that map to nothing.</source>
       <translation>Le fichier que lit chaque source aujourd'hui, sa date, ses colonnes et les codes qui ne correspondent à aucune commune.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="93" />
       <source>Who lives beyond a distance or a road time of the nearest mobile site of a technology.</source>
       <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du site mobile le plus proche d'une technologie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="71" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="90" />
       <source>Who lives beyond a distance or a road time of the nearest service (France services: 30 min).</source>
       <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du service le plus proche (France services : 30 min).</translation>
     </message>
@@ -919,6 +989,11 @@
       <translation>Écrit : {url}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="56" />
+      <source>Year</source>
+      <translation>Année</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="110" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
@@ -927,6 +1002,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="46" />
       <source>bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and direction, else bdtopo or osm from the fields found.</source>
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="50" />
+      <source>communes (com2025), epci (epci2025, dissolved as the catalogue's EPCI layer), departements (dep), regions (reg, where the Observatoire publishes it).</source>
+      <translation>communes (com2025), epci (epci2025, par union des communes comme la couche EPCI du catalogue), departements (dep), regions (reg, là où l'Observatoire le publie).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/engine/service_gap.py" line="315" />
@@ -1113,6 +1193,11 @@
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="106" />
+      <source>{title}: {n} places of {territory}, field {field}</source>
+      <translation>{title} : {n} lieux de {territory}, champ {field}</translation>
+    </message>
   </context>
   <context>
     <name>AnctCore</name>
@@ -1132,7 +1217,12 @@
       <translation>« {text} » n'est pas une année : écrivez-la AAAA, par exemple 2024.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="250" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="81" />
+      <source>'{text}' is not an Observatoire des territoires indicator: give dataset.indic (insee_rp_hist_1968.dens_pop) or paste a link of its map (…#c=indicator&amp;i=dataset.indic or …?indics=dataset.indic).</source>
+      <translation>« {text} » n'est pas un indicateur de l'Observatoire des territoires : indiquez dataset.indic (insee_rp_hist_1968.dens_pop) ou collez un lien de sa carte (…#c=indicator&amp;i=dataset.indic ou …?indics=dataset.indic).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="255" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
@@ -1162,7 +1252,7 @@
       <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="244" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="249" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
@@ -1207,7 +1297,7 @@
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="242" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="247" />
       <source>Connection failed for {url}: {error}</source>
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
@@ -1227,7 +1317,7 @@
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="229" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="231" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
@@ -1262,7 +1352,17 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="238" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="179" />
+      <source>Geography of the file: {geography}</source>
+      <translation>Géographie du fichier : {geography}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="204" />
+      <source>Give an indicator (dataset.indic or a map link) or a file.</source>
+      <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="240" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
@@ -1270,6 +1370,16 @@
       <location filename="../anct_qgis_plugin/core/road_network.py" line="106" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="171" />
+      <source>Id: {id} — {link}</source>
+      <translation>Identifiant : {id} — {link}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="169" />
+      <source>Indicator: {label}</source>
+      <translation>Indicateur : {label}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="767" />
@@ -1282,7 +1392,7 @@
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="240" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="244" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
@@ -1305,6 +1415,11 @@
       <location filename="../anct_qgis_plugin/core/territories.py" line="231" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="214" />
+      <source>None of the {n} rows of the indicator (geography: {geography}) is a place of the level '{level}': choose the level of the file. Codes read: {codes}</source>
+      <translation>Aucune des {n} lignes de l'indicateur (géographie : {geography}) n'est un lieu du niveau « {level} » : choisissez le niveau du fichier. Codes lus : {codes}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/mirror.py" line="28" />
@@ -1372,6 +1487,11 @@
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="171" />
+      <source>Rows by sex: the total (T) is kept.</source>
+      <translation>Lignes par sexe : l'ensemble (T) est gardé.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="57" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
@@ -1387,12 +1507,27 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="175" />
+      <source>Source: {source}</source>
+      <translation>Source : {source}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/road_source.py" line="108" />
       <source>The Géoplateforme answered no road section in {box} ({crs}): check the territory, or the mirror if one is set.</source>
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="272" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="82" />
+      <source>The Observatoire des territoires does not know {id} at this level ({level}, nivgeo={nivgeo}): check the id on its map (the link's i= or indics=) or choose another level. ({error})</source>
+      <translation>L'Observatoire des territoires ne connaît pas {id} à ce niveau ({level}, nivgeo={nivgeo}) : vérifiez l'identifiant sur sa carte (le i= ou indics= du lien) ou choisissez un autre niveau. ({error})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="139" />
+      <source>The Observatoire publishes {id} for {years}, not for {year}.</source>
+      <translation>L'Observatoire publie {id} pour {years}, pas pour {year}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="295" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
@@ -1477,6 +1612,11 @@
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="173" />
+      <source>Unit: {unit}</source>
+      <translation>Unité : {unit}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/catalogue.py" line="759" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
@@ -1497,12 +1637,22 @@
       <translation>binaire</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="88" />
+      <source>n.d.</source>
+      <translation>n.d.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="65" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="339" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="138" />
+      <source>nothing</source>
+      <translation>rien</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="344" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -1532,7 +1682,7 @@
       <translation>{error} — l'édition {edition} en cache est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="296" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="319" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
@@ -1557,7 +1707,7 @@
       <translation>{file} (source « {source} ») ne contient aucun tableau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="289" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="312" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
@@ -1567,7 +1717,7 @@
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="309" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="332" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
@@ -1582,9 +1732,29 @@
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="233" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="256" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="290" />
+      <source>{file} holds the Observatoire's header but no row.</source>
+      <translation>{file} contient l'en-tête de l'Observatoire mais aucune ligne.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="276" />
+      <source>{file} is a workbook without the Observatoire's header (codgeo, libgeo, … or Code, Libellé, …) in its sheets {sheets}: its first cells are {found}.</source>
+      <translation>{file} est un classeur sans l'en-tête de l'Observatoire (codgeo, libgeo, … ou Code, Libellé, …) dans ses feuilles {sheets} : ses premières cellules sont {found}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="218" />
+      <source>{file} is an HTML page, not an Observatoire answer (an error page of the server?).</source>
+      <translation>{file} est une page HTML, pas une réponse de l'Observatoire (une page d'erreur du serveur ?).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="232" />
+      <source>{file} is neither an answer of the Observatoire's API (codgeo;libgeo;…) nor an export of its map (Code;Libellé;…): it starts with {found}.</source>
+      <translation>{file} n'est ni une réponse de l'API de l'Observatoire (codgeo;libgeo;…) ni un export de sa carte (Code;Libellé;…) : il commence par {found}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="87" />
@@ -1597,9 +1767,19 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="156" />
+      <source>{file}: the header {header} has no value column after codgeo and libgeo.</source>
+      <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="144" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="57" />
+      <source>{method}, {n} classes</source>
+      <translation>{method}, {n} classes</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="53" />
@@ -1615,6 +1795,16 @@
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="50" />
       <source>{n} min</source>
       <translation>{n} min</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
+      <source>{n} places not classified (-9999 in the file): NULL.</source>
+      <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
+      <source>{n} values missing or secret: NULL (n.d.), never 0.</source>
+      <translation>{n} valeurs manquantes ou secrètes : NULL (n.d.), jamais 0.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/source_check.py" line="160" />
@@ -1672,6 +1862,11 @@
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="231" />
+      <source>{title}: {n} rows match no place of the level '{level}' (left out): {codes}</source>
+      <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="528" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
@@ -1692,7 +1887,7 @@
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="347" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="352" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
@@ -1702,7 +1897,7 @@
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="291" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="296" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>
@@ -2166,7 +2361,7 @@
   <context>
     <name>AnctProvider</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/provider.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/provider.py" line="49" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
