@@ -209,3 +209,26 @@ def test_real_map_csv_export_of_epci_and_ept(real_run, feedback):
     assert result["UNMAPPED"] == 12 and values["200054781"] == (None, None)
     assert any("200057941" in w and "75056" in w for w in feedback.warnings)
     QgsProject.instance().removeAllMapLayers()
+
+
+def test_changes_on_a_ramp_diverging_from_zero():
+    from qgis.core import QgsFeature, QgsField
+
+    from anct_qgis_plugin.compat import FIELD_DOUBLE
+    from anct_qgis_plugin.core.indicator_style import style_indicator
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", "evol", "memory")
+    layer.dataProvider().addAttributes([QgsField("var_pop", FIELD_DOUBLE)])
+    layer.updateFields()
+    features = []
+    for value in (-300.0, -120.0, -5.0, 0.0, 40.0, 160.0, 310.0, None):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([value])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    style_indicator(layer, "var_pop", "change", "Variation de la population, 2013-2018")
+    group, no_data = layer.renderer().rootRule().children()
+    colours = [rule.symbol().color() for rule in group.children()]
+    # Losses red, gains blue: the first class leans red, the last blue; NULL in its own grey class.
+    assert colours[0].red() > colours[0].blue() and colours[-1].blue() > colours[-1].red()
+    assert no_data.label() == "n.d." and layer.name() == "Variation de la population, 2013-2018"
