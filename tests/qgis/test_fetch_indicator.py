@@ -2,6 +2,7 @@
 downloaded (FILE), the errors in words, the cache; the three real samples of ../shared/data/observatoire
 onto the real outlines of ../shared/mirror."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,10 @@ def test_a_year_asked_and_sex_total(anct_env, run_alg, tmp_path):
     result, layer = fetch(run_alg, tmp_path, INDICATOR="indic_sex_rp.tx_chom1564", LEVEL="departements", YEAR="2015")
     values = by_code(layer, "tx_chom1564")
     assert values["36"] == (11.0, "2015") and values["18"] == (11.0, "2015")  # T, neither F (11.5) nor H
+
+
+def test_a_year_not_published_names_those_that_are(anct_env, run_alg, tmp_path):
+    # Apart from the test above: a QGIS layer in the frame an exception holds outlives QGIS (crash at exit).
     with pytest.raises(QgsProcessingException, match="2015, 2021, not for 1999"):
         fetch(run_alg, tmp_path, INDICATOR="indic_sex_rp.tx_chom1564", LEVEL="departements", YEAR="1999")
 
@@ -181,6 +186,7 @@ def real_run(shared_mirror, tmp_path, monkeypatch, run_alg):
     service._INDEX_MEMO.clear()
     yield lambda **parameters: fetch(run_alg, tmp_path, **parameters)
     service._INDEX_MEMO.clear()
+    gc.collect()  # the national layers' cycles go while QGIS is up, not at the interpreter's exit
 
 
 def test_real_api_xlsx_unemployment_by_departement(real_run):
@@ -208,7 +214,6 @@ def test_real_map_csv_export_of_epci_and_ept(real_run, feedback):
     assert len(placed) == 1254 and sum(1 for code in placed if values[code][0] is None) == 5
     assert result["UNMAPPED"] == 12 and values["200054781"] == (None, None)
     assert any("200057941" in w and "75056" in w for w in feedback.warnings)
-    QgsProject.instance().removeAllMapLayers()
 
 
 def test_changes_on_a_ramp_diverging_from_zero():

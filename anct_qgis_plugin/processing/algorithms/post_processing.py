@@ -41,22 +41,25 @@ def style_on_load(context, dest_id, style, info=None, territory_label=""):
 
 
 class IndicatorPostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """An indicator layer once loaded: its provenance, and classes computed on its own values."""
+    """An indicator layer once loaded: its provenance, and classes computed on its own values. It keeps
+    what it draws by, not the run's memory layer (a QGIS object alive past the application's exit)."""
 
     _alive = []
 
-    def __init__(self, result, territory_label):
+    def __init__(self, info, field, kind, title, territory_label):
         super().__init__()
-        self.result, self.territory_label = result, territory_label
+        self.info, self.field, self.kind, self.title = info, field, kind, title
+        self.territory_label = territory_label
 
     @classmethod
     def create(cls, result, territory_label):
-        cls._alive = cls._alive[-20:] + [cls(result, territory_label)]
-        return cls._alive[-1]
+        processor = cls(result.info, result.field, result.kind, result.title, territory_label)
+        cls._alive = cls._alive[-20:] + [processor]
+        return processor
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        apply_provenance(layer, self.result.info, self.territory_label)
-        style_indicator(layer, self.result.field, self.result.kind, self.result.title)
+        apply_provenance(layer, self.info, self.territory_label)
+        style_indicator(layer, self.field, self.kind, self.title)
         layer.triggerRepaint()
 
 
