@@ -58,6 +58,9 @@ SOURCE_VECTOR_POINT = first_spelling(
     lambda: Qgis.ProcessingSourceType.VectorPoint, lambda: QgsProcessing.TypeVectorPoint
 )
 SOURCE_VECTOR_LINE = first_spelling(lambda: Qgis.ProcessingSourceType.VectorLine, lambda: QgsProcessing.TypeVectorLine)
+SOURCE_VECTOR_POLYGON = first_spelling(
+    lambda: Qgis.ProcessingSourceType.VectorPolygon, lambda: QgsProcessing.TypeVectorPolygon
+)
 
 FLAG_ADVANCED = first_spelling(
     lambda: Qgis.ProcessingParameterFlag.Advanced, lambda: QgsProcessingParameterDefinition.FlagAdvanced

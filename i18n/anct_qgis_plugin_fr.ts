@@ -54,6 +54,16 @@
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="85" />
+      <source>An Observatoire des territoires indicator on the outlines of communes, EPCI, départements or régions.</source>
+      <translation>Un indicateur de l'Observatoire des territoires sur les contours des communes, EPCI, départements ou régions.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="67" />
+      <source>An answer of the Observatoire's API (CSV or XLSX) or an export of its map (CSV or XLSX), read instead of downloading; recognised by its content.</source>
+      <translation>Une réponse de l'API de l'Observatoire (CSV ou XLSX) ou un export de sa carte (CSV ou XLSX), lu au lieu de télécharger ; reconnu à son contenu.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
       <source>Area</source>
       <translation>Superficie</translation>
@@ -74,12 +84,17 @@
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="65" />
+      <source>CSV or XLSX (*.csv *.xlsx *.CSV *.XLSX)</source>
+      <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/cartography/sheets.py" line="108" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="125" />
       <source>Cancelled: the output is incomplete.</source>
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
@@ -94,7 +109,7 @@
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="127" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
@@ -122,6 +137,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="78" />
+      <source>Codes matching no place</source>
+      <translation>Codes ne correspondant à aucun lieu</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
@@ -199,6 +219,11 @@
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="63" />
+      <source>Downloaded file</source>
+      <translation>Fichier téléchargé</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="85" />
       <source>Départements</source>
       <translation>Départements</translation>
@@ -209,14 +234,24 @@
       <translation>EPCI</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="57" />
+      <source>Empty: the latest year published; a year as published (2021, 2013-2018); all: every year as columns.</source>
+      <translation>Vide : la dernière année publiée ; une année telle que publiée (2021, 2013-2018) ; all : toutes les années en colonnes.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/engine/road_times.py" line="145" />
       <source>Every facility is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does not cover them. Give the NETWORK of their area, or facilities of the network's area.</source>
       <translation>Toutes les structures sont à plus de {km:g} km du réseau routier (MAX_ACCESS_KM) : le réseau ne les couvre pas. Donnez le réseau (NETWORK) de leur zone, ou des structures de la zone du réseau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="88" />
       <source>Every layer of a territory in one GeoPackage, for offline work.</source>
       <translation>Toutes les couches d'un territoire dans un GeoPackage, pour travailler hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="75" />
+      <source>Every place of the level in the territory: code, name, the value (NULL: n.d.) and year.</source>
+      <translation>Chaque lieu du niveau dans le territoire : code, nom, la valeur (NULL : n.d.) et l'année.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/engine/service_gap.py" line="473" />
@@ -254,7 +289,7 @@
       <translation>Échouer si une source échoue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="79" />
       <source>Features</source>
       <translation>Entités</translation>
     </message>
@@ -267,6 +302,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="36" />
+      <source>Fetch an Observatoire des territoires indicator</source>
+      <translation>Charger un indicateur de l'Observatoire des territoires</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="41" />
@@ -329,7 +369,12 @@
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="91" />
+      <source>Give an indicator (dataset.indic or a map link) or a downloaded file.</source>
+      <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier téléchargé.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="89" />
       <source>IGN BD TOPO roads of a territory and its surroundings, with speeds and directions.</source>
       <translation>Les routes BD TOPO de l'IGN d'un territoire et de ses abords, avec vitesses et sens de circulation.</translation>
     </message>
@@ -339,12 +384,22 @@
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="40" />
+      <source>Indicator (dataset.indic or map link)</source>
+      <translation>Indicateur (dataset.indic ou lien de la carte)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="74" />
+      <source>Indicator layer</source>
+      <translation>Couche de l'indicateur</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="96" />
       <source>Key figures of a territory beside its département, its région and France.</source>
       <translation>Les chiffres clés d'un territoire à côté de ceux de son département, de sa région et de la France.</translation>
     </message>
@@ -377,6 +432,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="46" />
+      <source>Level</source>
+      <translation>Niveau</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="48" />
@@ -489,7 +549,7 @@
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="68" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="84" />
       <source>One layer of the ANCT catalogue for a territory, from its publisher's live file.</source>
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
@@ -839,9 +899,14 @@
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="98" />
       <source>The Atlas des départements: key figures, charts and maps of each département, in PDF.</source>
       <translation>L'Atlas des départements : chiffres clés, graphiques et cartes de chaque département, en PDF.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="41" />
+      <source>The Observatoire's id dataset.indic (insee_rp_hist_1968.dens_pop), or a link of its map pasted as is (…#c=indicator&amp;i=… or …?indics=…). Optional with a file whose metadata sheet links it.</source>
+      <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="182" />
@@ -919,6 +984,11 @@
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="77" />
+      <source>Value field</source>
+      <translation>Champ de la valeur</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="90" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
@@ -949,22 +1019,22 @@
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="97" />
       <source>Which ANCT programmes each commune of a territory is in, with totals.</source>
       <translation>Les programmes ANCT de chaque commune d'un territoire, avec les totaux.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="80" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="99" />
       <source>Which file each source reads today, its date, its columns and the codes that map to nothing.</source>
       <translation>Le fichier que lit chaque source aujourd'hui, sa date, ses colonnes et les codes qui ne correspondent à aucune commune.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="93" />
       <source>Who lives beyond a distance or a road time of the nearest mobile site of a technology.</source>
       <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du site mobile le plus proche d'une technologie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="71" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="90" />
       <source>Who lives beyond a distance or a road time of the nearest service (France services: 30 min).</source>
       <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du service le plus proche (France services : 30 min).</translation>
     </message>
@@ -979,6 +1049,11 @@
       <translation>Écrit : {url}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="56" />
+      <source>Year</source>
+      <translation>Année</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="110" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
@@ -987,6 +1062,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="61" />
       <source>bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and direction, else bdtopo or osm from the fields found.</source>
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="50" />
+      <source>communes (com2025), epci (epci2025, dissolved as the catalogue's EPCI layer), departements (dep), regions (reg, where the Observatoire publishes it).</source>
+      <translation>communes (com2025), epci (epci2025, par union des communes comme la couche EPCI du catalogue), departements (dep), regions (reg, là où l'Observatoire le publie).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/engine/service_gap.py" line="327" />
@@ -1208,6 +1288,11 @@
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="106" />
+      <source>{title}: {n} places of {territory}, field {field}</source>
+      <translation>{title} : {n} lieux de {territory}, champ {field}</translation>
+    </message>
   </context>
   <context>
     <name>AnctCore</name>
@@ -1227,7 +1312,12 @@
       <translation>« {text} » n'est pas une année : écrivez-la AAAA, par exemple 2024.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="317" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="81" />
+      <source>'{text}' is not an Observatoire des territoires indicator: give dataset.indic (insee_rp_hist_1968.dens_pop) or paste a link of its map (…#c=indicator&amp;i=dataset.indic or …?indics=dataset.indic).</source>
+      <translation>« {text} » n'est pas un indicateur de l'Observatoire des territoires : indiquez dataset.indic (insee_rp_hist_1968.dens_pop) ou collez un lien de sa carte (…#c=indicator&amp;i=dataset.indic ou …?indics=dataset.indic).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="320" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
@@ -1257,7 +1347,7 @@
       <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="311" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="314" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
@@ -1287,7 +1377,7 @@
       <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="419" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="422" />
       <source>Cannot write {url} into {folder} ({error}): free some space on that disk or choose another cache folder (Settings &gt; Options &gt; ANCT Territoires, or ANCT_QGIS_CACHE_DIR).</source>
       <translation>Impossible d'écrire {url} dans {folder} ({error}) : libérez de la place sur ce disque ou choisissez un autre dossier de cache (Préférences &gt; Options &gt; ANCT Territoires, ou ANCT_QGIS_CACHE_DIR).</translation>
     </message>
@@ -1312,7 +1402,7 @@
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="309" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="312" />
       <source>Connection failed for {url}: {error}</source>
       <translation>Échec de la connexion à {url} : {error}</translation>
     </message>
@@ -1367,6 +1457,16 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="179" />
+      <source>Geography of the file: {geography}</source>
+      <translation>Géographie du fichier : {geography}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="204" />
+      <source>Give an indicator (dataset.indic or a map link) or a file.</source>
+      <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="198" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
@@ -1387,6 +1487,16 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="171" />
+      <source>Id: {id} — {link}</source>
+      <translation>Identifiant : {id} — {link}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="169" />
+      <source>Indicator: {label}</source>
+      <translation>Indicateur : {label}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="46" />
       <source>Listed without geometry (none of their communes has an outline): {items}</source>
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
@@ -1402,7 +1512,7 @@
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="307" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="309" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
@@ -1425,6 +1535,11 @@
       <location filename="../anct_qgis_plugin/core/territories.py" line="231" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="214" />
+      <source>None of the {n} rows of the indicator (geography: {geography}) is a place of the level '{level}': choose the level of the file. Codes read: {codes}</source>
+      <translation>Aucune des {n} lignes de l'indicateur (géographie : {geography}) n'est un lieu du niveau « {level} » : choisissez le niveau du fichier. Codes lus : {codes}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/mirror.py" line="29" />
@@ -1497,6 +1612,11 @@
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="171" />
+      <source>Rows by sex: the total (T) is kept.</source>
+      <translation>Lignes par sexe : l'ensemble (T) est gardé.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="57" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
@@ -1512,6 +1632,11 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="175" />
+      <source>Source: {source}</source>
+      <translation>Source : {source}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/road_network.py" line="330" />
       <source>The Géoplateforme announced {announced} road sections in {box} but gave {read} distinct ones ({reason}): the network would be incomplete, and the times wrong.</source>
       <translation>La Géoplateforme a annoncé {announced} tronçons de route dans {box} mais n'en a donné que {read} distincts ({reason}) : le réseau serait incomplet, et les temps faux.</translation>
@@ -1522,7 +1647,17 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="321" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="82" />
+      <source>The Observatoire des territoires does not know {id} at this level ({level}, nivgeo={nivgeo}): check the id on its map (the link's i= or indics=) or choose another level. ({error})</source>
+      <translation>L'Observatoire des territoires ne connaît pas {id} à ce niveau ({level}, nivgeo={nivgeo}) : vérifiez l'identifiant sur sa carte (le i= ou indics= du lien) ou choisissez un autre niveau. ({error})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="139" />
+      <source>The Observatoire publishes {id} for {years}, not for {year}.</source>
+      <translation>L'Observatoire publie {id} pour {years}, pas pour {year}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="365" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
@@ -1632,6 +1767,11 @@
       <translation>Le nom d'utilisateur et le mot de passe du miroir {url} (configuration d'authentification {authcfg}) ne peuvent pas être lus : vérifiez-la dans Préférences &gt; Options &gt; Authentification.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="173" />
+      <source>Unit: {unit}</source>
+      <translation>Unité : {unit}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/catalogue.py" line="809" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
@@ -1692,9 +1832,19 @@
       <translation>ses pages se sont arrêtées ou répétées à STARTINDEX={start}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="88" />
+      <source>n.d.</source>
+      <translation>n.d.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="65" />
       <source>no</source>
       <translation>non</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="138" />
+      <source>nothing</source>
+      <translation>rien</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/cache.py" line="159" />
@@ -1712,7 +1862,7 @@
       <translation>la page à STARTINDEX={start} est revenue vide</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="426" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="429" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -1747,7 +1897,7 @@
       <translation>{error} — l'édition {edition} en cache est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="345" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="389" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
@@ -1767,12 +1917,12 @@
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="243" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="266" />
       <source>{file} (source '{source}') holds no table.</source>
       <translation>{file} (source « {source} ») ne contient aucun tableau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="338" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="382" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
@@ -1782,7 +1932,7 @@
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="358" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="402" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
@@ -1797,7 +1947,7 @@
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="282" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="326" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
     </message>
@@ -1807,9 +1957,29 @@
       <translation>{file} (source '{source}') se décompresse en plus de {mb} Mo : refusé (une grille nationale fait environ 13 Mo). Le serveur a peut-être envoyé un autre fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="251" />
+      <location filename="../anct_qgis_plugin/core/parsers.py" line="236" />
       <source>{file} (source '{source}'): sheet '{sheet}' has more than {n} rows: refused.</source>
       <translation>{file} (source '{source}') : la feuille « {sheet} » a plus de {n} lignes : refusée.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="290" />
+      <source>{file} holds the Observatoire's header but no row.</source>
+      <translation>{file} contient l'en-tête de l'Observatoire mais aucune ligne.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="276" />
+      <source>{file} is a workbook without the Observatoire's header (codgeo, libgeo, … or Code, Libellé, …) in its sheets {sheets}: its first cells are {found}.</source>
+      <translation>{file} est un classeur sans l'en-tête de l'Observatoire (codgeo, libgeo, … ou Code, Libellé, …) dans ses feuilles {sheets} : ses premières cellules sont {found}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="218" />
+      <source>{file} is an HTML page, not an Observatoire answer (an error page of the server?).</source>
+      <translation>{file} est une page HTML, pas une réponse de l'Observatoire (une page d'erreur du serveur ?).</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="232" />
+      <source>{file} is neither an answer of the Observatoire's API (codgeo;libgeo;…) nor an export of its map (Code;Libellé;…): it starts with {found}.</source>
+      <translation>{file} n'est ni une réponse de l'API de l'Observatoire (codgeo;libgeo;…) ni un export de sa carte (Code;Libellé;…) : il commence par {found}.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="87" />
@@ -1822,6 +1992,11 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="156" />
+      <source>{file}: the header {header} has no value column after codgeo and libgeo.</source>
+      <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="259" />
       <source>{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again in this run, {url} is not downloaded. Try again later.</source>
       <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
@@ -1830,6 +2005,11 @@
       <location filename="../anct_qgis_plugin/core/pack.py" line="150" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="57" />
+      <source>{method}, {n} classes</source>
+      <translation>{method}, {n} classes</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/settings.py" line="96" />
@@ -1852,6 +2032,11 @@
       <translation>{n} min</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
+      <source>{n} places not classified (-9999 in the file): NULL.</source>
+      <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/road_source.py" line="125" />
       <source>{n} road sections with coordinates outside the area of {crs} left out (coordinates in another CRS, or swapped?).</source>
       <translation>{n} tronçons de route aux coordonnées hors du domaine de {crs} écartés (coordonnées dans un autre SCR, ou inversées ?).</translation>
@@ -1860,6 +2045,11 @@
       <location filename="../anct_qgis_plugin/core/road_source.py" line="121" />
       <source>{n} road sections without a line geometry left out.</source>
       <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
+      <source>{n} values missing or secret: NULL (n.d.), never 0.</source>
+      <translation>{n} valeurs manquantes ou secrètes : NULL (n.d.), jamais 0.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="134" />
@@ -1942,6 +2132,11 @@
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="231" />
+      <source>{title}: {n} rows match no place of the level '{level}' (left out): {codes}</source>
+      <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/layers.py" line="581" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
@@ -1962,7 +2157,7 @@
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="434" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="437" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
@@ -1972,7 +2167,7 @@
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="363" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="366" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>
@@ -2476,7 +2671,7 @@
   <context>
     <name>AnctProvider</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/provider.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/provider.py" line="49" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>

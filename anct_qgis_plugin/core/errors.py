@@ -18,6 +18,10 @@ class MirrorError(AnctError):
 class DownloadError(AnctError):
     """The network or the server failed (status, time-out, truncated body)."""
 
+    def __init__(self, message: str = "", status: int = 0):
+        super().__init__(message)
+        self.status = status  # the HTTP status that failed (0: no answer, a time-out, a cut body)
+
 
 class CancelledError(AnctError):
     """The user cancelled the operation."""
@@ -52,4 +56,6 @@ def bare(error: AnctError) -> AnctError:
     """The same error (class and message) without traceback, cause or context: an error kept for
     later keeps its traceback's frames alive, and with them everything the run holds (the sinks
     of an algorithm, whose files are then committed only when Python's cycle collector runs)."""
-    return type(error)(*error.args)
+    copy = type(error)(*error.args)
+    copy.__dict__.update(error.__dict__)  # what the error carries besides its message (an HTTP status)
+    return copy

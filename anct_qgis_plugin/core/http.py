@@ -288,7 +288,7 @@ class HttpClient:
         deadline = time.monotonic() + self.deadline_s
         if self.rate_limited.get(_host(url), 0) >= RATE_LIMIT_GIVE_UP:
             raise self._given_up(url)
-        last_error = ""
+        last_error, last_status = "", 0
         for attempt in range(self.retries + 1):
             if is_cancelled(feedback):
                 raise CancelledError(tr("Download cancelled: {url}").format(url=url))
@@ -303,9 +303,12 @@ class HttpClient:
                 response, text = value
                 self._count_rate_limit(url, response.status_code)
                 last_error = _status_message(response.status_code, url, text)
+                last_status = response.status_code
             except self._requests.exceptions.Timeout:
+                last_status = 0
                 last_error = tr("No answer within {seconds:g} s from {url}").format(seconds=self.timeout_s, url=url)
             except (self._requests.exceptions.ConnectionError, self._requests.exceptions.ChunkedEncodingError) as error:
+                last_status = 0
                 last_error = tr("Connection failed for {url}: {error}").format(url=url, error=error)
             except self._requests.exceptions.RequestException as error:  # redirect loop, bad URL: no retry
                 raise DownloadError(tr("Cannot download {url}: {error}").format(url=url, error=error)) from None
@@ -314,7 +317,7 @@ class HttpClient:
                 if time.monotonic() + delay > deadline:
                     break
                 self._sleep(delay, feedback, url)
-        raise DownloadError(last_error + " " + tr("(after {n} attempts)").format(n=attempt + 1))
+        raise DownloadError(last_error + " " + tr("(after {n} attempts)").format(n=attempt + 1), last_status)
 
     def _attempt(self, url: str, headers: dict[str, str], destination: str, watch: _Watch):
         """One request, in a worker thread: ("done", Response) or ("retry", the closed response)."""

@@ -207,6 +207,40 @@ def _header_at(rows: list[list[str]], wanted: Mapping[str, Sequence[str]] | None
     return widths.index(max(widths)) if widths and max(widths) > 1 else None
 
 
+def _open_workbook(path: str, source: str) -> Any:
+    """The workbook through GDAL, every cell as text and no header guessed (INSEE's and the
+    Observatoire's sheets open with title rows that GDAL would take for the header); its size checked
+    first. GDAL may raise RuntimeError (QGIS 3.40 turns its exceptions on): the callers turn it into
+    the same 'not a readable XLSX workbook'."""
+    from osgeo import gdal
+
+    _check_unpacked_size(path, source)
+    dataset = gdal.OpenEx(
+        path,
+        gdal.OF_VECTOR | gdal.OF_READONLY,
+        allowed_drivers=["XLSX"],
+        open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"],
+    )
+    if dataset is None:
+        raise _unreadable_xlsx(path, source)
+    return dataset
+
+
+def _capped_rows(sheet: Any, path: str, source: str, extra: int = 0) -> list[list[str]]:
+    """The rows of a sheet as text cells, at most MAX_XLSX_ROWS (+ ``extra`` title rows)."""
+    sheet.ResetReading()
+    rows = []
+    for feature in sheet:
+        if len(rows) > MAX_XLSX_ROWS + extra:
+            raise ParseError(
+                tr("{file} (source '{source}'): sheet '{sheet}' has more than {n} rows: refused.").format(
+                    file=os.path.basename(path), source=source, sheet=sheet.GetName(), n=MAX_XLSX_ROWS
+                )
+            )
+        rows.append(_cells(feature))
+    return rows
+
+
 def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None = None) -> Table:
     """Read the workbook's sheet holding the wanted columns into a Table (header below title rows).
 
@@ -214,19 +248,8 @@ def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None
     (INSEE's documentation sheet repeats the grid's header), the one with the most rows is the data.
     Only that sheet is read, at most MAX_XLSX_ROWS rows.
     """
-    from osgeo import gdal
-
-    _check_unpacked_size(path, source)
     try:  # GDAL answers None, or raises where QGIS turned its exceptions on (3.40 does)
-        # HEADERS=DISABLE: INSEE's sheets open with title rows that GDAL would take for the header.
-        dataset = gdal.OpenEx(
-            path,
-            gdal.OF_VECTOR | gdal.OF_READONLY,
-            allowed_drivers=["XLSX"],
-            open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"],
-        )
-        if dataset is None:
-            raise _unreadable_xlsx(path, source)
+        dataset = _open_workbook(path, source)
         sheets = [dataset.GetLayer(number) for number in range(dataset.GetLayerCount())]
         tops = []
         for sheet in sheets:
@@ -243,16 +266,7 @@ def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None
                 tr("{file} (source '{source}') holds no table.").format(file=os.path.basename(path), source=source)
             )
         sheet, top, at = max(fits, key=lambda fit: fit[0].GetFeatureCount())
-        sheet.ResetReading()
-        rows = []
-        for feature in sheet:
-            if len(rows) > MAX_XLSX_ROWS + at:
-                raise ParseError(
-                    tr("{file} (source '{source}'): sheet '{sheet}' has more than {n} rows: refused.").format(
-                        file=os.path.basename(path), source=source, sheet=sheet.GetName(), n=MAX_XLSX_ROWS
-                    )
-                )
-            rows.append(_cells(feature))
+        rows = _capped_rows(sheet, path, source, at)
     except RuntimeError as error:
         raise _unreadable_xlsx(path, source) from error
     columns = list(rows[at])
@@ -267,6 +281,36 @@ def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None
         )
     width = len(columns)
     return Table(columns, [(row + [""] * width)[:width] for row in body])
+
+
+def read_sheets(path: str, source: str) -> dict[str, list[list[str]]]:
+    """{sheet name: rows of text cells} of a workbook, every row as written (title rows included)."""
+    try:
+        dataset = _open_workbook(path, source)
+        return {
+            sheet.GetName(): _capped_rows(sheet, path, source)
+            for sheet in (dataset.GetLayer(number) for number in range(dataset.GetLayerCount()))
+        }
+    except RuntimeError as error:
+        raise _unreadable_xlsx(path, source) from error
+
+
+def read_rows(path: str, source: str) -> list[list[str]]:
+    """The cells of a delimited text file, every line as written (title lines included): for files
+    whose header is not on the first line. The delimiter is sniffed on the first line."""
+    text = _read_text(path)
+    first_line = text.split("\n", 1)[0]
+    try:
+        return [
+            [clean_cell(cell) for cell in row]
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+        ]
+    except csv.Error as error:
+        raise ParseError(
+            tr("{file} (source '{source}') is not a valid CSV file: {error}").format(
+                file=os.path.basename(path), source=source, error=error
+            )
+        ) from error
 
 
 # How a source's ``reader`` reads its table (the other readers are vector files).

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from qgis.core import QgsFeedback, QgsRectangle
 
     from .card import CommuneCard
+    from .indicator_layer import IndicatorLayer, IndicatorRequest
     from .layers import BuiltLayer
     from .settings import Config
     from .status import CacheStatus
@@ -78,6 +79,12 @@ class AnctData:
         self, layer_id: str, territory: Territory, crs: str | None = None, feedback: QgsFeedback | None = None
     ) -> BuiltLayer:
         return self.builder(feedback).build(layer_id, territory, crs)
+
+    def indicator_layer(self, request: IndicatorRequest, feedback: QgsFeedback | None = None) -> IndicatorLayer:
+        """An Observatoire des territoires indicator on the outlines of its level (indicator_layer.py)."""
+        from .indicator_layer import build_indicator_layer
+
+        return build_indicator_layer(self.builder(feedback), request)
 
     def for_run(self) -> AnctData:
         """The same settings with a fetcher of its own: a run downloads each URL once and does

@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..resources_paths import resource_path
 from .algorithms.check_sources import CheckSourcesAlgorithm
 from .algorithms.department_atlas import DepartmentAtlasAlgorithm
+from .algorithms.fetch_indicator import FetchIndicatorAlgorithm
 from .algorithms.fetch_layer import FetchLayerAlgorithm
 from .algorithms.fetch_road_network import FetchRoadNetworkAlgorithm
 from .algorithms.fetch_territory_pack import FetchTerritoryPackAlgorithm
@@ -21,6 +22,7 @@ class AnctProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         for algorithm in (
             FetchLayerAlgorithm(),
+            FetchIndicatorAlgorithm(),
             FetchTerritoryPackAlgorithm(),
             FetchRoadNetworkAlgorithm(),
             ServiceGapAlgorithm(),

@@ -24,6 +24,10 @@ RUNS = {
     "territory_profile": ({"TERRITORY": "36", "OUTPUT": "profile.gpkg"}, None),
     "programme_matrix": ({"TERRITORY": "36", "OUTPUT": "matrix.xlsx"}, None),
     "check_sources": ({"OUTPUT": "sources.gpkg"}, None),
+    "fetch_indicator": (
+        {"INDICATOR": "insee_rp_hist_1968.dens_pop", "LEVEL": "communes", "TERRITORY": "36", "OUTPUT": "dens.gpkg"},
+        "FEATURE_COUNT",
+    ),
     "department_atlas": ({"DEPARTMENTS": "36", "OUTPUT_FOLDER": "atlas"}, None),
 }
 VECTOR_SUFFIXES = (".gpkg", ".csv", ".xlsx", ".shp")

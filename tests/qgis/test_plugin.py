@@ -37,6 +37,7 @@ def test_class_factory_init_and_unload(qgis_iface, qgis_processing):
         assert provider is not None
         assert {a.id() for a in provider.algorithms()} == {
             "anct:fetch_layer",
+            "anct:fetch_indicator",
             "anct:fetch_territory_pack",
             "anct:fetch_road_network",
             "anct:service_gap",
@@ -114,7 +115,7 @@ def test_registering_the_provider_imports_no_heavy_module():
     )
     assert run.returncode == 0, run.stderr
     started = json.loads(run.stdout.splitlines()[-1])
-    assert len(started["listed"]) == 11  # nine algorithms and two example models
+    assert len(started["listed"]) == 12  # ten algorithms and two example models
     assert all(group and help_text for group, help_text, _parameters in started["listed"].values())
     loaded = [
         name for name in started["modules"] if any(name == heavy or name.startswith(heavy + ".") for heavy in HEAVY)

@@ -88,6 +88,15 @@ LIVE = {
     "wfs": (("code_insee", "nom_officiel", "code_insee_de_la_region"), SHARED + "; data-sources.md (ADMIN EXPRESS 4)"),
     # ADMINEXPRESS-COG-CARTO.LATEST:commune: the attribute list a public WFS client's preset for this layer
     # names (core/commune_wfs.py), in its order.
+    # The Observatoire's download API: `codgeo;libgeo[;an][;sexe];<indic>` (CSV answer), the XLSX answer's
+    # sheet Data the same below its title rows (../shared/docs/observatoire.md 1.2-1.3, from mednum-cli @
+    # 525661ab and territoire-portrait @ 90b40441; the XLSX from Hassan60200/Projet_m-moire_IA @ feadffd3).
+    "observatoire_dens_pop": (("codgeo", "libgeo", "an", "dens_pop"), "../shared/docs/observatoire.md 1.2"),
+    "observatoire_tx_chom1564": (
+        ("codgeo", "libgeo", "an", "sexe", "tx_chom1564"),
+        "../shared/docs/observatoire.md 1.2 (a `sexe` column for indicators by sex)",
+    ),
+    "observatoire_taux_pauv": (("codgeo", "libgeo", "an", "taux_pauv_m30"), "../shared/docs/observatoire.md 1.3"),
     "wfs_communes": (
         (
             "cleabs",
@@ -133,6 +142,9 @@ FILES = {
     "*/liste-fs-com*.csv": "france_services_companion",
     "*/datasets/r/398edc71-*": "mediation",
     "*GC_API_download.php@*dataset=frr*": "frr",
+    "*GC_API_download.php@*indic=dens_pop*": "observatoire_dens_pop",
+    "*GC_API_download.php@*indic=tx_chom1564*": "observatoire_tx_chom1564",
+    "*GC_API_download.php@*indic=taux_pauv_m30*": "observatoire_taux_pauv",
     "*/fichier_diffusion_*.xlsx": "density",
     "data.arcep.fr/*_sites_Metropole.csv": "arcep",
     "geo.api.gouv.fr/communes@codeDepartement=*": "geo_communes_outlines",
@@ -219,7 +231,9 @@ def json_keys(data: bytes) -> list[str]:
 def headers_of(path: Path, source: str) -> list[list[str]]:
     data = path.read_bytes()
     if data[:2] == b"PK":
-        return xlsx_headers(data, LIVE[source][0][0]) if path.suffix == ".xlsx" else zip_headers(data)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            workbook = any(name.startswith("xl/") for name in archive.namelist())  # an XLSX, whatever its name
+        return xlsx_headers(data, LIVE[source][0][0]) if workbook else zip_headers(data)
     if data.lstrip()[:1] in (b"{", b"["):
         return [json_keys(data)]
     return [csv_header(data)]

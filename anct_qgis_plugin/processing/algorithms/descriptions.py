@@ -27,6 +27,22 @@ TAGS: dict[str, tuple[str, ...]] = {
         "télécharger",
         "download",
     ),
+    "fetch_indicator": (
+        "Observatoire des territoires",
+        "indicateur",
+        "indicator",
+        "statistiques",
+        "statistics",
+        "taux",
+        "rate",
+        "densité",
+        "chômage",
+        "carte thématique",
+        "choropleth",
+        "communes",
+        "EPCI",
+        "départements",
+    ),
     "fetch_territory_pack": ("GeoPackage", "hors ligne", "offline", "paquet", "pack", "cache"),
     "fetch_road_network": ("BD TOPO", "routes", "roads", "réseau routier", "road network", "IGN", "WFS"),
     "service_gap": (
@@ -66,6 +82,9 @@ def short_description(name: str) -> str:
     """One sentence, in the user's language, for the toolbox's tooltip and the dialog's header."""
     sentences = {
         "fetch_layer": tr("One layer of the ANCT catalogue for a territory, from its publisher's live file."),
+        "fetch_indicator": tr(
+            "An Observatoire des territoires indicator on the outlines of communes, EPCI, départements or régions."
+        ),
         "fetch_territory_pack": tr("Every layer of a territory in one GeoPackage, for offline work."),
         "fetch_road_network": tr("IGN BD TOPO roads of a territory and its surroundings, with speeds and directions."),
         "service_gap": tr(

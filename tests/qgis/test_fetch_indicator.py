@@ -1,0 +1,239 @@
+"""anct:fetch_indicator end to end: the Observatoire's API answers over the loopback mirror, the files a user
+downloaded (FILE), the errors in words, the cache; the three real samples of ../shared/data/observatoire
+onto the real outlines of ../shared/mirror."""
+
+import gc
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProject,
+    QgsRuleBasedRenderer,
+    QgsVectorLayer,
+)
+
+FILES = Path(__file__).resolve().parents[1] / "fixtures" / "observatoire"
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "data" / "observatoire"
+API = "www.observatoire-des-territoires.gouv.fr/outils/cartographie-interactive/api/v1/functions/GC_API_download"
+
+
+def reopened(result, tmp_path=None):
+    """The output as QGIS reads it back (a GeoPackage written by the run)."""
+    layer = QgsVectorLayer(result["OUTPUT"], "reopened", "ogr")
+    assert layer.isValid(), result["OUTPUT"]
+    return layer
+
+
+def fetch(run_alg, tmp_path, **parameters):
+    out = str(tmp_path / f"indicator-{len(list(tmp_path.glob('*.gpkg')))}.gpkg")
+    result = run_alg("anct:fetch_indicator", {"TERRITORY": "FR", "OUTPUT": out, **parameters})
+    return result, reopened(result)
+
+
+def loaded_run(provider, feedback, tmp_path, **parameters):
+    """Run as the dialog does (the output to be loaded): the output reopened, then styled and described
+    by the run's own post-processor, as QGIS does on loading it."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("anct:fetch_indicator")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    output = QgsProcessingOutputLayerDefinition(str(tmp_path / "loaded.gpkg"), QgsProject.instance())
+    results, ok = algorithm.run({"TERRITORY": "FR", "OUTPUT": output, **parameters}, context, feedback)
+    assert ok, feedback.warnings
+    layer = QgsVectorLayer(results["OUTPUT"], "loaded", "ogr")
+    assert layer.isValid()
+    context.layerToLoadOnCompletionDetails(results["OUTPUT"]).postProcessor().postProcessLayer(layer, context, feedback)
+    return layer
+
+
+def plain(value):
+    """NULL as None (a QVariant under PyQt5)."""
+    return value if isinstance(value, (int, float, str)) else None
+
+
+def by_code(layer, field):
+    return {f["code"]: (plain(f[field]), plain(f["year"])) for f in layer.getFeatures()}
+
+
+def test_api_csv_answer_for_communes_latest_year(anct_env, run_alg, tmp_path, feedback):
+    result, layer = fetch(run_alg, tmp_path, INDICATOR="insee_rp_hist_1968.dens_pop", LEVEL="communes")
+    values = by_code(layer, "dens_pop")
+    assert result["FIELD"] == "dens_pop" and layer.featureCount() == 11  # every commune of the fixture
+    assert values["36044"] == (1650.6, "2022") and values["36001"] == (19.8, "2022")
+    # Saint-Maur's own row is empty: NULL, not the value of its delegated commune 36245, never 0.
+    assert values["36202"][0] is None and values["36202"][1] == "2022"
+    assert values["18033"] == (None, None)  # no row at all
+    # 36999 (no commune) and 6088 (a commune the fixture lacks) are named.
+    assert result["UNMAPPED"] == 2
+    assert any("36999" in w and "6088" in w for w in feedback.warnings)
+
+
+def test_every_year_as_columns(anct_env, run_alg, tmp_path):
+    result, layer = fetch(run_alg, tmp_path, INDICATOR="insee_rp_hist_1968.dens_pop", LEVEL="communes", YEAR="all")
+    feature = next(f for f in layer.getFeatures() if f["code"] == "36018")
+    assert [feature[name] for name in ("dens_pop_2016", "dens_pop_2022", "dens_pop")] == [104.1, 98.7, 98.7]
+
+
+def test_a_year_asked_and_sex_total(anct_env, run_alg, tmp_path):
+    result, layer = fetch(run_alg, tmp_path, INDICATOR="indic_sex_rp.tx_chom1564", LEVEL="departements", YEAR="2015")
+    values = by_code(layer, "tx_chom1564")
+    assert values["36"] == (11.0, "2015") and values["18"] == (11.0, "2015")  # T, neither F (11.5) nor H
+
+
+def test_a_year_not_published_names_those_that_are(anct_env, run_alg, tmp_path):
+    # Apart from the test above: a QGIS layer in the frame an exception holds outlives QGIS (crash at exit).
+    with pytest.raises(QgsProcessingException, match="2015, 2021, not for 1999"):
+        fetch(run_alg, tmp_path, INDICATOR="indic_sex_rp.tx_chom1564", LEVEL="departements", YEAR="1999")
+
+
+def test_api_xlsx_answer_with_its_metadata_sheet(anct_env, run_alg, tmp_path):
+    link = "https://www.observatoire-des-territoires.gouv.fr/outils/cartographie-interactive/#c=indicator&i=filosofi.taux_pauv_m30&s=2020"
+    result, layer = fetch(run_alg, tmp_path, INDICATOR=link, LEVEL="departements", TERRITORY="reg:24")
+    assert by_code(layer, "taux_pauv_m30") == {"18": (24.1, "2020"), "36": (25.3, "2020")}
+
+
+def test_zoning_minus_9999_is_null_and_styled_by_category(anct_env, provider, feedback, tmp_path):
+    loaded = loaded_layer = loaded_run(provider, feedback, tmp_path, INDICATOR="frr.codefrr", TERRITORY="36")
+    values = by_code(loaded_layer, "codefrr")
+    assert values["36001"] == (1.0, None) and values["36044"] == (None, None)
+    labels = [rule.label() for rule in loaded.renderer().rootRule().children()]
+    assert labels == ["1", "n.d."]
+    assert "6 places not classified (-9999 in the file): NULL." in loaded.metadata().abstract()
+    assert loaded.name() == "codefrr"  # a zoning of no year
+
+
+def test_rates_in_five_classes_titled_and_described(anct_env, provider, feedback, tmp_path):
+    loaded = loaded_run(provider, feedback, tmp_path, INDICATOR="insee_rp_hist_1968.dens_pop")
+    renderer = loaded.renderer()
+    assert isinstance(renderer, QgsRuleBasedRenderer)
+    group, no_data = renderer.rootRule().children()
+    assert "Jenks" in group.label() and "5" in group.label() and len(group.children()) == 5
+    assert no_data.label() == "n.d." and no_data.filterExpression() == '"dens_pop" IS NULL'
+    assert loaded.name() == "dens_pop, 2022"
+    metadata = loaded.metadata()
+    assert "insee_rp_hist_1968.dens_pop" in metadata.abstract() and "36999" in metadata.abstract()
+    assert any("GC_API_download.php" in link.url for link in metadata.links())
+
+
+def test_unknown_id_is_said_in_words(anct_env, run_alg, tmp_path, mirror_server):
+    mirror_server.add_fault(
+        "indic=nothing",
+        "status",
+        code=500,
+        body="<!DOCTYPE html><html>500 - Internal Server Error</html>",
+        content_type="text/html",
+    )
+    with pytest.raises(QgsProcessingException, match=r"does not know nope\.nothing at this level \(departements"):
+        fetch(run_alg, tmp_path, INDICATOR="nope.nothing", LEVEL="departements")
+
+
+def test_a_pasted_text_that_is_no_id(anct_env, run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="is not an Observatoire des territoires indicator"):
+        fetch(run_alg, tmp_path, INDICATOR="densité de population")
+
+
+def test_second_run_offline_from_the_cache(anct_env, run_alg, tmp_path, monkeypatch, mirror_server):
+    fetch(run_alg, tmp_path, INDICATOR="indic_sex_rp.tx_chom1564", LEVEL="departements")
+    asked = mirror_server.count("tx_chom1564")
+    monkeypatch.setenv("ANCT_QGIS_OFFLINE", "1")
+    _result, layer = fetch(run_alg, tmp_path, INDICATOR="indic_sex_rp.tx_chom1564", LEVEL="departements")
+    assert mirror_server.count("tx_chom1564") == asked  # not asked again
+    assert by_code(layer, "tx_chom1564")["36"] == (9.0, "2021")
+
+
+def test_map_xlsx_export_as_file_gives_its_id_unit_and_source(anct_env, run_alg, provider, feedback, tmp_path):
+    result, layer = fetch(run_alg, tmp_path, FILE=str(FILES / "map_export_dep.xlsx"), LEVEL="departements")
+    assert result["FIELD"] == "dens_pop"  # from the metadata sheet's map link
+    assert by_code(layer, "dens_pop")["36"] == (31.93, "2022")
+    loaded = loaded_run(provider, feedback, tmp_path, FILE=str(FILES / "map_export_dep.xlsx"), LEVEL="departements")
+    assert loaded.name() == "Densité de population (habitants au km²), 2022"
+    assert "Insee, RP 1968-2022" in loaded.metadata().abstract()
+
+
+def test_map_csv_export_of_epci_names_the_ept(anct_env, run_alg, tmp_path, feedback):
+    result, layer = fetch(run_alg, tmp_path, FILE=str(FILES / "map_export_epci.csv"), LEVEL="epci")
+    field = result["FIELD"]
+    values = by_code(layer, field)
+    assert values["243600327"] == (3.0, "2021") and values["249740119"] == (None, "2021")
+    assert result["UNMAPPED"] == 2 and any("200057941" in w and "75056" in w for w in feedback.warnings)
+
+
+def test_a_file_at_another_level_is_refused_in_words(anct_env, run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"geography: Départements\) is a place of the level 'communes'"):
+        fetch(run_alg, tmp_path, FILE=str(FILES / "map_export_dep.xlsx"), LEVEL="communes")
+
+
+def test_a_workbook_without_header_names_what_it_found(anct_env, run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"without the Observatoire's header.*Feuil1.*Export de données"):
+        fetch(run_alg, tmp_path, FILE=str(FILES / "no_header.xlsx"), LEVEL="communes")
+
+
+# --- the real samples, onto the real outlines ------------------------------------------------
+
+
+@pytest.fixture
+def real_run(shared_mirror, tmp_path, monkeypatch, run_alg):
+    if not SAMPLES.is_dir():
+        pytest.skip("../shared/data/observatoire is absent (realistic tier)")
+    from anct_qgis_plugin.core import service
+
+    monkeypatch.setenv("ANCT_QGIS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ANCT_QGIS_MIRROR", str(shared_mirror))
+    monkeypatch.delenv("ANCT_QGIS_OFFLINE", raising=False)
+    service._INDEX_MEMO.clear()
+    yield lambda **parameters: fetch(run_alg, tmp_path, **parameters)
+    service._INDEX_MEMO.clear()
+    gc.collect()  # the national layers' cycles go while QGIS is up, not at the interpreter's exit
+
+
+def test_real_api_xlsx_unemployment_by_departement(real_run):
+    result, layer = real_run(FILE=str(SAMPLES / "api_xlsx_dep_tx_chom_trim_2022.xlsx"), LEVEL="departements")
+    values = by_code(layer, "tx_chom_trim")
+    assert layer.featureCount() == 101 and result["UNMAPPED"] == 0
+    assert values["36"] == (7.0, "2022") and values["976"] == (None, "2022")
+
+
+def test_real_map_xlsx_export_density_by_departement(real_run):
+    result, layer = real_run(FILE=str(SAMPLES / "map_export_xlsx_dep_dens_pop_2022.xlsx"), LEVEL="departements")
+    values = by_code(layer, "dens_pop")
+    assert layer.featureCount() == 101 and values["36"] == (31.93, "2022") and values["976"] == (None, "2022")
+
+
+def test_real_map_csv_export_of_epci_and_ept(real_run, feedback):
+    result, layer = real_run(
+        FILE=str(SAMPLES / "map_export_csv_epci_ept2025_tx_hstu1p_surocc_2021.csv"), LEVEL="epci", TERRITORY="FR"
+    )
+    field = result["FIELD"]
+    values = by_code(layer, field)
+    placed = [code for code, (value, year) in values.items() if year == "2021"]
+    # 1,265 SIRENs and Paris: 1,254 EPCI placed (5 of Mayotte NULL); the 11 EPT and Paris named, since the
+    # EPCI outlines (geo.api) know the Métropole du Grand Paris (NULL here), not its territories.
+    assert len(placed) == 1254 and sum(1 for code in placed if values[code][0] is None) == 5
+    assert result["UNMAPPED"] == 12 and values["200054781"] == (None, None)
+    assert any("200057941" in w and "75056" in w for w in feedback.warnings)
+
+
+def test_changes_on_a_ramp_diverging_from_zero():
+    from qgis.core import QgsFeature, QgsField
+
+    from anct_qgis_plugin.compat import FIELD_DOUBLE
+    from anct_qgis_plugin.core.indicator_style import style_indicator
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", "evol", "memory")
+    layer.dataProvider().addAttributes([QgsField("var_pop", FIELD_DOUBLE)])
+    layer.updateFields()
+    features = []
+    for value in (-300.0, -120.0, -5.0, 0.0, 40.0, 160.0, 310.0, None):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([value])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    style_indicator(layer, "var_pop", "change", "Variation de la population, 2013-2018")
+    group, no_data = layer.renderer().rootRule().children()
+    colours = [rule.symbol().color() for rule in group.children()]
+    # Losses red, gains blue: the first class leans red, the last blue; NULL in its own grey class.
+    assert colours[0].red() > colours[0].blue() and colours[-1].blue() > colours[-1].red()
+    assert no_data.label() == "n.d." and layer.name() == "Variation de la population, 2013-2018"
