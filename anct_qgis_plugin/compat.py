@@ -151,3 +151,25 @@ def font_families():
         return QFontDatabase.families()
     except TypeError:
         return QFontDatabase().families()
+
+
+def set_locator_data(result, value):
+    """A locator result's data: a field up to QGIS 3.38, setUserData() since (userData became a method)."""
+    if hasattr(result, "setUserData"):
+        result.setUserData(value)
+    else:
+        result.userData = value
+
+
+def locator_data(result):
+    data = result.userData
+    return data() if callable(data) else data
+
+
+def rank_locator_result(result, position, count, group, group_score):
+    """Keep a filter's own order in QGIS's locator list. QGIS sorts a filter's results by score,
+    then alphabetically; from 3.40 its model reports every result's score as 0, but sorts groups by
+    their score first: there the rank is also a group."""
+    result.score = 1.0 - position / (2 * count)
+    if hasattr(result, "groupScore"):
+        result.group, result.groupScore = group, group_score

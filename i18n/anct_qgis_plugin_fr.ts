@@ -1562,7 +1562,7 @@
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="337" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="342" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
@@ -1707,7 +1707,7 @@
       <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="368" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="373" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
@@ -2200,7 +2200,7 @@
       <translation>Miroir ANCT {host}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/locator.py" line="21" />
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="22" />
       <source>ANCT territories</source>
       <translation>Territoires ANCT</translation>
     </message>
@@ -2293,6 +2293,11 @@
       <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="32" />
+      <source>Containing the text</source>
+      <translation>Contenant le texte</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/commune_card.py" line="21" />
@@ -2450,6 +2455,11 @@
       <translation>Réessayer</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="32" />
+      <source>Same name or code</source>
+      <translation>Même nom ou code</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="164" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
@@ -2483,6 +2493,11 @@
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
       <source>Source date</source>
       <translation>Date de la source</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="32" />
+      <source>Starting with the text</source>
+      <translation>Commençant par le texte</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
@@ -2560,7 +2575,7 @@
       <translation>commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/locator.py" line="38" />
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="40" />
       <source>commune — open its card</source>
       <translation>commune — ouvrir sa fiche</translation>
     </message>
@@ -2610,7 +2625,7 @@
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/locator.py" line="40" />
+      <location filename="../anct_qgis_plugin/gui/locator.py" line="42" />
       <source>{kind} — set as the panel's territory</source>
       <translation>{kind} — en faire le territoire du panneau</translation>
     </message>

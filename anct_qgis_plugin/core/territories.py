@@ -301,6 +301,11 @@ class TerritoryIndex:
 
     def search(self, text: str, limit: int = 20) -> list[tuple[str, str, str]]:
         """Territories whose name or code starts with / contains the text (for the panel picker)."""
+        return [(kind, code, name) for _rank, kind, code, name in self.ranked_search(text, limit)]
+
+    def ranked_search(self, text: str, limit: int = 20) -> list[tuple[int, str, str, str]]:
+        """(rank, kind, code, name), best first: rank 0 the same name or code, 1 starting with the
+        text, 2 containing it."""
         wanted = normalise(text)
         if not wanted:
             return []
@@ -316,7 +321,7 @@ class TerritoryIndex:
             else:
                 continue
             hits.append((rank, KINDS.index(kind), name, kind, code))
-        return [(kind, code, name) for _r, _k, name, kind, code in sorted(hits)[:limit]]
+        return [(rank, kind, code, name) for rank, _k, name, kind, code in sorted(hits)[:limit]]
 
 
 def load_reference_json(fetcher: Fetcher, feedback: QgsFeedback | None = None) -> FetchJson:

@@ -3,6 +3,7 @@ any other territory becomes the panel's territory."""
 
 from qgis.core import QgsLocatorFilter, QgsLocatorResult
 
+from ..compat import locator_data, rank_locator_result, set_locator_data
 from .i18n import kind_label, tr
 
 
@@ -27,8 +28,9 @@ class AnctLocatorFilter(QgsLocatorFilter):
         index = self.index_getter()
         if index is None or len(string.strip()) < 2:
             return
-        found = index.search(string, 15)
-        for position, (kind, code, name) in enumerate(found):
+        found = index.ranked_search(string, 15)
+        groups = (tr("Same name or code"), tr("Starting with the text"), tr("Containing the text"))
+        for position, (rank, kind, code, name) in enumerate(found):
             if feedback.isCanceled():
                 return
             result = QgsLocatorResult()
@@ -38,14 +40,13 @@ class AnctLocatorFilter(QgsLocatorFilter):
                 result.description = tr("commune — open its card")
             else:
                 result.description = tr("{kind} — set as the panel's territory").format(kind=kind_label(kind))
-            result.userData = f"{kind}:{code}"
-            # QGIS sorts a filter's results by score, then alphabetically: the score keeps the
-            # index's order (exact name, then prefix, then the rest), so Enter takes the best match.
-            result.score = 1.0 - position / (2 * len(found))
+            set_locator_data(result, f"{kind}:{code}")
+            # Enter takes the first result: the exact name, then prefixes, then the rest.
+            rank_locator_result(result, position, len(found), groups[rank], float(len(groups) - rank))
             self.resultFetched.emit(result)
 
     def triggerResult(self, result):  # noqa: N802
-        kind, _sep, code = result.userData.partition(":")
+        kind, _sep, code = locator_data(result).partition(":")
         if kind == "commune":
             self.on_commune(code)
         else:

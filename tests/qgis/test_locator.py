@@ -4,6 +4,7 @@ name), the exact name first, and what Enter does said beside each result."""
 import pytest
 from qgis.core import QgsFeedback, QgsLocator, QgsLocatorContext, QgsLocatorModel, QgsLocatorProxyModel
 
+from anct_qgis_plugin.compat import locator_data
 from anct_qgis_plugin.core import service
 from anct_qgis_plugin.core.service import AnctData
 from anct_qgis_plugin.core.settings import load_config
@@ -46,7 +47,7 @@ def test_a_territory_result_says_it_changes_the_panel(fixture_index):
     locator_filter = AnctLocatorFilter(lambda: fixture_index, lambda code: None, lambda code: None)
     locator_filter.resultFetched.connect(found.append)
     locator_filter.fetchResults("issoudun", QgsLocatorContext(), QgsFeedback())
-    descriptions = {result.userData.split(":")[0]: result.description for result in found}
+    descriptions = {locator_data(result).split(":")[0]: result.description for result in found}
     assert descriptions["commune"] == "commune — open its card"
     assert "set as the panel's territory" in descriptions["epci"]
 
@@ -58,3 +59,17 @@ def test_le_blanc_before_la_chapelle_blanche_on_the_real_communes(shared_mirror,
     service._INDEX_MEMO.clear()
     assert rows[0] == "Le Blanc (36018)"
     assert any(row.startswith("La Chapelle-Blanche") for row in rows)
+
+
+def test_enter_acts_on_a_copy_of_the_result_as_qgis_passes_it(fixture_index):
+    """QGIS hands triggerResult a C++ copy of the result: its data must survive (since QGIS 3.40 the
+    data is set with setUserData, a plain attribute would be lost)."""
+    from qgis.core import QgsLocatorResult
+
+    opened, territories, found = [], [], []
+    locator_filter = AnctLocatorFilter(lambda: fixture_index, opened.append, territories.append)
+    locator_filter.resultFetched.connect(found.append)
+    locator_filter.fetchResults("issoudun", QgsLocatorContext(), QgsFeedback())
+    for result in found:
+        locator_filter.triggerResult(QgsLocatorResult(result))
+    assert opened == ["36088"] and territories == ["243600236"]

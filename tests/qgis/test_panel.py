@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
 from qgis.PyQt.QtWidgets import QApplication
 
 import anct_qgis_plugin
+from anct_qgis_plugin.compat import locator_data
 
 
 def wait_until(predicate, timeout=20.0):
@@ -252,7 +253,7 @@ def test_commune_card_from_the_locator_and_copy(plugin, qgis_iface):
     results = []
     locator.resultFetched.connect(results.append)
     locator.fetchResults("issoudun", QgsLocatorContext(), QgsFeedback())
-    assert results and results[0].userData == "commune:36088"
+    assert results and locator_data(results[0]) == "commune:36088"
     locator.triggerResult(results[0])
     assert wait_until(lambda: plugin.dock.card_dialog is not None)
     text = plugin.dock.card_dialog.card.as_text()
