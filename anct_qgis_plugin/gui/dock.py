@@ -320,7 +320,7 @@ class AnctDock(QgsDockWidget):
         self.retry_button.setVisible(False)
         self.load_task = LoadLayersTask(data, self.territory, layer_ids, self._layers_loaded)
         self.load_task.progressChanged.connect(self._show_progress)
-        self.load_task.status.connect(self._show_status)
+        self.load_task.step.connect(self._show_status)
         self.progress.setFormat("%p %")
         self.progress.setValue(0)
         self._start(self.load_task)
@@ -464,15 +464,7 @@ class AnctDock(QgsDockWidget):
     def shutdown(self):
         """Cancel running tasks (plugin unload)."""
         for task in list(self.tasks):
-            task.on_done = lambda *_args: None
-            # A task may report once more after the panel is gone: its reports must not reach
-            # deleted widgets (an exception in a slot aborts QGIS).
-            for signal in (task.progressChanged, getattr(task, "status", None)):
-                try:
-                    if signal is not None:
-                        signal.disconnect()
-                except TypeError:
-                    pass  # nothing connected
+            task.detach()
             task.cancel()
         self.tasks.clear()
         self.load_task = None

@@ -43,6 +43,19 @@ class AnctTask(QgsTask):
     def finished(self, result):  # main thread
         self.on_done(self, result)
 
+    def detach(self) -> None:
+        """Forget the panel (plugin unload): the task may report once more after the panel is gone,
+        and a report reaching a deleted widget raises in a slot (which aborts QGIS)."""
+        self.on_done = lambda *_args: None
+        for signal in self.panel_signals():
+            try:
+                signal.disconnect()
+            except TypeError:
+                pass  # nothing connected
+
+    def panel_signals(self) -> list:
+        return [self.progressChanged]
+
     def work(self, feedback):
         raise NotImplementedError
 
@@ -76,9 +89,10 @@ class LoadLayersTask(AnctTask):
 
     Progress is the whole load's, never going back: layer n of N counts for 1/N, its own
     progress (downloads, départements) moves inside that share; ``status`` says which layer and
-    how much of its current download has come ("3/9 — Communes (1.2/2.0 Mo)")."""
+    how much of its current download has come ("3/9 — Communes (1.2/2.0 Mo)"). Not named
+    ``status``: that is QgsTask.status(), which QGIS and the panel call."""
 
-    status = pyqtSignal(str)
+    step = pyqtSignal(str)
 
     def __init__(self, data, territory, layer_ids, on_done):
         super().__init__(
@@ -125,7 +139,10 @@ class LoadLayersTask(AnctTask):
         # Downloads report ten times a second: only a new text reaches the panel.
         if text != self._status_text:
             self._status_text = text
-            self.status.emit(text)
+            self.step.emit(text)
+
+    def panel_signals(self) -> list:
+        return [self.progressChanged, self.step]
 
     def work(self, feedback):
         builder = self.data.builder(self.layer_feedback)
