@@ -23,7 +23,6 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
 from ..core.catalogue import get_source
 from ..core.errors import AnctError
-from ..core.fetcher import copy_age
 from ..core.report import LOG_TAG
 from ..core.service import AnctData
 from ..core.settings import GROUP, read_setting, write_setting
@@ -32,61 +31,11 @@ from .catalogue_tree import CatalogueTree
 from .commune_card import CommuneCardDialog
 from .i18n import kind_label, tr
 from .layer_loading import add_to_project
+from .summary import is_worrying, load_summary
 from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask, PackTask
 
 LAST_TERRITORY = f"{GROUP}/ui/last_territory"
 CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
-
-
-NETWORK_WORDS = ("Connection failed", "No answer within", "took longer than", "HTTP 407", "Cannot download")
-
-
-def load_summary(task, language, placed=None):
-    """One message for a whole load: what came, what did not and why, in plain words.
-    ``placed``: what add_to_project did (layers that could not be written, notes)."""
-    titles = {layer_id: get_source(layer_id).title(language) for layer_id in task.layer_ids}
-    unwritten = placed.failures if placed is not None else {}
-    loaded = [built.info.title for built in task.built if built.info.layer_id not in unwritten]
-    text = tr("{territory}: {n} layers loaded ({titles}).").format(
-        territory=task.territory.label, n=len(loaded), titles=", ".join(loaded) or "-"
-    )
-    stale = [
-        (built.info.title, min(built.info.fallbacks, key=lambda copy: copy.fetched_at))
-        for built in task.built
-        if built.info.fallbacks and built.info.layer_id not in unwritten
-    ]
-    if stale:
-        text += " " + tr("Refresh failed, cached copy used: {items}.").format(
-            items="; ".join(
-                tr("{title} (copy from {age} ago; {error})").format(
-                    title=title, age=copy_age(copy.fetched_at), error=copy.error.split(" — ")[0][:160]
-                )
-                for title, copy in stale
-            )
-        )
-    failures = {**task.failures, **unwritten}
-    if failures:
-        reasons = {}
-        for layer_id, message in failures.items():
-            reasons.setdefault(message.split(" — ")[0][:300], []).append(titles[layer_id])
-        text += " " + tr("Unavailable: {items}.").format(
-            items="; ".join(f"{', '.join(names)} ({reason})" for reason, names in reasons.items())
-        )
-        if any(word in message for message in task.failures.values() for word in NETWORK_WORDS):
-            text += " " + tr(
-                "The network did not answer: check the proxy (QGIS Options > Network) or the mirror "
-                "(Options > ANCT Territoires), then Retry."
-            )
-        if unwritten:
-            text += " " + tr(
-                "The layers already in the project were kept. Check that the folder can be written and "
-                "has free space, or choose another data folder (Options > ANCT Territoires), then Retry."
-            )
-    for note in placed.notes if placed is not None else ():
-        text += " " + note
-    if failures:
-        text += " " + tr("Details in the ANCT log panel.")
-    return text
 
 
 class SuggestionCompleter(QCompleter):
@@ -205,7 +154,11 @@ class AnctDock(QgsDockWidget):
     def showEvent(self, event):  # noqa: N802
         # The territory index is read when the panel is first shown, not at QGIS start-up.
         super().showEvent(event)
+        self.load_index()
+
+    def load_index(self):
         if self.index is None and not any(isinstance(t, IndexTask) for t in self.tasks):
+            self.territory_label.setText(tr("Loading territories…"))
             self._start(IndexTask(self.data, self._index_loaded))
 
     def save_state(self):
@@ -226,12 +179,14 @@ class AnctDock(QgsDockWidget):
     def _index_loaded(self, task, ok):
         self._done(task)
         if not ok:
-            self.territory_label.setText(
-                tr("Territories unavailable: {error}").format(error=task.error or tr("cancelled"))
-            )
-            self.report(task.error, MESSAGE_CRITICAL)
+            # Often the first start without network: a warning the user can act on, with Retry.
+            message = tr("Territories unavailable: {error}").format(error=task.error or tr("cancelled"))
+            self.territory_label.setText(message)
+            self.report(message, MESSAGE_WARNING)
+            self.retry_button.setVisible(True)
             return
         self.index = task.index
+        self.retry_button.setVisible(bool(self.failed_layers))
         last = QgsSettings().value(LAST_TERRITORY, "")
         if self.territory_edit.text().strip():
             self._suggest(self.territory_edit.text())  # typed while the list loaded: kept, not overwritten
@@ -357,8 +312,10 @@ class AnctDock(QgsDockWidget):
         self.failed_layers = list(failures)
         self.retry_button.setVisible(bool(failures))
         if task.built or task.failures:
-            worrying = failures or (placed is not None and placed.notes) or any(b.info.fallbacks for b in task.built)
-            self.report(load_summary(task, self.data.language, placed), MESSAGE_WARNING if worrying else MESSAGE_INFO)
+            self.report(
+                load_summary(task, self.data.language, self.data.mirror_label(), placed),
+                MESSAGE_WARNING if is_worrying(task, placed) else MESSAGE_INFO,
+            )
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
         self.refresh_statuses()
@@ -402,8 +359,11 @@ class AnctDock(QgsDockWidget):
         QDesktopServices.openUrl(self.guide_url())
 
     def retry_failed(self):
-        """Load again what could not be had (after fixing the proxy or the mirror, say)."""
-        if self.failed_layers:
+        """Load again what could not be had (after fixing the proxy or the mirror, say): the
+        territories first when they could not be read."""
+        if self.index is None:
+            self.load_index()
+        elif self.failed_layers:
             self.tree.set_checked(self.failed_layers)
             self.load_checked()
 
@@ -437,7 +397,9 @@ class AnctDock(QgsDockWidget):
         self.offline_box.setChecked(self.data.config.offline)
         self.offline_box.blockSignals(False)
         self.refresh_statuses()
-        if self.failed_layers and self.load_task is None and self.territory is not None:
+        if self.index is None and self.isVisible():
+            self.load_index()
+        elif self.failed_layers and self.load_task is None and self.territory is not None:
             self.retry_failed()
 
     # --- commune card ----------------------------------------------------------------

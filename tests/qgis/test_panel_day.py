@@ -3,9 +3,9 @@ the right level, the first start offline, the commune card's reasons, the map ex
 catalogue's columns, mobile sites without a feature, a saved project moved with its layers."""
 
 import pytest
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle
+from qgis.core import Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle, QgsTask
 
-from tests.qgis.test_panel import plugin, wait_until  # noqa: F401 (plugin: the fixture)
+from tests.qgis.test_panel import load, plugin, wait_until  # noqa: F401 (plugin: the fixture)
 
 
 def start_task(dock, kind, tmp_path):
@@ -39,3 +39,110 @@ def test_unloading_while_a_panel_task_runs(plugin, mirror_server, tmp_path, kind
     assert plugin.dock is None and plugin.provider is None and plugin.translator is None
     assert wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=30)
     assert task.isCanceled() or task.status() == task.TaskStatus.Complete
+
+
+def dead_url():
+    """An http URL where nothing listens: a network that does not answer."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}/mirror"
+
+
+def test_the_first_start_offline_says_it_in_words_at_warning_level(
+    anct_env, qgis_iface, qgis_new_project, monkeypatch, mirror_server
+):
+    import anct_qgis_plugin
+    from anct_qgis_plugin.core import service
+
+    mirror = dead_url()
+    monkeypatch.setenv("ANCT_QGIS_MIRROR", mirror)
+    qgis_iface.messageBar().clear_messages()
+    loaded = anct_qgis_plugin.classFactory(qgis_iface)
+    loaded.initGui()
+    try:
+        dock = loaded.dock
+        dock.setFloating(True)
+        dock.show()
+        assert wait_until(lambda: not dock.tasks)
+        assert dock.index is None
+        bar = qgis_iface.messageBar()
+        assert bar.get_messages(Qgis.MessageLevel.Critical) == []
+        (warning,) = [m for m in bar.get_messages(Qgis.MessageLevel.Warning) if "territories" in m.lower()]
+        for raw in ("HTTPConnectionPool", "NewConnectionError", "Max retries", "urllib3", "object at 0x"):
+            assert raw not in warning and raw not in dock.territory_label.text()
+        assert "127.0.0.1" in warning and "refused" in warning
+        assert "proxy" in warning and "mirror" in warning and "Offline" in warning
+        assert dock.retry_button.isVisible()
+        monkeypatch.setenv("ANCT_QGIS_MIRROR", mirror_server.base_url)  # the network is back
+        service._INDEX_MEMO.clear()
+        dock.reload_settings()
+        dock.retry_button.click()
+        assert wait_until(lambda: dock.index is not None)
+        assert not dock.retry_button.isVisible() and "unavailable" not in dock.territory_label.text()
+    finally:
+        loaded.unload()
+
+
+def summaries(iface, level):
+    return [m for m in iface.messageBar().get_messages(level) if "layers loaded" in m]
+
+
+def test_the_panel_summary_is_not_covered_by_qgis_own_task_notice(plugin, qgis_iface):  # noqa: F811 (the fixture)
+    """QGIS posts "Task complete: <description>" when a task's status becomes Complete, after the
+    task's finished(): the panel's summary comes after it (or the task asks QGIS for silence)."""
+    from anct_qgis_plugin.compat import TASK_SILENT
+
+    dock = plugin.dock
+    at_notice = []
+
+    def notice(_task_id, status):
+        if status == QgsTask.TaskStatus.Complete:
+            at_notice.append(len(summaries(qgis_iface, Qgis.MessageLevel.Info)))
+
+    QgsApplication.taskManager().statusChanged.connect(notice)
+    try:
+        dock.choose_territory("36")
+        dock.tree.set_checked(["communes"])
+        dock.load_button.click()
+        task = dock.load_task
+        assert wait_until(lambda: dock.load_task is None and at_notice)
+    finally:
+        QgsApplication.taskManager().statusChanged.disconnect(notice)
+    assert len(summaries(qgis_iface, Qgis.MessageLevel.Info)) == 1
+    assert at_notice == [0] or (TASK_SILENT is not None and task.flags() & TASK_SILENT)
+
+
+def test_the_summary_says_where_the_layers_came_from(plugin, qgis_iface, mirror_server):  # noqa: F811 (the fixture)
+    dock = plugin.dock
+    load(dock, "36", ["communes", "qpv"])
+    (first,) = summaries(qgis_iface, Qgis.MessageLevel.Info)
+    assert f"downloaded from the mirror {mirror_server.base_url}" in first
+    qgis_iface.messageBar().clear_messages()
+    load(dock, "36", ["communes", "qpv"])
+    (second,) = summaries(qgis_iface, Qgis.MessageLevel.Info)
+    assert "from the cache (copies from 0 min ago)" in second and "downloaded" not in second
+
+
+def test_a_refresh_against_a_dead_mirror_warns_that_cached_copies_were_used(plugin, qgis_iface, monkeypatch):  # noqa: F811 (the fixture)
+    dock = plugin.dock
+    load(dock, "36", ["communes", "france_services"])
+    qgis_iface.messageBar().clear_messages()
+    monkeypatch.setenv("ANCT_QGIS_MIRROR", dead_url())
+    dock.reload_settings()
+    dock.tree.set_checked(["communes", "france_services"])
+    dock.refresh_button.click()
+    assert wait_until(lambda: dock.load_task is None)
+    assert summaries(qgis_iface, Qgis.MessageLevel.Info) == []  # no blue "2 layers loaded"
+    (text,) = summaries(qgis_iface, Qgis.MessageLevel.Warning)
+    assert "Refresh failed, cached copy used" in text and "Communes" in text and "France services" in text
+    assert "connection was refused" in text and "NewConnectionError" not in text
+
+
+def test_a_file_missing_from_the_mirror_is_not_called_unpublished(plugin, qgis_iface, mirror_server):  # noqa: F811 (the fixture)
+    mirror_server.add_fault("data.arcep.fr", "status", code=404)
+    load(plugin.dock, "36", ["mobile_sites"])
+    (text,) = summaries(qgis_iface, Qgis.MessageLevel.Warning)
+    assert f"in the mirror {mirror_server.base_url}" in text and "has no copy" in text
+    assert "is published" not in text
