@@ -146,3 +146,19 @@ def test_a_file_missing_from_the_mirror_is_not_called_unpublished(plugin, qgis_i
     (text,) = summaries(qgis_iface, Qgis.MessageLevel.Warning)
     assert f"in the mirror {mirror_server.base_url}" in text and "has no copy" in text
     assert "is published" not in text
+
+
+@pytest.mark.parametrize(
+    "code, reason", [(500, "the server answered with an error (HTTP 500)"), (404, "the mirror has no copy of the file")]
+)
+def test_the_card_says_why_a_source_is_unavailable_in_words(plugin, mirror_server, code, reason):  # noqa: F811 (the fixture)
+    mirror_server.add_fault("dispositif-villages-davenir", "status", code=code)
+    dock = plugin.dock
+    dock.show_card(code="36088")
+    assert wait_until(lambda: dock.card_dialog is not None)
+    text = dock.card_dialog.text.toPlainText()
+    dock.card_dialog.close()
+    (line,) = [row for row in text.splitlines() if row.startswith("Villages d'avenir")]
+    assert line == f"Villages d'avenir: unavailable ({reason})"
+    assert "http" not in text and "127.0.0.1" not in text and "/" not in line
+    assert "Details of the unavailable sources in the ANCT log panel." in text
