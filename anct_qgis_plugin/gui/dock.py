@@ -209,8 +209,8 @@ class AnctDock(QgsDockWidget):
             self._clear_territory(tr("Choose a territory."))  # the label and Load follow the text
 
     def choose_territory(self, text):
-        if self.index is None:
-            return
+        if self.index is None or (self.territory is not None and text == self.territory.label):
+            return  # Enter on the territory shown (the map extent has no code to resolve)
         try:
             territory = self.index.resolve(self._choices.get(text, text))
         except AnctError as error:
@@ -231,7 +231,7 @@ class AnctDock(QgsDockWidget):
                 label=territory.label, n=self.commune_count(territory), crs=territory.crs
             )
         )
-        if self.territory_edit.text() != territory.label and territory.kind != "extent":
+        if self.territory_edit.text() != territory.label:  # the field says what the label says
             self.territory_edit.setText(territory.label)
         self.save_state()
         self.refresh_statuses()

@@ -2,10 +2,14 @@
 the right level, the first start offline, the commune card's reasons, the map extent, the
 catalogue's columns, mobile sites without a feature, a saved project moved with its layers."""
 
+from pathlib import Path
+
 import pytest
 from qgis.core import Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle, QgsTask
 
 from tests.qgis.test_panel import load, plugin, wait_until  # noqa: F401 (plugin: the fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_task(dock, kind, tmp_path):
@@ -162,3 +166,50 @@ def test_the_card_says_why_a_source_is_unavailable_in_words(plugin, mirror_serve
     assert line == f"Villages d'avenir: unavailable ({reason})"
     assert "http" not in text and "127.0.0.1" not in text and "/" not in line
     assert "Details of the unavailable sources in the ANCT log panel." in text
+
+
+def test_the_field_follows_the_map_extent(plugin):  # noqa: F811 (the fixture)
+    dock = plugin.dock
+    dock.choose_territory("36")
+    canvas = dock.iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(1.60, 46.75, 1.75, 46.85))
+    dock.extent_button.click()
+    assert wait_until(lambda: dock.territory is not None and dock.territory.kind == "extent")
+    assert dock.territory_edit.text() == dock.territory.label and dock.territory.label.startswith("Map extent")
+    assert f"{dock.territory.label} — 3 communes" in dock.territory_label.text()
+    dock.territory_edit.returnPressed.emit()  # Enter in the field keeps the extent
+    assert dock.territory.kind == "extent" and dock.load_button.isEnabled()
+
+
+def test_every_catalogue_column_is_seen_at_the_panel_default_width(plugin):  # noqa: F811 (the fixture)
+    dock = plugin.dock
+    load(dock, "36", ["communes"])
+    tree = dock.tree
+    tree.resize(330, 400)  # a docked panel's width
+    QgsApplication.processEvents()
+    header, width = tree.header(), tree.viewport().width()
+    assert header.sectionViewportPosition(4) + header.sectionSize(4) <= width  # the licence column is in view
+    assert header.sectionSize(0) >= 0.4 * width - 1  # the names keep room
+    assert all(header.sectionSize(column) >= 24 for column in range(5))
+    assert tree.items["communes"].toolTip(2).startswith("cached on")  # an elided text is whole in its tooltip
+
+
+def test_a_layer_without_feature_is_not_counted_as_loaded(plugin, qgis_iface, mirror_server):  # noqa: F811 (the fixture)
+    # Arcep's file in its shape, with one site only, in Cher: none in Indre.
+    header, _first = (
+        (ROOT / "tests/fixtures/mirror/data.arcep.fr/mobile/sites/2024_T2/2024_T2_sites_Metropole.csv")
+        .read_text(encoding="latin-1")
+        .splitlines()[:2]
+    )
+    cher = (
+        "20801;Orange;00018001A1;;0180330101;655000;6665000;47.08;2.39;Centre-Val de Loire;Cher;18;Bourges;18033;"
+        "1;1;1;1;2016_T1;0;0;0;1"
+    )
+    mirror_server.add_fault(
+        "sites_Metropole.csv", "body", body=f"{header}\n{cher}\n".encode("latin-1"), content_type="text/csv"
+    )
+    load(plugin.dock, "36", ["mobile_sites", "communes"])
+    (text,) = summaries(qgis_iface, Qgis.MessageLevel.Info)
+    assert "Indre (36): 1 layers loaded (Communes (with population))" in text
+    assert "Nothing in the source for this territory: Mobile sites" in text
