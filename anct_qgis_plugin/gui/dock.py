@@ -1,7 +1,7 @@
 """The "ANCT Territoires" panel: pick a territory, tick catalogue layers, load them in the
 background, refresh or purge them, work offline."""
 
-from qgis.core import QgsApplication, QgsMessageLog, QgsSettings
+from qgis.core import QgsApplication, QgsMessageLog, QgsProject, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QStringListModel, Qt, QUrl
@@ -30,7 +30,7 @@ from ..resources_paths import GUIDE_URL, guide_path
 from .catalogue_tree import CatalogueTree
 from .commune_card import CommuneCardDialog
 from .i18n import kind_label, tr
-from .layer_loading import add_to_project
+from .layer_loading import add_to_project, move_beside_project
 from .summary import is_worrying, load_summary
 from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask, PackTask
 
@@ -63,6 +63,7 @@ class AnctDock(QgsDockWidget):
         self._choices = {}
         self._build_ui()
         self._restore()
+        QgsProject.instance().writeProject.connect(self.project_writing)
 
     # --- widgets ---------------------------------------------------------------------
     def _build_ui(self):
@@ -414,6 +415,29 @@ class AnctDock(QgsDockWidget):
         self.card_dialog = CommuneCardDialog(task.card, self.iface.mainWindow())
         self.card_dialog.show()
 
+    # --- the saved project -----------------------------------------------------------
+    def project_writing(self, document):
+        """Layers loaded before the first save live in the shared data folder: they move beside the
+        project as it is written, and the file being written names them there (it opens after its
+        folder moved)."""
+        project = QgsProject.instance()
+        moved = move_beside_project(project, document)
+        if moved.layers:
+            self.report(
+                tr("{n} layers moved into {path}, beside the project: move the project with its folder.").format(
+                    n=len(moved.layers), path=moved.path
+                ),
+                MESSAGE_INFO,
+            )
+        if moved.failures:
+            self.report(
+                tr(
+                    "These layers stay in the data folder, outside the project's folder: {items}. Check that the "
+                    "project's folder can be written, then save again."
+                ).format(items="; ".join(moved.failures)),
+                MESSAGE_WARNING,
+            )
+
     # --- messages --------------------------------------------------------------------
     def report(self, message, level, bar=True):
         """Everything goes to the "ANCT" log tab; what the user must see also to the message bar."""
@@ -425,6 +449,7 @@ class AnctDock(QgsDockWidget):
 
     def shutdown(self):
         """Cancel running tasks (plugin unload)."""
+        QgsProject.instance().writeProject.disconnect(self.project_writing)
         for task in list(self.tasks):
             task.detach()
             task.cancel()

@@ -213,3 +213,26 @@ def test_a_layer_without_feature_is_not_counted_as_loaded(plugin, qgis_iface, mi
     (text,) = summaries(qgis_iface, Qgis.MessageLevel.Info)
     assert "Indre (36): 1 layers loaded (Communes (with population))" in text
     assert "Nothing in the source for this territory: Mobile sites" in text
+
+
+def test_a_project_saved_after_loading_moves_with_its_folder(plugin, qgis_iface, tmp_path):  # noqa: F811 (the fixture)
+    import shutil
+
+    from qgis.core import QgsProject
+
+    load(plugin.dock, "36", ["france_services", "communes"])  # before any save: the shared data folder
+    project = QgsProject.instance()
+    counts = {layer.metadata().identifier(): layer.featureCount() for layer in project.mapLayers().values()}
+    folder_a = tmp_path / "A"
+    folder_a.mkdir()
+    assert project.write(str(folder_a / "indre.qgz"))
+    assert all(layer.source().startswith(str(folder_a / "indre_anct.gpkg")) for layer in project.mapLayers().values())
+    assert any("2 layers moved into" in m for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info))
+    project.clear()
+    shutil.move(str(folder_a), str(tmp_path / "B"))
+    reopened = QgsProject()
+    assert reopened.read(str(tmp_path / "B" / "indre.qgz"))
+    layers = list(reopened.mapLayers().values())
+    assert layers and all(layer.isValid() for layer in layers), [layer.source() for layer in layers]
+    assert {layer.metadata().identifier(): layer.featureCount() for layer in layers} == counts
+    assert all(layer.source().startswith(str(tmp_path / "B")) for layer in layers), [lay.source() for lay in layers]
