@@ -38,6 +38,11 @@ LAST_TERRITORY = f"{GROUP}/ui/last_territory"
 CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
 
 
+def shown_label(territory):
+    """How the panel names a territory: the map extent by its name alone (its code is "extent")."""
+    return territory.name if territory.kind == "extent" else territory.label
+
+
 class SuggestionCompleter(QCompleter):
     """Shows every suggestion of the territory index: it already matched them without accents or
     case ('chateauroux' finds 'Châteauroux'), which Qt's own prefix filter would undo."""
@@ -210,7 +215,7 @@ class AnctDock(QgsDockWidget):
             self._clear_territory(tr("Choose a territory."))  # the label and Load follow the text
 
     def choose_territory(self, text):
-        if self.index is None or (self.territory is not None and text == self.territory.label):
+        if self.index is None or (self.territory is not None and text == shown_label(self.territory)):
             return  # Enter on the territory shown (the map extent has no code to resolve)
         try:
             territory = self.index.resolve(self._choices.get(text, text))
@@ -229,11 +234,11 @@ class AnctDock(QgsDockWidget):
         self.territory = territory
         self.territory_label.setText(
             tr("Territory: {label} — {n} communes, CRS {crs}").format(
-                label=territory.label, n=self.commune_count(territory), crs=territory.crs
+                label=shown_label(territory), n=self.commune_count(territory), crs=territory.crs
             )
         )
-        if self.territory_edit.text() != territory.label:  # the field says what the label says
-            self.territory_edit.setText(territory.label)
+        if self.territory_edit.text() != shown_label(territory):  # the field says what the label says
+            self.territory_edit.setText(shown_label(territory))
         self.save_state()
         self.refresh_statuses()
         self._set_busy(self.load_task is not None)

@@ -176,8 +176,10 @@ def test_the_field_follows_the_map_extent(plugin):  # noqa: F811 (the fixture)
     canvas.setExtent(QgsRectangle(1.60, 46.75, 1.75, 46.85))
     dock.extent_button.click()
     assert wait_until(lambda: dock.territory is not None and dock.territory.kind == "extent")
-    assert dock.territory_edit.text() == dock.territory.label and dock.territory.label.startswith("Map extent")
-    assert f"{dock.territory.label} — 3 communes" in dock.territory_label.text()
+    assert (
+        dock.territory_edit.text() == "Map extent"
+        and "Territory: Map extent — 3 communes" in dock.territory_label.text()
+    )
     dock.territory_edit.returnPressed.emit()  # Enter in the field keeps the extent
     assert dock.territory.kind == "extent" and dock.load_button.isEnabled()
 
