@@ -63,14 +63,15 @@ class CatalogueTree(QTreeWidget):
 
     def _fit_columns(self):
         """Every column inside the panel's width: the wanted widths when they fit; else the layer
-        names keep at least 40 % and the other columns share the rest (their text elided, whole
-        in its tooltip)."""
+        names keep at least 40 %, the date and the size stay whole, and the cache state and the
+        licence share the rest (their text elided, whole in its tooltip)."""
         available = self.viewport().width()
         wanted = [max(self.sizeHintForColumn(column), self.header().sectionSizeHint(column)) for column in range(5)]
-        others = sum(wanted[1:])
-        name = max(available - others, min(wanted[0], int(available * 0.4)))
-        scale = min(1.0, (available - name) / others) if others else 1.0
-        widths = [name] + [int(width * scale) for width in wanted[1:]]
+        name = max(available - sum(wanted[1:]), min(wanted[0], int(available * 0.4)))
+        squeezable = wanted[2] + wanted[4]
+        room = max(0, available - name - wanted[1] - wanted[3])
+        scale = min(1.0, room / squeezable) if squeezable else 1.0
+        widths = [name, wanted[1], int(wanted[2] * scale), wanted[3], int(wanted[4] * scale)]
         for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
 

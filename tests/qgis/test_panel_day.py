@@ -193,6 +193,8 @@ def test_every_catalogue_column_is_seen_at_the_panel_default_width(plugin):  # n
     assert header.sectionViewportPosition(4) + header.sectionSize(4) <= width  # the licence column is in view
     assert header.sectionSize(0) >= 0.4 * width - 1  # the names keep room
     assert all(header.sectionSize(column) >= 24 for column in range(5))
+    for column in (1, 3):  # the date and the size are never cut
+        assert header.sectionSize(column) >= tree.sizeHintForColumn(column)
     assert tree.items["communes"].toolTip(2).startswith("cached on")  # an elided text is whole in its tooltip
 
 
