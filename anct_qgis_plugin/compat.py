@@ -117,6 +117,9 @@ LABEL_TEXT_FORMAT = hasattr(QgsLayoutItemLabel, "setTextFormat")
 LEGEND_STYLE_TEXT_FORMAT = hasattr(QgsLegendStyle, "setTextFormat")
 
 TASK_CAN_CANCEL = first_spelling(lambda: QgsTask.Flag.CanCancel, lambda: QgsTask.CanCancel)
+# QGIS >= 3.26: no "Task complete" notice of QGIS's own (the panel says more); None before.
+TASK_SILENT = getattr(QgsTask.Flag, "Silent", None) if hasattr(QgsTask, "Flag") else getattr(QgsTask, "Silent", None)
+TASK_FLAGS = TASK_CAN_CANCEL | TASK_SILENT if TASK_SILENT is not None else TASK_CAN_CANCEL
 
 MESSAGE_INFO = first_spelling(lambda: Qgis.MessageLevel.Info, lambda: Qgis.Info)
 MESSAGE_WARNING = first_spelling(lambda: Qgis.MessageLevel.Warning, lambda: Qgis.Warning)

@@ -1317,7 +1317,7 @@
       <translation>« {text} » n'est pas un indicateur de l'Observatoire des territoires : indiquez dataset.indic (insee_rp_hist_1968.dens_pop) ou collez un lien de sa carte (…#c=indicator&amp;i=dataset.indic ou …?indics=dataset.indic).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="320" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="354" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
@@ -1347,7 +1347,7 @@
       <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="314" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="348" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
@@ -1377,7 +1377,7 @@
       <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="422" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="456" />
       <source>Cannot write {url} into {folder} ({error}): free some space on that disk or choose another cache folder (Settings &gt; Options &gt; ANCT Territoires, or ANCT_QGIS_CACHE_DIR).</source>
       <translation>Impossible d'écrire {url} dans {folder} ({error}) : libérez de la place sur ce disque ou choisissez un autre dossier de cache (Préférences &gt; Options &gt; ANCT Territoires, ou ANCT_QGIS_CACHE_DIR).</translation>
     </message>
@@ -1402,9 +1402,9 @@
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="312" />
-      <source>Connection failed for {url}: {error}</source>
-      <translation>Échec de la connexion à {url} : {error}</translation>
+      <location filename="../anct_qgis_plugin/core/http.py" line="228" />
+      <source>Connection to {host} failed ({reason}) for {url}. Check the network, QGIS's proxy (Settings &gt; Options &gt; Network) and the mirror (Settings &gt; Options &gt; ANCT Territoires), or work offline from the cache (Offline mode).</source>
+      <translation>La connexion à {host} a échoué ({reason}) pour {url}. Vérifiez le réseau, le proxy de QGIS (Préférences &gt; Options &gt; Réseau) et le miroir (Préférences &gt; Options &gt; ANCT Territoires), ou travaillez hors ligne à partir du cache (mode Hors ligne).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/datagouv.py" line="84" />
@@ -1417,12 +1417,17 @@
       <translation>Le jeu de données « {dataset} » a plusieurs fichiers qui conviennent ({rule}) : {files}. Le producteur a peut-être ajouté un fichier : le catalogue doit dire lequel lire.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="72" />
+      <source>Details of the unavailable sources in the ANCT log panel.</source>
+      <translation>Détails des sources indisponibles dans le panneau de journal ANCT.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/territories.py" line="299" />
       <source>Did you mean: {choices}?</source>
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="294" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="328" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
@@ -1512,7 +1517,7 @@
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="309" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="343" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
@@ -1522,7 +1527,12 @@
       <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/editions.py" line="159" />
+      <location filename="../anct_qgis_plugin/core/editions.py" line="160" />
+      <source>No edition of {url} from {first} back to {last} in the mirror {mirror}: the mirror has no copy of it. Copy the publisher's file into the mirror, or clear the mirror in Settings &gt; Options &gt; ANCT Territoires.</source>
+      <translation>Aucune édition de {url} de {first} à {last} dans le miroir {mirror} : le miroir n'en a pas de copie. Copiez le fichier du producteur dans le miroir, ou videz le champ du miroir dans Préférences &gt; Options &gt; ANCT Territoires.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/editions.py" line="167" />
       <source>No edition of {url} is published from {first} back to {last}.</source>
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
@@ -1682,7 +1692,7 @@
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="171" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="173" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
@@ -1692,7 +1702,7 @@
       <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="60" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="123" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
@@ -1807,6 +1817,11 @@
       <translation>binaire</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="82" />
+      <source>could not be read</source>
+      <translation>illisible</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/road_network.py" line="155" />
       <source>has a geometry that is not GeoJSON</source>
       <translation>a une géométrie qui n'est pas du GeoJSON</translation>
@@ -1842,9 +1857,24 @@
       <translation>non</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="75" />
+      <source>no answer from the network</source>
+      <translation>pas de réponse du réseau</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/observatoire.py" line="138" />
       <source>nothing</source>
       <translation>rien</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="69" />
+      <source>offline mode, and no copy in the cache</source>
+      <translation>mode hors ligne, et aucune copie en cache</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="81" />
+      <source>the cache cannot be written</source>
+      <translation>le cache ne peut pas être écrit</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/cache.py" line="159" />
@@ -1852,9 +1882,39 @@
       <translation>l'entrée de cache {folder} est verrouillée par un autre processus</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="222" />
+      <source>the connection was cut during the transfer</source>
+      <translation>la connexion a été coupée pendant le transfert</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="220" />
+      <source>the connection was refused</source>
+      <translation>la connexion a été refusée</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="77" />
+      <source>the file is not in the expected shape</source>
+      <translation>le fichier n'a pas la forme attendue</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/cache.py" line="161" />
       <source>the lock file of {folder} cannot be written</source>
       <translation>le fichier de verrou de {folder} ne peut pas être écrit</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="71" />
+      <source>the mirror has no copy of the file</source>
+      <translation>le miroir n'a pas de copie du fichier</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="79" />
+      <source>the mirror setting is wrong</source>
+      <translation>le réglage du miroir est erroné</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="221" />
+      <source>the network is unreachable</source>
+      <translation>le réseau est injoignable</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/road_network.py" line="326" />
@@ -1862,7 +1922,32 @@
       <translation>la page à STARTINDEX={start} est revenue vide</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="429" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="217" />
+      <source>the proxy did not let the request through</source>
+      <translation>le proxy n'a pas laissé passer la requête</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="71" />
+      <source>the publisher's file was not found</source>
+      <translation>le fichier du producteur est introuvable</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="218" />
+      <source>the secure connection failed: certificate not trusted?</source>
+      <translation>la connexion sécurisée a échoué : certificat non reconnu ?</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/errors.py" line="74" />
+      <source>the server answered with an error (HTTP {status})</source>
+      <translation>le serveur a répondu par une erreur (HTTP {status})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="219" />
+      <source>the server's name could not be resolved: no network?</source>
+      <translation>le nom du serveur n'a pas pu être résolu : pas de réseau ?</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/http.py" line="463" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -1872,12 +1957,12 @@
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="78" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="80" />
       <source>{date}, ANCT cross-table</source>
       <translation>{date}, croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="80" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="82" />
       <source>{date}, list newer than the cross-table</source>
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
@@ -1997,7 +2082,7 @@
       <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="259" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="293" />
       <source>{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again in this run, {url} is not downloaded. Try again later.</source>
       <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
     </message>
@@ -2072,7 +2157,7 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="155" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="157" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
@@ -2092,12 +2177,12 @@
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="150" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="152" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="64" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="127" />
       <source>{title}: written to {path}, as the project's GeoPackage cannot be written ({error}).</source>
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
@@ -2157,7 +2242,7 @@
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="437" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="471" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
@@ -2167,7 +2252,7 @@
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="366" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="400" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>
@@ -2180,17 +2265,17 @@
       <translation> h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="392" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="462" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="453" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="56" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -2205,27 +2290,27 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="164" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="185" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="152" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="173" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="81" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="85" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="101" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="180" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="201" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -2235,7 +2320,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="159" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="114" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -2255,7 +2340,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="421" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="387" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -2265,22 +2350,22 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="156" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="111" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="305" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="266" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="192" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="213" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="254" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="215" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -2290,7 +2375,7 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="124" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="79" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
@@ -2310,7 +2395,7 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="88" />
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="83" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
@@ -2325,7 +2410,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="148" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -2340,7 +2425,7 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="369" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -2355,22 +2440,22 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="154" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="109" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="168" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="123" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="363" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="326" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="144" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="99" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
@@ -2380,7 +2465,7 @@
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="88" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -2395,12 +2480,17 @@
       <translation>Identifiants du miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="171" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="192" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="181" />
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="55" />
+      <source>Nothing in the source for this territory: {titles}.</source>
+      <translation>Rien dans la source pour ce territoire : {titles}.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -2420,7 +2510,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="161" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="116" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -2430,27 +2520,27 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="158" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="113" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="59" />
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="28" />
       <source>Refresh failed, cached copy used: {items}.</source>
       <translation>Actualisation échouée, copie en cache utilisée : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="414" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="380" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="162" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="167" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
@@ -2460,17 +2550,17 @@
       <translation>Même nom ou code</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="164" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="119" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="369" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="165" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="120" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -2500,22 +2590,22 @@
       <translation>Commençant par le texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="189" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="389" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="352" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="275" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="236" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="81" />
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="76" />
       <source>The layers already in the project were kept. Check that the folder can be written and has free space, or choose another data folder (Options &gt; ANCT Territoires), then Retry.</source>
       <translation>Les couches déjà présentes dans le projet ont été conservées. Vérifiez que le dossier est accessible en écriture et qu'il reste de la place, ou choisissez un autre dossier de données (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
@@ -2525,9 +2615,9 @@
       <translation>Le nom d'utilisateur et le mot de passe du miroir n'ont pas pu être conservés dans la base d'authentification de QGIS (désactivée, ou sans mot de passe principal) : le miroir {url} est enregistré sans eux. Ajoutez-les dans Préférences &gt; Options &gt; Authentification et choisissez-les comme identifiants du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="76" />
-      <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), then Retry.</source>
-      <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="71" />
+      <source>The network did not answer: check the proxy (QGIS Options &gt; Network) or the mirror (Options &gt; ANCT Territoires), or work offline from the cache, then Retry.</source>
+      <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), ou travaillez hors ligne à partir du cache, puis cliquez sur Réessayer.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="91" />
@@ -2535,22 +2625,27 @@
       <translation>Le nom d'utilisateur et le mot de passe (ou le jeton) d'un miroir http, conservés chiffrés dans la base d'authentification de QGIS. Saisis dans l'URL du miroir, ils y sont déplacés à la validation (OK).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="439" />
+      <source>These layers stay in the data folder, outside the project's folder: {items}. Check that the project's folder can be written, then save again.</source>
+      <translation>Ces couches restent dans le dossier de données, hors du dossier du projet : {items}. Vérifiez que le dossier du projet est accessible en écriture, puis enregistrez de nouveau.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="70" />
       <source>Time-to-live</source>
       <translation>Durée de validité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="72" />
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="67" />
       <source>Unavailable: {items}.</source>
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="134" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="89" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="93" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -2565,7 +2660,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="230" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="189" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -2600,6 +2695,11 @@
       <translation>ko</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="65" />
+      <source>no answer from the network</source>
+      <translation>pas de réponse du réseau</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
@@ -2610,7 +2710,7 @@
       <translation>hors ligne (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="70" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="90" />
       <source>refresh failed: copy from {age} ago</source>
       <translation>actualisation échouée : copie d'il y a {age}</translation>
     </message>
@@ -2630,17 +2730,37 @@
       <translation>{kind} — en faire le territoire du panneau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="116" />
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="16" />
+      <source>{n} downloaded from the mirror {mirror}</source>
+      <translation>{n} téléchargées depuis le miroir {mirror}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="18" />
+      <source>{n} downloaded from the publishers</source>
+      <translation>{n} téléchargées chez les producteurs</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="22" />
+      <source>{n} from the cache (copies from {age} ago)</source>
+      <translation>{n} depuis le cache (copies d'il y a {age})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="432" />
+      <source>{n} layers moved into {path}, beside the project: move the project with its folder.</source>
+      <translation>{n} couches déplacées dans {path}, à côté du projet : déplacez le projet avec son dossier.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="132" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="50" />
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="48" />
       <source>{territory}: {n} layers loaded ({titles}).</source>
       <translation>{territory} : {n} couches chargées ({titles}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="61" />
+      <location filename="../anct_qgis_plugin/gui/summary.py" line="30" />
       <source>{title} (copy from {age} ago; {error})</source>
       <translation>{title} (copie d'il y a {age} ; {error})</translation>
     </message>

@@ -68,6 +68,8 @@ class CommuneCard:
                 rows.append(
                     f"{title}: {line.ident}" + (f" — {extra}" if extra else "") + f" [{self._vintage(layer_id)}]"
                 )
+        if self.unavailable:
+            rows.append(tr("Details of the unavailable sources in the ANCT log panel."))
         return "\n".join(rows)
 
     def _vintage(self, layer_id: str) -> str:
@@ -99,7 +101,7 @@ def commune_card(builder: LayerBuilder, index: TerritoryIndex, code: str, cross_
     )
     for table_id, membership in read_memberships(builder, CARD_TABLES, builder.feedback, cross_table).items():
         if membership.unavailable:
-            card.unavailable[table_id] = membership.unavailable
+            card.unavailable[table_id] = membership.reason or membership.unavailable  # the details are logged
             continue
         card.source_dates[table_id] = membership.source_date
         card.origins[table_id] = membership.origin

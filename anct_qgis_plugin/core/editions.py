@@ -155,6 +155,14 @@ def fetch_edition(
             served = fetcher.served(cached[2])
             served.stale = True
             return cached[1], cached[0], served
+    if fetcher.mirror is not None:  # the mirror lacks the files: the publisher may well publish them
+        raise NotPublishedError(
+            tr(
+                "No edition of {url} from {first} back to {last} in the mirror {mirror}: the mirror has no copy "
+                "of it. Copy the publisher's file into the mirror, or clear the mirror in Settings > Options > "
+                "ANCT Territoires."
+            ).format(url=locator.template, first=urls[0][0].label, last=urls[-1][0].label, mirror=fetcher.mirror.root)
+        )
     raise NotPublishedError(
         tr("No edition of {url} is published from {first} back to {last}.").format(
             url=locator.template, first=urls[0][0].label, last=urls[-1][0].label

@@ -1,5 +1,6 @@
 """Exceptions of the data layer. Each carries a message a user can act on."""
 
+from .i18n import tr
 from .secrets import shown
 
 
@@ -59,3 +60,23 @@ def bare(error: AnctError) -> AnctError:
     copy = type(error)(*error.args)
     copy.__dict__.update(error.__dict__)  # what the error carries besides its message (an HTTP status)
     return copy
+
+
+def short_reason(error: AnctError, mirror: bool = False) -> str:
+    """Why a file could not be had, in a few words for a card or a list (the whole message, with
+    its URLs and paths, goes to the log). ``mirror``: the files come from a mirror."""
+    if isinstance(error, OfflineError):
+        return tr("offline mode, and no copy in the cache")
+    if isinstance(error, NotPublishedError):
+        return tr("the mirror has no copy of the file") if mirror else tr("the publisher's file was not found")
+    if isinstance(error, DownloadError):
+        if error.status:
+            return tr("the server answered with an error (HTTP {status})").format(status=error.status)
+        return tr("no answer from the network")
+    if isinstance(error, ParseError):
+        return tr("the file is not in the expected shape")
+    if isinstance(error, MirrorError):
+        return tr("the mirror setting is wrong")
+    if isinstance(error, StorageError):
+        return tr("the cache cannot be written")
+    return tr("could not be read")

@@ -198,6 +198,40 @@ def _status_message(status: int, url: str, text: str) -> str:
     return tr("HTTP {status} from {url}").format(status=status, url=url)
 
 
+# What a connection error's text says, in words (the raw urllib3 text names pools and objects).
+_CONNECTION_WORDS = (
+    (("ProxyError", "Unable to connect to proxy", "Tunnel connection failed"), "proxy"),
+    (("SSLError", "CERTIFICATE_VERIFY_FAILED", "SSL:"), "tls"),
+    (("name resolution", "Name or service not known", "nodename nor servname", "getaddrinfo failed"), "dns"),
+    (("Connection refused",), "refused"),
+    (("Network is unreachable", "No route to host"), "unreachable"),
+    (("ChunkedEncodingError", "IncompleteRead", "Connection broken", "reset", "aborted", "RemoteDisconnected"), "cut"),
+)
+
+
+def connection_reason(error: BaseException) -> str:
+    """Why a connection failed, in a few words, from requests' exception."""
+    text = " ".join([cls.__name__ for cls in type(error).__mro__] + [str(error)])
+    kind = next((kind for words, kind in _CONNECTION_WORDS if any(word in text for word in words)), "")
+    return {
+        "proxy": tr("the proxy did not let the request through"),
+        "tls": tr("the secure connection failed: certificate not trusted?"),
+        "dns": tr("the server's name could not be resolved: no network?"),
+        "refused": tr("the connection was refused"),
+        "unreachable": tr("the network is unreachable"),
+        "cut": tr("the connection was cut during the transfer"),
+    }.get(kind, tr("no answer from the network"))
+
+
+def connection_failure(url: str, error: BaseException) -> str:
+    """A connection failure in plain words, with what to check: no pool, socket or object names."""
+    return tr(
+        "Connection to {host} failed ({reason}) for {url}. Check the network, QGIS's proxy (Settings > "
+        "Options > Network) and the mirror (Settings > Options > ANCT Territoires), or work offline from "
+        "the cache (Offline mode)."
+    ).format(host=_host(url), reason=connection_reason(error), url=url)
+
+
 def _host(url: str) -> str:
     """host[:port] of a URL, without the credentials it may carry."""
     parts = urlsplit(url)
@@ -309,7 +343,7 @@ class HttpClient:
                 last_error = tr("No answer within {seconds:g} s from {url}").format(seconds=self.timeout_s, url=url)
             except (self._requests.exceptions.ConnectionError, self._requests.exceptions.ChunkedEncodingError) as error:
                 last_status = 0
-                last_error = tr("Connection failed for {url}: {error}").format(url=url, error=error)
+                last_error = connection_failure(url, error)
             except self._requests.exceptions.RequestException as error:  # redirect loop, bad URL: no retry
                 raise DownloadError(tr("Cannot download {url}: {error}").format(url=url, error=error)) from None
             if attempt < self.retries:

@@ -91,6 +91,10 @@ class AnctData:
         not ask again for one that failed; the next run (a retry) starts afresh."""
         return AnctData(self.config, self.language)
 
+    def mirror_label(self) -> str:
+        """The mirror the files come from, without credentials; "" when they come from their publishers."""
+        return self.fetcher.mirror.root if self.fetcher.mirror is not None else ""
+
     def with_settings(self, **changes: str | float | bool) -> AnctData:
         """The same data layer with some settings changed (refresh = time-to-live 0)."""
         return AnctData(dataclasses.replace(self.config, **changes), self.language)

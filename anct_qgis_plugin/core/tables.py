@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, TYPOLOGY_IDS, get_source
 from .commune_codes import UNPLACED, CodeTally
 from .cross_table import CrossTable, list_date
-from .errors import AnctError
+from .errors import AnctError, short_reason
 from .i18n import tr
 from .layers import read_source_table, side_labels, source_info
 from .parsers import split_values
@@ -58,6 +58,7 @@ class Membership:
     source_date: str = ""
     title: str = ""
     unavailable: str = ""
+    reason: str = ""  # why it is unavailable, in a few words (``unavailable``: the whole message)
     rows_by_id: dict = field(default_factory=dict)  # extra columns per id (type_fs, format_fs…)
     labels: dict = field(default_factory=dict)  # id -> its label (lib_qp, lib_ti…), where published
     dates: dict = field(default_factory=dict)  # id -> signature date, where published
@@ -80,6 +81,7 @@ def read_membership(builder: LayerBuilder, table_id: str, country: Territory) ->
         table, columns, position = read_source_table(source, files[0].path, wanted)
     except AnctError as error:
         membership.unavailable = str(error)
+        membership.reason = short_reason(error, builder.fetcher.mirror is not None)
         return membership
     commune_at, id_at = position[columns[source.commune_column]], position[columns[id_column]]
     prefix_at = position.get(ID_PREFIX.get(table_id, ""))

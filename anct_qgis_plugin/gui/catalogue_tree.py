@@ -53,7 +53,27 @@ class CatalogueTree(QTreeWidget):
             item.setCheckState(0, Qt.CheckState.Unchecked)
             self.items[source.id] = item
         self.expandAll()
-        self.resizeColumnToContents(0)
+        self.header().setStretchLastSection(False)
+        self.header().setMinimumSectionSize(24)
+        self._fit_columns()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self):
+        """Every column inside the panel's width: the wanted widths when they fit; else the layer
+        names keep at least 40 %, the date and the size stay whole, and the cache state and the
+        licence share the rest (their text elided, whole in its tooltip)."""
+        available = self.viewport().width()
+        wanted = [max(self.sizeHintForColumn(column), self.header().sectionSizeHint(column)) for column in range(5)]
+        name = max(available - sum(wanted[1:]), min(wanted[0], int(available * 0.4)))
+        squeezable = wanted[2] + wanted[4]
+        room = max(0, available - name - wanted[1] - wanted[3])
+        scale = min(1.0, room / squeezable) if squeezable else 1.0
+        widths = [name, wanted[1], int(wanted[2] * scale), wanted[3], int(wanted[4] * scale)]
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
 
     def checked_ids(self):
         return [layer_id for layer_id, item in self.items.items() if item.checkState(0) == Qt.CheckState.Checked]
@@ -71,10 +91,10 @@ class CatalogueTree(QTreeWidget):
             item.setToolTip(2, fallback.message())
         else:
             item.setText(2, cache_text(status))
-            item.setToolTip(2, "")
+            item.setToolTip(2, item.text(2))
         item.setText(3, human_size(status.size) if status.size else "")
-        for column in (1, 2, 3):
-            self.resizeColumnToContents(column)
+        item.setToolTip(1, item.text(1))
+        self._fit_columns()
 
     def apply_filter(self, text):
         wanted = normalise(text)

@@ -1,7 +1,7 @@
 """The "ANCT Territoires" panel: pick a territory, tick catalogue layers, load them in the
 background, refresh or purge them, work offline."""
 
-from qgis.core import QgsApplication, QgsMessageLog, QgsSettings
+from qgis.core import QgsApplication, QgsMessageLog, QgsProject, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QStringListModel, Qt, QUrl
@@ -23,7 +23,6 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
 from ..core.catalogue import get_source
 from ..core.errors import AnctError
-from ..core.fetcher import copy_age
 from ..core.report import LOG_TAG
 from ..core.service import AnctData
 from ..core.settings import GROUP, read_setting, write_setting
@@ -31,62 +30,17 @@ from ..resources_paths import GUIDE_URL, guide_path
 from .catalogue_tree import CatalogueTree
 from .commune_card import CommuneCardDialog
 from .i18n import kind_label, tr
-from .layer_loading import add_to_project
+from .layer_loading import add_to_project, move_beside_project
+from .summary import is_worrying, load_summary
 from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask, PackTask
 
 LAST_TERRITORY = f"{GROUP}/ui/last_territory"
 CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
 
 
-NETWORK_WORDS = ("Connection failed", "No answer within", "took longer than", "HTTP 407", "Cannot download")
-
-
-def load_summary(task, language, placed=None):
-    """One message for a whole load: what came, what did not and why, in plain words.
-    ``placed``: what add_to_project did (layers that could not be written, notes)."""
-    titles = {layer_id: get_source(layer_id).title(language) for layer_id in task.layer_ids}
-    unwritten = placed.failures if placed is not None else {}
-    loaded = [built.info.title for built in task.built if built.info.layer_id not in unwritten]
-    text = tr("{territory}: {n} layers loaded ({titles}).").format(
-        territory=task.territory.label, n=len(loaded), titles=", ".join(loaded) or "-"
-    )
-    stale = [
-        (built.info.title, min(built.info.fallbacks, key=lambda copy: copy.fetched_at))
-        for built in task.built
-        if built.info.fallbacks and built.info.layer_id not in unwritten
-    ]
-    if stale:
-        text += " " + tr("Refresh failed, cached copy used: {items}.").format(
-            items="; ".join(
-                tr("{title} (copy from {age} ago; {error})").format(
-                    title=title, age=copy_age(copy.fetched_at), error=copy.error.split(" — ")[0][:160]
-                )
-                for title, copy in stale
-            )
-        )
-    failures = {**task.failures, **unwritten}
-    if failures:
-        reasons = {}
-        for layer_id, message in failures.items():
-            reasons.setdefault(message.split(" — ")[0][:300], []).append(titles[layer_id])
-        text += " " + tr("Unavailable: {items}.").format(
-            items="; ".join(f"{', '.join(names)} ({reason})" for reason, names in reasons.items())
-        )
-        if any(word in message for message in task.failures.values() for word in NETWORK_WORDS):
-            text += " " + tr(
-                "The network did not answer: check the proxy (QGIS Options > Network) or the mirror "
-                "(Options > ANCT Territoires), then Retry."
-            )
-        if unwritten:
-            text += " " + tr(
-                "The layers already in the project were kept. Check that the folder can be written and "
-                "has free space, or choose another data folder (Options > ANCT Territoires), then Retry."
-            )
-    for note in placed.notes if placed is not None else ():
-        text += " " + note
-    if failures:
-        text += " " + tr("Details in the ANCT log panel.")
-    return text
+def shown_label(territory):
+    """How the panel names a territory: the map extent by its name alone (its code is "extent")."""
+    return territory.name if territory.kind == "extent" else territory.label
 
 
 class SuggestionCompleter(QCompleter):
@@ -114,6 +68,7 @@ class AnctDock(QgsDockWidget):
         self._choices = {}
         self._build_ui()
         self._restore()
+        QgsProject.instance().writeProject.connect(self.project_writing)
 
     # --- widgets ---------------------------------------------------------------------
     def _build_ui(self):
@@ -205,7 +160,11 @@ class AnctDock(QgsDockWidget):
     def showEvent(self, event):  # noqa: N802
         # The territory index is read when the panel is first shown, not at QGIS start-up.
         super().showEvent(event)
+        self.load_index()
+
+    def load_index(self):
         if self.index is None and not any(isinstance(t, IndexTask) for t in self.tasks):
+            self.territory_label.setText(tr("Loading territories…"))
             self._start(IndexTask(self.data, self._index_loaded))
 
     def save_state(self):
@@ -226,12 +185,14 @@ class AnctDock(QgsDockWidget):
     def _index_loaded(self, task, ok):
         self._done(task)
         if not ok:
-            self.territory_label.setText(
-                tr("Territories unavailable: {error}").format(error=task.error or tr("cancelled"))
-            )
-            self.report(task.error, MESSAGE_CRITICAL)
+            # Often the first start without network: a warning the user can act on, with Retry.
+            message = tr("Territories unavailable: {error}").format(error=task.error or tr("cancelled"))
+            self.territory_label.setText(message)
+            self.report(message, MESSAGE_WARNING)
+            self.retry_button.setVisible(True)
             return
         self.index = task.index
+        self.retry_button.setVisible(bool(self.failed_layers))
         last = QgsSettings().value(LAST_TERRITORY, "")
         if self.territory_edit.text().strip():
             self._suggest(self.territory_edit.text())  # typed while the list loaded: kept, not overwritten
@@ -254,8 +215,8 @@ class AnctDock(QgsDockWidget):
             self._clear_territory(tr("Choose a territory."))  # the label and Load follow the text
 
     def choose_territory(self, text):
-        if self.index is None:
-            return
+        if self.index is None or (self.territory is not None and text == shown_label(self.territory)):
+            return  # Enter on the territory shown (the map extent has no code to resolve)
         try:
             territory = self.index.resolve(self._choices.get(text, text))
         except AnctError as error:
@@ -273,11 +234,11 @@ class AnctDock(QgsDockWidget):
         self.territory = territory
         self.territory_label.setText(
             tr("Territory: {label} — {n} communes, CRS {crs}").format(
-                label=territory.label, n=self.commune_count(territory), crs=territory.crs
+                label=shown_label(territory), n=self.commune_count(territory), crs=territory.crs
             )
         )
-        if self.territory_edit.text() != territory.label and territory.kind != "extent":
-            self.territory_edit.setText(territory.label)
+        if self.territory_edit.text() != shown_label(territory):  # the field says what the label says
+            self.territory_edit.setText(shown_label(territory))
         self.save_state()
         self.refresh_statuses()
         self._set_busy(self.load_task is not None)
@@ -320,7 +281,7 @@ class AnctDock(QgsDockWidget):
         self.retry_button.setVisible(False)
         self.load_task = LoadLayersTask(data, self.territory, layer_ids, self._layers_loaded)
         self.load_task.progressChanged.connect(self._show_progress)
-        self.load_task.status.connect(self._show_status)
+        self.load_task.step.connect(self._show_status)
         self.progress.setFormat("%p %")
         self.progress.setValue(0)
         self._start(self.load_task)
@@ -357,8 +318,10 @@ class AnctDock(QgsDockWidget):
         self.failed_layers = list(failures)
         self.retry_button.setVisible(bool(failures))
         if task.built or task.failures:
-            worrying = failures or (placed is not None and placed.notes) or any(b.info.fallbacks for b in task.built)
-            self.report(load_summary(task, self.data.language, placed), MESSAGE_WARNING if worrying else MESSAGE_INFO)
+            self.report(
+                load_summary(task, self.data.language, self.data.mirror_label(), placed),
+                MESSAGE_WARNING if is_worrying(task, placed) else MESSAGE_INFO,
+            )
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
         self.refresh_statuses()
@@ -402,8 +365,11 @@ class AnctDock(QgsDockWidget):
         QDesktopServices.openUrl(self.guide_url())
 
     def retry_failed(self):
-        """Load again what could not be had (after fixing the proxy or the mirror, say)."""
-        if self.failed_layers:
+        """Load again what could not be had (after fixing the proxy or the mirror, say): the
+        territories first when they could not be read."""
+        if self.index is None:
+            self.load_index()
+        elif self.failed_layers:
             self.tree.set_checked(self.failed_layers)
             self.load_checked()
 
@@ -437,7 +403,9 @@ class AnctDock(QgsDockWidget):
         self.offline_box.setChecked(self.data.config.offline)
         self.offline_box.blockSignals(False)
         self.refresh_statuses()
-        if self.failed_layers and self.load_task is None and self.territory is not None:
+        if self.index is None and self.isVisible():
+            self.load_index()
+        elif self.failed_layers and self.load_task is None and self.territory is not None:
             self.retry_failed()
 
     # --- commune card ----------------------------------------------------------------
@@ -452,6 +420,29 @@ class AnctDock(QgsDockWidget):
         self.card_dialog = CommuneCardDialog(task.card, self.iface.mainWindow())
         self.card_dialog.show()
 
+    # --- the saved project -----------------------------------------------------------
+    def project_writing(self, document):
+        """Layers loaded before the first save live in the shared data folder: they move beside the
+        project as it is written, and the file being written names them there (it opens after its
+        folder moved)."""
+        project = QgsProject.instance()
+        moved = move_beside_project(project, document)
+        if moved.layers:
+            self.report(
+                tr("{n} layers moved into {path}, beside the project: move the project with its folder.").format(
+                    n=len(moved.layers), path=moved.path
+                ),
+                MESSAGE_INFO,
+            )
+        if moved.failures:
+            self.report(
+                tr(
+                    "These layers stay in the data folder, outside the project's folder: {items}. Check that the "
+                    "project's folder can be written, then save again."
+                ).format(items="; ".join(moved.failures)),
+                MESSAGE_WARNING,
+            )
+
     # --- messages --------------------------------------------------------------------
     def report(self, message, level, bar=True):
         """Everything goes to the "ANCT" log tab; what the user must see also to the message bar."""
@@ -463,16 +454,9 @@ class AnctDock(QgsDockWidget):
 
     def shutdown(self):
         """Cancel running tasks (plugin unload)."""
+        QgsProject.instance().writeProject.disconnect(self.project_writing)
         for task in list(self.tasks):
-            task.on_done = lambda *_args: None
-            # A task may report once more after the panel is gone: its reports must not reach
-            # deleted widgets (an exception in a slot aborts QGIS).
-            for signal in (task.progressChanged, getattr(task, "status", None)):
-                try:
-                    if signal is not None:
-                        signal.disconnect()
-                except TypeError:
-                    pass  # nothing connected
+            task.detach()
             task.cancel()
         self.tasks.clear()
         self.load_task = None

@@ -3,7 +3,9 @@
 The layers are written to a GeoPackage and loaded from it, not kept in memory: a saved project
 reopens with its data. The GeoPackage lies beside the saved project (``<project>_anct.gpkg``),
 else (no saved project, or its folder cannot be written) in the data folder of the settings
-(Options; Documents/ANCT Territoires by default). Each load writes a new table (core/gpkg_store.py)
+(Options; Documents/ANCT Territoires by default); when the project is saved, the layers of the
+data folder move beside it (move_beside_project), so that the project moves with its folder.
+Each load writes a new table (core/gpkg_store.py)
 and the layer it replaces, and its table, go only after that write succeeded.
 """
 
@@ -11,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsDataProvider, QgsProject, QgsReadWriteContext, QgsVectorLayer
 
 from ..core.errors import AnctError, StorageError
 from ..core.gpkg_store import drop_table, write_new_table
@@ -26,15 +28,76 @@ def style_path(layer_id):
     return resource_path("styles", f"{layer_id}.qml")
 
 
+def project_gpkg(project):
+    """``<project>_anct.gpkg`` beside the saved project; "" for a project never saved."""
+    if not project.fileName():
+        return ""
+    stem = os.path.splitext(os.path.basename(project.fileName()))[0]
+    return os.path.join(project.absolutePath(), f"{stem}_anct.gpkg")
+
+
 def data_paths(project, territory):
     """Where the layers may be written, best first: beside the saved project, then the data folder
     (a project in a read-only folder still gets its layers)."""
     table_prefix = re.sub(r"[^0-9A-Za-z]+", "_", territory.key).strip("_").lower() or "territory"
     data_folder = os.path.join(read_setting("data_dir") or default_data_dir(), "anct.gpkg")
-    if not project.fileName():
-        return [(data_folder, table_prefix)]
-    stem = os.path.splitext(os.path.basename(project.fileName()))[0]
-    return [(os.path.join(project.absolutePath(), f"{stem}_anct.gpkg"), table_prefix), (data_folder, table_prefix)]
+    beside = project_gpkg(project)
+    return [(beside, table_prefix), (data_folder, table_prefix)] if beside else [(data_folder, table_prefix)]
+
+
+@dataclass
+class Moved:
+    """What moving the panel's layers beside a saved project did."""
+
+    path: str = ""
+    layers: list = field(default_factory=list)  # names of the layers now read from ``path``
+    failures: list = field(default_factory=list)  # "name: why" of those left where they were
+
+
+def move_beside_project(project, document):
+    """The panel's layers read from another GeoPackage (the shared data folder's, where layers
+    loaded before the first save went) copied into ``<project>_anct.gpkg`` and read from there:
+    the saved project and its data move together. A layer that cannot be copied stays as it was.
+    ``document``: the project's XML being written (QgsProject.writeProject), told the new sources."""
+    target = project_gpkg(project)
+    moved = Moved(target)
+    if not target:
+        return moved
+    for layer in project.mapLayers().values():
+        where = _gpkg_table(layer) if layer.metadata().identifier().startswith("anct:") else None
+        if where is None or os.path.abspath(where[0]) == os.path.abspath(target):
+            continue
+        try:
+            table = write_new_table(layer, target, where[1].rsplit("_", 1)[0], metadata=layer.metadata())
+        except (OSError, StorageError) as error:
+            moved.failures.append(f"{layer.name()}: {error}")
+            continue
+        layer.setDataSource(f"{target}|layername={table}", layer.name(), "ogr", QgsDataProvider.ProviderOptions())
+        _write_source(document, layer, project)
+        moved.layers.append(layer.name())
+    return moved
+
+
+def _write_source(document, layer, project):
+    """The layer's new source in the project XML being written (relative to the project when the
+    project saves relative paths, as QGIS itself writes it)."""
+    context = QgsReadWriteContext()
+    context.setPathResolver(project.pathResolver())
+    encoded = layer.encodedSource(layer.source(), context)
+    layers = document.elementsByTagName("maplayer")
+    for index in range(layers.count()):
+        element = layers.at(index).toElement()
+        if element.firstChildElement("id").text() != layer.id():
+            continue
+        source = element.firstChildElement("datasource")
+        while source.hasChildNodes():
+            source.removeChild(source.firstChild())
+        source.appendChild(document.createTextNode(encoded))
+    nodes = document.elementsByTagName("layer-tree-layer")
+    for index in range(nodes.count()):
+        element = nodes.at(index).toElement()
+        if element.attribute("id") == layer.id() and element.hasAttribute("source"):
+            element.setAttribute("source", encoded)
 
 
 def persisted(built, territory, project):

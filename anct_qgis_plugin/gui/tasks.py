@@ -7,11 +7,11 @@ widgets and the project may be touched.
 import threading
 
 from qgis.core import QgsFeedback, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
 
-from ..compat import TASK_CAN_CANCEL
+from ..compat import TASK_FLAGS
 from ..core.catalogue import get_source
-from ..core.errors import AnctError, CancelledError, TerritoryError
+from ..core.errors import AnctError, CancelledError, DownloadError, NotPublishedError, TerritoryError
 from .i18n import tr
 from .sizes import transfer_size
 
@@ -20,7 +20,7 @@ class AnctTask(QgsTask):
     """Runs ``self.work(feedback)``; keeps the error message; cancellable through its feedback."""
 
     def __init__(self, description, on_done):
-        super().__init__(description, TASK_CAN_CANCEL)
+        super().__init__(description, TASK_FLAGS)
         self.on_done = on_done
         self.feedback = QgsFeedback()
         self.feedback.progressChanged.connect(self.setProgress)
@@ -41,7 +41,22 @@ class AnctTask(QgsTask):
         super().cancel()
 
     def finished(self, result):  # main thread
-        self.on_done(self, result)
+        # QGIS before 3.26 posts its own "Task complete: <description>" right after finished():
+        # the panel's message, which says more, comes after it, on top.
+        QTimer.singleShot(0, lambda: self.on_done(self, result))
+
+    def detach(self) -> None:
+        """Forget the panel (plugin unload): the task may report once more after the panel is gone,
+        and a report reaching a deleted widget raises in a slot (which aborts QGIS)."""
+        self.on_done = lambda *_args: None
+        for signal in self.panel_signals():
+            try:
+                signal.disconnect()
+            except TypeError:
+                pass  # nothing connected
+
+    def panel_signals(self) -> list:
+        return [self.progressChanged]
 
     def work(self, feedback):
         raise NotImplementedError
@@ -76,16 +91,17 @@ class LoadLayersTask(AnctTask):
 
     Progress is the whole load's, never going back: layer n of N counts for 1/N, its own
     progress (downloads, départements) moves inside that share; ``status`` says which layer and
-    how much of its current download has come ("3/9 — Communes (1.2/2.0 Mo)")."""
+    how much of its current download has come ("3/9 — Communes (1.2/2.0 Mo)"). Not named
+    ``status``: that is QgsTask.status(), which QGIS and the panel call."""
 
-    status = pyqtSignal(str)
+    step = pyqtSignal(str)
 
     def __init__(self, data, territory, layer_ids, on_done):
         super().__init__(
             tr("ANCT: loading {n} layers for {territory}").format(n=len(layer_ids), territory=territory.label), on_done
         )
         self.data, self.territory, self.layer_ids = data.for_run(), territory, list(layer_ids)
-        self.built, self.failures = [], {}
+        self.built, self.failures, self.no_answer = [], {}, set()
         self.feedback.progressChanged.disconnect(self.setProgress)
         # Made here, in the main thread, like the task's own feedback: Cancel reaches it at once
         # (a feedback made in the worker thread would get the signal queued to a thread without
@@ -125,7 +141,10 @@ class LoadLayersTask(AnctTask):
         # Downloads report ten times a second: only a new text reaches the panel.
         if text != self._status_text:
             self._status_text = text
-            self.status.emit(text)
+            self.step.emit(text)
+
+    def panel_signals(self) -> list:
+        return [self.progressChanged, self.step]
 
     def work(self, feedback):
         builder = self.data.builder(self.layer_feedback)
@@ -140,6 +159,8 @@ class LoadLayersTask(AnctTask):
                 raise
             except AnctError as error:
                 self.failures[layer_id] = str(error)
+                if isinstance(error, DownloadError) and not isinstance(error, NotPublishedError) and not error.status:
+                    self.no_answer.add(layer_id)  # a time-out or no connection: the summary says it once
                 continue
             # Layers made in this thread belong to it: hand them over to the main thread.
             built.layer.moveToThread(main_thread)

@@ -74,6 +74,17 @@ def test_a_csv_output_opens_right_in_a_french_spreadsheet(anct_env, run_alg, tmp
     assert "," in density[3] and "." not in density[3] and len(density[3].split(",")[1]) == 1  # 31,3
 
 
+def test_the_programme_matrix_csv_opens_right_in_a_french_spreadsheet(anct_env, run_alg, tmp_path, french_ui):
+    """Like the profile (issue 21 §3): ';', a BOM, one row per commune."""
+    output = tmp_path / "matrice.csv"
+    run_alg("anct:programme_matrix", {"TERRITORY": "36", "OUTPUT": str(output)})
+    raw = output.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("level;code;nom;") and "," not in lines[0]
+    assert len(lines) > 6 and all(line.count(";") == lines[0].count(";") for line in lines)
+
+
 def test_profile_by_road_measures_the_territory_on_the_fetched_network(anct_env, run_alg, feedback):
     table = run_alg("anct:territory_profile", {"TERRITORY": "36", "GAP_MODE": "road", "OUTPUT": "memory:"})["OUTPUT"]
     figures = rows(table, "indicator")

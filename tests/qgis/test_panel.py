@@ -181,7 +181,7 @@ def test_progress_says_which_layer_and_never_goes_back(plugin, mirror_server):
     seen, texts = [], []
     dock.load_button.click()
     dock.load_task.progressChanged.connect(seen.append)
-    dock.load_task.status.connect(texts.append)
+    dock.load_task.step.connect(texts.append)
     assert wait_until(lambda: dock.load_task is None)
     assert seen == sorted(seen) and seen[-1] == 100
     # The task may report "1/3" before this test is listening: what is seen goes 1, 2, 3 in order.
