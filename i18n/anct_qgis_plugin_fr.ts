@@ -59,7 +59,7 @@
       <translation>Un indicateur de l'Observatoire des territoires sur les contours des communes, EPCI, départements ou régions.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="70" />
       <source>An answer of the Observatoire's API (CSV or XLSX) or an export of its map (CSV or XLSX), read instead of downloading; recognised by its content.</source>
       <translation>Une réponse de l'API de l'Observatoire (CSV ou XLSX) ou un export de sa carte (CSV ou XLSX), lu au lieu de télécharger ; reconnu à son contenu.</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="68" />
       <source>CSV or XLSX (*.csv *.xlsx *.CSV *.XLSX)</source>
       <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="128" />
       <source>Cancelled: the output is incomplete.</source>
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="130" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="81" />
       <source>Codes matching no place</source>
       <translation>Codes ne correspondant à aucun lieu</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="66" />
       <source>Downloaded file</source>
       <translation>Fichier téléchargé</translation>
     </message>
@@ -234,7 +234,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="60" />
       <source>Empty: the latest year published; a year as published (2021, 2013-2018); all: every year as columns.</source>
       <translation>Vide : la dernière année publiée ; une année telle que publiée (2021, 2013-2018) ; all : toutes les années en colonnes.</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>Toutes les couches d'un territoire dans un GeoPackage, pour travailler hors ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="78" />
       <source>Every place of the level in the territory: code, name, the value (NULL: n.d.) and year.</source>
       <translation>Chaque lieu du niveau dans le territoire : code, nom, la valeur (NULL : n.d.) et l'année.</translation>
     </message>
@@ -289,7 +289,7 @@
       <translation>Échouer si une source échoue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="82" />
       <source>Features</source>
       <translation>Entités</translation>
     </message>
@@ -369,7 +369,7 @@
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="94" />
       <source>Give an indicator (dataset.indic or a map link) or a downloaded file.</source>
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier téléchargé.</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="42" />
       <source>Indicator (dataset.indic or map link)</source>
       <translation>Indicateur (dataset.indic ou lien de la carte)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="77" />
       <source>Indicator layer</source>
       <translation>Couche de l'indicateur</translation>
     </message>
@@ -434,7 +434,7 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="49" />
       <source>Level</source>
       <translation>Niveau</translation>
     </message>
@@ -904,9 +904,9 @@
       <translation>L'Atlas des départements : chiffres clés, graphiques et cartes de chaque département, en PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="41" />
-      <source>The Observatoire's id dataset.indic (insee_rp_hist_1968.dens_pop), or a link of its map pasted as is (…#c=indicator&amp;i=… or …?indics=…). Optional with a file whose metadata sheet links it.</source>
-      <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien.</translation>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="43" />
+      <source>The Observatoire's id dataset.indic (insee_rp_hist_1968.dens_pop), or a link of its map pasted as is (…#c=indicator&amp;i=… or …?indics=…). Optional with a file whose metadata sheet links it. Curated ids (titled with their label and unit): {ids}</source>
+      <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien. Identifiants retenus (titrés de leur libellé et de leur unité) : {ids}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="182" />
@@ -984,7 +984,7 @@
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="80" />
       <source>Value field</source>
       <translation>Champ de la valeur</translation>
     </message>
@@ -1049,7 +1049,7 @@
       <translation>Écrit : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="59" />
       <source>Year</source>
       <translation>Année</translation>
     </message>
@@ -1064,7 +1064,7 @@
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="53" />
       <source>communes (com2025), epci (epci2025, dissolved as the catalogue's EPCI layer), departements (dep), regions (reg, where the Observatoire publishes it).</source>
       <translation>communes (com2025), epci (epci2025, par union des communes comme la couche EPCI du catalogue), departements (dep), regions (reg, là où l'Observatoire le publie).</translation>
     </message>
@@ -1289,7 +1289,7 @@
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="109" />
       <source>{title}: {n} places of {territory}, field {field}</source>
       <translation>{title} : {n} lieux de {territory}, champ {field}</translation>
     </message>
@@ -1457,12 +1457,12 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="179" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="189" />
       <source>Geography of the file: {geography}</source>
       <translation>Géographie du fichier : {geography}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="204" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="214" />
       <source>Give an indicator (dataset.indic or a map link) or a file.</source>
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier.</translation>
     </message>
@@ -1487,12 +1487,12 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="171" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
       <source>Id: {id} — {link}</source>
       <translation>Identifiant : {id} — {link}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="169" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="179" />
       <source>Indicator: {label}</source>
       <translation>Indicateur : {label}</translation>
     </message>
@@ -1537,7 +1537,7 @@
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="214" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="225" />
       <source>None of the {n} rows of the indicator (geography: {geography}) is a place of the level '{level}': choose the level of the file. Codes read: {codes}</source>
       <translation>Aucune des {n} lignes de l'indicateur (géographie : {geography}) n'est un lieu du niveau « {level} » : choisissez le niveau du fichier. Codes lus : {codes}</translation>
     </message>
@@ -1632,7 +1632,7 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="175" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="185" />
       <source>Source: {source}</source>
       <translation>Source : {source}</translation>
     </message>
@@ -1647,12 +1647,12 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="82" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="83" />
       <source>The Observatoire des territoires does not know {id} at this level ({level}, nivgeo={nivgeo}): check the id on its map (the link's i= or indics=) or choose another level. ({error})</source>
       <translation>L'Observatoire des territoires ne connaît pas {id} à ce niveau ({level}, nivgeo={nivgeo}) : vérifiez l'identifiant sur sa carte (le i= ou indics= du lien) ou choisissez un autre niveau. ({error})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="149" />
       <source>The Observatoire publishes {id} for {years}, not for {year}.</source>
       <translation>L'Observatoire publie {id} pour {years}, pas pour {year}.</translation>
     </message>
@@ -1767,7 +1767,7 @@
       <translation>Le nom d'utilisateur et le mot de passe du miroir {url} (configuration d'authentification {authcfg}) ne peuvent pas être lus : vérifiez-la dans Préférences &gt; Options &gt; Authentification.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="173" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
       <source>Unit: {unit}</source>
       <translation>Unité : {unit}</translation>
     </message>
@@ -2032,7 +2032,7 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="193" />
       <source>{n} places not classified (-9999 in the file): NULL.</source>
       <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
     </message>
@@ -2047,7 +2047,7 @@
       <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="191" />
       <source>{n} values missing or secret: NULL (n.d.), never 0.</source>
       <translation>{n} valeurs manquantes ou secrètes : NULL (n.d.), jamais 0.</translation>
     </message>
@@ -2132,7 +2132,7 @@
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="231" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="242" />
       <source>{title}: {n} rows match no place of the level '{level}' (left out): {codes}</source>
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>

@@ -19,6 +19,7 @@ from .errors import DownloadError, NotPublishedError
 from .i18n import tr
 from .layers import SourceInfo, memory_layer
 from .observatoire import MAP_LINK, NIVGEO, PUBLISHER, IndicatorError, IndicatorId, IndicatorTable, read_indicator
+from .observatoire_indicators import curated
 from .parsers import resolve_columns
 from .report import warn
 
@@ -85,6 +86,15 @@ def fetch_table(builder: LayerBuilder, indicator: IndicatorId, level: str) -> tu
             ).format(id=indicator, level=level, nivgeo=NIVGEO[level], error=error)
         ) from None
     return read_indicator(fetched.path, str(indicator)), url, fetched
+
+
+def with_curated_words(table: IndicatorTable, language: str) -> IndicatorTable:
+    """The curated label and unit where the answer carries none (a CSV answer names only its column)."""
+    entry = curated(table.indicator) if table.indicator is not None else None
+    if entry is not None:
+        table.label = table.label or entry.label(language)
+        table.unit = table.unit or entry.unit(language)
+    return table
 
 
 def _field_name(table: IndicatorTable) -> str:
@@ -205,6 +215,7 @@ def build_indicator_layer(builder: LayerBuilder, request: IndicatorRequest) -> I
     else:
         table, url, fetched = fetch_table(builder, request.indicator, request.level)
         table.indicator, urls = request.indicator, [url]
+    with_curated_words(table, builder.language)
     name = _field_name(table)
     year = _chosen_year(table, request.year)
     places = _Places(request.level, builder.index)
