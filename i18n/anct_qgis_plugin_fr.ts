@@ -44,7 +44,7 @@
       <translation>Vitesse d'accès (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>Une réponse de l'API de l'Observatoire (CSV ou XLSX) ou un export de sa carte (CSV ou XLSX), lu au lieu de télécharger ; reconnu à son contenu.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -334,12 +334,12 @@
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
@@ -379,6 +379,11 @@
       <translation>Les routes BD TOPO de l'IGN d'un territoire et de ses abords, avec vitesses et sens de circulation.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="102" />
+      <source>Ids dataset.indic (or map links), separated by commas or spaces: one row each with the Observatoire's own figure for the territory, its région and France, n.d. where it publishes none (never averaged from the communes). Curated ids: {ids}</source>
+      <translation>Identifiants dataset.indic (ou liens de carte), séparés par des virgules ou des espaces : une ligne chacun avec le chiffre de l'Observatoire lui-même pour le territoire, sa région et la France, n.d. là où il n'en publie pas (jamais moyenné à partir des communes). Identifiants retenus : {ids}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="103" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
@@ -394,7 +399,7 @@
       <translation>Couche de l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="109" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -479,7 +484,7 @@
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
@@ -544,6 +549,11 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="101" />
+      <source>Observatoire des territoires indicators</source>
+      <translation>Indicateurs de l'Observatoire des territoires</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="41" />
       <source>One download (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) instead of one per programme; a programme whose own list is newer than the cross-table is read from its list. The log says which vintage each programme comes from.</source>
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
@@ -554,7 +564,7 @@
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="110" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured.</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note (note) quand un chiffre n'est pas donné parce qu'une partie seulement des communes d'un niveau a pu être mesurée.</translation>
     </message>
@@ -604,7 +614,7 @@
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
       <source>Petites villes de demain</source>
       <translation>Petites villes de demain</translation>
     </message>
@@ -624,7 +634,7 @@
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
@@ -634,12 +644,12 @@
       <translation>Population au-delà du seuil</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
       <source>Population beyond {km:g} km of a France services site</source>
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="15" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
       <source>Population beyond {min:g} minutes by road of a France services site</source>
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
@@ -649,7 +659,7 @@
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="75" />
       <source>Population of the communes of density level {level}, {name} (INSEE grid {year})</source>
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
@@ -669,7 +679,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="154" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -679,7 +689,7 @@
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
       <source>QPV</source>
       <translation>QPV</translation>
     </message>
@@ -794,17 +804,17 @@
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
       <source>Share of the population beyond {km:g} km of a France services site</source>
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
       <source>Share of the population beyond {min:g} minutes by road of a France services site</source>
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="81" />
       <source>Share of the population in density level {level}, {name}</source>
       <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
     </message>
@@ -884,7 +894,7 @@
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
       <source>Territoires d'industrie</source>
       <translation>Territoires d'industrie</translation>
     </message>
@@ -894,7 +904,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="95" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -1009,7 +1019,7 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="42" />
       <source>Villages d'avenir</source>
       <translation>Villages d'avenir</translation>
     </message>
@@ -1079,12 +1089,12 @@
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
@@ -1149,7 +1159,7 @@
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="157" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="195" />
       <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
@@ -1189,7 +1199,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="147" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="171" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1259,22 +1269,22 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="60" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="64" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
@@ -1457,6 +1467,11 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="69" />
+      <source>France: n.d. (the Observatoire's download API has no France level)</source>
+      <translation>France : n.d. (l'API de téléchargement de l'Observatoire n'a pas de niveau France)</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="189" />
       <source>Geography of the file: {geography}</source>
       <translation>Géographie du fichier : {geography}</translation>
@@ -1612,7 +1627,7 @@
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="171" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="177" />
       <source>Rows by sex: the total (T) is kept.</source>
       <translation>Lignes par sexe : l'ensemble (T) est gardé.</translation>
     </message>
@@ -1842,7 +1857,12 @@
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="138" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="100" />
+      <source>not published at this level, nivgeo={nivgeo}</source>
+      <translation>non publié à ce niveau, nivgeo={nivgeo}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="144" />
       <source>nothing</source>
       <translation>rien</translation>
     </message>
@@ -1870,6 +1890,11 @@
       <location filename="../anct_qgis_plugin/core/card.py" line="63" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="84" />
+      <source>years differ: {years}</source>
+      <translation>années différentes : {years}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/card.py" line="78" />
@@ -1962,22 +1987,22 @@
       <translation>{file} (source '{source}') : la feuille « {sheet} » a plus de {n} lignes : refusée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="290" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="296" />
       <source>{file} holds the Observatoire's header but no row.</source>
       <translation>{file} contient l'en-tête de l'Observatoire mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="276" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="282" />
       <source>{file} is a workbook without the Observatoire's header (codgeo, libgeo, … or Code, Libellé, …) in its sheets {sheets}: its first cells are {found}.</source>
       <translation>{file} est un classeur sans l'en-tête de l'Observatoire (codgeo, libgeo, … ou Code, Libellé, …) dans ses feuilles {sheets} : ses premières cellules sont {found}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="218" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="224" />
       <source>{file} is an HTML page, not an Observatoire answer (an error page of the server?).</source>
       <translation>{file} est une page HTML, pas une réponse de l'Observatoire (une page d'erreur du serveur ?).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="232" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="238" />
       <source>{file} is neither an answer of the Observatoire's API (codgeo;libgeo;…) nor an export of its map (Code;Libellé;…): it starts with {found}.</source>
       <translation>{file} n'est ni une réponse de l'API de l'Observatoire (codgeo;libgeo;…) ni un export de sa carte (Code;Libellé;…) : il commence par {found}.</translation>
     </message>
@@ -1992,7 +2017,7 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="156" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="162" />
       <source>{file}: the header {header} has no value column after codgeo and libgeo.</source>
       <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
     </message>
@@ -2000,6 +2025,11 @@
       <location filename="../anct_qgis_plugin/core/http.py" line="259" />
       <source>{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again in this run, {url} is not downloaded. Try again later.</source>
       <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="102" />
+      <source>{id} at the level {level}: {error}</source>
+      <translation>{id} au niveau {level} : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="150" />
@@ -2060,6 +2090,21 @@
       <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="66" />
       <source>{path} stays locked by another program (another QGIS?) after {n} s: {error}. Close it there, then load again.</source>
       <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="120" />
+      <source>{place}: n.d. (no value in the Observatoire's answer{year})</source>
+      <translation>{place} : n.d. (pas de valeur dans la réponse de l'Observatoire{year})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="76" />
+      <source>{place}: n.d. ({reason})</source>
+      <translation>{place} : n.d. ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="117" />
+      <source>{place}: {value}</source>
+      <translation>{place} : {value}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/source_check.py" line="160" />

@@ -118,7 +118,7 @@ def _kind(table: IndicatorTable) -> str:
     return "rate"
 
 
-class _Places:
+class Places:
     """Published codes -> the level's codes of today (None: no such place), unknown ones counted."""
 
     def __init__(self, level: str, index: TerritoryIndex):
@@ -140,7 +140,7 @@ class _Places:
         return None
 
 
-def _chosen_year(table: IndicatorTable, year: str) -> str:
+def chosen_year(table: IndicatorTable, year: str) -> str:
     years = table.years
     if not year or year == ALL_YEARS:
         return years[-1] if years else ""
@@ -153,7 +153,7 @@ def _chosen_year(table: IndicatorTable, year: str) -> str:
     return year
 
 
-def _values_by_place(table: IndicatorTable, places: _Places) -> dict[tuple[str, str], object]:
+def values_by_place(table: IndicatorTable, places: Places) -> dict[tuple[str, str], object]:
     """{(today's code, year): value}. Several published codes on one place (communes merged since the
     answer's COG): the place's own code wins; otherwise its value is unknown (NULL), never a sum."""
     values, exact, folded = {}, set(), set()
@@ -217,9 +217,9 @@ def build_indicator_layer(builder: LayerBuilder, request: IndicatorRequest) -> I
         table.indicator, urls = request.indicator, [url]
     with_curated_words(table, builder.language)
     name = _field_name(table)
-    year = _chosen_year(table, request.year)
-    places = _Places(request.level, builder.index)
-    values = _values_by_place(table, places)
+    year = chosen_year(table, request.year)
+    places = Places(request.level, builder.index)
+    values = values_by_place(table, places)
     if not values:
         raise IndicatorError(
             tr(

@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from qgis.core import QgsFeedback, QgsRectangle
 
     from .card import CommuneCard
+    from .indicator_figures import IndicatorFigure
     from .indicator_layer import IndicatorLayer, IndicatorRequest
     from .layers import BuiltLayer
+    from .observatoire import IndicatorId
     from .settings import Config
     from .status import CacheStatus
     from .territories import Territory
@@ -85,6 +87,14 @@ class AnctData:
         from .indicator_layer import build_indicator_layer
 
         return build_indicator_layer(self.builder(feedback), request)
+
+    def indicator_figures(
+        self, territory: Territory, indicators: list[IndicatorId], feedback: QgsFeedback | None = None
+    ) -> list[IndicatorFigure]:
+        """Observatoire indicators for a territory, its région and France (indicator_figures.py)."""
+        from .indicator_figures import indicator_figures
+
+        return indicator_figures(self.builder(feedback), territory, indicators)
 
     def for_run(self) -> AnctData:
         """The same settings with a fetcher of its own: a run downloads each URL once and does
