@@ -1402,6 +1402,11 @@
       <translation>Colonnes manquantes : {columns}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/service.py" line="116" />
+      <source>Commune card indicators (Options): {error}</source>
+      <translation>Indicateurs de la fiche commune (Options) : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="43" />
       <source>Commune codes that match no commune of today: {codes}</source>
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
@@ -1442,7 +1447,7 @@
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="56" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="58" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
@@ -1452,7 +1457,7 @@
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="57" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
@@ -1467,7 +1472,7 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="69" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="72" />
       <source>France: n.d. (the Observatoire's download API has no France level)</source>
       <translation>France : n.d. (l'API de téléchargement de l'Observatoire n'a pas de niveau France)</translation>
     </message>
@@ -1562,6 +1567,11 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="95" />
+      <source>Observatoire des territoires</source>
+      <translation>Observatoire des territoires</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="163" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
@@ -1587,7 +1597,7 @@
       <translation>Échec de l'export PDF : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="53" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
@@ -1632,7 +1642,7 @@
       <translation>Lignes par sexe : l'ensemble (T) est gardé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="57" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="59" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
@@ -1802,17 +1812,17 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="91" />
       <source>a number greater than {minimum:g}</source>
       <translation>un nombre supérieur à {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="92" />
       <source>a number of at least {minimum:g}</source>
       <translation>un nombre d'au moins {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="86" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="89" />
       <source>a whole number of at least {minimum:g}</source>
       <translation>un nombre entier d'au moins {minimum:g}</translation>
     </message>
@@ -1847,17 +1857,17 @@
       <translation>ses pages se sont arrêtées ou répétées à STARTINDEX={start}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="91" />
       <source>n.d.</source>
       <translation>n.d.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="65" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="67" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="100" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="103" />
       <source>not published at this level, nivgeo={nivgeo}</source>
       <translation>non publié à ce niveau, nivgeo={nivgeo}</translation>
     </message>
@@ -1887,22 +1897,22 @@
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="63" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="65" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="84" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="87" />
       <source>years differ: {years}</source>
       <translation>années différentes : {years}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="78" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="81" />
       <source>{date}, ANCT cross-table</source>
       <translation>{date}, croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="80" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="83" />
       <source>{date}, list newer than the cross-table</source>
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
@@ -2027,7 +2037,7 @@
       <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="102" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="105" />
       <source>{id} at the level {level}: {error}</source>
       <translation>{id} au niveau {level} : {error}</translation>
     </message>
@@ -2042,7 +2052,7 @@
       <translation>{method}, {n} classes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="99" />
       <source>{name}={value} is refused: {expected} is expected. The default {default} is used.</source>
       <translation>{name}={value} est refusé : {expected} est attendu. La valeur par défaut {default} est utilisée.</translation>
     </message>
@@ -2092,17 +2102,17 @@
       <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="120" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="125" />
       <source>{place}: n.d. (no value in the Observatoire's answer{year})</source>
       <translation>{place} : n.d. (pas de valeur dans la réponse de l'Observatoire{year})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="76" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="79" />
       <source>{place}: n.d. ({reason})</source>
       <translation>{place} : n.d. ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="117" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="122" />
       <source>{place}: {value}</source>
       <translation>{place} : {value}</translation>
     </message>
@@ -2220,7 +2230,7 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="68" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
       <source> h</source>
       <translation> h</translation>
     </message>
@@ -2240,7 +2250,7 @@
       <translation>ANCT Territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="150" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="168" />
       <source>ANCT mirror {host}</source>
       <translation>Miroir ANCT {host}</translation>
     </message>
@@ -2275,7 +2285,7 @@
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="99" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="100" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
@@ -2295,7 +2305,7 @@
       <translation>Cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="56" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="57" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
@@ -2305,7 +2315,7 @@
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="66" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
@@ -2330,6 +2340,11 @@
       <translation>Choisissez un territoire.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="108" />
+      <source>Commune card indicators</source>
+      <translation>Indicateurs de la fiche commune</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/commune_card.py" line="15" />
       <source>Commune card — {name}</source>
       <translation>Fiche commune — {name}</translation>
@@ -2345,7 +2360,7 @@
       <translation>Copier en texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="83" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="84" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
@@ -2360,7 +2375,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="98" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="99" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
@@ -2370,7 +2385,7 @@
       <translation>Filtrer le catalogue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="85" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="86" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
@@ -2425,12 +2440,12 @@
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="86" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="87" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="96" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="97" />
       <source>Mirror credentials</source>
       <translation>Identifiants du miroir</translation>
     </message>
@@ -2440,12 +2455,22 @@
       <translation>Aucune commune ici.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="104" />
+      <source>Observatoire des territoires indicators the commune card shows, separated by commas: {ids}</source>
+      <translation>Indicateurs de l'Observatoire des territoires que montre la fiche commune, séparés par des virgules : {ids}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="102" />
+      <source>Observatoire ids, e.g. insee_rp_hist_1968.dens_pop</source>
+      <translation>Identifiants de l'Observatoire, par exemple insee_rp_hist_1968.dens_pop</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="181" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="74" />
       <source>Offline mode</source>
       <translation>Mode hors ligne</translation>
     </message>
@@ -2455,7 +2480,7 @@
       <translation>Licence Ouverte 2.0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="102" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="111" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
@@ -2465,7 +2490,7 @@
       <translation>Purger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
       <source>Purge the cache</source>
       <translation>Vider le cache</translation>
     </message>
@@ -2510,12 +2535,12 @@
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="72" />
       <source>Serve only the cache</source>
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="111" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="128" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
@@ -2550,7 +2575,7 @@
       <translation>Les couches déjà présentes dans le projet ont été conservées. Vérifiez que le dossier est accessible en écriture et qu'il reste de la place, ou choisissez un autre dossier de données (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="156" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="174" />
       <source>The mirror's user name and password could not be kept in QGIS's authentication database (disabled, or no master password): the mirror {url} is saved without them. Add them in Settings &gt; Options &gt; Authentication and choose them as the mirror's credentials.</source>
       <translation>Le nom d'utilisateur et le mot de passe du miroir n'ont pas pu être conservés dans la base d'authentification de QGIS (désactivée, ou sans mot de passe principal) : le miroir {url} est enregistré sans eux. Ajoutez-les dans Préférences &gt; Options &gt; Authentification et choisissez-les comme identifiants du miroir.</translation>
     </message>
@@ -2560,12 +2585,12 @@
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="91" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="92" />
       <source>The user name and password (or token) of an http mirror, kept encrypted in QGIS's authentication database. Typed in the mirror's URL, they are moved there on OK.</source>
       <translation>Le nom d'utilisateur et le mot de passe (ou le jeton) d'un miroir http, conservés chiffrés dans la base d'authentification de QGIS. Saisis dans l'URL du miroir, ils y sont déplacés à la validation (OK).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="70" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
       <source>Time-to-live</source>
       <translation>Durée de validité</translation>
     </message>
@@ -2585,7 +2610,7 @@
       <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="78" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="79" />
       <source>Where the panel writes the layers it loads while the project is not saved (a saved project keeps them in &lt;project&gt;_anct.gpkg beside it).</source>
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
@@ -2620,7 +2645,7 @@
       <translation>département</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="129" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="146" />
       <source>emptied when you press OK</source>
       <translation>vidé quand vous cliquerez sur OK</translation>
     </message>

@@ -50,10 +50,13 @@ def profile_places(builder: LayerBuilder, territory: Territory) -> dict:
     return places
 
 
-def indicator_figures(builder: LayerBuilder, territory: Territory, indicators: list) -> list[IndicatorFigure]:
-    """One IndicatorFigure per id; each answer is fetched once per level, through the cache."""
+def indicator_figures(
+    builder: LayerBuilder, territory: Territory, indicators: list, levels: tuple = PROFILE_LEVELS
+) -> list[IndicatorFigure]:
+    """One IndicatorFigure per id at ``levels`` (the card: the territory only); each answer is fetched
+    once per level, through the cache."""
     places = profile_places(builder, territory)
-    return [_figure(builder, indicator, places) for indicator in indicators]
+    return [_figure(builder, indicator, {level: places[level] for level in levels}) for indicator in indicators]
 
 
 def _figure(builder: LayerBuilder, indicator: IndicatorId, places: dict) -> IndicatorFigure:
@@ -61,7 +64,7 @@ def _figure(builder: LayerBuilder, indicator: IndicatorId, places: dict) -> Indi
     words = (entry.label(builder.language), entry.unit(builder.language)) if entry else ("", "")
     figure = IndicatorFigure(indicator, *words)
     tables = {}
-    for level in PROFILE_LEVELS:
+    for level in places:
         figure.values[level] = None
         place = places[level]
         if place is None:
@@ -83,7 +86,7 @@ def _figure(builder: LayerBuilder, indicator: IndicatorId, places: dict) -> Indi
         figure.notes.append(
             tr("years differ: {years}").format(
                 years=", ".join(
-                    f"{places[level][2]} {figure.years[level]}" for level in PROFILE_LEVELS if figure.years.get(level)
+                    f"{places[level][2]} {figure.years[level]}" for level in places if figure.years.get(level)
                 )
             )
         )

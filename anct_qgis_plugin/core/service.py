@@ -14,7 +14,9 @@ from qgis.core import QgsCoordinateReferenceSystem
 
 from .card import commune_card
 from .fetcher import Fetcher
+from .i18n import tr
 from .layers import LayerBuilder
+from .report import warn
 from .settings import load_config, ui_language
 from .status import cache_status, purge_layers
 from .territories import (
@@ -106,7 +108,14 @@ class AnctData:
         return AnctData(dataclasses.replace(self.config, **changes), self.language)
 
     def commune_card(self, code: str, feedback: QgsFeedback | None = None, cross_table: bool = False) -> CommuneCard:
-        return commune_card(self.builder(feedback), self.territory_index(feedback), code, cross_table)
+        from .observatoire import IndicatorError, parse_indicators
+
+        try:
+            indicators = parse_indicators(self.config.card_indicators)
+        except IndicatorError as error:  # a slip in Options: said, the card still shows
+            warn(feedback, tr("Commune card indicators (Options): {error}").format(error=error))
+            indicators = []
+        return commune_card(self.builder(feedback), self.territory_index(feedback), code, cross_table, indicators)
 
     def cache_status(self, layer_id: str, territory: Territory | None = None) -> CacheStatus:
         return cache_status(self.fetcher, layer_id, territory)
