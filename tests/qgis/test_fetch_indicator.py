@@ -119,7 +119,9 @@ def test_rates_in_five_classes_titled_and_described(anct_env, provider, feedback
     assert any("GC_API_download.php" in link.url for link in metadata.links())
 
 
-def test_an_id_outside_the_curated_list_is_titled_by_its_field(anct_env, provider, feedback, tmp_path):
+def test_a_curated_id_by_departement_and_an_export_of_no_id_are_titled_by_their_words(
+    anct_env, provider, feedback, tmp_path
+):
     loaded = loaded_run(provider, feedback, tmp_path, INDICATOR="indic_sex_rp.tx_chom1564", LEVEL="departements")
     assert loaded.name() == "Unemployment rate, ages 15-64 (census) (%), 2021"
     loaded = loaded_run(provider, feedback, tmp_path, FILE=str(FILES / "map_export_epci.csv"), LEVEL="epci")
