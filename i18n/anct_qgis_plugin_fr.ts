@@ -44,7 +44,7 @@
       <translation>Vitesse d'accès (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
       <source>Action cœur de ville</source>
       <translation>Action cœur de ville</translation>
     </message>
@@ -59,12 +59,12 @@
       <translation>Un indicateur de l'Observatoire des territoires sur les contours des communes, EPCI, départements ou régions.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="70" />
       <source>An answer of the Observatoire's API (CSV or XLSX) or an export of its map (CSV or XLSX), read instead of downloading; recognised by its content.</source>
       <translation>Une réponse de l'API de l'Observatoire (CSV ou XLSX) ou un export de sa carte (CSV ou XLSX), lu au lieu de télécharger ; reconnu à son contenu.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="68" />
       <source>CSV or XLSX (*.csv *.xlsx *.CSV *.XLSX)</source>
       <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="128" />
       <source>Cancelled: the output is incomplete.</source>
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="130" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>Champ code des unités</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="81" />
       <source>Codes matching no place</source>
       <translation>Codes ne correspondant à aucun lieu</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="66" />
       <source>Downloaded file</source>
       <translation>Fichier téléchargé</translation>
     </message>
@@ -229,12 +229,12 @@
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="60" />
       <source>Empty: the latest year published; a year as published (2021, 2013-2018); all: every year as columns.</source>
       <translation>Vide : la dernière année publiée ; une année telle que publiée (2021, 2013-2018) ; all : toutes les années en colonnes.</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>Toutes les couches d'un territoire dans un GeoPackage, pour travailler hors ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="78" />
       <source>Every place of the level in the territory: code, name, the value (NULL: n.d.) and year.</source>
       <translation>Chaque lieu du niveau dans le territoire : code, nom, la valeur (NULL : n.d.) et l'année.</translation>
     </message>
@@ -289,7 +289,7 @@
       <translation>Échouer si une source échoue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="79" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="82" />
       <source>Features</source>
       <translation>Entités</translation>
     </message>
@@ -334,12 +334,12 @@
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
@@ -369,7 +369,7 @@
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="94" />
       <source>Give an indicator (dataset.indic or a map link) or a downloaded file.</source>
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier téléchargé.</translation>
     </message>
@@ -379,22 +379,27 @@
       <translation>Les routes BD TOPO de l'IGN d'un territoire et de ses abords, avec vitesses et sens de circulation.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="102" />
+      <source>Ids dataset.indic (or map links), separated by commas or spaces: one row each with the Observatoire's own figure for the territory, its région and France, n.d. where it publishes none (never averaged from the communes). Curated ids: {ids}</source>
+      <translation>Identifiants dataset.indic (ou liens de carte), séparés par des virgules ou des espaces : une ligne chacun avec le chiffre de l'Observatoire lui-même pour le territoire, sa région et la France, n.d. là où il n'en publie pas (jamais moyenné à partir des communes). Identifiants retenus : {ids}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="103" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="40" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="42" />
       <source>Indicator (dataset.indic or map link)</source>
       <translation>Indicateur (dataset.indic ou lien de la carte)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="74" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="77" />
       <source>Indicator layer</source>
       <translation>Couche de l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="109" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -434,7 +439,7 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="49" />
       <source>Level</source>
       <translation>Niveau</translation>
     </message>
@@ -479,7 +484,7 @@
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
@@ -544,6 +549,11 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="101" />
+      <source>Observatoire des territoires indicators</source>
+      <translation>Indicateurs de l'Observatoire des territoires</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="41" />
       <source>One download (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) instead of one per programme; a programme whose own list is newer than the cross-table is read from its list. The log says which vintage each programme comes from.</source>
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
@@ -554,7 +564,7 @@
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="110" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured.</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note (note) quand un chiffre n'est pas donné parce qu'une partie seulement des communes d'un niveau a pu être mesurée.</translation>
     </message>
@@ -604,7 +614,7 @@
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="32" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
       <source>Petites villes de demain</source>
       <translation>Petites villes de demain</translation>
     </message>
@@ -624,7 +634,7 @@
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
@@ -634,12 +644,12 @@
       <translation>Population au-delà du seuil</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="21" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="29" />
       <source>Population beyond {km:g} km of a France services site</source>
       <translation>Population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="15" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="23" />
       <source>Population beyond {min:g} minutes by road of a France services site</source>
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
@@ -649,7 +659,7 @@
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="75" />
       <source>Population of the communes of density level {level}, {name} (INSEE grid {year})</source>
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
@@ -669,7 +679,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="154" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -679,7 +689,7 @@
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
       <source>QPV</source>
       <translation>QPV</translation>
     </message>
@@ -794,17 +804,17 @@
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
       <source>Share of the population beyond {km:g} km of a France services site</source>
       <translation>Part de la population à plus de {km:g} km d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="16" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="24" />
       <source>Share of the population beyond {min:g} minutes by road of a France services site</source>
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="81" />
       <source>Share of the population in density level {level}, {name}</source>
       <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
     </message>
@@ -884,7 +894,7 @@
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
       <source>Territoires d'industrie</source>
       <translation>Territoires d'industrie</translation>
     </message>
@@ -894,7 +904,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="95" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -904,9 +914,9 @@
       <translation>L'Atlas des départements : chiffres clés, graphiques et cartes de chaque département, en PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="41" />
-      <source>The Observatoire's id dataset.indic (insee_rp_hist_1968.dens_pop), or a link of its map pasted as is (…#c=indicator&amp;i=… or …?indics=…). Optional with a file whose metadata sheet links it.</source>
-      <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien.</translation>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="43" />
+      <source>The Observatoire's id dataset.indic (insee_rp_hist_1968.dens_pop), or a link of its map pasted as is (…#c=indicator&amp;i=… or …?indics=…). Optional with a file whose metadata sheet links it. Curated ids (titled with their label and unit): {ids}</source>
+      <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien. Identifiants retenus (titrés de leur libellé et de leur unité) : {ids}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="182" />
@@ -984,7 +994,7 @@
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="80" />
       <source>Value field</source>
       <translation>Champ de la valeur</translation>
     </message>
@@ -1009,7 +1019,7 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="34" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="42" />
       <source>Villages d'avenir</source>
       <translation>Villages d'avenir</translation>
     </message>
@@ -1049,7 +1059,7 @@
       <translation>Écrit : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="59" />
       <source>Year</source>
       <translation>Année</translation>
     </message>
@@ -1064,7 +1074,7 @@
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="53" />
       <source>communes (com2025), epci (epci2025, dissolved as the catalogue's EPCI layer), departements (dep), regions (reg, where the Observatoire publishes it).</source>
       <translation>communes (com2025), epci (epci2025, par union des communes comme la couche EPCI du catalogue), departements (dep), regions (reg, là où l'Observatoire le publie).</translation>
     </message>
@@ -1079,12 +1089,12 @@
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="37" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
@@ -1149,7 +1159,7 @@
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="157" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="195" />
       <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
@@ -1189,7 +1199,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="147" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="171" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1259,22 +1269,22 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="60" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="64" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
@@ -1289,7 +1299,7 @@
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="109" />
       <source>{title}: {n} places of {territory}, field {field}</source>
       <translation>{title} : {n} lieux de {territory}, champ {field}</translation>
     </message>
@@ -1392,6 +1402,11 @@
       <translation>Colonnes manquantes : {columns}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/service.py" line="120" />
+      <source>Commune card indicators (Options): {error}</source>
+      <translation>Indicateurs de la fiche commune (Options) : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/provenance.py" line="43" />
       <source>Commune codes that match no commune of today: {codes}</source>
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
@@ -1417,7 +1432,7 @@
       <translation>Le jeu de données « {dataset} » a plusieurs fichiers qui conviennent ({rule}) : {files}. Le producteur a peut-être ajouté un fichier : le catalogue doit dire lequel lire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="72" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="75" />
       <source>Details of the unavailable sources in the ANCT log panel.</source>
       <translation>Détails des sources indisponibles dans le panneau de journal ANCT.</translation>
     </message>
@@ -1437,7 +1452,7 @@
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="56" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="58" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
@@ -1447,7 +1462,7 @@
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="57" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
@@ -1462,12 +1477,17 @@
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="179" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="72" />
+      <source>France: n.d. (the Observatoire's download API has no France level)</source>
+      <translation>France : n.d. (l'API de téléchargement de l'Observatoire n'a pas de niveau France)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="189" />
       <source>Geography of the file: {geography}</source>
       <translation>Géographie du fichier : {geography}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="204" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="214" />
       <source>Give an indicator (dataset.indic or a map link) or a file.</source>
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier.</translation>
     </message>
@@ -1492,12 +1512,12 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="171" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
       <source>Id: {id} — {link}</source>
       <translation>Identifiant : {id} — {link}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="169" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="179" />
       <source>Indicator: {label}</source>
       <translation>Indicateur : {label}</translation>
     </message>
@@ -1547,7 +1567,7 @@
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="214" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="225" />
       <source>None of the {n} rows of the indicator (geography: {geography}) is a place of the level '{level}': choose the level of the file. Codes read: {codes}</source>
       <translation>Aucune des {n} lignes de l'indicateur (géographie : {geography}) n'est un lieu du niveau « {level} » : choisissez le niveau du fichier. Codes lus : {codes}</translation>
     </message>
@@ -1555,6 +1575,11 @@
       <location filename="../anct_qgis_plugin/core/mirror.py" line="29" />
       <source>Not an http(s) URL: {url}</source>
       <translation>URL non http(s) : {url}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="97" />
+      <source>Observatoire des territoires</source>
+      <translation>Observatoire des territoires</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="163" />
@@ -1582,7 +1607,7 @@
       <translation>Échec de l'export PDF : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="53" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
@@ -1622,12 +1647,12 @@
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="171" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="177" />
       <source>Rows by sex: the total (T) is kept.</source>
       <translation>Lignes par sexe : l'ensemble (T) est gardé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="57" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="59" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
@@ -1642,7 +1667,7 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="175" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="185" />
       <source>Source: {source}</source>
       <translation>Source : {source}</translation>
     </message>
@@ -1657,12 +1682,12 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="82" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="83" />
       <source>The Observatoire des territoires does not know {id} at this level ({level}, nivgeo={nivgeo}): check the id on its map (the link's i= or indics=) or choose another level. ({error})</source>
       <translation>L'Observatoire des territoires ne connaît pas {id} à ce niveau ({level}, nivgeo={nivgeo}) : vérifiez l'identifiant sur sa carte (le i= ou indics= du lien) ou choisissez un autre niveau. ({error})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="149" />
       <source>The Observatoire publishes {id} for {years}, not for {year}.</source>
       <translation>L'Observatoire publie {id} pour {years}, pas pour {year}.</translation>
     </message>
@@ -1777,7 +1802,7 @@
       <translation>Le nom d'utilisateur et le mot de passe du miroir {url} (configuration d'authentification {authcfg}) ne peuvent pas être lus : vérifiez-la dans Préférences &gt; Options &gt; Authentification.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="173" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
       <source>Unit: {unit}</source>
       <translation>Unité : {unit}</translation>
     </message>
@@ -1797,17 +1822,17 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="91" />
       <source>a number greater than {minimum:g}</source>
       <translation>un nombre supérieur à {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="92" />
       <source>a number of at least {minimum:g}</source>
       <translation>un nombre d'au moins {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="86" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="89" />
       <source>a whole number of at least {minimum:g}</source>
       <translation>un nombre entier d'au moins {minimum:g}</translation>
     </message>
@@ -1847,12 +1872,12 @@
       <translation>ses pages se sont arrêtées ou répétées à STARTINDEX={start}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="93" />
       <source>n.d.</source>
       <translation>n.d.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="65" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="67" />
       <source>no</source>
       <translation>non</translation>
     </message>
@@ -1862,7 +1887,12 @@
       <translation>pas de réponse du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="138" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="103" />
+      <source>not published at this level, nivgeo={nivgeo}</source>
+      <translation>non publié à ce niveau, nivgeo={nivgeo}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="144" />
       <source>nothing</source>
       <translation>rien</translation>
     </message>
@@ -1952,17 +1982,22 @@
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="63" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="65" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="80" />
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="87" />
+      <source>years differ: {years}</source>
+      <translation>années différentes : {years}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="83" />
       <source>{date}, ANCT cross-table</source>
       <translation>{date}, croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="82" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="85" />
       <source>{date}, list newer than the cross-table</source>
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
@@ -2047,22 +2082,22 @@
       <translation>{file} (source '{source}') : la feuille « {sheet} » a plus de {n} lignes : refusée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="290" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="296" />
       <source>{file} holds the Observatoire's header but no row.</source>
       <translation>{file} contient l'en-tête de l'Observatoire mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="276" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="282" />
       <source>{file} is a workbook without the Observatoire's header (codgeo, libgeo, … or Code, Libellé, …) in its sheets {sheets}: its first cells are {found}.</source>
       <translation>{file} est un classeur sans l'en-tête de l'Observatoire (codgeo, libgeo, … ou Code, Libellé, …) dans ses feuilles {sheets} : ses premières cellules sont {found}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="218" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="224" />
       <source>{file} is an HTML page, not an Observatoire answer (an error page of the server?).</source>
       <translation>{file} est une page HTML, pas une réponse de l'Observatoire (une page d'erreur du serveur ?).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="232" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="238" />
       <source>{file} is neither an answer of the Observatoire's API (codgeo;libgeo;…) nor an export of its map (Code;Libellé;…): it starts with {found}.</source>
       <translation>{file} n'est ni une réponse de l'API de l'Observatoire (codgeo;libgeo;…) ni un export de sa carte (Code;Libellé;…) : il commence par {found}.</translation>
     </message>
@@ -2077,7 +2112,7 @@
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="156" />
+      <location filename="../anct_qgis_plugin/core/observatoire.py" line="162" />
       <source>{file}: the header {header} has no value column after codgeo and libgeo.</source>
       <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
     </message>
@@ -2085,6 +2120,11 @@
       <location filename="../anct_qgis_plugin/core/http.py" line="293" />
       <source>{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again in this run, {url} is not downloaded. Try again later.</source>
       <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="105" />
+      <source>{id} at the level {level}: {error}</source>
+      <translation>{id} au niveau {level} : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/pack.py" line="150" />
@@ -2097,7 +2137,7 @@
       <translation>{method}, {n} classes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="99" />
       <source>{name}={value} is refused: {expected} is expected. The default {default} is used.</source>
       <translation>{name}={value} est refusé : {expected} est attendu. La valeur par défaut {default} est utilisée.</translation>
     </message>
@@ -2117,7 +2157,7 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="193" />
       <source>{n} places not classified (-9999 in the file): NULL.</source>
       <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
     </message>
@@ -2132,7 +2172,7 @@
       <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="191" />
       <source>{n} values missing or secret: NULL (n.d.), never 0.</source>
       <translation>{n} valeurs manquantes ou secrètes : NULL (n.d.), jamais 0.</translation>
     </message>
@@ -2145,6 +2185,21 @@
       <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="66" />
       <source>{path} stays locked by another program (another QGIS?) after {n} s: {error}. Close it there, then load again.</source>
       <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="125" />
+      <source>{place}: n.d. (no value in the Observatoire's answer{year})</source>
+      <translation>{place} : n.d. (pas de valeur dans la réponse de l'Observatoire{year})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="79" />
+      <source>{place}: n.d. ({reason})</source>
+      <translation>{place} : n.d. ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="122" />
+      <source>{place}: {value}</source>
+      <translation>{place} : {value}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/source_check.py" line="160" />
@@ -2217,7 +2272,7 @@
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="231" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="242" />
       <source>{title}: {n} rows match no place of the level '{level}' (left out): {codes}</source>
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
@@ -2260,7 +2315,7 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="68" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
       <source> h</source>
       <translation> h</translation>
     </message>
@@ -2280,7 +2335,7 @@
       <translation>ANCT Territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="150" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="168" />
       <source>ANCT mirror {host}</source>
       <translation>Miroir ANCT {host}</translation>
     </message>
@@ -2315,7 +2370,7 @@
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="99" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="100" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
@@ -2335,7 +2390,7 @@
       <translation>Cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="56" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="57" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
@@ -2345,7 +2400,7 @@
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="65" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="66" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
@@ -2370,6 +2425,11 @@
       <translation>Choisissez un territoire.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="108" />
+      <source>Commune card indicators</source>
+      <translation>Indicateurs de la fiche commune</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/commune_card.py" line="15" />
       <source>Commune card — {name}</source>
       <translation>Fiche commune — {name}</translation>
@@ -2390,7 +2450,7 @@
       <translation>Copier en texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="83" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="84" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
@@ -2405,7 +2465,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="98" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="99" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
@@ -2415,7 +2475,7 @@
       <translation>Filtrer le catalogue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="85" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="86" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
@@ -2470,12 +2530,12 @@
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="86" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="87" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="96" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="97" />
       <source>Mirror credentials</source>
       <translation>Identifiants du miroir</translation>
     </message>
@@ -2490,12 +2550,22 @@
       <translation>Rien dans la source pour ce territoire : {titles}.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="104" />
+      <source>Observatoire des territoires indicators the commune card shows, separated by commas: {ids}</source>
+      <translation>Indicateurs de l'Observatoire des territoires que montre la fiche commune, séparés par des virgules : {ids}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/options.py" line="102" />
+      <source>Observatoire ids, e.g. insee_rp_hist_1968.dens_pop</source>
+      <translation>Identifiants de l'Observatoire, par exemple insee_rp_hist_1968.dens_pop</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="74" />
       <source>Offline mode</source>
       <translation>Mode hors ligne</translation>
     </message>
@@ -2505,7 +2575,7 @@
       <translation>Licence Ouverte 2.0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="102" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="111" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
@@ -2515,7 +2585,7 @@
       <translation>Purger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="61" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
       <source>Purge the cache</source>
       <translation>Vider le cache</translation>
     </message>
@@ -2565,12 +2635,12 @@
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="72" />
       <source>Serve only the cache</source>
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="111" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="128" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
@@ -2610,7 +2680,7 @@
       <translation>Les couches déjà présentes dans le projet ont été conservées. Vérifiez que le dossier est accessible en écriture et qu'il reste de la place, ou choisissez un autre dossier de données (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="156" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="174" />
       <source>The mirror's user name and password could not be kept in QGIS's authentication database (disabled, or no master password): the mirror {url} is saved without them. Add them in Settings &gt; Options &gt; Authentication and choose them as the mirror's credentials.</source>
       <translation>Le nom d'utilisateur et le mot de passe du miroir n'ont pas pu être conservés dans la base d'authentification de QGIS (désactivée, ou sans mot de passe principal) : le miroir {url} est enregistré sans eux. Ajoutez-les dans Préférences &gt; Options &gt; Authentification et choisissez-les comme identifiants du miroir.</translation>
     </message>
@@ -2620,7 +2690,7 @@
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), ou travaillez hors ligne à partir du cache, puis cliquez sur Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="91" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="92" />
       <source>The user name and password (or token) of an http mirror, kept encrypted in QGIS's authentication database. Typed in the mirror's URL, they are moved there on OK.</source>
       <translation>Le nom d'utilisateur et le mot de passe (ou le jeton) d'un miroir http, conservés chiffrés dans la base d'authentification de QGIS. Saisis dans l'URL du miroir, ils y sont déplacés à la validation (OK).</translation>
     </message>
@@ -2630,7 +2700,7 @@
       <translation>Ces couches restent dans le dossier de données, hors du dossier du projet : {items}. Vérifiez que le dossier du projet est accessible en écriture, puis enregistrez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="70" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
       <source>Time-to-live</source>
       <translation>Durée de validité</translation>
     </message>
@@ -2650,7 +2720,7 @@
       <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="78" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="79" />
       <source>Where the panel writes the layers it loads while the project is not saved (a saved project keeps them in &lt;project&gt;_anct.gpkg beside it).</source>
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
@@ -2685,7 +2755,7 @@
       <translation>département</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="129" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="146" />
       <source>emptied when you press OK</source>
       <translation>vidé quand vous cliquerez sur OK</translation>
     </message>

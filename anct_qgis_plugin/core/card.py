@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .catalogue import TYPOLOGY_IDS, get_source
 from .i18n import tr
+from .indicator_figures import IndicatorFigure, indicator_figures
 from .parsers import iso_date
 from .table_names import PROGRAMME_TABLES
 from .tables import read_memberships
@@ -46,6 +47,7 @@ class CommuneCard:
     unavailable: dict = field(default_factory=dict)
     population_source: str = ""
     origins: dict = field(default_factory=dict)  # table -> where its lines come from (see Membership.origin)
+    indicators: list = field(default_factory=list)  # IndicatorFigure: the Observatoire ids chosen in Options
 
     def as_text(self) -> str:
         rows = [
@@ -68,6 +70,7 @@ class CommuneCard:
                 rows.append(
                     f"{title}: {line.ident}" + (f" — {extra}" if extra else "") + f" [{self._vintage(layer_id)}]"
                 )
+        rows += [indicator_line(figure) for figure in self.indicators]
         if self.unavailable:
             rows.append(tr("Details of the unavailable sources in the ANCT log panel."))
         return "\n".join(rows)
@@ -83,9 +86,23 @@ class CommuneCard:
         return date
 
 
-def commune_card(builder: LayerBuilder, index: TerritoryIndex, code: str, cross_table: bool = False) -> CommuneCard:
+def indicator_line(figure: IndicatorFigure) -> str:
+    """'<label>: <value> <unit> (<year>) [Observatoire des territoires]', or n.d. and why."""
+    value = figure.values.get("territory")
+    if value is None:
+        shown = tr("n.d.") + (f" — {'; '.join(figure.notes)}" if figure.notes else "")
+    else:
+        number = f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f")
+        shown = " ".join(part for part in (number, figure.unit) if part) + (f" ({figure.year})" if figure.year else "")
+    return f"{figure.label}: {shown} [{tr('Observatoire des territoires')}, {figure.indicator}]"
+
+
+def commune_card(
+    builder: LayerBuilder, index: TerritoryIndex, code: str, cross_table: bool = False, indicators: tuple = ()
+) -> CommuneCard:
     """A CommuneCard for the INSEE code; a list that cannot be had is listed as unavailable.
-    ``cross_table``: programmes from ANCT's cross-table where no list is newer (one download)."""
+    ``cross_table``: programmes from ANCT's cross-table where no list is newer (one download);
+    ``indicators``: Observatoire ids (IndicatorId) read for the commune, with year and unit (cache, API)."""
     territory = index.resolve(f"com:{code}")
     commune = index.communes[territory.code]
     epci = commune.get("codeEpci") or ""
@@ -112,4 +129,5 @@ def commune_card(builder: LayerBuilder, index: TerritoryIndex, code: str, cross_
                     table_id, title, ident, membership.labels.get(ident, ""), iso_date(membership.dates.get(ident, ""))
                 )
             )
+    card.indicators = indicator_figures(builder, territory, list(indicators), levels=("territory",))
     return card

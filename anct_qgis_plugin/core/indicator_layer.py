@@ -19,6 +19,7 @@ from .errors import DownloadError, NotPublishedError
 from .i18n import tr
 from .layers import SourceInfo, memory_layer
 from .observatoire import MAP_LINK, NIVGEO, PUBLISHER, IndicatorError, IndicatorId, IndicatorTable, read_indicator
+from .observatoire_indicators import curated
 from .parsers import resolve_columns
 from .report import warn
 
@@ -87,6 +88,15 @@ def fetch_table(builder: LayerBuilder, indicator: IndicatorId, level: str) -> tu
     return read_indicator(fetched.path, str(indicator)), url, fetched
 
 
+def with_curated_words(table: IndicatorTable, language: str) -> IndicatorTable:
+    """The curated label and unit where the answer carries none (a CSV answer names only its column)."""
+    entry = curated(table.indicator) if table.indicator is not None else None
+    if entry is not None:
+        table.label = table.label or entry.label(language)
+        table.unit = table.unit or entry.unit(language)
+    return table
+
+
 def _field_name(table: IndicatorTable) -> str:
     if table.indicator is not None:
         return table.indicator.indic
@@ -108,7 +118,7 @@ def _kind(table: IndicatorTable) -> str:
     return "rate"
 
 
-class _Places:
+class Places:
     """Published codes -> the level's codes of today (None: no such place), unknown ones counted."""
 
     def __init__(self, level: str, index: TerritoryIndex):
@@ -130,7 +140,7 @@ class _Places:
         return None
 
 
-def _chosen_year(table: IndicatorTable, year: str) -> str:
+def chosen_year(table: IndicatorTable, year: str) -> str:
     years = table.years
     if not year or year == ALL_YEARS:
         return years[-1] if years else ""
@@ -143,7 +153,7 @@ def _chosen_year(table: IndicatorTable, year: str) -> str:
     return year
 
 
-def _values_by_place(table: IndicatorTable, places: _Places) -> dict[tuple[str, str], object]:
+def values_by_place(table: IndicatorTable, places: Places) -> dict[tuple[str, str], object]:
     """{(today's code, year): value}. Several published codes on one place (communes merged since the
     answer's COG): the place's own code wins; otherwise its value is unknown (NULL), never a sum."""
     values, exact, folded = {}, set(), set()
@@ -205,10 +215,11 @@ def build_indicator_layer(builder: LayerBuilder, request: IndicatorRequest) -> I
     else:
         table, url, fetched = fetch_table(builder, request.indicator, request.level)
         table.indicator, urls = request.indicator, [url]
+    with_curated_words(table, builder.language)
     name = _field_name(table)
-    year = _chosen_year(table, request.year)
-    places = _Places(request.level, builder.index)
-    values = _values_by_place(table, places)
+    year = chosen_year(table, request.year)
+    places = Places(request.level, builder.index)
+    values = values_by_place(table, places)
     if not values:
         raise IndicatorError(
             tr(

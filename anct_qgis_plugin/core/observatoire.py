@@ -86,6 +86,12 @@ def parse_indicator(text: str) -> IndicatorId:
     return found
 
 
+def parse_indicators(text: str) -> list[IndicatorId]:
+    """Ids or map links separated by commas, semicolons or spaces -> IndicatorIds, each once, in order."""
+    found = [parse_indicator(part) for part in re.split(r"[\s;,]+", text or "") if part]
+    return list(dict.fromkeys(found))
+
+
 @dataclass
 class IndicatorRow:
     code: str

@@ -14,7 +14,9 @@ from qgis.core import QgsCoordinateReferenceSystem
 
 from .card import commune_card
 from .fetcher import Fetcher
+from .i18n import tr
 from .layers import LayerBuilder
+from .report import warn
 from .settings import load_config, ui_language
 from .status import cache_status, purge_layers
 from .territories import (
@@ -32,8 +34,10 @@ if TYPE_CHECKING:
     from qgis.core import QgsFeedback, QgsRectangle
 
     from .card import CommuneCard
+    from .indicator_figures import IndicatorFigure
     from .indicator_layer import IndicatorLayer, IndicatorRequest
     from .layers import BuiltLayer
+    from .observatoire import IndicatorId
     from .settings import Config
     from .status import CacheStatus
     from .territories import Territory
@@ -86,6 +90,14 @@ class AnctData:
 
         return build_indicator_layer(self.builder(feedback), request)
 
+    def indicator_figures(
+        self, territory: Territory, indicators: list[IndicatorId], feedback: QgsFeedback | None = None
+    ) -> list[IndicatorFigure]:
+        """Observatoire indicators for a territory, its région and France (indicator_figures.py)."""
+        from .indicator_figures import indicator_figures
+
+        return indicator_figures(self.builder(feedback), territory, indicators)
+
     def for_run(self) -> AnctData:
         """The same settings with a fetcher of its own: a run downloads each URL once and does
         not ask again for one that failed; the next run (a retry) starts afresh."""
@@ -100,7 +112,14 @@ class AnctData:
         return AnctData(dataclasses.replace(self.config, **changes), self.language)
 
     def commune_card(self, code: str, feedback: QgsFeedback | None = None, cross_table: bool = False) -> CommuneCard:
-        return commune_card(self.builder(feedback), self.territory_index(feedback), code, cross_table)
+        from .observatoire import IndicatorError, parse_indicators
+
+        try:
+            indicators = parse_indicators(self.config.card_indicators)
+        except IndicatorError as error:  # a slip in Options: said, the card still shows
+            warn(feedback, tr("Commune card indicators (Options): {error}").format(error=error))
+            indicators = []
+        return commune_card(self.builder(feedback), self.territory_index(feedback), code, cross_table, indicators)
 
     def cache_status(self, layer_id: str, territory: Territory | None = None) -> CacheStatus:
         return cache_status(self.fetcher, layer_id, territory)

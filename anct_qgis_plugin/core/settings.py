@@ -48,6 +48,8 @@ SPECS = {
     "data_dir": SettingSpec("storage/data_dir", "ANCT_QGIS_DATA_DIR", "", str),
     # Arcep's quarterly site list: empty = the newest quarter published, else e.g. 2024_T2.
     "arcep_quarter": SettingSpec("sources/arcep_quarter", "ANCT_QGIS_ARCEP_QUARTER", "", str),
+    # Observatoire des territoires ids the commune card shows (dataset.indic, separated by commas or spaces).
+    "card_indicators": SettingSpec("card/indicators", "ANCT_QGIS_CARD_INDICATORS", "", str),
 }
 
 
@@ -67,6 +69,7 @@ class Config:
     data_dir: str = ""
     arcep_quarter: str = ""
     mirror_authcfg: str = ""
+    card_indicators: str = ""
 
 
 def _convert(value: object, spec: SettingSpec) -> str | float | bool:

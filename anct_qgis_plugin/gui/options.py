@@ -22,6 +22,7 @@ from ..core.cache import Cache
 from ..core.errors import AnctError
 from ..core.http import describe_proxy
 from ..core.mirror import split_userinfo
+from ..core.observatoire_indicators import CURATED
 from ..core.settings import default_cache_dir, default_data_dir, load_config, overridden_by_environment, write_setting
 from ..resources_paths import resource_path
 from .i18n import tr
@@ -97,12 +98,28 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         self.arcep_quarter = QLineEdit(config.arcep_quarter, self)
         self.arcep_quarter.setPlaceholderText(tr("Empty: the newest quarter published (or e.g. 2024_T2)"))
         form.addRow(tr("Arcep quarter"), self.arcep_quarter)
+        self.card_indicators = QLineEdit(config.card_indicators, self)
+        self.card_indicators.setPlaceholderText(tr("Observatoire ids, e.g. insee_rp_hist_1968.dens_pop"))
+        self.card_indicators.setToolTip(
+            tr("Observatoire des territoires indicators the commune card shows, separated by commas: {ids}").format(
+                ids=", ".join(entry.id for entry in CURATED)
+            )
+        )
+        form.addRow(tr("Commune card indicators"), self.card_indicators)
         self.proxy_label = QLabel(describe_proxy(), self)
         self.proxy_label.setWordWrap(True)
         form.addRow(tr("Proxy"), self.proxy_label)
         overridden = [
             name
-            for name in ("cache_dir", "ttl_hours", "offline", "mirror", "mirror_authcfg", "arcep_quarter")
+            for name in (
+                "cache_dir",
+                "ttl_hours",
+                "offline",
+                "mirror",
+                "mirror_authcfg",
+                "arcep_quarter",
+                "card_indicators",
+            )
             if overridden_by_environment(name)
         ]
         if overridden:
@@ -138,6 +155,7 @@ class AnctOptionsPage(QgsOptionsPageWidget):
         self.apply_mirror()
         write_setting("data_dir", self.data_dir.filePath())
         write_setting("arcep_quarter", self.arcep_quarter.text().strip().upper())
+        write_setting("card_indicators", self.card_indicators.text().strip())
         self.on_applied()
 
     def apply_mirror(self):

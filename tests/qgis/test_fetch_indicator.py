@@ -102,7 +102,8 @@ def test_zoning_minus_9999_is_null_and_styled_by_category(anct_env, provider, fe
     labels = [rule.label() for rule in loaded.renderer().rootRule().children()]
     assert labels == ["1", "n.d."]
     assert "6 places not classified (-9999 in the file): NULL." in loaded.metadata().abstract()
-    assert loaded.name() == "codefrr"  # a zoning of no year
+    # A CSV answer names only its column: the curated list titles it (a zoning has no year).
+    assert loaded.name() == "France ruralités revitalisation (rural revitalisation zoning) (class)"
 
 
 def test_rates_in_five_classes_titled_and_described(anct_env, provider, feedback, tmp_path):
@@ -112,10 +113,30 @@ def test_rates_in_five_classes_titled_and_described(anct_env, provider, feedback
     group, no_data = renderer.rootRule().children()
     assert "Jenks" in group.label() and "5" in group.label() and len(group.children()) == 5
     assert no_data.label() == "n.d." and no_data.filterExpression() == '"dens_pop" IS NULL'
-    assert loaded.name() == "dens_pop, 2022"
+    assert loaded.name() == "Population density (inhabitants per km²), 2022"  # the curated label and unit
     metadata = loaded.metadata()
     assert "insee_rp_hist_1968.dens_pop" in metadata.abstract() and "36999" in metadata.abstract()
     assert any("GC_API_download.php" in link.url for link in metadata.links())
+
+
+def test_a_curated_id_by_departement_and_an_export_of_no_id_are_titled_by_their_words(
+    anct_env, provider, feedback, tmp_path
+):
+    loaded = loaded_run(provider, feedback, tmp_path, INDICATOR="indic_sex_rp.tx_chom1564", LEVEL="departements")
+    assert loaded.name() == "Unemployment rate, ages 15-64 (census) (%), 2021"
+    loaded = loaded_run(provider, feedback, tmp_path, FILE=str(FILES / "map_export_epci.csv"), LEVEL="epci")
+    assert loaded.name().startswith("Part des logements sur-occupés hors studios d'une seule personne, 2021")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_help_names_every_curated_indicator_with_its_label(language):
+    from anct_qgis_plugin.core.observatoire_indicators import CURATED
+    from anct_qgis_plugin.processing.algorithms.help_pages import help_page
+
+    page = help_page("fetch_indicator", language)
+    for entry in CURATED:
+        assert f"<code>{entry.id}</code> ({entry.label(language)}" in page
+    assert "<!-- include" not in page
 
 
 def test_unknown_id_is_said_in_words(anct_env, run_alg, tmp_path, mirror_server):

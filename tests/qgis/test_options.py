@@ -28,12 +28,15 @@ def test_options_page_applies_and_purges(anct_env, qgis_app, monkeypatch, tmp_pa
     page.ttl.setValue(12)
     page.offline.setChecked(True)
     page.arcep_quarter.setText(" 2024_t2 ")
+    page.card_indicators.setText(" insee_rp_hist_1968.dens_pop, frr.codefrr ")
     page.apply()
     try:
         assert applied == [True] and Cache(str(anct_env)).entries() == []  # emptied on OK
         config = load_config()
         assert config.ttl_hours == 12 and config.offline and config.arcep_quarter == "2024_T2"
+        assert config.card_indicators == "insee_rp_hist_1968.dens_pop, frr.codefrr"
     finally:
+        QgsSettings().remove(f"{GROUP}/card/indicators")
         QgsSettings().remove(f"{GROUP}/sources/arcep_quarter")
         QgsSettings().remove(f"{GROUP}/storage/data_dir")
         QgsSettings().remove(f"{GROUP}/network/offline")

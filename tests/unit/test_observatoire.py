@@ -47,3 +47,14 @@ def test_an_html_page_or_another_table_is_named(tmp_path):
     other.write_text("insee;valeur\n36044;3\n")
     with pytest.raises(IndicatorError, match=r"it starts with insee \| valeur"):
         read_indicator(str(other))
+
+
+def test_the_curated_list_is_ids_with_both_languages_unit_and_theme():
+    from anct_qgis_plugin.core.observatoire_indicators import CURATED, THEMES, curated
+
+    for entry in CURATED:
+        assert str(parse_indicator(entry.id)) == entry.id and curated(entry.id) is entry
+        assert entry.theme in THEMES and entry.label_fr and entry.label_en and entry.unit_fr and entry.unit_en
+        assert entry.evidence.startswith(("A:", "B, shape confirmed"))  # grade C ids stay out
+    assert len({entry.id for entry in CURATED}) == len(CURATED)
+    assert curated("agri.nothing") is None

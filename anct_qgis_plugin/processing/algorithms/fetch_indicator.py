@@ -36,12 +36,15 @@ class FetchIndicatorAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         return tr("Fetch an Observatoire des territoires indicator")
 
     def initAlgorithm(self, config=None):
+        from ...core.observatoire_indicators import CURATED
+
         self.add_help(
             QgsProcessingParameterString(self.INDICATOR, tr("Indicator (dataset.indic or map link)"), optional=True),
             tr(
                 "The Observatoire's id dataset.indic (insee_rp_hist_1968.dens_pop), or a link of its map pasted "
-                "as is (…#c=indicator&i=… or …?indics=…). Optional with a file whose metadata sheet links it."
-            ),
+                "as is (…#c=indicator&i=… or …?indics=…). Optional with a file whose metadata sheet links it. "
+                "Curated ids (titled with their label and unit): {ids}"
+            ).format(ids=", ".join(entry.id for entry in CURATED)),
         )
         level = QgsProcessingParameterEnum(self.LEVEL, tr("Level"), options=list(LEVELS), defaultValue="communes")
         level.setUsesStaticStrings(True)

@@ -26,8 +26,34 @@ def _catalogue_layers(language: str) -> str:
     )
 
 
+def _words(entry, language: str) -> str:
+    return ", ".join(part for part in (entry.label(language), entry.unit(language)) if part)
+
+
+def _observatoire_indicators(language: str) -> str:
+    """The curated Observatoire ids by theme, with label and unit, from their table."""
+    from ...core.observatoire_indicators import CURATED, THEMES
+
+    colon = " : " if language == "fr" else ": "  # French typography: a space before the colon
+    items = []
+    for theme, names in THEMES.items():
+        entries = [
+            f"<code>{entry.id}</code> ({html.escape(_words(entry, language), quote=False)})"
+            for entry in CURATED
+            if entry.theme == theme
+        ]
+        if entries:
+            items.append(
+                f"<li>{html.escape(names[0 if language == 'fr' else 1], quote=False)}{colon}{', '.join(entries)}</li>"
+            )
+    return "<ul>" + "".join(items) + "</ul>"
+
+
 # Fragments written by the code rather than by a file: <!-- include _catalogue_layers -->
-GENERATED: dict[str, Callable[[str], str]] = {"_catalogue_layers": _catalogue_layers}
+GENERATED: dict[str, Callable[[str], str]] = {
+    "_catalogue_layers": _catalogue_layers,
+    "_observatoire_indicators": _observatoire_indicators,
+}
 
 
 def help_page(name: str, language: str) -> Optional[str]:

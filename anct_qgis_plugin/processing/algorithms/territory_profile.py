@@ -1,9 +1,17 @@
 """anct:territory_profile — key figures of a territory beside its région and France (the
 engine: engine/figures.py)."""
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProcessingParameterFeatureSink
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+)
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
+from ...core.observatoire_indicators import CURATED
 from .base import AnctAlgorithm, tr
 from .gap_parameters import GapParameters
 
@@ -78,6 +86,7 @@ def density_labels(membership):
 
 class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
     group_id = "diagnostics"
+    INDICATORS = "INDICATORS"
 
     def name(self):
         return "territory_profile"
@@ -89,6 +98,14 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         self.add_territory_parameter()
         self.add_gap_parameters()
         self.add_help(
+            QgsProcessingParameterString(self.INDICATORS, tr("Observatoire des territoires indicators"), optional=True),
+            tr(
+                "Ids dataset.indic (or map links), separated by commas or spaces: one row each with the "
+                "Observatoire's own figure for the territory, its région and France, n.d. where it publishes none "
+                "(never averaged from the communes). Curated ids: {ids}"
+            ).format(ids=", ".join(entry.id for entry in CURATED)),
+        )
+        self.add_help(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Key figures"), SOURCE_VECTOR_ANY),
             tr(
                 "One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, "
@@ -98,9 +115,12 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         )
 
     def run_algorithm(self, parameters, context, feedback):
+        from ...core.observatoire import parse_indicators
+        from ...core.service import AnctData
         from ...engine.figures import territory_profile
         from .atomic_outputs import atomic_outputs
 
+        indicators = parse_indicators(self.parameterAsString(parameters, self.INDICATORS, context))
         with atomic_outputs(self, parameters, context) as outputs:
             profile = territory_profile(
                 self.parameterAsString(outputs.parameters, self.TERRITORY, context),
@@ -108,9 +128,10 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
                 context,
                 feedback,
             )
-            return self._write(profile, outputs, feedback)
+            figures = AnctData().indicator_figures(profile.territory, indicators, feedback) if indicators else []
+            return self._write(profile, outputs, feedback, figures)
 
-    def _write(self, profile, outputs, feedback):
+    def _write(self, profile, outputs, feedback, figures=()):
         from ...diagnostics.profile import DENSITY_GRID
 
         table = profile.table
@@ -144,9 +165,26 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
                 + [notes.get(row.indicator)]
             )
             sink.addFeature(feature, FAST_INSERT)
-        feedback.pushInfo(tr("{n} indicators for {territory}").format(n=len(table), territory=profile.territory.label))
+        for figure in figures:
+            sink.addFeature(indicator_feature(fields, figure), FAST_INSERT)
+        feedback.pushInfo(
+            tr("{n} indicators for {territory}").format(n=len(table) + len(figures), territory=profile.territory.label)
+        )
         del sink  # closed before it is moved into place
         return {self.OUTPUT: outputs.final_id(dest_id)}
+
+
+def indicator_feature(fields, figure):
+    """An Observatoire indicator's row: the id, its label and year, its unit, the three levels' own
+    figures (NULL: n.d.) and why a level is n.d."""
+    feature = QgsFeature(fields)  # by name: the other columns of the key figures stay NULL
+    feature.setAttribute("indicator", str(figure.indicator))
+    feature.setAttribute("label", f"{figure.label}, {figure.year}" if figure.year else figure.label)
+    feature.setAttribute("unit", figure.unit)
+    for level in ("territory", "region", "france"):
+        feature.setAttribute(level, figure.values.get(level))
+    feature.setAttribute("note", "; ".join(figure.notes) or None)
+    return feature
 
 
 def partial_notes(partial):
