@@ -133,7 +133,30 @@ PROGRAMMES = {
     "manufactures_proximite": ("#7F7F7F", "#4D4D4D"),  # grey
     "fabriques_prospectives": ("#E7298A", "#9A1B5B"),  # magenta
     "france_ruralites_revitalisation": ("#B2DF8A", "#33A02C"),  # pale green: a zoning, under the programmes
+    # Programmes added in 2025-2026: the colours of ANCT's own map (anct-carto/superposeur-V2@3f2b0c0b
+    # frontend/config.js), a darker shade for outlines; Habitat inclusif is not on that map (Dark2 ochre).
+    "acv_entrees_de_ville": ("#4E8098", "#2F4E5C"),
+    "sites_cles_en_main": ("#6B4226", "#3F2716"),
+    "commerces_ruraux": ("#8A3F5C", "#552638"),
+    "locaux_activite_frla": ("#4F6D4F", "#2F412F"),
+    "zones_commerciales_ptzc": ("#2F5D62", "#1B3639"),
+    "appui_operationnel_pao": ("#B5541E", "#6E3312"),
+    "territoires_engagement": ("#7D5BA6", "#4C3766"),
+    "habitat_inclusif": ("#A6761D", "#6B4C12"),
 }
+# Commune-level programmes of one fill each (no published name to label them with).
+PLAIN_PROGRAMMES = (
+    "fabriques_territoire",
+    "manufactures_proximite",
+    "fabriques_prospectives",
+    "acv_entrees_de_ville",
+    "sites_cles_en_main",
+    "commerces_ruraux",
+    "locaux_activite_frla",
+    "zones_commerciales_ptzc",
+    "appui_operationnel_pao",
+    "habitat_inclusif",
+)
 # INSEE's density levels (its own labels), dense built-up browns to sparse rural greens (ColorBrewer BrBG).
 DENSITY_LEVELS = (
     ("1", "Grands centres urbains", "#8C510A"),
@@ -623,9 +646,9 @@ STYLES = {
             ("avenir_montagnes_mobilites", "lib_porteur"),
         )
     },
-    "fabriques_territoire": Style(lambda: programme_renderer("fabriques_territoire")),
-    "manufactures_proximite": Style(lambda: programme_renderer("manufactures_proximite")),
-    "fabriques_prospectives": Style(lambda: programme_renderer("fabriques_prospectives")),
+    **{layer_id: Style(lambda layer_id=layer_id: programme_renderer(layer_id)) for layer_id in PLAIN_PROGRAMMES},
+    # Territories of whole EPCI, like the CRTE: hatched, in a direction of their own.
+    "territoires_engagement": Style(lambda: large_programme_renderer("territoires_engagement", 90)),
     "france_ruralites_revitalisation": Style(
         lambda: large_programme_renderer("france_ruralites_revitalisation", 0, 0.4)
     ),

@@ -158,6 +158,9 @@ class JoinCommunes:
     date_column: str = ""
     labels_from: Optional[DataGouvFile] = None
     not_member: tuple = ()  # id values that mean "in no programme" (FRR's -9999)
+    # A groupements file (liste-<prog>-grpt…): the commune column holds each signatory's code, a commune's
+    # INSEE code or an EPCI's SIREN as this column says; read as their member communes (groupements.py).
+    nature_column: str = ""
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,7 @@ def _anct_list(
     commune_column: str = "insee_com",
     reader: str = "csv",
     published: dict[str, tuple[str, ...]] | None = None,
+    nature_column: str = "",
     **extra: str | bool,
 ) -> Source:
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
@@ -231,6 +235,7 @@ def _anct_list(
     columns = {commune_column: (commune_column,), id_column: (id_column,)}
     if label_column and labels_from is None:
         columns[label_column] = (label_column,)
+    columns.update({nature_column: (nature_column,)} if nature_column else {})
     columns.update(published or {})
     return Source(
         id=id_,
@@ -241,7 +246,7 @@ def _anct_list(
         locator=locator
         or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv", newest=True),
         reader=reader,
-        geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member),
+        geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member, nature_column),
         columns=columns,
         commune_column=commune_column,
         suffix="." + reader,
@@ -250,6 +255,15 @@ def _anct_list(
         **{"attribution": "ANCT, Etalab API Découpage administratif (IGN, INSEE)", **extra},
     )
 
+
+# ANCT's cross-table ("croisement des dispositifs", ngeo-anct-cog<COG>.csv, ';' and BOM;
+# ../shared/docs/data-sources.md): one row per commune, one id_<prog> column per programme.
+CROSS_TABLE_FILE = DataGouvFile(
+    "croisement-des-dispositifs-de-politique-publique-de-lanct",
+    ("csv",),
+    file_name=r"ngeo-anct-cog\d{4}\.csv",
+    newest=True,
+)
 
 SOURCES = (
     Source(
@@ -465,6 +479,128 @@ SOURCES = (
         "Communes des territoires accompagnés par les Fabriques prospectives.",
         "Communes of the territories supported by the Fabriques prospectives.",
         locator=resource_link("87d38102-b2c1-4e81-9a9d-4d922effc8f8", DATAGOUV_PAGE + "fabriques-prospectives/"),
+    ),
+    # Programmes ANCT's map added in 2025-2026 ("nouveaux programmes", "ajout tec"): read, as it reads
+    # them, by their stable resource links with pandas' read_csv, the commune column insee_com and the id
+    # columns id_acv2 ("edv"), id_site, id_comrur, id_frla, id_ptzc, id_pao (anct-carto/superposeur-V2@
+    # 3f2b0c0b87604a13831a9f214988878b6a4cb67e backend/data.py, SOURCES_DATAGOUV and MAPPING_ID_COLONNE;
+    # frontend/config.js names them). No dataset slug and no other column is evidenced: ids only.
+    *(
+        _anct_list(
+            id_,
+            title_fr,
+            title_en,
+            "",
+            prefix,
+            f"id_{prefix}",
+            abstract_fr,
+            abstract_en,
+            theme=theme,
+            locator=resource_link(resource, DATAGOUV_SEARCH + search),
+        )
+        for id_, prefix, resource, title_fr, title_en, abstract_fr, abstract_en, theme, search in (
+            (
+                "acv_entrees_de_ville",
+                "acv2",
+                "ed3486ee-a70d-4ad7-b448-49f1c340dfe9",
+                "Action cœur de ville — Entrées de ville",
+                "Action cœur de ville — town entrances",
+                "Communes d'Action cœur de ville retenues pour la transformation de leurs entrées de ville.",
+                "Action cœur de ville communes selected to transform their town entrances.",
+                "territoires",
+                "Entr%C3%A9es+de+ville",
+            ),
+            (
+                "sites_cles_en_main",
+                "site",
+                "5f2e1413-552a-43fc-9669-74169cbca87d",
+                "Sites clés en main (France 2030)",
+                "Turnkey industrial sites (France 2030)",
+                "Communes accueillant un site industriel clés en main (France 2030).",
+                "Communes hosting a turnkey industrial site (France 2030).",
+                "territoires",
+                "Sites+cl%C3%A9s+en+main",
+            ),
+            (
+                "commerces_ruraux",
+                "comrur",
+                "c6e360a4-d979-4297-b0d4-c3aee158c531",
+                "Commerces ruraux (fonds de restauration du commerce rural)",
+                "Rural shops (rural retail restoration fund)",
+                "Communes aidées par le fonds de restauration du commerce rural.",
+                "Communes supported by the rural retail restoration fund.",
+                "territoires",
+                "commerce+rural",
+            ),
+            (
+                "locaux_activite_frla",
+                "frla",
+                "3fbacdea-2afd-44e9-96ce-1099f128d795",
+                "Fonds de restructuration des locaux d'activité (FRLA)",
+                "Business premises restructuring fund (FRLA)",
+                "Communes des opérations du fonds de restructuration des locaux d'activité.",
+                "Communes of the operations of the business premises restructuring fund.",
+                "territoires",
+                "restructuration+des+locaux+d%27activit%C3%A9",
+            ),
+            (
+                "zones_commerciales_ptzc",
+                "ptzc",
+                "8c627383-0d11-403e-8621-2b82bf223f27",
+                "Plan de transformation des zones commerciales",
+                "Retail park transformation plan",
+                "Communes des zones commerciales lauréates du plan de transformation.",
+                "Communes of the retail parks selected by the transformation plan.",
+                "territoires",
+                "transformation+des+zones+commerciales",
+            ),
+            (
+                "appui_operationnel_pao",
+                "pao",
+                "6de2ad29-6671-4cd7-beca-637a5b183fd0",
+                "Projet appui opérationnel (PAO)",
+                "Operational support projects (PAO)",
+                "Communes des projets d'appui opérationnel de l'ANCT.",
+                "Communes of ANCT's operational support projects.",
+                "territoires",
+                "appui+op%C3%A9rationnel",
+            ),
+        )
+    ),
+    # Territoires d'engagement (2026): one row per signatory groupement, read from the groupements file
+    # r/4fbcd679-5b27-4261-94f2-2f22a93ddadd with id_tec, siren_groupement, lib_groupement and
+    # nature_juridique, as ANCT's map does (anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e
+    # MAJ/data_admin.py, DATASETS["tec"] and _preparer_tec: negative ids dropped, nature_juridique
+    # lower-case, "commune" rows carrying an INSEE code in siren_groupement, lib_groupement repaired from
+    # Latin-1 mojibake). A territory is the union of its members' communes (groupements.py).
+    _anct_list(
+        "territoires_engagement",
+        "Territoires d'engagement",
+        "Territoires d'engagement (committed territories)",
+        "",
+        "tec",
+        "id_tec",
+        "Territoires d'engagement, reconstitués par union des communes de leurs signataires (communes, EPCI).",
+        "Territoires d'engagement, rebuilt as the union of their signatories' communes (communes, EPCI).",
+        theme="transition",
+        commune_column="siren_groupement",
+        label_column="lib_groupement",
+        nature_column="nature_juridique",
+        locator=resource_link("4fbcd679-5b27-4261-94f2-2f22a93ddadd", DATAGOUV_SEARCH + "Territoires+d%27engagement"),
+    ),
+    # Habitat inclusif — la Fabrique à projets has no list of its own: ANCT publishes it only as the
+    # id_habinclus column of its cross-table ngeo-anct-cog<COG>.csv (header in ../shared/docs/
+    # data-sources.md, "Programmes ANCT added in 2025–2026"), read here as a per-commune list.
+    _anct_list(
+        "habitat_inclusif",
+        "Habitat inclusif — la Fabrique à projets",
+        "Inclusive housing — la Fabrique à projets",
+        "",
+        "habinclus",
+        "id_habinclus",
+        "Communes des projets d'habitat inclusif de la Fabrique à projets (colonne du croisement des dispositifs).",
+        "Communes of the inclusive housing projects of the Fabrique à projets (a column of the cross-table).",
+        locator=CROSS_TABLE_FILE,
     ),
     Source(
         id="france_services",
@@ -775,12 +911,7 @@ CROSS_TABLE = Source(
     title_fr="Croisement des dispositifs de l'ANCT par commune",
     title_en="ANCT programmes by commune (cross-table)",
     theme="territoires",
-    locator=DataGouvFile(
-        "croisement-des-dispositifs-de-politique-publique-de-lanct",
-        ("csv",),
-        file_name=r"ngeo-anct-cog\d{4}\.csv",
-        newest=True,
-    ),
+    locator=CROSS_TABLE_FILE,
     reader="csv",
     geometry=None,
     columns={"insee_com": ("insee_com",)},

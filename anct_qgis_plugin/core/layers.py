@@ -72,6 +72,7 @@ from .datagouv import (
 )
 from .editions import fetch_edition
 from .errors import AnctError, CancelledError, NotPublishedError, ParseError, bare
+from .groupements import member_table, members_by_epci
 from .i18n import tr
 from .parsers import TABLE_READERS, iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .report import info, is_cancelled, progress, warn
@@ -601,7 +602,7 @@ class LayerBuilder:
         info_: SourceInfo,
     ) -> QgsVectorLayer:
         strategy = source.geometry
-        table, columns, position = _read_table(source, files[0])
+        table, columns, position = read_list_table(source, files[0].path, source.columns, self.index.communes)
         commune_at = position[columns[source.commune_column]]
         names = side_labels(source, files)
         # Published spellings may differ in case from the canonical names (INSEE's LIBDENS).
@@ -867,6 +868,26 @@ def read_source_table(
             at = position[columns[canonical]]
             for row in table.rows:
                 row[at] = ", ".join(pad(code) for code in split_values(row[at])) if row[at] else row[at]
+    return table, columns, position
+
+
+def read_list_table(
+    source: Source, path: str, wanted: Mapping[str, tuple[str, ...]], communes: Mapping[str, Mapping]
+) -> tuple[Table, dict[str, str], dict[str, int]]:
+    """A programme list as read_source_table gives it; a groupements file (JoinCommunes.nature_column)
+    with one row per programme listing its member communes (groupements.py), ``communes`` being the
+    national commune table (their EPCI)."""
+    table, columns, position = read_source_table(source, path, wanted)
+    strategy = source.geometry
+    if getattr(strategy, "nature_column", ""):
+        names = {
+            "code": source.commune_column,
+            "id": strategy.id_column,
+            "nature": strategy.nature_column,
+            "label": strategy.label_column,
+        }
+        published = {key: columns[name] for key, name in names.items() if name in columns}
+        table = member_table(table, position, published, members_by_epci(communes))
     return table, columns, position
 
 

@@ -18,6 +18,16 @@ MIRROR = Path(__file__).resolve().parent.parent / "fixtures" / "mirror"
 SHARED = "../shared/mirror (real file, PROVENANCE.md)"
 SUPERPOSEUR_V2 = "anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e backend/data.py"
 SUPERPOSEUR = "anct-carto/superposeur-anct@949f7e58 data/projet/changement_projection_dispositifs_V3.R"
+SUPERPOSEUR_V2_ADMIN = "anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e MAJ/data_admin.py"
+# The programmes added in 2025-2026, read by their resource links (backend/data.py SOURCES_DATAGOUV).
+NEW_PROGRAMMES = (
+    ("acv2", "ed3486ee-…"),
+    ("site", "5f2e1413-…"),
+    ("comrur", "c6e360a4-…"),
+    ("frla", "3fbacdea-…"),
+    ("ptzc", "8c627383-…"),
+    ("pao", "6de2ad29-…"),
+)
 QPV_LIST = ("code_qp", "lib_qp", "insee_reg", "lib_reg", "insee_dep", "lib_dep", "insee_com", "lib_com")
 QPV_LIST += ("siren_epci", "lib_epci")
 FRANCE_SERVICES = ("id_fs", "insee_dep", "lib_fs", "adresse", "complement_adresse", "insee_com", "code_postal")
@@ -68,6 +78,19 @@ LIVE = {
     "fabt": (("insee_com", "id_fabt"), SUPERPOSEUR_V2 + " (r/309049b4-…: insee_com, MAPPING_ID_COLONNE id_fabt)"),
     "manup": (("insee_com", "id_manup"), SUPERPOSEUR_V2 + " (r/a1cf9852-…: insee_com, id_manup)"),
     "fabp": (("insee_com", "id_fabp"), SUPERPOSEUR_V2 + " (r/87d38102-…: insee_com, id_fabp)"),
+    **{
+        prefix: (
+            ("insee_com", f"id_{prefix}"),
+            SUPERPOSEUR_V2 + f" (r/{rid}: insee_com, MAPPING_ID_COLONNE id_{prefix})",
+        )
+        for prefix, rid in NEW_PROGRAMMES
+    },
+    # The columns ANCT's own reader keeps from this groupements file, in that order (MAJ/data_admin.py
+    # _run_dissolve_dataset `keep`, after _preparer_tec); the file's own order is not evidenced.
+    "tec": (
+        ("id_tec", "siren_groupement", "lib_groupement", "nature_juridique"),
+        SUPERPOSEUR_V2_ADMIN + " (DATASETS['tec'] r/4fbcd679-…, _preparer_tec, _run_dissolve_dataset)",
+    ),
     "cross_table": (CROSS, "../shared/docs/data-sources.md (ngeo-anct-cog2025.csv header)"),
     "france_services": (FRANCE_SERVICES, SHARED + " liste-fs-20240801.csv"),
     # The companion files of the France services dataset: the site list's own columns only.
@@ -137,6 +160,8 @@ FILES = {
     "*/datasets/r/309049b4-*": "fabt",
     "*/datasets/r/a1cf9852-*": "manup",
     "*/datasets/r/87d38102-*": "fabp",
+    **{f"*/datasets/r/{rid[:8]}-*": prefix for prefix, rid in NEW_PROGRAMMES},
+    "*/datasets/r/4fbcd679-*": "tec",
     "*/ngeo-anct-cog*.csv": "cross_table",
     "*/liste-fs-2*.csv": "france_services",
     "*/liste-fs-com*.csv": "france_services_companion",
