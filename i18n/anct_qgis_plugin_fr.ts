@@ -1337,7 +1337,7 @@
       <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="745" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="794" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1397,7 +1397,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="755" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="804" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1432,7 +1432,7 @@
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="56" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="59" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
@@ -1442,7 +1442,7 @@
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="58" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
@@ -1477,7 +1477,7 @@
       <translation>HTTP {status} de {url} : {text}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="356" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="367" />
       <source>IGN ADMIN EXPRESS cannot be had either: {error}</source>
       <translation>IGN ADMIN EXPRESS est lui aussi indisponible : {error}</translation>
     </message>
@@ -1502,7 +1502,7 @@
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="833" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="882" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1527,7 +1527,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="748" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="797" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1572,7 +1572,7 @@
       <translation>Échec de l'export PDF : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="53" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="56" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
@@ -1617,7 +1617,7 @@
       <translation>Lignes par sexe : l'ensemble (T) est gardé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="57" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="60" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
@@ -1772,7 +1772,7 @@
       <translation>Unité : {unit}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="940" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="984" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1837,9 +1837,14 @@
       <translation>n.d.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="65" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="68" />
       <source>no</source>
       <translation>non</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="135" />
+      <source>not published for this commune</source>
+      <translation>non publié pour cette commune</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/observatoire.py" line="138" />
@@ -1867,22 +1872,22 @@
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="63" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="132" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="78" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="83" />
       <source>{date}, ANCT cross-table</source>
       <translation>{date}, croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="80" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="85" />
       <source>{date}, list newer than the cross-table</source>
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="312" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="323" />
       <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
@@ -1907,12 +1912,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="244" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="246" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="233" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="235" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -1987,7 +1992,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="576" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="588" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -1995,6 +2000,11 @@
       <location filename="../anct_qgis_plugin/core/observatoire.py" line="156" />
       <source>{file}: the header {header} has no value column after codgeo and libgeo.</source>
       <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="136" />
+      <source>{ftth} % of premises eligible to fibre ({n} of {total}); {without} % without a wired offer of 30 Mbit/s or more [{date}]</source>
+      <translation>{ftth} % des locaux éligibles à la fibre ({n} sur {total}) ; {without} % sans offre filaire d'au moins 30 Mbit/s [{date}]</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="259" />
@@ -2077,17 +2087,17 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="339" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="350" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="364" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="375" />
       <source>{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population from the national commune table.</source>
       <translation>{title} : geo.api.gouv.fr n'a pas pu fournir les contours des départements {codes} ({error}) ; tous les contours viennent d'IGN ADMIN EXPRESS (WFS de la Géoplateforme {typename}), la population de la table nationale des communes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="264" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="275" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
@@ -2102,32 +2112,32 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="662" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="674" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="511" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="523" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="508" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="520" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="668" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="680" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="425" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="436" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="589" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="601" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
@@ -2137,7 +2147,7 @@
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="582" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="594" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>

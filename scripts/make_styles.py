@@ -85,6 +85,7 @@ from anct_qgis_plugin.compat import (  # noqa: E402
     first_spelling,
 )
 from anct_qgis_plugin.core.catalogue import SOURCES, JoinCommunes  # noqa: E402
+from anct_qgis_plugin.core.layers import PREMISES_FIELDS  # noqa: E402
 
 
 def _qgis():
@@ -225,6 +226,7 @@ LAYER_FIELDS = {
             ("y", D),
         ],
     ),
+    "france_thd": (WKB_MULTIPOLYGON, [(name, kind) for name, kind in PREMISES_FIELDS]),
     "communes": (
         WKB_MULTIPOLYGON,
         [("nom", S), ("code", S), ("codeEpci", S), ("codeDepartement", S), ("population", L)],
@@ -459,6 +461,28 @@ def density_renderer():
     )
 
 
+# Share of premises eligible to FTTH (Arcep, best technology), pale to deep blue; communes without a
+# row are drawn grey by QGIS's default (no class matches a NULL share).
+FTTH_CLASSES = (
+    (0, 50, "#F1EEF6", "Moins de 50 % des locaux"),
+    (50, 80, "#BDC9E1", "50 à 80 %"),
+    (80, 95, "#74A9CF", "80 à 95 %"),
+    (95, 99.95, "#2B8CBE", "95 à 99,9 %"),
+    (99.95, 100, "#045A8D", "100 % des locaux"),
+)
+
+
+def france_thd_renderer():
+    """Communes by share of premises eligible to fibre; the share without a wired 30 Mbit/s offer is a field."""
+    return graduated(
+        "part_ftth",
+        [
+            QgsRendererRange(low, high, fill_symbol(fill, "#FFFFFF", 0.1, 0.8), label)
+            for low, high, fill, label in FTTH_CLASSES
+        ],
+    )
+
+
 def mobile_sites_renderer():
     symbols = {
         MOBILE_RULES[0][0]: marker_symbol("Star", ROUGE_MARIANNE, 5.0, stroke=WHITE, stroke_width=0.4, level=2),
@@ -655,6 +679,7 @@ STYLES = {
     "grille_densite": Style(density_renderer),
     "france_services": Style(france_services_renderer),
     "mobile_sites": Style(mobile_sites_renderer),
+    "france_thd": Style(france_thd_renderer),
     "mediation_numerique": Style(mediation_numerique_renderer),
     "communes": Style(
         lambda: single(outline_symbol("#A6A6A6", 0.2)),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .catalogue import TYPOLOGY_IDS, get_source
+from .errors import AnctError
 from .i18n import tr
 from .parsers import iso_date
 from .table_names import PROGRAMME_TABLES
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 # membership table -> catalogue layer whose title the card shows
 CARD_TABLES = PROGRAMME_TABLES + TYPOLOGY_IDS  # and the commune's density level
+BROADBAND = "france_thd"
 
 
 @dataclass
@@ -46,6 +48,7 @@ class CommuneCard:
     unavailable: dict = field(default_factory=dict)
     population_source: str = ""
     origins: dict = field(default_factory=dict)  # table -> where its lines come from (see Membership.origin)
+    broadband: str = ""  # fixed broadband (Arcep): FTTH and wired ≥ 30 Mbit/s, from premises counts
 
     def as_text(self) -> str:
         rows = [
@@ -68,6 +71,8 @@ class CommuneCard:
                 rows.append(
                     f"{title}: {line.ident}" + (f" — {extra}" if extra else "") + f" [{self._vintage(layer_id)}]"
                 )
+        if self.broadband:
+            rows.append(f"{get_source(BROADBAND).title()}: {self.broadband}")
         return "\n".join(rows)
 
     def _vintage(self, layer_id: str) -> str:
@@ -110,4 +115,31 @@ def commune_card(builder: LayerBuilder, index: TerritoryIndex, code: str, cross_
                     table_id, title, ident, membership.labels.get(ident, ""), iso_date(membership.dates.get(ident, ""))
                 )
             )
+    card.broadband = _broadband_line(builder, index, territory.code)
     return card
+
+
+def _broadband_line(builder: LayerBuilder, index: TerritoryIndex, code: str) -> str:
+    """The commune's fibre and wired ≥ 30 Mbit/s shares with their counts, or why they are missing."""
+    from .broadband import read_premises
+    from .layers import source_info
+
+    source = get_source(BROADBAND)
+    try:
+        files = builder.fetch_files(source, index.country(), source_info(source, builder.language))
+        premises, _tally = read_premises(files[0].path, files[1].path, index.codes, source.id)
+    except AnctError as error:
+        return tr("unavailable ({reason})").format(reason=error)
+    found = premises.get(code)
+    if found is None or not found.premises:
+        return tr("not published for this commune")
+    return tr(
+        "{ftth} % of premises eligible to fibre ({n} of {total}); {without} % without a wired offer of "
+        "30 Mbit/s or more [{date}]"
+    ).format(
+        ftth=found.ftth_share,
+        n=found.ftth,
+        total=found.premises,
+        without="-" if found.without_wired_30_share is None else found.without_wired_30_share,
+        date=found.date or "-",
+    )

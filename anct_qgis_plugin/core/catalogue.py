@@ -22,6 +22,7 @@ OBSERVATOIRE_DOWNLOAD = (
     "functions/GC_API_download.php?type=stat&nivgeo={nivgeo}&dataset={dataset}&indic={indic}"
     "&format=csv"
 )
+ARCEP_FIXED = "https://data.arcep.fr/fixe/maconnexioninternet/statistiques/last/commune/"
 GEO_API = "https://geo.api.gouv.fr"
 GEOPF_WFS = (
     "https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
@@ -171,9 +172,19 @@ class DissolveCommunes:
     names_url: str = ""
 
 
+@dataclass(frozen=True)
+class CommunePremises:
+    """Premises counts by commune (Arcep's fixed broadband): the commune outlines with their counts and
+    the shares computed from them (broadband.py); ``companion``: the edition's wired-speed file."""
+
+    companion: FixedUrl
+
+
 # Where a source's file is, and how its features get a geometry.
 Locator = Union[DataGouvFile, QuarterlyUrl, YearlyUrl, FixedUrl, RoadWfsPages, PerDepartementUrl]
-GeometryStrategy = Union[NativeGeometry, PointsFromColumns, JoinCommunes, DissolveCommunes, RoadSectionLines]
+GeometryStrategy = Union[
+    NativeGeometry, PointsFromColumns, JoinCommunes, DissolveCommunes, RoadSectionLines, CommunePremises
+]
 
 
 @dataclass(frozen=True)
@@ -762,6 +773,39 @@ SOURCES = (
         "drapeaux 2G/3G/4G/5G et couverture ciblée (site_DCC) du New Deal mobile.",
         abstract_en="Mobile network sites per operator (Arcep quarterly list), with 2G/3G/4G/5G "
         "flags and the New Deal mobile targeted-coverage flag (site_DCC).",
+    ),
+    # Arcep's "Ma connexion internet" commune statistics (the Plan France Très Haut Débit by commune),
+    # quarterly; last/ is the newest edition: eight CSVs, UTF-8, ';', 34,877 communes with 976-978, an edition
+    # `date` column, `type` = all (../shared/docs/data-sources.md, "Fixed broadband"). Live headers:
+    # Enerlens/gods-eye-view@93817cdf34ecdf98153e31f51d56275fd767c2cc src/data/fixtures/
+    # arcep-mci-2026t1-meilleure-techno-thd-sample.csv and arcep-mci-2026t1-debit-filaire-sample.csv; the traps
+    # (commune_debit.csv counts satellite: never read; thresholds cumulative; names damaged; Paris, Lyon,
+    # Marseille one row each) in src/data/arcepFeed.js @773968879fa3ea5fb9832c3248cd934be57d23a7.
+    Source(
+        id="france_thd",
+        title_fr="France Très Haut Débit : fibre et débits filaires par commune (Arcep)",
+        title_en="France Très Haut Débit: fibre and wired speeds by commune (Arcep)",
+        theme="numerique",
+        locator=FixedUrl(
+            ARCEP_FIXED + "commune_meilleure_techno_thd.csv", "https://data.arcep.fr/fixe/maconnexioninternet/"
+        ),
+        reader="csv",
+        geometry=CommunePremises(companion=FixedUrl(ARCEP_FIXED + "commune_debit_filaire.csv")),
+        columns={
+            "code_insee": ("code_insee",),
+            "nbr": ("nbr",),
+            "elig_ftth": ("elig_ftth",),
+            "type": ("type",),
+            "date": ("date",),
+        },
+        commune_column="code_insee",
+        suffix=".csv",
+        publisher="Arcep",
+        attribution="Arcep, Ma connexion internet",
+        abstract_fr="Locaux par commune : part éligible à la fibre (FTTH, meilleure technologie) et part sans offre "
+        "filaire d'au moins 30 Mbit/s (satellite et 4G fixe exclus), calculées à partir des nombres de locaux.",
+        abstract_en="Premises by commune: share eligible to fibre (FTTH, best technology) and share without a wired "
+        "offer of 30 Mbit/s or more (satellite and fixed 4G left out), computed from premises counts.",
     ),
     Source(
         id="communes",

@@ -177,6 +177,7 @@ DRAWING_ORDER = (
     "communes",
     "departements",
     "regions",
+    "france_thd",
     "grille_densite",
 )  # the grid covers everything: last
 

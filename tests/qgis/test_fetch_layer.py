@@ -76,6 +76,8 @@ EXPECTED = {
     ("territoires_engagement", "FR"): 3,
     ("habitat_inclusif", "36"): 1,
     ("habitat_inclusif", "18"): 0,
+    ("france_thd", "36"): 6,
+    ("france_thd", "2A"): 1,
     ("france_ruralites_revitalisation", "36"): 1,
     ("france_ruralites_revitalisation", "18"): 0,  # every commune of Cher in the file is -9999
     ("mediation_numerique", "36"): 2,

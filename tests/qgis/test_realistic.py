@@ -125,6 +125,7 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
         "appui_operationnel_pao",
         "territoires_engagement",
         "habitat_inclusif",
+        "france_thd",  # Arcep's fixed-broadband statistics
     }
     assert ok == set(checks) - {"qpv_2015", "france_ruralites_revitalisation"} - absent
     assert all("no copy" in checks[source].message for source in absent)

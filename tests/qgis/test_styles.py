@@ -34,6 +34,7 @@ RENDERER = {
     "road_network": "categorizedSymbol",
     "mediation_numerique": "categorizedSymbol",
     "grille_densite": "categorizedSymbol",
+    "france_thd": "graduatedSymbol",
 }  # others: singleSymbol
 LABELS = {
     "qpv": "lib_qp",

@@ -28,6 +28,8 @@ NEW_PROGRAMMES = (
     ("ptzc", "8c627383-…"),
     ("pao", "6de2ad29-…"),
 )
+MCI = ("code_insee", "nom_com", "code_dep", "code_reg", "nbr", "type")
+MCI_EVIDENCE = "Enerlens/gods-eye-view@93817cdf34ecdf98153e31f51d56275fd767c2cc src/data/fixtures/arcep-mci-2026t1-"
 QPV_LIST = ("code_qp", "lib_qp", "insee_reg", "lib_reg", "insee_dep", "lib_dep", "insee_com", "lib_com")
 QPV_LIST += ("siren_epci", "lib_epci")
 FRANCE_SERVICES = ("id_fs", "insee_dep", "lib_fs", "adresse", "complement_adresse", "insee_com", "code_postal")
@@ -102,6 +104,17 @@ LIVE = {
         SHARED + " fichier_diffusion_2025.xlsx; MobiSurvStd/MobiSurvStd@34167ace691346c9e2b0b9d385d59a2bd7f42b0a "
         "src/mobisurvstd/resources/insee_data.py; CalumRob/lusk@ee512b26 pipeline/R/classes_densite.R",
     ),
+    # Arcep's Ma connexion internet commune files, captured from the live edition 2026-03-31.
+    "arcep_best_techno": (
+        MCI
+        + ("nbr_elig_8", "elig_ftth", "elig_coax", "elig_cu_30", "elig_thdr", "elig_cu_8", "elig_4gf")
+        + ("elig_hdr", "elig_sat", "date"),
+        MCI_EVIDENCE + "meilleure-techno-thd-sample.csv",
+    ),
+    "arcep_wired": (
+        MCI + ("inel_hd", "elig_hd05", "elig_hd3", "elig_bhd8", "elig_thd30", "elig_thd100", "elig_thd1g", "date"),
+        MCI_EVIDENCE + "debit-filaire-sample.csv",
+    ),
     "arcep": (ARCEP, SHARED + " 2023_T4_sites_Metropole.csv"),
     "geo_communes_outlines": (COMMUNE_OUTLINE, SHARED + " and ../shared/docs/data-sources.md"),
     "geo_communes": (("nom", "code", "codeDepartement", "codeRegion", "codeEpci", "population"), SHARED),
@@ -172,6 +185,8 @@ FILES = {
     "*GC_API_download.php@*indic=taux_pauv_m30*": "observatoire_taux_pauv",
     "*/fichier_diffusion_*.xlsx": "density",
     "data.arcep.fr/*_sites_Metropole.csv": "arcep",
+    "data.arcep.fr/fixe/*/commune_meilleure_techno_thd.csv": "arcep_best_techno",
+    "data.arcep.fr/fixe/*/commune_debit_filaire.csv": "arcep_wired",
     "geo.api.gouv.fr/communes@codeDepartement=*": "geo_communes_outlines",
     "geo.api.gouv.fr/communes@fields=*": "geo_communes",
     "geo.api.gouv.fr/communes_associees_deleguees": "geo_associees",
