@@ -69,12 +69,12 @@
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="137" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="138" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="133" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="134" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -329,6 +329,11 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="421" />
+      <source>Fixed broadband (Arcep) unavailable: {error}</source>
+      <translation>Haut débit fixe (Arcep) indisponible : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="91" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
@@ -394,7 +399,7 @@
       <translation>Couche de l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="95" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -519,7 +524,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="253" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="254" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
@@ -554,7 +559,7 @@
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="96" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured.</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note (note) quand un chiffre n'est pas donné parce qu'une partie seulement des communes d'un niveau a pu être mesurée.</translation>
     </message>
@@ -649,7 +654,7 @@
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="70" />
       <source>Population of the communes of density level {level}, {name} (INSEE grid {year})</source>
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
@@ -669,9 +674,14 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="136" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <source>Premises (Arcep, fixed broadband)</source>
+      <translation>Locaux (Arcep, haut débit fixe)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
@@ -754,7 +764,7 @@
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="104" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="105" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -774,7 +784,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="329" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="330" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -784,7 +794,7 @@
       <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="297" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="298" />
       <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
@@ -792,6 +802,16 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="33" />
       <source>Service-gap threshold (km, or minutes by road)</source>
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
+      <source>Share of premises eligible to fibre (FTTH)</source>
+      <translation>Part des locaux éligibles à la fibre (FTTH)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <source>Share of premises without a wired offer of 30 Mbit/s or more</source>
+      <translation>Part des locaux sans offre filaire d'au moins 30 Mbit/s</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="22" />
@@ -804,7 +824,7 @@
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="76" />
       <source>Share of the population in density level {level}, {name}</source>
       <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
     </message>
@@ -894,7 +914,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="89" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -1119,6 +1139,11 @@
       <translation>population</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <source>premises</source>
+      <translation>locaux</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/engine/road_times.py" line="193" />
       <source>road network</source>
       <translation>réseau routier</translation>
@@ -1149,7 +1174,7 @@
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="157" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="160" />
       <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
@@ -1164,7 +1189,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="366" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="367" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1189,7 +1214,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="147" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="150" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1259,22 +1284,22 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="53" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="55" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="59" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
@@ -1842,7 +1867,7 @@
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="135" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="132" />
       <source>not published for this commune</source>
       <translation>non publié pour cette commune</translation>
     </message>
@@ -1872,7 +1897,7 @@
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="132" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="129" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
@@ -2002,7 +2027,7 @@
       <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="136" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="133" />
       <source>{ftth} % of premises eligible to fibre ({n} of {total}); {without} % without a wired offer of 30 Mbit/s or more [{date}]</source>
       <translation>{ftth} % des locaux éligibles à la fibre ({n} sur {total}) ; {without} % sans offre filaire d'au moins 30 Mbit/s [{date}]</translation>
     </message>

@@ -99,3 +99,8 @@ def total(premises: Mapping[str, Premises], communes: list[str]) -> Premises:
         if code in premises:
             area.add(premises[code])
     return area
+
+
+def total_of(premises: Mapping[str, Premises], communes: list[str] | None) -> Premises:
+    """``total`` over the given communes, or over every commune (None: France)."""
+    return total(premises, list(premises) if communes is None else communes)

@@ -115,19 +115,16 @@ def commune_card(builder: LayerBuilder, index: TerritoryIndex, code: str, cross_
                     table_id, title, ident, membership.labels.get(ident, ""), iso_date(membership.dates.get(ident, ""))
                 )
             )
-    card.broadband = _broadband_line(builder, index, territory.code)
+    card.broadband = _broadband_line(builder, territory.code)
     return card
 
 
-def _broadband_line(builder: LayerBuilder, index: TerritoryIndex, code: str) -> str:
+def _broadband_line(builder: LayerBuilder, code: str) -> str:
     """The commune's fibre and wired ≥ 30 Mbit/s shares with their counts, or why they are missing."""
-    from .broadband import read_premises
-    from .layers import source_info
+    from .broadband_files import national_premises
 
-    source = get_source(BROADBAND)
     try:
-        files = builder.fetch_files(source, index.country(), source_info(source, builder.language))
-        premises, _tally = read_premises(files[0].path, files[1].path, index.codes, source.id)
+        premises = national_premises(builder, BROADBAND)
     except AnctError as error:
         return tr("unavailable ({reason})").format(reason=error)
     found = premises.get(code)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pandas is imported when a table is built
 # Collectivités d'outre-mer: in the national commune table, not in IGN's outlines of France.
 COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
 # The tables the key figures use, not every programme of the catalogue.
+BROADBAND_INDICATORS = ("broadband_premises", "ftth_premises_share", "without_wired_30_share")
 PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID)
 # The atlas's sheets show no density figure: it does not read the grid.
 ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID)
@@ -399,7 +400,33 @@ def compute_profile(
         area_departements,
         whole_departements(index, territory),
     )
+    import pandas as pd
+
+    table = pd.concat([table, broadband_figures(builder, level_codes(index, territory), feedback)], ignore_index=True)
     return Profile(territory, table, memberships, gaps.measure, partial=gaps.partial)
+
+
+def broadband_figures(builder: LayerBuilder, levels: dict, feedback: QgsProcessingFeedback) -> pd.DataFrame:
+    """Fixed broadband at the three levels, summed from the communes' premises counts (never an average of
+    their shares): premises, share eligible to FTTH, share without a wired offer of 30 Mbit/s or more."""
+    import pandas as pd
+
+    from ..core.broadband import total_of
+    from ..core.broadband_files import national_premises
+    from ..diagnostics.profile import LEVELS
+
+    try:
+        premises = national_premises(builder)
+    except AnctError as error:
+        warn(feedback, tr("Fixed broadband (Arcep) unavailable: {error}").format(error=error))
+        premises = None
+    rows = {key: {"indicator": key} for key in BROADBAND_INDICATORS}
+    for level in LEVELS:
+        area = None if premises is None else total_of(premises, levels.get(level))
+        rows["broadband_premises"][level] = None if area is None else area.premises
+        rows["ftth_premises_share"][level] = None if area is None else area.ftth_share
+        rows["without_wired_30_share"][level] = None if area is None else area.without_wired_30_share
+    return pd.DataFrame(list(rows.values()))
 
 
 def territory_profile(

@@ -45,3 +45,24 @@ def test_the_card_gives_fibre_and_wired_shares(anct_env):
     assert "96.7 % of premises eligible to fibre (29000 of 30000); 1.7 % without a wired offer" in text
     assert "[2026-03-31]" in text
     assert "not published for this commune" in AnctData().commune_card("36088").as_text()
+
+
+def test_the_profile_sums_premises_at_three_levels(anct_env, run_alg):
+    table = run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"]
+    rows = {f["indicator"]: f for f in table.getFeatures()}
+    indre = 30000 + 5000 + 2000 + 200 + 1200  # 36999 maps to no commune: in no area, not even France
+    assert rows["broadband_premises"]["territory"] == indre
+    assert rows["ftth_premises_share"]["territory"] == pytest.approx(100 * 35100 / indre, abs=0.05)
+    without = 500 + 400 + 300 + 100 + 500  # nbr - elig_thd30, wired file
+    assert rows["without_wired_30_share"]["territory"] == pytest.approx(100 * without / indre, abs=0.05)
+    assert rows["broadband_premises"]["region"] == indre + 45000  # Bourges
+    assert rows["broadband_premises"]["france"] == indre + 45000 + 1667292 + 46329
+    assert rows["ftth_premises_share"]["label"] == "Share of premises eligible to fibre (FTTH)"
+
+
+def test_the_profile_without_the_arcep_files_says_so(anct_env, run_alg, mirror_server, feedback):
+    mirror_server.add_fault("commune_debit_filaire.csv", "status", code=503)
+    table = run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"]
+    value = {f["indicator"]: f for f in table.getFeatures()}["ftth_premises_share"]["territory"]
+    assert value is None or (hasattr(value, "isNull") and value.isNull())
+    assert any("Fixed broadband (Arcep) unavailable" in warning for warning in feedback.warnings)

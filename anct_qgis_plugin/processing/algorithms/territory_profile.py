@@ -44,6 +44,9 @@ def indicator_labels(measure):
         "mobile_sites": (tr("Mobile sites (Arcep)"), ""),
         "gap_population": (gap_population, tr("inhabitants")),
         "gap_share": (gap_share, "%"),
+        "broadband_premises": (tr("Premises (Arcep, fixed broadband)"), tr("premises")),
+        "ftth_premises_share": (tr("Share of premises eligible to fibre (FTTH)"), "%"),
+        "without_wired_30_share": (tr("Share of premises without a wired offer of 30 Mbit/s or more"), "%"),
     }
     for key, name in programme_names.items():
         labels[key] = (tr("{programme}: number").format(programme=name), "")
