@@ -69,12 +69,12 @@
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="138" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="141" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="134" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="137" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="421" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="427" />
       <source>Fixed broadband (Arcep) unavailable: {error}</source>
       <translation>Haut débit fixe (Arcep) indisponible : {error}</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>Couche de l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="95" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="121" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -524,7 +524,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="254" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="257" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
@@ -559,7 +559,7 @@
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="122" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured.</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note (note) quand un chiffre n'est pas donné parce qu'une partie seulement des communes d'un niveau a pu être mesurée.</translation>
     </message>
@@ -659,6 +659,11 @@
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="98" />
+      <source>Population of the communes: {typology} — {level}</source>
+      <translation>Population des communes : {typology} — {level}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
       <source>Population units</source>
       <translation>Unités de population</translation>
@@ -674,7 +679,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="136" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="163" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -764,7 +769,7 @@
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="105" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="108" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -784,7 +789,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="330" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="333" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -794,7 +799,7 @@
       <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="298" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="301" />
       <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
@@ -827,6 +832,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="76" />
       <source>Share of the population in density level {level}, {name}</source>
       <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="102" />
+      <source>Share of the population: {typology} — {level}</source>
+      <translation>Part de la population : {typology} — {level}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="116" />
@@ -914,7 +924,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="115" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -1174,7 +1184,7 @@
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="160" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="187" />
       <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
@@ -1189,7 +1199,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="367" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="370" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1214,7 +1224,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="150" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="177" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1797,7 +1807,7 @@
       <translation>Unité : {unit}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="984" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="1042" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>

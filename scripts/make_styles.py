@@ -483,6 +483,54 @@ def france_thd_renderer():
     )
 
 
+# The typologies' levels in ANCT's order (anct-carto/superposeur-V2@3f2b0c0b frontend/config.js
+# TYPOLOGIES_CONFIG; montagne's massifs as its grid writes them). ANCT's map gives no colours for them:
+# a sequential scale for the centres (ColorBrewer Purples), qualitative ones (Set3, Paired) for the others.
+TYPOLOGY_LEVELS = {
+    "typologie_centralite": (
+        ("Communes non centre", "#F2F0F7"),
+        ("Centre local d'équipements et de services", "#CBC9E2"),
+        ("Centre intermédiaire d'équipements et de services", "#9E9AC8"),
+        ("Centre structurant d'équipements et de services", "#756BB1"),
+        ("Centre majeur d'équipements et de services", "#54278F"),
+    ),
+    "typologie_ruralite": (
+        ("Les ruralités touristiques spécialisées", "#8DD3C7"),
+        ("Les ruralités touristiques à dominante résidentielle", "#FFFFB3"),
+        ("Les ruralités productives agricoles", "#B3DE69"),
+        ("Les ruralités productives ouvrières", "#FB8072"),
+        ("Les petites polarités mixtes", "#80B1D3"),
+        ("Les petites polarités industrielles et artisanales", "#FDB462"),
+        ("Les ruralités résidentielles mixtes", "#BEBADA"),
+        ("Les ruralités résidentielles aisées", "#FCCDE5"),
+        ("Commune dont le périmètre a changé depuis la réalisation de la typologie", "#D9D9D9"),
+        ("Hors champ : DOM ou commune urbaine", "#F7F7F7"),
+    ),
+    "typologie_montagne": (
+        ("01 - Massif des Vosges", "#A6CEE3"),
+        ("02 - Massif du Jura", "#1F78B4"),
+        ("03 - Massif des Alpes", "#B2DF8A"),
+        ("04 - Massif de Guadeloupe", "#33A02C"),
+        ("05 - Massif de Corse", "#FB9A99"),
+        ("06 - Massif Central", "#E31A1C"),
+        ("07 - Massif de Martinique", "#FDBF6F"),
+        ("08 - Massif des Pyrénées", "#FF7F00"),
+        ("09 - Massif des Hauts de la Réunion", "#CAB2D6"),
+    ),
+}
+
+
+def typology_renderer(layer_id):
+    """One class per level of the typology, as its grid writes it (a background: half transparent)."""
+    return QgsCategorizedSymbolRenderer(
+        f"niveau_{layer_id.split('_', 1)[1]}",
+        [
+            QgsRendererCategory(level, fill_symbol(fill, "#FFFFFF", 0.1, 0.7), level)
+            for level, fill in TYPOLOGY_LEVELS[layer_id]
+        ],
+    )
+
+
 def mobile_sites_renderer():
     symbols = {
         MOBILE_RULES[0][0]: marker_symbol("Star", ROUGE_MARIANNE, 5.0, stroke=WHITE, stroke_width=0.4, level=2),
@@ -680,6 +728,7 @@ STYLES = {
     "france_services": Style(france_services_renderer),
     "mobile_sites": Style(mobile_sites_renderer),
     "france_thd": Style(france_thd_renderer),
+    **{layer_id: Style(lambda layer_id=layer_id: typology_renderer(layer_id)) for layer_id in TYPOLOGY_LEVELS},
     "mediation_numerique": Style(mediation_numerique_renderer),
     "communes": Style(
         lambda: single(outline_symbol("#A6A6A6", 0.2)),

@@ -22,6 +22,8 @@ OBSERVATOIRE_DOWNLOAD = (
     "functions/GC_API_download.php?type=stat&nivgeo={nivgeo}&dataset={dataset}&indic={indic}"
     "&format=csv"
 )
+# ANCT's map repository: the cleaned Observatoire grids its map reads (see the typologies below).
+ANCT_GRIDS = "https://raw.githubusercontent.com/anct-carto/superposeur-V2/main/data/grilles/{grid}.csv"
 ARCEP_FIXED = "https://data.arcep.fr/fixe/maconnexioninternet/statistiques/last/commune/"
 GEO_API = "https://geo.api.gouv.fr"
 GEOPF_WFS = (
@@ -701,6 +703,62 @@ SOURCES = (
         locator=YearlyUrl("https://www.insee.fr/fr/statistiques/fichier/8571524/fichier_diffusion_{year}.xlsx"),
         publisher="INSEE",
         attribution="INSEE, grille communale de densité",
+    ),
+    # The commune typologies ANCT's map shows beside the programmes, from the Observatoire des territoires.
+    # The Observatoire publishes them only through its map's "Export" button (no download address is
+    # known: ../shared/docs/observatoire.md, "No id was found for … the centralité, ruralité … grids"); ANCT
+    # exports them by hand and publishes the cleaned files its map reads in its own repository
+    # (anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e MAJ/data_grilles.py writes
+    # data/grilles/<grid>.csv: BOM, ',', insee_com, lib_com, niveau_<grid>; the raw exports' 3 metadata rows
+    # dropped, codes padded with zfill(5), 4 characters cut from "<code> - <label>" values except montagne's,
+    # so an unclassified "null - undefined" reads "- undefined" there and "null - undefined" in montagne;
+    # backend/data.py TYPOLOGIES reads them by insee_com and niveau_<grid>). Read here from that repository,
+    # each level as it is written (a label, or montagne's "<code> - <label>").
+    *(
+        _anct_list(
+            f"typologie_{grid}",
+            title_fr,
+            title_en,
+            "",
+            "",
+            f"niveau_{grid}",
+            abstract_fr,
+            abstract_en,
+            typology=True,
+            theme=theme,
+            not_member=("null - undefined", "- undefined"),
+            locator=FixedUrl(ANCT_GRIDS.format(grid=grid), "https://www.observatoire-des-territoires.gouv.fr/"),
+            publisher="Observatoire des territoires (ANCT)",
+            attribution="ANCT, Observatoire des territoires",
+        )
+        for grid, title_fr, title_en, abstract_fr, abstract_en, theme in (
+            (
+                "centralite",
+                "Centralités : niveaux de centres d'équipements et de services",
+                "Centralities: levels of facility and service centres",
+                "Communes regroupées par niveau de centre d'équipements et de services (Observatoire des "
+                "territoires, libellés de l'ANCT).",
+                "Communes grouped by level of facility and service centre (Observatoire des territoires, "
+                "ANCT's labels).",
+                "territoires",
+            ),
+            (
+                "ruralite",
+                "Typologie des ruralités",
+                "Types of rural areas",
+                "Communes regroupées par type de ruralité (Observatoire des territoires).",
+                "Communes grouped by type of rural area (Observatoire des territoires).",
+                "territoires",
+            ),
+            (
+                "montagne",
+                "Zone de montagne par massif",
+                "Mountain areas by massif",
+                "Communes classées en zone de montagne, regroupées par massif (Observatoire des territoires).",
+                "Communes classified as mountain areas, grouped by massif (Observatoire des territoires).",
+                "montagne",
+            ),
+        )
     ),
     Source(
         id="mediation_numerique",

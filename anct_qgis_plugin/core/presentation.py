@@ -178,6 +178,9 @@ DRAWING_ORDER = (
     "departements",
     "regions",
     "france_thd",
+    "typologie_montagne",
+    "typologie_ruralite",
+    "typologie_centralite",
     "grille_densite",
 )  # the grid covers everything: last
 

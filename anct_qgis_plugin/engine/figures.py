@@ -16,13 +16,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core.catalogue import TYPOLOGY_IDS
 from ..core.errors import AnctError
 from ..core.layers import LayerBuilder
 from ..core.report import warn
 from ..core.service import AnctData
 from ..core.tables import Membership, read_memberships
 from ..core.territories import Territory, TerritoryIndex
-from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures
+from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures, typology_figures
 from .i18n import tr
 
 if TYPE_CHECKING:  # pandas is imported when a table is built
@@ -32,9 +33,11 @@ if TYPE_CHECKING:  # pandas is imported when a table is built
 COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
 # The tables the key figures use, not every programme of the catalogue.
 BROADBAND_INDICATORS = ("broadband_premises", "ftth_premises_share", "without_wired_30_share")
-PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID)
+# The commune typologies beside the density grid (population by level in the profile, not on the atlas sheet).
+TYPOLOGIES = tuple(table for table in TYPOLOGY_IDS if table != DENSITY_GRID)
+PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID) + TYPOLOGIES
 # The atlas's sheets show no density figure: it does not read the grid.
-ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID)
+ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID and table not in TYPOLOGIES)
 
 
 def commune_frame(index: TerritoryIndex) -> "pd.DataFrame":
@@ -402,7 +405,10 @@ def compute_profile(
     )
     import pandas as pd
 
-    table = pd.concat([table, broadband_figures(builder, level_codes(index, territory), feedback)], ignore_index=True)
+    levels = level_codes(index, territory)
+    typologies = {key: usable[key] for key in TYPOLOGIES if key in usable}
+    extra = [broadband_figures(builder, levels, feedback), typology_figures(commune_frame(index), levels, typologies)]
+    table = pd.concat([table, *extra], ignore_index=True)
     return Profile(territory, table, memberships, gaps.measure, partial=gaps.partial)
 
 

@@ -76,6 +76,11 @@ EXPECTED = {
     ("territoires_engagement", "FR"): 3,
     ("habitat_inclusif", "36"): 1,
     ("habitat_inclusif", "18"): 0,
+    # Commune typologies (ANCT's cleaned Observatoire grids): levels present in Indre; Corsica's massif.
+    ("typologie_centralite", "36"): 3,
+    ("typologie_ruralite", "36"): 3,
+    ("typologie_montagne", "2A"): 1,
+    ("typologie_montagne", "36"): 0,
     ("france_thd", "36"): 6,
     ("france_thd", "2A"): 1,
     ("france_ruralites_revitalisation", "36"): 1,

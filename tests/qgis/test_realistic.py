@@ -126,6 +126,11 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
         "territoires_engagement",
         "habitat_inclusif",
         "france_thd",  # Arcep's fixed-broadband statistics
+        # ANCT's cleaned Observatoire grids (its map repository); ../shared/data holds copies, read in
+        # test_typologies.py.
+        "typologie_centralite",
+        "typologie_ruralite",
+        "typologie_montagne",
     }
     assert ok == set(checks) - {"qpv_2015", "france_ruralites_revitalisation"} - absent
     assert all("no copy" in checks[source].message for source in absent)

@@ -35,6 +35,7 @@ RENDERER = {
     "mediation_numerique": "categorizedSymbol",
     "grille_densite": "categorizedSymbol",
     "france_thd": "graduatedSymbol",
+    **dict.fromkeys(make_styles.TYPOLOGY_LEVELS, "categorizedSymbol"),
 }  # others: singleSymbol
 LABELS = {
     "qpv": "lib_qp",

@@ -28,6 +28,10 @@ NEW_PROGRAMMES = (
     ("ptzc", "8c627383-…"),
     ("pao", "6de2ad29-…"),
 )
+GRIDS_EVIDENCE = (
+    "anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e data/grilles/<grid>.csv, MAJ/data_grilles.py; "
+    "../shared/data/observatoire/grille_<grid>_communes_anct-observatoire-territoires.csv"
+)
 MCI = ("code_insee", "nom_com", "code_dep", "code_reg", "nbr", "type")
 MCI_EVIDENCE = "Enerlens/gods-eye-view@93817cdf34ecdf98153e31f51d56275fd767c2cc src/data/fixtures/arcep-mci-2026t1-"
 QPV_LIST = ("code_qp", "lib_qp", "insee_reg", "lib_reg", "insee_dep", "lib_dep", "insee_com", "lib_com")
@@ -115,6 +119,12 @@ LIVE = {
         MCI + ("inel_hd", "elig_hd05", "elig_hd3", "elig_bhd8", "elig_thd30", "elig_thd100", "elig_thd1g", "date"),
         MCI_EVIDENCE + "debit-filaire-sample.csv",
     ),
+    # ANCT's cleaned Observatoire grids, in its map repository (MAJ/data_grilles.py writes them; backend/data.py
+    # reads insee_com and niveau_<grid>); the shared copies carry the same header.
+    **{
+        f"grid_{grid}": (("insee_com", "lib_com", f"niveau_{grid}"), GRIDS_EVIDENCE)
+        for grid in ("centralite", "ruralite", "montagne")
+    },
     "arcep": (ARCEP, SHARED + " 2023_T4_sites_Metropole.csv"),
     "geo_communes_outlines": (COMMUNE_OUTLINE, SHARED + " and ../shared/docs/data-sources.md"),
     "geo_communes": (("nom", "code", "codeDepartement", "codeRegion", "codeEpci", "population"), SHARED),
@@ -185,6 +195,10 @@ FILES = {
     "*GC_API_download.php@*indic=taux_pauv_m30*": "observatoire_taux_pauv",
     "*/fichier_diffusion_*.xlsx": "density",
     "data.arcep.fr/*_sites_Metropole.csv": "arcep",
+    **{
+        f"raw.githubusercontent.com/anct-carto/*/grilles/{grid}.csv": f"grid_{grid}"
+        for grid in ("centralite", "ruralite", "montagne")
+    },
     "data.arcep.fr/fixe/*/commune_meilleure_techno_thd.csv": "arcep_best_techno",
     "data.arcep.fr/fixe/*/commune_debit_filaire.csv": "arcep_wired",
     "geo.api.gouv.fr/communes@codeDepartement=*": "geo_communes_outlines",
