@@ -66,3 +66,15 @@ def test_the_profile_without_the_arcep_files_says_so(anct_env, run_alg, mirror_s
     value = {f["indicator"]: f for f in table.getFeatures()}["ftth_premises_share"]["territory"]
     assert value is None or (hasattr(value, "isNull") and value.isNull())
     assert any("Fixed broadband (Arcep) unavailable" in warning for warning in feedback.warnings)
+
+
+def test_a_later_card_answers_from_the_parsed_counts(anct_env, monkeypatch):
+    from anct_qgis_plugin.core import broadband_files
+
+    reads = []
+    original = broadband_files.read_premises
+    monkeypatch.setattr(broadband_files, "read_premises", lambda *args: reads.append(args) or original(*args))
+    data = AnctData()
+    first, second = data.commune_card("36044").as_text(), data.commune_card("36063").as_text()
+    assert "96.7 %" in first and "80.0 % of premises eligible to fibre" in second
+    assert len(reads) == 1  # the national files are parsed once per edition
