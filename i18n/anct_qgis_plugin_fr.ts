@@ -69,12 +69,12 @@
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="137" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="141" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="133" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="137" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -329,6 +329,11 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="427" />
+      <source>Fixed broadband (Arcep) unavailable: {error}</source>
+      <translation>Haut débit fixe (Arcep) indisponible : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="91" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
@@ -379,7 +384,7 @@
       <translation>Les routes BD TOPO de l'IGN d'un territoire et de ses abords, avec vitesses et sens de circulation.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="131" />
       <source>Ids dataset.indic (or map links), separated by commas or spaces: one row each with the Observatoire's own figure for the territory, its région and France, n.d. where it publishes none (never averaged from the communes). Curated ids: {ids}</source>
       <translation>Identifiants dataset.indic (ou liens de carte), séparés par des virgules ou des espaces : une ligne chacun avec le chiffre de l'Observatoire lui-même pour le territoire, sa région et la France, n.d. là où il n'en publie pas (jamais moyenné à partir des communes). Identifiants retenus : {ids}</translation>
     </message>
@@ -399,7 +404,7 @@
       <translation>Couche de l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="138" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -524,7 +529,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="253" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="257" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
@@ -549,7 +554,7 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="130" />
       <source>Observatoire des territoires indicators</source>
       <translation>Indicateurs de l'Observatoire des territoires</translation>
     </message>
@@ -564,7 +569,7 @@
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="139" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured.</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note (note) quand un chiffre n'est pas donné parce qu'une partie seulement des communes d'un niveau a pu être mesurée.</translation>
     </message>
@@ -659,9 +664,14 @@
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="78" />
       <source>Population of the communes of density level {level}, {name} (INSEE grid {year})</source>
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="106" />
+      <source>Population of the communes: {typology} — {level}</source>
+      <translation>Population des communes : {typology} — {level}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
@@ -679,9 +689,14 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="154" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="184" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="55" />
+      <source>Premises (Arcep, fixed broadband)</source>
+      <translation>Locaux (Arcep, haut débit fixe)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/programme_matrix.py" line="25" />
@@ -764,7 +779,7 @@
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="104" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="108" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -784,7 +799,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="329" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="333" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -794,7 +809,7 @@
       <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="297" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="301" />
       <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
@@ -802,6 +817,16 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="33" />
       <source>Service-gap threshold (km, or minutes by road)</source>
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
+      <source>Share of premises eligible to fibre (FTTH)</source>
+      <translation>Part des locaux éligibles à la fibre (FTTH)</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
+      <source>Share of premises without a wired offer of 30 Mbit/s or more</source>
+      <translation>Part des locaux sans offre filaire d'au moins 30 Mbit/s</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="30" />
@@ -814,9 +839,14 @@
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="81" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="84" />
       <source>Share of the population in density level {level}, {name}</source>
       <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="110" />
+      <source>Share of the population: {typology} — {level}</source>
+      <translation>Part de la population : {typology} — {level}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="116" />
@@ -904,7 +934,7 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="95" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="124" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
@@ -1129,6 +1159,11 @@
       <translation>population</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="55" />
+      <source>premises</source>
+      <translation>locaux</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/engine/road_times.py" line="193" />
       <source>road network</source>
       <translation>réseau routier</translation>
@@ -1159,7 +1194,7 @@
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="195" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="225" />
       <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
@@ -1174,7 +1209,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="366" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="370" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1199,7 +1234,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="171" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="201" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1269,22 +1304,22 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="61" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="60" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="63" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
@@ -1347,7 +1382,7 @@
       <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="744" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="794" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1412,7 +1447,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="754" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="804" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1432,7 +1467,7 @@
       <translation>Le jeu de données « {dataset} » a plusieurs fichiers qui conviennent ({rule}) : {files}. Le producteur a peut-être ajouté un fichier : le catalogue doit dire lequel lire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="75" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="81" />
       <source>Details of the unavailable sources in the ANCT log panel.</source>
       <translation>Détails des sources indisponibles dans le panneau de journal ANCT.</translation>
     </message>
@@ -1452,7 +1487,7 @@
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="58" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="62" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
@@ -1462,7 +1497,7 @@
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="57" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="61" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
@@ -1502,7 +1537,7 @@
       <translation>HTTP {status} de {url} : {text}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="355" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="367" />
       <source>IGN ADMIN EXPRESS cannot be had either: {error}</source>
       <translation>IGN ADMIN EXPRESS est lui aussi indisponible : {error}</translation>
     </message>
@@ -1527,7 +1562,7 @@
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="832" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="882" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1557,7 +1592,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="747" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="797" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1577,7 +1612,7 @@
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="97" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="103" />
       <source>Observatoire des territoires</source>
       <translation>Observatoire des territoires</translation>
     </message>
@@ -1607,7 +1642,7 @@
       <translation>Échec de l'export PDF : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="55" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="59" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
@@ -1652,7 +1687,7 @@
       <translation>Lignes par sexe : l'ensemble (T) est gardé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="59" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="63" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
@@ -1807,7 +1842,7 @@
       <translation>Unité : {unit}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="809" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="1042" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1872,12 +1907,12 @@
       <translation>ses pages se sont arrêtées ou répétées à STARTINDEX={start}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="93" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="99" />
       <source>n.d.</source>
       <translation>n.d.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="67" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="71" />
       <source>no</source>
       <translation>non</translation>
     </message>
@@ -1890,6 +1925,11 @@
       <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="103" />
       <source>not published at this level, nivgeo={nivgeo}</source>
       <translation>non publié à ce niveau, nivgeo={nivgeo}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="154" />
+      <source>not published for this commune</source>
+      <translation>non publié pour cette commune</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/observatoire.py" line="144" />
@@ -1982,7 +2022,7 @@
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="65" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="151" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
@@ -1992,17 +2032,17 @@
       <translation>années différentes : {years}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="83" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="89" />
       <source>{date}, ANCT cross-table</source>
       <translation>{date}, croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="85" />
+      <location filename="../anct_qgis_plugin/core/card.py" line="91" />
       <source>{date}, list newer than the cross-table</source>
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="311" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="323" />
       <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
@@ -2027,12 +2067,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="243" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="246" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="232" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="235" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -2107,7 +2147,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="575" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="588" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -2115,6 +2155,11 @@
       <location filename="../anct_qgis_plugin/core/observatoire.py" line="162" />
       <source>{file}: the header {header} has no value column after codgeo and libgeo.</source>
       <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/card.py" line="155" />
+      <source>{ftth} % of premises eligible to fibre ({n} of {total}); {without} % without a wired offer of 30 Mbit/s or more [{date}]</source>
+      <translation>{ftth} % des locaux éligibles à la fibre ({n} sur {total}) ; {without} % sans offre filaire d'au moins 30 Mbit/s [{date}]</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/http.py" line="293" />
@@ -2217,17 +2262,17 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="338" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="350" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="363" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="375" />
       <source>{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population from the national commune table.</source>
       <translation>{title} : geo.api.gouv.fr n'a pas pu fournir les contours des départements {codes} ({error}) ; tous les contours viennent d'IGN ADMIN EXPRESS (WFS de la Géoplateforme {typename}), la population de la table nationale des communes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="263" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="275" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
@@ -2242,32 +2287,32 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="661" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="674" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="510" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="523" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="507" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="520" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="667" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="680" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="424" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="436" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="588" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="601" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
@@ -2277,7 +2322,7 @@
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="581" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="594" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>

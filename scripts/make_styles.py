@@ -85,6 +85,7 @@ from anct_qgis_plugin.compat import (  # noqa: E402
     first_spelling,
 )
 from anct_qgis_plugin.core.catalogue import SOURCES, JoinCommunes  # noqa: E402
+from anct_qgis_plugin.core.layers import PREMISES_FIELDS  # noqa: E402
 
 
 def _qgis():
@@ -133,7 +134,30 @@ PROGRAMMES = {
     "manufactures_proximite": ("#7F7F7F", "#4D4D4D"),  # grey
     "fabriques_prospectives": ("#E7298A", "#9A1B5B"),  # magenta
     "france_ruralites_revitalisation": ("#B2DF8A", "#33A02C"),  # pale green: a zoning, under the programmes
+    # Programmes added in 2025-2026: the colours of ANCT's own map (anct-carto/superposeur-V2@3f2b0c0b
+    # frontend/config.js), a darker shade for outlines; Habitat inclusif is not on that map (Dark2 ochre).
+    "acv_entrees_de_ville": ("#4E8098", "#2F4E5C"),
+    "sites_cles_en_main": ("#6B4226", "#3F2716"),
+    "commerces_ruraux": ("#8A3F5C", "#552638"),
+    "locaux_activite_frla": ("#4F6D4F", "#2F412F"),
+    "zones_commerciales_ptzc": ("#2F5D62", "#1B3639"),
+    "appui_operationnel_pao": ("#B5541E", "#6E3312"),
+    "territoires_engagement": ("#7D5BA6", "#4C3766"),
+    "habitat_inclusif": ("#A6761D", "#6B4C12"),
 }
+# Commune-level programmes of one fill each (no published name to label them with).
+PLAIN_PROGRAMMES = (
+    "fabriques_territoire",
+    "manufactures_proximite",
+    "fabriques_prospectives",
+    "acv_entrees_de_ville",
+    "sites_cles_en_main",
+    "commerces_ruraux",
+    "locaux_activite_frla",
+    "zones_commerciales_ptzc",
+    "appui_operationnel_pao",
+    "habitat_inclusif",
+)
 # INSEE's density levels (its own labels), dense built-up browns to sparse rural greens (ColorBrewer BrBG).
 DENSITY_LEVELS = (
     ("1", "Grands centres urbains", "#8C510A"),
@@ -202,6 +226,7 @@ LAYER_FIELDS = {
             ("y", D),
         ],
     ),
+    "france_thd": (WKB_MULTIPOLYGON, [(name, kind) for name, kind in PREMISES_FIELDS]),
     "communes": (
         WKB_MULTIPOLYGON,
         [("nom", S), ("code", S), ("codeEpci", S), ("codeDepartement", S), ("population", L)],
@@ -436,6 +461,76 @@ def density_renderer():
     )
 
 
+# Share of premises eligible to FTTH (Arcep, best technology), pale to deep blue; communes without a
+# row are drawn grey by QGIS's default (no class matches a NULL share).
+FTTH_CLASSES = (
+    (0, 50, "#F1EEF6", "Moins de 50 % des locaux"),
+    (50, 80, "#BDC9E1", "50 à 80 %"),
+    (80, 95, "#74A9CF", "80 à 95 %"),
+    (95, 99.95, "#2B8CBE", "95 à 99,9 %"),
+    (99.95, 100, "#045A8D", "100 % des locaux"),
+)
+
+
+def france_thd_renderer():
+    """Communes by share of premises eligible to fibre; the share without a wired 30 Mbit/s offer is a field."""
+    return graduated(
+        "part_ftth",
+        [
+            QgsRendererRange(low, high, fill_symbol(fill, "#FFFFFF", 0.1, 0.8), label)
+            for low, high, fill, label in FTTH_CLASSES
+        ],
+    )
+
+
+# The typologies' levels in ANCT's order (anct-carto/superposeur-V2@3f2b0c0b frontend/config.js
+# TYPOLOGIES_CONFIG; montagne's massifs as its grid writes them). ANCT's map gives no colours for them:
+# a sequential scale for the centres (ColorBrewer Purples), qualitative ones (Set3, Paired) for the others.
+TYPOLOGY_LEVELS = {
+    "typologie_centralite": (
+        ("Communes non centre", "#F2F0F7"),
+        ("Centre local d'équipements et de services", "#CBC9E2"),
+        ("Centre intermédiaire d'équipements et de services", "#9E9AC8"),
+        ("Centre structurant d'équipements et de services", "#756BB1"),
+        ("Centre majeur d'équipements et de services", "#54278F"),
+    ),
+    "typologie_ruralite": (
+        ("Les ruralités touristiques spécialisées", "#8DD3C7"),
+        ("Les ruralités touristiques à dominante résidentielle", "#FFFFB3"),
+        ("Les ruralités productives agricoles", "#B3DE69"),
+        ("Les ruralités productives ouvrières", "#FB8072"),
+        ("Les petites polarités mixtes", "#80B1D3"),
+        ("Les petites polarités industrielles et artisanales", "#FDB462"),
+        ("Les ruralités résidentielles mixtes", "#BEBADA"),
+        ("Les ruralités résidentielles aisées", "#FCCDE5"),
+        ("Commune dont le périmètre a changé depuis la réalisation de la typologie", "#D9D9D9"),
+        ("Hors champ : DOM ou commune urbaine", "#F7F7F7"),
+    ),
+    "typologie_montagne": (
+        ("01 - Massif des Vosges", "#A6CEE3"),
+        ("02 - Massif du Jura", "#1F78B4"),
+        ("03 - Massif des Alpes", "#B2DF8A"),
+        ("04 - Massif de Guadeloupe", "#33A02C"),
+        ("05 - Massif de Corse", "#FB9A99"),
+        ("06 - Massif Central", "#E31A1C"),
+        ("07 - Massif de Martinique", "#FDBF6F"),
+        ("08 - Massif des Pyrénées", "#FF7F00"),
+        ("09 - Massif des Hauts de la Réunion", "#CAB2D6"),
+    ),
+}
+
+
+def typology_renderer(layer_id):
+    """One class per level of the typology, as its grid writes it (a background: half transparent)."""
+    return QgsCategorizedSymbolRenderer(
+        f"niveau_{layer_id.split('_', 1)[1]}",
+        [
+            QgsRendererCategory(level, fill_symbol(fill, "#FFFFFF", 0.1, 0.7), level)
+            for level, fill in TYPOLOGY_LEVELS[layer_id]
+        ],
+    )
+
+
 def mobile_sites_renderer():
     symbols = {
         MOBILE_RULES[0][0]: marker_symbol("Star", ROUGE_MARIANNE, 5.0, stroke=WHITE, stroke_width=0.4, level=2),
@@ -623,15 +718,17 @@ STYLES = {
             ("avenir_montagnes_mobilites", "lib_porteur"),
         )
     },
-    "fabriques_territoire": Style(lambda: programme_renderer("fabriques_territoire")),
-    "manufactures_proximite": Style(lambda: programme_renderer("manufactures_proximite")),
-    "fabriques_prospectives": Style(lambda: programme_renderer("fabriques_prospectives")),
+    **{layer_id: Style(lambda layer_id=layer_id: programme_renderer(layer_id)) for layer_id in PLAIN_PROGRAMMES},
+    # Territories of whole EPCI, like the CRTE: hatched, in a direction of their own.
+    "territoires_engagement": Style(lambda: large_programme_renderer("territoires_engagement", 90)),
     "france_ruralites_revitalisation": Style(
         lambda: large_programme_renderer("france_ruralites_revitalisation", 0, 0.4)
     ),
     "grille_densite": Style(density_renderer),
     "france_services": Style(france_services_renderer),
     "mobile_sites": Style(mobile_sites_renderer),
+    "france_thd": Style(france_thd_renderer),
+    **{layer_id: Style(lambda layer_id=layer_id: typology_renderer(layer_id)) for layer_id in TYPOLOGY_LEVELS},
     "mediation_numerique": Style(mediation_numerique_renderer),
     "communes": Style(
         lambda: single(outline_symbol("#A6A6A6", 0.2)),

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .catalogue import TYPOLOGY_IDS, get_source
+from .errors import AnctError, short_reason
 from .i18n import tr
 from .indicator_figures import IndicatorFigure, indicator_figures
 from .parsers import iso_date
+from .report import warn
 from .table_names import PROGRAMME_TABLES
 from .tables import read_memberships
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 # membership table -> catalogue layer whose title the card shows
 CARD_TABLES = PROGRAMME_TABLES + TYPOLOGY_IDS  # and the commune's density level
+BROADBAND = "france_thd"
 
 
 @dataclass
@@ -48,6 +51,7 @@ class CommuneCard:
     population_source: str = ""
     origins: dict = field(default_factory=dict)  # table -> where its lines come from (see Membership.origin)
     indicators: list = field(default_factory=list)  # IndicatorFigure: the Observatoire ids chosen in Options
+    broadband: str = ""  # fixed broadband (Arcep): FTTH and wired ≥ 30 Mbit/s, from premises counts
 
     def as_text(self) -> str:
         rows = [
@@ -70,6 +74,8 @@ class CommuneCard:
                 rows.append(
                     f"{title}: {line.ident}" + (f" — {extra}" if extra else "") + f" [{self._vintage(layer_id)}]"
                 )
+        if self.broadband:
+            rows.append(f"{get_source(BROADBAND).title()}: {self.broadband}")
         rows += [indicator_line(figure) for figure in self.indicators]
         if self.unavailable:
             rows.append(tr("Details of the unavailable sources in the ANCT log panel."))
@@ -129,5 +135,30 @@ def commune_card(
                     table_id, title, ident, membership.labels.get(ident, ""), iso_date(membership.dates.get(ident, ""))
                 )
             )
+    card.broadband = _broadband_line(builder, territory.code)
     card.indicators = indicator_figures(builder, territory, list(indicators), levels=("territory",))
     return card
+
+
+def _broadband_line(builder: LayerBuilder, code: str) -> str:
+    """The commune's fibre and wired ≥ 30 Mbit/s shares with their counts, or why they are missing."""
+    from .broadband_files import national_premises
+
+    try:
+        premises = national_premises(builder, BROADBAND)
+    except AnctError as error:
+        warn(builder.feedback, str(error))  # the whole message, URLs included, for the log
+        return tr("unavailable ({reason})").format(reason=short_reason(error, builder.fetcher.mirror is not None))
+    found = premises.get(code)
+    if found is None or not found.premises:
+        return tr("not published for this commune")
+    return tr(
+        "{ftth} % of premises eligible to fibre ({n} of {total}); {without} % without a wired offer of "
+        "30 Mbit/s or more [{date}]"
+    ).format(
+        ftth=found.ftth_share,
+        n=found.ftth,
+        total=found.premises,
+        without="-" if found.without_wired_30_share is None else found.without_wired_30_share,
+        date=found.date or "-",
+    )

@@ -22,6 +22,9 @@ OBSERVATOIRE_DOWNLOAD = (
     "functions/GC_API_download.php?type=stat&nivgeo={nivgeo}&dataset={dataset}&indic={indic}"
     "&format=csv"
 )
+# ANCT's map repository: the cleaned Observatoire grids its map reads (see the typologies below).
+ANCT_GRIDS = "https://raw.githubusercontent.com/anct-carto/superposeur-V2/main/data/grilles/{grid}.csv"
+ARCEP_FIXED = "https://data.arcep.fr/fixe/maconnexioninternet/statistiques/last/commune/"
 GEO_API = "https://geo.api.gouv.fr"
 GEOPF_WFS = (
     "https://data.geopf.fr/wfs/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
@@ -158,6 +161,9 @@ class JoinCommunes:
     date_column: str = ""
     labels_from: Optional[DataGouvFile] = None
     not_member: tuple = ()  # id values that mean "in no programme" (FRR's -9999)
+    # A groupements file (liste-<prog>-grpt…): the commune column holds each signatory's code, a commune's
+    # INSEE code or an EPCI's SIREN as this column says; read as their member communes (groupements.py).
+    nature_column: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,9 +174,19 @@ class DissolveCommunes:
     names_url: str = ""
 
 
+@dataclass(frozen=True)
+class CommunePremises:
+    """Premises counts by commune (Arcep's fixed broadband): the commune outlines with their counts and
+    the shares computed from them (broadband.py); ``companion``: the edition's wired-speed file."""
+
+    companion: FixedUrl
+
+
 # Where a source's file is, and how its features get a geometry.
 Locator = Union[DataGouvFile, QuarterlyUrl, YearlyUrl, FixedUrl, RoadWfsPages, PerDepartementUrl]
-GeometryStrategy = Union[NativeGeometry, PointsFromColumns, JoinCommunes, DissolveCommunes, RoadSectionLines]
+GeometryStrategy = Union[
+    NativeGeometry, PointsFromColumns, JoinCommunes, DissolveCommunes, RoadSectionLines, CommunePremises
+]
 
 
 @dataclass(frozen=True)
@@ -223,6 +239,7 @@ def _anct_list(
     commune_column: str = "insee_com",
     reader: str = "csv",
     published: dict[str, tuple[str, ...]] | None = None,
+    nature_column: str = "",
     **extra: str | bool,
 ) -> Source:
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
@@ -231,6 +248,7 @@ def _anct_list(
     columns = {commune_column: (commune_column,), id_column: (id_column,)}
     if label_column and labels_from is None:
         columns[label_column] = (label_column,)
+    columns.update({nature_column: (nature_column,)} if nature_column else {})
     columns.update(published or {})
     return Source(
         id=id_,
@@ -241,7 +259,7 @@ def _anct_list(
         locator=locator
         or DataGouvFile(dataset, ("csv",), file_name=rf"liste-{prefix}-com\d{{4}}-\d{{8}}\.csv", newest=True),
         reader=reader,
-        geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member),
+        geometry=JoinCommunes(id_column, label_column, date_column, labels_from, not_member, nature_column),
         columns=columns,
         commune_column=commune_column,
         suffix="." + reader,
@@ -250,6 +268,15 @@ def _anct_list(
         **{"attribution": "ANCT, Etalab API Découpage administratif (IGN, INSEE)", **extra},
     )
 
+
+# ANCT's cross-table ("croisement des dispositifs", ngeo-anct-cog<COG>.csv, ';' and BOM;
+# ../shared/docs/data-sources.md): one row per commune, one id_<prog> column per programme.
+CROSS_TABLE_FILE = DataGouvFile(
+    "croisement-des-dispositifs-de-politique-publique-de-lanct",
+    ("csv",),
+    file_name=r"ngeo-anct-cog\d{4}\.csv",
+    newest=True,
+)
 
 SOURCES = (
     Source(
@@ -466,6 +493,128 @@ SOURCES = (
         "Communes of the territories supported by the Fabriques prospectives.",
         locator=resource_link("87d38102-b2c1-4e81-9a9d-4d922effc8f8", DATAGOUV_PAGE + "fabriques-prospectives/"),
     ),
+    # Programmes ANCT's map added in 2025-2026 ("nouveaux programmes", "ajout tec"): read, as it reads
+    # them, by their stable resource links with pandas' read_csv, the commune column insee_com and the id
+    # columns id_acv2 ("edv"), id_site, id_comrur, id_frla, id_ptzc, id_pao (anct-carto/superposeur-V2@
+    # 3f2b0c0b87604a13831a9f214988878b6a4cb67e backend/data.py, SOURCES_DATAGOUV and MAPPING_ID_COLONNE;
+    # frontend/config.js names them). No dataset slug and no other column is evidenced: ids only.
+    *(
+        _anct_list(
+            id_,
+            title_fr,
+            title_en,
+            "",
+            prefix,
+            f"id_{prefix}",
+            abstract_fr,
+            abstract_en,
+            theme=theme,
+            locator=resource_link(resource, DATAGOUV_SEARCH + search),
+        )
+        for id_, prefix, resource, title_fr, title_en, abstract_fr, abstract_en, theme, search in (
+            (
+                "acv_entrees_de_ville",
+                "acv2",
+                "ed3486ee-a70d-4ad7-b448-49f1c340dfe9",
+                "Action cœur de ville — Entrées de ville",
+                "Action cœur de ville — town entrances",
+                "Communes d'Action cœur de ville retenues pour la transformation de leurs entrées de ville.",
+                "Action cœur de ville communes selected to transform their town entrances.",
+                "territoires",
+                "Entr%C3%A9es+de+ville",
+            ),
+            (
+                "sites_cles_en_main",
+                "site",
+                "5f2e1413-552a-43fc-9669-74169cbca87d",
+                "Sites clés en main (France 2030)",
+                "Turnkey industrial sites (France 2030)",
+                "Communes accueillant un site industriel clés en main (France 2030).",
+                "Communes hosting a turnkey industrial site (France 2030).",
+                "territoires",
+                "Sites+cl%C3%A9s+en+main",
+            ),
+            (
+                "commerces_ruraux",
+                "comrur",
+                "c6e360a4-d979-4297-b0d4-c3aee158c531",
+                "Commerces ruraux (fonds de restauration du commerce rural)",
+                "Rural shops (rural retail restoration fund)",
+                "Communes aidées par le fonds de restauration du commerce rural.",
+                "Communes supported by the rural retail restoration fund.",
+                "territoires",
+                "commerce+rural",
+            ),
+            (
+                "locaux_activite_frla",
+                "frla",
+                "3fbacdea-2afd-44e9-96ce-1099f128d795",
+                "Fonds de restructuration des locaux d'activité (FRLA)",
+                "Business premises restructuring fund (FRLA)",
+                "Communes des opérations du fonds de restructuration des locaux d'activité.",
+                "Communes of the operations of the business premises restructuring fund.",
+                "territoires",
+                "restructuration+des+locaux+d%27activit%C3%A9",
+            ),
+            (
+                "zones_commerciales_ptzc",
+                "ptzc",
+                "8c627383-0d11-403e-8621-2b82bf223f27",
+                "Plan de transformation des zones commerciales",
+                "Retail park transformation plan",
+                "Communes des zones commerciales lauréates du plan de transformation.",
+                "Communes of the retail parks selected by the transformation plan.",
+                "territoires",
+                "transformation+des+zones+commerciales",
+            ),
+            (
+                "appui_operationnel_pao",
+                "pao",
+                "6de2ad29-6671-4cd7-beca-637a5b183fd0",
+                "Projet appui opérationnel (PAO)",
+                "Operational support projects (PAO)",
+                "Communes des projets d'appui opérationnel de l'ANCT.",
+                "Communes of ANCT's operational support projects.",
+                "territoires",
+                "appui+op%C3%A9rationnel",
+            ),
+        )
+    ),
+    # Territoires d'engagement (2026): one row per signatory groupement, read from the groupements file
+    # r/4fbcd679-5b27-4261-94f2-2f22a93ddadd with id_tec, siren_groupement, lib_groupement and
+    # nature_juridique, as ANCT's map does (anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e
+    # MAJ/data_admin.py, DATASETS["tec"] and _preparer_tec: negative ids dropped, nature_juridique
+    # lower-case, "commune" rows carrying an INSEE code in siren_groupement, lib_groupement repaired from
+    # Latin-1 mojibake). A territory is the union of its members' communes (groupements.py).
+    _anct_list(
+        "territoires_engagement",
+        "Territoires d'engagement",
+        "Territoires d'engagement (committed territories)",
+        "",
+        "tec",
+        "id_tec",
+        "Territoires d'engagement, reconstitués par union des communes de leurs signataires (communes, EPCI).",
+        "Territoires d'engagement, rebuilt as the union of their signatories' communes (communes, EPCI).",
+        theme="transition",
+        commune_column="siren_groupement",
+        label_column="lib_groupement",
+        nature_column="nature_juridique",
+        locator=resource_link("4fbcd679-5b27-4261-94f2-2f22a93ddadd", DATAGOUV_SEARCH + "Territoires+d%27engagement"),
+    ),
+    # Habitat inclusif — la Fabrique à projets has no list of its own: ANCT publishes it only as the
+    # id_habinclus column of its cross-table ngeo-anct-cog<COG>.csv (header in ../shared/docs/
+    # data-sources.md, "Programmes ANCT added in 2025–2026"), read here as a per-commune list.
+    _anct_list(
+        "habitat_inclusif",
+        "Habitat inclusif — la Fabrique à projets",
+        "Inclusive housing — la Fabrique à projets",
+        "",
+        "habinclus",
+        "id_habinclus",
+        "Communes des projets d'habitat inclusif de la Fabrique à projets (colonne du croisement des dispositifs).",
+        "Communes of the inclusive housing projects of the Fabrique à projets (a column of the cross-table).",
+        locator=CROSS_TABLE_FILE,
+    ),
     Source(
         id="france_services",
         title_fr="France services",
@@ -555,6 +704,62 @@ SOURCES = (
         publisher="INSEE",
         attribution="INSEE, grille communale de densité",
     ),
+    # The commune typologies ANCT's map shows beside the programmes, from the Observatoire des territoires.
+    # The Observatoire publishes them only through its map's "Export" button (no download address is
+    # known: ../shared/docs/observatoire.md, "No id was found for … the centralité, ruralité … grids"); ANCT
+    # exports them by hand and publishes the cleaned files its map reads in its own repository
+    # (anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e MAJ/data_grilles.py writes
+    # data/grilles/<grid>.csv: BOM, ',', insee_com, lib_com, niveau_<grid>; the raw exports' 3 metadata rows
+    # dropped, codes padded with zfill(5), 4 characters cut from "<code> - <label>" values except montagne's,
+    # so an unclassified "null - undefined" reads "- undefined" there and "null - undefined" in montagne;
+    # backend/data.py TYPOLOGIES reads them by insee_com and niveau_<grid>). Read here from that repository,
+    # each level as it is written (a label, or montagne's "<code> - <label>").
+    *(
+        _anct_list(
+            f"typologie_{grid}",
+            title_fr,
+            title_en,
+            "",
+            "",
+            f"niveau_{grid}",
+            abstract_fr,
+            abstract_en,
+            typology=True,
+            theme=theme,
+            not_member=("null - undefined", "- undefined"),
+            locator=FixedUrl(ANCT_GRIDS.format(grid=grid), "https://www.observatoire-des-territoires.gouv.fr/"),
+            publisher="Observatoire des territoires (ANCT)",
+            attribution="ANCT, Observatoire des territoires",
+        )
+        for grid, title_fr, title_en, abstract_fr, abstract_en, theme in (
+            (
+                "centralite",
+                "Centralités : niveaux de centres d'équipements et de services",
+                "Centralities: levels of facility and service centres",
+                "Communes regroupées par niveau de centre d'équipements et de services (Observatoire des "
+                "territoires, libellés de l'ANCT).",
+                "Communes grouped by level of facility and service centre (Observatoire des territoires, "
+                "ANCT's labels).",
+                "territoires",
+            ),
+            (
+                "ruralite",
+                "Typologie des ruralités",
+                "Types of rural areas",
+                "Communes regroupées par type de ruralité (Observatoire des territoires).",
+                "Communes grouped by type of rural area (Observatoire des territoires).",
+                "territoires",
+            ),
+            (
+                "montagne",
+                "Zone de montagne par massif",
+                "Mountain areas by massif",
+                "Communes classées en zone de montagne, regroupées par massif (Observatoire des territoires).",
+                "Communes classified as mountain areas, grouped by massif (Observatoire des territoires).",
+                "montagne",
+            ),
+        )
+    ),
     Source(
         id="mediation_numerique",
         title_fr="Lieux de médiation numérique",
@@ -626,6 +831,39 @@ SOURCES = (
         "drapeaux 2G/3G/4G/5G et couverture ciblée (site_DCC) du New Deal mobile.",
         abstract_en="Mobile network sites per operator (Arcep quarterly list), with 2G/3G/4G/5G "
         "flags and the New Deal mobile targeted-coverage flag (site_DCC).",
+    ),
+    # Arcep's "Ma connexion internet" commune statistics (the Plan France Très Haut Débit by commune),
+    # quarterly; last/ is the newest edition: eight CSVs, UTF-8, ';', 34,877 communes with 976-978, an edition
+    # `date` column, `type` = all (../shared/docs/data-sources.md, "Fixed broadband"). Live headers:
+    # Enerlens/gods-eye-view@93817cdf34ecdf98153e31f51d56275fd767c2cc src/data/fixtures/
+    # arcep-mci-2026t1-meilleure-techno-thd-sample.csv and arcep-mci-2026t1-debit-filaire-sample.csv; the traps
+    # (commune_debit.csv counts satellite: never read; thresholds cumulative; names damaged; Paris, Lyon,
+    # Marseille one row each) in src/data/arcepFeed.js @773968879fa3ea5fb9832c3248cd934be57d23a7.
+    Source(
+        id="france_thd",
+        title_fr="France Très Haut Débit : fibre et débits filaires par commune (Arcep)",
+        title_en="France Très Haut Débit: fibre and wired speeds by commune (Arcep)",
+        theme="numerique",
+        locator=FixedUrl(
+            ARCEP_FIXED + "commune_meilleure_techno_thd.csv", "https://data.arcep.fr/fixe/maconnexioninternet/"
+        ),
+        reader="csv",
+        geometry=CommunePremises(companion=FixedUrl(ARCEP_FIXED + "commune_debit_filaire.csv")),
+        columns={
+            "code_insee": ("code_insee",),
+            "nbr": ("nbr",),
+            "elig_ftth": ("elig_ftth",),
+            "type": ("type",),
+            "date": ("date",),
+        },
+        commune_column="code_insee",
+        suffix=".csv",
+        publisher="Arcep",
+        attribution="Arcep, Ma connexion internet",
+        abstract_fr="Locaux par commune : part éligible à la fibre (FTTH, meilleure technologie) et part sans offre "
+        "filaire d'au moins 30 Mbit/s (satellite et 4G fixe exclus), calculées à partir des nombres de locaux.",
+        abstract_en="Premises by commune: share eligible to fibre (FTTH, best technology) and share without a wired "
+        "offer of 30 Mbit/s or more (satellite and fixed 4G left out), computed from premises counts.",
     ),
     Source(
         id="communes",
@@ -775,12 +1013,7 @@ CROSS_TABLE = Source(
     title_fr="Croisement des dispositifs de l'ANCT par commune",
     title_en="ANCT programmes by commune (cross-table)",
     theme="territoires",
-    locator=DataGouvFile(
-        "croisement-des-dispositifs-de-politique-publique-de-lanct",
-        ("csv",),
-        file_name=r"ngeo-anct-cog\d{4}\.csv",
-        newest=True,
-    ),
+    locator=CROSS_TABLE_FILE,
     reader="csv",
     geometry=None,
     columns={"insee_com": ("insee_com",)},

@@ -43,7 +43,9 @@ from ..compat import (
     WKB_POINT,
 )
 from ..diagnostics.road_profiles import BdTopoProfile
+from .broadband import WIRED_COLUMNS, read_premises
 from .catalogue import (
+    CommunePremises,
     DataGouvFile,
     DissolveCommunes,
     FixedUrl,
@@ -72,6 +74,7 @@ from .datagouv import (
 )
 from .editions import fetch_edition
 from .errors import AnctError, CancelledError, NotPublishedError, ParseError, bare
+from .groupements import member_table, members_by_epci
 from .i18n import tr
 from .parsers import TABLE_READERS, iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .report import info, is_cancelled, progress, warn
@@ -252,6 +255,15 @@ class LayerBuilder:
 
     def fetch_files(self, source: Source, territory: Territory, info_: SourceInfo) -> list[_File]:
         files = self._fetch_files(source, territory, info_)
+        companion = getattr(source.geometry, "companion", None)
+        if companion is not None:  # the edition's second file, read by its own columns
+            fetched = self.fetcher.fetch(
+                companion.url,
+                suffix=source.suffix,
+                validate=lambda path: read_csv(path, source.id, WIRED_COLUMNS),
+                feedback=self.feedback,
+            )
+            files.append(_recorded(info_, companion.url, fetched))
         labels_from = getattr(source.geometry, "labels_from", None)
         if labels_from is not None:  # a second file names the ids (the first stays the data file)
             try:
@@ -439,6 +451,7 @@ class LayerBuilder:
             NativeGeometry: self._native,
             PointsFromColumns: self._points,
             JoinCommunes: self._joined,
+            CommunePremises: self._premises,
             DissolveCommunes: self._dissolved,
             RoadSectionLines: self._road_lines,
         }[type(strategy)]
@@ -601,7 +614,7 @@ class LayerBuilder:
         info_: SourceInfo,
     ) -> QgsVectorLayer:
         strategy = source.geometry
-        table, columns, position = _read_table(source, files[0])
+        table, columns, position = read_list_table(source, files[0].path, source.columns, self.index.communes)
         commune_at = position[columns[source.commune_column]]
         names = side_labels(source, files)
         # Published spellings may differ in case from the canonical names (INSEE's LIBDENS).
@@ -668,6 +681,43 @@ class LayerBuilder:
                     "{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}"
                 ).format(title=info_.title, n=len(info_.undrawn), programmes=", ".join(info_.undrawn))
             )
+        return layer
+
+    def _premises(
+        self,
+        source: Source,
+        files: list[_File],
+        territory: Territory,
+        target: QgsCoordinateReferenceSystem,
+        info_: SourceInfo,
+    ) -> QgsVectorLayer:
+        """The territory's communes with their premises counts and the shares computed from them."""
+        premises, tally = read_premises(files[0].path, files[1].path, self.index.codes, source.id)
+        fields = QgsFields()
+        for name, kind in PREMISES_FIELDS:
+            fields.append(QgsField(name, kind))
+        layer = memory_layer(WKB_MULTIPOLYGON, target, fields, source.id)
+        outlines = self.commune_layer(territory, target)
+        code_name = resolve_columns(
+            outlines.fields().names(), {"code": get_source("communes").columns["code"]}, "communes", "communes"
+        )["code"]
+        features = []
+        for outline in outlines.getFeatures():
+            code = outline[code_name]
+            found = premises.get(code)
+            feature = QgsFeature(fields)
+            name = self.index.communes.get(code, {}).get("nom")  # the file's names are damaged
+            if found is None:
+                feature.setAttributes([code, name] + [None] * (len(PREMISES_FIELDS) - 2))
+            else:
+                feature.setAttributes(
+                    [code, name, found.premises, found.ftth, found.ftth_share, found.without_wired_30]
+                    + [found.without_wired_30_share, found.date or None]
+                )
+            feature.setGeometry(as_polygons(outline.geometry()))
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        self._report_unmapped(tally, info_)
         return layer
 
     def _population(self, communes: list[str]) -> int:
@@ -867,6 +917,39 @@ def read_source_table(
             at = position[columns[canonical]]
             for row in table.rows:
                 row[at] = ", ".join(pad(code) for code in split_values(row[at])) if row[at] else row[at]
+    return table, columns, position
+
+
+# The fixed-broadband layer's fields: counts as published, shares computed from them (broadband.py).
+PREMISES_FIELDS = (
+    ("code_insee", FIELD_STRING),
+    ("nom", FIELD_STRING),
+    ("locaux", FIELD_LONG),
+    ("locaux_ftth", FIELD_LONG),
+    ("part_ftth", FIELD_DOUBLE),
+    ("locaux_sans_filaire_30", FIELD_LONG),
+    ("part_sans_filaire_30", FIELD_DOUBLE),
+    ("date", FIELD_STRING),
+)
+
+
+def read_list_table(
+    source: Source, path: str, wanted: Mapping[str, tuple[str, ...]], communes: Mapping[str, Mapping]
+) -> tuple[Table, dict[str, str], dict[str, int]]:
+    """A programme list as read_source_table gives it; a groupements file (JoinCommunes.nature_column)
+    with one row per programme listing its member communes (groupements.py), ``communes`` being the
+    national commune table (their EPCI)."""
+    table, columns, position = read_source_table(source, path, wanted)
+    strategy = source.geometry
+    if getattr(strategy, "nature_column", ""):
+        names = {
+            "code": source.commune_column,
+            "id": strategy.id_column,
+            "nature": strategy.nature_column,
+            "label": strategy.label_column,
+        }
+        published = {key: columns[name] for key, name in names.items() if name in columns}
+        table = member_table(table, position, published, members_by_epci(communes))
     return table, columns, position
 
 

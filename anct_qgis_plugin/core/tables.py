@@ -19,7 +19,7 @@ from .commune_codes import UNPLACED, CodeTally
 from .cross_table import CrossTable, list_date
 from .errors import AnctError, short_reason
 from .i18n import tr
-from .layers import read_source_table, side_labels, source_info
+from .layers import read_list_table, side_labels, source_info
 from .parsers import split_values
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def read_membership(builder: LayerBuilder, table_id: str, country: Territory) ->
         memo, key = _memo_slot(builder, table_id, files[0].path)
         if key in memo:  # the same file, read already in this session: the card answers at once
             return dataclasses.replace(memo[key])
-        table, columns, position = read_source_table(source, files[0].path, wanted)
+        table, columns, position = read_list_table(source, files[0].path, wanted, builder.index.communes)
     except AnctError as error:
         membership.unavailable = str(error)
         membership.reason = short_reason(error, builder.fetcher.mirror is not None)

@@ -135,3 +135,42 @@ def key_figures(
                 put(f"density_{density_level}_population", level, inhabitants)
                 put(f"density_{density_level}_population_share", level, _share(inhabitants, population))
     return pd.DataFrame([{"indicator": key, **values} for key, values in rows.items()])
+
+
+def level_slug(level: str) -> str:
+    """A typology level as part of an indicator id: ``Centre majeur d'équipements…`` ->
+    ``centre_majeur_d_equipements…``."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", level).encode("ascii", "ignore").decode("ascii").lower()
+    return "_".join(part for part in "".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def typology_figures(
+    communes: pd.DataFrame,
+    level_codes: Mapping[str, Collection[str] | None],
+    typologies: Mapping[str, Mapping[str, Iterable[str]] | None],
+) -> pd.DataFrame:
+    """Population of the communes at each level of each typology (``<typology>_<level slug>_population`` and
+    ``…_population_share``), at the three levels; a typology that could not be read gives no rows.
+    communes: DataFrame(code, population); typologies: table id -> {commune: [level]}."""
+    import pandas as pd
+
+    rows = {}
+    for table_id, levels_by_commune in typologies.items():
+        if levels_by_commune is None:
+            continue
+        placed = {code: ids for code, ids in levels_by_commune.items() if not code.startswith(UNPLACED)}
+        known = sorted({level for ids in placed.values() for level in ids})
+        level_of = communes["code"].map({code: next(iter(ids), None) for code, ids in placed.items()})
+        for level in LEVELS:
+            codes = level_codes.get(level)
+            frame = communes if codes is None else communes[communes["code"].isin(codes)]
+            population = float(frame["population"].sum())
+            by_level = frame["population"].groupby(level_of[frame.index]).sum()
+            for name in known:
+                key = f"{table_id}_{level_slug(name)}_population"
+                inhabitants = float(by_level.get(name, 0.0))
+                rows.setdefault(key, {"indicator": key})[level] = inhabitants
+                rows.setdefault(key + "_share", {"indicator": key + "_share"})[level] = _share(inhabitants, population)
+    return pd.DataFrame(list(rows.values()), columns=["indicator", *LEVELS])

@@ -16,13 +16,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core.catalogue import TYPOLOGY_IDS
 from ..core.errors import AnctError
 from ..core.layers import LayerBuilder
 from ..core.report import warn
 from ..core.service import AnctData
 from ..core.tables import Membership, read_memberships
 from ..core.territories import Territory, TerritoryIndex
-from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures
+from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures, typology_figures
 from .i18n import tr
 
 if TYPE_CHECKING:  # pandas is imported when a table is built
@@ -31,9 +32,12 @@ if TYPE_CHECKING:  # pandas is imported when a table is built
 # Collectivités d'outre-mer: in the national commune table, not in IGN's outlines of France.
 COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
 # The tables the key figures use, not every programme of the catalogue.
-PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID)
+BROADBAND_INDICATORS = ("broadband_premises", "ftth_premises_share", "without_wired_30_share")
+# The commune typologies beside the density grid (population by level in the profile, not on the atlas sheet).
+TYPOLOGIES = tuple(table for table in TYPOLOGY_IDS if table != DENSITY_GRID)
+PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID) + TYPOLOGIES
 # The atlas's sheets show no density figure: it does not read the grid.
-ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID)
+ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID and table not in TYPOLOGIES)
 
 
 def commune_frame(index: TerritoryIndex) -> "pd.DataFrame":
@@ -399,7 +403,36 @@ def compute_profile(
         area_departements,
         whole_departements(index, territory),
     )
+    import pandas as pd
+
+    levels = level_codes(index, territory)
+    typologies = {key: usable[key] for key in TYPOLOGIES if key in usable}
+    extra = [broadband_figures(builder, levels, feedback), typology_figures(commune_frame(index), levels, typologies)]
+    table = pd.concat([table, *extra], ignore_index=True)
     return Profile(territory, table, memberships, gaps.measure, partial=gaps.partial)
+
+
+def broadband_figures(builder: LayerBuilder, levels: dict, feedback: QgsProcessingFeedback) -> pd.DataFrame:
+    """Fixed broadband at the three levels, summed from the communes' premises counts (never an average of
+    their shares): premises, share eligible to FTTH, share without a wired offer of 30 Mbit/s or more."""
+    import pandas as pd
+
+    from ..core.broadband import total_of
+    from ..core.broadband_files import national_premises
+    from ..diagnostics.profile import LEVELS
+
+    try:
+        premises = national_premises(builder)
+    except AnctError as error:
+        warn(feedback, tr("Fixed broadband (Arcep) unavailable: {error}").format(error=error))
+        premises = None
+    rows = {key: {"indicator": key} for key in BROADBAND_INDICATORS}
+    for level in LEVELS:
+        area = None if premises is None else total_of(premises, levels.get(level))
+        rows["broadband_premises"][level] = None if area is None else area.premises
+        rows["ftth_premises_share"][level] = None if area is None else area.ftth_share
+        rows["without_wired_30_share"][level] = None if area is None else area.without_wired_30_share
+    return pd.DataFrame(list(rows.values()))
 
 
 def territory_profile(

@@ -59,6 +59,30 @@ EXPECTED = {
     ("fabriques_territoire", "FR"): 2,
     ("manufactures_proximite", "36"): 1,
     ("fabriques_prospectives", "36"): 1,
+    # Programmes added in 2025-2026 (invented memberships, tests/fixtures/README.md). Territoires
+    # d'engagement by groupement: tec-036-01 (an EPCI and a commune), tec-036-03 (Le Blanc, and an EPCI
+    # with no commune here), tec-018-02 (Vierzon); -103 is dropped, tec-036-04 (a département) is placed
+    # nowhere. Habitat inclusif is the cross-table's id_habinclus column.
+    ("acv_entrees_de_ville", "36"): 1,
+    ("sites_cles_en_main", "36"): 1,
+    ("sites_cles_en_main", "FR"): 2,
+    ("commerces_ruraux", "36"): 2,
+    ("locaux_activite_frla", "18"): 1,
+    ("locaux_activite_frla", "36"): 0,
+    ("zones_commerciales_ptzc", "36"): 1,
+    ("appui_operationnel_pao", "36"): 1,
+    ("territoires_engagement", "36"): 2,
+    ("territoires_engagement", "18"): 1,
+    ("territoires_engagement", "FR"): 3,
+    ("habitat_inclusif", "36"): 1,
+    ("habitat_inclusif", "18"): 0,
+    # Commune typologies (ANCT's cleaned Observatoire grids): levels present in Indre; Corsica's massif.
+    ("typologie_centralite", "36"): 3,
+    ("typologie_ruralite", "36"): 3,
+    ("typologie_montagne", "2A"): 1,
+    ("typologie_montagne", "36"): 0,
+    ("france_thd", "36"): 6,
+    ("france_thd", "2A"): 1,
     ("france_ruralites_revitalisation", "36"): 1,
     ("france_ruralites_revitalisation", "18"): 0,  # every commune of Cher in the file is -9999
     ("mediation_numerique", "36"): 2,

@@ -46,7 +46,8 @@ def test_programme_matrix(anct_env, run_alg):
     issoudun = communes["36088"]
     assert issoudun["qpv"] == "QN03604I" and issoudun["action_coeur_de_ville"] == "ACV103"
     assert issoudun["territoires_industrie"] == "ti-2401, ti-2403"
-    assert communes["36063"]["nb_programmes"] == 4  # the QPV spanning Châteauroux and Déols, PVD, TI, CRTE
+    # The QPV spanning Châteauroux and Déols, PVD, TI, CRTE, Territoires d'engagement, PTZC.
+    assert communes["36063"]["nb_programmes"] == 6
     # The newer programmes: a list read by its resource link, a delegated commune's code (36245).
     assert issoudun["manufactures_proximite"] == "manup-36-01" and issoudun["crte"] == "crte-36-02"
     assert communes["36202"]["cites_emploi"] == "cde-036" and communes["36044"]["cites_educatives"] == "cite-045"

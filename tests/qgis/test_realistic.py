@@ -116,6 +116,21 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
         "mediation_numerique",
         "croisement_dispositifs",
         "fabriques_prospectives",
+        # The programmes added in 2025-2026 (resource links; Habitat inclusif is a cross-table column).
+        "acv_entrees_de_ville",
+        "sites_cles_en_main",
+        "commerces_ruraux",
+        "locaux_activite_frla",
+        "zones_commerciales_ptzc",
+        "appui_operationnel_pao",
+        "territoires_engagement",
+        "habitat_inclusif",
+        "france_thd",  # Arcep's fixed-broadband statistics
+        # ANCT's cleaned Observatoire grids (its map repository); ../shared/data holds copies, read in
+        # test_typologies.py.
+        "typologie_centralite",
+        "typologie_ruralite",
+        "typologie_montagne",
     }
     assert ok == set(checks) - {"qpv_2015", "france_ruralites_revitalisation"} - absent
     assert all("no copy" in checks[source].message for source in absent)

@@ -34,6 +34,8 @@ RENDERER = {
     "road_network": "categorizedSymbol",
     "mediation_numerique": "categorizedSymbol",
     "grille_densite": "categorizedSymbol",
+    "france_thd": "graduatedSymbol",
+    **dict.fromkeys(make_styles.TYPOLOGY_LEVELS, "categorizedSymbol"),
 }  # others: singleSymbol
 LABELS = {
     "qpv": "lib_qp",
@@ -47,7 +49,8 @@ LABELS = {
     "epci": "nom",
 }  # the others have no labels
 PROGRAMMES = ("qpv", "territoires_industrie", "action_coeur_de_ville", "petites_villes_de_demain", "villages_avenir")
-LARGE_PROGRAMMES = ("territoires_industrie", "crte", "france_ruralites_revitalisation")
+PROGRAMMES += make_styles.PLAIN_PROGRAMMES
+LARGE_PROGRAMMES = ("territoires_industrie", "crte", "france_ruralites_revitalisation", "territoires_engagement")
 ADMINISTRATIVE = ("regions", "departements", "epci", "communes")  # thickest outline first
 
 

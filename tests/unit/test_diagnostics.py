@@ -131,3 +131,22 @@ def test_nearest_segment_is_exact_whatever_the_segment_lengths():
     t = np.clip(((points[:, None, :] - starts) * ab).sum(axis=2) / (ab**2).sum(axis=1), 0, 1)
     brute = np.hypot(*(points[:, None, :] - (starts + ab * t[..., None])).transpose(2, 0, 1)).min(axis=1)
     assert np.allclose(distance, brute, atol=1e-9)
+
+
+def test_population_by_typology_level_sums_communes_and_leaves_unplaced_ids_out():
+    import pandas as pd
+
+    from anct_qgis_plugin.diagnostics.profile import level_slug, typology_figures
+
+    communes = pd.DataFrame({"code": ["a", "b", "c"], "population": [100, 50, 10]})
+    grid = {"a": ["Centre majeur"], "b": ["Centre local"], "dep:36": ["Centre local"]}
+    table = typology_figures(communes, {"territory": ["a", "c"], "region": None, "france": None}, {"t": grid})
+    rows = table.set_index("indicator")
+    assert rows.loc["t_centre_majeur_population", "territory"] == 100
+    assert (
+        rows.loc["t_centre_local_population", "territory"] == 0
+        and rows.loc["t_centre_local_population", "france"] == 50
+    )
+    assert rows.loc["t_centre_majeur_population_share", "territory"] == pytest.approx(100 * 100 / 110)
+    assert level_slug("Centre majeur d'équipements") == "centre_majeur_d_equipements"
+    assert typology_figures(communes, {"territory": None}, {"t": None}).empty  # unavailable: no rows

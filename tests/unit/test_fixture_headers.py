@@ -18,6 +18,22 @@ MIRROR = Path(__file__).resolve().parent.parent / "fixtures" / "mirror"
 SHARED = "../shared/mirror (real file, PROVENANCE.md)"
 SUPERPOSEUR_V2 = "anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e backend/data.py"
 SUPERPOSEUR = "anct-carto/superposeur-anct@949f7e58 data/projet/changement_projection_dispositifs_V3.R"
+SUPERPOSEUR_V2_ADMIN = "anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e MAJ/data_admin.py"
+# The programmes added in 2025-2026, read by their resource links (backend/data.py SOURCES_DATAGOUV).
+NEW_PROGRAMMES = (
+    ("acv2", "ed3486ee-…"),
+    ("site", "5f2e1413-…"),
+    ("comrur", "c6e360a4-…"),
+    ("frla", "3fbacdea-…"),
+    ("ptzc", "8c627383-…"),
+    ("pao", "6de2ad29-…"),
+)
+GRIDS_EVIDENCE = (
+    "anct-carto/superposeur-V2@3f2b0c0b87604a13831a9f214988878b6a4cb67e data/grilles/<grid>.csv, MAJ/data_grilles.py; "
+    "../shared/data/observatoire/grille_<grid>_communes_anct-observatoire-territoires.csv"
+)
+MCI = ("code_insee", "nom_com", "code_dep", "code_reg", "nbr", "type")
+MCI_EVIDENCE = "Enerlens/gods-eye-view@93817cdf34ecdf98153e31f51d56275fd767c2cc src/data/fixtures/arcep-mci-2026t1-"
 QPV_LIST = ("code_qp", "lib_qp", "insee_reg", "lib_reg", "insee_dep", "lib_dep", "insee_com", "lib_com")
 QPV_LIST += ("siren_epci", "lib_epci")
 FRANCE_SERVICES = ("id_fs", "insee_dep", "lib_fs", "adresse", "complement_adresse", "insee_com", "code_postal")
@@ -68,6 +84,19 @@ LIVE = {
     "fabt": (("insee_com", "id_fabt"), SUPERPOSEUR_V2 + " (r/309049b4-…: insee_com, MAPPING_ID_COLONNE id_fabt)"),
     "manup": (("insee_com", "id_manup"), SUPERPOSEUR_V2 + " (r/a1cf9852-…: insee_com, id_manup)"),
     "fabp": (("insee_com", "id_fabp"), SUPERPOSEUR_V2 + " (r/87d38102-…: insee_com, id_fabp)"),
+    **{
+        prefix: (
+            ("insee_com", f"id_{prefix}"),
+            SUPERPOSEUR_V2 + f" (r/{rid}: insee_com, MAPPING_ID_COLONNE id_{prefix})",
+        )
+        for prefix, rid in NEW_PROGRAMMES
+    },
+    # The columns ANCT's own reader keeps from this groupements file, in that order (MAJ/data_admin.py
+    # _run_dissolve_dataset `keep`, after _preparer_tec); the file's own order is not evidenced.
+    "tec": (
+        ("id_tec", "siren_groupement", "lib_groupement", "nature_juridique"),
+        SUPERPOSEUR_V2_ADMIN + " (DATASETS['tec'] r/4fbcd679-…, _preparer_tec, _run_dissolve_dataset)",
+    ),
     "cross_table": (CROSS, "../shared/docs/data-sources.md (ngeo-anct-cog2025.csv header)"),
     "france_services": (FRANCE_SERVICES, SHARED + " liste-fs-20240801.csv"),
     # The companion files of the France services dataset: the site list's own columns only.
@@ -79,6 +108,23 @@ LIVE = {
         SHARED + " fichier_diffusion_2025.xlsx; MobiSurvStd/MobiSurvStd@34167ace691346c9e2b0b9d385d59a2bd7f42b0a "
         "src/mobisurvstd/resources/insee_data.py; CalumRob/lusk@ee512b26 pipeline/R/classes_densite.R",
     ),
+    # Arcep's Ma connexion internet commune files, captured from the live edition 2026-03-31.
+    "arcep_best_techno": (
+        MCI
+        + ("nbr_elig_8", "elig_ftth", "elig_coax", "elig_cu_30", "elig_thdr", "elig_cu_8", "elig_4gf")
+        + ("elig_hdr", "elig_sat", "date"),
+        MCI_EVIDENCE + "meilleure-techno-thd-sample.csv",
+    ),
+    "arcep_wired": (
+        MCI + ("inel_hd", "elig_hd05", "elig_hd3", "elig_bhd8", "elig_thd30", "elig_thd100", "elig_thd1g", "date"),
+        MCI_EVIDENCE + "debit-filaire-sample.csv",
+    ),
+    # ANCT's cleaned Observatoire grids, in its map repository (MAJ/data_grilles.py writes them; backend/data.py
+    # reads insee_com and niveau_<grid>); the shared copies carry the same header.
+    **{
+        f"grid_{grid}": (("insee_com", "lib_com", f"niveau_{grid}"), GRIDS_EVIDENCE)
+        for grid in ("centralite", "ruralite", "montagne")
+    },
     "arcep": (ARCEP, SHARED + " 2023_T4_sites_Metropole.csv"),
     "geo_communes_outlines": (COMMUNE_OUTLINE, SHARED + " and ../shared/docs/data-sources.md"),
     "geo_communes": (("nom", "code", "codeDepartement", "codeRegion", "codeEpci", "population"), SHARED),
@@ -137,6 +183,8 @@ FILES = {
     "*/datasets/r/309049b4-*": "fabt",
     "*/datasets/r/a1cf9852-*": "manup",
     "*/datasets/r/87d38102-*": "fabp",
+    **{f"*/datasets/r/{rid[:8]}-*": prefix for prefix, rid in NEW_PROGRAMMES},
+    "*/datasets/r/4fbcd679-*": "tec",
     "*/ngeo-anct-cog*.csv": "cross_table",
     "*/liste-fs-2*.csv": "france_services",
     "*/liste-fs-com*.csv": "france_services_companion",
@@ -147,6 +195,12 @@ FILES = {
     "*GC_API_download.php@*indic=taux_pauv_m30*": "observatoire_taux_pauv",
     "*/fichier_diffusion_*.xlsx": "density",
     "data.arcep.fr/*_sites_Metropole.csv": "arcep",
+    **{
+        f"raw.githubusercontent.com/anct-carto/*/grilles/{grid}.csv": f"grid_{grid}"
+        for grid in ("centralite", "ruralite", "montagne")
+    },
+    "data.arcep.fr/fixe/*/commune_meilleure_techno_thd.csv": "arcep_best_techno",
+    "data.arcep.fr/fixe/*/commune_debit_filaire.csv": "arcep_wired",
     "geo.api.gouv.fr/communes@codeDepartement=*": "geo_communes_outlines",
     "geo.api.gouv.fr/communes@fields=*": "geo_communes",
     "geo.api.gouv.fr/communes_associees_deleguees": "geo_associees",

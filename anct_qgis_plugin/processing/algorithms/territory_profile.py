@@ -52,6 +52,9 @@ def indicator_labels(measure):
         "mobile_sites": (tr("Mobile sites (Arcep)"), ""),
         "gap_population": (gap_population, tr("inhabitants")),
         "gap_share": (gap_share, "%"),
+        "broadband_premises": (tr("Premises (Arcep, fixed broadband)"), tr("premises")),
+        "ftth_premises_share": (tr("Share of premises eligible to fibre (FTTH)"), "%"),
+        "without_wired_30_share": (tr("Share of premises without a wired offer of 30 Mbit/s or more"), "%"),
     }
     for key, name in programme_names.items():
         labels[key] = (tr("{programme}: number").format(programme=name), "")
@@ -81,6 +84,32 @@ def density_labels(membership):
             tr("Share of the population in density level {level}, {name}").format(level=level, name=name),
             "%",
         )
+    return labels
+
+
+def typology_labels(memberships):
+    """Labels of the population-by-level rows of the commune typologies: the typology's title and the level."""
+    from ...core.catalogue import get_source
+    from ...diagnostics.profile import UNPLACED, level_slug
+    from ...engine.figures import TYPOLOGIES
+
+    labels = {}
+    for table_id in TYPOLOGIES:
+        membership = memberships.get(table_id)
+        if membership is None or membership.unavailable:
+            continue
+        title = get_source(table_id).title()
+        for key, levels in membership.ids_by_commune.items():
+            for level in () if key.startswith(UNPLACED) else levels:
+                indicator = f"{table_id}_{level_slug(level)}_population"
+                labels[indicator] = (
+                    tr("Population of the communes: {typology} — {level}").format(typology=title, level=level),
+                    tr("inhabitants"),
+                )
+                labels[indicator + "_share"] = (
+                    tr("Share of the population: {typology} — {level}").format(typology=title, level=level),
+                    "%",
+                )
     return labels
 
 
@@ -148,6 +177,7 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
             fields.append(QgsField(name, kind))
         sink, dest_id = outputs.required_sink(self.OUTPUT, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
         labels = {**indicator_labels(profile.measure), **density_labels(profile.memberships[DENSITY_GRID])}
+        labels.update(typology_labels(profile.memberships))
         # One population vintage for every figure: say which, on the row and in the log.
         population_source = profile.population_source
         labels["population"] = (f"{labels['population'][0]} — {population_source}", labels["population"][1])
