@@ -79,9 +79,9 @@ from .i18n import tr
 from .parsers import TABLE_READERS, iso_date, open_vector, read_csv, read_json, resolve_columns, split_values
 from .report import info, is_cancelled, progress, warn
 from .road_layer import SectionWriter
-from .road_network import RoadFetch, check_page
+from .road_network import check_page
 from .road_sections import SectionReader
-from .road_source import territory_area, write_index
+from .road_source import fetch_network_pages, territory_area
 from .territories import COMMUNES_TABLE_URL
 
 if TYPE_CHECKING:
@@ -440,10 +440,8 @@ class LayerBuilder:
             )
 
     def _road_pages(self, locator: RoadWfsPages, territory: Territory, info_: SourceInfo) -> list[_File]:
-        box, keep_tile = territory_area(self, territory, territory.crs, locator.buffer_m)
-        fetch = RoadFetch(self.fetcher, territory.crs, self.feedback, keep_tile)
-        pages = fetch.pages(box)
-        write_index(self.fetcher, territory.key, pages.cached_urls, self.feedback)
+        area = territory_area(self, territory, territory.crs, locator.buffer_m)
+        pages = fetch_network_pages(self.fetcher, area, territory.crs, self.feedback)
         return [_recorded(info_, fetched.url, fetched) for fetched in pages.fetched]
 
     def _geometry_builder(self, strategy: object):

@@ -1,12 +1,14 @@
-"""The BD TOPO road network of a territory (plus a buffer), as the road algorithms and the
-catalogue fetch it: the box to ask for, which tiles matter, the pages read with a road profile,
-and a small index of the pages in the cache (so that the panel can tell, and purge, what a
-territory's network holds)."""
+"""The BD TOPO road network of a territory (plus a buffer), as the catalogue's layer, the
+fetch_road_network algorithm and road mode all fetch it: the area to ask for (box, tiles that
+matter, the territory it belongs to), one fetch of its pages that writes a small index of them in
+the cache (so that the panel can tell, and purge, what a territory's network holds whichever of
+the three fetched it), and the pages read with a road profile."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
     from ..diagnostics.road_profiles import RoadProfile
     from .cache import Cache
     from .fetcher import Fetcher
-    from .layers import LayerBuilder
     from .road_network import RoadPages
     from .road_sections import PageSections
     from .territories import Territory
@@ -39,11 +40,26 @@ if TYPE_CHECKING:
 INDEX_URL = "anct-cache://road-network/{key}"  # not a download: the pages one territory's network read
 
 
-def territory_area(
-    builder: LayerBuilder, territory: Territory, crs: str, buffer_m: float
-) -> tuple[Box, Callable[[Box], bool]]:
-    """(box, keep_tile) around a territory's communes: tiles farther than the buffer from every
-    commune are not asked for."""
+class Outlines(Protocol):
+    """What gives a territory's outline (layers.LayerBuilder): named here, so that this module
+    does not import its caller."""
+
+    def territory_outline(self, territory: Territory, crs: QgsCoordinateReferenceSystem) -> QgsGeometry: ...
+
+
+@dataclass(frozen=True)
+class NetworkArea:
+    """Where a network is fetched: the box, the tiles worth asking for (None: all), and the key of
+    the territory whose cache index lists the pages ("": an extent, which no index names)."""
+
+    box: Box
+    keep_tile: Callable[[Box], bool] | None = None
+    key: str = ""
+
+
+def territory_area(builder: Outlines, territory: Territory, crs: str, buffer_m: float) -> NetworkArea:
+    """The area around a territory's communes: tiles farther than the buffer from every commune
+    are not asked for."""
     if territory.is_country:
         raise TerritoryError(
             tr(
@@ -58,14 +74,16 @@ def territory_area(
                 territory=territory.label
             )
         )
-    return _buffered_box(
-        outline.boundingBox(), buffer_m
-    ), lambda box: outline.distance(QgsGeometry.fromRect(_rect(box))) <= buffer_m
+    return NetworkArea(
+        _buffered_box(outline.boundingBox(), buffer_m),
+        lambda box: outline.distance(QgsGeometry.fromRect(_rect(box))) <= buffer_m,
+        territory.key,
+    )
 
 
-def extent_area(extent: QgsRectangle, buffer_m: float) -> tuple[Box, None]:
-    """(box, keep everything) around an extent (a QgsRectangle) already in the measure's CRS."""
-    return _buffered_box(extent, buffer_m), None
+def extent_area(extent: QgsRectangle, buffer_m: float) -> NetworkArea:
+    """The area around an extent (a QgsRectangle) already in the measure's CRS, every tile kept."""
+    return NetworkArea(_buffered_box(extent, buffer_m))
 
 
 def _buffered_box(rectangle: QgsRectangle, buffer_m: float) -> Box:
@@ -81,11 +99,25 @@ def _rect(box: Box) -> QgsRectangle:
     return QgsRectangle(box.xmin, box.ymin, box.xmax, box.ymax)
 
 
+def fetch_network_pages(
+    fetcher: Fetcher,
+    area: NetworkArea,
+    crs: str,
+    feedback: QgsFeedback | None,
+    consume: Callable[[dict], object] | None = None,
+) -> RoadPages:
+    """The one fetch of a road network: every page of the area (``consume(page)`` is given each
+    page's JSON once), then the territory's index of them in the cache."""
+    pages = RoadFetch(fetcher, crs, feedback, area.keep_tile).pages(area.box, consume)
+    if area.key:
+        _write_index(fetcher, area.key, pages.cached_urls, feedback)
+    return pages
+
+
 def fetch_sections(
     fetcher: Fetcher,
-    box: Box,
+    area: NetworkArea,
     crs: str,
-    keep_tile: Callable[[Box], bool] | None,
     profile: RoadProfile,
     feedback: QgsFeedback | None,
     each_page: Callable[[PageSections], object] | None = None,
@@ -100,7 +132,7 @@ def fetch_sections(
             each_page(sections)
 
     try:
-        pages = RoadFetch(fetcher, crs, feedback, keep_tile).pages(box, consume)
+        pages = fetch_network_pages(fetcher, area, crs, feedback, consume)
     except CancelledError:
         raise
     except AnctError as error:
@@ -115,7 +147,7 @@ def fetch_sections(
             tr(
                 "The Géoplateforme answered no road section in {box} ({crs}): check the territory, or "
                 "the mirror if one is set."
-            ).format(box=box.text(), crs=crs)
+            ).format(box=area.box.text(), crs=crs)
         )
     if reader.no_line:
         warn(feedback, tr("{n} road sections without a line geometry left out.").format(n=reader.no_line))
@@ -152,7 +184,7 @@ def crs_area(crs: str) -> tuple[float, float, float, float] | None:
     return area.xMinimum(), area.yMinimum(), area.xMaximum(), area.yMaximum()
 
 
-def write_index(fetcher: Fetcher, key: str, urls: list[str], feedback: QgsFeedback | None) -> None:
+def _write_index(fetcher: Fetcher, key: str, urls: list[str], feedback: QgsFeedback | None) -> None:
     url = INDEX_URL.format(key=key)
     try:
         part = fetcher.cache.new_part(url, ".json")

@@ -170,13 +170,13 @@ def _fetched(
 ) -> tuple:
     buffer_m = options.buffer_m
     if area.territory is not None:
-        box, keep_tile = territory_area(area.data.builder(feedback), area.territory, crs.authid(), buffer_m)
+        network_area = territory_area(area.data.builder(feedback), area.territory, crs.authid(), buffer_m)
     else:
-        box, keep_tile = extent_area(extent_in(area.population, crs, context), buffer_m)
+        network_area = extent_area(extent_in(area.population, crs, context), buffer_m)
     feedback.pushInfo(
         tr("No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around").format(km=buffer_m / 1000)
     )
-    reader, pages = fetch_sections(area.data.fetcher, box, crs.authid(), keep_tile, BdTopoProfile(), feedback)
+    reader, pages = fetch_sections(area.data.fetcher, network_area, crs.authid(), BdTopoProfile(), feedback)
     source = pages.describe()
     feedback.pushInfo(tr("Road network: {source} — {n} sections").format(source=source, n=reader.read))
     return (*reader.arrays(), source)

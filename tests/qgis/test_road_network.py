@@ -357,3 +357,58 @@ def test_the_catalogue_layer_knows_its_cache_and_purges_only_its_pages(anct_env)
     assert data.purge(["road_network"], territory) == 3  # the page, the tile count and the territory's index
     assert data.cache_status("road_network", territory).state == "absent"
     assert data.cache_status("communes", territory).state == communes_before  # shared outlines stay
+
+
+# --- one fetch path: the panel's layer, anct:fetch_road_network and road mode ------------------------------
+
+
+def indexed_pages(territory):
+    """The URLs the territory's cache index lists, without the index itself."""
+    from anct_qgis_plugin.core.service import AnctData
+    from anct_qgis_plugin.core.status import cached_urls
+
+    return cached_urls(AnctData().fetcher, "road_network", territory)[1:]
+
+
+def road_mode(run_alg, buffer_km):
+    from tests.qgis.test_service_gap import facilities, points
+
+    units = points([(X + 1000, Y + 20, {"code": "east", "population": 10})])
+    sites = facilities([(X, Y + 50, {"id_fs": "FS1", "format_fs": "Fixe"})])
+    return gap(run_alg, units, sites, TERRITORY="36044", NETWORK_BUFFER_KM=buffer_km)
+
+
+def panel_layer(territory):
+    from anct_qgis_plugin.core.service import AnctData
+
+    return AnctData().build_layer("road_network", territory).layer
+
+
+@pytest.mark.parametrize("path", ["panel", "fetch_road_network", "road mode"])
+def test_every_path_indexes_the_pages_of_the_territory_in_the_cache(anct_env, run_alg, road_wfs, path):
+    from anct_qgis_plugin.core.service import AnctData
+
+    data = AnctData()
+    territory = data.resolve_territory("36044")
+    {
+        "panel": lambda: panel_layer(territory),
+        "fetch_road_network": lambda: fetch(run_alg, BUFFER_KM=0),
+        "road mode": lambda: road_mode(run_alg, 0),
+    }[path]()
+    pages = {entry.manifest.url for entry in road_pages_cached(anct_env)}
+    assert pages and set(indexed_pages(territory)) == pages  # every page and tile count it read, nothing else
+    assert data.cache_status("road_network", territory).state == "fresh"
+    assert data.purge(["road_network"], territory) == len(pages) + 1  # and purged with the index
+    assert road_pages_cached(anct_env) == []
+
+
+def test_the_panel_and_the_algorithms_read_the_same_cached_pages(anct_env, run_alg, road_wfs, monkeypatch):
+    from anct_qgis_plugin.core.service import AnctData
+
+    territory = AnctData().resolve_territory("36044")
+    sections = fetch(run_alg, BUFFER_KM=0)["SECTION_COUNT"]
+    asked, index = len(road_wfs.requests), indexed_pages(territory)
+    monkeypatch.setenv("ANCT_QGIS_OFFLINE", "1")  # nothing but the pages fetch_road_network cached
+    assert panel_layer(territory).featureCount() == sections
+    road_mode(run_alg, 0)
+    assert len(road_wfs.requests) == asked and indexed_pages(territory) == index

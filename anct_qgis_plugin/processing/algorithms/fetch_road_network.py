@@ -82,7 +82,7 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
         territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
         buffer_m = self.parameterAsDouble(parameters, self.BUFFER_KM, context) * 1000.0
         natures = self.parameterAsEnumStrings(parameters, self.ROAD_CLASSES, context) or list(BDTOPO_CAR_NATURES)
-        box, keep_tile = territory_area(data.builder(feedback), territory, territory.crs, buffer_m)
+        area = territory_area(data.builder(feedback), territory, territory.crs, buffer_m)
         feedback.pushInfo(
             tr("Road sections of {territory} and {km:g} km around").format(
                 territory=territory.label, km=buffer_m / 1000
@@ -98,7 +98,7 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
 
             writer = SectionWriter(open_sink)
             reader, pages = fetch_sections(
-                data.fetcher, box, territory.crs, keep_tile, BdTopoProfile(natures), feedback, writer.write
+                data.fetcher, area, territory.crs, BdTopoProfile(natures), feedback, writer.write
             )
             if writer.sink is None:
                 raise QgsProcessingException(
