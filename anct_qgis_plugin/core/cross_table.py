@@ -20,7 +20,7 @@ from .parsers import read_json, split_values
 
 if TYPE_CHECKING:
     from .layers import LayerBuilder
-    from .tables import Membership
+    from .membership import Membership
     from .territories import Territory
 
 

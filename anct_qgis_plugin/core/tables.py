@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import weakref
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, TYPOLOGY_IDS, get_source
@@ -20,6 +19,7 @@ from .cross_table import CrossTable, list_date
 from .errors import AnctError, short_reason
 from .i18n import tr
 from .layers import read_list_table, side_labels, source_info
+from .membership import Membership
 from .parsers import split_values
 
 if TYPE_CHECKING:
@@ -47,24 +47,6 @@ MEMBERSHIP_SOURCES = {
 }
 # Site numbers are per operator: a site is (operator, number).
 ID_PREFIX = {"mobile_sites": "code_op"}
-
-
-@dataclass
-class Membership:
-    """Programme ids per commune code, with the source's date, or why it is unavailable."""
-
-    table_id: str
-    ids_by_commune: dict = field(default_factory=dict)
-    source_date: str = ""
-    title: str = ""
-    unavailable: str = ""
-    reason: str = ""  # why it is unavailable, in a few words (``unavailable``: the whole message)
-    rows_by_id: dict = field(default_factory=dict)  # extra columns per id (type_fs, format_fs…)
-    labels: dict = field(default_factory=dict)  # id -> its label (lib_qp, lib_ti…), where published
-    dates: dict = field(default_factory=dict)  # id -> signature date, where published
-    unmapped_codes: str = ""  # codes that match no commune of today, with their counts
-    file_name: str = ""
-    origin: str = "list"  # "list", "cross_table", or "newer_list" (a list newer than the cross-table)
 
 
 def read_membership(builder: LayerBuilder, table_id: str, country: Territory) -> Membership:

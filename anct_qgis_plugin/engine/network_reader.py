@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import struct
-from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Protocol, Sequence
 
 import numpy as np
 from qgis.core import QgsCoordinateTransform, QgsFeature, QgsGeometry
@@ -20,14 +20,16 @@ from ..compat import WKB_SINGLE_LINES
 from ..diagnostics.road_profiles import RoadProfile
 from .origins import collected_wkb
 
-if TYPE_CHECKING:
-    from qgis.core import QgsFeedback
-
-    from .road_times import _Scaled
-
 CHUNK = 1_000
 _WKB_MULTILINESTRING = 5  # ISO WKB type of a 2D multilinestring
 _HEADER = 9  # byte order (1), type (4), number of parts or points (4)
+
+
+class Cancellable(Protocol):
+    """A QgsFeedback, or what stands for one (road_times' share of the progress bar): the reading
+    only asks whether to stop."""
+
+    def isCanceled(self) -> bool: ...  # noqa: N802 - the feedback's own name
 
 
 class RoadLines:
@@ -111,7 +113,7 @@ def read_network(
     transform: Optional[QgsCoordinateTransform],
     field_indexes: Sequence[int],
     profile: RoadProfile,
-    feedback: QgsFeedback | _Scaled,
+    feedback: Cancellable,
     cancelled: Exception,
     progress: Optional[Callable[[int], None]] = None,
 ) -> RoadLines:
