@@ -1382,7 +1382,7 @@
       <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="794" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="792" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1447,7 +1447,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="804" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="802" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1562,7 +1562,7 @@
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="882" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="880" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1577,7 +1577,7 @@
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="57" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="73" />
       <source>No commune outline for {territory}: its road network cannot be placed.</source>
       <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
     </message>
@@ -1592,7 +1592,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="797" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="795" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1712,7 +1712,7 @@
       <translation>La Géoplateforme a annoncé {announced} tronçons de route dans {box} mais n'en a donné que {read} distincts ({reason}) : le réseau serait incomplet, et les temps faux.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="115" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="147" />
       <source>The Géoplateforme answered no road section in {box} ({crs}): check the territory, or the mirror if one is set.</source>
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
@@ -1752,7 +1752,7 @@
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="173" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="155" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
@@ -1812,12 +1812,12 @@
       <translation>La ressource « {title} » n'a pas de lien de téléchargement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="108" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="140" />
       <source>The road network could not be fetched from the IGN Géoplateforme: {error} — give a NETWORK layer, or set a mirror or the proxy in the ANCT options.</source>
       <translation>Le réseau routier n'a pas pu être téléchargé depuis la Géoplateforme de l'IGN : {error} — donnez une couche NETWORK, ou réglez un miroir ou le proxy dans les options ANCT.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="49" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="65" />
       <source>The road network is fetched for a région, a département, an EPCI or a commune, not for the whole country.</source>
       <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
     </message>
@@ -1852,7 +1852,7 @@
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="133" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="165" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
@@ -2147,7 +2147,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="588" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="586" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -2207,12 +2207,12 @@
       <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="125" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="157" />
       <source>{n} road sections with coordinates outside the area of {crs} left out (coordinates in another CRS, or swapped?).</source>
       <translation>{n} tronçons de route aux coordonnées hors du domaine de {crs} écartés (coordonnées dans un autre SCR, ou inversées ?).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="121" />
+      <location filename="../anct_qgis_plugin/core/road_source.py" line="153" />
       <source>{n} road sections without a line geometry left out.</source>
       <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
     </message>
@@ -2257,7 +2257,7 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="157" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="139" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
@@ -2277,7 +2277,7 @@
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="152" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="134" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
@@ -2287,22 +2287,22 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="674" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="672" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="523" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="521" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="520" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="518" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="680" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="678" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
@@ -2312,7 +2312,7 @@
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="601" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="599" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
@@ -2322,7 +2322,7 @@
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="594" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="592" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
