@@ -9,7 +9,7 @@
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="78" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="83" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="137" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="167" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="133" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="163" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="108" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="124" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -222,6 +222,11 @@
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="63" />
       <source>Downloaded file</source>
       <translation>Fichier téléchargé</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/national.py" line="71" />
+      <source>Département areas unavailable (no density rank): {error}</source>
+      <translation>Superficies des départements indisponibles (pas de rang de densité) : {error}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="85" />
@@ -434,6 +439,11 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="91" />
+      <source>Left out of 'all': {names} — collectivités d'outre-mer, which no commune outline covers (IGN's France is metropolitan France and the DROM): their sheet would be an empty map. Name one to print it.</source>
+      <translation>Laissées hors de « all » : {names} — collectivités d'outre-mer, qu'aucun contour de commune ne couvre (la France de l'IGN est la métropole et les DROM) : leur fiche serait une carte vide. Donnez son code pour l'imprimer.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="46" />
       <source>Level</source>
       <translation>Niveau</translation>
@@ -454,7 +464,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="186" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="206" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -504,7 +514,7 @@
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="67" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="72" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
@@ -519,7 +529,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="253" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="283" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
@@ -555,8 +565,8 @@
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="93" />
-      <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured.</source>
-      <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note (note) quand un chiffre n'est pas donné parce qu'une partie seulement des communes d'un niveau a pu être mesurée.</translation>
+      <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured. For a département, rank and rank_of: its rank among the départements (1 = the largest value) and how many have the figure (101).</source>
+      <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note quand un chiffre n'est pas donné parce que seule une partie des communes d'un niveau a pu être mesurée. Pour un département, rank et rank_of : son rang parmi les départements (1 = la plus grande valeur) et combien ont ce chiffre (101).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="58" />
@@ -669,7 +679,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="136" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -754,7 +764,7 @@
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="104" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="116" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -774,7 +784,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="329" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="359" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -784,7 +794,12 @@
       <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="297" />
+      <location filename="../anct_qgis_plugin/engine/national.py" line="76" />
+      <source>Service gap of every département, for the ranks</source>
+      <translation>Éloignement des France services de chaque département, pour les rangs</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="327" />
       <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
@@ -814,7 +829,7 @@
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="109" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="125" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
@@ -1139,7 +1154,7 @@
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="147" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="167" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1149,7 +1164,7 @@
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="157" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="161" />
       <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
@@ -1164,7 +1179,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="366" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="397" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1189,7 +1204,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="147" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="151" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1352,7 +1367,7 @@
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="83" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="84" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
@@ -1697,12 +1712,12 @@
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="90" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="91" />
       <source>The layout template {path} could not be loaded.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="85" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="86" />
       <source>The layout template {path} is not valid XML.</source>
       <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>

@@ -58,6 +58,7 @@ class SheetInputs:
     territory: Territory
     region_name: str
     figures: DataFrame  # diagnostics.profile.key_figures
+    ranks: dict = field(default_factory=dict)  # indicator -> (rank, count) among the départements
     layers: dict = field(default_factory=dict)  # layer id -> BuiltLayer
     gap_layer: QgsVectorLayer | None = None
     gap_summary: QgsVectorLayer | None = None  # summary by EPCI
@@ -80,13 +81,13 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     territory = inputs.territory
     if inputs.gap_layer is not None:
         inputs.gap_layer.setName(texts.gap_map_title)
-    set_text(layout, "title", texts.title(territory))
-    set_text(layout, "title_2", texts.title_2(territory))
-    set_text(layout, "subtitle", texts.subtitle(inputs.region_name, time.localtime()))
-    apply_font_family(layout)
+    apply_font_family(layout)  # before fitting: the family sets the widths
+    set_text(layout, "title", texts.title(territory), fit=True)
+    set_text(layout, "title_2", texts.title_2(territory), fit=True)
+    set_text(layout, "subtitle", texts.subtitle(inputs.region_name, time.localtime()), fit=True)
     for box in FIGURE_BOXES:
         if layout.itemById(f"figure_{box}") is not None:  # a user's template may leave boxes out
-            set_figure(layout, f"figure_{box}", *texts.figure_box(box, inputs.figures))
+            set_figure(layout, f"figure_{box}", *texts.figure_box(box, inputs.figures, inputs.ranks))
     main = [inputs.layers[k].layer for k in MAIN_LAYERS if k in inputs.layers]
     outline = inputs.layers.get("communes")
     extent = _extent([outline.layer] if outline else main)

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLayoutUtils,
     QgsLegendStyle,
     QgsMapLayer,
     QgsPrintLayout,
@@ -30,6 +31,7 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import LABEL_TEXT_FORMAT, LEGEND_STYLE_TEXT_FORMAT, font_families
@@ -40,7 +42,6 @@ from .style import FONT_CANDIDATES, FONT_FAMILY
 
 if TYPE_CHECKING:
     from qgis.core import QgsTextFormat
-    from qgis.PyQt.QtGui import QFont
 
 TEMPLATE_NAME = "atlas_departement.qpt"
 DEFAULT_TEMPLATE = resource_path("layouts", TEMPLATE_NAME)
@@ -91,11 +92,83 @@ def load_template(project: QgsProject, path: str | None = None) -> QgsPrintLayou
     return layout
 
 
-def set_text(layout: QgsLayout, item_id: str, text: str) -> None:
-    """Text of a label, when the template has it (a user's template may leave items out)."""
+def set_text(layout: QgsLayout, item_id: str, text: str, fit: bool = False) -> None:
+    """Text of a label, when the template has it (a user's template may leave items out);
+    ``fit``: smaller type when the text would not fit its frame (fit_label)."""
     item = layout.itemById(item_id)
     if item is not None:
         item.setText(text)
+        if fit:
+            fit_label(item)
+
+
+MIN_POINT_SIZE = 6.0  # the smallest type a sheet prints: below, a text is abbreviated by its author
+
+
+def label_font(item: QgsLayoutItemLabel) -> QFont:
+    """The label's font at its point size (a QgsTextFormat's size from QGIS 3.24)."""
+    if LABEL_TEXT_FORMAT:
+        text_format = item.textFormat()
+        font = QFont(text_format.font())
+        font.setPointSizeF(text_format.size())
+        return font
+    return QFont(item.font())
+
+
+def _set_point_size(item: QgsLayoutItemLabel, size: float) -> None:
+    if LABEL_TEXT_FORMAT:
+        text_format = item.textFormat()
+        text_format.setSize(size)
+        item.setTextFormat(text_format)
+    else:
+        font = item.font()
+        font.setPointSizeF(size)
+        item.setFont(font)
+
+
+def wrapped_lines(text: str, font: QFont, width_mm: float) -> int:
+    """How many lines ``text`` takes in a ``width_mm`` wide label (wrapped at spaces, as a label
+    wraps); a word wider than the frame counts as overflowing (returns a huge number)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        line = ""
+        lines += 1
+        for word in paragraph.split(" "):
+            if QgsLayoutUtils.textWidthMM(font, word) > width_mm:
+                return 10**6
+            trial = f"{line} {word}" if line else word
+            if QgsLayoutUtils.textWidthMM(font, trial) <= width_mm:
+                line = trial
+            else:
+                lines, line = lines + 1, word
+    return lines
+
+
+def line_spacing_mm(font: QFont) -> float:
+    """The distance between two lines of a label in ``font`` (mm), measured on a large pixel size
+    (QgsLayoutUtils.fontHeightMM rounds to whole pixels at small sizes)."""
+    large = QFont(font)
+    large.setPixelSize(1000)
+    return QFontMetricsF(large).lineSpacing() / 1000 * font.pointSizeF() * 25.4 / 72
+
+
+def text_fits(item: QgsLayoutItemLabel, text: str | None = None, height_mm: float | None = None) -> bool:
+    """True when the label's text (or ``text``) fits its frame (less the margins), or ``height_mm``."""
+    font = label_font(item)
+    width = item.rect().width() - 2 * item.marginX()
+    height = (item.rect().height() - 2 * item.marginY()) if height_mm is None else height_mm
+    line_height = line_spacing_mm(font)
+    return wrapped_lines(item.text() if text is None else text, font, width) * line_height <= height + 0.01
+
+
+def fit_label(item: QgsLayoutItemLabel, height_mm: float | None = None) -> bool:
+    """Smaller type, by half points down to MIN_POINT_SIZE, until the label's text fits its frame
+    (or ``height_mm``). Returns whether it fits."""
+    size = label_font(item).pointSizeF()
+    while not text_fits(item, height_mm=height_mm) and size - 0.5 >= MIN_POINT_SIZE:
+        size -= 0.5
+        _set_point_size(item, size)
+    return text_fits(item, height_mm=height_mm)
 
 
 def figure_text(value: object, label: object, comparison: object = "") -> str:
@@ -121,8 +194,12 @@ def set_figure(
         box.setText(figure_text(value, label, comparison))
     else:
         big.setText(str(value))
+        fit_label(big)
         box.setText("\n".join(part for part in (str(label), str(comparison or "")) if part))
         box.setVAlign(Qt.AlignmentFlag.AlignBottom)
+        # Bottom-aligned under the value: what is taller than the space below it would print over it.
+        below_value = box.rect().bottom() - (big.pos().y() + big.rect().height() - box.pos().y()) - box.marginY()
+        fit_label(box, below_value)
         big.update()
     box.update()
     return box

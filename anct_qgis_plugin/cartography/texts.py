@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
 from ..core.catalogue import LICENCE
 
@@ -75,6 +75,8 @@ class SheetWords:
     road_times: str
     road_network: str
     partial_gap: str  # a level's gap measured on part of its communes: {name}, {n}, {total}
+    rank: str  # the département's rank among the départements: {n}, {of}
+    rank_notes: dict  # box -> what rank 1 is, where "first" is ambiguous
 
 
 WORDS = {
@@ -119,6 +121,12 @@ WORDS = {
         road_times="temps par la route (réseau routier indisponible : distance à vol d'oiseau)",
         road_network="Réseau routier BD TOPO",
         partial_gap="éloignement des France services de {name} (partiel : {n} communes sur {total})",
+        rank="rang {n}/{of}",
+        rank_notes={
+            "programmes": " (PVD)",
+            "france_services": " (1 = mieux doté)",
+            "gap": " (1 = le plus éloigné)",
+        },
     ),
     "en": SheetWords(
         inhabitants="inhabitants",
@@ -161,6 +169,12 @@ WORDS = {
         road_times="road times (road network unavailable: straight-line distance)",
         road_network="BD TOPO road network",
         partial_gap="service gap of {name} (partial: {n} of {total} communes)",
+        rank="rank {n}/{of}",
+        rank_notes={
+            "programmes": " (PVD)",
+            "france_services": " (1 = most)",
+            "gap": " (1 = farthest)",
+        },
     ),
 }
 
@@ -251,6 +265,19 @@ def comparison_line(region: object, france: object, unit: str = "", separator: s
     return f"{words.region}{words.colon}{show(region)}{separator}{words.france}{words.colon}{show(france)}"
 
 
+# The indicator each key-figure box is ranked by (1 = the largest value).
+RANKED = {
+    "population": "population",
+    "density": "density",
+    "communes": "communes",
+    "qpv": "qpv",
+    "programmes": "petites_villes_de_demain",
+    "france_services": "france_services_per_10000",
+    "gap": "gap_share",
+    "mobile": "mobile_sites",
+}
+
+
 class SheetTexts:
     """The texts of one sheet. ``threshold``: km in straight line, minutes when ``by_road``."""
 
@@ -309,8 +336,23 @@ class SheetTexts:
     def date(self, now: time.struct_time | None = None) -> str:
         return time.strftime("%d/%m/%Y" if self.language == "fr" else "%Y-%m-%d", now or time.localtime())
 
-    def figure_box(self, box: str, figures: DataFrame) -> FigureBox:
-        """The texts of the key-figure box ``box`` (FIGURE_BOXES of atlas.py)."""
+    def rank(self, box: str, ranks: Mapping[str, tuple[int, int]]) -> str:
+        """'rang 12/101' of the box's figure among the départements ("" when not ranked), with
+        what rank 1 means where that is not plain."""
+        found = ranks.get(RANKED.get(box, ""))
+        if not found:
+            return ""
+        n, of = found
+        return self.words.rank.format(n=n, of=of) + self.words.rank_notes.get(box, "")
+
+    def figure_box(self, box: str, figures: DataFrame, ranks: Mapping[str, tuple[int, int]] | None = None) -> FigureBox:
+        """The texts of the key-figure box ``box`` (FIGURE_BOXES of atlas.py); ``ranks``
+        (indicator -> (rank, count)) adds the département's rank under the comparison."""
+        found = self._figure_box(box, figures)
+        rank = self.rank(box, ranks or {})
+        return found._replace(comparison=f"{found.comparison}\n{rank}") if rank else found
+
+    def _figure_box(self, box: str, figures: DataFrame) -> FigureBox:
         w = self.words
         if box == "population":
             t, r, f = self._figure(figures, "population")
