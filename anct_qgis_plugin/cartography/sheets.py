@@ -23,7 +23,7 @@ from ..engine.figures import ATLAS_TABLES, COM_CODES, GapMeasure, compute_profil
 # The algorithms' context: these messages were anct:department_atlas's before the run moved here,
 # and the French translation files them there.
 from ..engine.i18n import tr
-from ..engine.national import ranked_departements, with_ranks
+from ..engine.national import departement_table, ranked_departements, with_ranks
 from .atlas import MAIN_LAYERS, SheetInputs, fill_sheet, project_for
 from .export import export_combined_pdf, export_pdf
 from .template import load_template
@@ -119,6 +119,8 @@ def _sheets(
     feedback: QgsProcessingFeedback,
 ) -> AtlasResult:
     runs, layouts, written, projects = {}, [], [], []
+    # The national table of the ranks first: its national gap run then gives each sheet's.
+    departement_table(data, ATLAS_TABLES, request.measure, context, feedback, runs)
     for number, code in enumerate(codes):
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled."))

@@ -23,6 +23,7 @@ from ..core.service import AnctData
 from ..core.tables import Membership, read_memberships
 from ..core.territories import Territory, TerritoryIndex
 from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures
+from .gap_slices import slice_run
 from .i18n import tr
 
 if TYPE_CHECKING:  # pandas is imported when a table is built
@@ -290,12 +291,22 @@ def service_gaps(
         keys["region"] = f"reg:{territory.region_codes[0]}"
     if territory.is_country:
         keys["france"] = "FR"
+    # Whole départements (a département, a région) can be cut out of a national run of the same
+    # measure when the run has one (the atlas's ranks need it): the same figures, measured once.
+    whole = {"territory": territory.departement_codes if territory.kind in ("departement", "region") else None}
+    if "region" in keys:
+        whole["region"] = index.region(territory.region_codes[0]).departement_codes
+    national = runs.get(("FR", measure))
     level_runs = {}
     for level, key in keys.items():
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled."))
         if (key, measure) not in runs:
-            runs[(key, measure)] = run_service_gap(key, measure, context, feedback)
+            if national is not None and whole.get(level):
+                beyond, population, layer, summary, units = slice_run(national.layer, national.summary, whole[level])
+                runs[(key, measure)] = GapRun(beyond, population, layer, summary, national.network_source, units)
+            else:
+                runs[(key, measure)] = run_service_gap(key, measure, context, feedback)
         level_runs[level] = runs[(key, measure)]
     if territory.is_country:
         level_runs["territory"] = level_runs["france"]
