@@ -1,6 +1,6 @@
 """What makes the atlas of France fast stays right: a département and its région cut out of the
-national straight-line run give the figures and
-the EPCI summary their own runs give (the atlas of France measures once, not 119 times)."""
+national straight-line run give the figures and the EPCI summary their own runs give (the atlas
+of France measures once, not 119 times), and a national list is read once."""
 
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
