@@ -29,7 +29,7 @@ from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
 from .charts import comparison_chart_svg
 from .template import apply_font_family, frame_map, set_figure, set_legend, set_table, set_text
-from .texts import SheetSource, SheetTexts
+from .texts import DEFAULT_LANGUAGE, WORDS, SheetSource, SheetTexts
 
 if TYPE_CHECKING:  # for the hints only
     from collections.abc import Iterable
@@ -82,6 +82,11 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     if inputs.gap_layer is not None:
         inputs.gap_layer.setName(texts.gap_map_title)
     apply_font_family(layout)  # before fitting: the family sets the widths
+    for item_id, text in texts.words.headings.items():
+        item = layout.itemById(item_id)
+        # The plugin's own words in the sheet's language; a user's template keeps its own.
+        if item is not None and item.text() == WORDS[DEFAULT_LANGUAGE].headings[item_id]:
+            item.setText(text)
     set_text(layout, "title", texts.title(territory), fit=True)
     set_text(layout, "title_2", texts.title_2(territory), fit=True)
     set_text(layout, "subtitle", texts.subtitle(inputs.region_name, time.localtime()), fit=True)
@@ -93,7 +98,8 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     extent = _extent([outline.layer] if outline else main)
     crs = QgsCoordinateReferenceSystem(territory.crs)
     frame_map(layout, "map_main", main, extent, crs=crs)
-    set_legend(layout, "legend_main", [layer for layer in main if layer.name() and layer.featureCount()])
+    legend_title = texts.words.headings["legend"]
+    set_legend(layout, "legend_main", [layer for layer in main if layer.name() and layer.featureCount()], legend_title)
     if inputs.france_layer is not None:
         frame_map(layout, "map_locator", [inputs.france_layer], _metropole_extent(inputs.france_layer, territory))
     # The sites above the gap polygons (a map item draws its first layer on top).
@@ -101,7 +107,7 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
         inputs.gap_layer
     ]
     frame_map(layout, "map_gap", gap_layers, extent, crs=crs)
-    set_legend(layout, "legend_gap", [inputs.gap_layer])
+    set_legend(layout, "legend_gap", [inputs.gap_layer], legend_title)
     chart = os.path.join(workdir, f"chart_{territory.code}.svg")
     comparison_chart_svg(
         chart,

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsLayoutUtils,
+    QgsLegendRenderer,
     QgsLegendStyle,
     QgsMapLayer,
     QgsPrintLayout,
@@ -30,7 +31,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QSizeF, Qt
 from qgis.PyQt.QtGui import QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -225,18 +226,60 @@ def frame_map(
         item.zoomToExtent(extent.buffered(max(extent.width(), extent.height()) * margin))
 
 
-def set_legend(layout: QgsLayout, item_id: str, layers: Iterable[QgsMapLayer | None]) -> None:
-    """A legend listing exactly ``layers``."""
+def set_legend(layout: QgsLayout, item_id: str, layers: Iterable[QgsMapLayer | None], title: str | None = None) -> None:
+    """A legend listing exactly ``layers`` (under ``title`` when given), in type small enough for
+    its frame (fit_legend)."""
     legend = layout.itemById(item_id)
     if legend is None:
         return
     legend.setAutoUpdateModel(False)
+    if title is not None:
+        legend.setTitle(title)
     root = legend.model().rootGroup()
     root.removeAllChildren()  # fill the model's own root: a temporary tree would be freed
     for layer in layers:
         if layer is not None:
             root.addLayer(layer)
     legend.adjustBoxSize()
+    fit_legend(legend)
+
+
+LEGEND_STYLES = (
+    QgsLegendStyle.Style.Title,
+    QgsLegendStyle.Style.Group,
+    QgsLegendStyle.Style.Subgroup,
+    QgsLegendStyle.Style.SymbolLabel,
+)
+
+
+def legend_size(legend: QgsLayoutItemLegend) -> QSizeF:
+    """The size (mm) the legend's contents take, whatever its frame."""
+    return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
+
+
+def _scale_legend_fonts(legend: QgsLayoutItemLegend, points: float) -> None:
+    for style in LEGEND_STYLES:
+        legend_style = legend.rstyle(style)
+        if LEGEND_STYLE_TEXT_FORMAT:
+            text_format = legend_style.textFormat()
+            text_format.setSize(max(MIN_POINT_SIZE, text_format.size() + points))
+            legend_style.setTextFormat(text_format)
+        else:
+            font = legend_style.font()
+            font.setPointSizeF(max(MIN_POINT_SIZE, font.pointSizeF() + points))
+            legend_style.setFont(font)
+
+
+def fit_legend(legend: QgsLayoutItemLegend) -> bool:
+    """Smaller type, by half points down to MIN_POINT_SIZE, until the legend's longest line fits
+    its frame's width (a long layer name — "Priority neighbourhoods 2024 (QPV)" — was cut at
+    the frame). Returns whether it fits."""
+    for _step in range(8):
+        if legend_size(legend).width() <= legend.rect().width() + 0.01:
+            return True
+        _scale_legend_fonts(legend, -0.5)
+    legend.adjustBoxSize()
+    return legend_size(legend).width() <= legend.rect().width() + 0.01
 
 
 def find_table(layout: QgsLayout, frame_id: str = TABLE_FRAME_ID) -> QgsLayoutMultiFrame | None:

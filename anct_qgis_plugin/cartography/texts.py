@@ -77,6 +77,7 @@ class SheetWords:
     partial_gap: str  # a level's gap measured on part of its communes: {name}, {n}, {total}
     rank: str  # the département's rank among the départements: {n}, {of}
     rank_notes: dict  # box -> what rank 1 is, where "first" is ambiguous
+    headings: dict  # the template's fixed labels (item id -> text) and "legend": the legends' title
 
 
 WORDS = {
@@ -127,6 +128,17 @@ WORDS = {
             "france_services": " (1 = mieux doté)",
             "gap": " (1 = le plus éloigné)",
         },
+        headings={
+            "deco_kicker_1": "ATLAS DES DÉPARTEMENTS · FICHE TERRITORIALE",
+            "deco_kicker_2": "ATLAS DES DÉPARTEMENTS · FICHE TERRITORIALE",
+            "deco_agency_1": "Agence nationale de la cohésion des territoires",
+            "deco_agency_2": "Agence nationale de la cohésion des territoires",
+            "deco_heading_figures": "Chiffres clés",
+            "deco_heading_gap": "Accès aux services",
+            "deco_heading_chart": "Comparaison avec la région et la France",
+            "deco_heading_epci": "Intercommunalités (EPCI)",
+            "legend": "Légende",
+        },
     ),
     "en": SheetWords(
         inhabitants="inhabitants",
@@ -174,6 +186,17 @@ WORDS = {
             "programmes": " (PVD)",
             "france_services": " (1 = most)",
             "gap": " (1 = farthest)",
+        },
+        headings={
+            "deco_kicker_1": "ATLAS OF THE DÉPARTEMENTS · TERRITORIAL SHEET",
+            "deco_kicker_2": "ATLAS OF THE DÉPARTEMENTS · TERRITORIAL SHEET",
+            "deco_agency_1": "Agence nationale de la cohésion des territoires",
+            "deco_agency_2": "Agence nationale de la cohésion des territoires",
+            "deco_heading_figures": "Key figures",
+            "deco_heading_gap": "Access to services",
+            "deco_heading_chart": "Compared with the région and France",
+            "deco_heading_epci": "Intercommunalities (EPCI)",
+            "legend": "Legend",
         },
     ),
 }

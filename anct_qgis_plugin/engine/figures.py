@@ -308,6 +308,8 @@ def service_gaps(
             else:
                 runs[(key, measure)] = run_service_gap(key, measure, context, feedback)
         level_runs[level] = runs[(key, measure)]
+    if national is not None and not territory.is_country:  # France's own figure, when the run has it
+        level_runs["france"] = national
     if territory.is_country:
         level_runs["territory"] = level_runs["france"]
     return _level_gaps(index, territory, level_runs, measure, feedback)

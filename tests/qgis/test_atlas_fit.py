@@ -140,3 +140,21 @@ def test_every_key_figure_fits_below_its_value(layout, language, by_road):
         assert text_fits(value), f"{item_id} value ({language}): {value.text()}"
         assert text_fits(box, height_mm=below_value), f"{item_id} ({language}, road={by_road}): {box.text()!r}"
         assert texts.rank(box_name, LAST) in box.text()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_legend_fits_its_frame_with_every_layer_title(layout, language):
+    """ "Priority neighbourhoods 2024 (QPV)" was cut at the legend's frame in English."""
+    from qgis.core import QgsVectorLayer
+
+    from anct_qgis_plugin.cartography.atlas import MAIN_LAYERS
+    from anct_qgis_plugin.cartography.template import legend_size, set_legend
+    from anct_qgis_plugin.core.catalogue import get_source
+
+    layers = [QgsVectorLayer("Polygon?crs=EPSG:2154", get_source(key).title(language), "memory") for key in MAIN_LAYERS]
+    set_legend(layout, "legend_main", layers, SheetTexts(language).words.headings["legend"])
+    legend = layout.itemById("legend_main")
+    assert legend.title() == ("Légende" if language == "fr" else "Legend")
+    assert legend_size(legend).width() <= legend.rect().width() + 0.01
+    set_legend(layout, "legend_main", [])
+    del layers
