@@ -28,7 +28,7 @@ from ..core.presentation import translate_legend
 from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
 from .charts import comparison_chart_svg
-from .template import apply_font_family, frame_map, set_figure, set_legend, set_table, set_text
+from .template import apply_font_family, frame_map, repeat_page_furniture, set_figure, set_legend, set_table, set_text
 from .texts import DEFAULT_LANGUAGE, WORDS, SheetSource, SheetTexts
 
 if TYPE_CHECKING:  # for the hints only
@@ -124,6 +124,7 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     set_text(layout, "missing", texts.missing(inputs.missing))
     for footer in ("footer_1", "footer_2"):
         set_text(layout, footer, texts.footer(inputs.sources))
+    repeat_page_furniture(layout)  # the pages the EPCI table continues on
     layout.refresh()
 
 

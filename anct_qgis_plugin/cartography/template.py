@@ -13,6 +13,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayout,
     QgsLayoutFrame,
+    QgsLayoutItem,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
@@ -380,17 +381,66 @@ def fill_table(table: QgsLayoutTable, rows: Iterable[Sequence[object]]) -> int:
     table.recalculateFrameSizes()
     frames = table.frames()
     if len(frames) > 1:
-        # Continuations start below the top margin of their page, as tall as the page allows.
+        # Continuations start below their page's header band and end above its sources (the
+        # band, footer, sources and page number are repeated there: repeat_page_furniture).
         first = frames[0]
         position, size = first.positionWithUnits(), first.sizeWithUnits()
-        page_height = table.layout().pageCollection().page(0).pageSize().height()
+        top, bottom = continuation_band(table.layout(), first.page())
         for frame in frames[1:]:
-            frame.attemptResize(QgsLayoutSize(size.width(), page_height - 2 * CONTINUATION_TOP_MM, size.units()))
-            frame.attemptMove(
-                QgsLayoutPoint(position.x(), CONTINUATION_TOP_MM, position.units()), True, False, frame.page()
-            )
+            frame.attemptResize(QgsLayoutSize(size.width(), bottom - top, size.units()))
+            frame.attemptMove(QgsLayoutPoint(position.x(), top, position.units()), True, False, frame.page())
         table.recalculateFrameSizes()
     return len(table.frames())
+
+
+# What a page the EPCI table continues on repeats of the table's own page: the header band
+# (accent, kicker, agency, title), the sources, the footer and its page number.
+FURNITURE_IDS = (
+    "deco_accent_2",
+    "deco_kicker_2",
+    "deco_agency_2",
+    "title_2",
+    "sources",
+    "deco_footer_rule_2",
+    "footer_2",
+    "deco_page_2",
+)
+FURNITURE_GAP_MM = 4.0
+
+
+def _on_page(layout: QgsLayout, item_id: str, page: int) -> QgsLayoutItem | None:
+    item = layout.itemById(item_id)
+    return item if item is not None and item.page() == page else None
+
+
+def continuation_band(layout: QgsLayout, page: int) -> tuple[float, float]:
+    """(top, bottom) in mm within a page where a continued table may go: below the title and
+    above the sources of the table's ``page`` (the page margins when the template has neither)."""
+    page_height = layout.pageCollection().page(page).pageSize().height()
+    title, sources = _on_page(layout, "title_2", page), _on_page(layout, "sources", page)
+    top = title.pagePos().y() + title.rect().height() + FURNITURE_GAP_MM if title else CONTINUATION_TOP_MM
+    bottom = sources.pagePos().y() - FURNITURE_GAP_MM / 2 if sources else page_height - CONTINUATION_TOP_MM
+    return top, bottom
+
+
+def repeat_page_furniture(layout: QgsLayout, page: int = 1) -> int:
+    """Copy the header band, sources, footer and page number of ``page`` onto every later page
+    (the pages a table continues on); call it once the texts are set. Returns the pages done."""
+    items = [item for item in (_on_page(layout, item_id, page) for item_id in FURNITURE_IDS) if item]
+    pages = layout.pageCollection()
+    if not items or pages.pageCount() <= page + 1:
+        return 0
+    document = QDomDocument()
+    root = document.createElement("items")
+    document.appendChild(root)
+    context = QgsReadWriteContext()
+    for item in items:
+        item.writeXml(root, document, context)
+    for later in range(page + 1, pages.pageCount()):
+        origin = pages.page(later).pos()
+        for copy in layout.addItemsFromXml(root, document, context, origin, True):
+            copy.setId(f"{copy.id()}_p{later + 1}")
+    return pages.pageCount() - page - 1
 
 
 def set_table(layout: QgsLayout, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:

@@ -158,3 +158,38 @@ def test_the_legend_fits_its_frame_with_every_layer_title(layout, language):
     assert legend_size(legend).width() <= legend.rect().width() + 0.01
     set_legend(layout, "legend_main", [])
     del layers
+
+
+def test_a_continued_epci_table_page_has_the_header_band_sources_footer_and_page_number():
+    """Indre's page 3 had six EPCI rows and nothing else."""
+    from anct_qgis_plugin.cartography.template import (
+        FURNITURE_IDS,
+        continuation_band,
+        fill_table,
+        find_table,
+        repeat_page_furniture,
+    )
+
+    project = QgsProject()
+    layout = load_template(project)
+    set_text(layout, "title_2", "Indre (36) — accès aux services et intercommunalités")
+    set_text(layout, "sources", "Sources : ANCT (2024-08-01).")
+    table = find_table(layout)
+    fill_table(table, [[f"CC {n}", "10", "6 178", "0,0", "9,1"] for n in range(60)])
+    pages = layout.pageCollection().pageCount()
+    assert pages >= 3
+    assert repeat_page_furniture(layout) == pages - 2
+    top, bottom = continuation_band(layout, 1)
+    for page in range(2, pages):
+        for item_id in FURNITURE_IDS:
+            copy = layout.itemById(f"{item_id}_p{page + 1}")
+            original = layout.itemById(item_id)
+            assert copy is not None and copy.page() == page, (item_id, page)
+            assert copy.pagePos() == original.pagePos()
+        assert layout.itemById(f"title_2_p{page + 1}").text() == "Indre (36) — accès aux services et intercommunalités"
+        assert layout.itemById(f"sources_p{page + 1}").text() == "Sources : ANCT (2024-08-01)."
+        frame = next(frame for frame in table.frames() if frame.page() == page)
+        assert top - 0.01 <= frame.pagePos().y() and frame.pagePos().y() + frame.rect().height() <= bottom + 0.01
+        number = layout.itemById(f"deco_page_2_p{page + 1}")
+        assert number.currentText() == f"{page + 1} / {pages}"
+    del layout, project
