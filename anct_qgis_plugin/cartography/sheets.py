@@ -13,12 +13,12 @@ import tempfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
 from ..core.catalogue import get_source
 from ..core.errors import AnctError
 from ..core.service import AnctData
-from ..engine.figures import ATLAS_TABLES, COM_CODES, GapMeasure, compute_profile, gap_run
+from ..engine.figures import ATLAS_TABLES, COM_CODES, GapMeasure, compute_profile, gap_run, once
 
 # The algorithms' context: these messages were anct:department_atlas's before the run moved here,
 # and the French translation files them there.
@@ -151,11 +151,11 @@ def _gather(
 ) -> tuple[SheetInputs, SheetTexts]:
     """(SheetInputs, the sheet's texts: they say which measure of the gap it shows)."""
     territory = index.departement(code)
-    profile = compute_profile(territory, data, context, feedback, measure, runs, ATLAS_TABLES)
+    builder = data.builder(feedback)  # one per sheet: the figures and the layers read each file once
+    profile = compute_profile(territory, data, context, feedback, measure, runs, ATLAS_TABLES, builder)
     profile = with_ranks(profile, data, ATLAS_TABLES, context, feedback, runs)
     used = profile.measure
     texts = texts.for_measure(used.threshold, used.by_road)
-    builder = data.builder(feedback)
     inputs = SheetInputs(
         territory,
         index.regions.get(territory.region_codes[0], "") if territory.region_codes else "",
@@ -201,8 +201,8 @@ def _gather(
                 )
             )
     try:
-        france = builder.build("departements", index.country())
-        inputs.france_layer = france.layer
+        france = once(runs, ("france_layer",), lambda: builder.build("departements", index.country()))
+        inputs.france_layer = france.layer.materialize(QgsFeatureRequest())  # each sheet's project owns its copy
         inputs.sources.append(SheetSource.of(france.info))
     except AnctError as error:
         feedback.pushWarning(tr("Locator map unavailable: {error}").format(error=error))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsDistanceArea,
     QgsProcessingContext,
     QgsProcessingException,
@@ -146,7 +147,8 @@ def territory_km2(builder: LayerBuilder, territory: Territory, feedback: QgsProc
     for code in territory.departement_codes:
         part = dataclasses.replace(territory, departement_codes=(code,))
         try:
-            total += ellipsoidal_km2(builder.build("communes", part).layer)
+            # The builder's own copy: the sheet's programme layers join the same outlines.
+            total += ellipsoidal_km2(builder.commune_layer(part, QgsCoordinateReferenceSystem(part.crs)))
         except AnctError as error:
             without_outlines.append((code, error))
     if not without_outlines:
@@ -422,10 +424,11 @@ def compute_profile(
     measure: GapMeasure = STRAIGHT_DEFAULT,
     runs: Optional[dict] = None,
     tables: tuple = PROFILE_TABLES,
+    builder: Optional[LayerBuilder] = None,
 ) -> Profile:
     """The key figures of a territory from ``tables``; ``runs`` keeps the service-gap runs (see
-    service_gaps)."""
-    builder = data.builder(feedback)
+    service_gaps); ``builder``: the caller's, to share the layers it has read (data's otherwise)."""
+    builder = builder or data.builder(feedback)
     index = builder.index
     memberships = once(runs, ("memberships", tables), lambda: read_memberships(builder, tables, feedback))
     usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
