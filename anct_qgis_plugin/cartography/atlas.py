@@ -27,7 +27,7 @@ from qgis.core import (
 from ..core.presentation import translate_legend
 from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
-from .charts import comparison_chart_svg
+from .charts import comparison_chart_svg, dot_strip_svg
 from .template import apply_font_family, frame_map, repeat_page_furniture, set_figure, set_legend, set_table, set_text
 from .texts import DEFAULT_LANGUAGE, WORDS, SheetSource, SheetTexts
 
@@ -59,6 +59,8 @@ class SheetInputs:
     region_name: str
     figures: DataFrame  # diagnostics.profile.key_figures
     ranks: dict = field(default_factory=dict)  # indicator -> (rank, count) among the départements
+    national: DataFrame | None = None  # every département's figures (engine.national.departement_table)
+    region_departements: tuple = ()  # the codes of its région's départements
     layers: dict = field(default_factory=dict)  # layer id -> BuiltLayer
     gap_layer: QgsVectorLayer | None = None
     gap_summary: QgsVectorLayer | None = None  # summary by EPCI
@@ -107,7 +109,7 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
         inputs.gap_layer
     ]
     frame_map(layout, "map_gap", gap_layers, extent, crs=crs)
-    set_legend(layout, "legend_gap", [inputs.gap_layer], legend_title)
+    set_legend(layout, "legend_gap", [inputs.gap_layer], "")  # its layer's name says what it shows
     chart = os.path.join(workdir, f"chart_{territory.code}.svg")
     comparison_chart_svg(
         chart,
@@ -119,6 +121,13 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     picture = layout.itemById("chart")
     if picture is not None:
         picture.setPicturePath(chart)
+    strips = layout.itemById("chart_ranks")
+    if strips is not None:  # the département among all départements
+        path = os.path.join(workdir, f"strips_{territory.code}.svg")
+        rows = texts.strips(inputs.national, territory.code, inputs.region_departements, inputs.figures, inputs.ranks)
+        size = strips.sizeWithUnits()
+        dot_strip_svg(path, rows, texts.words.strips_title, size.width(), size.height(), texts.strip_value)
+        strips.setPicturePath(path if rows else "")
     set_table(layout, texts.epci_headers(), texts.epci_rows(inputs.gap_summary))
     set_text(layout, "sources", texts.sources(inputs.sources))
     set_text(layout, "missing", texts.missing(inputs.missing))

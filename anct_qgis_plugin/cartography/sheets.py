@@ -161,6 +161,8 @@ def _gather(
         index.regions.get(territory.region_codes[0], "") if territory.region_codes else "",
         profile.table,
         profile.ranks,
+        departement_table(data, ATLAS_TABLES, profile.measure, context, feedback, runs),
+        index.region(territory.region_codes[0]).departement_codes if territory.region_codes else (),
     )
     for layer_id in MAIN_LAYERS:
         try:

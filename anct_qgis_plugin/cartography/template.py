@@ -65,7 +65,17 @@ PAGE_1_IDS = (
     + FIGURE_IDS
     + ("map_main", "legend_main", "map_locator", "scalebar_main", "north_main", "footer_1")
 )
-PAGE_2_IDS = ("title_2", "map_gap", "legend_gap", "chart", "epci_table_frame", "sources", "missing", "footer_2")
+PAGE_2_IDS = (
+    "title_2",
+    "map_gap",
+    "legend_gap",
+    "chart_ranks",
+    "chart",
+    "epci_table_frame",
+    "sources",
+    "missing",
+    "footer_2",
+)
 ITEM_IDS = PAGE_1_IDS + PAGE_2_IDS
 TABLE_FRAME_ID = "epci_table_frame"
 
@@ -272,15 +282,21 @@ def _scale_legend_fonts(legend: QgsLayoutItemLegend, points: float) -> None:
 
 
 def fit_legend(legend: QgsLayoutItemLegend) -> bool:
-    """Smaller type, by half points down to MIN_POINT_SIZE, until the legend's longest line fits
-    its frame's width (a long layer name — "Priority neighbourhoods 2024 (QPV)" — was cut at
-    the frame). Returns whether it fits."""
+    """Smaller type, by half points down to MIN_POINT_SIZE, until the legend fits its frame (a
+    long layer name — "Priority neighbourhoods 2024 (QPV)" — was cut at the frame). Returns
+    whether it fits."""
     for _step in range(8):
-        if legend_size(legend).width() <= legend.rect().width() + 0.01:
+        if legend_fits(legend):
             return True
         _scale_legend_fonts(legend, -0.5)
     legend.adjustBoxSize()
-    return legend_size(legend).width() <= legend.rect().width() + 0.01
+    return legend_fits(legend)
+
+
+def legend_fits(legend: QgsLayoutItemLegend) -> bool:
+    """True when the legend's contents fit its frame, in width and height."""
+    size, frame = legend_size(legend), legend.rect()
+    return size.width() <= frame.width() + 0.01 and size.height() <= frame.height() + 0.01
 
 
 def find_table(layout: QgsLayout, frame_id: str = TABLE_FRAME_ID) -> QgsLayoutMultiFrame | None:

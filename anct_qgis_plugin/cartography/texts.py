@@ -77,6 +77,7 @@ class SheetWords:
     partial_gap: str  # a level's gap measured on part of its communes: {name}, {n}, {total}
     rank: str  # the département's rank among the départements: {n}, {of}
     rank_notes: dict  # box -> what rank 1 is, where "first" is ambiguous
+    strips_title: str  # the dot strip: the département among all départements
     headings: dict  # the template's fixed labels (item id -> text) and "legend": the legends' title
 
 
@@ -123,6 +124,7 @@ WORDS = {
         road_network="Réseau routier BD TOPO",
         partial_gap="éloignement des France services de {name} (partiel : {n} communes sur {total})",
         rank="rang {n}/{of}",
+        strips_title="Parmi les départements",
         rank_notes={
             "programmes": " (PVD)",
             "france_services": " (1 = mieux doté)",
@@ -182,6 +184,7 @@ WORDS = {
         road_network="BD TOPO road network",
         partial_gap="service gap of {name} (partial: {n} of {total} communes)",
         rank="rank {n}/{of}",
+        strips_title="Among the départements",
         rank_notes={
             "programmes": " (PVD)",
             "france_services": " (1 = most)",
@@ -234,6 +237,17 @@ class ChartRow(NamedTuple):
 
     label: str
     values: list
+
+
+class Strip(NamedTuple):
+    """One indicator of the dot strip (charts.dot_strip_svg): its label, every other département's
+    value, the département's own (marked), its région's other départements' values and its rank."""
+
+    label: str
+    values: list
+    marked: float | None
+    region: list
+    rank: str = ""
 
 
 class Figure(NamedTuple):
@@ -455,6 +469,47 @@ class SheetTexts:
             self._gap_words(w.chart_gap, w.chart_gap_road),
         )
         return [ChartRow(label, list(self._figure(figures, key))) for label, key in zip(labels, self.CHART_INDICATORS)]
+
+    # The indicators of the dot strip (among the chart's).
+    STRIP_INDICATORS = ("density", "france_services_per_10000", "gap_share")
+
+    def strip_value(self, value: float, row: int) -> str:
+        """The marked value of a dot strip's row (the value_format of charts.dot_strip_svg)."""
+        if self.STRIP_INDICATORS[row].endswith("share"):
+            return self._share(value)
+        return self._n(value, 0 if abs(value) >= 100 else (1 if abs(value) >= 1 else 2))
+
+    def strips(
+        self,
+        national: DataFrame | None,
+        code: str,
+        region_codes: Iterable[str],
+        figures: DataFrame,
+        ranks: Mapping[str, tuple[int, int]],
+    ) -> list[Strip]:
+        """The dot strip's rows: each indicator's value in every département (``national``:
+        engine.national.departement_table), the département's own from its ``figures``; none
+        without the national table."""
+        if national is None or national.empty:
+            return []
+        labels = dict(zip(self.CHART_INDICATORS, (row.label for row in self.chart_rows(figures))))
+        region = set(region_codes) - {code}
+        rows = []
+        for indicator in self.STRIP_INDICATORS:
+            if indicator not in national.columns:
+                continue
+            column = national[indicator].drop(index=code, errors="ignore")
+            found = ranks.get(indicator)
+            rows.append(
+                Strip(
+                    labels.get(indicator, indicator),
+                    [v for c, v in column.items() if c not in region],
+                    self._figure(figures, indicator).territory,
+                    [v for c, v in column.items() if c in region],
+                    self.words.rank.format(n=found[0], of=found[1]) if found else "",
+                )
+            )
+        return rows
 
     def series_names(self, territory: Territory, region_name: str) -> list[str]:
         return [territory.name, region_name or self.words.region, self.words.france]
