@@ -69,12 +69,12 @@
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="167" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="170" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="163" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="166" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="124" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="126" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -464,7 +464,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="206" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="210" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -529,7 +529,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="283" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="286" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
@@ -764,7 +764,7 @@
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="116" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="118" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -784,7 +784,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="359" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="374" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -799,7 +799,7 @@
       <translation>Éloignement des France services de chaque département, pour les rangs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="327" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="342" />
       <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
@@ -829,7 +829,7 @@
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="125" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="127" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
@@ -1154,7 +1154,7 @@
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="167" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="171" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1179,7 +1179,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="397" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="412" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1224,27 +1224,27 @@
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="529" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="530" />
       <source>{n} units are more than {km:g} km from any drivable road of the network (MAX_ACCESS_KM): not reached, counted beyond the threshold (off_network = 1)</source>
       <translation>{n} unités sont à plus de {km:g} km de toute route carrossable du réseau (MAX_ACCESS_KM) : non atteintes, comptées au-delà du seuil (off_network = 1)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="525" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="526" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="526" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="527" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="527" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="528" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="528" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="529" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
@@ -1367,7 +1367,7 @@
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="84" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="96" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
@@ -1712,12 +1712,12 @@
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="91" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="103" />
       <source>The layout template {path} could not be loaded.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="86" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="98" />
       <source>The layout template {path} is not valid XML.</source>
       <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
