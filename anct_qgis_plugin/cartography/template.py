@@ -32,7 +32,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QSizeF, Qt
+from qgis.PyQt.QtCore import QSizeF, Qt, QUuid
 from qgis.PyQt.QtGui import QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -453,8 +453,11 @@ def repeat_page_furniture(layout: QgsLayout, page: int = 1) -> int:
     for item in items:
         item.writeXml(root, document, context)
     for later in range(page + 1, pages.pageCount()):
-        origin = pages.page(later).pos()
-        for copy in layout.addItemsFromXml(root, document, context, origin, True):
+        # Copies of their own: items sharing a uuid swap places when the layout repositions them.
+        elements = root.childNodes()
+        for number in range(elements.count()):
+            elements.at(number).toElement().setAttribute("uuid", QUuid.createUuid().toString())
+        for copy in layout.addItemsFromXml(root, document, context, pages.page(later).pos(), True):
             copy.setId(f"{copy.id()}_p{later + 1}")
     return pages.pageCount() - page - 1
 

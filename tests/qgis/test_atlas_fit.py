@@ -179,6 +179,7 @@ def test_a_continued_epci_table_page_has_the_header_band_sources_footer_and_page
     pages = layout.pageCollection().pageCount()
     assert pages >= 3
     assert repeat_page_furniture(layout) == pages - 2
+    layout.refresh()  # as fill_sheet ends: the copies stay on their pages
     top, bottom = continuation_band(layout, 1)
     for page in range(2, pages):
         for item_id in FURNITURE_IDS:
