@@ -22,6 +22,13 @@ in a separate process ("http"), or read as a mirror folder ("folder"):
 cold = an empty cache (and no territory index in memory); warm = the cache the cold run just
 filled, in the same process, as a second run in a QGIS session would find it. Every figure is
 the median of --repeat runs. Results and their reading: docs/benchmarks-atlas.md.
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/atlas.py --france [--repeat 1]
+
+--france: the whole atlas against one sheet in the same process, offline from ../shared/mirror
+itself (it has the commune outlines of every département: no synthetic mirror), read as a mirror
+folder: DEPARTMENTS=36 then DEPARTMENTS=all, each cold then warm; the ratio all / one sheet
+(target: at most 12) and the process's peak memory (target: under 1.5 GB).
 """
 
 import argparse
@@ -57,6 +64,9 @@ SCENARIOS = {  # name: (DEPARTMENTS, output kind, target in seconds)
     "region": (f"reg:{REGION}", "folder", REGION_TARGET_S),
     "combined": (f"reg:{REGION}", "pdf", REGION_TARGET_S),
 }
+FRANCE_RATIO_TARGET = 12.0  # the whole atlas at most 12 times one sheet of the same run
+FRANCE_MEMORY_TARGET_MB = 1500.0
+ALL = "all"  # --france: DEPARTMENTS=all (the 101 départements)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before tests/ goes on the path: the package tests/qgis would shadow it.
@@ -105,6 +115,9 @@ def parse_args():
     )
     parser.add_argument(
         "--cells-per-commune", type=float, default=3.0, help="grid cells per synthetic commune, about (default 3)"
+    )
+    parser.add_argument(
+        "--france", action="store_true", help="the whole atlas (all) against one sheet (36), from ../shared/mirror"
     )
     parser.add_argument("--render", metavar="DEP", help="render page 1 of atlas_DEP.pdf (région run) to PNG")
     parser.add_argument(
@@ -357,7 +370,7 @@ def run_atlas(scenario, output):
     """(seconds, feedback) of one processing.run of the atlas into ``output`` (a folder)."""
     import processing
 
-    departments, kind, _target = SCENARIOS[scenario]
+    departments, kind, _target = SCENARIOS[scenario] if scenario != ALL else (ALL, "folder", None)
     output.mkdir(parents=True, exist_ok=True)
     parameters = {"DEPARTMENTS": departments}
     if kind == "folder":
@@ -435,6 +448,33 @@ def render(folder, dep, work):
     print(f"page 1 of {pdf.name} rendered to {png}.png")
 
 
+def peak_mb():
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def france(work, repeat):
+    """One sheet and the whole atlas, cold and warm, in this process: the ratio and the peak memory."""
+    warnings, times = set(), {}
+    for scenario in ("sheet", ALL):
+        times[scenario], output = measure(scenario, str(SHARED_MIRROR), work, repeat, warnings)
+        print(f"  peak memory after {scenario}: {peak_mb():.0f} MB", flush=True)
+    sheets = len(list(output.glob("atlas_*.pdf")))
+    print(f"\n{'state':<8}{'one sheet (36) s':>18}{f'all ({sheets} sheets) s':>22}{'ratio':>8}{'<= 12':>7}")
+    for state in ("cold", "warm"):
+        one, whole = median(times["sheet"][state]), median(times[ALL][state])
+        ratio = whole / one
+        print(f"{state:<8}{one:18.1f}{whole:22.1f}{ratio:8.1f}{'yes' if ratio <= FRANCE_RATIO_TARGET else 'NO':>7}")
+    peak = peak_mb()
+    print(
+        f"peak memory {peak:.0f} MB (target < {FRANCE_MEMORY_TARGET_MB:.0f} MB: "
+        f"{'met' if peak < FRANCE_MEMORY_TARGET_MB else 'NOT met'}); medians of {repeat} run(s)"
+    )
+    if warnings:
+        print(f"{len(warnings)} distinct warnings from the algorithm, e.g.:\n  " + "\n  ".join(sorted(warnings)[:5]))
+
+
 # --- report ----------------------------------------------------------------------------------
 def median(values):
     return statistics.median(values) if values else None
@@ -476,6 +516,10 @@ def main():
     QgsApplication.processingRegistry().addProvider(provider)
     print(f"QGIS {Qgis.QGIS_VERSION}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; work folder {work}")
     try:
+        if args.france:
+            print(f"mirror folder {SHARED_MIRROR}")
+            france(work, args.repeat)
+            return
         mirror = work / "mirror"
         start = time.perf_counter()
         rows = build_mirror(mirror, args.edge_vertices, args.cells_per_commune)

@@ -9,7 +9,7 @@
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="78" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="83" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="141" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="174" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="137" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="170" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="108" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="126" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -224,6 +224,11 @@
       <translation>Fichier téléchargé</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/engine/national.py" line="71" />
+      <source>Département areas unavailable (no density rank): {error}</source>
+      <translation>Superficies des départements indisponibles (pas de rang de densité) : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="85" />
       <source>Départements</source>
       <translation>Départements</translation>
@@ -329,7 +334,7 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="427" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="483" />
       <source>Fixed broadband (Arcep) unavailable: {error}</source>
       <translation>Haut débit fixe (Arcep) indisponible : {error}</translation>
     </message>
@@ -444,6 +449,11 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="91" />
+      <source>Left out of 'all': {names} — collectivités d'outre-mer, which no commune outline covers (IGN's France is metropolitan France and the DROM): their sheet would be an empty map. Name one to print it.</source>
+      <translation>Laissées hors de « all » : {names} — collectivités d'outre-mer, qu'aucun contour de commune ne couvre (la France de l'IGN est la métropole et les DROM) : leur fiche serait une carte vide. Donnez son code pour l'imprimer.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="49" />
       <source>Level</source>
       <translation>Niveau</translation>
@@ -464,7 +474,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="186" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="210" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -514,7 +524,7 @@
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="67" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="72" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
@@ -529,7 +539,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="257" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="290" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
@@ -570,8 +580,8 @@
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="139" />
-      <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured.</source>
-      <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note (note) quand un chiffre n'est pas donné parce qu'une partie seulement des communes d'un niveau a pu être mesurée.</translation>
+      <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured. For a département, rank and rank_of: its rank among the départements (1 = the largest value) and how many have the figure (101).</source>
+      <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note quand un chiffre n'est pas donné parce que seule une partie des communes d'un niveau a pu être mesurée. Pour un département, rank et rank_of : son rang parmi les départements (1 = la plus grande valeur) et combien ont ce chiffre (101).</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/check_sources.py" line="58" />
@@ -689,7 +699,7 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="184" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="187" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -779,7 +789,7 @@
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="108" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="122" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -799,7 +809,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="333" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="378" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -809,7 +819,12 @@
       <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="301" />
+      <location filename="../anct_qgis_plugin/engine/national.py" line="76" />
+      <source>Service gap of every département, for the ranks</source>
+      <translation>Éloignement des France services de chaque département, pour les rangs</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="346" />
       <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
@@ -854,7 +869,7 @@
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="109" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="127" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
@@ -1184,7 +1199,7 @@
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="147" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="171" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1194,7 +1209,7 @@
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="225" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="229" />
       <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
@@ -1209,7 +1224,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="370" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="416" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1234,7 +1249,7 @@
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="201" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="205" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1254,27 +1269,27 @@
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="529" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="530" />
       <source>{n} units are more than {km:g} km from any drivable road of the network (MAX_ACCESS_KM): not reached, counted beyond the threshold (off_network = 1)</source>
       <translation>{n} unités sont à plus de {km:g} km de toute route carrossable du réseau (MAX_ACCESS_KM) : non atteintes, comptées au-delà du seuil (off_network = 1)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="525" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="526" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="526" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="527" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="527" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="528" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="528" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="529" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
@@ -1397,7 +1412,7 @@
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="83" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="96" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
@@ -1767,12 +1782,12 @@
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="90" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="103" />
       <source>The layout template {path} could not be loaded.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="85" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="98" />
       <source>The layout template {path} is not valid XML.</source>
       <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>

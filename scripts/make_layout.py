@@ -502,7 +502,16 @@ def build_page_2(layout):
     map_h, map_w = 62.0, 125.0
     map_gap = add_map(layout, "map_gap", LEFT, map_top, map_w, map_h, page)
     side_x = LEFT + map_w + 5.0
-    add_legend(layout, "legend_gap", map_gap, side_x, map_top, RIGHT - side_x, map_h, page)
+    legend_h = 31.0  # the gap classes; the dot strip below
+    add_legend(layout, "legend_gap", map_gap, side_x, map_top, RIGHT - side_x, legend_h, page)
+    strips = QgsLayoutItemPicture(layout)
+    layout.addLayoutItem(strips)
+    strips.setId("chart_ranks")
+    strips.setMode(QgsLayoutItemPicture.Format.FormatSVG)
+    strips.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    strips.setPictureAnchor(QgsLayoutItemPicture.ReferencePoint.UpperLeft)
+    strips.setPicturePath("")
+    place(strips, side_x, map_top + legend_h, RIGHT - side_x, map_h - legend_h, page)
 
     chart_top = add_heading(
         layout,

@@ -27,9 +27,9 @@ from qgis.core import (
 from ..core.presentation import translate_legend
 from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
-from .charts import comparison_chart_svg
-from .template import apply_font_family, frame_map, set_figure, set_legend, set_table, set_text
-from .texts import SheetSource, SheetTexts
+from .charts import comparison_chart_svg, dot_strip_svg
+from .template import apply_font_family, frame_map, repeat_page_furniture, set_figure, set_legend, set_table, set_text
+from .texts import DEFAULT_LANGUAGE, WORDS, SheetSource, SheetTexts
 
 if TYPE_CHECKING:  # for the hints only
     from collections.abc import Iterable
@@ -58,6 +58,9 @@ class SheetInputs:
     territory: Territory
     region_name: str
     figures: DataFrame  # diagnostics.profile.key_figures
+    ranks: dict = field(default_factory=dict)  # indicator -> (rank, count) among the départements
+    national: DataFrame | None = None  # every département's figures (engine.national.departement_table)
+    region_departements: tuple = ()  # the codes of its région's départements
     layers: dict = field(default_factory=dict)  # layer id -> BuiltLayer
     gap_layer: QgsVectorLayer | None = None
     gap_summary: QgsVectorLayer | None = None  # summary by EPCI
@@ -80,19 +83,25 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     territory = inputs.territory
     if inputs.gap_layer is not None:
         inputs.gap_layer.setName(texts.gap_map_title)
-    set_text(layout, "title", texts.title(territory))
-    set_text(layout, "title_2", texts.title_2(territory))
-    set_text(layout, "subtitle", texts.subtitle(inputs.region_name, time.localtime()))
-    apply_font_family(layout)
+    apply_font_family(layout)  # before fitting: the family sets the widths
+    for item_id, text in texts.words.headings.items():
+        item = layout.itemById(item_id)
+        # The plugin's own words in the sheet's language; a user's template keeps its own.
+        if item is not None and item.text() == WORDS[DEFAULT_LANGUAGE].headings[item_id]:
+            item.setText(text)
+    set_text(layout, "title", texts.title(territory), fit=True)
+    set_text(layout, "title_2", texts.title_2(territory), fit=True)
+    set_text(layout, "subtitle", texts.subtitle(inputs.region_name, time.localtime()), fit=True)
     for box in FIGURE_BOXES:
         if layout.itemById(f"figure_{box}") is not None:  # a user's template may leave boxes out
-            set_figure(layout, f"figure_{box}", *texts.figure_box(box, inputs.figures))
+            set_figure(layout, f"figure_{box}", *texts.figure_box(box, inputs.figures, inputs.ranks))
     main = [inputs.layers[k].layer for k in MAIN_LAYERS if k in inputs.layers]
     outline = inputs.layers.get("communes")
     extent = _extent([outline.layer] if outline else main)
     crs = QgsCoordinateReferenceSystem(territory.crs)
     frame_map(layout, "map_main", main, extent, crs=crs)
-    set_legend(layout, "legend_main", [layer for layer in main if layer.name() and layer.featureCount()])
+    legend_title = texts.words.headings["legend"]
+    set_legend(layout, "legend_main", [layer for layer in main if layer.name() and layer.featureCount()], legend_title)
     if inputs.france_layer is not None:
         frame_map(layout, "map_locator", [inputs.france_layer], _metropole_extent(inputs.france_layer, territory))
     # The sites above the gap polygons (a map item draws its first layer on top).
@@ -100,7 +109,7 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
         inputs.gap_layer
     ]
     frame_map(layout, "map_gap", gap_layers, extent, crs=crs)
-    set_legend(layout, "legend_gap", [inputs.gap_layer])
+    set_legend(layout, "legend_gap", [inputs.gap_layer], "")  # its layer's name says what it shows
     chart = os.path.join(workdir, f"chart_{territory.code}.svg")
     comparison_chart_svg(
         chart,
@@ -112,11 +121,19 @@ def fill_sheet(layout: QgsLayout, inputs: SheetInputs, texts: SheetTexts, workdi
     picture = layout.itemById("chart")
     if picture is not None:
         picture.setPicturePath(chart)
+    strips = layout.itemById("chart_ranks")
+    if strips is not None:  # the département among all départements
+        path = os.path.join(workdir, f"strips_{territory.code}.svg")
+        rows = texts.strips(inputs.national, territory.code, inputs.region_departements, inputs.figures, inputs.ranks)
+        size = strips.sizeWithUnits()
+        dot_strip_svg(path, rows, texts.words.strips_title, size.width(), size.height(), texts.strip_value)
+        strips.setPicturePath(path if rows else "")
     set_table(layout, texts.epci_headers(), texts.epci_rows(inputs.gap_summary))
     set_text(layout, "sources", texts.sources(inputs.sources))
     set_text(layout, "missing", texts.missing(inputs.missing))
     for footer in ("footer_1", "footer_2"):
         set_text(layout, footer, texts.footer(inputs.sources))
+    repeat_page_furniture(layout)  # the pages the EPCI table continues on
     layout.refresh()
 
 

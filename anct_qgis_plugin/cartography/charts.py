@@ -15,7 +15,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from qgis.PyQt.QtSvg import QSvgGenerator
 
 from .style import COLOURS, FONT_FAMILY
-from .texts import DEFAULT_LANGUAGE, NBSP, WORDS, ChartRow, ChartWords, format_number
+from .texts import DEFAULT_LANGUAGE, NBSP, WORDS, ChartRow, ChartWords, Strip, format_number
 
 SERIES_COLOURS = (COLOURS["bleu_france"], COLOURS["blue_grey"], COLOURS["light_grey"])
 _DPI = 720.0  # 10 px per point: integral pixel sizes for fonts
@@ -232,3 +232,96 @@ def _draw_chart(
             )
     painter.setPen(axis_pen)
     painter.drawLine(QPointF(bar_left, y), QPointF(bar_left, bottom))
+
+
+LOG_SCALE_FROM = 50.0  # a strip whose largest value is this many times its smallest is drawn on a log scale
+
+
+def dot_strip_svg(
+    path: str,
+    strips: Sequence[Strip],
+    title: str,
+    width_mm: float = 50.0,
+    height_mm: float = 30.0,
+    value_format: Callable[[float, int], str] | None = None,
+    font_family: str | None = None,
+) -> str:
+    """The département among all départements: per indicator, a line of one dot per département
+    (grey; its région's blue-grey), this one's in red with its value and rank; values spanning
+    more than LOG_SCALE_FROM times are placed on a log scale. Writes the SVG ``path`` and returns it."""
+    width_px, height_px = _pixels(width_mm), _pixels(height_mm)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(int(round(width_px)), int(round(height_px))))
+    generator.setViewBox(QRectF(0, 0, width_px, height_px))
+    generator.setResolution(int(_DPI))
+    generator.setTitle(title)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"cannot write the SVG chart {path}")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        _draw_strips(painter, generator, width_px, height_px, list(strips), title, value_format, font_family)
+    finally:
+        painter.end()
+    return path
+
+
+def _draw_strips(
+    painter: QPainter,
+    device: QSvgGenerator,
+    width: float,
+    height: float,
+    strips: list,
+    title: str,
+    value_format: Callable[[float, int], str] | None,
+    font_family: str | None,
+) -> None:
+    title_font, label_font = _font(8, bold=True, family=font_family), _font(6.5, family=font_family)
+    value_font = _font(6, bold=True, family=font_family)
+    title_metrics, label_metrics = QFontMetricsF(title_font, device), QFontMetricsF(label_font, device)
+    left, right = _pixels(1.5), width - _pixels(1.5)
+    painter.setFont(title_font)
+    painter.setPen(QColor(COLOURS["text"]))
+    y = title_metrics.ascent()
+    painter.drawText(QPointF(0, y), title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
+    y += title_metrics.descent() + _pixels(1)
+    row_height = (height - y) / max(1, len(strips))
+    radius = _pixels(0.55)
+    for index, strip in enumerate(strips):
+        top = y + index * row_height
+        painter.setFont(label_font)
+        painter.setPen(QColor(COLOURS["text_secondary"]))
+        label = label_metrics.elidedText(strip.label, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QPointF(0, top + label_metrics.ascent()), label)
+        line_y = top + label_metrics.height() + _pixels(1.4)
+        finite = [v for v in strip.values + strip.region + [strip.marked] if _valid(v)]
+        low, high = (min(finite), max(finite)) if finite else (0.0, 1.0)
+        # Densities run from 10 to 20,000: on a log scale, the départements do not crowd at one end.
+        scale = math.log10 if low > 0 and high / low > LOG_SCALE_FROM else float
+        low, span = scale(low), (scale(high) - scale(low)) or 1.0
+
+        def at(value: float, low: float = low, span: float = span, scale: Callable = scale) -> float:
+            return left + (right - left) * (scale(max(value, 1e-9)) - low) / span
+
+        axis = QPen(QColor(COLOURS["rule"]))
+        axis.setWidthF(_pixels(0.25))
+        painter.setPen(axis)
+        painter.drawLine(QPointF(left, line_y), QPointF(right, line_y))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for values, colour in ((strip.values, COLOURS["light_grey"]), (strip.region, COLOURS["blue_grey"])):
+            painter.setBrush(QColor(colour))
+            for value in values:
+                if _valid(value):
+                    painter.drawEllipse(QPointF(at(value), line_y), radius, radius)
+        if _valid(strip.marked):
+            painter.setBrush(QColor(COLOURS["rouge_marianne"]))
+            x = at(strip.marked)
+            painter.drawEllipse(QPointF(x, line_y), radius * 1.8, radius * 1.8)
+            text = value_format(strip.marked, index) if value_format else format_number(strip.marked)
+            text = f"{text} · {strip.rank}" if strip.rank else text
+            painter.setFont(value_font)
+            painter.setPen(QColor(COLOURS["text"]))
+            advance = QFontMetricsF(value_font, device).horizontalAdvance(text)
+            text_x = min(max(0.0, x - advance / 2), width - advance)
+            painter.drawText(QPointF(text_x, line_y + radius * 1.8 + QFontMetricsF(value_font, device).ascent()), text)

@@ -13,16 +13,17 @@ import tempfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
 from ..core.catalogue import get_source
 from ..core.errors import AnctError
 from ..core.service import AnctData
-from ..engine.figures import ATLAS_TABLES, GapMeasure, compute_profile, gap_run
+from ..engine.figures import ATLAS_TABLES, COM_CODES, GapMeasure, compute_profile, gap_run, once
 
 # The algorithms' context: these messages were anct:department_atlas's before the run moved here,
 # and the French translation files them there.
 from ..engine.i18n import tr
+from ..engine.national import departement_table, ranked_departements, with_ranks
 from .atlas import MAIN_LAYERS, SheetInputs, fill_sheet, project_for
 from .export import export_combined_pdf, export_pdf
 from .template import load_template
@@ -59,15 +60,19 @@ class AtlasResult:
     sheets: int
 
 
+ALL = ("all", "tous", "toutes", "fr")
+
+
 def departement_codes(index: TerritoryIndex, text: str) -> list[str]:
-    """'36', '36,18', 'reg:24' (a région: its départements) or 'all'."""
+    """'36', '36,18', 'reg:24' (a région: its départements) or 'all': the 101 départements (the
+    collectivités d'outre-mer have no commune outline to map, see left_out_of_all)."""
     text = (text or "").strip()
     if not text:
         raise QgsProcessingException(
             tr("No département given: a code (36), several (36,18), a région (reg:24) or all.")
         )
-    if text.lower() in ("all", "tous", "toutes", "fr"):
-        return sorted(index.departements)
+    if text.lower() in ALL:
+        return ranked_departements(index)
     codes = []
     for part in text.replace(";", ",").split(","):
         part = part.strip()
@@ -80,12 +85,23 @@ def departement_codes(index: TerritoryIndex, text: str) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def left_out_of_all(index: TerritoryIndex) -> str:
+    """The line saying which collectivités d'outre-mer 'all' leaves out, and why."""
+    left_out = sorted(set(index.departements) & COM_CODES)
+    return tr(
+        "Left out of 'all': {names} — collectivités d'outre-mer, which no commune outline covers (IGN's "
+        "France is metropolitan France and the DROM): their sheet would be an empty map. Name one to print it."
+    ).format(names=", ".join(f"{index.departements[code][0]} ({code})" for code in left_out))
+
+
 def print_atlas(request: AtlasRequest, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> AtlasResult:
     """One sheet per département of ``request.departments``, to PDF."""
     texts = SheetTexts(request.language or "fr", request.measure.threshold, request.measure.by_road)
     data = AnctData(language=texts.language)  # layer titles in the sheet's language
     index = data.territory_index(feedback)
     codes = departement_codes(index, request.departments)
+    if (request.departments or "").strip().lower() in ALL:
+        feedback.pushInfo(left_out_of_all(index))
     if request.workdir is not None:
         return _sheets(request, codes, data, index, texts, request.workdir, context, feedback)
     with tempfile.TemporaryDirectory(prefix="anct_atlas_") as workdir:  # charts, until the PDFs are out
@@ -103,6 +119,8 @@ def _sheets(
     feedback: QgsProcessingFeedback,
 ) -> AtlasResult:
     runs, layouts, written, projects = {}, [], [], []
+    # The national table of the ranks first: its national gap run then gives each sheet's.
+    departement_table(data, ATLAS_TABLES, request.measure, context, feedback, runs)
     for number, code in enumerate(codes):
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled."))
@@ -133,12 +151,18 @@ def _gather(
 ) -> tuple[SheetInputs, SheetTexts]:
     """(SheetInputs, the sheet's texts: they say which measure of the gap it shows)."""
     territory = index.departement(code)
-    profile = compute_profile(territory, data, context, feedback, measure, runs, ATLAS_TABLES)
+    builder = data.builder(feedback)  # one per sheet: the figures and the layers read each file once
+    profile = compute_profile(territory, data, context, feedback, measure, runs, ATLAS_TABLES, builder)
+    profile = with_ranks(profile, data, ATLAS_TABLES, context, feedback, runs)
     used = profile.measure
     texts = texts.for_measure(used.threshold, used.by_road)
-    builder = data.builder(feedback)
     inputs = SheetInputs(
-        territory, index.regions.get(territory.region_codes[0], "") if territory.region_codes else "", profile.table
+        territory,
+        index.regions.get(territory.region_codes[0], "") if territory.region_codes else "",
+        profile.table,
+        profile.ranks,
+        departement_table(data, ATLAS_TABLES, profile.measure, context, feedback, runs),
+        index.region(territory.region_codes[0]).departement_codes if territory.region_codes else (),
     )
     for layer_id in MAIN_LAYERS:
         try:
@@ -179,8 +203,8 @@ def _gather(
                 )
             )
     try:
-        france = builder.build("departements", index.country())
-        inputs.france_layer = france.layer
+        france = once(runs, ("france_layer",), lambda: builder.build("departements", index.country()))
+        inputs.france_layer = france.layer.materialize(QgsFeatureRequest())  # each sheet's project owns its copy
         inputs.sources.append(SheetSource.of(france.info))
     except AnctError as error:
         feedback.pushWarning(tr("Locator map unavailable: {error}").format(error=error))

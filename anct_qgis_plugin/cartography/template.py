@@ -13,6 +13,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayout,
     QgsLayoutFrame,
+    QgsLayoutItem,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
@@ -22,6 +23,8 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLayoutUtils,
+    QgsLegendRenderer,
     QgsLegendStyle,
     QgsMapLayer,
     QgsPrintLayout,
@@ -29,7 +32,8 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QSizeF, Qt, QUuid
+from qgis.PyQt.QtGui import QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import LABEL_TEXT_FORMAT, LEGEND_STYLE_TEXT_FORMAT, font_families
@@ -40,7 +44,6 @@ from .style import FONT_CANDIDATES, FONT_FAMILY
 
 if TYPE_CHECKING:
     from qgis.core import QgsTextFormat
-    from qgis.PyQt.QtGui import QFont
 
 TEMPLATE_NAME = "atlas_departement.qpt"
 DEFAULT_TEMPLATE = resource_path("layouts", TEMPLATE_NAME)
@@ -62,7 +65,17 @@ PAGE_1_IDS = (
     + FIGURE_IDS
     + ("map_main", "legend_main", "map_locator", "scalebar_main", "north_main", "footer_1")
 )
-PAGE_2_IDS = ("title_2", "map_gap", "legend_gap", "chart", "epci_table_frame", "sources", "missing", "footer_2")
+PAGE_2_IDS = (
+    "title_2",
+    "map_gap",
+    "legend_gap",
+    "chart_ranks",
+    "chart",
+    "epci_table_frame",
+    "sources",
+    "missing",
+    "footer_2",
+)
 ITEM_IDS = PAGE_1_IDS + PAGE_2_IDS
 TABLE_FRAME_ID = "epci_table_frame"
 
@@ -91,11 +104,83 @@ def load_template(project: QgsProject, path: str | None = None) -> QgsPrintLayou
     return layout
 
 
-def set_text(layout: QgsLayout, item_id: str, text: str) -> None:
-    """Text of a label, when the template has it (a user's template may leave items out)."""
+def set_text(layout: QgsLayout, item_id: str, text: str, fit: bool = False) -> None:
+    """Text of a label, when the template has it (a user's template may leave items out);
+    ``fit``: smaller type when the text would not fit its frame (fit_label)."""
     item = layout.itemById(item_id)
     if item is not None:
         item.setText(text)
+        if fit:
+            fit_label(item)
+
+
+MIN_POINT_SIZE = 6.0  # the smallest type a sheet prints: below, a text is abbreviated by its author
+
+
+def label_font(item: QgsLayoutItemLabel) -> QFont:
+    """The label's font at its point size (a QgsTextFormat's size from QGIS 3.24)."""
+    if LABEL_TEXT_FORMAT:
+        text_format = item.textFormat()
+        font = QFont(text_format.font())
+        font.setPointSizeF(text_format.size())
+        return font
+    return QFont(item.font())
+
+
+def _set_point_size(item: QgsLayoutItemLabel, size: float) -> None:
+    if LABEL_TEXT_FORMAT:
+        text_format = item.textFormat()
+        text_format.setSize(size)
+        item.setTextFormat(text_format)
+    else:
+        font = item.font()
+        font.setPointSizeF(size)
+        item.setFont(font)
+
+
+def wrapped_lines(text: str, font: QFont, width_mm: float) -> int:
+    """How many lines ``text`` takes in a ``width_mm`` wide label (wrapped at spaces, as a label
+    wraps); a word wider than the frame counts as overflowing (returns a huge number)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        line = ""
+        lines += 1
+        for word in paragraph.split(" "):
+            if QgsLayoutUtils.textWidthMM(font, word) > width_mm:
+                return 10**6
+            trial = f"{line} {word}" if line else word
+            if QgsLayoutUtils.textWidthMM(font, trial) <= width_mm:
+                line = trial
+            else:
+                lines, line = lines + 1, word
+    return lines
+
+
+def line_spacing_mm(font: QFont) -> float:
+    """The distance between two lines of a label in ``font`` (mm), measured on a large pixel size
+    (QgsLayoutUtils.fontHeightMM rounds to whole pixels at small sizes)."""
+    large = QFont(font)
+    large.setPixelSize(1000)
+    return QFontMetricsF(large).lineSpacing() / 1000 * font.pointSizeF() * 25.4 / 72
+
+
+def text_fits(item: QgsLayoutItemLabel, text: str | None = None, height_mm: float | None = None) -> bool:
+    """True when the label's text (or ``text``) fits its frame (less the margins), or ``height_mm``."""
+    font = label_font(item)
+    width = item.rect().width() - 2 * item.marginX()
+    height = (item.rect().height() - 2 * item.marginY()) if height_mm is None else height_mm
+    line_height = line_spacing_mm(font)
+    return wrapped_lines(item.text() if text is None else text, font, width) * line_height <= height + 0.01
+
+
+def fit_label(item: QgsLayoutItemLabel, height_mm: float | None = None) -> bool:
+    """Smaller type, by half points down to MIN_POINT_SIZE, until the label's text fits its frame
+    (or ``height_mm``). Returns whether it fits."""
+    size = label_font(item).pointSizeF()
+    while not text_fits(item, height_mm=height_mm) and size - 0.5 >= MIN_POINT_SIZE:
+        size -= 0.5
+        _set_point_size(item, size)
+    return text_fits(item, height_mm=height_mm)
 
 
 def figure_text(value: object, label: object, comparison: object = "") -> str:
@@ -121,8 +206,12 @@ def set_figure(
         box.setText(figure_text(value, label, comparison))
     else:
         big.setText(str(value))
+        fit_label(big)
         box.setText("\n".join(part for part in (str(label), str(comparison or "")) if part))
         box.setVAlign(Qt.AlignmentFlag.AlignBottom)
+        # Bottom-aligned under the value: what is taller than the space below it would print over it.
+        below_value = box.rect().bottom() - (big.pos().y() + big.rect().height() - box.pos().y()) - box.marginY()
+        fit_label(box, below_value)
         big.update()
     box.update()
     return box
@@ -148,18 +237,66 @@ def frame_map(
         item.zoomToExtent(extent.buffered(max(extent.width(), extent.height()) * margin))
 
 
-def set_legend(layout: QgsLayout, item_id: str, layers: Iterable[QgsMapLayer | None]) -> None:
-    """A legend listing exactly ``layers``."""
+def set_legend(layout: QgsLayout, item_id: str, layers: Iterable[QgsMapLayer | None], title: str | None = None) -> None:
+    """A legend listing exactly ``layers`` (under ``title`` when given), in type small enough for
+    its frame (fit_legend)."""
     legend = layout.itemById(item_id)
     if legend is None:
         return
     legend.setAutoUpdateModel(False)
+    if title is not None:
+        legend.setTitle(title)
     root = legend.model().rootGroup()
     root.removeAllChildren()  # fill the model's own root: a temporary tree would be freed
     for layer in layers:
         if layer is not None:
             root.addLayer(layer)
     legend.adjustBoxSize()
+    fit_legend(legend)
+
+
+LEGEND_STYLES = (
+    QgsLegendStyle.Style.Title,
+    QgsLegendStyle.Style.Group,
+    QgsLegendStyle.Style.Subgroup,
+    QgsLegendStyle.Style.SymbolLabel,
+)
+
+
+def legend_size(legend: QgsLayoutItemLegend) -> QSizeF:
+    """The size (mm) the legend's contents take, whatever its frame."""
+    return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
+
+
+def _scale_legend_fonts(legend: QgsLayoutItemLegend, points: float) -> None:
+    for style in LEGEND_STYLES:
+        legend_style = legend.rstyle(style)
+        if LEGEND_STYLE_TEXT_FORMAT:
+            text_format = legend_style.textFormat()
+            text_format.setSize(max(MIN_POINT_SIZE, text_format.size() + points))
+            legend_style.setTextFormat(text_format)
+        else:
+            font = legend_style.font()
+            font.setPointSizeF(max(MIN_POINT_SIZE, font.pointSizeF() + points))
+            legend_style.setFont(font)
+
+
+def fit_legend(legend: QgsLayoutItemLegend) -> bool:
+    """Smaller type, by half points down to MIN_POINT_SIZE, until the legend fits its frame (a
+    long layer name — "Priority neighbourhoods 2024 (QPV)" — was cut at the frame). Returns
+    whether it fits."""
+    for _step in range(8):
+        if legend_fits(legend):
+            return True
+        _scale_legend_fonts(legend, -0.5)
+    legend.adjustBoxSize()
+    return legend_fits(legend)
+
+
+def legend_fits(legend: QgsLayoutItemLegend) -> bool:
+    """True when the legend's contents fit its frame, in width and height."""
+    size, frame = legend_size(legend), legend.rect()
+    return size.width() <= frame.width() + 0.01 and size.height() <= frame.height() + 0.01
 
 
 def find_table(layout: QgsLayout, frame_id: str = TABLE_FRAME_ID) -> QgsLayoutMultiFrame | None:
@@ -260,17 +397,69 @@ def fill_table(table: QgsLayoutTable, rows: Iterable[Sequence[object]]) -> int:
     table.recalculateFrameSizes()
     frames = table.frames()
     if len(frames) > 1:
-        # Continuations start below the top margin of their page, as tall as the page allows.
+        # Continuations start below their page's header band and end above its sources (the
+        # band, footer, sources and page number are repeated there: repeat_page_furniture).
         first = frames[0]
         position, size = first.positionWithUnits(), first.sizeWithUnits()
-        page_height = table.layout().pageCollection().page(0).pageSize().height()
+        top, bottom = continuation_band(table.layout(), first.page())
         for frame in frames[1:]:
-            frame.attemptResize(QgsLayoutSize(size.width(), page_height - 2 * CONTINUATION_TOP_MM, size.units()))
-            frame.attemptMove(
-                QgsLayoutPoint(position.x(), CONTINUATION_TOP_MM, position.units()), True, False, frame.page()
-            )
+            frame.attemptResize(QgsLayoutSize(size.width(), bottom - top, size.units()))
+            frame.attemptMove(QgsLayoutPoint(position.x(), top, position.units()), True, False, frame.page())
         table.recalculateFrameSizes()
     return len(table.frames())
+
+
+# What a page the EPCI table continues on repeats of the table's own page: the header band
+# (accent, kicker, agency, title), the sources, the footer and its page number.
+FURNITURE_IDS = (
+    "deco_accent_2",
+    "deco_kicker_2",
+    "deco_agency_2",
+    "title_2",
+    "sources",
+    "deco_footer_rule_2",
+    "footer_2",
+    "deco_page_2",
+)
+FURNITURE_GAP_MM = 4.0
+
+
+def _on_page(layout: QgsLayout, item_id: str, page: int) -> QgsLayoutItem | None:
+    item = layout.itemById(item_id)
+    return item if item is not None and item.page() == page else None
+
+
+def continuation_band(layout: QgsLayout, page: int) -> tuple[float, float]:
+    """(top, bottom) in mm within a page where a continued table may go: below the title and
+    above the sources of the table's ``page`` (the page margins when the template has neither)."""
+    page_height = layout.pageCollection().page(page).pageSize().height()
+    title, sources = _on_page(layout, "title_2", page), _on_page(layout, "sources", page)
+    top = title.pagePos().y() + title.rect().height() + FURNITURE_GAP_MM if title else CONTINUATION_TOP_MM
+    bottom = sources.pagePos().y() - FURNITURE_GAP_MM / 2 if sources else page_height - CONTINUATION_TOP_MM
+    return top, bottom
+
+
+def repeat_page_furniture(layout: QgsLayout, page: int = 1) -> int:
+    """Copy the header band, sources, footer and page number of ``page`` onto every later page
+    (the pages a table continues on); call it once the texts are set. Returns the pages done."""
+    items = [item for item in (_on_page(layout, item_id, page) for item_id in FURNITURE_IDS) if item]
+    pages = layout.pageCollection()
+    if not items or pages.pageCount() <= page + 1:
+        return 0
+    document = QDomDocument()
+    root = document.createElement("items")
+    document.appendChild(root)
+    context = QgsReadWriteContext()
+    for item in items:
+        item.writeXml(root, document, context)
+    for later in range(page + 1, pages.pageCount()):
+        # Copies of their own: items sharing a uuid swap places when the layout repositions them.
+        elements = root.childNodes()
+        for number in range(elements.count()):
+            elements.at(number).toElement().setAttribute("uuid", QUuid.createUuid().toString())
+        for copy in layout.addItemsFromXml(root, document, context, pages.page(later).pos(), True):
+            copy.setId(f"{copy.id()}_p{later + 1}")
+    return pages.pageCount() - page - 1
 
 
 def set_table(layout: QgsLayout, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:

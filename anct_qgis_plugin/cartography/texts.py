@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
 from ..core.catalogue import LICENCE
 
@@ -75,6 +75,10 @@ class SheetWords:
     road_times: str
     road_network: str
     partial_gap: str  # a level's gap measured on part of its communes: {name}, {n}, {total}
+    rank: str  # the département's rank among the départements: {n}, {of}
+    rank_notes: dict  # box -> what rank 1 is, where "first" is ambiguous
+    strips_title: str  # the dot strip: the département among all départements
+    headings: dict  # the template's fixed labels (item id -> text) and "legend": the legends' title
 
 
 WORDS = {
@@ -119,6 +123,24 @@ WORDS = {
         road_times="temps par la route (réseau routier indisponible : distance à vol d'oiseau)",
         road_network="Réseau routier BD TOPO",
         partial_gap="éloignement des France services de {name} (partiel : {n} communes sur {total})",
+        rank="rang {n}/{of}",
+        strips_title="Parmi les départements",
+        rank_notes={
+            "programmes": " (PVD)",
+            "france_services": " (1 = mieux doté)",
+            "gap": " (1 = le plus éloigné)",
+        },
+        headings={
+            "deco_kicker_1": "ATLAS DES DÉPARTEMENTS · FICHE TERRITORIALE",
+            "deco_kicker_2": "ATLAS DES DÉPARTEMENTS · FICHE TERRITORIALE",
+            "deco_agency_1": "Agence nationale de la cohésion des territoires",
+            "deco_agency_2": "Agence nationale de la cohésion des territoires",
+            "deco_heading_figures": "Chiffres clés",
+            "deco_heading_gap": "Accès aux services",
+            "deco_heading_chart": "Comparaison avec la région et la France",
+            "deco_heading_epci": "Intercommunalités (EPCI)",
+            "legend": "Légende",
+        },
     ),
     "en": SheetWords(
         inhabitants="inhabitants",
@@ -161,6 +183,24 @@ WORDS = {
         road_times="road times (road network unavailable: straight-line distance)",
         road_network="BD TOPO road network",
         partial_gap="service gap of {name} (partial: {n} of {total} communes)",
+        rank="rank {n}/{of}",
+        strips_title="Among the départements",
+        rank_notes={
+            "programmes": " (PVD)",
+            "france_services": " (1 = most)",
+            "gap": " (1 = farthest)",
+        },
+        headings={
+            "deco_kicker_1": "ATLAS OF THE DÉPARTEMENTS · TERRITORIAL SHEET",
+            "deco_kicker_2": "ATLAS OF THE DÉPARTEMENTS · TERRITORIAL SHEET",
+            "deco_agency_1": "Agence nationale de la cohésion des territoires",
+            "deco_agency_2": "Agence nationale de la cohésion des territoires",
+            "deco_heading_figures": "Key figures",
+            "deco_heading_gap": "Access to services",
+            "deco_heading_chart": "Compared with the région and France",
+            "deco_heading_epci": "Intercommunalities (EPCI)",
+            "legend": "Legend",
+        },
     ),
 }
 
@@ -197,6 +237,17 @@ class ChartRow(NamedTuple):
 
     label: str
     values: list
+
+
+class Strip(NamedTuple):
+    """One indicator of the dot strip (charts.dot_strip_svg): its label, every other département's
+    value, the département's own (marked), its région's other départements' values and its rank."""
+
+    label: str
+    values: list
+    marked: float | None
+    region: list
+    rank: str = ""
 
 
 class Figure(NamedTuple):
@@ -249,6 +300,19 @@ def comparison_line(region: object, france: object, unit: str = "", separator: s
         return format_number(value) + (f"{NBSP}{unit}" if unit else "")
 
     return f"{words.region}{words.colon}{show(region)}{separator}{words.france}{words.colon}{show(france)}"
+
+
+# The indicator each key-figure box is ranked by (1 = the largest value).
+RANKED = {
+    "population": "population",
+    "density": "density",
+    "communes": "communes",
+    "qpv": "qpv",
+    "programmes": "petites_villes_de_demain",
+    "france_services": "france_services_per_10000",
+    "gap": "gap_share",
+    "mobile": "mobile_sites",
+}
 
 
 class SheetTexts:
@@ -309,8 +373,23 @@ class SheetTexts:
     def date(self, now: time.struct_time | None = None) -> str:
         return time.strftime("%d/%m/%Y" if self.language == "fr" else "%Y-%m-%d", now or time.localtime())
 
-    def figure_box(self, box: str, figures: DataFrame) -> FigureBox:
-        """The texts of the key-figure box ``box`` (FIGURE_BOXES of atlas.py)."""
+    def rank(self, box: str, ranks: Mapping[str, tuple[int, int]]) -> str:
+        """'rang 12/101' of the box's figure among the départements ("" when not ranked), with
+        what rank 1 means where that is not plain."""
+        found = ranks.get(RANKED.get(box, ""))
+        if not found:
+            return ""
+        n, of = found
+        return self.words.rank.format(n=n, of=of) + self.words.rank_notes.get(box, "")
+
+    def figure_box(self, box: str, figures: DataFrame, ranks: Mapping[str, tuple[int, int]] | None = None) -> FigureBox:
+        """The texts of the key-figure box ``box`` (FIGURE_BOXES of atlas.py); ``ranks``
+        (indicator -> (rank, count)) adds the département's rank under the comparison."""
+        found = self._figure_box(box, figures)
+        rank = self.rank(box, ranks or {})
+        return found._replace(comparison=f"{found.comparison}\n{rank}") if rank else found
+
+    def _figure_box(self, box: str, figures: DataFrame) -> FigureBox:
         w = self.words
         if box == "population":
             t, r, f = self._figure(figures, "population")
@@ -390,6 +469,47 @@ class SheetTexts:
             self._gap_words(w.chart_gap, w.chart_gap_road),
         )
         return [ChartRow(label, list(self._figure(figures, key))) for label, key in zip(labels, self.CHART_INDICATORS)]
+
+    # The indicators of the dot strip (among the chart's).
+    STRIP_INDICATORS = ("density", "france_services_per_10000", "gap_share")
+
+    def strip_value(self, value: float, row: int) -> str:
+        """The marked value of a dot strip's row (the value_format of charts.dot_strip_svg)."""
+        if self.STRIP_INDICATORS[row].endswith("share"):
+            return self._share(value)
+        return self._n(value, 0 if abs(value) >= 100 else (1 if abs(value) >= 1 else 2))
+
+    def strips(
+        self,
+        national: DataFrame | None,
+        code: str,
+        region_codes: Iterable[str],
+        figures: DataFrame,
+        ranks: Mapping[str, tuple[int, int]],
+    ) -> list[Strip]:
+        """The dot strip's rows: each indicator's value in every département (``national``:
+        engine.national.departement_table), the département's own from its ``figures``; none
+        without the national table."""
+        if national is None or national.empty:
+            return []
+        labels = dict(zip(self.CHART_INDICATORS, (row.label for row in self.chart_rows(figures))))
+        region = set(region_codes) - {code}
+        rows = []
+        for indicator in self.STRIP_INDICATORS:
+            if indicator not in national.columns:
+                continue
+            column = national[indicator].drop(index=code, errors="ignore")
+            found = ranks.get(indicator)
+            rows.append(
+                Strip(
+                    labels.get(indicator, indicator),
+                    [v for c, v in column.items() if c not in region],
+                    self._figure(figures, indicator).territory,
+                    [v for c, v in column.items() if c in region],
+                    self.words.rank.format(n=found[0], of=found[1]) if found else "",
+                )
+            )
+        return rows
 
     def series_names(self, territory: Territory, region_name: str) -> list[str]:
         return [territory.name, region_name or self.words.region, self.words.france]

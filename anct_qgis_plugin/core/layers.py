@@ -897,9 +897,22 @@ def side_labels(source: Source, files: list[_File]) -> dict[str, str] | None:
     return {row[id_at].strip(): row[label_at].strip() for row in table.rows if row[id_at].strip()}
 
 
+_TABLES: dict = {}  # (source id, path, mtime, size) -> read_source_table's answer, the last few
+_TABLES_KEPT = 8
+
+
 def _read_table(source: Source, file_: _File) -> tuple[Table, dict[str, str], dict[str, int]]:
-    """The CSV, its canonical -> published column names, and each column's position."""
-    return read_source_table(source, file_.path, source.columns)
+    """The CSV, its canonical -> published column names, and each column's position.
+
+    A national list is read once for every territory built from it (an atlas of 101 sheets reads
+    it once, not 101 times): the answer is kept by file version; readers never change its rows."""
+    status = os.stat(file_.path)
+    key = (source.id, file_.path, status.st_mtime_ns, status.st_size)
+    if key not in _TABLES:
+        while len(_TABLES) >= _TABLES_KEPT:
+            del _TABLES[next(iter(_TABLES))]
+        _TABLES[key] = read_source_table(source, file_.path, source.columns)
+    return _TABLES[key]
 
 
 def read_source_table(

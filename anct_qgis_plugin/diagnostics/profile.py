@@ -67,6 +67,7 @@ def key_figures(
     gaps: Mapping[str, tuple[float, float] | None],
     area_departements: Mapping[str, Collection[str] | None] | None = None,
     whole_departements: Mapping[str, Collection[str] | None] | None = None,
+    known: Mapping[str, Mapping[str, object]] | None = None,
 ) -> pd.DataFrame:
     """One row per indicator, columns territory / region / france (None where unavailable).
 
@@ -80,60 +81,33 @@ def key_figures(
     communes: DataFrame(code, epci, population); level_codes: level -> commune codes (None =
     all); areas: level -> km² or None; memberships: table id -> {commune: [ids]} or None;
     gaps: level -> (population beyond, population measured) or None. With the density grid among
-    the memberships, the population of each density level follows.
+    the memberships, the population of each density level follows. ``known``: levels already
+    computed ({level: {indicator: value}}, e.g. France's, the same for every sheet of a run).
     """
     import pandas as pd
 
     rows = {}
     whole = whole_departements if whole_departements is not None else {"france": None}
-
-    def put(indicator: str, level: str, value: float | None) -> None:
-        rows.setdefault(indicator, dict.fromkeys(LEVELS))[level] = value
-
     density = memberships.get(DENSITY_GRID)
     commune_levels = None if density is None else communes["code"].map(lambda code: densest_level(density, code))
     for level in LEVELS:
+        if known and level in known:
+            for indicator, value in known[level].items():
+                rows.setdefault(indicator, dict.fromkeys(LEVELS))[level] = value
+            continue
         codes = level_codes.get(level)
         frame = communes if codes is None else communes[communes["code"].isin(codes)]
-        population = float(frame["population"].sum())
-        put("population", level, population)
-        area = areas.get(level)
-        put("area_km2", level, area)
-        covered = (area_departements or {}).get(level)
-        area_population = (
-            population if covered is None else float(frame[frame["dep"].isin(covered)]["population"].sum())
+        figures = level_figures(
+            frame,
+            areas.get(level),
+            (area_departements or {}).get(level),
+            memberships,
+            gaps.get(level),
+            whole.get(level, frozenset()),
+            commune_levels,
         )
-        put("density", level, area_population / area if area else None)
-        put("communes", level, len(frame))
-        put("epci", level, int(frame["epci"].replace("", np.nan).nunique()))
-        for table_id in ("qpv",) + PROGRAMMES:
-            membership = memberships.get(table_id)
-            if membership is None:
-                for suffix in ("", "_communes", "_population", "_population_share"):
-                    put(table_id + suffix, level, None)
-                continue
-            count, covered, covered_population = _programme_figures(frame, membership, whole.get(level, frozenset()))
-            put(table_id, level, count)
-            put(f"{table_id}_communes", level, covered)
-            put(f"{table_id}_population", level, covered_population)
-            put(f"{table_id}_population_share", level, _share(covered_population, population))
-        for table_id in ("france_services", "mobile_sites"):
-            membership = memberships.get(table_id)
-            count = (
-                None if membership is None else _programme_figures(frame, membership, whole.get(level, frozenset()))[0]
-            )
-            put(table_id, level, count)
-        sites = rows["france_services"][level]
-        put("france_services_per_10000", level, None if sites is None or not population else sites * 1e4 / population)
-        gap = gaps.get(level)
-        put("gap_population", level, None if gap is None else gap[0])
-        put("gap_share", level, None if gap is None else _share(gap[0], gap[1]))
-        if commune_levels is not None:  # population by density level: density_<level>_population, _share
-            by_level = frame["population"].groupby(commune_levels[frame.index]).sum()
-            for density_level in density_levels(density):
-                inhabitants = float(by_level.get(density_level, 0.0))
-                put(f"density_{density_level}_population", level, inhabitants)
-                put(f"density_{density_level}_population_share", level, _share(inhabitants, population))
+        for indicator, value in figures.items():
+            rows.setdefault(indicator, dict.fromkeys(LEVELS))[level] = value
     return pd.DataFrame([{"indicator": key, **values} for key, values in rows.items()])
 
 
@@ -174,3 +148,55 @@ def typology_figures(
                 rows.setdefault(key, {"indicator": key})[level] = inhabitants
                 rows.setdefault(key + "_share", {"indicator": key + "_share"})[level] = _share(inhabitants, population)
     return pd.DataFrame(list(rows.values()), columns=["indicator", *LEVELS])
+
+
+def level_figures(
+    frame: pd.DataFrame,
+    area: float | None,
+    area_departements: Collection[str] | None,
+    memberships: Mapping[str, Mapping[str, list[str]] | None],
+    gap: tuple[float, float] | None,
+    whole: Collection[str] | None = frozenset(),
+    commune_levels: pd.Series | None = None,
+) -> dict:
+    """{indicator: value} of one level: the communes of ``frame``, its ``area`` (km², covering
+    ``area_departements``: None = every one), the ``gap`` (population beyond, measured) and the
+    départements it holds ``whole`` (see key_figures)."""
+    values = {}
+    population = float(frame["population"].sum())
+    values["population"] = population
+    values["area_km2"] = area
+    area_population = (
+        population
+        if area_departements is None
+        else float(frame[frame["dep"].isin(area_departements)]["population"].sum())
+    )
+    values["density"] = area_population / area if area else None
+    values["communes"] = len(frame)
+    values["epci"] = int(frame["epci"].replace("", np.nan).nunique())
+    for table_id in ("qpv",) + PROGRAMMES:
+        membership = memberships.get(table_id)
+        if membership is None:
+            for suffix in ("", "_communes", "_population", "_population_share"):
+                values[table_id + suffix] = None
+            continue
+        count, covered, covered_population = _programme_figures(frame, membership, whole)
+        values[table_id] = count
+        values[f"{table_id}_communes"] = covered
+        values[f"{table_id}_population"] = covered_population
+        values[f"{table_id}_population_share"] = _share(covered_population, population)
+    for table_id in ("france_services", "mobile_sites"):
+        membership = memberships.get(table_id)
+        values[table_id] = None if membership is None else _programme_figures(frame, membership, whole)[0]
+    sites = values["france_services"]
+    values["france_services_per_10000"] = None if sites is None or not population else sites * 1e4 / population
+    values["gap_population"] = None if gap is None else gap[0]
+    values["gap_share"] = None if gap is None else _share(gap[0], gap[1])
+    density = memberships.get(DENSITY_GRID)
+    if commune_levels is not None and density is not None:  # density_<level>_population, _share
+        by_level = frame["population"].groupby(commune_levels[frame.index]).sum()
+        for density_level in density_levels(density):
+            inhabitants = float(by_level.get(density_level, 0.0))
+            values[f"density_{density_level}_population"] = inhabitants
+            values[f"density_{density_level}_population_share"] = _share(inhabitants, population)
+    return values

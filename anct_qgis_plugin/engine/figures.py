@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsDistanceArea,
     QgsProcessingContext,
     QgsProcessingException,
@@ -24,6 +25,7 @@ from ..core.service import AnctData
 from ..core.tables import Membership, read_memberships
 from ..core.territories import Territory, TerritoryIndex
 from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures, typology_figures
+from .gap_slices import slice_run
 from .i18n import tr
 
 if TYPE_CHECKING:  # pandas is imported when a table is built
@@ -38,6 +40,17 @@ TYPOLOGIES = tuple(table for table in TYPOLOGY_IDS if table != DENSITY_GRID)
 PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID) + TYPOLOGIES
 # The atlas's sheets show no density figure: it does not read the grid.
 ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID and table not in TYPOLOGIES)
+
+
+def once(runs: Optional[dict], key: tuple, make: Callable[[], Any]) -> Any:
+    """``make()`` the first time a run asks for ``key``, then the same value: what every sheet of
+    a run shares (France's and each région's figures, the national tables) is computed once.
+    ``runs``: the run's dict (see service_gaps); None computes every time."""
+    if runs is None:
+        return make()
+    if key not in runs:
+        runs[key] = make()
+    return runs[key]
 
 
 def commune_frame(index: TerritoryIndex) -> "pd.DataFrame":
@@ -88,7 +101,9 @@ def ellipsoidal_km2(layer: QgsVectorLayer, code_field: Optional[str] = None, cod
     )
 
 
-def areas(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFeedback) -> "tuple[dict, dict]":
+def areas(
+    builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFeedback, runs: Optional[dict] = None
+) -> "tuple[dict, dict]":
     """(km² per level, département codes each area covers — None = all).
 
     The territory from its commune outlines, département by département; a département whose
@@ -98,12 +113,11 @@ def areas(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFe
     result = {"territory": None, "region": None, "france": None}
     covered = {"territory": None, "region": None, "france": None}
     try:
-        regions = builder.build("regions", builder.index.country()).layer
-        code_field = "code_insee" if "code_insee" in regions.fields().names() else "insee_reg"
-        result["france"] = ellipsoidal_km2(regions)
+        region_km2 = once(runs, ("region_km2",), lambda: _region_km2(builder))
+        result["france"] = sum(region_km2.values())
         covered["france"] = set(builder.index.departements) - COM_CODES
         if len(territory.region_codes) == 1 and not territory.is_country:
-            result["region"] = ellipsoidal_km2(regions, code_field, set(territory.region_codes))
+            result["region"] = region_km2.get(territory.region_codes[0], 0.0)
     except AnctError as error:
         feedback.pushWarning(tr("Région and France areas unavailable: {error}").format(error=error))
     if territory.is_country:
@@ -113,13 +127,32 @@ def areas(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFe
     return result, covered
 
 
+def _region_km2(builder: LayerBuilder) -> dict:
+    """km² of every région from IGN's outlines (metropolitan France and the DROM)."""
+    return outline_km2(builder.build("regions", builder.index.country()).layer, "insee_reg")
+
+
+def outline_km2(layer: QgsVectorLayer, other_code_field: str) -> dict:
+    """{code: km²} of an IGN outline layer (ADMIN EXPRESS's code_insee, or ``other_code_field``)."""
+    code_field = "code_insee" if "code_insee" in layer.fields().names() else other_code_field
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(layer.crs(), layer.transformContext())
+    measure.setEllipsoid("EPSG:7019")
+    result = {}
+    for feature in layer.getFeatures():
+        code = str(feature[code_field])
+        result[code] = result.get(code, 0.0) + measure.measureArea(feature.geometry()) / 1e6
+    return result
+
+
 def territory_km2(builder: LayerBuilder, territory: Territory, feedback: QgsProcessingFeedback) -> Optional[float]:
     """km² of a territory from its commune outlines, or its départements' outlines where those fail."""
     total, without_outlines = 0.0, []
     for code in territory.departement_codes:
         part = dataclasses.replace(territory, departement_codes=(code,))
         try:
-            total += ellipsoidal_km2(builder.build("communes", part).layer)
+            # The builder's own copy: the sheet's programme layers join the same outlines.
+            total += ellipsoidal_km2(builder.commune_layer(part, QgsCoordinateReferenceSystem(part.crs)))
         except AnctError as error:
             without_outlines.append((code, error))
     if not without_outlines:
@@ -250,7 +283,7 @@ def service_gaps(
     if measure.by_road:
         key = (territory.key, measure)
         if key not in runs:
-            runs[key] = _run_service_gap(territory.key, measure, context, feedback)
+            runs[key] = run_service_gap(territory.key, measure, context, feedback)
         if runs[key] is not None:
             return _level_gaps(index, territory, {"territory": runs[key]}, measure, feedback)
         feedback.pushWarning(
@@ -264,13 +297,25 @@ def service_gaps(
         keys["region"] = f"reg:{territory.region_codes[0]}"
     if territory.is_country:
         keys["france"] = "FR"
+    # Whole départements (a département, a région) can be cut out of a national run of the same
+    # measure when the run has one (the atlas's ranks need it): the same figures, measured once.
+    whole = {"territory": territory.departement_codes if territory.kind in ("departement", "region") else None}
+    if "region" in keys:
+        whole["region"] = index.region(territory.region_codes[0]).departement_codes
+    national = runs.get(("FR", measure))
     level_runs = {}
     for level, key in keys.items():
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled."))
         if (key, measure) not in runs:
-            runs[(key, measure)] = _run_service_gap(key, measure, context, feedback)
+            if national is not None and whole.get(level):
+                beyond, population, layer, summary, units = slice_run(national.layer, national.summary, whole[level])
+                runs[(key, measure)] = GapRun(beyond, population, layer, summary, national.network_source, units)
+            else:
+                runs[(key, measure)] = run_service_gap(key, measure, context, feedback)
         level_runs[level] = runs[(key, measure)]
+    if national is not None and not territory.is_country:  # France's own figure, when the run has it
+        level_runs["france"] = national
     if territory.is_country:
         level_runs["territory"] = level_runs["france"]
     return _level_gaps(index, territory, level_runs, measure, feedback)
@@ -311,7 +356,7 @@ def gap_run(runs: dict, territory: Territory, measure: GapMeasure) -> Optional[G
     return runs.get((territory.key, measure))
 
 
-def _run_service_gap(
+def run_service_gap(
     key: str, measure: GapMeasure, context: QgsProcessingContext, feedback: QgsProcessingFeedback
 ) -> Optional[GapRun]:
     import processing
@@ -355,6 +400,7 @@ class Profile:
     measure: GapMeasure
     population_source: str = ""
     partial: tuple = ()  # Partial: figures left out because part of a level's communes gave them
+    ranks: dict = dataclasses.field(default_factory=dict)  # indicator -> (rank, count) among départements
 
 
 def _warn_double_levels(membership: Membership, feedback: QgsProcessingFeedback) -> None:
@@ -382,32 +428,42 @@ def compute_profile(
     measure: GapMeasure = STRAIGHT_DEFAULT,
     runs: Optional[dict] = None,
     tables: tuple = PROFILE_TABLES,
+    builder: Optional[LayerBuilder] = None,
 ) -> Profile:
     """The key figures of a territory from ``tables``; ``runs`` keeps the service-gap runs (see
-    service_gaps)."""
-    builder = data.builder(feedback)
+    service_gaps); ``builder``: the caller's, to share the layers it has read (data's otherwise)."""
+    builder = builder or data.builder(feedback)
     index = builder.index
-    memberships = read_memberships(builder, tables, feedback)
+    memberships = once(runs, ("memberships", tables), lambda: read_memberships(builder, tables, feedback))
     usable = {key: (None if m.unavailable else m.ids_by_commune) for key, m in memberships.items()}
     if DENSITY_GRID in memberships and not memberships[DENSITY_GRID].unavailable:
         _warn_double_levels(memberships[DENSITY_GRID], feedback)
     feedback.setProgress(30)
-    area_km2, area_departements = areas(builder, territory, feedback)
+    area_km2, area_departements = areas(builder, territory, feedback, runs)
     gaps = service_gaps(territory, index, context, feedback, measure, runs)
+    # France's and the région's figures are the same for every sheet of a run measured alike.
+    shared = {"france": ("FR",), "region": territory.region_codes}
+    keys = {level: ("level", level, codes, gaps.measure, tables) for level, codes in shared.items()}
+    known = {level: runs[key] for level, key in keys.items() if runs is not None and key in runs}
     table = key_figures(
-        commune_frame(index),
+        once(runs, ("commune_frame",), lambda: commune_frame(index)),
         level_codes(index, territory),
         area_km2,
         usable,
         gaps.levels,
         area_departements,
         whole_departements(index, territory),
+        known,
     )
+    if runs is not None and not territory.is_country and len(territory.region_codes) == 1:
+        for level, key in keys.items():  # the key figures only: the rows below are computed per sheet
+            runs.setdefault(key, dict(zip(table["indicator"], table[level])))
     import pandas as pd
 
     levels = level_codes(index, territory)
     typologies = {key: usable[key] for key in TYPOLOGIES if key in usable}
-    extra = [broadband_figures(builder, levels, feedback), typology_figures(commune_frame(index), levels, typologies)]
+    frame = once(runs, ("commune_frame",), lambda: commune_frame(index))
+    extra = [broadband_figures(builder, levels, feedback), typology_figures(frame, levels, typologies)]
     table = pd.concat([table, *extra], ignore_index=True)
     return Profile(territory, table, memberships, gaps.measure, partial=gaps.partial)
 
@@ -436,11 +492,15 @@ def broadband_figures(builder: LayerBuilder, levels: dict, feedback: QgsProcessi
 
 
 def territory_profile(
-    territory_text: str, measure: GapMeasure, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    territory_text: str,
+    measure: GapMeasure,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    runs: Optional[dict] = None,
 ) -> Profile:
     """The key figures of the territory named by ``territory_text`` (FR, 36, reg:24, a name…)."""
     data = AnctData()
     territory = data.resolve_territory(territory_text, feedback)
-    profile = compute_profile(territory, data, context, feedback, measure)
+    profile = compute_profile(territory, data, context, feedback, measure, runs)
     # One population vintage for every figure: the output says which.
     return dataclasses.replace(profile, population_source=data.builder(feedback).population_source())

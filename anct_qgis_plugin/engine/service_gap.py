@@ -498,13 +498,13 @@ def _measure_units(
             total=done,
         )
     )
-    summary_fields = _summary_fields()
-    summary_sink, summary_id = sinks.sink("SUMMARY", summary_fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
+    fields_of_summary = summary_fields()
+    summary_sink, summary_id = sinks.sink("SUMMARY", fields_of_summary, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
     if summary_sink is None:
         summary_id = None
     else:
         for row in table.itertuples(index=False):
-            feature = QgsFeature(summary_fields)
+            feature = QgsFeature(fields_of_summary)
             feature.setAttributes([_plain(value) for value in row])
             summary_sink.addFeature(feature, FAST_INSERT)
         del summary_sink  # closed before it is moved into place
@@ -512,7 +512,8 @@ def _measure_units(
     return ServiceGapResult(dest_id, done, pop_beyond, network_source, summary_id, style, off_network)
 
 
-def _summary_fields():
+def summary_fields() -> QgsFields:
+    """The fields of the SUMMARY table (diagnostics.gap.SUMMARY_COLUMNS)."""
     fields = QgsFields()
     for name in SUMMARY_COLUMNS:
         kind = FIELD_STRING if name in ("level", "code", "name") else FIELD_DOUBLE

@@ -31,6 +31,11 @@ def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
     assert "CA Châteauroux Métropole" in text  # EPCI named from geo.api's /epcis
     assert "CC Coeur de Brenne" in text  # the 15th EPCI: the table continues on a page of its own
     assert "Données indisponibles" not in text  # every layer of the sheet is in the shared mirror
+    # Issue 23: each key figure's rank among the 101, the dot strip, the continued table's page.
+    assert len(re.findall(r"rang \d+/101", text)) == 8  # one per key-figure box (the chart is drawn, not text)
+    last_page = text.split("\f")[2]
+    assert "CC Coeur de Brenne" in last_page and "Indre (36)" in last_page and re.search(r"3\s*/\s*3", last_page)
+    assert "Sources" in last_page
     docs = Path(os.environ.get("ANCT_DOCS_DIR") or tmp_path)  # tests never write into tracked files
     for page in (1, 2):
         subprocess.run(
@@ -50,3 +55,16 @@ def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
             check=True,
         )
     assert (docs / "atlas-36-page1.png").stat().st_size > 50_000
+    english = tmp_path / "en"
+    try:
+        run_alg("anct:department_atlas", {"DEPARTMENTS": "36", "OUTPUT_FOLDER": str(english), "LANGUAGE": "en"})
+    finally:
+        service._INDEX_MEMO.clear()
+    english_text = pdf_text(english / "atlas_36.pdf")
+    assert len(re.findall(r"rank \d+/101", english_text)) == 8
+    assert "Légende" not in english_text and "Legend" in english_text
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(english / "atlas_36.pdf")]
+        + [str(docs / "atlas-36-en-page1")],
+        check=True,
+    )

@@ -128,7 +128,8 @@ def test_region_gap_from_part_of_its_communes_is_not_given_as_the_regions(anct_e
         assert is_null(figures[indicator]["region"]), indicator
         assert figures[indicator]["territory"] is not None  # Indre itself is whole
         assert figures[indicator]["note"] == (
-            "Centre-Val de Loire: not given, only 6 of its 8 communes could be measured (outlines missing)"
+            "Centre-Val de Loire: not given, only 6 of its 8 communes could be measured (outlines missing); "
+            "France: not given, only 9 of its 11 communes could be measured (outlines missing)"  # the national run's
         )
     assert is_null(figures["population"]["note"])  # the other figures come from the commune table
     assert figures["population"]["region"] == 161998
@@ -182,3 +183,31 @@ def test_card_and_matrix_list_a_programme_without_outline(anct_env, run_alg, mir
     matrix = run_alg("anct:programme_matrix", {"TERRITORY": "reg:24", "OUTPUT": "memory:"})["OUTPUT"]
     bourges = next(f for f in matrix.getFeatures() if f["level"] == "commune" and f["code"] == "18033")
     assert bourges["cites_educatives"] == "cite-030, cite-031"
+
+
+def test_territory_profile_ranks_the_departement_among_the_departements(anct_env, run_alg):
+    """rank/rank_of against a recount of the fixtures' national commune table (one vintage)."""
+    import json
+    from pathlib import Path
+
+    table = Path(__file__).parents[1] / "fixtures" / "mirror" / "geo.api.gouv.fr"
+    communes = json.loads(next(table.glob("communes@fields=*")).read_text(encoding="utf-8"))
+    population, count = {}, {}
+    for commune in communes:
+        dep = commune["codeDepartement"]
+        if dep not in {"975", "977", "978", "984", "986", "987", "988", "989"}:
+            population[dep] = population.get(dep, 0) + (commune.get("population") or 0)
+            count[dep] = count.get(dep, 0) + 1
+    figures = rows(run_alg("anct:territory_profile", {"TERRITORY": "36", "OUTPUT": "memory:"})["OUTPUT"], "indicator")
+    ordered = sorted(population.values(), reverse=True)
+    assert (figures["population"]["rank"], figures["population"]["rank_of"]) == (
+        ordered.index(population["36"]) + 1,
+        len(ordered),
+    )
+    by_count = sorted(count.values(), reverse=True)
+    assert figures["communes"]["rank"] == by_count.index(count["36"]) + 1
+    assert figures["gap_share"]["rank"] is not None  # from the national straight-line run
+    region = rows(
+        run_alg("anct:territory_profile", {"TERRITORY": "reg:24", "OUTPUT": "memory:"})["OUTPUT"], "indicator"
+    )
+    assert not region["population"]["rank"]  # only a département is ranked (NULL)

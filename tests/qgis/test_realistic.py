@@ -193,3 +193,16 @@ def test_avenir_montagnes_mobilites_labelled_as_anct_publishes_them(real_data):
     built = real_data.build_layer("avenir_montagnes_mobilites", real_data.resolve_territory("74"))
     labels = {f["id_amm"]: f["lib_porteur"] for f in built.layer.getFeatures()}
     assert labels["amm-alp-01"] == "SM4CC"
+
+
+def test_all_is_the_101_departements_and_says_which_collectivites_it_leaves_out(real_data):
+    """Issue 23: 'all' printed the 8 collectivités d'outre-mer as empty maps with n.d. everywhere."""
+    from anct_qgis_plugin.cartography.sheets import departement_codes, left_out_of_all
+
+    index = real_data.territory_index()
+    codes = departement_codes(index, "all")
+    assert len(codes) == 101 and "976" in codes and "2A" in codes
+    assert not {"975", "977", "978", "984", "986", "987", "988", "989"} & set(codes)
+    line = left_out_of_all(index)
+    assert "Saint-Pierre-et-Miquelon (975)" in line and "(989)" in line and "commune outline" in line
+    assert departement_codes(index, "975") == ["975"]  # named, it is printed

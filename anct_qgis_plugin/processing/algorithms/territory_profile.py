@@ -10,7 +10,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
+from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.observatoire_indicators import CURATED
 from .base import AnctAlgorithm, tr
 from .gap_parameters import GapParameters
@@ -139,19 +139,20 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
             tr(
                 "One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, "
                 "GeoPackage…), and a note when a figure is not given because only part of a level's "
-                "communes could be measured."
+                "communes could be measured. For a département, rank and rank_of: its rank among the "
+                "départements (1 = the largest value) and how many have the figure (101)."
             ),
         )
 
     def run_algorithm(self, parameters, context, feedback):
         from ...core.observatoire import parse_indicators
         from ...core.service import AnctData
-        from ...engine.figures import territory_profile
+        from ...engine.national import ranked_territory_profile
         from .atomic_outputs import atomic_outputs
 
         indicators = parse_indicators(self.parameterAsString(parameters, self.INDICATORS, context))
         with atomic_outputs(self, parameters, context) as outputs:
-            profile = territory_profile(
+            profile = ranked_territory_profile(
                 self.parameterAsString(outputs.parameters, self.TERRITORY, context),
                 self.read_gap_parameters(outputs.parameters, context),
                 context,
@@ -173,6 +174,8 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
             ("region", FIELD_DOUBLE),
             ("france", FIELD_DOUBLE),
             ("note", FIELD_STRING),
+            ("rank", FIELD_INT),
+            ("rank_of", FIELD_INT),
         ):
             fields.append(QgsField(name, kind))
         sink, dest_id = outputs.required_sink(self.OUTPUT, fields, WKB_NOGEOMETRY, QgsCoordinateReferenceSystem())
@@ -193,6 +196,7 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
                 [row.indicator, label, unit]
                 + [_value(getattr(row, level), digits) for level in ("territory", "region", "france")]
                 + [notes.get(row.indicator)]
+                + list(profile.ranks.get(row.indicator, (None, None)))
             )
             sink.addFeature(feature, FAST_INSERT)
         for figure in figures:
