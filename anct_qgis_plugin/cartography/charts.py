@@ -26,6 +26,25 @@ def _pixels(millimetres: float) -> float:
     return millimetres * _DPI / _MM_PER_INCH
 
 
+def _svg(path: str, width_mm: float, height_mm: float, title: str) -> tuple[QSvgGenerator, float, float]:
+    """An SVG of ``width_mm`` × ``height_mm`` at the sheet's resolution, and its size in pixels."""
+    width_px, height_px = _pixels(width_mm), _pixels(height_mm)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(int(round(width_px)), int(round(height_px))))
+    generator.setViewBox(QRectF(0, 0, width_px, height_px))
+    generator.setResolution(int(_DPI))
+    generator.setTitle(title)
+    return generator, width_px, height_px
+
+
+def _painter(generator: QSvgGenerator, path: str) -> QPainter:
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"cannot write the SVG chart {path}")
+    return painter
+
+
 def _font(size_pt: float, bold: bool = False, italic: bool = False, family: str | None = None) -> QFont:
     font = QFont(family or FONT_FAMILY)
     # Pixel size on the generator's device: the SVG text then measures exactly size_pt at print scale.
@@ -80,18 +99,9 @@ def comparison_chart_svg(
     """
     words = words or WORDS[DEFAULT_LANGUAGE].chart
     series_names = list(series_names)[:3]
-    width_px, height_px = _pixels(width_mm), _pixels(height_mm)
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(int(round(width_px)), int(round(height_px))))
-    generator.setViewBox(QRectF(0, 0, width_px, height_px))
-    generator.setResolution(int(_DPI))
-    generator.setTitle(title or words.name)
+    generator, width_px, height_px = _svg(path, width_mm, height_mm, title or words.name)
     generator.setDescription("; ".join(label for label, _ in indicators))
-
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"cannot write the SVG chart {path}")
+    painter = _painter(generator, path)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -249,16 +259,8 @@ def dot_strip_svg(
     """The département among all départements: per indicator, a line of one dot per département
     (grey; its région's blue-grey), this one's in red with its value and rank; values spanning
     more than LOG_SCALE_FROM times are placed on a log scale. Writes the SVG ``path`` and returns it."""
-    width_px, height_px = _pixels(width_mm), _pixels(height_mm)
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(int(round(width_px)), int(round(height_px))))
-    generator.setViewBox(QRectF(0, 0, width_px, height_px))
-    generator.setResolution(int(_DPI))
-    generator.setTitle(title)
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"cannot write the SVG chart {path}")
+    generator, width_px, height_px = _svg(path, width_mm, height_mm, title)
+    painter = _painter(generator, path)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         _draw_strips(painter, generator, width_px, height_px, list(strips), title, value_format, font_family)
