@@ -6,8 +6,18 @@ Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_models.py   (need
 """
 
 import os
-import sys
 from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterString,
+)
+from qgis.core import QgsProcessingModelChildParameterSource as Source
+from qgis.PyQt.QtCore import QPointF
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "models"
@@ -15,9 +25,6 @@ GROUP = "Modèles d'exemple — Example models"
 
 
 def _child(algorithm_id, child_id, description, x, y, sources):
-    from qgis.core import QgsProcessingModelChildAlgorithm
-    from qgis.PyQt.QtCore import QPointF
-
     child = QgsProcessingModelChildAlgorithm(algorithm_id)
     child.setChildId(child_id)
     child.setDescription(description)
@@ -28,8 +35,6 @@ def _child(algorithm_id, child_id, description, x, y, sources):
 
 
 def _output(child, name, description, child_output):
-    from qgis.core import QgsProcessingModelOutput
-
     output = QgsProcessingModelOutput(name, description)
     output.setChildId(child.childId())
     output.setChildOutputName(child_output)
@@ -38,16 +43,6 @@ def _output(child, name, description, child_output):
 
 def france_services_beyond_30_minutes():
     """fetch_road_network -> service_gap by road -> the units beyond 30 minutes."""
-    from qgis.core import (
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterString,
-    )
-    from qgis.core import (
-        QgsProcessingModelChildParameterSource as Source,
-    )
-    from qgis.PyQt.QtCore import QPointF
-
     model = QgsProcessingModelAlgorithm(
         "France services à plus de 30 minutes par la route (département)", GROUP, "anct_examples"
     )
@@ -107,16 +102,6 @@ def france_services_beyond_30_minutes():
 
 def atlas_of_a_region():
     """department_atlas for the départements of one région, in one PDF."""
-    from qgis.core import (
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterString,
-    )
-    from qgis.core import (
-        QgsProcessingModelChildParameterSource as Source,
-    )
-    from qgis.PyQt.QtCore import QPointF
-
     model = QgsProcessingModelAlgorithm("Atlas d'une région", GROUP, "anct_examples")
     region = QgsProcessingParameterString("region", "Région (code INSEE)", defaultValue="24")
     place = QgsProcessingModelParameter("region")
@@ -150,9 +135,6 @@ MODELS = {"france_services_30_min.model3": france_services_beyond_30_minutes, "a
 
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
-    from qgis.core import QgsApplication
-
     application = QgsApplication([], False)
     application.initQgis()
     FOLDER.mkdir(exist_ok=True)
