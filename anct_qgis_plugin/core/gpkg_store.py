@@ -12,8 +12,10 @@ other's file.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 import uuid
+from contextlib import closing
 from typing import TYPE_CHECKING
 
 from .errors import StorageError
@@ -56,7 +58,7 @@ def write_new_table(
             if not os.path.exists(path):
                 _create(layer, path, table, metadata)
             else:
-                write_layer(layer, path, table, first=False, metadata=metadata)
+                _add_table(layer, path, table, metadata)
             return table
         except (OSError, StorageError) as error:  # the writer's own, or the file system's
             drop_table(path, table, wait_s=0)  # what a failed write left, if anything
@@ -81,16 +83,33 @@ def _create(layer: QgsVectorLayer, path: str, table: str, metadata: QgsLayerMeta
         try:
             os.link(part, path)
         except FileExistsError:  # another process made it meanwhile: write into theirs
-            write_layer(layer, path, table, first=False, metadata=metadata)
+            _add_table(layer, path, table, metadata)
         except OSError:  # a file system without hard links
             if os.path.exists(path):
-                write_layer(layer, path, table, first=False, metadata=metadata)
+                _add_table(layer, path, table, metadata)
             else:
                 os.replace(part, path)
     finally:
         for leftover in (part, part + "-journal", part + "-wal", part + "-shm"):
             if os.path.exists(leftover):
                 os.remove(leftover)
+
+
+def _add_table(layer: QgsVectorLayer, path: str, table: str, metadata: QgsLayerMetadata | None) -> None:
+    if metadata is not None and metadata.identifier():
+        _free_identifier(path, metadata.identifier())
+    write_layer(layer, path, table, first=False, metadata=metadata)
+
+
+def _free_identifier(path: str, identifier: str) -> None:
+    """QGIS writes the metadata's identifier into ``gpkg_contents.identifier``, which is UNIQUE: the
+    table being replaced still holds it, and GDAL would print a constraint error for the new one.
+    The older tables take their own name there (their metadata keeps the identifier). Best effort."""
+    try:
+        with closing(sqlite3.connect(path, timeout=0)) as connection, connection:
+            connection.execute("UPDATE gpkg_contents SET identifier = table_name WHERE identifier = ?", (identifier,))
+    except sqlite3.Error:  # locked (no wait: the write waits) or not a GeoPackage: the write will say
+        pass
 
 
 def drop_table(path: str, table: str, wait_s: float = 2.0) -> bool:
