@@ -46,6 +46,7 @@ class AnctPlugin:
         from .gui.dock import AnctDock
         from .gui.locator import AnctLocatorFilter
         from .gui.options import AnctOptionsFactory
+        from .processing.provider import menu_entries
 
         self.initProcessing()
         icon = QIcon(resource_path("icons", "anct.svg"))
@@ -68,13 +69,7 @@ class AnctPlugin:
         self.iface.addPluginToMenu(MENU, card_action)
         self.actions.append(card_action)
 
-        for text, algorithm in (
-            (tr("Fetch an ANCT layer…"), "anct:fetch_layer"),
-            (tr("Fetch a territory pack…"), "anct:fetch_territory_pack"),
-            (tr("Service gap…"), "anct:service_gap"),
-            (tr("Territory key figures…"), "anct:territory_profile"),
-            (tr("Department atlas sheets…"), "anct:department_atlas"),
-        ):
+        for text, algorithm in menu_entries():  # the algorithms with a menu_text
             action = QAction(icon, text, self.iface.mainWindow())
             action.triggered.connect(lambda _checked=False, alg=algorithm: self._open_algorithm(alg))
             self.iface.addPluginToMenu(MENU, action)

@@ -4,27 +4,27 @@
   <context>
     <name>AnctAlgorithm</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="35" />
+      <location filename="../anct_qgis_plugin/processing/support/territory_parameters.py" line="25" />
       <source>'{crs}' is not a coordinate reference system QGIS knows.</source>
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="83" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="81" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="264" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="270" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="86" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="89" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="117" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="129" />
       <source>A unit farther than this from the network is not reached (off_network = 1, time_min empty, beyond the threshold), a facility farther than this is left out; both are counted in the log and the outputs. A network farther than this from every unit is refused.</source>
       <translation>Une unité plus éloignée que cela du réseau n'est pas atteinte (off_network = 1, time_min vide, au-delà du seuil), une structure plus éloignée est écartée ; les deux sont comptées dans le journal et les sorties. Un réseau plus éloigné que cela de toutes les unités est refusé.</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Trajets d'accès (d'une unité ou d'une structure à la route carrossable la plus proche, à vol d'oiseau) chronométrés à {speed:g} km/h ; à plus de {km:g} km du réseau : non atteint</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="111" />
       <source>Access speed (km/h)</source>
       <translation>Vitesse d'accès (km/h)</translation>
     </message>
@@ -49,12 +49,12 @@
       <translation>Action cœur de ville</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="102" />
       <source>All sheets in one PDF (instead of, or besides, the folder).</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="85" />
       <source>An Observatoire des territoires indicator on the outlines of communes, EPCI, départements or régions.</source>
       <translation>Un indicateur de l'Observatoire des territoires sur les contours des communes, EPCI, départements ou régions.</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="44" />
       <source>BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections closed to light vehicles are always left out.</source>
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="126" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="124" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -99,12 +99,12 @@
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="179" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="182" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="114" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="120" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
@@ -114,12 +114,12 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="42" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="38" />
       <source>Catalogue id of the layer: </source>
       <translation>Identifiant de la couche dans le catalogue : </translation>
     </message>
@@ -129,12 +129,12 @@
       <translation>Vérifier les sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="95" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Codes ne correspondant à aucun lieu</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="100" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
@@ -154,27 +154,27 @@
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="120" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="126" />
       <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
       <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="42" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="87" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="152" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="155" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="249" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="255" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
@@ -189,32 +189,37 @@
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="80" />
+      <source>Department atlas sheets…</source>
+      <translation>Fiches départementales…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="42" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="81" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="93" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="106" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="108" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="219" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="218" />
       <source>Distances measured in EPSG:2154 in metropolitan France and in each overseas département's own CRS</source>
       <translation>Distances mesurées en EPSG:2154 en métropole et dans le SCR propre à chaque département d'outre-mer</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="222" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="221" />
       <source>Distances measured in {crs}</source>
       <translation>Distances mesurées dans le SCR {crs}</translation>
     </message>
@@ -229,7 +234,7 @@
       <translation>Superficies des départements indisponibles (pas de rang de densité) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="88" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
@@ -249,7 +254,7 @@
       <translation>Toutes les structures sont à plus de {km:g} km du réseau routier (MAX_ACCESS_KM) : le réseau ne les couvre pas. Donnez le réseau (NETWORK) de leur zone, ou des structures de la zone du réseau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="88" />
       <source>Every layer of a territory in one GeoPackage, for offline work.</source>
       <translation>Toutes les couches d'un territoire dans un GeoPackage, pour travailler hors ligne.</translation>
     </message>
@@ -259,32 +264,32 @@
       <translation>Chaque lieu du niveau dans le territoire : code, nom, la valeur (NULL : n.d.) et l'année.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="473" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="472" />
       <source>Every unit is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does not cover the population. Give the NETWORK of the units' area, or none (BD TOPO is then fetched).</source>
       <translation>Toutes les unités sont à plus de {km:g} km du réseau routier (MAX_ACCESS_KM) : le réseau ne couvre pas la population. Donnez le réseau (NETWORK) de la zone des unités, ou aucun (la BD TOPO est alors téléchargée).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road, access legs included), access_m (road: unit to the network), beyond_threshold, access_min (road: the access legs in time_min) and off_network (road: 1 when the unit is farther than MAX_ACCESS_KM from the network).</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (route, trajets d'accès compris), access_m (route : de l'unité au réseau), beyond_threshold, access_min (route : les trajets d'accès compris dans time_min) et off_network (route : 1 quand l'unité est à plus de MAX_ACCESS_KM du réseau).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="83" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="157" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="160" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="138" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
       <source>Facilities left out: too far from the road network</source>
       <translation>Structures écartées : trop loin du réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="324" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="323" />
       <source>Facilities: {layer} of the whole country</source>
       <translation>Installations : {layer} de toute la France</translation>
     </message>
@@ -304,9 +309,19 @@
       <translation>Charger un paquet territorial (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="22" />
+      <source>Fetch a territory pack…</source>
+      <translation>Charger un paquet territorial…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="28" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="31" />
+      <source>Fetch an ANCT layer…</source>
+      <translation>Charger une couche ANCT…</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="36" />
@@ -314,22 +329,22 @@
       <translation>Charger un indicateur de l'Observatoire des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="29" />
       <source>Fetch the road network (IGN BD TOPO)</source>
       <translation>Télécharger le réseau routier (BD TOPO de l'IGN)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="57" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="104" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
@@ -339,7 +354,7 @@
       <translation>Haut débit fixe (Arcep) indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="91" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="94" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
@@ -354,27 +369,27 @@
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="122" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="27" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="27" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="138" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="141" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="208" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="207" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
@@ -384,17 +399,17 @@
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier téléchargé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="89" />
       <source>IGN BD TOPO roads of a territory and its surroundings, with speeds and directions.</source>
       <translation>Les routes BD TOPO de l'IGN d'un territoire et de ses abords, avec vitesses et sens de circulation.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="131" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="134" />
       <source>Ids dataset.indic (or map links), separated by commas or spaces: one row each with the Observatoire's own figure for the territory, its région and France, n.d. where it publishes none (never averaged from the communes). Curated ids: {ids}</source>
       <translation>Identifiants dataset.indic (ou liens de carte), séparés par des virgules ou des espaces : une ligne chacun avec le chiffre de l'Observatoire lui-même pour le territoire, sa région et la France, n.d. là où il n'en publie pas (jamais moyenné à partir des communes). Identifiants retenus : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="103" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="106" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
@@ -409,47 +424,47 @@
       <translation>Couche de l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="138" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="141" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="96" />
       <source>Key figures of a territory beside its département, its région and France.</source>
       <translation>Les chiffres clés d'un territoire à côté de ceux de son département, de sa région et de la France.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="54" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="35" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="34" />
       <source>Layers unavailable</source>
       <translation>Couches indisponibles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="30" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="33" />
       <source>Layers written</source>
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="112" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="143" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="146" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
+      <location filename="../anct_qgis_plugin/processing/support/territory_parameters.py" line="17" />
       <source>Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas.</source>
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="91" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="89" />
       <source>Left out of 'all': {names} — collectivités d'outre-mer, which no commune outline covers (IGN's France is metropolitan France and the DROM): their sheet would be an empty map. Name one to print it.</source>
       <translation>Laissées hors de « all » : {names} — collectivités d'outre-mer, qu'aucun contour de commune ne couvre (la France de l'IGN est la métropole et les DROM) : leur fiche serait une carte vide. Donnez son code pour l'imprimer.</translation>
     </message>
@@ -459,27 +474,27 @@
       <translation>Niveau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="48" />
       <source>Lines of a road network (any format anct:service_gap reads). Empty: fetched from IGN BD TOPO.</source>
       <translation>Lignes d'un réseau routier (tout format que lit anct:service_gap). Vide : téléchargé depuis la BD TOPO de l'IGN.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="62" />
       <source>Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings are fetched from the Géoplateforme (see anct:fetch_road_network).</source>
       <translation>Lignes du réseau routier (mode route). Vide : les routes de la BD TOPO de l'IGN du territoire et de ses alentours sont téléchargées depuis la Géoplateforme (voir anct:fetch_road_network).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="65" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="53" />
       <source>Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and importance) and direction (0 both ways, 1 digitising direction, 2 reverse).</source>
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="210" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="208" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="123" />
       <source>Longest access leg (km)</source>
       <translation>Trajet d'accès le plus long (km)</translation>
     </message>
@@ -489,12 +504,12 @@
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="246" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="249" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="254" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="260" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
@@ -509,7 +524,7 @@
       <translation>NETWORK_FORMAT={format} demande le champ {field} dans le réseau. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="68" />
       <source>Network format</source>
       <translation>Format du réseau</translation>
     </message>
@@ -524,12 +539,12 @@
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="72" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="71" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="344" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="343" />
       <source>No facility left to measure to (check FACILITIES and FACILITY_FILTER).</source>
       <translation>Aucune installation restante vers laquelle mesurer (vérifiez FACILITIES et FACILITY_FILTER).</translation>
     </message>
@@ -544,27 +559,27 @@
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="93" />
       <source>No section of the natures kept ({natures}) in {territory}.</source>
       <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="69" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="358" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="357" />
       <source>ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.</source>
       <translation>ORIGIN=matched_points nécessite ORIGIN_POINTS avec le champ '{field}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="363" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="362" />
       <source>ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).</source>
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="130" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="133" />
       <source>Observatoire des territoires indicators</source>
       <translation>Indicateurs de l'Observatoire des territoires</translation>
     </message>
@@ -574,12 +589,12 @@
       <translation>Un seul téléchargement (croisement des dispositifs, ngeo-anct-cog&lt;COG&gt;.csv) au lieu d'un par programme ; un programme dont la liste est plus récente que le croisement est lu dans sa liste. Le journal dit de quel millésime vient chaque programme.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="84" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="84" />
       <source>One layer of the ANCT catalogue for a territory, from its publisher's live file.</source>
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="139" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="142" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured. For a département, rank and rank_of: its rank among the départements (1 = the largest value) and how many have the figure (101).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note quand un chiffre n'est pas donné parce que seule une partie des communes d'un niveau a pu être mesurée. Pour un département, rank et rank_of : son rang parmi les départements (1 = la plus grande valeur) et combien ont ce chiffre (101).</translation>
     </message>
@@ -589,42 +604,42 @@
       <translation>Une ligne par source : état, fichier choisi, date de la source, taille, lignes, colonnes attendues, manquantes et trouvées, codes de commune sans commune actuelle, message.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="25" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_territory_pack.py" line="28" />
       <source>One table per catalogue layer plus a table '{table}' describing sources, dates and layers that could not be had.</source>
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="82" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="94" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="105" />
       <source>Open the PDF when done</source>
       <translation>Ouvrir le PDF à la fin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/support/territory_parameters.py" line="16" />
       <source>Output CRS</source>
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="41" />
       <source>Output layer</source>
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="100" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="122" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
@@ -634,17 +649,17 @@
       <translation>Petites villes de demain</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="256" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="262" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="159" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
@@ -654,7 +669,7 @@
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="131" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
@@ -669,7 +684,7 @@
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="67" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
@@ -684,22 +699,22 @@
       <translation>Population des communes : {typology} — {level}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="58" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="145" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="148" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="210" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="209" />
       <source>Population: the communes of {territory}</source>
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="187" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="190" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
@@ -724,7 +739,7 @@
       <translation>Lire les programmes dans le croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="39" />
       <source>Residents farther than this from the nearest France services site are counted. Default: 20 km in straight line, 30 minutes by road (the national goal).</source>
       <translation>Les habitants plus éloignés que cela du France services le plus proche sont comptés. Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national).</translation>
     </message>
@@ -739,22 +754,22 @@
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="36" />
       <source>Road natures kept</source>
       <translation>Natures de route retenues</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="46" />
       <source>Road network (road mode)</source>
       <translation>Réseau routier (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="132" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
       <source>Road network used (road mode)</source>
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
@@ -764,17 +779,17 @@
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="58" />
       <source>Road sections</source>
       <translation>Tronçons de route</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="75" />
       <source>Road sections of {territory} and {km:g} km around</source>
       <translation>Tronçons de route de {territory} et de {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="22" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="24" />
       <source>Roads this far around the territory are fetched too, so that residents near a border reach sites across it.</source>
       <translation>Les routes situées à cette distance du territoire sont téléchargées aussi, pour que les habitants proches d'une limite atteignent les structures de l'autre côté.</translation>
     </message>
@@ -784,7 +799,7 @@
       <translation>Lignes de niveau commune : les identifiants de programme de chaque commune ({tables}) et nb_programmes ; lignes de niveau epci et departement : le nombre de communes dans chaque programme, les communes et la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="167" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="173" />
       <source>Run the algorithm again, into another file if it happens again.</source>
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
@@ -794,7 +809,7 @@
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="122" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="121" />
       <source>SITE_KIND={kind} needs the field {field} in the mobile sites.</source>
       <translation>SITE_KIND={kind} nécessite le champ {field} dans les sites mobiles.</translation>
     </message>
@@ -814,7 +829,7 @@
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="19" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="19" />
       <source>Service gap measured</source>
       <translation>Mesure de l'éloignement</translation>
     </message>
@@ -829,7 +844,12 @@
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="51" />
+      <source>Service gap…</source>
+      <translation>Zones éloignées des France services…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="33" />
       <source>Service-gap threshold (km, or minutes by road)</source>
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
@@ -864,27 +884,27 @@
       <translation>Part de la population : {typology} — {level}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="116" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="127" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="125" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="121" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="124" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="166" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="169" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="71" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="59" />
       <source>Source and date</source>
       <translation>Source et date</translation>
     </message>
@@ -894,7 +914,7 @@
       <translation>Vérification des sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="64" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="45" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
@@ -909,17 +929,17 @@
       <translation>Les sources publiées par département (contours des communes, EPCI) sont vérifiées pour celui-ci.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="82" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="71" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="83" />
       <source>Speed of each line in km/h (custom format).</source>
       <translation>Vitesse de chaque ligne en km/h (format custom).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="89" />
       <source>Speed of lines without a (positive) speed value (custom format).</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive) (format custom).</translation>
     </message>
@@ -929,12 +949,12 @@
       <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="143" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="21" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="23" />
       <source>Surroundings (km)</source>
       <translation>Alentours (km)</translation>
     </message>
@@ -944,7 +964,7 @@
       <translation>Territoires d'industrie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="76" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="82" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -954,7 +974,12 @@
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="127" />
+      <source>Territory key figures…</source>
+      <translation>Chiffres clés d'un territoire…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="98" />
       <source>The Atlas des départements: key figures, charts and maps of each département, in PDF.</source>
       <translation>L'Atlas des départements : chiffres clés, graphiques et cartes de chaque département, en PDF.</translation>
     </message>
@@ -964,27 +989,27 @@
       <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien. Identifiants retenus (titrés de leur libellé et de leur unité) : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="182" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="185" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="42" />
       <source>The layer, restricted to the territory, with the published field names.</source>
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="104" />
+      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="105" />
       <source>The output could not be written: {error}</source>
       <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="226" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="225" />
       <source>The population layer has no field '{field}'. Fields: {fields}</source>
       <translation>La couche de population n'a pas de champ '{field}'. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="469" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="468" />
       <source>The population layer is empty.</source>
       <translation>La couche de population est vide.</translation>
     </message>
@@ -999,42 +1024,42 @@
       <translation>Le réseau routier est à {km:,.0f} km de l'unité de population la plus proche (réseau {network} ; unités {units}) : ce n'est pas le réseau de cette population. Donnez le réseau (NETWORK) de la zone des unités, ou aucun (la BD TOPO est alors téléchargée autour d'elles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="113" />
       <source>The straight leg from a unit, or a facility, to the nearest drivable road is timed at this speed and counted in time_min (access_min). Default 20 km/h: a car on a drive or a track the network does not hold.</source>
       <translation>Le trajet à vol d'oiseau d'une unité, ou d'une structure, à la route carrossable la plus proche est chronométré à cette vitesse et compté dans time_min (access_min). 20 km/h par défaut : une voiture dans une allée ou sur un chemin que le réseau ne contient pas.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="40" />
+      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="39" />
       <source>The {what} layer has no CRS: set it in the layer properties.</source>
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="112" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="129" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="135" />
       <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="130" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="133" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="137" />
       <source>Units not reached: too far from the road network</source>
       <translation>Unités non atteintes : trop loin du réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="122" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
@@ -1044,17 +1069,17 @@
       <translation>Champ de la valeur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="102" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="100" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="101" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
@@ -1069,32 +1094,32 @@
       <translation>Villages d'avenir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="70" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="73" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="97" />
       <source>Which ANCT programmes each commune of a territory is in, with totals.</source>
       <translation>Les programmes ANCT de chaque commune d'un territoire, avec les totaux.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="99" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="99" />
       <source>Which file each source reads today, its date, its columns and the codes that map to nothing.</source>
       <translation>Le fichier que lit chaque source aujourd'hui, sa date, ses colonnes et les codes qui ne correspondent à aucune commune.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="93" />
       <source>Who lives beyond a distance or a road time of the nearest mobile site of a technology.</source>
       <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du site mobile le plus proche d'une technologie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/descriptions.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="90" />
       <source>Who lives beyond a distance or a road time of the nearest service (France services: 30 min).</source>
       <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du service le plus proche (France services : 30 min).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="96" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département (default: Documents/ANCT Territoires/atlas).</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département (par défaut : Documents/ANCT Territoires/atlas).</translation>
     </message>
@@ -1109,12 +1134,12 @@
       <translation>Année</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="113" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="73" />
       <source>bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and direction, else bdtopo or osm from the fields found.</source>
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
     </message>
@@ -1124,12 +1149,12 @@
       <translation>communes (com2025), epci (epci2025, par union des communes comme la couche EPCI du catalogue), departements (dep), regions (reg, là où l'Observatoire le publie).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="327" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="326" />
       <source>facilities</source>
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="174" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="177" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
@@ -1154,22 +1179,22 @@
       <translation>liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="105" />
+      <location filename="../anct_qgis_plugin/engine/unit_pass.py" line="106" />
       <source>no reason given</source>
       <translation>aucune raison donnée</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="367" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="366" />
       <source>origin points</source>
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="80" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="57" />
+      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="55" />
       <source>population</source>
       <translation>population</translation>
     </message>
@@ -1184,12 +1209,12 @@
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/gap_parameters.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="24" />
       <source>straight: straight-line distance (France and région compared too); road: travel time by road on the IGN BD TOPO network fetched for the territory (or NETWORK), for the territory only. When no network can be had, the straight-line figure is shown, and said so.</source>
       <translation>straight : distance à vol d'oiseau (comparée aussi à la région et à la France) ; road : temps par la route sur le réseau BD TOPO de l'IGN téléchargé pour le territoire (ou NETWORK), pour le territoire seulement. Sans réseau disponible, le chiffre à vol d'oiseau est donné, et c'est dit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="107" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
@@ -1199,27 +1224,27 @@
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="171" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="169" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="100" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="229" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="232" />
       <source>{name}: not given, only {n} of its {total} communes could be measured (outlines missing)</source>
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/network_parameters.py" line="26" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="38" />
       <source>{name}: the road network must be a line layer; {layer} holds {kind} geometries. Give the roads' lines.</source>
       <translation>{name} : le réseau routier doit être une couche de lignes ; {layer} contient des géométries {kind}. Donnez les lignes des routes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="98" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="104" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
@@ -1234,7 +1259,7 @@
       <translation>{n} communes, programmes : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="345" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="344" />
       <source>{n} facilities</source>
       <translation>{n} installations</translation>
     </message>
@@ -1244,12 +1269,12 @@
       <translation>{n} structures sont à plus de {km:g} km de toute route carrossable du réseau (MAX_ACCESS_KM) : écartées, personne ne les atteint par la route{names}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="71" />
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="205" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="208" />
       <source>{n} indicators for {territory}</source>
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
@@ -1259,7 +1284,7 @@
       <translation>{n} lignes ont dans {field} une vitesse qui n'est pas un nombre positif de km/h : DEFAULT_SPEED ({speed:g} km/h) leur est appliquée. Valeurs : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="116" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="104" />
       <source>{n} sections kept of {read} read; {source}</source>
       <translation>{n} tronçons retenus sur {read} lus ; {source}</translation>
     </message>
@@ -1269,32 +1294,32 @@
       <translation>{n} sources en échec : {sources}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="530" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="529" />
       <source>{n} units are more than {km:g} km from any drivable road of the network (MAX_ACCESS_KM): not reached, counted beyond the threshold (off_network = 1)</source>
       <translation>{n} unités sont à plus de {km:g} km de toute route carrossable du réseau (MAX_ACCESS_KM) : non atteintes, comptées au-delà du seuil (off_network = 1)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="526" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="525" />
       <source>{n} units with a NULL or non-numeric population counted as 0</source>
       <translation>{n} unités avec une population NULL ou non numérique comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="527" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="526" />
       <source>{n} units with a negative population counted as 0</source>
       <translation>{n} unités avec une population négative comptées pour 0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="528" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="527" />
       <source>{n} units without an origin point placed at their point on surface</source>
       <translation>{n} unités sans point d'origine placées à leur point dans la surface</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="529" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="528" />
       <source>{n} units without geometry left out</source>
       <translation>{n} unités sans géométrie écartées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="441" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="440" />
       <source>{n} units: a GeoPackage output is written without spatial index; create it from the layer properties if you need one.</source>
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
     </message>
@@ -1304,17 +1329,17 @@
       <translation>{parameter}={field} : le réseau routier n'a pas ce champ. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="160" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="166" />
       <source>{path} cannot be reopened: its {count} features were not written.</source>
       <translation>{path} ne peut pas être rouvert : ses {count} entités n'ont pas été écrites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/base.py" line="162" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="168" />
       <source>{path} holds {found} features where {count} were written: the output is incomplete.</source>
       <translation>{path} contient {found} entités alors que {count} ont été écrites : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="493" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="492" />
       <source>{pop:,.0f} inhabitants beyond {threshold:g} {unit} ({units} units of {total})</source>
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
@@ -1344,7 +1369,7 @@
       <translation>{table} : {file}, {date} ({origin})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="77" />
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
@@ -2898,45 +2923,20 @@
   <context>
     <name>AnctPlugin</name>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="56" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="57" />
       <source>ANCT Territoires panel</source>
       <translation>Panneau ANCT Territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="64" />
+      <location filename="../anct_qgis_plugin/plugin.py" line="65" />
       <source>Commune card (click a commune)</source>
       <translation>Fiche commune (cliquer sur une commune)</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="76" />
-      <source>Department atlas sheets…</source>
-      <translation>Fiches départementales…</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="73" />
-      <source>Fetch a territory pack…</source>
-      <translation>Charger un paquet territorial…</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="72" />
-      <source>Fetch an ANCT layer…</source>
-      <translation>Charger une couche ANCT…</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="74" />
-      <source>Service gap…</source>
-      <translation>Zones éloignées des France services…</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/plugin.py" line="75" />
-      <source>Territory key figures…</source>
-      <translation>Chiffres clés d'un territoire…</translation>
     </message>
   </context>
   <context>
     <name>AnctProvider</name>
     <message>
-      <location filename="../anct_qgis_plugin/processing/provider.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/provider.py" line="56" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>

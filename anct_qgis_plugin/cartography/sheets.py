@@ -13,10 +13,10 @@ import tempfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback
 
 from ..core.catalogue import get_source
-from ..core.errors import AnctError
+from ..core.errors import AnctError, CancelledError
 from ..core.service import AnctData
 from ..engine.figures import ATLAS_TABLES, COM_CODES, GapMeasure, compute_profile, gap_run, once
 
@@ -68,9 +68,7 @@ def departement_codes(index: TerritoryIndex, text: str) -> list[str]:
     collectivités d'outre-mer have no commune outline to map, see left_out_of_all)."""
     text = (text or "").strip()
     if not text:
-        raise QgsProcessingException(
-            tr("No département given: a code (36), several (36,18), a région (reg:24) or all.")
-        )
+        raise AnctError(tr("No département given: a code (36), several (36,18), a région (reg:24) or all."))
     if text.lower() in ALL:
         return ranked_departements(index)
     codes = []
@@ -80,7 +78,7 @@ def departement_codes(index: TerritoryIndex, text: str) -> list[str]:
             continue
         territory = index.resolve(part)
         if territory.kind not in ("departement", "region"):
-            raise QgsProcessingException(tr("'{text}' is not a département or a région.").format(text=part))
+            raise AnctError(tr("'{text}' is not a département or a région.").format(text=part))
         codes += list(territory.departement_codes)
     return list(dict.fromkeys(codes))
 
@@ -123,7 +121,7 @@ def _sheets(
     departement_table(data, ATLAS_TABLES, request.measure, context, feedback, runs)
     for number, code in enumerate(codes):
         if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled."))
+            raise CancelledError(tr("Cancelled."))
         feedback.pushInfo(tr("Sheet {n}/{total}: {code}").format(n=number + 1, total=len(codes), code=code))
         inputs, sheet_texts = _gather(data, index, code, context, feedback, texts, request.measure, runs)
         project = project_for(inputs, sheet_texts.language)

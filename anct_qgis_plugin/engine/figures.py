@@ -18,7 +18,7 @@ from qgis.core import (
 )
 
 from ..core.catalogue import TYPOLOGY_IDS
-from ..core.errors import AnctError
+from ..core.errors import AnctError, CancelledError
 from ..core.layers import LayerBuilder
 from ..core.report import warn
 from ..core.service import AnctData
@@ -306,7 +306,7 @@ def service_gaps(
     level_runs = {}
     for level, key in keys.items():
         if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled."))
+            raise CancelledError(tr("Cancelled."))
         if (key, measure) not in runs:
             if national is not None and whole.get(level):
                 beyond, population, layer, summary, units = slice_run(national.layer, national.summary, whole[level])

@@ -12,12 +12,12 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSource,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsRectangle,
 )
 
 from ..compat import SKIP_GEOMETRY_CHECKS
+from ..core.errors import AnctError
 from .i18n import tr
 
 if TYPE_CHECKING:
@@ -36,9 +36,7 @@ def crs_of(source: QgsFeatureSource, what: str) -> QgsCoordinateReferenceSystem:
     """The CRS of a source or a layer; a layer without one cannot be measured."""
     crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
     if not crs.isValid():
-        raise QgsProcessingException(
-            tr("The {what} layer has no CRS: set it in the layer properties.").format(what=what)
-        )
+        raise AnctError(tr("The {what} layer has no CRS: set it in the layer properties.").format(what=what))
     return crs
 
 

@@ -12,11 +12,11 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsRectangle,
 )
 
+from ..core.errors import AnctError, CancelledError
 from ..core.road_source import extent_area, fetch_sections, territory_area
 from ..core.service import AnctData
 from ..core.territories import Territory
@@ -79,7 +79,7 @@ def road_travel_times(
     try:
         import scipy.sparse.csgraph  # noqa: F401
     except ImportError:
-        raise QgsProcessingException(
+        raise AnctError(
             tr(
                 "Road mode needs SciPy, which QGIS ships on Windows (OSGeo4W), macOS "
                 "and Linux distributions; install python3-scipy."
@@ -91,11 +91,11 @@ def road_travel_times(
     else:
         vertices, counts, speeds, directions, source = _given(options, context, crs, scaled)
     if counts.sum() == 0:
-        raise QgsProcessingException(tr("The road network is empty."))
+        raise AnctError(tr("The road network is empty."))
     try:
         graph = graph_from_vertices(vertices, counts, speeds, directions)
     except ValueError:
-        raise QgsProcessingException(
+        raise AnctError(
             tr(
                 "No line of the road network can be driven (speeds are all zero, or the "
                 "format does not fit: check NETWORK_FORMAT)."
@@ -123,7 +123,7 @@ def _check_overlap(node_xy: np.ndarray, population: QgsRectangle, max_access_m: 
     dx = max(0.0, population.xMinimum() - high[0], low[0] - population.xMaximum())
     dy = max(0.0, population.yMinimum() - high[1], low[1] - population.yMaximum())
     if max_access_m > 0 and np.hypot(dx, dy) > max_access_m:
-        raise QgsProcessingException(
+        raise AnctError(
             tr(
                 "The road network is {km:,.0f} km from the nearest population unit (network {network}; units "
                 "{units}): it is not the network of this population. Give the NETWORK of the units' area, or none "
@@ -141,7 +141,7 @@ def _report_facilities_off(
 ) -> None:
     off = np.flatnonzero(times.facility_off)
     if len(off) == len(times.facility_off):
-        raise QgsProcessingException(
+        raise AnctError(
             tr(
                 "Every facility is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does "
                 "not cover them. Give the NETWORK of their area, or facilities of the network's area."
@@ -199,7 +199,7 @@ def _given(
         indexes,
         profile,
         feedback,
-        QgsProcessingException(tr("Cancelled.")),
+        CancelledError(tr("Cancelled.")),
         lambda read: report_progress(feedback, read, total),
     )
     if profile.unknown:
@@ -233,7 +233,7 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
     speed_field, direction_field = options.speed_field, options.direction_field
     for parameter, name in (("SPEED_FIELD", speed_field), ("DIRECTION_FIELD", direction_field)):
         if name and name not in names:
-            raise QgsProcessingException(
+            raise AnctError(
                 tr("{parameter}={field}: the road network has no such field. Fields: {fields}").format(
                     parameter=parameter, field=name, fields=", ".join(fields.names())
                 )
@@ -257,7 +257,7 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
     profile = BdTopoProfile() if chosen == "bdtopo" else OsmProfile()
     required = "nature" if chosen == "bdtopo" else "highway"
     if required not in names:
-        raise QgsProcessingException(
+        raise AnctError(
             tr("NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}").format(
                 format=chosen, field=required, fields=", ".join(fields.names())
             )

@@ -25,14 +25,13 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsRectangle,
     QgsWkbTypes,
 )
 
 from ..compat import FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POINT, WKB_NOGEOMETRY, is_metres
-from ..core.errors import AnctError
+from ..core.errors import AnctError, CancelledError
 from ..core.memory import cyclic_gc_paused
 from ..core.service import AnctData
 from ..core.territories import METROPOLE_CRS, OVERSEAS_BOXES, Territory, crs_for_lonlat, crs_zones
@@ -118,7 +117,7 @@ class MobileSiteKind:
             return lambda feature: True
         at = next((i for i, name in enumerate(fields.names()) if name.lower() == column), -1)
         if at < 0:
-            raise QgsProcessingException(
+            raise AnctError(
                 tr("SITE_KIND={kind} needs the field {field} in the mobile sites.").format(kind=self.kind, field=column)
             )
         return lambda feature: str(feature[at]).strip() in ("1", "1.0", "True", "true")
@@ -205,7 +204,7 @@ def _measure(
     territory = data.resolve_territory(territory_text, feedback) if territory_text else None
     population = request.population
     if population is None and territory is None:
-        raise QgsProcessingException(tr("Give POPULATION or a TERRITORY whose communes are the population."))
+        raise AnctError(tr("Give POPULATION or a TERRITORY whose communes are the population."))
     if population is None:
         feedback.pushInfo(tr("Population: the communes of {territory}").format(territory=territory.label))
         population = data.build_layer("communes", territory, feedback=feedback).layer
@@ -222,7 +221,7 @@ def _measure(
         feedback.pushInfo(tr("Distances measured in {crs}").format(crs=crs.authid()))
     pop_field = request.population_field or "population"
     if pop_field not in population.fields().names():
-        raise QgsProcessingException(
+        raise AnctError(
             tr("The population layer has no field '{field}'. Fields: {fields}").format(
                 field=pop_field, fields=", ".join(population.fields().names())
             )
@@ -331,7 +330,7 @@ def _facilities(
     name_field = _first_field(source.fields(), FACILITY_NAME_FIELDS)
     features = [feature for feature in source.getFeatures() if keep(feature)]
     if feedback.isCanceled():
-        raise QgsProcessingException(tr("Cancelled."))
+        raise CancelledError(tr("Cancelled."))
     xy = origin_points([feature.geometry() for feature in features], "point", transform)
     placed = np.isfinite(xy[:, 0])
     points = xy[placed]
@@ -341,7 +340,7 @@ def _facilities(
         if ok
     ]
     if not names:
-        raise QgsProcessingException(tr("No facility left to measure to (check FACILITIES and FACILITY_FILTER)."))
+        raise AnctError(tr("No facility left to measure to (check FACILITIES and FACILITY_FILTER)."))
     feedback.pushInfo(tr("{n} facilities").format(n=len(points)))
     return points, names
 
@@ -354,12 +353,12 @@ def _origin_lookup(
     points = origins.points
     code_field = origins.points_code_field or "code"
     if points is None or code_field not in points.fields().names():
-        raise QgsProcessingException(
+        raise AnctError(
             tr("ORIGIN=matched_points needs ORIGIN_POINTS with the field '{field}'.").format(field=code_field)
         )
     unit_field = origins.units_code_field or "code"
     if unit_field not in population_fields.names():
-        raise QgsProcessingException(
+        raise AnctError(
             tr("ORIGIN=matched_points needs the field '{field}' in POPULATION (POPULATION_CODE_FIELD).").format(
                 field=unit_field
             )
@@ -459,17 +458,17 @@ def _measure_units(
     done = 0
     while True:
         if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled."))
+            raise CancelledError(tr("Cancelled."))
         chunk = list(itertools.islice(features, CHUNK))
         if not chunk:
             break
         done += units.add(chunk)
         report_progress(feedback, done, total, progress_start)
     if done == 0:
-        raise QgsProcessingException(tr("The population layer is empty."))
+        raise AnctError(tr("The population layer is empty."))
     off_network = units.problems["off_network"]
     if off_network == done:
-        raise QgsProcessingException(
+        raise AnctError(
             tr(
                 "Every unit is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does not "
                 "cover the population. Give the NETWORK of the units' area, or none (BD TOPO is then fetched)."

@@ -13,9 +13,10 @@ import math
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import numpy as np
-from qgis.core import QgsCoordinateTransform, QgsProcessingException
+from qgis.core import QgsCoordinateTransform
 
 from ..compat import FAST_INSERT
+from ..core.errors import AnctError
 from ..diagnostics.gap import GapResult
 from .i18n import tr
 from .origins import origin_points
@@ -100,7 +101,7 @@ class UnitPass:
         written = self.sink.addFeatures(chunk, FAST_INSERT)
         # A Processing sink answers a bool, a data provider (ok, features).
         if not (written[0] if isinstance(written, tuple) else written):  # a full disk…: stop, say why
-            raise QgsProcessingException(
+            raise AnctError(
                 tr("The output could not be written: {error}").format(
                     error=self.sink.lastError() or tr("no reason given")
                 )

@@ -55,7 +55,7 @@ def test_words_users_search_find_the_algorithms(provider):
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_output_is_named_in_the_help_pages_and_the_readme(provider, language):
-    from anct_qgis_plugin.processing.algorithms.help_pages import help_page
+    from anct_qgis_plugin.processing.support.help_pages import help_page
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = []
@@ -72,14 +72,14 @@ def test_every_output_is_named_in_the_help_pages_and_the_readme(provider, langua
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_fetch_layer_help_lists_every_catalogue_layer(language):
     from anct_qgis_plugin.core.catalogue import LAYER_IDS
-    from anct_qgis_plugin.processing.algorithms.help_pages import help_page
+    from anct_qgis_plugin.processing.support.help_pages import help_page
 
     page = help_page("fetch_layer", language)
     assert [layer for layer in LAYER_IDS if f"<code>{layer}</code>" not in page] == []
 
 
 def test_the_help_reads_as_plain_text_in_a_terminal():
-    from anct_qgis_plugin.processing.algorithms.help_pages import help_page, plain_text
+    from anct_qgis_plugin.processing.support.help_pages import help_page, plain_text
 
     text = plain_text(help_page("service_gap", "en"))
     assert "<" not in text and "&" not in text.replace("& ", "")

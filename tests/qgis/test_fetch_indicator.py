@@ -131,7 +131,7 @@ def test_a_curated_id_by_departement_and_an_export_of_no_id_are_titled_by_their_
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_help_names_every_curated_indicator_with_its_label(language):
     from anct_qgis_plugin.core.observatoire_indicators import CURATED
-    from anct_qgis_plugin.processing.algorithms.help_pages import help_page
+    from anct_qgis_plugin.processing.support.help_pages import help_page
 
     page = help_page("fetch_indicator", language)
     for entry in CURATED:

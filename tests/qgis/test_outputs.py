@@ -90,7 +90,7 @@ def test_every_output_holds_what_a_cold_run_reports(anct_env, run_alg, tmp_path,
 
 def test_a_run_whose_file_lost_its_features_fails(anct_env, run_alg, provider, tmp_path):
     """The check itself: a file that does not hold what was written fails the run."""
-    from anct_qgis_plugin.processing.algorithms.base import AnctAlgorithm
+    from anct_qgis_plugin.processing.support.base import AnctAlgorithm
 
     algorithm = provider.algorithm("fetch_layer")
     output = tmp_path / "x.gpkg"

@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingContext, QgsProject
 
 from anct_qgis_plugin.core.provenance import apply_provenance
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.processing.algorithms.post_processing import LoadedLayerPostProcessor
+from anct_qgis_plugin.processing.support.post_processing import LoadedLayerPostProcessor
 
 
 def test_metadata_and_attribution(anct_env, qgis_app):

@@ -669,6 +669,7 @@ def test_grid_cells_are_summarised_by_the_first_commune_they_list(anct_env, run_
 def test_an_output_that_refuses_features_stops_the_run_with_its_reason(anct_env):
     from qgis.core import QgsCoordinateTransform
 
+    from anct_qgis_plugin.core.errors import AnctError
     from anct_qgis_plugin.diagnostics.gap import straight_gap
     from anct_qgis_plugin.diagnostics.nearest import NearestIndex
     from anct_qgis_plugin.engine.unit_pass import UnitPass
@@ -689,5 +690,5 @@ def test_an_output_that_refuses_features_stops_the_run_with_its_reason(anct_env)
         [("F", "site")],
         "straight",
     )
-    with pytest.raises(QgsProcessingException, match="could not be written: .*Polygon"):
+    with pytest.raises(AnctError, match="could not be written: .*Polygon"):  # the engine's error, the plugin's
         unit_pass.add(list(units.getFeatures()))

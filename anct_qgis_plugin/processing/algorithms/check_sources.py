@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from ...compat import FAST_INSERT, FIELD_LONG, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
-from .base import AnctAlgorithm, tr
+from ..support.base import AnctAlgorithm, tr
 
 COLUMNS = (
     ("source", FIELD_STRING),
@@ -65,7 +65,7 @@ class CheckSourcesAlgorithm(AnctAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         from ...core.service import AnctData
         from ...core.source_check import check_sources
-        from .atomic_outputs import atomic_outputs
+        from ..support.atomic_outputs import atomic_outputs
 
         data = AnctData()
         builder = data.builder(feedback)

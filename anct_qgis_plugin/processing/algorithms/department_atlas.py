@@ -23,8 +23,8 @@ from qgis.PyQt.QtGui import QDesktopServices
 from ...compat import MESSAGE_INFO, NO_THREADING
 from ...core import report
 from ...core.settings import default_data_dir, read_setting
-from .base import AnctAlgorithm, tr
-from .gap_parameters import GapParameters
+from ..support.base import AnctAlgorithm, tr
+from ..support.gap_parameters import GapParameters
 
 
 def in_qgis_window() -> bool:
@@ -75,6 +75,9 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
 
     def displayName(self):
         return tr("Department atlas sheets (PDF)")
+
+    def menu_text(self):
+        return tr("Department atlas sheets…")
 
     def flags(self):
         # Layouts are rendered with the project's layers: keep it on the main thread.

@@ -13,8 +13,8 @@ from qgis.core import (
 )
 
 from ...compat import FAST_INSERT, SOURCE_VECTOR_POLYGON
-from .base import AnctAlgorithm, tr
-from .fetch_layer import TerritoryCrsParameters
+from ..support.base import AnctAlgorithm, tr
+from ..support.territory_parameters import TerritoryCrsParameters
 
 LEVELS = ("communes", "epci", "departements", "regions")
 
@@ -85,8 +85,8 @@ class FetchIndicatorAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         from ...core.indicator_layer import IndicatorRequest
         from ...core.observatoire import parse_indicator
         from ...core.service import AnctData
-        from .atomic_outputs import atomic_outputs
-        from .post_processing import style_indicator_on_load
+        from ..support.atomic_outputs import atomic_outputs
+        from ..support.post_processing import style_indicator_on_load
 
         text = self.parameterAsString(parameters, self.INDICATOR, context).strip()
         path = self.parameterAsFile(parameters, self.FILE, context)

@@ -5,36 +5,14 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
 )
 
 from ...compat import FAST_INSERT, SOURCE_VECTOR_GEOMETRY
 from ...core.catalogue import LAYER_IDS, SOURCES
-from .base import AnctAlgorithm, tr
-
-
-class TerritoryCrsParameters:
-    """Mixed into the data algorithms: TERRITORY and CRS, declared and read."""
-
-    CRS = "CRS"
-
-    def add_territory_crs_parameters(self):
-        self.add_territory_parameter()
-        self.add_help(
-            QgsProcessingParameterCrs(self.CRS, tr("Output CRS"), optional=True),
-            tr("Leave empty for EPSG:2154 in metropolitan France and the local projected CRS overseas."),
-        )
-
-    def read_territory_parameters(self, parameters, context, data, feedback):
-        territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)
-        crs = self.parameterAsCrs(parameters, self.CRS, context)
-        if not crs.isValid() and parameters.get(self.CRS) not in (None, ""):
-            raise QgsProcessingException(
-                tr("'{crs}' is not a coordinate reference system QGIS knows.").format(crs=parameters.get(self.CRS))
-            )
-        return territory, (crs.authid() if crs.isValid() else None)
+from ..support.base import AnctAlgorithm, tr
+from ..support.territory_parameters import TerritoryCrsParameters
 
 
 class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
@@ -48,6 +26,9 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
 
     def displayName(self):
         return tr("Fetch an ANCT layer")
+
+    def menu_text(self):
+        return tr("Fetch an ANCT layer…")
 
     def initAlgorithm(self, config=None):
         layer = QgsProcessingParameterEnum(
@@ -67,8 +48,8 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         from ...core.errors import CancelledError
         from ...core.report import is_cancelled
         from ...core.service import AnctData
-        from .atomic_outputs import atomic_outputs
-        from .post_processing import style_on_load
+        from ..support.atomic_outputs import atomic_outputs
+        from ..support.post_processing import style_on_load
 
         layer_id = self.parameterAsEnumString(parameters, self.LAYER, context)
         data = AnctData()

@@ -8,23 +8,11 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE
 from ...diagnostics.vocabulary import BDTOPO_CAR_NATURES, BDTOPO_NATURES
-from .base import AnctAlgorithm, tr
-
-
-def add_buffer_parameter(algorithm, name, advanced=False):
-    algorithm.add_help(
-        QgsProcessingParameterNumber(name, tr("Surroundings (km)"), NUMBER_DOUBLE, 20.0, minValue=0.0, maxValue=200.0),
-        tr(
-            "Roads this far around the territory are fetched too, so that residents near a border reach "
-            "sites across it."
-        ),
-        advanced=advanced,
-    )
+from ..support.base import AnctAlgorithm, tr
+from ..support.network_parameters import add_buffer_parameter
 
 
 class FetchRoadNetworkAlgorithm(AnctAlgorithm):
@@ -75,8 +63,8 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
         from ...core.road_source import fetch_sections, territory_area
         from ...core.service import AnctData
         from ...diagnostics.road_profiles import BdTopoProfile
-        from .atomic_outputs import atomic_outputs
-        from .post_processing import style_on_load
+        from ..support.atomic_outputs import atomic_outputs
+        from ..support.post_processing import style_on_load
 
         data = AnctData()
         territory = data.resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context), feedback)

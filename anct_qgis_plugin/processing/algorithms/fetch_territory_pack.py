@@ -3,8 +3,8 @@
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFileDestination
 
 from ...core.table_names import SOURCES_TABLE
-from .base import AnctAlgorithm, tr
-from .fetch_layer import TerritoryCrsParameters
+from ..support.base import AnctAlgorithm, tr
+from ..support.territory_parameters import TerritoryCrsParameters
 
 
 class FetchTerritoryPackAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
@@ -17,6 +17,9 @@ class FetchTerritoryPackAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
 
     def displayName(self):
         return tr("Fetch a territory pack (GeoPackage)")
+
+    def menu_text(self):
+        return tr("Fetch a territory pack…")
 
     def initAlgorithm(self, config=None):
         self.add_territory_crs_parameters()

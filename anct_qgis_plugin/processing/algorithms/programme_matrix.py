@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.table_names import PROGRAMME_TABLES
-from .base import AnctAlgorithm, tr
+from ..support.base import AnctAlgorithm, tr
 
 
 class ProgrammeMatrixAlgorithm(AnctAlgorithm):
@@ -47,7 +47,7 @@ class ProgrammeMatrixAlgorithm(AnctAlgorithm):
 
     def run_algorithm(self, parameters, context, feedback):
         from ...engine.programmes import programme_matrix_of
-        from .atomic_outputs import atomic_outputs
+        from ..support.atomic_outputs import atomic_outputs
 
         result = programme_matrix_of(
             self.parameterAsString(parameters, self.TERRITORY, context),

@@ -13,8 +13,8 @@ from qgis.core import (
 
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_GEOMETRY, SOURCE_VECTOR_POINT
 from ...diagnostics.vocabulary import DEFAULT_KINDS, FACILITY_KINDS
-from .base import AnctAlgorithm, tr
-from .network_parameters import RoadNetworkParameters
+from ..support.base import AnctAlgorithm, tr
+from ..support.network_parameters import RoadNetworkParameters
 
 ORIGINS = ("point_on_surface", "centroid", "matched_points")
 MODES = ("straight", "road")
@@ -46,6 +46,9 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
 
     def displayName(self):
         return tr("Service gap (France services)")
+
+    def menu_text(self):
+        return tr("Service gap…")
 
     # --- parameters ------------------------------------------------------------------
     def initAlgorithm(self, config=None):
@@ -186,8 +189,8 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
     # --- run -------------------------------------------------------------------------
     def run_algorithm(self, parameters, context, feedback):
         from ...engine.service_gap import measure_service_gap
-        from .atomic_outputs import atomic_outputs
-        from .post_processing import style_on_load
+        from ..support.atomic_outputs import atomic_outputs
+        from ..support.post_processing import style_on_load
 
         with atomic_outputs(self, parameters, context) as outputs:
             result = measure_service_gap(self._request(outputs.parameters, context), outputs, context, feedback)
@@ -244,6 +247,9 @@ class MobileCoverageGapAlgorithm(ServiceGapAlgorithm):
 
     def displayName(self):
         return tr("Mobile coverage gap (Arcep sites)")
+
+    def menu_text(self):
+        return ""  # not in the menu (the service gap's entry would otherwise be inherited)
 
     def _threshold_help(self):
         return tr("Default: 5 km from the nearest site in straight line (15 minutes by road).")

@@ -12,8 +12,8 @@ from qgis.core import (
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
 from ...core.observatoire_indicators import CURATED
-from .base import AnctAlgorithm, tr
-from .gap_parameters import GapParameters
+from ..support.base import AnctAlgorithm, tr
+from ..support.gap_parameters import GapParameters
 
 
 def gap_labels(measure):
@@ -123,6 +123,9 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
     def displayName(self):
         return tr("Territory key figures")
 
+    def menu_text(self):
+        return tr("Territory key figures…")
+
     def initAlgorithm(self, config=None):
         self.add_territory_parameter()
         self.add_gap_parameters()
@@ -148,7 +151,7 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         from ...core.observatoire import parse_indicators
         from ...core.service import AnctData
         from ...engine.national import ranked_territory_profile
-        from .atomic_outputs import atomic_outputs
+        from ..support.atomic_outputs import atomic_outputs
 
         indicators = parse_indicators(self.parameterAsString(parameters, self.INDICATORS, context))
         with atomic_outputs(self, parameters, context) as outputs:

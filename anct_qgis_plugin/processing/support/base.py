@@ -29,6 +29,7 @@ def tr(text):
 
 
 class AnctAlgorithm(QgsProcessingAlgorithm):
+    GROUP_IDS = ("data", "diagnostics", "cartography")  # in the order of a study: the menu's order
     group_id = "data"
     # Parameter names shared by several algorithms (each algorithm names its own the same way).
     TERRITORY = "TERRITORY"
@@ -42,6 +43,11 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self):
         return self.group_id
+
+    def menu_text(self):
+        """The entry of the plugin's menu (Extensions > ANCT Territoires) opening this algorithm's
+        dialog, or "": not in the menu."""
+        return ""
 
     def icon(self):
         return QIcon(resource_path("icons", "anct.svg"))

@@ -12,9 +12,21 @@ from qgis.core import (
 
 from ...compat import GEOMETRY_LINE, NUMBER_DOUBLE, SOURCE_VECTOR_LINE
 from .base import tr
-from .fetch_road_network import add_buffer_parameter
 
 NETWORK_FORMATS = ("auto", "bdtopo", "osm", "custom")
+
+
+def add_buffer_parameter(algorithm, name, advanced=False):
+    """The roads fetched around a territory: BUFFER_KM of anct:fetch_road_network, NETWORK_BUFFER_KM
+    of the service gaps."""
+    algorithm.add_help(
+        QgsProcessingParameterNumber(name, tr("Surroundings (km)"), NUMBER_DOUBLE, 20.0, minValue=0.0, maxValue=200.0),
+        tr(
+            "Roads this far around the territory are fetched too, so that residents near a border reach "
+            "sites across it."
+        ),
+        advanced=advanced,
+    )
 
 
 def check_network_lines(algorithm, parameters, context, name="NETWORK"):
