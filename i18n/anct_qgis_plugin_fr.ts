@@ -2267,7 +2267,7 @@
       <translation>{path} est un dossier : donnez un nom de fichier au paquet, par exemple {example}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="66" />
+      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="68" />
       <source>{path} stays locked by another program (another QGIS?) after {n} s: {error}. Close it there, then load again.</source>
       <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
     </message>
