@@ -4,6 +4,8 @@ Newer QGIS moved many enums into ``Qgis.*`` scoped enums and Qt6 dropped ``QVari
 Every module imports the resolved names from here, so a version change is fixed once.
 """
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     Qgis,
     QgsFeatureSink,
@@ -21,6 +23,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def first_spelling(*getters):
     """Return the first attribute path that exists (newest spelling first)."""
@@ -32,6 +37,11 @@ def first_spelling(*getters):
     raise AttributeError("no known spelling for this enum on this QGIS version")
 
 
+# One enum or the other by version: Any, so that QgsField of every QGIS's stubs takes them.
+FIELD_STRING: "Any"
+FIELD_INT: "Any"
+FIELD_LONG: "Any"
+FIELD_DOUBLE: "Any"
 try:  # QGIS >= 3.38 takes QMetaType for field types; Qt6 has no QVariant.String.
     from qgis.PyQt.QtCore import QMetaType
 
