@@ -58,7 +58,10 @@ except (ImportError, AttributeError):
     FIELD_DOUBLE = QVariant.Double
 # The field-type enum of the running QGIS (QMetaType.Type or QVariant.Type), for annotations that
 # must not name QVariant.Type, which PyQt6 lacks.
-FieldType = type(FIELD_STRING)
+if TYPE_CHECKING:
+    FieldType = Any  # one enum or the other, as FIELD_* above
+else:
+    FieldType = type(FIELD_STRING)
 
 SOURCE_VECTOR_ANY = first_spelling(lambda: Qgis.ProcessingSourceType.Vector, lambda: QgsProcessing.TypeVector)
 SOURCE_VECTOR_GEOMETRY = first_spelling(
