@@ -18,7 +18,7 @@ export QT_QPA_PLATFORM ?= offscreen
 DEPT        ?= 36
 ATLAS_OUT   ?= demo/atlas
 
-.PHONY: algorithm-reference docs-images setup test test-unit i18n translations package deploy demo atlas check-sources clean lint format format-check
+.PHONY: algorithm-reference docs-images setup test test-unit i18n translations package deploy demo atlas check-sources clean lint typecheck format format-check
 
 setup:  ## Install QGIS from the distribution and a venv with pytest and pytest-qgis.
 	$(SUDO) apt-get update -qq
@@ -52,6 +52,10 @@ lint:  ## ruff, bandit and detect-secrets (the plugin repository's security scan
 	$(VENV)/bin/bandit -q -r $(PLUGIN)
 	$(VENV)/bin/python scripts/security_scan.py --tree
 	$(PYTHON) scripts/release.py --check-changelog
+
+typecheck:  ## mypy over the modules pyproject.toml lists, with the .pyi of QGIS that the distribution ships.
+	$(PYTHON) scripts/qgis_type_stubs.py build/typestubs
+	$(VENV)/bin/mypy
 
 format:  ## Reformat the tree with ruff (line length 120).
 	$(VENV)/bin/ruff format .

@@ -4,6 +4,8 @@ Newer QGIS moved many enums into ``Qgis.*`` scoped enums and Qt6 dropped ``QVari
 Every module imports the resolved names from here, so a version change is fixed once.
 """
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     Qgis,
     QgsFeatureSink,
@@ -21,6 +23,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def first_spelling(*getters):
     """Return the first attribute path that exists (newest spelling first)."""
@@ -32,6 +37,11 @@ def first_spelling(*getters):
     raise AttributeError("no known spelling for this enum on this QGIS version")
 
 
+# One enum or the other by version: Any, so that QgsField of every QGIS's stubs takes them.
+FIELD_STRING: "Any"
+FIELD_INT: "Any"
+FIELD_LONG: "Any"
+FIELD_DOUBLE: "Any"
 try:  # QGIS >= 3.38 takes QMetaType for field types; Qt6 has no QVariant.String.
     from qgis.PyQt.QtCore import QMetaType
 
@@ -48,7 +58,10 @@ except (ImportError, AttributeError):
     FIELD_DOUBLE = QVariant.Double
 # The field-type enum of the running QGIS (QMetaType.Type or QVariant.Type), for annotations that
 # must not name QVariant.Type, which PyQt6 lacks.
-FieldType = type(FIELD_STRING)
+if TYPE_CHECKING:
+    FieldType = Any  # one enum or the other, as FIELD_* above
+else:
+    FieldType = type(FIELD_STRING)
 
 SOURCE_VECTOR_ANY = first_spelling(lambda: Qgis.ProcessingSourceType.Vector, lambda: QgsProcessing.TypeVector)
 SOURCE_VECTOR_GEOMETRY = first_spelling(

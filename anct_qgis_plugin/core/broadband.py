@@ -75,7 +75,7 @@ def read_premises(
     """Today's commune code -> its Premises (rows of former codes added to today's commune), and the
     tally of codes that map to no commune of today."""
     tally = CodeTally(codes)
-    premises = {}
+    premises: dict[str, Premises] = {}
     for row in _rows(best_path, source_id, BEST_COLUMNS):
         code = tally.today(row["code_insee"])
         if code is not None:

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from .broadband import Premises
     from .layers import LayerBuilder
 
-_PARSED = weakref.WeakKeyDictionary()  # territory index -> {(paths, versions): premises}
+# territory index -> {(paths, versions): premises}
+_PARSED: weakref.WeakKeyDictionary[object, dict] = weakref.WeakKeyDictionary()
 
 
 def national_premises(builder: LayerBuilder, source_id: str = "france_thd") -> dict[str, Premises]:

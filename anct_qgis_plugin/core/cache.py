@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 MANIFEST = "manifest.json"
-_VERIFIED = {}  # (path, size, mtime) -> sha1 found: each version of a file is hashed once per process
+_VERIFIED: dict[tuple, str] = {}  # (path, size, mtime) -> sha1 found: each version of a file is hashed once per process
 PART_PREFIX = ".part-"
 
 

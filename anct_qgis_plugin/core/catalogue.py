@@ -8,7 +8,7 @@ needs (with the spellings of every vintage) and how it is restricted to a territ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from .errors import CatalogueError
 from .i18n import tr
@@ -197,7 +197,7 @@ class Source:
     theme: str
     locator: Locator
     reader: str  # "csv" or "vector"
-    geometry: GeometryStrategy
+    geometry: Optional[GeometryStrategy]  # None: a table, not a layer (the QPV list, the cross-table)
     columns: dict  # canonical name -> accepted spellings (first = as published today)
     abstract_fr: str
     abstract_en: str
@@ -240,12 +240,12 @@ def _anct_list(
     reader: str = "csv",
     published: dict[str, tuple[str, ...]] | None = None,
     nature_column: str = "",
-    **extra: str | bool,
+    **extra: Any,
 ) -> Source:
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
     Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture.
     ``published``: the spellings a file uses for a column when they differ from the layer's name."""
-    columns = {commune_column: (commune_column,), id_column: (id_column,)}
+    columns: dict[str, tuple[str, ...]] = {commune_column: (commune_column,), id_column: (id_column,)}
     if label_column and labels_from is None:
         columns[label_column] = (label_column,)
     columns.update({nature_column: (nature_column,)} if nature_column else {})

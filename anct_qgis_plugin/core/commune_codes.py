@@ -57,12 +57,12 @@ class CommuneCodes:
 
     def today(self, code: str) -> str | None:
         """Today's commune code for ``code``, or None when it maps to nothing."""
-        code = padded_code(code)
+        found: str | None = padded_code(code)
         for _step in range(4):  # a chef-lieu may itself have merged since
-            if code in self.current:
-                return code
-            code = self.former.get(code)
-            if code is None:
+            if found in self.current:
+                return found
+            found = self.former.get(found)
+            if found is None:
                 return None
         return None
 
@@ -72,7 +72,7 @@ class CodeTally:
 
     def __init__(self, codes: CommuneCodes):
         self.codes = codes
-        self.unmapped = Counter()
+        self.unmapped: Counter[str] = Counter()
         self.remapped = 0
 
     def today(self, code: str) -> str | None:

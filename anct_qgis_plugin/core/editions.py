@@ -90,7 +90,7 @@ class Year:
         return cls(day.year)
 
 
-PERIODS = {QuarterlyUrl: Quarter, YearlyUrl: Year}
+PERIODS: dict[type, type[Quarter] | type[Year]] = {QuarterlyUrl: Quarter, YearlyUrl: Year}
 
 
 def editions_back(start: Quarter | Year, count: int) -> list[Quarter | Year]:

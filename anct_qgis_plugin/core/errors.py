@@ -48,6 +48,8 @@ class StorageError(AnctError):
     """A file or folder of ours cannot be written or read (a full disk, a file where a folder is
     expected): the message names it and says what to do."""
 
+    driver_message = ""  # the whole message of the driver when the error's own keeps only its end
+
 
 class NotPublishedError(DownloadError):
     """The server (or the mirror) has no such file: 404 or 410, or absent from a folder mirror."""

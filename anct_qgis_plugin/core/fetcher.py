@@ -114,16 +114,17 @@ class Fetcher:
         self.cache = Cache(config.cache_dir)
         self.mirror = Mirror(config.mirror, config.mirror_authcfg) if config.mirror else None
         self._client = client
-        self.optional_failures = set()  # optional URLs that failed: not asked again by this fetcher
+        self.optional_failures: set[str] = set()  # optional URLs that failed: not asked again by this fetcher
         # One fetcher serves one run: each URL is downloaded at most once, and one that failed is
         # not asked again (under rate limiting, every layer needing it would wait again).
-        self._settled = set()
-        self._failed = {}
+        self._settled: set[str] = set()
+        self._failed: dict[str, AnctError] = {}
 
     def __del__(self) -> None:
         # Close the pooled connections with the fetcher (one per job), not at interpreter exit.
-        if getattr(self, "_client", None) is not None:
-            self._client.session.close()
+        client = getattr(self, "_client", None)
+        if client is not None:
+            client.session.close()
 
     @property
     def client(self) -> HttpClient:
@@ -237,7 +238,7 @@ class Fetcher:
         part = self._new_part(url, suffix)
         try:
             origin, validators = self._download(url, entry, part, feedback)
-            if validators is None:  # not modified
+            if validators is None and entry is not None:  # not modified (asked only of a cached entry)
                 self.cache.discard(part)
                 self._touch(entry, feedback, source_date=source_date)
                 return self.served(entry)

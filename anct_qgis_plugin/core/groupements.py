@@ -35,7 +35,7 @@ def repaired_text(text: str) -> str:
 
 def members_by_epci(communes: Mapping[str, Mapping]) -> dict[str, list[str]]:
     """SIREN of an EPCI -> the codes of its communes (from the national commune table)."""
-    members = {}
+    members: dict[str, list[str]] = {}
     for code, commune in communes.items():
         if commune.get("codeEpci"):
             members.setdefault(commune["codeEpci"], []).append(code)
@@ -49,7 +49,7 @@ def member_table(
     groupement names joined ', '. ``columns``: 'code', 'id', 'nature' and 'label' -> published name."""
     code_at, id_at, nature_at = (position[columns[key]] for key in ("code", "id", "nature"))
     label_at = position.get(columns.get("label", ""))
-    merged = {}
+    merged: dict[str, tuple[list[str], list[str], list[str]]] = {}  # id -> (row, member codes, names)
     for row in table.rows:
         ident = row[id_at].strip()
         if not ident or ERROR_ID.match(ident):

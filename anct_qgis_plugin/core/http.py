@@ -87,7 +87,8 @@ def _report(watch: _Watch, feedback: QgsFeedback | None) -> None:
 
 def _user_agent() -> str:
     # QGIS_VERSION carries the release name ("Białowieża"): headers must stay Latin-1.
-    return f"anct-qgis-plugin (QGIS {Qgis.QGIS_VERSION.split('-')[0]})"
+    version = Qgis.QGIS_VERSION  # type: ignore[attr-defined]  # missing from QGIS 3.22's .pyi
+    return f"anct-qgis-plugin (QGIS {version.split('-')[0]})"
 
 
 def qgis_proxies(settings: QgsSettings | None = None) -> dict[str, str] | None:
@@ -276,7 +277,7 @@ class HttpClient:
         self.proxies = proxies if proxies is not None else qgis_proxies()
         self.excluded = excluded if excluded is not None else qgis_proxy_excluded()
         self.credentials = dict(credentials or {})
-        self.rate_limited = {}  # host -> "too many requests" answers in a row
+        self.rate_limited: dict[str, int] = {}  # host -> "too many requests" answers in a row
         self.session = requests.Session()
         self.session.headers["User-Agent"] = _user_agent()
 

@@ -41,7 +41,7 @@ class IndicatorFigure:
 def profile_places(builder: LayerBuilder, territory: Territory) -> dict:
     """profile level -> (Observatoire level, code, name) or None: France (no France level of the API is
     known) and the country or an extent as 'territory'."""
-    places = {level: None for level in PROFILE_LEVELS}
+    places: dict[str, tuple[str, str, str] | None] = {level: None for level in PROFILE_LEVELS}
     if territory.kind in LEVEL_OF_KIND:
         places["territory"] = (LEVEL_OF_KIND[territory.kind], territory.code, territory.label)
     if len(territory.region_codes) == 1 and not territory.is_country:

@@ -4,10 +4,11 @@ one value per place, NULL where the Observatoire has none."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qgis.core import QgsFeature, QgsField, QgsFields
@@ -26,6 +27,7 @@ from .report import warn
 if TYPE_CHECKING:
     from qgis.core import QgsVectorLayer
 
+    from .fetcher import Fetched
     from .layers import LayerBuilder
     from .territories import Territory, TerritoryIndex
 
@@ -53,7 +55,7 @@ class IndicatorLayer:
     field: str  # the value's field, named after the indicator
     year: str  # the year shown (the latest with ALL_YEARS)
     kind: str  # "rate", "change" or "zoning": how it is styled
-    unmapped: list = field(default_factory=list)  # published codes that are no place of the level
+    unmapped: list = dataclasses.field(default_factory=list)  # published codes that are no place of the level
 
     @property
     def title(self) -> str:
@@ -62,7 +64,7 @@ class IndicatorLayer:
         return f"{self.table.label or self.field}{unit}" + (f", {self.year}" if self.year else "")
 
 
-def fetch_table(builder: LayerBuilder, indicator: IndicatorId, level: str) -> tuple[IndicatorTable, str, object]:
+def fetch_table(builder: LayerBuilder, indicator: IndicatorId, level: str) -> tuple[IndicatorTable, str, Fetched]:
     """The API's CSV answer for an indicator at a level, through the cache: (table, url, fetched)."""
     url = indicator.url(level)
     try:
@@ -128,7 +130,7 @@ class Places:
             "departements": set(index.departements),
             "regions": set(index.regions),
         }
-        self.known = known.get(level)
+        self.known = known.get(level, set())  # none for communes: the tally knows them
 
     def today(self, code: str) -> str | None:
         if self.level == "communes":
@@ -206,7 +208,8 @@ def _info(request: IndicatorRequest, table: IndicatorTable, urls: list, label_fi
 
 def build_indicator_layer(builder: LayerBuilder, request: IndicatorRequest) -> IndicatorLayer:
     """The indicator on the outlines of its level in the territory (every place, NULL where no value)."""
-    urls, fetched = [], None
+    urls: list[str] = []
+    fetched: Fetched | None = None
     if request.file:
         table = read_indicator(request.file)
         table.indicator = request.indicator or table.indicator

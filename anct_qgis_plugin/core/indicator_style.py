@@ -32,7 +32,8 @@ def _symbol(colour: str) -> QgsFillSymbol:
 
 
 def _rule(expression: str, label: str, colour: str | None = None) -> QgsRuleBasedRenderer.Rule:
-    return QgsRuleBasedRenderer.Rule(_symbol(colour) if colour else None, 0, 0, expression, label)
+    symbol = _symbol(colour) if colour else None
+    return QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label)  # type: ignore[arg-type]  # None: no symbol
 
 
 def _number(value: float) -> str:
@@ -80,7 +81,7 @@ def _categories(layer: QgsVectorLayer, field: str, root: QgsRuleBasedRenderer.Ru
 
 def style_indicator(layer: QgsVectorLayer, field: str, kind: str, title: str) -> None:
     """Draw ``layer`` by ``field`` for its kind ("rate", "change", "zoning"); the legend titled ``title``."""
-    root = QgsRuleBasedRenderer.Rule(None)
+    root = QgsRuleBasedRenderer.Rule(None)  # type: ignore[arg-type]  # QGIS's .pyi forget that None is taken
     if kind == "zoning":
         _categories(layer, field, root)
     else:

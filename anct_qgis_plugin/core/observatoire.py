@@ -202,7 +202,7 @@ def _sheet_fields(rows: list[list[str]]) -> dict[str, str]:
     """A metadata sheet's fields: a title cell (``Source:``, ``Unité``) and the next non-empty cell."""
     cells = [row[0].strip() for row in rows if row and row[0].strip()]
     keys = [_meta_key(cell) for cell in cells]
-    fields = {}
+    fields: dict[str, str] = {}
     for number, key in enumerate(keys[:-1]):
         if key and not keys[number + 1]:  # a title followed by another title has no text (empty description)
             fields.setdefault(key, cells[number + 1])

@@ -134,6 +134,6 @@ CURATED = (
 BY_ID = {indicator.id: indicator for indicator in CURATED}
 
 
-def curated(indicator_id: str) -> CuratedIndicator | None:
+def curated(indicator_id: object) -> CuratedIndicator | None:
     """The curated entry of ``dataset.indic`` (None for an id outside the list: still fetched, titled by id)."""
     return BY_ID.get(str(indicator_id))

@@ -69,7 +69,7 @@ def iso_date(value: str | None) -> str:
 
 def sniff_delimiter(header: str) -> str:
     counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
-    return max(counts, key=counts.get)
+    return max(counts, key=lambda sep: counts[sep])
 
 
 BINARY_MAGIC = {b"\x1f\x8b": "gzip", b"PK": "ZIP", b"%PDF": "PDF", b"\xd0\xcf\x11\xe0": "XLS"}
@@ -229,7 +229,7 @@ def _open_workbook(path: str, source: str) -> Any:
 def _capped_rows(sheet: Any, path: str, source: str, extra: int = 0) -> list[list[str]]:
     """The rows of a sheet as text cells, at most MAX_XLSX_ROWS (+ ``extra`` title rows)."""
     sheet.ResetReading()
-    rows = []
+    rows: list[list[str]] = []
     for feature in sheet:
         if len(rows) > MAX_XLSX_ROWS + extra:
             raise ParseError(

@@ -226,13 +226,17 @@ def legend_label(label: str, language: str) -> str:
 
 def translate_legend(layer: QgsVectorLayer, language: str) -> None:
     """Category and class labels of the layer's renderer in the UI language."""
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer
+
     renderer = layer.renderer()
-    if language == "fr" or renderer is None:
+    if language == "fr":
         return
-    for index, category in enumerate(getattr(renderer, "categories", lambda: [])()):
-        renderer.updateCategoryLabel(index, legend_label(category.label(), language))
-    for index, class_range in enumerate(getattr(renderer, "ranges", lambda: [])()):
-        renderer.updateRangeLabel(index, legend_label(class_range.label(), language))
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            renderer.updateCategoryLabel(index, legend_label(category.label(), language))
+    elif isinstance(renderer, QgsGraduatedSymbolRenderer):
+        for index, class_range in enumerate(renderer.ranges()):
+            renderer.updateRangeLabel(index, legend_label(class_range.label(), language))
 
 
 def apply_presentation(layer: QgsVectorLayer, layer_id: str, language: str = "fr") -> None:

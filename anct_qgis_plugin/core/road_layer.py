@@ -30,16 +30,16 @@ class SectionWriter:
         self, open_sink: Callable[..., QgsFeatureSink | None], transform: QgsCoordinateTransform | None = None
     ):
         self.open_sink, self.transform = open_sink, transform
-        self.sink = None
+        self.sink: QgsFeatureSink | None = None
         self.fields = QgsFields()
-        self.names = []
+        self.names: list[str] = []
         self.count = 0
 
     def write(self, sections: PageSections) -> None:
         if not sections.features:
             return
         if self.sink is None:
-            self._open(sections.features)
+            self.sink = self._open(sections.features)
         for feature, speed, direction in zip(sections.features, sections.speeds.tolist(), sections.directions.tolist()):
             properties = feature.get("properties") or {}
             attributes = [_value(properties.get(name)) for name in self.names] + [speed, direction]
@@ -54,8 +54,8 @@ class SectionWriter:
                     raise AnctError(tr("Cannot write to the output: {error}").format(error=self.sink.lastError()))
             self.count += 1
 
-    def _open(self, features: list[dict]) -> None:
-        kinds = {}
+    def _open(self, features: list[dict]) -> QgsFeatureSink:
+        kinds: dict[str, FieldType | None] = {}
         for feature in features:
             for name, value in (feature.get("properties") or {}).items():
                 if name not in kinds or kinds[name] is None:
@@ -65,9 +65,10 @@ class SectionWriter:
             self.fields.append(QgsField(name, kinds[name] or FIELD_STRING))
         for name, kind in ADDED_FIELDS:
             self.fields.append(QgsField(name, kind))
-        self.sink = self.open_sink(self.fields, WKB_LINESTRING)
-        if self.sink is None:
+        sink = self.open_sink(self.fields, WKB_LINESTRING)
+        if sink is None:
             raise AnctError(tr("Cannot create the output layer."))
+        return sink
 
     def close(self) -> None:
         self.sink = None  # closes a file sink before it is moved into place

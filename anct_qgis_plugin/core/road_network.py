@@ -191,7 +191,7 @@ class RoadFetch:
         self.fetcher, self.crs, self.feedback = fetcher, crs, feedback
         self.keep_tile = keep_tile or (lambda box: True)  # tiles outside the territory are skipped
         self._clock, self._sleep = clock, sleep
-        self._last_download = None
+        self._last_download: float | None = None
 
     def pages(self, box: Box, consume: Callable[[dict], object] | None = None) -> RoadPages:
         """Fetch every page of ``box``; ``consume(page)`` is given each page's JSON once."""
@@ -235,7 +235,8 @@ class RoadFetch:
     ) -> int:
         """Every page of one tile, paged by what the server gives (it may cap a page below COUNT);
         the distinct sections read must be those it announced. Returns the pages done so far."""
-        start, seen, largest, tile_urls = 0, set(), 0, []
+        seen: set = set()
+        start, largest, tile_urls = 0, 0, []
         while announced is None or start < announced:
             page, fetched = self._page(tile, start)
             self._keep(result, fetched, announced if start == 0 else 0)

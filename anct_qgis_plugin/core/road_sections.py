@@ -35,12 +35,15 @@ class SectionReader:
     def __init__(self, profile: RoadProfile, area: tuple[float, float, float, float] | None = None):
         self.profile = profile
         self.area = area
-        self.seen = set()
+        self.seen: set = set()
         self.duplicates = 0
         self.read = 0
         self.no_line = 0
         self.outside = 0
-        self.vertices, self.counts, self.speeds, self.directions = [], [], [], []
+        self.vertices: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+        self.speeds: list[np.ndarray] = []
+        self.directions: list[np.ndarray] = []
 
     def page(self, page: dict) -> PageSections:
         """The sections of a page that the profile keeps, with their speeds and directions; their

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import QgsCoordinateReferenceSystem
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .territories import Territory
 
 _INDEX_LOCK = threading.Lock()
-_INDEX_MEMO = {}
+_INDEX_MEMO: dict[str, tuple] = {}  # cache folder -> (state of the reference files, index)
 REQUIRED_REFERENCES = (REGIONS_URL, DEPARTEMENTS_URL, COMMUNES_TABLE_URL)
 
 
@@ -67,9 +67,10 @@ class AnctData:
 
     def _reference_state(self) -> tuple[tuple[str, ...], bool]:
         entries = [self.fetcher.cache.lookup(url) for url in REQUIRED_REFERENCES]
-        signature = tuple(entry.manifest.sha1 for entry in entries if entry)
-        fresh = len(signature) == len(entries) and (
-            self.config.offline or all(entry.age_seconds < self.config.ttl_hours * 3600 for entry in entries)
+        present = [entry for entry in entries if entry]
+        signature = tuple(entry.manifest.sha1 for entry in present)
+        fresh = len(present) == len(entries) and (
+            self.config.offline or all(entry.age_seconds < self.config.ttl_hours * 3600 for entry in present)
         )
         return signature, fresh
 
@@ -107,7 +108,7 @@ class AnctData:
         """The mirror the files come from, without credentials; "" when they come from their publishers."""
         return self.fetcher.mirror.root if self.fetcher.mirror is not None else ""
 
-    def with_settings(self, **changes: str | float | bool) -> AnctData:
+    def with_settings(self, **changes: Any) -> AnctData:
         """The same data layer with some settings changed (refresh = time-to-live 0)."""
         return AnctData(dataclasses.replace(self.config, **changes), self.language)
 
@@ -115,10 +116,10 @@ class AnctData:
         from .observatoire import IndicatorError, parse_indicators
 
         try:
-            indicators = parse_indicators(self.config.card_indicators)
+            indicators = tuple(parse_indicators(self.config.card_indicators))
         except IndicatorError as error:  # a slip in Options: said, the card still shows
             warn(feedback, tr("Commune card indicators (Options): {error}").format(error=error))
-            indicators = []
+            indicators = ()
         return commune_card(self.builder(feedback), self.territory_index(feedback), code, cross_table, indicators)
 
     def cache_status(self, layer_id: str, territory: Territory | None = None) -> CacheStatus:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from qgis.core import QgsApplication, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtCore import QLocale
@@ -23,7 +24,7 @@ GROUP = "anct_qgis_plugin"
 class SettingSpec:
     key: str
     env: str
-    default: object
+    default: str | float | bool
     kind: type
     minimum: float | None = None  # a number below is refused (the default is used, and logged)
     exclusive: bool = False  # the minimum itself is refused too (a time-out of 0 s)
@@ -92,7 +93,7 @@ def _expected(spec: SettingSpec) -> str:
     return tr("a number of at least {minimum:g}").format(minimum=spec.minimum or 0)
 
 
-def _refused(name: str, value: object, spec: SettingSpec) -> object:
+def _refused(name: str, value: object, spec: SettingSpec) -> str | float | bool:
     """Log why ``value`` is not used, return the default."""
     QgsMessageLog.logMessage(
         shown(
@@ -142,7 +143,7 @@ def overridden_by_environment(name: str) -> bool:
 
 
 def load_config(**overrides: str | float | bool) -> Config:
-    values = {name: read_setting(name) for name in SPECS}
+    values: dict[str, Any] = {name: read_setting(name) for name in SPECS}  # each of its kind
     values.update(overrides)
     if not values["cache_dir"]:
         values["cache_dir"] = default_cache_dir()

@@ -8,7 +8,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import QgsCoordinateReferenceSystem
 
@@ -109,7 +109,8 @@ def check_source(builder: LayerBuilder, source: Source, territory: Territory) ->
     try:
         if isinstance(source.locator, RoadWfsPages):
             file_, found, rows = _road_sample(builder, territory, info)
-            files, tally = [file_], CodeTally(builder.index.codes)
+            files: list[Any] = [file_]  # the page stands for a file: its path and url
+            tally = CodeTally(builder.index.codes)
         else:
             files = builder.fetch_files(source, territory, info)
             found, rows, tally = _read(source, files[0].path, builder.index)

@@ -67,8 +67,9 @@ def cached_urls(fetcher: Fetcher, layer_id: str | Source, territory: Territory |
 def cache_status(fetcher: Fetcher, layer_id: str, territory: Territory | None = None) -> CacheStatus:
     urls = cached_urls(fetcher, layer_id, territory)
     data_urls = urls[1:] if isinstance(get_source(layer_id).locator, (DataGouvFile, RoadWfsPages)) else urls
-    entries = [fetcher.cache.lookup(url) for url in data_urls]
-    if not entries or any(entry is None for entry in entries):
+    found = [fetcher.cache.lookup(url) for url in data_urls]
+    entries = [entry for entry in found if entry is not None]
+    if not entries or len(entries) < len(found):
         return CacheStatus(ABSENT)
     ttl = fetcher.config.ttl_hours * 3600
     if fetcher.config.offline:

@@ -13,7 +13,7 @@ import os
 import weakref
 from typing import TYPE_CHECKING
 
-from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, TYPOLOGY_IDS, get_source
+from .catalogue import PROGRAMME_LIST_IDS, QPV_LIST, TYPOLOGY_IDS, JoinCommunes, get_source
 from .commune_codes import UNPLACED, CodeTally
 from .cross_table import CrossTable, list_date
 from .errors import AnctError, short_reason
@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 # table id -> (source, id column, label column, date column); the QPV list stands for the outlines.
 def _list_columns(layer_id: str) -> tuple[Source, str, str, str]:
     source = get_source(layer_id)
-    geometry = source.geometry  # JoinCommunes: the list's id, label and date columns
+    geometry = source.geometry  # the list's id, label and date columns
+    if not isinstance(geometry, JoinCommunes):
+        raise TypeError(f"{layer_id} is not a per-commune list (JoinCommunes)")
     return source, geometry.id_column, geometry.label_column, geometry.date_column
 
 
@@ -92,8 +94,9 @@ def read_membership(builder: LayerBuilder, table_id: str, country: Territory) ->
             if date_at is not None and row[date_at]:
                 membership.dates.setdefault(ident, row[date_at])
     names = side_labels(source, files)
-    for ident in membership.rows_by_id if names else ():
-        membership.labels.setdefault(ident, names.get(ident, ""))
+    if names:
+        for ident in membership.rows_by_id:
+            membership.labels.setdefault(ident, names.get(ident, ""))
     membership.source_date = info.source_date
     membership.file_name = info.file_name
     membership.unmapped_codes = tally.summary()
@@ -102,7 +105,7 @@ def read_membership(builder: LayerBuilder, table_id: str, country: Territory) ->
 
 
 # Parsed lists by territory index (their codes map through it) and by file version.
-_PARSED = weakref.WeakKeyDictionary()
+_PARSED: weakref.WeakKeyDictionary[object, dict] = weakref.WeakKeyDictionary()
 
 
 def _memo_slot(builder: LayerBuilder, table_id: str, path: str) -> tuple[dict, tuple]:

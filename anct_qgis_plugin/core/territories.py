@@ -140,8 +140,8 @@ class TerritoryIndex:
         self.communes = {c["code"]: c for c in communes}
         self.epci_names = dict(epci_names or {})
         self.codes = CommuneCodes.build(self.communes, associated)
-        self._by_epci = {}
-        self._by_dep = {}
+        self._by_epci: dict[str, list[str]] = {}
+        self._by_dep: dict[str | None, list[str]] = {}
         for commune in communes:
             self._by_dep.setdefault(commune.get("codeDepartement"), []).append(commune["code"])
             if commune.get("codeEpci"):
@@ -150,10 +150,14 @@ class TerritoryIndex:
     @classmethod
     def load(cls, fetch_json: FetchJson) -> TerritoryIndex:
         """``fetch_json(url, wanted, required)`` returns a parsed JSON list (or None if optional)."""
-        regions = fetch_json(REGIONS_URL, {"code": ("code",), "nom": ("nom",)}, True)
-        departements = fetch_json(DEPARTEMENTS_URL, {"code": ("code",), "nom": ("nom",)}, True)
-        communes = fetch_json(
-            COMMUNES_TABLE_URL, {"code": ("code",), "nom": ("nom",), "codeDepartement": ("codeDepartement",)}, True
+        # A required list raises when it cannot be had: never None (`or []` is for the type).
+        regions = fetch_json(REGIONS_URL, {"code": ("code",), "nom": ("nom",)}, True) or []
+        departements = fetch_json(DEPARTEMENTS_URL, {"code": ("code",), "nom": ("nom",)}, True) or []
+        communes = (
+            fetch_json(
+                COMMUNES_TABLE_URL, {"code": ("code",), "nom": ("nom",), "codeDepartement": ("codeDepartement",)}, True
+            )
+            or []
         )
         epcis = fetch_json(EPCI_NAMES_URL, {"code": ("code",), "nom": ("nom",)}, False) or []
         associated = fetch_json(ASSOCIATED_COMMUNES_URL, {"code": ("code",), "chefLieu": ("chefLieu",)}, False) or []
@@ -279,7 +283,8 @@ class TerritoryIndex:
         return self.country() if kind == "country" else getattr(self, kind)(code)
 
     def _unknown_message(self, raw: str) -> str:
-        by_code, by_name = {}, {}
+        by_code: dict[str, str] = {}
+        by_name: dict[str, list[str]] = {}
         for _kind, code, name in self.entries():
             label = f"{name} ({code})" if name else code
             by_code[code] = label

@@ -38,20 +38,16 @@ class GapResult:
     time_min: np.ndarray  # road time (road mode) or NaN
     access_m: np.ndarray  # unit to the nearest point of the network (road mode) or NaN
     beyond: np.ndarray  # bool
-    access_min: np.ndarray | None = None  # the two access legs in time_min (road mode) or NaN
-    off_network: np.ndarray | None = None  # bool: farther from the network than the access limit (road mode)
-
-    def __post_init__(self) -> None:
-        if self.access_min is None:
-            self.access_min = np.full(len(self.facility), np.nan)
-        if self.off_network is None:
-            self.off_network = np.zeros(len(self.facility), dtype=bool)
+    access_min: np.ndarray  # the two access legs in time_min (road mode) or NaN
+    off_network: np.ndarray  # bool: farther from the network than the access limit (road mode)
 
 
 def straight_gap(index: NearestIndex | ZonedNearestIndex, points: np.ndarray, threshold_km: float) -> GapResult:
     facility, distance = index.query(points)
     nan = np.full(len(points), np.nan)
-    return GapResult(facility, distance, nan, nan.copy(), distance > threshold_km * 1000.0)
+    return GapResult(
+        facility, distance, nan, nan.copy(), distance > threshold_km * 1000.0, nan.copy(), np.zeros(len(points), bool)
+    )
 
 
 def road_gap(travel_times: TravelTimes, points: np.ndarray, threshold_min: float) -> GapResult:

@@ -43,7 +43,7 @@ class AccessLeg:
         metres = np.asarray(metres, dtype=float)
         return metres / (self.speed_kmh / 3.6) if self.speed_kmh > 0 else np.zeros_like(metres)
 
-    def too_far(self, metres: np.ndarray) -> np.ndarray:
+    def too_far(self, metres: ArrayLike) -> np.ndarray:
         metres = np.asarray(metres, dtype=float)
         return metres > self.max_m if self.max_m > 0 else np.zeros(metres.shape, dtype=bool)
 
@@ -258,7 +258,7 @@ class TravelTimes:
         )
         self.node_seconds = seconds[:nodes]
         self.node_facility = np.where(reached_from[:nodes] >= 0, reached_from[:nodes] - nodes, -1)
-        self._facilities_on = {}
+        self._facilities_on: dict[int, list[tuple[int, float]]] = {}
         reachable = (~self.facility_off).tolist()
         for facility, (segment, fraction) in enumerate(zip(facility_seg.tolist(), facility_t.tolist())):
             if reachable[facility]:

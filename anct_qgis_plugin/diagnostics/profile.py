@@ -6,7 +6,7 @@ programme memberships, so the comparison is fair.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -86,7 +86,7 @@ def key_figures(
     """
     import pandas as pd
 
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}
     whole = whole_departements if whole_departements is not None else {"france": None}
     density = memberships.get(DENSITY_GRID)
     commune_levels = None if density is None else communes["code"].map(lambda code: densest_level(density, code))
@@ -130,7 +130,7 @@ def typology_figures(
     communes: DataFrame(code, population); typologies: table id -> {commune: [level]}."""
     import pandas as pd
 
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}
     for table_id, levels_by_commune in typologies.items():
         if levels_by_commune is None:
             continue
@@ -162,7 +162,7 @@ def level_figures(
     """{indicator: value} of one level: the communes of ``frame``, its ``area`` (km², covering
     ``area_departements``: None = every one), the ``gap`` (population beyond, measured) and the
     départements it holds ``whole`` (see key_figures)."""
-    values = {}
+    values: dict[str, float | None] = {}
     population = float(frame["population"].sum())
     values["population"] = population
     values["area_km2"] = area

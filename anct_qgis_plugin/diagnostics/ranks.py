@@ -7,7 +7,7 @@ from the same commune table and lists, so a rank compares like with like.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .profile import level_figures
 
@@ -37,7 +37,7 @@ def departement_figures(
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
-def _number(value: object) -> float | None:
+def _number(value: Any) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError):

@@ -81,9 +81,9 @@ class RoadProfile:
     fields: tuple[str, ...] = ()
 
     def __init__(self) -> None:
-        self._seen = {}
-        self.unknown = Counter()  # values the profile does not know, for the log
-        self.unread = Counter()  # values it could not read and replaced (a default speed), by line
+        self._seen: dict[tuple, tuple[float, int, bool, str]] = {}
+        self.unknown: Counter[str] = Counter()  # values the profile does not know, for the log
+        self.unread: Counter[str] = Counter()  # values it could not read and replaced (a default speed), by line
 
     def speeds_directions(self, rows: Iterable[tuple]) -> tuple[np.ndarray, np.ndarray]:
         speeds, directions, _kept = self.classify(rows)
@@ -111,7 +111,8 @@ class RoadProfile:
         texts = tuple(map(_text, row))
         return (*self.one(*texts), self.keeps_row(texts), self.unread_value(*texts))
 
-    def unread_value(self, *values: str) -> str:
+    # Each profile names its own arguments, one per field: (*args: Any) lets them differ.
+    def unread_value(self, *values: Any) -> str:
         """The value of a row that was not read and replaced by a default ("" when none)."""
         return ""
 
@@ -119,7 +120,7 @@ class RoadProfile:
         """Whether a line belongs in the network layer (driven or not)."""
         return True
 
-    def one(self, *values: str) -> tuple[float, int]:
+    def one(self, *values: Any) -> tuple[float, int]:
         raise NotImplementedError
 
 

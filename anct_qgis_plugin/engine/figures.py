@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, cast
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -90,7 +90,7 @@ def whole_departements(index: TerritoryIndex, territory: Territory) -> dict:
     return {"territory": None if territory.is_country else own, "region": region, "france": None}
 
 
-def ellipsoidal_km2(layer: QgsVectorLayer, code_field: Optional[str] = None, codes: Optional[set] = None) -> float:
+def ellipsoidal_km2(layer: QgsVectorLayer, code_field: str = "", codes: Optional[set] = None) -> float:
     """Area in km² on the GRS80 ellipsoid, whatever the layer's CRS."""
     measure = QgsDistanceArea()
     measure.setSourceCrs(layer.crs(), layer.transformContext())
@@ -110,8 +110,8 @@ def areas(
     commune outlines cannot be had counts by its IGN outline (when the territory holds it whole).
     Région and France from IGN's région outlines, which cover metropolitan France and the DROM.
     """
-    result = {"territory": None, "region": None, "france": None}
-    covered = {"territory": None, "region": None, "france": None}
+    result: dict[str, Optional[float]] = {"territory": None, "region": None, "france": None}
+    covered: dict[str, Optional[set]] = {"territory": None, "region": None, "france": None}
     try:
         region_km2 = once(runs, ("region_km2",), lambda: _region_km2(builder))
         result["france"] = sum(region_km2.values())
@@ -138,7 +138,7 @@ def outline_km2(layer: QgsVectorLayer, other_code_field: str) -> dict:
     measure = QgsDistanceArea()
     measure.setSourceCrs(layer.crs(), layer.transformContext())
     measure.setEllipsoid("EPSG:7019")
-    result = {}
+    result: dict[str, float] = {}
     for feature in layer.getFeatures():
         code = str(feature[code_field])
         result[code] = result.get(code, 0.0) + measure.measureArea(feature.geometry()) / 1e6
@@ -281,11 +281,11 @@ def service_gaps(
     """
     runs = {} if runs is None else runs
     if measure.by_road:
-        key = (territory.key, measure)
-        if key not in runs:
-            runs[key] = run_service_gap(territory.key, measure, context, feedback)
-        if runs[key] is not None:
-            return _level_gaps(index, territory, {"territory": runs[key]}, measure, feedback)
+        run_key = (territory.key, measure)
+        if run_key not in runs:
+            runs[run_key] = run_service_gap(territory.key, measure, context, feedback)
+        if runs[run_key] is not None:
+            return _level_gaps(index, territory, {"territory": runs[run_key]}, measure, feedback)
         feedback.pushWarning(
             tr("No road times for {territory}: the straight-line distance is shown instead.").format(
                 territory=territory.label
@@ -308,8 +308,9 @@ def service_gaps(
         if feedback.isCanceled():
             raise CancelledError(tr("Cancelled."))
         if (key, measure) not in runs:
-            if national is not None and whole.get(level):
-                beyond, population, layer, summary, units = slice_run(national.layer, national.summary, whole[level])
+            codes = whole.get(level)
+            if national is not None and codes:
+                beyond, population, layer, summary, units = slice_run(national.layer, national.summary, codes)
                 runs[(key, measure)] = GapRun(beyond, population, layer, summary, national.network_source, units)
             else:
                 runs[(key, measure)] = run_service_gap(key, measure, context, feedback)
@@ -332,7 +333,8 @@ def _level_gaps(
     index: TerritoryIndex, territory: Territory, level_runs: dict, measure: GapMeasure, feedback: QgsProcessingFeedback
 ) -> LevelGaps:
     """The figures of each level's run (None for a failed run or one that missed communes)."""
-    result, partial = {"territory": None, "region": None, "france": None}, []
+    result: dict[str, Optional[tuple]] = {"territory": None, "region": None, "france": None}
+    partial = []
     for level, run in level_runs.items():
         if run is None:
             continue
@@ -377,13 +379,14 @@ def run_service_gap(
     except QgsProcessingException as error:
         feedback.pushWarning(tr("Service gap for {key} unavailable: {error}").format(key=key, error=error))
         return None
-    layer = QgsProcessingUtils.mapLayerFromString(outputs["OUTPUT"], context)
+    # anct:service_gap's OUTPUT and SUMMARY are vector layers.
+    layer = cast(QgsVectorLayer, QgsProcessingUtils.mapLayerFromString(outputs["OUTPUT"], context))
     features = list(layer.getFeatures())
     return GapRun(
         outputs["POPULATION_BEYOND"],
         sum(f["population"] or 0 for f in features),
         layer,
-        QgsProcessingUtils.mapLayerFromString(outputs["SUMMARY"], context),
+        cast(QgsVectorLayer, QgsProcessingUtils.mapLayerFromString(outputs["SUMMARY"], context)),
         outputs.get("NETWORK_SOURCE", ""),
         frozenset(str(f[0]) for f in features),  # the unit id comes first (engine/service_gap.output_fields)
     )
@@ -482,7 +485,7 @@ def broadband_figures(builder: LayerBuilder, levels: dict, feedback: QgsProcessi
     except AnctError as error:
         warn(feedback, tr("Fixed broadband (Arcep) unavailable: {error}").format(error=error))
         premises = None
-    rows = {key: {"indicator": key} for key in BROADBAND_INDICATORS}
+    rows: dict[str, dict[str, Any]] = {key: {"indicator": key} for key in BROADBAND_INDICATORS}
     for level in LEVELS:
         area = None if premises is None else total_of(premises, levels.get(level))
         rows["broadband_premises"][level] = None if area is None else area.premises

@@ -9,7 +9,7 @@ of measuring them 119 more times (the ranks need the national run anyway).
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorLayer
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection
 
 
-def _number(value: object, missing: float) -> float:
+def _number(value: Any, missing: float) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):

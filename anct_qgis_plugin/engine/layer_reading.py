@@ -11,6 +11,7 @@ from qgis.core import (
     QgsFeatureIterator,
     QgsFeatureRequest,
     QgsFeatureSource,
+    QgsMapLayer,
     QgsProcessingContext,
     QgsProcessingFeatureSource,
     QgsRectangle,
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
-def crs_of(source: QgsFeatureSource, what: str) -> QgsCoordinateReferenceSystem:
+def crs_of(source: QgsFeatureSource | QgsMapLayer, what: str) -> QgsCoordinateReferenceSystem:
     """The CRS of a source or a layer; a layer without one cannot be measured."""
     crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
     if not crs.isValid():
@@ -47,7 +48,7 @@ def report_progress(feedback: Progress, done: int, total: int, start: float = 0.
 
 
 def extent_in(
-    source: QgsFeatureSource, crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext
+    source: QgsFeatureSource | QgsMapLayer, crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext
 ) -> QgsRectangle:
     """The extent of a source or a layer in ``crs``."""
     extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()

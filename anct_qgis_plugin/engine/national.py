@@ -109,7 +109,8 @@ def ranked_territory_profile(
     """engine.figures.territory_profile with the département's ranks (anct:territory_profile)."""
     from .figures import PROFILE_TABLES
 
-    runs, data = {}, AnctData()
+    runs: dict = {}
+    data = AnctData()
     if data.resolve_territory(territory_text, feedback).kind == "departement":  # its runs come from the national one
         departement_table(data, PROFILE_TABLES, measure, context, feedback, runs)
     profile = territory_profile(territory_text, measure, context, feedback, runs)

@@ -36,7 +36,10 @@ class RoadLines:
     """What graph_from_vertices needs, gathered chunk by chunk."""
 
     def __init__(self) -> None:
-        self.vertices, self.counts, self.speeds, self.directions = [], [], [], []
+        self.vertices: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+        self.speeds: list[np.ndarray] = []
+        self.directions: list[np.ndarray] = []
 
     def add(self, vertices: np.ndarray, counts: np.ndarray, speeds: np.ndarray, directions: np.ndarray) -> None:
         self.vertices.append(vertices)
@@ -74,15 +77,16 @@ def line_vertices(
     kind, parts = struct.unpack_from(order + "II", wkb, 1)
     if kind != _WKB_MULTILINESTRING or parts != len(geometries):
         return None
-    starts, counts = [], []
+    starts: list[int] = []
+    point_counts: list[int] = []
     offset = _HEADER
     point_count = struct.Struct(order + "I")
     for _part in range(parts):
         count = point_count.unpack_from(wkb, offset + 5)[0]
         starts.append(offset + _HEADER)
-        counts.append(count)
+        point_counts.append(count)
         offset += _HEADER + 16 * count
-    counts = np.array(counts, dtype=np.int64)
+    counts = np.array(point_counts, dtype=np.int64)
     sizes = counts * 16
     # The byte index of every coordinate byte: each line's block, one after the other.
     block_start = np.repeat(np.array(starts, dtype=np.int64) - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
@@ -94,7 +98,9 @@ def _polylines_one_by_one(
     geometries: Sequence[QgsGeometry], transform: Optional[QgsCoordinateTransform]
 ) -> tuple[np.ndarray, np.ndarray, list[int]]:
     """The slow path: (vertices, counts, owner index) for any line geometry, curves included."""
-    vertices, counts, owners = [], [], []
+    vertices: list[tuple[float, float]] = []
+    counts: list[int] = []
+    owners: list[int] = []
     for owner, geometry in enumerate(geometries):
         if geometry.isNull() or geometry.isEmpty():
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 import numpy as np
-from qgis.core import QgsCoordinateTransform, QgsGeometry
+from qgis.core import QgsCoordinateTransform, QgsCsException, QgsGeometry
 
 _WKB_MULTIPOINT = 4  # ISO WKB type of a 2D multipoint
 _HEADER = 9  # byte order (1), type (4), number of parts (4)
@@ -71,7 +71,10 @@ def project_xy(xy: np.ndarray, transform: QgsCoordinateTransform) -> np.ndarray:
         + parts.tobytes()
     )
     geometry.transform(transform)
-    return _multipoint_xy(bytes(geometry.asWkb()), len(xy))
+    projected = _multipoint_xy(bytes(geometry.asWkb()), len(xy))
+    if projected is None:  # a point PROJ placed at infinity: the error QGIS raises for a failed transform
+        raise QgsCsException(f"points not transformable to {transform.destinationCrs().authid()}")
+    return projected
 
 
 def origin_points(

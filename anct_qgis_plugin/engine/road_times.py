@@ -62,7 +62,7 @@ class RoadArea:
 
     data: AnctData
     territory: Optional[Territory]
-    population: Optional[QgsFeatureSource]
+    population: QgsFeatureSource
 
 
 def road_travel_times(
@@ -89,7 +89,7 @@ def road_travel_times(
     if options.layer is None:
         vertices, counts, speeds, directions, source = _fetched(options, context, area, crs, scaled)
     else:
-        vertices, counts, speeds, directions, source = _given(options, context, crs, scaled)
+        vertices, counts, speeds, directions, source = _given(options, options.layer, context, crs, scaled)
     if counts.sum() == 0:
         raise AnctError(tr("The road network is empty."))
     try:
@@ -104,8 +104,7 @@ def road_travel_times(
     feedback.pushInfo(
         tr("Road graph: {nodes} nodes, {edges} edges").format(nodes=len(graph.node_xy), edges=graph.edge_count)
     )
-    if area.population is not None:
-        _check_overlap(graph.node_xy, extent_in(area.population, crs, context), options.max_access_m)
+    _check_overlap(graph.node_xy, extent_in(area.population, crs, context), options.max_access_m)
     feedback.pushInfo(
         tr(
             "Access legs (a unit or a facility to the nearest drivable road, in straight line) timed at {speed:g} "
@@ -183,9 +182,12 @@ def _fetched(
 
 
 def _given(
-    options: NetworkOptions, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem, feedback: _Scaled
+    options: NetworkOptions,
+    network: QgsFeatureSource,
+    context: QgsProcessingContext,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: _Scaled,
 ) -> tuple:
-    network = options.layer
     fields = network.fields()
     profile, field_names, label = _profile(options, fields)
     feedback.pushInfo(tr("Network format: {format}").format(format=label))
@@ -252,8 +254,8 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
         else:
             chosen = "custom"
     if chosen == "custom":
-        profile = CustomProfile(options.default_speed, values, reads_speed=bool(speed_field))
-        return profile, (speed_field, direction_field), "custom"
+        custom = CustomProfile(options.default_speed, values, reads_speed=bool(speed_field))
+        return custom, (speed_field, direction_field), "custom"
     profile = BdTopoProfile() if chosen == "bdtopo" else OsmProfile()
     required = "nature" if chosen == "bdtopo" else "highway"
     if required not in names:
@@ -265,14 +267,38 @@ def _profile(options: NetworkOptions, fields: QgsFields) -> tuple[RoadProfile, t
     return profile, tuple(name if name in names else "" for name in profile.fields), chosen
 
 
-class _Scaled:
-    """The feedback seen by the network's reading: its 0–100 % fill the first ``share`` %."""
+class _Scaled(QgsProcessingFeedback):
+    """The feedback seen by the network's reading, a real one for core/'s fetches: its 0–100 %
+    fill the first ``share`` % of ``feedback``'s bar; its messages and cancellation are
+    ``feedback``'s (a cancel reaches QGIS's own code through the signal too)."""
 
     def __init__(self, feedback: QgsProcessingFeedback, share: float) -> None:
+        super().__init__(False)  # not logged twice: the messages go to ``feedback``
         self._feedback, self._share = feedback, share
+        feedback.canceled.connect(self.cancel)
+        if feedback.isCanceled():
+            self.cancel()
 
     def setProgress(self, percent: float) -> None:  # noqa: N802 - the feedback's own name
         self._feedback.setProgress(percent * self._share / 100.0)
 
-    def __getattr__(self, name: str) -> Any:
+    def isCanceled(self) -> bool:  # noqa: N802
+        return self._feedback.isCanceled()
+
+    def setProgressText(self, text: str) -> None:  # noqa: N802
+        self._feedback.setProgressText(text)
+
+    def pushInfo(self, info: str) -> None:  # noqa: N802
+        self._feedback.pushInfo(info)
+
+    def pushWarning(self, warning: str) -> None:  # noqa: N802
+        self._feedback.pushWarning(warning)
+
+    def pushDebugInfo(self, info: str) -> None:  # noqa: N802
+        self._feedback.pushDebugInfo(info)
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803
+        self._feedback.reportError(error, fatalError)
+
+    def __getattr__(self, name: str) -> Any:  # what a panel's feedback adds (show_transfer)
         return getattr(self._feedback, name)

@@ -203,9 +203,9 @@ def _measure(
     territory_text = request.territory_text.strip()
     territory = data.resolve_territory(territory_text, feedback) if territory_text else None
     population = request.population
-    if population is None and territory is None:
-        raise AnctError(tr("Give POPULATION or a TERRITORY whose communes are the population."))
     if population is None:
+        if territory is None:
+            raise AnctError(tr("Give POPULATION or a TERRITORY whose communes are the population."))
         feedback.pushInfo(tr("Population: the communes of {territory}").format(territory=territory.label))
         population = data.build_layer("communes", territory, feedback=feedback).layer
     crs = _measure_crs(population, territory, context)

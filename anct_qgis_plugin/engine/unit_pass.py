@@ -57,7 +57,7 @@ class UnitPass:
         self.facility_names = np.array([name for _fid, name in facilities] + [None], dtype=object)
         self.mode = mode
         self.commune_levels = commune_levels or {}
-        self.kept = {"pop": [], "beyond": [], "measure": [], "dep": [], "epci": []}
+        self.kept: dict[str, list[np.ndarray]] = {"pop": [], "beyond": [], "measure": [], "dep": [], "epci": []}
         self.problems = {"null": 0, "negative": 0, "unmatched": 0, "empty": 0, "off_network": 0}
 
     def add(self, chunk: list) -> int:
@@ -65,7 +65,7 @@ class UnitPass:
         xy = origin_points([feature.geometry() for feature in chunk], self.placement, self.transform)
         valid = np.isfinite(xy[:, 0])
         if self.origin_lookup is not None:
-            self._place_at_matched_points(chunk, xy, valid)
+            self._place_at_matched_points(chunk, xy, valid, self.origin_lookup)
         if not valid.all():
             self.problems["empty"] += int((~valid).sum())
             chunk = [feature for feature, ok in zip(chunk, valid.tolist()) if ok]
@@ -133,13 +133,15 @@ class UnitPass:
         deps = [dep or (code[:3] if code.startswith("97") else code[:2]) for (dep, _e), code in zip(pairs, firsts)]
         return deps, [epci for _d, epci in pairs]
 
-    def _place_at_matched_points(self, chunk: list[QgsFeature], xy: np.ndarray, valid: np.ndarray) -> None:
+    def _place_at_matched_points(
+        self, chunk: list[QgsFeature], xy: np.ndarray, valid: np.ndarray, origin_lookup: dict
+    ) -> None:
         """Units whose code has an origin point are placed there; the others keep their point
         on surface (and are counted)."""
         for at, code in enumerate(_texts(self._column(chunk, "code"))):
             if not valid[at]:
                 continue
-            point = self.origin_lookup.get(code)
+            point = origin_lookup.get(code)
             if point is None:
                 self.problems["unmatched"] += 1
             else:
