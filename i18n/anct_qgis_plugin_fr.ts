@@ -1397,7 +1397,7 @@
       <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="792" />
+      <location filename="../anct_qgis_plugin/core/native_layers.py" line="65" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1447,7 +1447,7 @@
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="125" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="128" />
       <source>Columns missing: {columns}</source>
       <translation>Colonnes manquantes : {columns}</translation>
     </message>
@@ -1462,7 +1462,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="802" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="110" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1532,12 +1532,12 @@
       <translation>France : n.d. (l'API de téléchargement de l'Observatoire n'a pas de niveau France)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="189" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="190" />
       <source>Geography of the file: {geography}</source>
       <translation>Géographie du fichier : {geography}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="214" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="215" />
       <source>Give an indicator (dataset.indic or a map link) or a file.</source>
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier.</translation>
     </message>
@@ -1552,7 +1552,7 @@
       <translation>HTTP {status} de {url} : {text}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="367" />
+      <location filename="../anct_qgis_plugin/core/source_files.py" line="205" />
       <source>IGN ADMIN EXPRESS cannot be had either: {error}</source>
       <translation>IGN ADMIN EXPRESS est lui aussi indisponible : {error}</translation>
     </message>
@@ -1562,12 +1562,12 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="182" />
       <source>Id: {id} — {link}</source>
       <translation>Identifiant : {id} — {link}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="179" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="180" />
       <source>Indicator: {label}</source>
       <translation>Indicateur : {label}</translation>
     </message>
@@ -1577,7 +1577,7 @@
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="880" />
+      <location filename="../anct_qgis_plugin/core/layer_info.py" line="113" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1607,7 +1607,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="795" />
+      <location filename="../anct_qgis_plugin/core/point_layers.py" line="116" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1617,7 +1617,7 @@
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="225" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="226" />
       <source>None of the {n} rows of the indicator (geography: {geography}) is a place of the level '{level}': choose the level of the file. Codes read: {codes}</source>
       <translation>Aucune des {n} lignes de l'indicateur (géographie : {geography}) n'est un lieu du niveau « {level} » : choisissez le niveau du fichier. Codes lus : {codes}</translation>
     </message>
@@ -1717,7 +1717,7 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="185" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="186" />
       <source>Source: {source}</source>
       <translation>Source : {source}</translation>
     </message>
@@ -1732,12 +1732,12 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="83" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="84" />
       <source>The Observatoire des territoires does not know {id} at this level ({level}, nivgeo={nivgeo}): check the id on its map (the link's i= or indics=) or choose another level. ({error})</source>
       <translation>L'Observatoire des territoires ne connaît pas {id} à ce niveau ({level}, nivgeo={nivgeo}) : vérifiez l'identifiant sur sa carte (le i= ou indics= du lien) ou choisissez un autre niveau. ({error})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="149" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="150" />
       <source>The Observatoire publishes {id} for {years}, not for {year}.</source>
       <translation>L'Observatoire publie {id} pour {years}, pas pour {year}.</translation>
     </message>
@@ -1767,7 +1767,7 @@
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="155" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="156" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
@@ -1852,7 +1852,7 @@
       <translation>Le nom d'utilisateur et le mot de passe du miroir {url} (configuration d'authentification {authcfg}) ne peuvent pas être lus : vérifiez-la dans Préférences &gt; Options &gt; Authentification.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="184" />
       <source>Unit: {unit}</source>
       <translation>Unité : {unit}</translation>
     </message>
@@ -2057,7 +2057,7 @@
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="323" />
+      <location filename="../anct_qgis_plugin/core/source_files.py" line="155" />
       <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
@@ -2082,12 +2082,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="246" />
+      <location filename="../anct_qgis_plugin/core/source_files.py" line="64" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="235" />
+      <location filename="../anct_qgis_plugin/core/source_files.py" line="53" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -2162,7 +2162,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="586" />
+      <location filename="../anct_qgis_plugin/core/point_layers.py" line="72" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -2217,7 +2217,7 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="193" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="194" />
       <source>{n} places not classified (-9999 in the file): NULL.</source>
       <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
     </message>
@@ -2232,7 +2232,7 @@
       <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="191" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="192" />
       <source>{n} values missing or secret: NULL (n.d.), never 0.</source>
       <translation>{n} valeurs manquantes ou secrètes : NULL (n.d.), jamais 0.</translation>
     </message>
@@ -2262,37 +2262,37 @@
       <translation>{place} : {value}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="160" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="163" />
       <source>{source}: codes that match no commune of today: {codes}</source>
       <translation>{source} : codes sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="148" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="151" />
       <source>{source}: {status} — {file}, {date}, {size} bytes, {rows} rows</source>
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="140" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="350" />
+      <location filename="../anct_qgis_plugin/core/source_files.py" line="190" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="375" />
+      <location filename="../anct_qgis_plugin/core/source_files.py" line="213" />
       <source>{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population from the national commune table.</source>
       <translation>{title} : geo.api.gouv.fr n'a pas pu fournir les contours des départements {codes} ({error}) ; tous les contours viennent d'IGN ADMIN EXPRESS (WFS de la Géoplateforme {typename}), la population de la table nationale des communes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="275" />
+      <location filename="../anct_qgis_plugin/core/source_files.py" line="103" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="134" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="135" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
@@ -2302,42 +2302,42 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="672" />
+      <location filename="../anct_qgis_plugin/core/commune_joins.py" line="123" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="521" />
+      <location filename="../anct_qgis_plugin/core/native_layers.py" line="89" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="518" />
+      <location filename="../anct_qgis_plugin/core/native_layers.py" line="86" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="678" />
+      <location filename="../anct_qgis_plugin/core/commune_joins.py" line="129" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="436" />
+      <location filename="../anct_qgis_plugin/core/layer_info.py" line="123" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="599" />
+      <location filename="../anct_qgis_plugin/core/point_layers.py" line="85" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="242" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="243" />
       <source>{title}: {n} rows match no place of the level '{level}' (left out): {codes}</source>
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="592" />
+      <location filename="../anct_qgis_plugin/core/point_layers.py" line="78" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
