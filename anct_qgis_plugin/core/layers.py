@@ -27,6 +27,7 @@ from .errors import AnctError, CancelledError
 from .i18n import tr
 from .layer_info import BuiltLayer, population_source_text, source_info
 from .native_layers import dissolved_layer, native_layer
+from .outline_cache import OUTLINES
 from .point_layers import points_layer, road_lines_layer
 from .report import info, warn
 from .source_files import SourceFiles
@@ -74,9 +75,8 @@ class LayerBuilder:
         target = QgsCoordinateReferenceSystem(crs or territory.crs)
         info_ = source_info(source, self.language)
         files = self.fetch_files(source, territory, info_)
-        strategy = _STRATEGIES[type(source.geometry)]
         try:
-            layer = strategy(self, source, files, territory, target, info_)
+            layer = self._layer(source, files, territory, target, info_)
         except CancelledError:
             raise
         except AnctError:
@@ -86,7 +86,7 @@ class LayerBuilder:
                 raise
             info_ = source_info(source, self.language, stale=True)
             files = self.fetch_files(source, territory, info_)
-            layer = strategy(self, source, files, territory, target, info_)
+            layer = self._layer(source, files, territory, target, info_)
         layer.setName(f"{info_.title} — {territory.label}")
         info_.feature_count = layer.featureCount()
         if "population" in layer.fields().names():
@@ -94,6 +94,27 @@ class LayerBuilder:
         for message in info_.warnings:
             warn(self.feedback, message)
         return BuiltLayer(layer, info_)
+
+    def _layer(
+        self,
+        source: Source,
+        files: list[SourceFile],
+        territory: Territory,
+        target: QgsCoordinateReferenceSystem,
+        info_: SourceInfo,
+    ) -> QgsVectorLayer:
+        """The strategy's layer; outlines already built from the same files are a copy of those."""
+        key = OUTLINES.key(source.id, territory, target, files)
+        kept = OUTLINES.copy(key, self.index, source.id) if key is not None else None
+        if kept is not None:
+            layer, warnings = kept
+            info_.warnings.extend(warnings)
+            return layer
+        said = len(info_.warnings)
+        layer = _STRATEGIES[type(source.geometry)](self, source, files, territory, target, info_)
+        if key is not None:
+            OUTLINES.keep(key, self.index, layer, info_.warnings[said:])
+        return layer
 
     def fetch_files(self, source: Source, territory: Territory, info_: SourceInfo) -> list[SourceFile]:
         """The source's files for the territory, through the cache, noted in ``info_``."""
