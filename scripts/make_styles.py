@@ -85,7 +85,7 @@ from anct_qgis_plugin.compat import (  # noqa: E402
     first_spelling,
 )
 from anct_qgis_plugin.core.catalogue import SOURCES, JoinCommunes  # noqa: E402
-from anct_qgis_plugin.core.layers import PREMISES_FIELDS  # noqa: E402
+from anct_qgis_plugin.core.commune_joins import PREMISES_FIELDS  # noqa: E402
 
 
 def _qgis():

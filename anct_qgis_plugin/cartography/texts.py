@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # for the hints only
     from pandas import DataFrame
     from qgis.core import QgsVectorLayer
 
-    from ..core.layers import SourceInfo
+    from ..core.layer_info import SourceInfo
     from ..core.territories import Territory
 
 DEFAULT_LANGUAGE = "fr"
@@ -216,7 +216,7 @@ class SheetSource:
 
     @classmethod
     def of(cls, info: SourceInfo) -> SheetSource:
-        """From a layer's provenance (core.layers.SourceInfo)."""
+        """From a layer's provenance (core.layer_info.SourceInfo)."""
         return cls(info.title, info.publisher, info.source_date, info.licence)
 
     @property

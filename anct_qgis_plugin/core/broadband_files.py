@@ -1,5 +1,5 @@
 """The catalogue's fixed-broadband files, fetched (or cached) and read for every commune: the card and the
-profile ask here (broadband.py only reads files; layers.py fetches them). Read once per file version and
+profile ask here (broadband.py only reads files; source_files.py fetches them). Read once per file version and
 territory index: a later card answers from the parsed counts."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .broadband import read_premises
 from .catalogue import get_source
-from .layers import source_info
+from .layer_info import source_info
 
 if TYPE_CHECKING:
     from .broadband import Premises

@@ -12,7 +12,7 @@ layer by public WFS clients found with the search tools, e.g. a JavaScript prese
 'code_insee', 'population', 'date_du_recensement', 'superficie_cadastrale',
 'code_insee_du_departement', 'code_insee_de_la_region', 'code_siren', 'statut',
 'codes_siren_des_epci']``): the communes Source's columns accept them beside geo.api's.
-The population is the national commune table's all the same (layers.py, one vintage per run).
+The population is the national commune table's all the same (native_layers.py, one vintage per run).
 """
 
 from __future__ import annotations

@@ -15,8 +15,9 @@ from .catalogue import CROSS_TABLE, DataGouvFile, get_source
 from .commune_codes import UNPLACED, CodeTally
 from .datagouv import check_dataset_document, resource_source_date, select_resource
 from .errors import AnctError
-from .layers import read_source_table, source_info
+from .layer_info import source_info
 from .parsers import read_json, split_values
+from .source_tables import read_source_table
 
 if TYPE_CHECKING:
     from .layers import LayerBuilder

@@ -18,7 +18,8 @@ from .catalogue import LICENCE, get_source
 from .commune_codes import CodeTally, padded_departement
 from .errors import DownloadError, NotPublishedError
 from .i18n import tr
-from .layers import SourceInfo, memory_layer
+from .layer_geometry import memory_layer
+from .layer_info import SourceInfo
 from .observatoire import MAP_LINK, NIVGEO, PUBLISHER, IndicatorError, IndicatorId, IndicatorTable, read_indicator
 from .observatoire_indicators import curated
 from .parsers import resolve_columns

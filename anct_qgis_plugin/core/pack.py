@@ -17,7 +17,7 @@ from ..compat import FIELD_INT, FIELD_STRING, OVERWRITE_FILE, OVERWRITE_LAYER, W
 from .catalogue import PACK_LAYER_IDS
 from .errors import AnctError, CancelledError, StorageError
 from .i18n import tr
-from .layers import memory_layer
+from .layer_geometry import memory_layer
 from .part_files import part_path
 from .part_files import sweep_stale_parts as sweep_parts
 from .provenance import layer_metadata

@@ -14,7 +14,7 @@ from .i18n import tr
 if TYPE_CHECKING:
     from qgis.core import QgsMapLayer
 
-    from .layers import SourceInfo
+    from .layer_info import SourceInfo
 
 
 def provenance_text(info: SourceInfo) -> str:

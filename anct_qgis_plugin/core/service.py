@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .card import CommuneCard
     from .indicator_figures import IndicatorFigure
     from .indicator_layer import IndicatorLayer, IndicatorRequest
-    from .layers import BuiltLayer
+    from .layer_info import BuiltLayer
     from .observatoire import IndicatorId
     from .settings import Config
     from .status import CacheStatus

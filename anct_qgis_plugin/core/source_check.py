@@ -16,9 +16,11 @@ from .catalogue import CROSS_TABLE, QPV_LIST, SOURCES, RoadWfsPages
 from .commune_codes import CodeTally
 from .errors import AnctError, CancelledError, CatalogueError
 from .i18n import tr
-from .layers import COMMUNE_OUTLINE_SOURCES, read_source_table, source_info
+from .layer_info import source_info
 from .parsers import TABLE_READERS, open_vector, split_values
 from .road_network import Box, check_page, page_url
+from .source_files import COMMUNE_OUTLINE_SOURCES
+from .source_tables import read_source_table
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -26,7 +28,8 @@ if TYPE_CHECKING:
     from qgis.core import QgsFeedback
 
     from .catalogue import Source
-    from .layers import LayerBuilder, SourceInfo
+    from .layer_info import SourceInfo
+    from .layers import LayerBuilder
     from .territories import Territory, TerritoryIndex
 
 CHECKED_SOURCES = SOURCES + (QPV_LIST, CROSS_TABLE)

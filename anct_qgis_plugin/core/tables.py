@@ -18,9 +18,10 @@ from .commune_codes import UNPLACED, CodeTally
 from .cross_table import CrossTable, list_date
 from .errors import AnctError, short_reason
 from .i18n import tr
-from .layers import read_list_table, side_labels, source_info
+from .layer_info import source_info
 from .membership import Membership
 from .parsers import split_values
+from .source_tables import read_list_table, side_labels
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -51,12 +51,12 @@ def test_sliced_runs_match_the_own_runs(anct_env, run_alg, feedback):  # run_alg
 def test_a_national_list_is_read_once_for_every_territory(anct_env, qgis_app, feedback, monkeypatch):
     """The atlas of France builds France services and the programme layers 101 times: the national
     CSV is read and parsed once."""
-    from anct_qgis_plugin.core import layers
+    from anct_qgis_plugin.core import source_tables
     from anct_qgis_plugin.core.service import AnctData
 
     reads = []
-    read = layers.read_source_table
-    monkeypatch.setattr(layers, "read_source_table", lambda *args: reads.append(args[1]) or read(*args))
+    read = source_tables.read_source_table
+    monkeypatch.setattr(source_tables, "read_source_table", lambda *args: reads.append(args[1]) or read(*args))
     data = AnctData()
     index = data.territory_index(feedback)
     counts = [data.build_layer("france_services", index.departement(code), feedback=feedback) for code in ("36", "18")]

@@ -12,7 +12,7 @@ from anct_qgis_plugin.core.cache import Cache
 from anct_qgis_plugin.core.errors import DownloadError, MirrorError
 from anct_qgis_plugin.core.fetcher import Fetcher
 from anct_qgis_plugin.core.http import retry_after_seconds
-from anct_qgis_plugin.core.layers import as_polygons
+from anct_qgis_plugin.core.layer_geometry import as_polygons
 from anct_qgis_plugin.core.mirror import Mirror
 from anct_qgis_plugin.core.service import AnctData
 from anct_qgis_plugin.core.settings import load_config

@@ -145,7 +145,8 @@ from qgis.core import QgsApplication, QgsProject
 app = QgsApplication([], False)
 app.initQgis()
 sys.path.insert(0, {root!r})
-from anct_qgis_plugin.core.layers import BuiltLayer, SourceInfo, memory_layer
+from anct_qgis_plugin.core.layer_geometry import memory_layer
+from anct_qgis_plugin.core.layer_info import BuiltLayer, SourceInfo
 from anct_qgis_plugin.core.territories import Territory
 from anct_qgis_plugin.gui.layer_loading import persisted
 from anct_qgis_plugin.core.gpkg_store import drop_table

@@ -8,9 +8,9 @@ import pytest
 from qgis.core import QgsVectorLayer
 
 from anct_qgis_plugin.core.catalogue import get_source
-from anct_qgis_plugin.core.layers import read_source_table
 from anct_qgis_plugin.core.parsers import split_values
 from anct_qgis_plugin.core.service import AnctData
+from anct_qgis_plugin.core.source_tables import read_source_table
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "observatoire"
 
