@@ -2577,7 +2577,7 @@
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="166" />
       <source>Level:</source>
-      <translation>Échelon :</translation>
+      <translation>Niveau :</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="38" />
@@ -2622,7 +2622,7 @@
     <message>
       <location filename="../anct_qgis_plugin/gui/dock.py" line="178" />
       <source>Map the selected indicator for the territory at the chosen level</source>
-      <translation>Cartographier l'indicateur sélectionné pour le territoire à l'échelon choisi</translation>
+      <translation>Cartographier l'indicateur sélectionné pour le territoire au niveau choisi</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="87" />
@@ -2737,7 +2737,7 @@
     <message>
       <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="68" />
       <source>Select an indicator, choose the level below the list, then Load indicator.</source>
-      <translation>Sélectionnez un indicateur, choisissez l'échelon sous la liste, puis Charger l'indicateur.</translation>
+      <translation>Sélectionnez un indicateur, choisissez le niveau sous la liste, puis Charger l'indicateur.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="72" />
