@@ -63,7 +63,7 @@ format:  ## Reformat the tree with ruff (line length 120).
 format-check:  ## Fail when a file is not formatted as `make format` would.
 	$(VENV)/bin/ruff format --check .
 
-docs-images:  ## Refresh the README's screenshots (panel loaded, mid-load, reopened) and atlas pages from ../shared (the tests render them to a temporary folder otherwise).
+docs-images:  ## Refresh the README's screenshots (panel loaded, mid-load, reopened, indicator mapped) and atlas pages from ../shared (the tests render them to a temporary folder otherwise).
 	ANCT_DOCS_DIR=$(abspath docs) $(VENV)/bin/python -m pytest -q tests/qgis/test_atlas_realistic.py tests/qgis/test_desktop_screenshot.py
 
 package: i18n  ## Build dist/anct_qgis_plugin.zip, installable from QGIS's plugin manager.
@@ -71,7 +71,7 @@ package: i18n  ## Build dist/anct_qgis_plugin.zip, installable from QGIS's plugi
 	mkdir -p build/$(PLUGIN)/i18n dist
 	cp -r $(PLUGIN)/. build/$(PLUGIN)/
 	cp -r resources metadata.txt LICENSE README.md build/$(PLUGIN)/
-	mkdir -p build/$(PLUGIN)/docs && cp docs/guide-utilisateur.md build/$(PLUGIN)/docs/
+	mkdir -p build/$(PLUGIN)/docs && cp docs/guide-utilisateur.md docs/screenshot-indicator.png build/$(PLUGIN)/docs/
 	cp i18n/*.qm build/$(PLUGIN)/i18n/
 	find build/$(PLUGIN) -name '__pycache__' -prune -exec rm -rf {} +
 	cd build && zip -q -r ../dist/$(PLUGIN).zip $(PLUGIN)

@@ -1802,7 +1802,7 @@
       <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="123" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="128" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
@@ -2322,7 +2322,7 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="127" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="132" />
       <source>{title}: written to {path}, as the project's GeoPackage cannot be written ({error}).</source>
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
@@ -2405,17 +2405,17 @@
       <translation> h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="355" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="449" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="453" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="547" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="56" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="70" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -2430,14 +2430,19 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="185" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="206" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="173" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="194" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="177" />
+      <source>ANCT: indicator {id} for {territory}</source>
+      <translation>ANCT : indicateur {id} pour {territory}</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/tasks.py" line="81" />
@@ -2450,7 +2455,7 @@
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="201" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="222" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -2460,7 +2465,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="114" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -2470,7 +2475,7 @@
       <translation>o</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="38" />
       <source>Cache</source>
       <translation>Cache</translation>
     </message>
@@ -2480,7 +2485,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="387" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="481" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -2490,22 +2495,22 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="111" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="127" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="266" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="317" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="213" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="234" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="215" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="266" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -2520,9 +2525,14 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="79" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="93" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="48" />
+      <source>Communes</source>
+      <translation>Communes</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/locator.py" line="32" />
@@ -2540,12 +2550,17 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="50" />
+      <source>Departments</source>
+      <translation>Départements</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/summary.py" line="83" />
       <source>Details in the ANCT log panel.</source>
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/i18n.py" line="18" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="49" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -2555,7 +2570,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -2570,37 +2585,52 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="426" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="66" />
+      <source>Indicators — Observatoire des territoires</source>
+      <translation>Indicateurs — Observatoire des territoires</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="38" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="166" />
+      <source>Level:</source>
+      <translation>Niveau :</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="38" />
       <source>Licence</source>
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="109" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="125" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="123" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="139" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="326" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="177" />
+      <source>Load indicator</source>
+      <translation>Charger l'indicateur</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="377" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="99" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="113" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
@@ -2610,9 +2640,14 @@
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="88" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="178" />
+      <source>Map the selected indicator for the territory at the chosen level</source>
+      <translation>Cartographier l'indicateur sélectionné pour le territoire au niveau choisi</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="87" />
@@ -2625,7 +2660,7 @@
       <translation>Identifiants du miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="192" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="213" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
@@ -2645,7 +2680,7 @@
       <translation>Identifiants de l'Observatoire, par exemple insee_rp_hist_1968.dens_pop</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="152" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -2655,7 +2690,7 @@
       <translation>Mode hors ligne</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="20" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="22" />
       <source>Open Licence 2.0</source>
       <translation>Licence Ouverte 2.0</translation>
     </message>
@@ -2665,7 +2700,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="116" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -2675,7 +2710,7 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="113" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
@@ -2685,17 +2720,22 @@
       <translation>Actualisation échouée, copie en cache utilisée : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="380" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="51" />
+      <source>Regions</source>
+      <translation>Régions</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="474" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="122" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
@@ -2705,19 +2745,24 @@
       <translation>Même nom ou code</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="119" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="332" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="426" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="120" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="68" />
+      <source>Select an indicator, choose the level below the list, then Load indicator.</source>
+      <translation>Sélectionnez un indicateur, choisissez le niveau sous la liste, puis Charger l'indicateur.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="72" />
@@ -2730,12 +2775,12 @@
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="38" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="36" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="38" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
@@ -2745,17 +2790,17 @@
       <translation>Commençant par le texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="189" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="240" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="352" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="446" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="236" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="287" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
@@ -2775,12 +2820,17 @@
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), ou travaillez hors ligne à partir du cache, puis cliquez sur Réessayer.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="171" />
+      <source>The places the indicator is mapped on, in the territory; regions only where the Observatoire publishes them.</source>
+      <translation>Les lieux sur lesquels l'indicateur est cartographié, dans le territoire ; les régions seulement quand l'Observatoire les publie.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/gui/options.py" line="92" />
       <source>The user name and password (or token) of an http mirror, kept encrypted in QGIS's authentication database. Typed in the mirror's URL, they are moved there on OK.</source>
       <translation>Le nom d'utilisateur et le mot de passe (ou le jeton) d'un miroir http, conservés chiffrés dans la base d'authentification de QGIS. Saisis dans l'URL du miroir, ils y sont déplacés à la validation (OK).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="439" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="533" />
       <source>These layers stay in the data folder, outside the project's folder: {items}. Check that the project's folder can be written, then save again.</source>
       <translation>Ces couches restent dans le dossier de données, hors du dossier du projet : {items}. Vérifiez que le dossier du projet est accessible en écriture, puis enregistrez de nouveau.</translation>
     </message>
@@ -2795,12 +2845,12 @@
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="89" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="93" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="107" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -2810,12 +2860,12 @@
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="27" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="29" />
       <source>cached on {date}</source>
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="189" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="240" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -2855,17 +2905,17 @@
       <translation>pas de réponse du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="28" />
       <source>not cached</source>
       <translation>non mis en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="29" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="31" />
       <source>offline (cached on {date})</source>
       <translation>hors ligne (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="90" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="124" />
       <source>refresh failed: copy from {age} ago</source>
       <translation>actualisation échouée : copie d'il y a {age}</translation>
     </message>
@@ -2875,9 +2925,25 @@
       <translation>région</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="28" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="30" />
       <source>stale (cached on {date})</source>
       <translation>périmé (en cache le {date})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="390" />
+      <source>{id} — %p %</source>
+      <translation>{id} — %p %</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/catalogue_tree.py" line="75" />
+      <source>{id} — {label}
+Unit: {unit}
+Theme: {theme}
+Observatoire des territoires (ANCT)</source>
+      <translation>{id} — {label}
+Unité : {unit}
+Thème : {theme}
+Observatoire des territoires (ANCT)</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/gui/locator.py" line="42" />
@@ -2900,7 +2966,7 @@
       <translation>{n} depuis le cache (copies d'il y a {age})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="432" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="526" />
       <source>{n} layers moved into {path}, beside the project: move the project with its folder.</source>
       <translation>{n} couches déplacées dans {path}, à côté du projet : déplacez le projet avec son dossier.</translation>
     </message>
@@ -2918,6 +2984,11 @@
       <location filename="../anct_qgis_plugin/gui/summary.py" line="30" />
       <source>{title} (copy from {age} ago; {error})</source>
       <translation>{title} (copie d'il y a {age} ; {error})</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="414" />
+      <source>{title}: {n} places of {territory} ({level}).</source>
+      <translation>{title} : {n} lieux de {territory} ({level}).</translation>
     </message>
   </context>
   <context>

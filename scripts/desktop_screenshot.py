@@ -7,6 +7,12 @@ zooms to the layers and saves a picture of the main window; then saves the proje
 opens it again and saves a third picture (``…-reopened.png``): the layers come back with their
 data from the GeoPackage the panel wrote. Environment:
 ANCT_SCREENSHOT (PNG path), ANCT_SCREENSHOT_TERRITORY (default 36), ANCT_SCREENSHOT_LAYERS.
+
+With ANCT_SCREENSHOT_INDICATOR_FILE (an Observatoire answer or map export already downloaded), it
+maps an indicator instead: anct:fetch_indicator reads that FILE (ANCT_SCREENSHOT_INDICATOR_LEVEL,
+default departements) for the territory and QGIS loads the output as the algorithm styles it; the
+panel shows the same curated indicator (ANCT_SCREENSHOT_INDICATOR) selected at that level, and one
+picture of the main window is saved, the map on metropolitan France.
 Used by tests/qgis/test_desktop_screenshot.py; exits QGIS when done (status in the log file
 ANCT_SCREENSHOT + ".log").
 """
@@ -27,6 +33,9 @@ LAYERS = os.environ.get(
     "france_services,petites_villes_de_demain,action_coeur_de_ville,"
     "villages_avenir,territoires_industrie,epci,communes",
 ).split(",")
+INDICATOR_FILE = os.environ.get("ANCT_SCREENSHOT_INDICATOR_FILE", "")
+INDICATOR = os.environ.get("ANCT_SCREENSHOT_INDICATOR", "insee_rp_hist_1968.dens_pop")
+INDICATOR_LEVEL = os.environ.get("ANCT_SCREENSHOT_INDICATOR_LEVEL", "departements")
 STEP_MS = 250
 # "(1.2/2.0 Mo)" in the progress text: a download with its size, caught half-way.
 SIZES = re.compile(r"\((\d+\.\d)/(\d+\.\d) \w+\)")
@@ -86,7 +95,7 @@ def start():
     if browser is not None:  # room for the map and the panel
         browser.hide()
     window.resizeDocks([plugin.dock], [620], Qt.Orientation.Horizontal)
-    poll(lambda: plugin.dock.index is not None, lambda: load(plugin))
+    poll(lambda: plugin.dock.index is not None, lambda: (map_indicator if INDICATOR_FILE else load)(plugin))
 
 
 def load(plugin):
@@ -122,6 +131,50 @@ def frame(plugin, then=None, prefix="layers"):
     canvas.setExtent(extent.buffered(extent.width() * 0.03))
     canvas.refresh()
     QTimer.singleShot(4000, then or (lambda: grab(OUTPUT, reopen)))
+
+
+@guarded
+def map_indicator(plugin):
+    """The indicator of INDICATOR_FILE by anct:fetch_indicator, loaded and styled as QGIS loads the output;
+    the panel on the same indicator at the same level."""
+    import processing
+
+    dock = plugin.dock
+    dock.choose_territory(TERRITORY)
+    item = dock.tree.indicators[INDICATOR]
+    for index in range(dock.tree.topLevelItemCount()):  # the layer themes folded: the indicators in sight
+        theme = dock.tree.topLevelItem(index)
+        theme.setExpanded(theme is item.parent())
+    dock.tree.setCurrentItem(item)
+    dock.tree.scrollToItem(item)
+    dock.level_combo.setCurrentIndex(dock.level_combo.findData(INDICATOR_LEVEL))
+    processing.runAndLoadResults(
+        "anct:fetch_indicator",
+        {"FILE": INDICATOR_FILE, "LEVEL": INDICATOR_LEVEL, "TERRITORY": TERRITORY, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
+    (layer,) = QgsProject.instance().mapLayers().values()
+    log(f"indicator {layer.name()} [{layer.featureCount()}]")
+    log("legend " + " | ".join(rule.label() for rule in layer.renderer().rootRule().children()))
+    metropolitan = QgsRectangle()  # the overseas départements would shrink the map to a stamp
+    for feature in layer.getFeatures():
+        if len(str(feature["code"])) == 2:
+            metropolitan.combineExtentWith(feature.geometry().boundingBox())
+    window = iface.mainWindow()
+    layers_panel = window.findChild(QDockWidget, "Layers")
+    if layers_panel is not None:  # the legend's title and classes whole
+        window.resizeDocks([layers_panel, dock], [470, 540], Qt.Orientation.Horizontal)
+    iface.layerTreeView().expandAll()
+    # After QGIS's own zoom to its first layer (deferred), which would take in the overseas départements.
+    QTimer.singleShot(1500, lambda: zoom(layer.crs(), metropolitan.buffered(metropolitan.width() * 0.03)))
+
+
+@guarded
+def zoom(crs, extent):
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(crs)
+    canvas.setExtent(extent)
+    canvas.refresh()
+    QTimer.singleShot(4000, lambda: grab(OUTPUT, lambda: finish(0)))
 
 
 @guarded

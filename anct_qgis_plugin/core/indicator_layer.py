@@ -196,7 +196,7 @@ def _info(request: IndicatorRequest, table: IndicatorTable, urls: list, label_fi
         lines.append(tr("{n} places not classified (-9999 in the file): NULL.").format(n=table.not_classified))
     lines += table.notes
     return SourceInfo(
-        layer_id=f"observatoire:{indicator or label_field}",
+        layer_id=f"observatoire:{indicator or label_field}:{request.level}",  # one layer per level in a group
         title=table.label or label_field,
         abstract="\n".join(lines),
         publisher=PUBLISHER,

@@ -46,7 +46,8 @@ def _classes(layer: QgsVectorLayer, field: str, kind: str, root: QgsRuleBasedRen
     if not values:
         return
     method = QgsClassificationJenks()
-    ranges = method.classes(layer, field, min(CLASSES, len(set(values))))
+    # From the values, not the layer: QGIS reads a NULL of a double field as 0 when it classifies a layer.
+    ranges = method.classes(values, min(CLASSES, len(set(values))))
     if kind == "change":  # the class middle on a ramp whose white is 0
         low, mid, high = (QColor(c) for c in DIVERGING)
         ramp = QgsGradientColorRamp(low, high, False, [QgsGradientStop(0.5, mid)])

@@ -7,12 +7,14 @@ from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ..core.catalogue import LICENCE, SOURCES, THEMES
 from ..core.fetcher import copy_age
+from ..core.observatoire_indicators import CURATED
 from ..core.status import ABSENT, FRESH, OFFLINE, STALE
 from ..core.territories import normalise
 from .i18n import tr
 from .sizes import human_size
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1  # dataset.indic of an Observatoire indicator
 
 
 def licence_label(licence):
@@ -52,10 +54,42 @@ class CatalogueTree(QTreeWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
             self.items[source.id] = item
+        self.indicators = self._add_indicators(language)
         self.expandAll()
         self.header().setStretchLastSection(False)
         self.header().setMinimumSectionSize(24)
         self._fit_columns()
+
+    def _add_indicators(self, language):
+        """The curated Observatoire indicators, under their own theme: picked (selected) rather than
+        ticked, since each is loaded at a level the user chooses."""
+        theme = QTreeWidgetItem(self, [tr("Indicators — Observatoire des territoires")])
+        theme.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        theme.setToolTip(0, tr("Select an indicator, choose the level below the list, then Load indicator."))
+        items = {}
+        for entry in CURATED:
+            item = QTreeWidgetItem(theme, [entry.label(language), "", "", "", licence_label(LICENCE)])
+            item.setData(0, INDICATOR_ROLE, entry.id)
+            item.setToolTip(
+                0,
+                tr("{id} — {label}\nUnit: {unit}\nTheme: {theme}\nObservatoire des territoires (ANCT)").format(
+                    id=entry.id,
+                    label=entry.label(language),
+                    unit=entry.unit(language),
+                    theme=entry.theme_label(language),
+                ),
+            )
+            item.setToolTip(4, LICENCE)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            items[entry.id] = item
+        return items
+
+    def selected_indicator(self):
+        """The id (dataset.indic) of the selected indicator, else None."""
+        for item in self.selectedItems():
+            if item.data(0, INDICATOR_ROLE):
+                return item.data(0, INDICATOR_ROLE)
+        return None
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
@@ -98,7 +132,7 @@ class CatalogueTree(QTreeWidget):
 
     def apply_filter(self, text):
         wanted = normalise(text)
-        for layer_id, item in self.items.items():
+        for layer_id, item in {**self.items, **self.indicators}.items():
             haystack = normalise(f"{item.text(0)} {layer_id} {item.toolTip(0)}")
             item.setHidden(bool(wanted) and wanted not in haystack)
         for index in range(self.topLevelItemCount()):

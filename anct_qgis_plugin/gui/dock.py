@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QStringListModel, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QCompleter,
     QFileDialog,
     QHBoxLayout,
@@ -23,6 +24,8 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
 from ..core.catalogue import get_source
 from ..core.errors import AnctError
+from ..core.indicator_layer import OUTLINES
+from ..core.indicator_style import style_indicator
 from ..core.report import LOG_TAG
 from ..core.service import AnctData
 from ..core.settings import GROUP, read_setting, write_setting
@@ -32,10 +35,21 @@ from .commune_card import CommuneCardDialog
 from .i18n import kind_label, tr
 from .layer_loading import add_to_project, move_beside_project
 from .summary import is_worrying, load_summary
-from .tasks import CardTask, ExtentTask, IndexTask, LoadLayersTask, PackTask
+from .tasks import CardTask, ExtentTask, IndexTask, IndicatorTask, LoadLayersTask, PackTask
 
 LAST_TERRITORY = f"{GROUP}/ui/last_territory"
 CHECKED_LAYERS = f"{GROUP}/ui/checked_layers"
+INDICATOR_LEVEL = f"{GROUP}/ui/indicator_level"
+
+
+def level_label(level):
+    """A level of anct:fetch_indicator (a key of indicator_layer.OUTLINES) as the panel names it."""
+    return {
+        "communes": tr("Communes"),
+        "epci": tr("EPCI"),
+        "departements": tr("Departments"),
+        "regions": tr("Regions"),
+    }[level]
 
 
 def shown_label(territory):
@@ -105,6 +119,8 @@ class AnctDock(QgsDockWidget):
         self.tree = CatalogueTree(self.data.language, body)
         self.filter_edit.textChanged.connect(self.tree.apply_filter)
         layout.addWidget(self.tree, 1)
+        self.indicator_row = self._indicator_row(body)
+        layout.addWidget(self.indicator_row)
         buttons = QHBoxLayout()
         self.load_button = QPushButton(tr("Load"), body)
         self.load_button.clicked.connect(self.load_checked)
@@ -142,9 +158,43 @@ class AnctDock(QgsDockWidget):
         self.setWidget(body)
         self._set_busy(False)
 
+    def _indicator_row(self, body):
+        """Shown while an Observatoire indicator is selected: the level to map it at, and its Load."""
+        row = QWidget(body)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(tr("Level:"), row))
+        self.level_combo = QComboBox(row)
+        for level in OUTLINES:
+            self.level_combo.addItem(level_label(level), level)
+        self.level_combo.setToolTip(
+            tr(
+                "The places the indicator is mapped on, in the territory; regions only where the Observatoire "
+                "publishes them."
+            )
+        )
+        layout.addWidget(self.level_combo, 1)
+        self.indicator_button = QPushButton(tr("Load indicator"), row)
+        self.indicator_button.setToolTip(tr("Map the selected indicator for the territory at the chosen level"))
+        self.indicator_button.clicked.connect(self.load_indicator)
+        layout.addWidget(self.indicator_button)
+        self.tree.itemSelectionChanged.connect(self._indicator_selected)
+        self.tree.itemDoubleClicked.connect(lambda item, _column: self.load_indicator())
+        row.setVisible(False)
+        return row
+
+    def _indicator_selected(self):
+        self.indicator_row.setVisible(self.tree.selected_indicator() is not None)
+
     def _set_busy(self, busy):
         self.cancel_button.setEnabled(busy)
-        for button in (self.load_button, self.refresh_button, self.purge_button, self.pack_button):
+        for button in (
+            self.load_button,
+            self.refresh_button,
+            self.purge_button,
+            self.pack_button,
+            self.indicator_button,
+        ):
             button.setEnabled(not busy and self.territory is not None)
         self.progress.setVisible(busy)
 
@@ -156,6 +206,7 @@ class AnctDock(QgsDockWidget):
         self.offline_box.blockSignals(True)
         self.offline_box.setChecked(read_setting("offline"))
         self.offline_box.blockSignals(False)
+        self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(settings.value(INDICATOR_LEVEL, "communes"))))
 
     def showEvent(self, event):  # noqa: N802
         # The territory index is read when the panel is first shown, not at QGIS start-up.
@@ -325,6 +376,49 @@ class AnctDock(QgsDockWidget):
         if not ok:
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
         self.refresh_statuses()
+
+    # --- Observatoire indicators -----------------------------------------------------
+    def load_indicator(self):
+        """The selected indicator for the territory at the chosen level, in the background."""
+        indicator_id = self.tree.selected_indicator()
+        if self.territory is None or indicator_id is None or self.load_task is not None:
+            return
+        level = self.level_combo.currentData()
+        QgsSettings().setValue(INDICATOR_LEVEL, level)
+        self.load_task = IndicatorTask(self.data, self.territory, indicator_id, level, self._indicator_loaded)
+        self.load_task.progressChanged.connect(self._show_progress)
+        self.progress.setFormat(tr("{id} — %p %").format(id=indicator_id))
+        self.progress.setValue(0)
+        self._start(self.load_task)
+        self._set_busy(True)
+
+    def _indicator_loaded(self, task, ok):
+        self._done(task)
+        self.load_task = None
+        self._set_busy(False)
+        if not ok:
+            self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
+            return
+        result = task.result
+        placed = add_to_project([result], task.territory)
+        layer = placed.layers.get(result.info.layer_id)
+        if layer is None:
+            self.report(placed.failures.get(result.info.layer_id, ""), MESSAGE_CRITICAL)
+            return
+        # The legend's title: label (unit), year — and the level, as one group may hold several.
+        style_indicator(layer, result.field, result.kind, f"{result.title} — {level_label(task.level)}")
+        layer.triggerRepaint()
+        for message in result.info.warnings + placed.notes:
+            self.report(message, MESSAGE_WARNING, bar=False)
+        self.report(
+            tr("{title}: {n} places of {territory} ({level}).").format(
+                title=result.title,
+                n=result.info.feature_count,
+                territory=task.territory.label,
+                level=level_label(task.level),
+            ),
+            MESSAGE_WARNING if result.info.warnings else MESSAGE_INFO,
+        )
 
     def choose_pack_path(self):
         name = f"anct_{self.territory.key.replace(':', '_')}.gpkg" if self.territory else "anct.gpkg"

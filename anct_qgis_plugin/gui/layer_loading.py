@@ -24,6 +24,11 @@ from ..core.settings import default_data_dir, read_setting, ui_language
 from ..resources_paths import resource_path
 
 
+def table_stem(layer_id):
+    """A layer id as a table name: an indicator's (observatoire:dataset.indic:level) in letters, digits, _."""
+    return re.sub(r"[^0-9A-Za-z_]+", "_", layer_id)
+
+
 def style_path(layer_id):
     return resource_path("styles", f"{layer_id}.qml")
 
@@ -111,7 +116,7 @@ def persisted(built, territory, project):
             table = write_new_table(
                 built.layer,
                 path,
-                f"{prefix}_{built.info.layer_id}",
+                f"{prefix}_{table_stem(built.info.layer_id)}",
                 metadata=layer_metadata(built.info, territory.label),
             )
         except (OSError, StorageError) as error:
@@ -134,11 +139,12 @@ def persisted(built, territory, project):
 @dataclass
 class Placed:
     """What loading into the project did: the group, the layers that could not be written (id ->
-    message) and notes (a layer written to the data folder instead)."""
+    message), notes (a layer written to the data folder instead) and the layers added."""
 
     group: object
     failures: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
+    layers: dict = field(default_factory=dict)  # layer id -> the layer added
 
 
 def add_to_project(built_layers, territory, project=None):
@@ -173,6 +179,7 @@ def add_to_project(built_layers, territory, project=None):
         project.addMapLayer(layer, False)
         node = group.insertLayer(_position(group, built.info.layer_id), layer)
         node.setCustomProperty("showFeatureCount", True)
+        placed.layers[built.info.layer_id] = layer
         in_use = {_gpkg_table(other) for other in project.mapLayers().values()}
         for old_table in old_tables:
             if old_table is not None and old_table not in in_use:

@@ -168,6 +168,27 @@ class LoadLayersTask(AnctTask):
             self._advance(number, 100.0)
 
 
+class IndicatorTask(AnctTask):
+    """An Observatoire indicator on the outlines of a level of the territory: the same core call as
+    anct:fetch_indicator (AnctData.indicator_layer)."""
+
+    def __init__(self, data, territory, indicator_id, level, on_done):
+        super().__init__(
+            tr("ANCT: indicator {id} for {territory}").format(id=indicator_id, territory=territory.label), on_done
+        )
+        self.data, self.territory, self.indicator_id, self.level = data.for_run(), territory, indicator_id, level
+        self.result = None
+
+    def work(self, feedback):
+        from ..core.indicator_layer import IndicatorRequest
+        from ..core.observatoire import parse_indicator
+
+        request = IndicatorRequest(parse_indicator(self.indicator_id), self.level, self.territory)
+        result = self.data.indicator_layer(request, feedback)
+        result.layer.moveToThread(QCoreApplication.instance().thread())  # made in this thread: handed over
+        self.result = result
+
+
 class ExtentTask(AnctTask):
     def __init__(self, data, rectangle, crs, label, on_done):
         super().__init__(tr("ANCT: communes in the map extent"), on_done)

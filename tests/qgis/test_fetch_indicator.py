@@ -258,3 +258,25 @@ def test_changes_on_a_ramp_diverging_from_zero():
     # Losses red, gains blue: the first class leans red, the last blue; NULL in its own grey class.
     assert colours[0].red() > colours[0].blue() and colours[-1].blue() > colours[-1].red()
     assert no_data.label() == "n.d." and layer.name() == "Variation de la population, 2013-2018"
+
+
+def test_classes_start_at_the_smallest_value_not_at_a_null_read_as_0():
+    from qgis.core import QgsFeature, QgsField
+
+    from anct_qgis_plugin.compat import FIELD_DOUBLE
+    from anct_qgis_plugin.core.indicator_style import style_indicator
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", "dens", "memory")
+    layer.dataProvider().addAttributes([QgsField("dens_pop", FIELD_DOUBLE)])
+    layer.updateFields()
+    features = []
+    for value in (3.45, 14.81, 20.76, 31.93, 116.48, 352.03, 2101.5, 20054.13, None):  # None: Mayotte
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([value])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    style_indicator(layer, "dens_pop", "rate", "Densité de population (habitants au km²), 2022")
+    group, _no_data = layer.renderer().rootRule().children()
+    # QGIS reads a NULL of a double field as 0 when it classifies a layer: the classes are made of the values.
+    assert group.children()[0].label().startswith("3.45 – ")
+    assert group.children()[-1].label().endswith(" – 20\u202f054.13")
