@@ -2217,7 +2217,7 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="58" />
+      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="59" />
       <source>{method}, {n} classes</source>
       <translation>{method}, {n} classes</translation>
     </message>
