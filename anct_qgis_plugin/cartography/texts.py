@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
-from ..core.catalogue import LICENCE
+from ..core.catalogue import KEY_FIGURE_PROGRAMMES, LICENCE, get_source
 
 if TYPE_CHECKING:  # for the hints only
     from pandas import DataFrame
@@ -406,14 +406,10 @@ class SheetTexts:
             communes = self._figure(figures, "qpv_communes").territory
             return FigureBox(self._n(t), f"QPV, {w.in_communes.format(n=self._n(communes))}", self._comparison(r, f))
         if box == "programmes":
+            lead_id = RANKED["programmes"]  # the ranked programme leads, the others follow
             parts = [
-                (label, self._figure(figures, key).territory)
-                for label, key in (
-                    ("PVD", "petites_villes_de_demain"),
-                    ("ACV", "action_coeur_de_ville"),
-                    ("TI", "territoires_industrie"),
-                    ("VA", "villages_avenir"),
-                )
+                (get_source(key).key_figure, self._figure(figures, key).territory)
+                for key in (lead_id, *(key for key in KEY_FIGURE_PROGRAMMES if key != lead_id))
             ]
             (lead_label, lead), rest = parts[0], parts[1:]
             return FigureBox(

@@ -17,14 +17,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.catalogue import TYPOLOGY_IDS
+from ..core.catalogue import KEY_FIGURE_PROGRAMMES, TYPOLOGY_IDS
 from ..core.errors import AnctError
 from ..core.layers import LayerBuilder
 from ..core.report import warn
 from ..core.service import AnctData
 from ..core.tables import Membership, read_memberships
 from ..core.territories import Territory, TerritoryIndex
-from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures, typology_figures
+from ..diagnostics.profile import DENSITY_GRID, UNPLACED, key_figures, typology_figures
 from .gap_slices import slice_run
 from .i18n import tr
 
@@ -37,7 +37,7 @@ COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
 BROADBAND_INDICATORS = ("broadband_premises", "ftth_premises_share", "without_wired_30_share")
 # The commune typologies beside the density grid (population by level in the profile, not on the atlas sheet).
 TYPOLOGIES = tuple(table for table in TYPOLOGY_IDS if table != DENSITY_GRID)
-PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID) + TYPOLOGIES
+PROFILE_TABLES = ("qpv",) + KEY_FIGURE_PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID) + TYPOLOGIES
 # The atlas's sheets show no density figure: it does not read the grid.
 ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID and table not in TYPOLOGIES)
 
@@ -454,6 +454,7 @@ def compute_profile(
         area_departements,
         whole_departements(index, territory),
         known,
+        programmes=KEY_FIGURE_PROGRAMMES,
     )
     if runs is not None and not territory.is_country and len(territory.region_codes) == 1:
         for level, key in keys.items():  # the key figures only: the rows below are computed per sheet

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
+from ..core.catalogue import KEY_FIGURE_PROGRAMMES
 from ..core.errors import AnctError
 from ..core.service import AnctData
 from ..core.tables import read_memberships
@@ -81,7 +82,7 @@ def _table(
                 if row["level"] == "departement":
                     gaps[str(row["code"])] = (row["population_beyond"], row["population"])
     frame = once(runs, ("commune_frame",), lambda: commune_frame(index))
-    return departement_figures(frame, ranked_departements(index), areas, usable, gaps)
+    return departement_figures(frame, ranked_departements(index), areas, usable, gaps, programmes=KEY_FIGURE_PROGRAMMES)
 
 
 def with_ranks(

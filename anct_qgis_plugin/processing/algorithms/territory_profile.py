@@ -34,13 +34,9 @@ def gap_labels(measure):
 def indicator_labels(measure):
     """indicator id -> (label, unit), translated."""
     gap_population, gap_share = gap_labels(measure)
-    programme_names = {
-        "qpv": tr("QPV"),
-        "action_coeur_de_ville": tr("Action cœur de ville"),
-        "petites_villes_de_demain": tr("Petites villes de demain"),
-        "territoires_industrie": tr("Territoires d'industrie"),
-        "villages_avenir": tr("Villages d'avenir"),
-    }
+    from ...core.catalogue import KEY_FIGURE_PROGRAMMES, get_source
+
+    programme_names = {"qpv": tr("QPV"), **{key: get_source(key).title() for key in KEY_FIGURE_PROGRAMMES}}
     labels = {
         "population": (tr("Population"), tr("inhabitants")),
         "area_km2": (tr("Area"), "km²"),
