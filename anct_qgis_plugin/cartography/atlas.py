@@ -42,7 +42,17 @@ if TYPE_CHECKING:  # for the hints only
 # The sheet's main map: France services, QPV, the programmes the key figures count, EPCI and communes,
 # in the panel's drawing order (a map item draws its first layer on top).
 MAIN_LAYERS = tuple(sorted(("france_services", "qpv", *KEY_FIGURE_PROGRAMMES, "epci", "communes"), key=drawing_rank))
-FIGURE_BOXES = ("population", "density", "communes", "qpv", "programmes", "france_services", "gap", "mobile")
+FIGURE_BOXES = (
+    "population",
+    "density",
+    "communes",
+    "qpv",
+    "programmes",
+    "france_services",
+    "gap",
+    "mobile",
+    "broadband",
+)
 
 
 @dataclass
