@@ -181,6 +181,10 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         population_source = profile.population_source
         labels["population"] = (f"{labels['population'][0]} — {population_source}", labels["population"][1])
         feedback.pushInfo(tr("Population: {source}").format(source=population_source))
+        from ...engine.figures import source_lines
+
+        for line in source_lines(profile.sources):  # which file each figure came from
+            feedback.pushInfo(line)
         notes = partial_notes(profile.partial)
         for row in table.itertuples(index=False):
             label, unit = labels.get(row.indicator, (row.indicator, ""))
