@@ -29,7 +29,7 @@
       <translation>Une unité plus éloignée que cela du réseau n'est pas atteinte (off_network = 1, time_min vide, au-delà du seuil), une structure plus éloignée est écartée ; les deux sont comptées dans le journal et les sorties. Un réseau plus éloigné que cela de toutes les unités est refusé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/programmes.py" line="47" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="429" />
       <source>ANCT cross-table</source>
       <translation>croisement des dispositifs de l'ANCT</translation>
     </message>
@@ -42,11 +42,6 @@
       <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="111" />
       <source>Access speed (km/h)</source>
       <translation>Vitesse d'accès (km/h)</translation>
-    </message>
-    <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
-      <source>Action cœur de ville</source>
-      <translation>Action cœur de ville</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="102" />
@@ -64,17 +59,17 @@
       <translation>Une réponse de l'API de l'Observatoire (CSV ou XLSX) ou un export de sa carte (CSV ou XLSX), lu au lieu de télécharger ; reconnu à son contenu.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="42" />
       <source>Area</source>
       <translation>Superficie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="174" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="175" />
       <source>Area of {codes} from the IGN département outlines (commune outlines unavailable).</source>
       <translation>Surface de {codes} d'après les contours IGN des départements (contours des communes indisponibles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="170" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="171" />
       <source>Area of {territory} unavailable: {error}</source>
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
@@ -149,7 +144,7 @@
       <translation>PDF unique</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="44" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -179,7 +174,7 @@
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
@@ -229,7 +224,7 @@
       <translation>Fichier téléchargé</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/national.py" line="71" />
+      <location filename="../anct_qgis_plugin/engine/national.py" line="74" />
       <source>Département areas unavailable (no density rank): {error}</source>
       <translation>Superficies des départements indisponibles (pas de rang de densité) : {error}</translation>
     </message>
@@ -239,7 +234,7 @@
       <translation>Départements</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -349,7 +344,7 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="486" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="532" />
       <source>Fixed broadband (Arcep) unavailable: {error}</source>
       <translation>Haut débit fixe (Arcep) indisponible : {error}</translation>
     </message>
@@ -359,12 +354,12 @@
       <translation>Dossier (un PDF par département)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
       <source>France services per 10,000 inhabitants</source>
       <translation>France services pour 10 000 habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="50" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="46" />
       <source>France services sites</source>
       <translation>Sites France services</translation>
     </message>
@@ -404,7 +399,7 @@
       <translation>Les routes BD TOPO de l'IGN d'un territoire et de ses abords, avec vitesses et sens de circulation.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="134" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="130" />
       <source>Ids dataset.indic (or map links), separated by commas or spaces: one row each with the Observatoire's own figure for the territory, its région and France, n.d. where it publishes none (never averaged from the communes). Curated ids: {ids}</source>
       <translation>Identifiants dataset.indic (ou liens de carte), séparés par des virgules ou des espaces : une ligne chacun avec le chiffre de l'Observatoire lui-même pour le territoire, sa région et la France, n.d. là où il n'en publie pas (jamais moyenné à partir des communes). Identifiants retenus : {ids}</translation>
     </message>
@@ -424,7 +419,7 @@
       <translation>Couche de l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="141" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="137" />
       <source>Key figures</source>
       <translation>Chiffres clés</translation>
     </message>
@@ -489,7 +484,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="208" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="213" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -514,7 +509,7 @@
       <translation>Sites mobiles</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="48" />
       <source>Mobile sites (Arcep)</source>
       <translation>Sites mobiles (Arcep)</translation>
     </message>
@@ -554,7 +549,7 @@
       <translation>Aucune ligne du réseau routier n'est carrossable (vitesses toutes nulles, ou format inadapté : vérifiez NETWORK_FORMAT).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="290" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="291" />
       <source>No road times for {territory}: the straight-line distance is shown instead.</source>
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
@@ -579,7 +574,7 @@
       <translation>ORIGIN=matched_points nécessite le champ '{field}' dans POPULATION (POPULATION_CODE_FIELD).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="129" />
       <source>Observatoire des territoires indicators</source>
       <translation>Indicateurs de l'Observatoire des territoires</translation>
     </message>
@@ -594,7 +589,7 @@
       <translation>Une couche du catalogue ANCT pour un territoire, depuis le fichier que son éditeur publie aujourd'hui.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="142" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="138" />
       <source>One row per indicator: indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), and a note when a figure is not given because only part of a level's communes could be measured. For a département, rank and rank_of: its rank among the départements (1 = the largest value) and how many have the figure (101).</source>
       <translation>Une ligne par indicateur : indicator, label, unit, territory, region, france (CSV, XLSX, GeoPackage…), et une note quand un chiffre n'est pas donné parce que seule une partie des communes d'un niveau a pu être mesurée. Pour un département, rank et rank_of : son rang parmi les départements (1 = la plus grande valeur) et combien ont ce chiffre (101).</translation>
     </message>
@@ -644,11 +639,6 @@
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="40" />
-      <source>Petites villes de demain</source>
-      <translation>Petites villes de demain</translation>
-    </message>
-    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="262" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
@@ -664,7 +654,7 @@
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
       <source>Population</source>
       <translation>Population</translation>
     </message>
@@ -689,12 +679,12 @@
       <translation>Champ de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="78" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="74" />
       <source>Population of the communes of density level {level}, {name} (INSEE grid {year})</source>
       <translation>Population des communes du niveau de densité {level}, {name} (grille Insee {year})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="102" />
       <source>Population of the communes: {typology} — {level}</source>
       <translation>Population des communes : {typology} — {level}</translation>
     </message>
@@ -714,12 +704,12 @@
       <translation>Population : les communes de {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="190" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="186" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>Premises (Arcep, fixed broadband)</source>
       <translation>Locaux (Arcep, haut débit fixe)</translation>
     </message>
@@ -729,7 +719,7 @@
       <translation>Matrice des programmes (commune × programme)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="39" />
       <source>QPV</source>
       <translation>QPV</translation>
     </message>
@@ -804,7 +794,7 @@
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="122" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="123" />
       <source>Région and France areas unavailable: {error}</source>
       <translation>Superficies de la région et de la France indisponibles : {error}</translation>
     </message>
@@ -824,7 +814,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="380" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="381" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -834,12 +824,12 @@
       <translation>Mesure de l'éloignement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/national.py" line="76" />
+      <location filename="../anct_qgis_plugin/engine/national.py" line="79" />
       <source>Service gap of every département, for the ranks</source>
       <translation>Éloignement des France services de chaque département, pour les rangs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="348" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="349" />
       <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
@@ -854,12 +844,12 @@
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="52" />
       <source>Share of premises eligible to fibre (FTTH)</source>
       <translation>Part des locaux éligibles à la fibre (FTTH)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="53" />
       <source>Share of premises without a wired offer of 30 Mbit/s or more</source>
       <translation>Part des locaux sans offre filaire d'au moins 30 Mbit/s</translation>
     </message>
@@ -874,12 +864,12 @@
       <translation>Part de la population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="84" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="80" />
       <source>Share of the population in density level {level}, {name}</source>
       <translation>Part de la population dans le niveau de densité {level}, {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="106" />
       <source>Share of the population: {typology} — {level}</source>
       <translation>Part de la population : {typology} — {level}</translation>
     </message>
@@ -959,22 +949,17 @@
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
-      <source>Territoires d'industrie</source>
-      <translation>Territoires d'industrie</translation>
-    </message>
-    <message>
       <location filename="../anct_qgis_plugin/processing/support/base.py" line="82" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="120" />
       <source>Territory key figures</source>
       <translation>Chiffres clés d'un territoire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="123" />
       <source>Territory key figures…</source>
       <translation>Chiffres clés d'un territoire…</translation>
     </message>
@@ -1089,11 +1074,6 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="42" />
-      <source>Villages d'avenir</source>
-      <translation>Villages d'avenir</translation>
-    </message>
-    <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="73" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
@@ -1159,22 +1139,22 @@
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="41" />
       <source>inhabitants</source>
       <translation>habitants</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="47" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="43" />
       <source>inhabitants/km²</source>
       <translation>habitants/km²</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/programmes.py" line="49" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="435" />
       <source>list</source>
       <translation>liste</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/programmes.py" line="48" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="429" />
       <source>list newer than the cross-table</source>
       <translation>liste plus récente que le croisement</translation>
     </message>
@@ -1199,7 +1179,7 @@
       <translation>population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="55" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="51" />
       <source>premises</source>
       <translation>locaux</translation>
     </message>
@@ -1249,7 +1229,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="419" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="466" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1344,27 +1324,27 @@
       <translation>{pop:,.0f} habitants au-delà de {threshold:g} {unit} ({units} unités sur {total})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="61" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="57" />
       <source>{programme}: communes concerned</source>
       <translation>{programme} : communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="56" />
       <source>{programme}: number</source>
       <translation>{programme} : nombre</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="63" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="59" />
       <source>{programme}: population of the communes concerned</source>
       <translation>{programme} : population des communes concernées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/territory_profile.py" line="63" />
       <source>{programme}: share of the population in those communes</source>
       <translation>{programme} : part de la population dans ces communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/programmes.py" line="42" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="431" />
       <source>{table}: {file}, {date} ({origin})</source>
       <translation>{table} : {file}, {date} ({origin})</translation>
     </message>
@@ -1437,7 +1417,7 @@
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="96" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="97" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
@@ -1792,7 +1772,7 @@
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="159" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="162" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
@@ -1807,12 +1787,12 @@
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="103" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="104" />
       <source>The layout template {path} could not be loaded.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/template.py" line="98" />
+      <location filename="../anct_qgis_plugin/cartography/template.py" line="99" />
       <source>The layout template {path} is not valid XML.</source>
       <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
@@ -1882,7 +1862,7 @@
       <translation>Unité : {unit}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="1042" />
+      <location filename="../anct_qgis_plugin/core/catalogue.py" line="1050" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -2297,7 +2277,7 @@
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="143" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="146" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
@@ -2317,7 +2297,7 @@
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="138" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="141" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>

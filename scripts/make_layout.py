@@ -95,6 +95,7 @@ FIGURES = {  # placeholder texts of the key-figure boxes
     "figure_france_services": ("0,0", "France services pour 10\u00a0000 hab."),
     "figure_gap": ("0,0 %", "de la population à plus de 20 km d'un France services"),
     "figure_mobile": ("00,0 %", "du territoire couvert en 4G"),
+    "figure_broadband": ("00,0 %", "des locaux raccordables à la fibre (FTTH)"),
 }
 
 SOURCES_PLACEHOLDER = (
@@ -332,13 +333,14 @@ def add_footer(layout, page, item_id):
 
 
 def add_figures(layout, top):
-    """Eight key-figure boxes, 4 columns x 2 rows; returns the y below them.
+    """Nine key-figure boxes, 3 columns x 3 rows; returns the y below them.
 
     Each box is the label ``figure_*`` (frame, background, plain text: value, label and comparison
     lines). Over it, the empty label ``figure_*_value`` can show the value in big type: the filler
     then puts only the label and comparison lines in the box (cartography.template.set_figure does both).
     """
-    columns, rows, height = 4, 2, FIGURE_H
+    columns, height = 3, FIGURE_H
+    rows = -(-len(FIGURE_IDS) // columns)
     width = (WIDTH - (columns - 1) * GUTTER) / columns
     for index, item_id in enumerate(FIGURE_IDS):
         row, column = divmod(index, columns)
@@ -396,7 +398,7 @@ def build_page_1(layout):
     figures_top = add_heading(layout, "deco_heading_figures", "Chiffres clés", LEFT, 36.5, WIDTH)
     figures_bottom = add_figures(layout, figures_top + 1.0)
 
-    map_top = figures_bottom + 6.0  # 108
+    map_top = figures_bottom + 6.0  # 139
     map_bottom = FOOTER_Y - 5.0  # 277
     map_width = 130.0
     side_x = LEFT + map_width + 5.0  # right column

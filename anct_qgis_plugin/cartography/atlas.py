@@ -24,7 +24,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.presentation import translate_legend
+from ..core.catalogue import KEY_FIGURE_PROGRAMMES
+from ..core.presentation import drawing_rank, translate_legend
 from ..core.provenance import apply_provenance
 from ..resources_paths import resource_path
 from .charts import comparison_chart_svg, dot_strip_svg
@@ -38,17 +39,20 @@ if TYPE_CHECKING:  # for the hints only
 
     from ..core.territories import Territory
 
-MAIN_LAYERS = (
-    "france_services",
-    "qpv",
-    "action_coeur_de_ville",
-    "petites_villes_de_demain",
-    "territoires_industrie",
-    "villages_avenir",
-    "epci",
+# The sheet's main map: France services, QPV, the programmes the key figures count, EPCI and communes,
+# in the panel's drawing order (a map item draws its first layer on top).
+MAIN_LAYERS = tuple(sorted(("france_services", "qpv", *KEY_FIGURE_PROGRAMMES, "epci", "communes"), key=drawing_rank))
+FIGURE_BOXES = (
+    "population",
+    "density",
     "communes",
+    "qpv",
+    "programmes",
+    "france_services",
+    "gap",
+    "mobile",
+    "broadband",
 )
-FIGURE_BOXES = ("population", "density", "communes", "qpv", "programmes", "france_services", "gap", "mobile")
 
 
 @dataclass

@@ -18,7 +18,7 @@ from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeed
 from ..core.catalogue import get_source
 from ..core.errors import AnctError, CancelledError
 from ..core.service import AnctData
-from ..engine.figures import ATLAS_TABLES, COM_CODES, GapMeasure, compute_profile, gap_run, once
+from ..engine.figures import ATLAS_TABLES, BROADBAND, COM_CODES, GapMeasure, compute_profile, gap_run, once
 
 # The algorithms' context: these messages were anct:department_atlas's before the run moved here,
 # and the French translation files them there.
@@ -181,6 +181,11 @@ def _gather(
                     get_source("france_services").licence,
                 )
             )
+    broadband = profile.sources.get(BROADBAND)  # the key figure beside mobile coverage
+    if broadband is None:
+        inputs.missing.append(get_source(BROADBAND).title(texts.language))
+    else:
+        inputs.sources.append(texts.broadband_source(broadband.source_date, broadband.licence))
     if measure.by_road and not used.by_road:
         inputs.missing.append(texts.words.road_times)
     # A figure only part of a level's communes gave prints n.d.; the sheet says why.

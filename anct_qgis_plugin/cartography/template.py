@@ -59,6 +59,7 @@ FIGURE_IDS = (
     "figure_france_services",
     "figure_gap",
     "figure_mobile",
+    "figure_broadband",
 )
 PAGE_1_IDS = (
     ("title", "subtitle")

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
-from ..core.catalogue import LICENCE
+from ..core.catalogue import KEY_FIGURE_PROGRAMMES, LICENCE, get_source
 
 if TYPE_CHECKING:  # for the hints only
     from pandas import DataFrame
@@ -51,6 +51,8 @@ class SheetWords:
     gap: str
     gap_road: str
     mobile: str
+    broadband: str  # the share of premises eligible to FTTH (Arcep, Ma connexion internet)
+    broadband_source: str  # its line among the sources
     programmes: str
     subtitle: str
     title_2: str
@@ -94,6 +96,8 @@ WORDS = {
         gap="à plus de {km} km d'un France services ({n} hab.)",
         gap_road="à plus de {min} min d'un France services par la route ({n} hab.)",
         mobile="sites mobiles (Arcep)",
+        broadband="des locaux raccordables à la fibre (FTTH)",
+        broadband_source="Ma connexion internet, fibre",
         programmes="programmes ANCT (nombre)",
         subtitle="{region} — fiche produite le {date}",
         title_2="{name} ({code}) — accès aux services et intercommunalités",
@@ -154,6 +158,8 @@ WORDS = {
         gap="beyond {km} km of France services ({n} inh.)",
         gap_road="beyond {min} min of France services by road ({n} inh.)",
         mobile="mobile sites (Arcep)",
+        broadband="of premises eligible to fibre (FTTH)",
+        broadband_source="Ma connexion internet, fibre",
         programmes="ANCT programmes (number)",
         subtitle="{region} — sheet produced on {date}",
         title_2="{name} ({code}) — access to services and EPCI",
@@ -312,6 +318,7 @@ RANKED = {
     "france_services": "france_services_per_10000",
     "gap": "gap_share",
     "mobile": "mobile_sites",
+    "broadband": "ftth_premises_share",
 }
 
 
@@ -406,14 +413,10 @@ class SheetTexts:
             communes = self._figure(figures, "qpv_communes").territory
             return FigureBox(self._n(t), f"QPV, {w.in_communes.format(n=self._n(communes))}", self._comparison(r, f))
         if box == "programmes":
+            lead_id = RANKED["programmes"]  # the ranked programme leads, the others follow
             parts = [
-                (label, self._figure(figures, key).territory)
-                for label, key in (
-                    ("PVD", "petites_villes_de_demain"),
-                    ("ACV", "action_coeur_de_ville"),
-                    ("TI", "territoires_industrie"),
-                    ("VA", "villages_avenir"),
-                )
+                (get_source(key).key_figure, self._figure(figures, key).territory)
+                for key in (lead_id, *(key for key in KEY_FIGURE_PROGRAMMES if key != lead_id))
             ]
             (lead_label, lead), rest = parts[0], parts[1:]
             return FigureBox(
@@ -438,6 +441,9 @@ class SheetTexts:
         if box == "mobile":
             t, r, f = self._figure(figures, "mobile_sites")
             return FigureBox(self._n(t), w.mobile, self._comparison(r, f))
+        if box == "broadband":
+            t, r, f = self._figure(figures, "ftth_premises_share")
+            return FigureBox(self._share(t), w.broadband, self._comparison(r, f, share=True))
         raise KeyError(box)
 
     # The indicators of the comparison chart, in order: the chart's rows.
@@ -540,6 +546,10 @@ class SheetTexts:
     @staticmethod
     def _licences(sources: Iterable[SheetSource]) -> str:
         return ", ".join(dict.fromkeys(source.licence for source in sources)) or LICENCE
+
+    def broadband_source(self, date: str, licence: str) -> SheetSource:
+        """The sources' line of the fixed-broadband figure: Arcep's Ma connexion internet, the edition's date."""
+        return SheetSource(self.words.broadband_source, "Arcep", date, licence)
 
     def sources(self, sources: Iterable[SheetSource]) -> str:
         """One paragraph (what, who, date for each source), the licence once."""

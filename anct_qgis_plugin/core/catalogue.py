@@ -213,6 +213,8 @@ class Source:
     historical: bool = False  # an old geography its publisher may have withdrawn: absent is not a failure
     on_demand: bool = False  # large: loaded when asked for, not part of a territory pack by default
     typology: bool = False  # classes every commune (density): on the card and in the profile, not a programme
+    # A programme the key figures count and the atlas sheet maps: its short name in the sheet's programmes box.
+    key_figure: str = ""
 
     def title(self, language: str = "fr") -> str:
         return self.title_fr if language == "fr" else self.title_en
@@ -243,7 +245,7 @@ def _anct_list(
     **extra: Any,
 ) -> Source:
     """The ANCT per-commune programme lists share one shape: join to communes and dissolve.
-    Adding a programme is one call here, a colour in scripts/make_styles.py and a fixture.
+    Adding a programme: the recipe in docs/architecture.md ("Where a new thing goes").
     ``published``: the spellings a file uses for a column when they differ from the layer's name."""
     columns: dict[str, tuple[str, ...]] = {commune_column: (commune_column,), id_column: (id_column,)}
     if label_column and labels_from is None:
@@ -345,6 +347,7 @@ SOURCES = (
         "Périmètres des Territoires d'industrie, reconstitués par union des communes membres.",
         "Territoires d'industrie perimeters, rebuilt as the union of member communes.",
         label_column="lib_ti",
+        key_figure="TI",
     ),
     _anct_list(
         "action_coeur_de_ville",
@@ -357,6 +360,7 @@ SOURCES = (
         "Communes of the Action cœur de ville programme, grouped by programme.",
         label_column="lib_acv",
         date_column="date_signature",
+        key_figure="ACV",
     ),
     _anct_list(
         "petites_villes_de_demain",
@@ -368,6 +372,7 @@ SOURCES = (
         "Communes lauréates de Petites villes de demain, regroupées par convention.",
         "Communes of the Petites villes de demain programme, grouped by agreement.",
         date_column="date_signature",
+        key_figure="PVD",
     ),
     _anct_list(
         "villages_avenir",
@@ -378,6 +383,7 @@ SOURCES = (
         "id_va",
         "Communes lauréates du dispositif Villages d'avenir.",
         "Communes selected by the Villages d'avenir scheme.",
+        key_figure="VA",
     ),
     # Evidence for the lists below: ANCT's own map code reads liste-<prog>-com<COG>-<date>.csv with
     # insee_com and id_<prog> (+ lib_<prog>), several ids joined by ' ; ' (anct-carto/superposeur-V2,
@@ -1030,6 +1036,8 @@ PROGRAMME_LIST_IDS = tuple(
     source.id for source in SOURCES if isinstance(source.geometry, JoinCommunes) and not source.typology
 )
 TYPOLOGY_IDS = tuple(source.id for source in SOURCES if isinstance(source.geometry, JoinCommunes) and source.typology)
+# The programmes the key figures count and the atlas sheet maps, by id: the order of the profile's rows.
+KEY_FIGURE_PROGRAMMES = tuple(sorted(source.id for source in SOURCES if source.key_figure))
 PACK_LAYER_IDS = tuple(source.id for source in SOURCES if not source.on_demand)
 _BY_ID = {source.id: source for source in SOURCES}
 

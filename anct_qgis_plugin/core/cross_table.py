@@ -9,7 +9,9 @@ only when they are newer than the cross-table.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+import weakref
+from typing import TYPE_CHECKING, Any
 
 from .catalogue import CROSS_TABLE, DataGouvFile, get_source
 from .commune_codes import UNPLACED, CodeTally
@@ -38,15 +40,26 @@ def list_date(builder: LayerBuilder, layer_id: str) -> str:
         return ""
 
 
+# The parsed file and each column's ids by commune, per territory index (the codes map through it) and
+# file version: a later card answers from them (one edition at a time).
+_PARSED: weakref.WeakKeyDictionary[Any, dict] = weakref.WeakKeyDictionary()
+
+
 class CrossTable:
-    """The cross-table read once: its date, file name and, per id column, the ids of each commune."""
+    """The cross-table read once per session and file version: its date, file name and, per id
+    column, the ids of each commune."""
 
     def __init__(self, builder: LayerBuilder, country: Territory):
         info = source_info(CROSS_TABLE, builder.language)
-        files = builder.fetch_files(CROSS_TABLE, country, info)
-        self.table, _columns, self.position = read_source_table(
-            CROSS_TABLE, files[0].path, {"insee_com": ("insee_com",)}
-        )
+        path = builder.fetch_files(CROSS_TABLE, country, info)[0].path
+        status = os.stat(path)
+        key = (path, status.st_mtime_ns, status.st_size)
+        memo = _PARSED.setdefault(builder.index, {})
+        if key not in memo:
+            memo.clear()
+            table, _columns, position = read_source_table(CROSS_TABLE, path, {"insee_com": ("insee_com",)})
+            memo[key] = (table, position, {})
+        self.table, self.position, self._columns = memo[key]
         self.source_date, self.file_name = info.source_date, info.file_name
         self.index = builder.index
 
@@ -54,16 +67,22 @@ class CrossTable:
         return id_column in self.position
 
     def membership(self, membership: Membership, id_column: str) -> Membership:
-        """Fill a Membership from the cross-table's column ``id_column``."""
+        """Fill a Membership from the cross-table's column ``id_column`` (mapped once per session)."""
+        if id_column not in self._columns:
+            self._columns[id_column] = self._column(id_column)
+        membership.ids_by_commune, membership.unmapped_codes = self._columns[id_column]
+        membership.source_date, membership.file_name = self.source_date, self.file_name
+        membership.origin = "cross_table"
+        return membership
+
+    def _column(self, id_column: str) -> tuple[dict, str]:
+        """({today's commune: ids}, the codes that map to no commune) of one id column."""
         commune_at, id_at = self.position["insee_com"], self.position[id_column]
-        tally = CodeTally(self.index.codes)
+        tally, ids_by_commune = CodeTally(self.index.codes), dict[str, list[str]]()
         for row in self.table.rows:
             ids = split_values(row[id_at])
             if not ids:
                 continue
             for code in tally.today_all(split_values(row[commune_at])) or [UNPLACED]:
-                membership.ids_by_commune.setdefault(code, []).extend(ids)
-        membership.source_date, membership.file_name = self.source_date, self.file_name
-        membership.unmapped_codes = tally.summary()
-        membership.origin = "cross_table"
-        return membership
+                ids_by_commune.setdefault(code, []).extend(ids)
+        return ids_by_commune, tally.summary()

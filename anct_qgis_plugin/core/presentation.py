@@ -143,12 +143,14 @@ PRESENTATIONS = {
     ),
 }
 
-# Top to bottom: points, then programmes from the smallest perimeters to the largest, then the
-# administrative outlines. Overlaps stay readable: a small programme is never under a large one.
+# Top to bottom: points, lines (roads), then programmes from the smallest perimeters to the largest,
+# then the administrative outlines, then the fills that cover every commune. Overlaps stay readable: a
+# small programme is never under a large one (tests/qgis/test_drawing_order.py holds these rules).
 DRAWING_ORDER = (
     "france_services",
     "mediation_numerique",
     "mobile_sites",
+    "road_network",
     "qpv",
     "qpv_2015",
     "sites_cles_en_main",
@@ -172,7 +174,6 @@ DRAWING_ORDER = (
     "territoires_engagement",
     "crte",
     "france_ruralites_revitalisation",
-    "road_network",
     "epci",
     "communes",
     "departements",

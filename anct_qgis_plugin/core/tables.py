@@ -48,6 +48,9 @@ MEMBERSHIP_SOURCES = {
     "france_services": (get_source("france_services"), "id_fs", "lib_fs", ""),
     "mobile_sites": (get_source("mobile_sites"), "num_site", "", ""),
 }
+# The tables the cross-table may answer (its id_<prog> columns, id_fs for France services); never the
+# QPV, the typologies or the mobile sites, which it does not carry.
+CROSS_TABLE_TABLES = PROGRAMME_LIST_IDS + ("france_services",)
 # Site numbers are per operator: a site is (operator, number).
 ID_PREFIX = {"mobile_sites": "code_op"}
 
@@ -166,7 +169,7 @@ def _from_cross_table(
 ) -> Membership | None:
     """The membership from the cross-table, or from the list itself when it is newer (said so);
     None when the cross-table cannot answer (none, or no such column)."""
-    if cross is None or table_id not in PROGRAMME_LIST_IDS:
+    if cross is None or table_id not in CROSS_TABLE_TABLES:
         return None
     source, id_column, _label, _date = MEMBERSHIP_SOURCES[table_id]
     if not cross.has(id_column):

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 LEVELS = ("territory", "region", "france")
-PROGRAMMES = ("action_coeur_de_ville", "petites_villes_de_demain", "territoires_industrie", "villages_avenir")
 DENSITY_GRID = "grille_densite"  # INSEE's levels 1 (dense) to 7, as "programme ids" of each commune
 
 
@@ -68,6 +67,8 @@ def key_figures(
     area_departements: Mapping[str, Collection[str] | None] | None = None,
     whole_departements: Mapping[str, Collection[str] | None] | None = None,
     known: Mapping[str, Mapping[str, object]] | None = None,
+    *,
+    programmes: Iterable[str],
 ) -> pd.DataFrame:
     """One row per indicator, columns territory / region / france (None where unavailable).
 
@@ -83,6 +84,7 @@ def key_figures(
     gaps: level -> (population beyond, population measured) or None. With the density grid among
     the memberships, the population of each density level follows. ``known``: levels already
     computed ({level: {indicator: value}}, e.g. France's, the same for every sheet of a run).
+    ``programmes``: the programme tables counted (the catalogue's key-figure programmes).
     """
     import pandas as pd
 
@@ -105,6 +107,7 @@ def key_figures(
             gaps.get(level),
             whole.get(level, frozenset()),
             commune_levels,
+            programmes=programmes,
         )
         for indicator, value in figures.items():
             rows.setdefault(indicator, dict.fromkeys(LEVELS))[level] = value
@@ -158,10 +161,12 @@ def level_figures(
     gap: tuple[float, float] | None,
     whole: Collection[str] | None = frozenset(),
     commune_levels: pd.Series | None = None,
+    *,
+    programmes: Iterable[str],
 ) -> dict:
     """{indicator: value} of one level: the communes of ``frame``, its ``area`` (km², covering
-    ``area_departements``: None = every one), the ``gap`` (population beyond, measured) and the
-    départements it holds ``whole`` (see key_figures)."""
+    ``area_departements``: None = every one), the ``gap`` (population beyond, measured), the
+    départements it holds ``whole`` (see key_figures) and the ``programmes`` it counts."""
     values: dict[str, float | None] = {}
     population = float(frame["population"].sum())
     values["population"] = population
@@ -174,7 +179,7 @@ def level_figures(
     values["density"] = area_population / area if area else None
     values["communes"] = len(frame)
     values["epci"] = int(frame["epci"].replace("", np.nan).nunique())
-    for table_id in ("qpv",) + PROGRAMMES:
+    for table_id in ("qpv", *programmes):
         membership = memberships.get(table_id)
         if membership is None:
             for suffix in ("", "_communes", "_population", "_population_share"):

@@ -23,8 +23,11 @@ def departement_figures(
     areas: Mapping[str, float],
     memberships: Mapping[str, Mapping[str, list[str]] | None],
     gaps: Mapping[str, tuple[float, float]],
+    *,
+    programmes: Iterable[str],
 ) -> pd.DataFrame:
-    """One row per département of ``codes`` (index: its code), one column per indicator.
+    """One row per département of ``codes`` (index: its code), one column per indicator; ``programmes``:
+    the programme tables counted (profile.key_figures).
 
     communes: DataFrame(code, dep, epci, population); areas: code -> km²; gaps: code ->
     (population beyond, population measured); a département missing from either gets None."""
@@ -33,7 +36,9 @@ def departement_figures(
     rows = {}
     for code, frame in communes.groupby("dep", sort=True):
         if code in codes:
-            rows[code] = level_figures(frame, areas.get(code), None, memberships, gaps.get(code), {code})
+            rows[code] = level_figures(
+                frame, areas.get(code), None, memberships, gaps.get(code), {code}, programmes=programmes
+            )
     return pd.DataFrame.from_dict(rows, orient="index")
 
 

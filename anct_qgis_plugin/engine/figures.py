@@ -17,14 +17,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.catalogue import TYPOLOGY_IDS
+from ..core.catalogue import KEY_FIGURE_PROGRAMMES, TYPOLOGY_IDS
 from ..core.errors import AnctError, CancelledError
 from ..core.layers import LayerBuilder
 from ..core.report import warn
 from ..core.service import AnctData
 from ..core.tables import Membership, read_memberships
 from ..core.territories import Territory, TerritoryIndex
-from ..diagnostics.profile import DENSITY_GRID, PROGRAMMES, UNPLACED, key_figures, typology_figures
+from ..diagnostics.profile import DENSITY_GRID, UNPLACED, key_figures, typology_figures
 from .gap_slices import slice_run
 from .i18n import tr
 
@@ -34,10 +34,11 @@ if TYPE_CHECKING:  # pandas is imported when a table is built
 # Collectivités d'outre-mer: in the national commune table, not in IGN's outlines of France.
 COM_CODES = {"975", "977", "978", "984", "986", "987", "988", "989"}
 # The tables the key figures use, not every programme of the catalogue.
+BROADBAND = "france_thd"  # the catalogue's fixed-broadband source (Arcep)
 BROADBAND_INDICATORS = ("broadband_premises", "ftth_premises_share", "without_wired_30_share")
 # The commune typologies beside the density grid (population by level in the profile, not on the atlas sheet).
 TYPOLOGIES = tuple(table for table in TYPOLOGY_IDS if table != DENSITY_GRID)
-PROFILE_TABLES = ("qpv",) + PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID) + TYPOLOGIES
+PROFILE_TABLES = ("qpv",) + KEY_FIGURE_PROGRAMMES + ("france_services", "mobile_sites", DENSITY_GRID) + TYPOLOGIES
 # The atlas's sheets show no density figure: it does not read the grid.
 ATLAS_TABLES = tuple(table for table in PROFILE_TABLES if table != DENSITY_GRID and table not in TYPOLOGIES)
 
@@ -393,6 +394,51 @@ def run_service_gap(
 
 
 @dataclass(frozen=True)
+class FigureSource:
+    """Which file a group of figures was read from: its title, publisher, file name(s), date and licence,
+    and ``origin`` (a programme's own list, ANCT's cross-table or a list newer than it: Membership.origin)."""
+
+    title: str
+    publisher: str
+    file_name: str
+    source_date: str
+    licence: str
+    origin: str = "list"
+
+
+def membership_sources(memberships: dict) -> dict:
+    """{table: FigureSource} of the memberships that could be read."""
+    from ..core.tables import MEMBERSHIP_SOURCES
+
+    return {
+        key: FigureSource(
+            m.title,
+            MEMBERSHIP_SOURCES[key][0].publisher,
+            m.file_name,
+            m.source_date,
+            MEMBERSHIP_SOURCES[key][0].licence,
+            m.origin,
+        )
+        for key, m in memberships.items()
+        if not m.unavailable
+    }
+
+
+def source_lines(sources: dict) -> list:
+    """'<table>: <file>, <date> (<origin>)' for each FigureSource: which file each figure came from."""
+    origins = {"cross_table": tr("ANCT cross-table"), "newer_list": tr("list newer than the cross-table")}
+    return [
+        tr("{table}: {file}, {date} ({origin})").format(
+            table=table,
+            file=source.file_name or "-",
+            date=source.source_date or "-",
+            origin=origins.get(source.origin, tr("list")),
+        )
+        for table, source in sources.items()
+    ]
+
+
+@dataclass(frozen=True)
 class Profile:
     """The key-figure table (pandas: indicator, territory, region, france), the memberships it
     used (shared with the atlas), the gap measure it could use and the population's source."""
@@ -404,6 +450,7 @@ class Profile:
     population_source: str = ""
     partial: tuple = ()  # Partial: figures left out because part of a level's communes gave them
     ranks: dict = dataclasses.field(default_factory=dict)  # indicator -> (rank, count) among départements
+    sources: dict = dataclasses.field(default_factory=dict)  # table (or BROADBAND) -> FigureSource of its figures
 
 
 def _warn_double_levels(membership: Membership, feedback: QgsProcessingFeedback) -> None:
@@ -457,6 +504,7 @@ def compute_profile(
         area_departements,
         whole_departements(index, territory),
         known,
+        programmes=KEY_FIGURE_PROGRAMMES,
     )
     if runs is not None and not territory.is_country and len(territory.region_codes) == 1:
         for level, key in keys.items():  # the key figures only: the rows below are computed per sheet
@@ -466,32 +514,60 @@ def compute_profile(
     levels = level_codes(index, territory)
     typologies = {key: usable[key] for key in TYPOLOGIES if key in usable}
     frame = once(runs, ("commune_frame",), lambda: commune_frame(index))
-    extra = [broadband_figures(builder, levels, feedback), typology_figures(frame, levels, typologies)]
-    table = pd.concat([table, *extra], ignore_index=True)
-    return Profile(territory, table, memberships, gaps.measure, partial=gaps.partial)
+    broadband, broadband_from = broadband_figures(builder, levels, feedback)
+    table = pd.concat([table, broadband, typology_figures(frame, levels, typologies)], ignore_index=True)
+    sources = membership_sources(memberships)
+    if broadband_from is not None:
+        sources[BROADBAND] = broadband_from
+    return Profile(territory, table, memberships, gaps.measure, partial=gaps.partial, sources=sources)
 
 
-def broadband_figures(builder: LayerBuilder, levels: dict, feedback: QgsProcessingFeedback) -> pd.DataFrame:
+def broadband_premises(builder: LayerBuilder, feedback: QgsProcessingFeedback) -> Optional[dict]:
+    """Every commune's Premises (core.broadband), or None (said) when Arcep's files cannot be had."""
+    from ..core.broadband_files import national_premises
+
+    try:
+        return national_premises(builder, BROADBAND)
+    except AnctError as error:
+        warn(feedback, tr("Fixed broadband (Arcep) unavailable: {error}").format(error=error))
+        return None
+
+
+def broadband_source(builder: LayerBuilder, premises: dict) -> FigureSource:
+    """The Arcep files the broadband figures come from, with the edition's date (their ``date`` column)."""
+    from ..core.catalogue import CommunePremises, FixedUrl, get_source
+
+    source = get_source(BROADBAND)
+    # The catalogue's france_thd: one fixed file, its companion the wired-speed file.
+    names = (cast(FixedUrl, source.locator).url, cast(CommunePremises, source.geometry).companion.url)
+    return FigureSource(
+        source.title(builder.language),
+        source.publisher,
+        ", ".join(url.rsplit("/", 1)[-1] for url in names),
+        next((found.date for found in premises.values() if found.date), ""),
+        source.licence,
+    )
+
+
+def broadband_figures(
+    builder: LayerBuilder, levels: dict, feedback: QgsProcessingFeedback
+) -> "tuple[pd.DataFrame, Optional[FigureSource]]":
     """Fixed broadband at the three levels, summed from the communes' premises counts (never an average of
-    their shares): premises, share eligible to FTTH, share without a wired offer of 30 Mbit/s or more."""
+    their shares): premises, share eligible to FTTH, share without a wired offer of 30 Mbit/s or more; and
+    the files they come from (None when they cannot be had)."""
     import pandas as pd
 
     from ..core.broadband import total_of
-    from ..core.broadband_files import national_premises
     from ..diagnostics.profile import LEVELS
 
-    try:
-        premises = national_premises(builder)
-    except AnctError as error:
-        warn(feedback, tr("Fixed broadband (Arcep) unavailable: {error}").format(error=error))
-        premises = None
+    premises = broadband_premises(builder, feedback)
     rows: dict[str, dict[str, Any]] = {key: {"indicator": key} for key in BROADBAND_INDICATORS}
     for level in LEVELS:
         area = None if premises is None else total_of(premises, levels.get(level))
         rows["broadband_premises"][level] = None if area is None else area.premises
         rows["ftth_premises_share"][level] = None if area is None else area.ftth_share
         rows["without_wired_30_share"][level] = None if area is None else area.without_wired_30_share
-    return pd.DataFrame(list(rows.values()))
+    return pd.DataFrame(list(rows.values())), None if premises is None else broadband_source(builder, premises)
 
 
 def territory_profile(

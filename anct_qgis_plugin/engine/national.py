@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Optional
 
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
+from ..core.broadband import total_of
+from ..core.catalogue import KEY_FIGURE_PROGRAMMES
 from ..core.errors import AnctError
 from ..core.service import AnctData
 from ..core.tables import read_memberships
@@ -16,6 +18,7 @@ from .figures import (
     COM_CODES,
     GapMeasure,
     Profile,
+    broadband_premises,
     commune_frame,
     once,
     outline_km2,
@@ -81,7 +84,17 @@ def _table(
                 if row["level"] == "departement":
                     gaps[str(row["code"])] = (row["population_beyond"], row["population"])
     frame = once(runs, ("commune_frame",), lambda: commune_frame(index))
-    return departement_figures(frame, ranked_departements(index), areas, usable, gaps)
+    table = departement_figures(
+        frame, ranked_departements(index), areas, usable, gaps, programmes=KEY_FIGURE_PROGRAMMES
+    )
+    # The share of premises eligible to FTTH, summed from each département's communes as its sheet sums it.
+    premises = broadband_premises(builder, feedback)
+    if premises is not None:
+        by_departement = frame.groupby("dep")["code"].apply(list)
+        table["ftth_premises_share"] = [
+            total_of(premises, by_departement.get(code, [])).ftth_share for code in table.index
+        ]
+    return table
 
 
 def with_ranks(

@@ -9,8 +9,7 @@ from ..core.service import AnctData
 from ..core.table_names import PROGRAMME_TABLES
 from ..core.tables import read_memberships
 from ..diagnostics.programmes import programme_matrix
-from .figures import commune_frame
-from .i18n import tr
+from .figures import commune_frame, membership_sources, source_lines
 
 if TYPE_CHECKING:  # pandas is imported when a table is built
     import pandas as pd
@@ -36,19 +35,8 @@ def programme_matrix_of(territory_text: str, cross_table: bool, feedback: QgsPro
     territory = data.resolve_territory(territory_text, feedback)
     builder = data.builder(feedback)
     memberships = read_memberships(builder, PROGRAMME_TABLES, feedback, cross_table)
-    for table_id, membership in memberships.items():
-        if not membership.unavailable:
-            feedback.pushInfo(
-                tr("{table}: {file}, {date} ({origin})").format(
-                    table=table_id,
-                    file=membership.file_name or "-",
-                    date=membership.source_date or "-",
-                    origin={
-                        "cross_table": tr("ANCT cross-table"),
-                        "newer_list": tr("list newer than the cross-table"),
-                    }.get(membership.origin, tr("list")),
-                )
-            )
+    for line in source_lines(membership_sources(memberships)):  # which file each column came from
+        feedback.pushInfo(line)
     communes = commune_frame(builder.index)
     if not territory.is_country:
         communes = communes[communes["code"].isin(territory.commune_codes)]

@@ -90,6 +90,7 @@ WIDEST = pd.DataFrame(
             ("gap_share", 46.2),
             ("gap_population", 1_234_567.0),
             ("mobile_sites", 1_456.0),
+            ("ftth_premises_share", 100.0),
         )
     ]
 )

@@ -30,9 +30,11 @@ def test_real_indre_sheet(shared_mirror, run_alg, tmp_path, monkeypatch):
     (tmp_path / "sheet.txt").write_text(text)
     assert "CA Châteauroux Métropole" in text  # EPCI named from geo.api's /epcis
     assert "CC Coeur de Brenne" in text  # the 15th EPCI: the table continues on a page of its own
-    assert "Données indisponibles" not in text  # every layer of the sheet is in the shared mirror
+    # Every layer of the sheet is in the shared mirror; Arcep's fixed-broadband files are not (n.d., unranked).
+    missing = re.search(r"Données indisponibles : (.*)", text).group(1).strip()
+    assert missing == "France Très Haut Débit : fibre et débits filaires par commune (Arcep)"
     # Issue 23: each key figure's rank among the 101, the dot strip, the continued table's page.
-    assert len(re.findall(r"rang \d+/101", text)) == 8  # one per key-figure box (the chart is drawn, not text)
+    assert len(re.findall(r"rang \d+/101", text)) == 8  # one per key-figure box but the n.d. broadband
     last_page = text.split("\f")[2]
     assert "CC Coeur de Brenne" in last_page and "Indre (36)" in last_page and re.search(r"3\s*/\s*3", last_page)
     assert "Sources" in last_page

@@ -26,7 +26,7 @@ def test_ranks_match_a_recount_for_every_departement():
     sites = {code: ["s" + code] for code in communes["code"].sample(60, random_state=1)}
     areas = {code: rng.uniform(100, 9000) for code in codes}
     gaps = {code: (rng.uniform(0, 500), 1000.0) for code in codes}
-    table = departement_figures(communes, set(codes), areas, {"france_services": sites}, gaps)
+    table = departement_figures(communes, set(codes), areas, {"france_services": sites}, gaps, programmes=())
     assert sorted(table.index) == sorted(codes)
     for code in codes:
         population = communes[communes["dep"] == code]["population"].sum()

@@ -34,13 +34,9 @@ def gap_labels(measure):
 def indicator_labels(measure):
     """indicator id -> (label, unit), translated."""
     gap_population, gap_share = gap_labels(measure)
-    programme_names = {
-        "qpv": tr("QPV"),
-        "action_coeur_de_ville": tr("Action cœur de ville"),
-        "petites_villes_de_demain": tr("Petites villes de demain"),
-        "territoires_industrie": tr("Territoires d'industrie"),
-        "villages_avenir": tr("Villages d'avenir"),
-    }
+    from ...core.catalogue import KEY_FIGURE_PROGRAMMES, get_source
+
+    programme_names = {"qpv": tr("QPV"), **{key: get_source(key).title() for key in KEY_FIGURE_PROGRAMMES}}
     labels = {
         "population": (tr("Population"), tr("inhabitants")),
         "area_km2": (tr("Area"), "km²"),
@@ -188,6 +184,10 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         population_source = profile.population_source
         labels["population"] = (f"{labels['population'][0]} — {population_source}", labels["population"][1])
         feedback.pushInfo(tr("Population: {source}").format(source=population_source))
+        from ...engine.figures import source_lines
+
+        for line in source_lines(profile.sources):  # which file each figure came from
+            feedback.pushInfo(line)
         notes = partial_notes(profile.partial)
         for row in table.itertuples(index=False):
             label, unit = labels.get(row.indicator, (row.indicator, ""))
