@@ -152,7 +152,7 @@ def _combined(layouts: list, codes: list[str], index: TerritoryIndex, texts: She
     for code, layout in zip(codes, layouts):
         name, region = index.departements[code]
         sheets.append(
-            VolumeSheet(code, name, region, index.regions.get(region, region), layout.pageCollection().pageCount())
+            VolumeSheet(code, name, region, index.regions.get(region) or region, layout.pageCollection().pageCount())
         )
     volume = Volume(sheets, texts)
     for sheet, layout in zip(sheets, layouts):
