@@ -191,4 +191,4 @@ class _Text:
             text = QFontMetricsF(font, self.painter.device()).elidedText(
                 text, Qt.TextElideMode.ElideRight, rect.width()
             )
-        self.painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+        self.painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, text)
