@@ -125,3 +125,26 @@ def test_a_region_going_on_in_the_next_column_heads_it_again(qgis_app):
         ["Normandie", "D1", "D2", "D3", "D4"],
         ["Normandie (suite)", "D5", "D6", "D7"],
     ]
+
+
+def test_the_contents_of_france_take_two_pages_and_list_every_departement(qgis_app, tmp_path):
+    """101 départements in 13 régions: two contents pages, so the first sheet starts on page 3."""
+    from anct_qgis_plugin.cartography.export import export_combined_pdf
+    from anct_qgis_plugin.cartography.texts import SheetTexts
+    from anct_qgis_plugin.cartography.volume import Volume, VolumeSheet
+
+    sheets = [
+        VolumeSheet(f"{n:02}", f"Dép{n}", f"{n // 8:02}", f"Région{n // 8}", 2 + (n == 13)) for n in range(1, 102)
+    ]
+    volume = Volume(sheets, SheetTexts("fr"))
+    assert volume.contents_pages == 2 and volume.first_pages["01"] == 3 and volume.total == 2 + 203
+    assert volume.first_pages["14"] == 3 + 2 * 12 + 3  # after the three pages of the 13th
+    path = tmp_path / "contents.pdf"
+    front = [lambda painter, page=page: volume.paint_contents(painter, page) for page in range(2)]
+    export_combined_pdf([], str(path), front, volume.bookmarks())
+    text = page_text(path, 1) + page_text(path, 2)
+    listed = re.findall(r"\b(\d{2,3})\s+Dép(\d+)\s+(\d+)\b", text)
+    assert sorted((code, int(page)) for code, _name, page in listed) == sorted(volume.first_pages.items())
+    assert numbered(2, 205).search(page_text(path, 2))
+    marks = outline(path)
+    assert len(marks) == 1 + 13 and sum(len(children) for _title, _page, children in marks) == 101
