@@ -10,7 +10,7 @@ MIRROR      ?=
 TERRITORY   ?= 36
 DEMO_OUT    ?= demo/territory-$(TERRITORY).gpkg
 APT_PACKAGES := python3-qgis qgis-providers qgis python3-venv python3-pandas python3-requests \
-	python3-numpy python3-scipy python3-matplotlib qttools5-dev-tools pyqt5-dev-tools \
+	python3-numpy python3-scipy python3-matplotlib python3-pypdf qttools5-dev-tools pyqt5-dev-tools \
 	xvfb xauth imagemagick poppler-utils zip unzip debootstrap postgresql postgis postgresql-15-postgis-3
 SUDO        := $(if $(filter 0,$(shell id -u)),,sudo)
 export QT_QPA_PLATFORM ?= offscreen

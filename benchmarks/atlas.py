@@ -23,7 +23,7 @@ cold = an empty cache (and no territory index in memory); warm = the cache the c
 filled, in the same process, as a second run in a QGIS session would find it. Every figure is
 the median of --repeat runs. Results and their reading: docs/benchmarks-atlas.md.
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/atlas.py --france [--repeat 1]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/atlas.py --france [--repeat 1] [--sheet-only]
 
 --france: the whole atlas against one sheet in the same process, offline from ../shared/mirror
 itself (it has the commune outlines of every département: no synthetic mirror), read as a mirror
@@ -118,6 +118,9 @@ def parse_args():
     )
     parser.add_argument(
         "--france", action="store_true", help="the whole atlas (all) against one sheet (36), from ../shared/mirror"
+    )
+    parser.add_argument(
+        "--sheet-only", action="store_true", help="with --france: the one sheet alone (cold, warm), not the whole atlas"
     )
     parser.add_argument("--render", metavar="DEP", help="render page 1 of atlas_DEP.pdf (région run) to PNG")
     parser.add_argument(
@@ -454,12 +457,17 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def france(work, repeat):
-    """One sheet and the whole atlas, cold and warm, in this process: the ratio and the peak memory."""
+def france(work, repeat, sheet_only=False):
+    """One sheet and the whole atlas, cold and warm, in this process: the ratio and the peak memory
+    (``sheet_only``: the one sheet alone, its national run included)."""
     warnings, times = set(), {}
-    for scenario in ("sheet", ALL):
+    for scenario in ("sheet",) if sheet_only else ("sheet", ALL):
         times[scenario], output = measure(scenario, str(SHARED_MIRROR), work, repeat, warnings)
         print(f"  peak memory after {scenario}: {peak_mb():.0f} MB", flush=True)
+    if sheet_only:
+        cold, warm = (median(times["sheet"][state]) for state in ("cold", "warm"))
+        print(f"\none sheet (36): {cold:.1f} s cold, {warm:.1f} s warm; medians of {repeat} run(s)")
+        return
     sheets = len(list(output.glob("atlas_*.pdf")))
     print(f"\n{'state':<8}{'one sheet (36) s':>18}{f'all ({sheets} sheets) s':>22}{'ratio':>8}{'<= 12':>7}")
     for state in ("cold", "warm"):
@@ -518,7 +526,7 @@ def main():
     try:
         if args.france:
             print(f"mirror folder {SHARED_MIRROR}")
-            france(work, args.repeat)
+            france(work, args.repeat, args.sheet_only)
             return
         mirror = work / "mirror"
         start = time.perf_counter()

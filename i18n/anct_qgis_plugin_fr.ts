@@ -9,7 +9,7 @@
       <translation>« {crs} » n'est pas un système de coordonnées connu de QGIS.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="81" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="83" />
       <source>'{text}' is not a département or a région.</source>
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
@@ -45,8 +45,8 @@
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="102" />
-      <source>All sheets in one PDF (instead of, or besides, the folder).</source>
-      <translation>Toutes les fiches dans un seul PDF (à la place du dossier ou en plus).</translation>
+      <source>All sheets in one PDF (instead of, or besides, the folder). Several départements make a volume: a contents page, bookmarks by région then département, page numbers across the volume.</source>
+      <translation>Toutes les fiches dans un seul PDF (à la place du dossier, ou en plus). Plusieurs départements forment un volume : une page de sommaire, des signets par région puis par département, une pagination continue sur tout le volume.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/processing/support/descriptions.py" line="85" />
@@ -84,7 +84,7 @@
       <translation>CSV ou XLSX (*.csv *.xlsx *.CSV *.XLSX)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="124" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="129" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="182" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="185" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="122" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="141" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="144" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>Identifiants dataset.indic (ou liens de carte), séparés par des virgules ou des espaces : une ligne chacun avec le chiffre de l'Observatoire lui-même pour le territoire, sa région et la France, n.d. là où il n'en publie pas (jamais moyenné à partir des communes). Identifiants retenus : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="109" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
@@ -444,12 +444,12 @@
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="112" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="146" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="149" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
@@ -459,7 +459,7 @@
       <translation>Laisser vide pour utiliser EPSG:2154 en France métropolitaine et le SCR projeté local en outre-mer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="89" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="91" />
       <source>Left out of 'all': {names} — collectivités d'outre-mer, which no commune outline covers (IGN's France is metropolitan France and the DROM): their sheet would be an empty map. Name one to print it.</source>
       <translation>Laissées hors de « all » : {names} — collectivités d'outre-mer, qu'aucun contour de commune ne couvre (la France de l'IGN est la métropole et les DROM) : leur fiche serait une carte vide. Donnez son code pour l'imprimer.</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="213" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="235" />
       <source>Locator map unavailable: {error}</source>
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
@@ -534,7 +534,7 @@
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="71" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="73" />
       <source>No département given: a code (36), several (36,18), a région (reg:24) or all.</source>
       <translation>Aucun département indiqué : un code (36), plusieurs (36,18), une région (reg:24) ou all.</translation>
     </message>
@@ -609,7 +609,7 @@
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="105" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>Open the PDF when done</source>
       <translation>Ouvrir le PDF à la fin</translation>
     </message>
@@ -634,7 +634,7 @@
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="128" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
@@ -874,17 +874,17 @@
       <translation>Part de la population : {typology} — {level}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="119" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="122" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="125" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="130" />
       <source>Sheet {n}/{total}: {code}</source>
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="124" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="127" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
@@ -974,7 +974,7 @@
       <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien. Identifiants retenus (titrés de leur libellé et de leur unité) : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="185" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="188" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
@@ -1114,7 +1114,7 @@
       <translation>Année</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="113" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="116" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
@@ -1204,7 +1204,7 @@
       <translation>la couche {name} ({format})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="169" />
+      <location filename="../anct_qgis_plugin/cartography/sheets.py" line="191" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
@@ -1407,6 +1407,11 @@
       <translation>Annulé.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="106" />
+      <source>Cannot add the bookmarks to {path}: {error}</source>
+      <translation>Impossible d'ajouter les signets à {path} : {error}</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/road_layer.py" line="70" />
       <source>Cannot create the output layer.</source>
       <translation>Impossible de créer la couche de sortie.</translation>
@@ -1437,7 +1442,7 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/export.py" line="55" />
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="85" />
       <source>Cannot write {path}.</source>
       <translation>Impossible d'écrire {path}.</translation>
     </message>
@@ -1657,7 +1662,7 @@
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/cartography/export.py" line="37" />
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="38" />
       <source>PDF export failed: {path}</source>
       <translation>Échec de l'export PDF : {path}</translation>
     </message>
@@ -1750,6 +1755,11 @@
       <location filename="../anct_qgis_plugin/core/parsers.py" line="365" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/cartography/export.py" line="58" />
+      <source>The bookmarks of the combined PDF need the Python package pypdf, which is not installed: install python3-pypdf (Debian, Ubuntu) or run 'python3 -m pip install pypdf' in QGIS's Python (the OSGeo4W Shell on Windows), then run the atlas again.</source>
+      <translation>Les signets du PDF unique demandent le paquet Python pypdf, qui n'est pas installé : installez python3-pypdf (Debian, Ubuntu) ou lancez « python3 -m pip install pypdf » dans le Python de QGIS (l'OSGeo4W Shell sous Windows), puis relancez l'atlas.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/fetcher.py" line="220" />

@@ -14,7 +14,7 @@ CACHE="${CHROOT_CACHE:-/var/cache/anct-qgis-chroots}"
 TARGET="$CACHE/$DEBIAN"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-requests python3-numpy python3-scipy
-  python3-matplotlib python3-venv python3-pip poppler-utils imagemagick zip unzip make git xvfb xauth
+  python3-matplotlib python3-pypdf python3-venv python3-pip poppler-utils imagemagick zip unzip make git xvfb xauth
   qttools5-dev-tools fonts-dejavu-core fonts-liberation"
 # fonts-liberation: a face metric-compatible with Arial, the atlas template's font, as a desktop has
 # one (the host's Debian QGIS pulls Nimbus Sans); with DejaVu Sans alone, wider, long texts overflow.

@@ -1,12 +1,13 @@
-"""Writing filled layouts to PDF: one layout per file, or several in one file. A file appears
-whole or not at all (written beside, then renamed), so a failed export never replaces an
-earlier sheet."""
+"""Writing filled layouts to PDF: one layout per file, or several in one file (with pages of
+its own before them and bookmarks). A file appears whole or not at all (written beside, then
+renamed), so a failed export never replaces an earlier sheet."""
 
 from __future__ import annotations
 
 import os
 import uuid
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
 
 from qgis.core import QgsLayout, QgsLayoutExporter
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
@@ -39,8 +40,37 @@ def export_pdf(layout: QgsLayout, path: str) -> str:
     return path
 
 
-def export_combined_pdf(layouts: Iterable[QgsLayout], path: str) -> str:
-    """Every page of several layouts in one PDF (QPdfWriter: vector, fonts embedded); returns ``path``."""
+@dataclass
+class Bookmark:
+    """An entry of a PDF's outline: its title, the page it opens (0-based) and its entries."""
+
+    title: str
+    page: int
+    children: list[Bookmark] = field(default_factory=list)
+
+
+def require_pypdf() -> None:
+    """Fails, naming the package, when pypdf (which writes the bookmarks) is not installed."""
+    try:
+        import pypdf  # noqa: F401
+    except ImportError as error:
+        raise AnctError(
+            tr(
+                "The bookmarks of the combined PDF need the Python package pypdf, which is not installed: "
+                "install python3-pypdf (Debian, Ubuntu) or run 'python3 -m pip install pypdf' in QGIS's Python "
+                "(the OSGeo4W Shell on Windows), then run the atlas again."
+            )
+        ) from error
+
+
+def export_combined_pdf(
+    layouts: Iterable[QgsLayout],
+    path: str,
+    front: Sequence[Callable[[QPainter], None]] = (),
+    bookmarks: Sequence[Bookmark] = (),
+) -> str:
+    """Every page of several layouts in one PDF (QPdfWriter: vector, fonts embedded), after the
+    ``front`` pages (each painted by its function), with ``bookmarks`` (pypdf); returns ``path``."""
     part = _part_of(path)
     writer = QPdfWriter(part)
     writer.setResolution(DPI)
@@ -53,7 +83,11 @@ def export_combined_pdf(layouts: Iterable[QgsLayout], path: str) -> str:
     if not painter.begin(writer):
         _remove(part)
         raise AnctError(tr("Cannot write {path}.").format(path=path))
-    first = True
+    for number, paint in enumerate(front):
+        if number:
+            writer.newPage()
+        paint(painter)
+    first = not front
     for layout in layouts:
         layout.renderContext().setTextRenderFormat(TEXT_AS_TEXT)  # text, not outlines (QGIS 3.40's default)
         exporter = QgsLayoutExporter(layout)
@@ -64,8 +98,42 @@ def export_combined_pdf(layouts: Iterable[QgsLayout], path: str) -> str:
             exporter.renderPage(painter, page)
     painter.end()
     del writer  # the file is complete once the writer is gone
+    if bookmarks:
+        try:
+            _with_bookmarks(part, bookmarks)
+        except Exception as error:  # OSError, or pypdf's own on a file it cannot read
+            _remove(part)
+            raise AnctError(tr("Cannot add the bookmarks to {path}: {error}").format(path=path, error=error)) from error
     os.replace(part, path)
     return path
+
+
+def _with_bookmarks(path: str, bookmarks: Sequence[Bookmark]) -> None:
+    """Rewrite the PDF ``path`` with an outline of ``bookmarks``, shown when it opens (QPdfWriter
+    writes none; neither does QgsLayoutExporter before QGIS 3.36)."""
+    from pypdf import PdfReader, PdfWriter  # require_pypdf() said whether it is there
+
+    writer = PdfWriter()
+    with open(path, "rb") as stream:
+        reader = PdfReader(stream)
+        writer.append(reader, import_outline=False)
+        if reader.metadata:
+            writer.add_metadata(dict(reader.metadata))
+
+        def add(marks: Sequence[Bookmark], parent: object = None) -> None:
+            for mark in marks:
+                add(mark.children, writer.add_outline_item(mark.title, mark.page, parent))
+
+        add(bookmarks)
+        writer.page_mode = "/UseOutlines"
+        rewritten = _part_of(path)
+        try:
+            with open(rewritten, "wb") as out:
+                writer.write(out)
+        except OSError:
+            _remove(rewritten)
+            raise
+    os.replace(rewritten, path)
 
 
 def _part_of(path: str) -> str:

@@ -3,7 +3,8 @@
 For each département: its key figures and service-gap run from the engine (engine/figures.py),
 its main layers from the data layer (core/), the sources and what could not be had; then the
 template filled (atlas.py) and exported (export.py): one PDF per département in a folder, or all
-sheets in one combined PDF, or both.
+sheets in one combined PDF, or both. A combined PDF of several départements is a volume
+(volume.py): contents page, bookmarks, page numbers across it.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from ..engine.figures import ATLAS_TABLES, BROADBAND, COM_CODES, GapMeasure, com
 from ..engine.i18n import tr
 from ..engine.national import departement_table, ranked_departements, with_ranks
 from .atlas import MAIN_LAYERS, SheetInputs, fill_sheet, project_for
-from .export import export_combined_pdf, export_pdf
+from .export import export_combined_pdf, export_pdf, require_pypdf
 from .template import load_template
 from .texts import SheetSource, SheetTexts
+from .volume import Volume, VolumeSheet, number_pages, volume_order
 
 if TYPE_CHECKING:  # for the hints only
     from ..core.territories import TerritoryIndex
@@ -100,6 +102,9 @@ def print_atlas(request: AtlasRequest, context: QgsProcessingContext, feedback: 
     codes = departement_codes(index, request.departments)
     if (request.departments or "").strip().lower() in ALL:
         feedback.pushInfo(left_out_of_all(index))
+    if request.combined and len(codes) > 1:  # a volume: in région order, bookmarked
+        require_pypdf()  # before the sheets, not after
+        codes = volume_order(index.departements, codes)
     if request.workdir is not None:
         return _sheets(request, codes, data, index, texts, request.workdir, context, feedback)
     with tempfile.TemporaryDirectory(prefix="anct_atlas_") as workdir:  # charts, until the PDFs are out
@@ -133,8 +138,25 @@ def _sheets(
         if request.combined:
             layouts.append(layout)
         feedback.setProgress(100.0 * (number + 1) / len(codes))
-    combined = export_combined_pdf(layouts, request.combined) if request.combined else ""
+    combined = _combined(layouts, codes, index, texts, request.combined) if request.combined else ""
     return AtlasResult(tuple(written), combined, len(codes))
+
+
+def _combined(layouts: list, codes: list[str], index: TerritoryIndex, texts: SheetTexts, path: str) -> str:
+    """The combined PDF: the sheet of one département as it is, several as a volume."""
+    if len(layouts) == 1:
+        return export_combined_pdf(layouts, path)
+    sheets = []
+    for code, layout in zip(codes, layouts):
+        name, region = index.departements[code]
+        sheets.append(
+            VolumeSheet(code, name, region, index.regions.get(region) or region, layout.pageCollection().pageCount())
+        )
+    volume = Volume(sheets, texts)
+    for sheet, layout in zip(sheets, layouts):
+        number_pages(layout, volume.first_pages[sheet.code], volume.total)
+    front = [lambda painter, page=page: volume.paint_contents(painter, page) for page in range(volume.contents_pages)]
+    return export_combined_pdf(layouts, path, front, volume.bookmarks())
 
 
 def _gather(

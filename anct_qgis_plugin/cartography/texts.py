@@ -81,6 +81,11 @@ class SheetWords:
     rank_notes: dict  # box -> what rank 1 is, where "first" is ambiguous
     strips_title: str  # the dot strip: the département among all départements
     headings: dict  # the template's fixed labels (item id -> text) and "legend": the legends' title
+    contents: str  # the contents page of a volume (the combined PDF of several départements)
+    contents_kicker: str
+    contents_subtitle: str  # {n} départements, {date}
+    contents_footer: str
+    contents_continued: str  # a région's heading again at the top of the next column: {region}
 
 
 WORDS = {
@@ -145,6 +150,11 @@ WORDS = {
             "deco_heading_epci": "Intercommunalités (EPCI)",
             "legend": "Légende",
         },
+        contents="Sommaire",
+        contents_kicker="ATLAS DES DÉPARTEMENTS",
+        contents_subtitle="{n} départements — fiches produites le {date}",
+        contents_footer="Réalisation : extension QGIS ANCT Territoires — Licence Ouverte 2.0 (Etalab)",
+        contents_continued="{region} (suite)",
     ),
     "en": SheetWords(
         inhabitants="inhabitants",
@@ -207,6 +217,11 @@ WORDS = {
             "deco_heading_epci": "Intercommunalities (EPCI)",
             "legend": "Legend",
         },
+        contents="Contents",
+        contents_kicker="ATLAS OF THE DÉPARTEMENTS",
+        contents_subtitle="{n} départements — sheets produced on {date}",
+        contents_footer="Made with the ANCT Territoires QGIS plugin — Licence Ouverte 2.0 (Etalab)",
+        contents_continued="{region} (continued)",
     ),
 }
 

@@ -72,7 +72,7 @@ def test_indre_sheet(anct_env, run_alg, tmp_path):
 def test_english_sheet_and_combined_pdf_for_a_region(anct_env, run_alg, tmp_path):
     combined = tmp_path / "centre.pdf"
     result = run_alg("anct:department_atlas", {"DEPARTMENTS": "reg:24", "OUTPUT_PDF": str(combined), "LANGUAGE": "en"})
-    assert result["SHEETS"] == 2 and pdf_pages(combined) == 4
+    assert result["SHEETS"] == 2 and pdf_pages(combined) == 5  # a contents page and two sheets
     text = pdf_text(combined)
     assert "Indre (36)" in text and "Cher (18)" in text and "sheet produced on" in text
     assert "Fixed site" in text and "5 to 10 km" in text and "Site fixe" not in text  # legends in English

@@ -99,7 +99,10 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
             QgsProcessingParameterFileDestination(
                 self.OUTPUT_PDF, tr("Combined PDF"), tr("PDF (*.pdf)"), optional=True, createByDefault=False
             ),
-            tr("All sheets in one PDF (instead of, or besides, the folder)."),
+            tr(
+                "All sheets in one PDF (instead of, or besides, the folder). Several départements make a volume: "
+                "a contents page, bookmarks by région then département, page numbers across the volume."
+            ),
         )
         self.add_help(
             QgsProcessingParameterBoolean(self.OPEN_PDF, tr("Open the PDF when done"), defaultValue=True),
