@@ -34,7 +34,7 @@
       <translation>croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="110" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="109" />
       <source>Access legs (a unit or a facility to the nearest drivable road, in straight line) timed at {speed:g} km/h; farther than {km:g} km from the network: not reached</source>
       <translation>Trajets d'accès (d'une unité ou d'une structure à la route carrossable la plus proche, à vol d'oiseau) chronométrés à {speed:g} km/h ; à plus de {km:g} km du réseau : non atteint</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>Vide : la dernière année publiée ; une année telle que publiée (2021, 2013-2018) ; all : toutes les années en colonnes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="145" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="144" />
       <source>Every facility is more than {km:g} km from the road network (MAX_ACCESS_KM): the network does not cover them. Give the NETWORK of their area, or facilities of the network's area.</source>
       <translation>Toutes les structures sont à plus de {km:g} km du réseau routier (MAX_ACCESS_KM) : le réseau ne les couvre pas. Donnez le réseau (NETWORK) de leur zone, ou des structures de la zone du réseau.</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="483" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="486" />
       <source>Fixed broadband (Arcep) unavailable: {error}</source>
       <translation>Haut débit fixe (Arcep) indisponible : {error}</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="207" />
+      <location filename="../anct_qgis_plugin/engine/service_gap.py" line="208" />
       <source>Give POPULATION or a TERRITORY whose communes are the population.</source>
       <translation>Indiquez POPULATION ou un TERRITORY dont les communes forment la population.</translation>
     </message>
@@ -519,7 +519,7 @@
       <translation>Sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="261" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="263" />
       <source>NETWORK_FORMAT={format} needs the field {field} in the network. Fields: {fields}</source>
       <translation>NETWORK_FORMAT={format} demande le champ {field} dans le réseau. Champs : {fields}</translation>
     </message>
@@ -529,12 +529,12 @@
       <translation>Format du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="191" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="193" />
       <source>Network format: {format}</source>
       <translation>Format du réseau : {format}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="177" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="176" />
       <source>No NETWORK given: fetching the IGN BD TOPO road network, {km:g} km around</source>
       <translation>Pas de NETWORK : téléchargement du réseau routier BD TOPO de l'IGN, {km:g} km alentour</translation>
     </message>
@@ -774,7 +774,7 @@
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="181" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="180" />
       <source>Road network: {source} — {n} sections</source>
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
@@ -824,7 +824,7 @@
       <translation>Zones éloignées des France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="378" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="380" />
       <source>Service gap for {key} unavailable: {error}</source>
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
@@ -839,7 +839,7 @@
       <translation>Éloignement des France services de chaque département, pour les rangs</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="346" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="348" />
       <source>Service gap of {name} not given: only {n} of its {total} communes could be measured (the others' outlines could not be had).</source>
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
@@ -1019,7 +1019,7 @@
       <translation>Le réseau routier est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="127" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="126" />
       <source>The road network is {km:,.0f} km from the nearest population unit (network {network}; units {units}): it is not the network of this population. Give the NETWORK of the units' area, or none (BD TOPO is then fetched around them).</source>
       <translation>Le réseau routier est à {km:,.0f} km de l'unité de population la plus proche (réseau {network} ; unités {units}) : ce n'est pas le réseau de cette population. Donnez le réseau (NETWORK) de la zone des unités, ou aucun (la BD TOPO est alors téléchargée autour d'elles).</translation>
     </message>
@@ -1029,7 +1029,7 @@
       <translation>Le trajet à vol d'oiseau d'une unité, ou d'une structure, à la route carrossable la plus proche est chronométré à cette vitesse et compté dans time_min (access_min). 20 km/h par défaut : une voiture dans une allée ou sur un chemin que le réseau ne contient pas.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="39" />
+      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="40" />
       <source>The {what} layer has no CRS: set it in the layer properties.</source>
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
@@ -1084,7 +1084,7 @@
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="207" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="209" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
@@ -1194,7 +1194,7 @@
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="55" />
+      <location filename="../anct_qgis_plugin/engine/layer_reading.py" line="56" />
       <source>population</source>
       <translation>population</translation>
     </message>
@@ -1204,7 +1204,7 @@
       <translation>locaux</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="193" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="195" />
       <source>road network</source>
       <translation>réseau routier</translation>
     </message>
@@ -1219,7 +1219,7 @@
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="225" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="227" />
       <source>the layer {name} ({format})</source>
       <translation>la couche {name} ({format})</translation>
     </message>
@@ -1249,7 +1249,7 @@
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/figures.py" line="416" />
+      <location filename="../anct_qgis_plugin/engine/figures.py" line="419" />
       <source>{n} communes are at two density levels in the INSEE grid (communes merged since): each counts at its denser level: {codes}</source>
       <translation>{n} communes figurent à deux niveaux de densité dans la grille Insee (communes fusionnées depuis) : chacune compte au niveau le plus dense : {codes}</translation>
     </message>
@@ -1264,7 +1264,7 @@
       <translation>{n} installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="153" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="152" />
       <source>{n} facilities are more than {km:g} km from any drivable road of the network (MAX_ACCESS_KM): left out, nobody reaches them by road{names}.</source>
       <translation>{n} structures sont à plus de {km:g} km de toute route carrossable du réseau (MAX_ACCESS_KM) : écartées, personne ne les atteint par la route{names}.</translation>
     </message>
@@ -1279,7 +1279,7 @@
       <translation>{n} indicateurs pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="213" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="215" />
       <source>{n} lines have a speed in {field} that is not a positive number of km/h: DEFAULT_SPEED ({speed:g} km/h) used for them. Values: {values}</source>
       <translation>{n} lignes ont dans {field} une vitesse qui n'est pas un nombre positif de km/h : DEFAULT_SPEED ({speed:g} km/h) leur est appliquée. Valeurs : {values}</translation>
     </message>
@@ -1324,7 +1324,7 @@
       <translation>{n} unités : une sortie GeoPackage est écrite sans index spatial ; créez-le depuis les propriétés de la couche si besoin.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/engine/road_times.py" line="237" />
+      <location filename="../anct_qgis_plugin/engine/road_times.py" line="239" />
       <source>{parameter}={field}: the road network has no such field. Fields: {fields}</source>
       <translation>{parameter}={field} : le réseau routier n'a pas ce champ. Champs : {fields}</translation>
     </message>
@@ -1382,7 +1382,7 @@
   <context>
     <name>AnctCore</name>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="264" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="268" />
       <source>'{text}' is ambiguous: {choices}. Give a code instead.</source>
       <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
     </message>
@@ -1402,7 +1402,7 @@
       <translation>« {text} » n'est pas un indicateur de l'Observatoire des territoires : indiquez dataset.indic (insee_rp_hist_1968.dens_pop) ou collez un lien de sa carte (…#c=indicator&amp;i=dataset.indic ou …?indics=dataset.indic).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="354" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="355" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
@@ -1432,7 +1432,7 @@
       <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="348" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="349" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
@@ -1462,7 +1462,7 @@
       <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="456" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="457" />
       <source>Cannot write {url} into {folder} ({error}): free some space on that disk or choose another cache folder (Settings &gt; Options &gt; ANCT Territoires, or ANCT_QGIS_CACHE_DIR).</source>
       <translation>Impossible d'écrire {url} dans {folder} ({error}) : libérez de la place sur ce disque ou choisissez un autre dossier de cache (Préférences &gt; Options &gt; ANCT Territoires, ou ANCT_QGIS_CACHE_DIR).</translation>
     </message>
@@ -1472,12 +1472,12 @@
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="125" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="126" />
       <source>Columns missing: {columns}</source>
       <translation>Colonnes manquantes : {columns}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/service.py" line="120" />
+      <location filename="../anct_qgis_plugin/core/service.py" line="121" />
       <source>Commune card indicators (Options): {error}</source>
       <translation>Indicateurs de la fiche commune (Options) : {error}</translation>
     </message>
@@ -1492,7 +1492,7 @@
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="228" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="229" />
       <source>Connection to {host} failed ({reason}) for {url}. Check the network, QGIS's proxy (Settings &gt; Options &gt; Network) and the mirror (Settings &gt; Options &gt; ANCT Territoires), or work offline from the cache (Offline mode).</source>
       <translation>La connexion à {host} a échoué ({reason}) pour {url}. Vérifiez le réseau, le proxy de QGIS (Préférences &gt; Options &gt; Réseau) et le miroir (Préférences &gt; Options &gt; ANCT Territoires), ou travaillez hors ligne à partir du cache (mode Hors ligne).</translation>
     </message>
@@ -1512,17 +1512,17 @@
       <translation>Détails des sources indisponibles dans le panneau de journal ANCT.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="299" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="304" />
       <source>Did you mean: {choices}?</source>
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="328" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="329" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="297" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="298" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
@@ -1532,7 +1532,7 @@
       <translation>Département : {dep}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="200" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="204" />
       <source>EPCI {code}</source>
       <translation>EPCI {code}</translation>
     </message>
@@ -1557,22 +1557,22 @@
       <translation>France : n.d. (l'API de téléchargement de l'Observatoire n'a pas de niveau France)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="189" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="191" />
       <source>Geography of the file: {geography}</source>
       <translation>Géographie du fichier : {geography}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="214" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="217" />
       <source>Give an indicator (dataset.indic or a map link) or a file.</source>
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="198" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="199" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="197" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="198" />
       <source>HTTP {status} from {url}: {text}</source>
       <translation>HTTP {status} de {url} : {text}</translation>
     </message>
@@ -1587,12 +1587,12 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
       <source>Id: {id} — {link}</source>
       <translation>Identifiant : {id} — {link}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="179" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="181" />
       <source>Indicator: {label}</source>
       <translation>Indicateur : {label}</translation>
     </message>
@@ -1607,12 +1607,12 @@
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="141" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="142" />
       <source>No QGIS proxy: system settings and HTTP(S)_PROXY variables apply</source>
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="343" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="344" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
@@ -1637,12 +1637,12 @@
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="231" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="235" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="225" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="228" />
       <source>None of the {n} rows of the indicator (geography: {geography}) is a place of the level '{level}': choose the level of the file. Codes read: {codes}</source>
       <translation>Aucune des {n} lignes de l'indicateur (géographie : {geography}) n'est un lieu du niveau « {level} » : choisissez le niveau du fichier. Codes lus : {codes}</translation>
     </message>
@@ -1657,7 +1657,7 @@
       <translation>Observatoire des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="163" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="164" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
@@ -1667,12 +1667,12 @@
       <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="166" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="167" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="342" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="347" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
@@ -1692,7 +1692,7 @@
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="141" />
       <source>QGIS proxy: {proxy}</source>
       <translation>Proxy QGIS : {proxy}</translation>
     </message>
@@ -1742,12 +1742,12 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="185" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="187" />
       <source>Source: {source}</source>
       <translation>Source : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="330" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="331" />
       <source>The Géoplateforme announced {announced} road sections in {box} but gave {read} distinct ones ({reason}): the network would be incomplete, and the times wrong.</source>
       <translation>La Géoplateforme a annoncé {announced} tronçons de route dans {box} mais n'en a donné que {read} distincts ({reason}) : le réseau serait incomplet, et les temps faux.</translation>
     </message>
@@ -1757,12 +1757,12 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="83" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="85" />
       <source>The Observatoire des territoires does not know {id} at this level ({level}, nivgeo={nivgeo}): check the id on its map (the link's i= or indics=) or choose another level. ({error})</source>
       <translation>L'Observatoire des territoires ne connaît pas {id} à ce niveau ({level}, nivgeo={nivgeo}) : vérifiez l'identifiant sur sa carte (le i= ou indics= du lien) ou choisissez un autre niveau. ({error})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="149" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="151" />
       <source>The Observatoire publishes {id} for {years}, not for {year}.</source>
       <translation>L'Observatoire publie {id} pour {years}, pas pour {year}.</translation>
     </message>
@@ -1772,12 +1772,12 @@
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="219" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="220" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="263" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="264" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
@@ -1787,12 +1787,12 @@
       <translation>Le dossier de cache {path} est un fichier, ou se trouve dans un fichier : choisissez un dossier dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_CACHE_DIR.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="157" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="158" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="155" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="158" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
@@ -1817,7 +1817,7 @@
       <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="373" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="378" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
@@ -1827,7 +1827,7 @@
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="289" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="290" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
@@ -1842,7 +1842,7 @@
       <translation>Le miroir {url} a un port invalide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="212" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="213" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
@@ -1862,7 +1862,7 @@
       <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="256" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="257" />
       <source>The road section page at STARTINDEX={start} of {box} repeats sections already read: the service ignores STARTINDEX, and the network cannot be paged.</source>
       <translation>La page de tronçons de route à STARTINDEX={start} de {box} répète des tronçons déjà lus : le service ignore STARTINDEX, et le réseau ne peut pas être lu page par page.</translation>
     </message>
@@ -1877,7 +1877,7 @@
       <translation>Le nom d'utilisateur et le mot de passe du miroir {url} (configuration d'authentification {authcfg}) ne peuvent pas être lus : vérifiez-la dans Préférences &gt; Options &gt; Authentification.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="183" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="185" />
       <source>Unit: {unit}</source>
       <translation>Unité : {unit}</translation>
     </message>
@@ -1887,7 +1887,7 @@
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="297" />
+      <location filename="../anct_qgis_plugin/core/territories.py" line="302" />
       <source>Unknown territory '{text}'.</source>
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
@@ -1897,17 +1897,17 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="91" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="92" />
       <source>a number greater than {minimum:g}</source>
       <translation>un nombre supérieur à {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="92" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="93" />
       <source>a number of at least {minimum:g}</source>
       <translation>un nombre d'au moins {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="90" />
       <source>a whole number of at least {minimum:g}</source>
       <translation>un nombre entier d'au moins {minimum:g}</translation>
     </message>
@@ -1917,7 +1917,7 @@
       <translation>binaire</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="82" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="84" />
       <source>could not be read</source>
       <translation>illisible</translation>
     </message>
@@ -1942,7 +1942,7 @@
       <translation>est nul (null)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="328" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="329" />
       <source>its pages stopped or repeated at STARTINDEX={start}</source>
       <translation>ses pages se sont arrêtées ou répétées à STARTINDEX={start}</translation>
     </message>
@@ -1957,7 +1957,7 @@
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="75" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="77" />
       <source>no answer from the network</source>
       <translation>pas de réponse du réseau</translation>
     </message>
@@ -1977,12 +1977,12 @@
       <translation>rien</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="69" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="71" />
       <source>offline mode, and no copy in the cache</source>
       <translation>mode hors ligne, et aucune copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="81" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="83" />
       <source>the cache cannot be written</source>
       <translation>le cache ne peut pas être écrit</translation>
     </message>
@@ -1992,17 +1992,17 @@
       <translation>l'entrée de cache {folder} est verrouillée par un autre processus</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="222" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="223" />
       <source>the connection was cut during the transfer</source>
       <translation>la connexion a été coupée pendant le transfert</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="220" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="221" />
       <source>the connection was refused</source>
       <translation>la connexion a été refusée</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="77" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="79" />
       <source>the file is not in the expected shape</source>
       <translation>le fichier n'a pas la forme attendue</translation>
     </message>
@@ -2012,52 +2012,52 @@
       <translation>le fichier de verrou de {folder} ne peut pas être écrit</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="71" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="73" />
       <source>the mirror has no copy of the file</source>
       <translation>le miroir n'a pas de copie du fichier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="79" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="81" />
       <source>the mirror setting is wrong</source>
       <translation>le réglage du miroir est erroné</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="221" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="222" />
       <source>the network is unreachable</source>
       <translation>le réseau est injoignable</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="326" />
+      <location filename="../anct_qgis_plugin/core/road_network.py" line="327" />
       <source>the page at STARTINDEX={start} came back empty</source>
       <translation>la page à STARTINDEX={start} est revenue vide</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="217" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="218" />
       <source>the proxy did not let the request through</source>
       <translation>le proxy n'a pas laissé passer la requête</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="71" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="73" />
       <source>the publisher's file was not found</source>
       <translation>le fichier du producteur est introuvable</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="218" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="219" />
       <source>the secure connection failed: certificate not trusted?</source>
       <translation>la connexion sécurisée a échoué : certificat non reconnu ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/errors.py" line="74" />
+      <location filename="../anct_qgis_plugin/core/errors.py" line="76" />
       <source>the server answered with an error (HTTP {status})</source>
       <translation>le serveur a répondu par une erreur (HTTP {status})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="219" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="220" />
       <source>the server's name could not be resolved: no network?</source>
       <translation>le nom du serveur n'a pas pu être résolu : pas de réseau ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="463" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="464" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
@@ -2202,7 +2202,7 @@
       <translation>{ftth} % des locaux éligibles à la fibre ({n} sur {total}) ; {without} % sans offre filaire d'au moins 30 Mbit/s [{date}]</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="293" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="294" />
       <source>{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again in this run, {url} is not downloaded. Try again later.</source>
       <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
     </message>
@@ -2217,12 +2217,12 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="57" />
+      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="58" />
       <source>{method}, {n} classes</source>
       <translation>{method}, {n} classes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="99" />
+      <location filename="../anct_qgis_plugin/core/settings.py" line="100" />
       <source>{name}={value} is refused: {expected} is expected. The default {default} is used.</source>
       <translation>{name}={value} est refusé : {expected} est attendu. La valeur par défaut {default} est utilisée.</translation>
     </message>
@@ -2242,7 +2242,7 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="193" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="195" />
       <source>{n} places not classified (-9999 in the file): NULL.</source>
       <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
     </message>
@@ -2257,7 +2257,7 @@
       <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="191" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="193" />
       <source>{n} values missing or secret: NULL (n.d.), never 0.</source>
       <translation>{n} valeurs manquantes ou secrètes : NULL (n.d.), jamais 0.</translation>
     </message>
@@ -2287,17 +2287,17 @@
       <translation>{place} : {value}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="160" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="161" />
       <source>{source}: codes that match no commune of today: {codes}</source>
       <translation>{source} : codes sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="148" />
+      <location filename="../anct_qgis_plugin/core/source_check.py" line="149" />
       <source>{source}: {status} — {file}, {date}, {size} bytes, {rows} rows</source>
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="139" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="142" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
@@ -2317,7 +2317,7 @@
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="134" />
+      <location filename="../anct_qgis_plugin/core/tables.py" line="137" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
@@ -2357,7 +2357,7 @@
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="242" />
+      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="245" />
       <source>{title}: {n} rows match no place of the level '{level}' (left out): {codes}</source>
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
@@ -2367,7 +2367,7 @@
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="301" />
+      <location filename="../anct_qgis_plugin/core/fetcher.py" line="302" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
@@ -2382,7 +2382,7 @@
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="471" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="472" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
@@ -2392,7 +2392,7 @@
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="400" />
+      <location filename="../anct_qgis_plugin/core/http.py" line="401" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>
