@@ -1422,7 +1422,7 @@
       <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="792" />
+      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="87" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1802,7 +1802,7 @@
       <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="123" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="176" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
@@ -2267,7 +2267,7 @@
       <translation>{path} est un dossier : donnez un nom de fichier au paquet, par exemple {example}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="68" />
+      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="72" />
       <source>{path} stays locked by another program (another QGIS?) after {n} s: {error}. Close it there, then load again.</source>
       <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
     </message>
@@ -2322,7 +2322,7 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="127" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="145" />
       <source>{title}: written to {path}, as the project's GeoPackage cannot be written ({error}).</source>
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
@@ -2430,27 +2430,27 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="185" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="197" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="173" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="185" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="81" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="82" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="101" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="104" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="201" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="213" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -2500,7 +2500,7 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="213" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="225" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
@@ -2625,7 +2625,7 @@
       <translation>Identifiants du miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="192" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="204" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
@@ -2905,7 +2905,7 @@
       <translation>{n} couches déplacées dans {path}, à côté du projet : déplacez le projet avec son dossier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="138" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>

@@ -303,7 +303,7 @@ class AnctDock(QgsDockWidget):
         self._done(task)
         self.load_task = None
         self._set_busy(False)
-        placed = add_to_project(task.built, task.territory) if task.built else None
+        placed = add_to_project(task.written, task.territory, unwritten=task.unwritten) if task.built else None
         for built in task.built:
             for warning in built.info.warnings:
                 self.report(warning, MESSAGE_WARNING, bar=False)
