@@ -102,8 +102,10 @@ def test_a_lock_that_outlasts_the_wait_keeps_the_layer_and_says_so(plugin, qgis_
     load(dock, "36", ["communes"])
     before = communes()
     holder = hold_write_lock(the_gpkg(before), 6)
+    started = time.monotonic()
     try:
         load(dock, "36", ["communes"])  # no exception escapes the panel
+        assert time.monotonic() - started < 4.0  # the wait ends at LOCK_WAIT_S, not when the lock goes
     finally:
         holder.wait()
     assert communes() is before and before.featureCount() == 6  # the layer being replaced is kept
