@@ -1402,7 +1402,7 @@
       <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/native_layers.py" line="65" />
+      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="87" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1792,7 +1792,7 @@
       <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="182" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
@@ -2257,7 +2257,7 @@
       <translation>{path} est un dossier : donnez un nom de fichier au paquet, par exemple {example}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="68" />
+      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="72" />
       <source>{path} stays locked by another program (another QGIS?) after {n} s: {error}. Close it there, then load again.</source>
       <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
     </message>
@@ -2312,7 +2312,7 @@
       <translation>{title} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="150" />
       <source>{title}: written to {path}, as the project's GeoPackage cannot be written ({error}).</source>
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
@@ -2420,32 +2420,32 @@
       <translation>Territoires ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="206" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="226" />
       <source>ANCT: commune card</source>
       <translation>ANCT : fiche commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="194" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="214" />
       <source>ANCT: communes in the map extent</source>
       <translation>ANCT : communes dans l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="177" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="189" />
       <source>ANCT: indicator {id} for {territory}</source>
       <translation>ANCT : indicateur {id} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="81" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="82" />
       <source>ANCT: loading territories</source>
       <translation>ANCT : chargement des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="101" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="104" />
       <source>ANCT: loading {n} layers for {territory}</source>
       <translation>ANCT : chargement de {n} couches pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="222" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="242" />
       <source>ANCT: territory pack for {territory}</source>
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
@@ -2495,7 +2495,7 @@
       <translation>Annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="234" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="254" />
       <source>Cannot write {path}: {error}</source>
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
@@ -2650,7 +2650,7 @@
       <translation>Identifiants du miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="213" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="233" />
       <source>No commune here.</source>
       <translation>Aucune commune ici.</translation>
     </message>
@@ -2961,7 +2961,7 @@ Observatoire des territoires (ANCT)</translation>
       <translation>{n} couches déplacées dans {path}, à côté du projet : déplacez le projet avec son dossier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/tasks.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/tasks.py" line="138" />
       <source>{n}/{total} — {title}</source>
       <translation>{n}/{total} — {title}</translation>
     </message>

@@ -13,12 +13,15 @@ layer by public WFS clients found with the search tools, e.g. a JavaScript prese
 'code_insee_du_departement', 'code_insee_de_la_region', 'code_siren', 'statut',
 'codes_siren_des_epci']``): the communes Source's columns accept them beside geo.api's.
 The population is the national commune table's all the same (native_layers.py, one vintage per run).
+Each département's pages are listed in a cache index (page_index.py): the panel's cache column and
+Purge see the outlines the fallback cached where geo.api's file is absent (status.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .page_index import indexed_pages, write_page_index
 from .road_network import PAGE_SIZE, WFS, Box, RoadFetch
 
 if TYPE_CHECKING:
@@ -26,11 +29,13 @@ if TYPE_CHECKING:
 
     from qgis.core import QgsFeedback
 
+    from .cache import Cache
     from .fetcher import Fetched, Fetcher
 
 TYPENAME = "ADMINEXPRESS-COG-CARTO.LATEST:commune"
 PUBLISHER = "IGN — Géoplateforme (ADMIN EXPRESS COG CARTO)"
 ATTRIBUTION = "IGN ADMIN EXPRESS, INSEE"
+INDEX_URL = "anct-cache://commune-outlines-wfs/{dep}"  # not a download: the pages of one département
 
 
 def commune_page_url(departement: str, start: int, count: int = 0) -> str:
@@ -57,8 +62,16 @@ class CommunePages(RoadFetch):
 def commune_outline_pages(
     fetcher: Fetcher, departements: Iterable[str], feedback: QgsFeedback | None = None
 ) -> list[Fetched]:
-    """Every page of the communes of ``departements`` (GeoJSON files, EPSG:4326)."""
+    """Every page of the communes of ``departements`` (GeoJSON files, EPSG:4326); each
+    département's pages are indexed in the cache (departement_pages)."""
     pages = []
     for departement in departements:
-        pages.extend(CommunePages(fetcher, departement, feedback).pages(Box(0, 0, 0, 0)).fetched)
+        fetched = CommunePages(fetcher, departement, feedback).pages(Box(0, 0, 0, 0))
+        write_page_index(fetcher.cache, INDEX_URL.format(dep=departement), fetched.cached_urls, feedback)
+        pages.extend(fetched.fetched)
     return pages
+
+
+def departement_pages(cache: Cache, departement: str) -> list[str]:
+    """The cached WFS pages of a département's communes, with their index; [] when none."""
+    return indexed_pages(cache, INDEX_URL.format(dep=departement))

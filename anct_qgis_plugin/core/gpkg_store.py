@@ -4,7 +4,8 @@ A new copy goes into a new table (``<stem>_<8 hex>``), never over the table in u
 fails (read-only folder, full disk, a lock that outlasts the wait) leaves the previous table and
 the layer reading it as they were. A table written half-way is dropped. SQLite answers "database
 is locked" while another process (another QGIS, a DB browser) writes the file: the write waits
-and tries again for ``LOCK_WAIT_S``. A GeoPackage that does not exist yet is made under a
+and tries again for ``LOCK_WAIT_S`` (the panel writes in its background task, where Cancel ends
+the wait through the feedback). A GeoPackage that does not exist yet is made under a
 temporary name and linked into place, so two processes creating it at once never overwrite each
 other's file.
 """
@@ -18,16 +19,17 @@ import uuid
 from contextlib import closing
 from typing import TYPE_CHECKING
 
-from .errors import StorageError
+from .errors import CancelledError, StorageError
 from .i18n import tr
 from .pack import write_layer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from qgis.core import QgsLayerMetadata, QgsVectorLayer
+    from qgis.core import QgsFeedback, QgsLayerMetadata, QgsVectorLayer
 
 LOCK_WAIT_S = 30.0
+CANCEL_CHECK_S = 0.1  # how often a wait for the lock looks at the feedback
 LOCK_WORDS = ("database is locked", "database table is locked", "SQLITE_BUSY")
 
 
@@ -47,9 +49,11 @@ def write_new_table(
     metadata: QgsLayerMetadata | None = None,
     wait_s: float | None = None,
     sleep: Callable[[float], object] = time.sleep,
+    feedback: QgsFeedback | None = None,
 ) -> str:
     """Write ``layer`` into a new table of the GeoPackage ``path``; return the table's name.
-    Raises StorageError, naming the file, when it cannot be written (``wait_s``: LOCK_WAIT_S)."""
+    Raises StorageError, naming the file, when it cannot be written (``wait_s``: LOCK_WAIT_S), and
+    CancelledError when ``feedback`` is cancelled while the write waits for a lock."""
     wait_s = LOCK_WAIT_S if wait_s is None else wait_s
     table = new_table_name(stem)
     deadline, pause = time.monotonic() + wait_s, 0.1
@@ -71,8 +75,17 @@ def write_new_table(
                         ).format(path=path, n=int(wait_s), error=error)
                     ) from error
                 raise
-            sleep(pause)
+            _pause(pause, sleep, feedback)
             pause = min(pause * 2, 2.0)
+
+
+def _pause(seconds: float, sleep: Callable[[float], object], feedback: QgsFeedback | None) -> None:
+    """Sleep ``seconds`` in short steps, ending at once on Cancel."""
+    steps = max(1, round(seconds / CANCEL_CHECK_S))
+    for _step in range(steps):
+        if feedback is not None and feedback.isCanceled():
+            raise CancelledError(tr("Cancelled."))
+        sleep(seconds / steps)
 
 
 def _create(layer: QgsVectorLayer, path: str, table: str, metadata: QgsLayerMetadata | None) -> None:
@@ -96,9 +109,25 @@ def _create(layer: QgsVectorLayer, path: str, table: str, metadata: QgsLayerMeta
 
 
 def _add_table(layer: QgsVectorLayer, path: str, table: str, metadata: QgsLayerMetadata | None) -> None:
+    lock = lock_held(path)
+    if lock:
+        raise StorageError(lock)  # written into the message that names the file, when the wait ends
     if metadata is not None and metadata.identifier():
         _free_identifier(path, metadata.identifier())
     write_layer(layer, path, table, first=False, metadata=metadata)
+
+
+def lock_held(path: str) -> str:
+    """SQLite's "database is locked" when another connection holds a write transaction on ``path``
+    now, else "". Asked without waiting, before GDAL writes: GDAL, finding the file locked, waits
+    inside the write for as long as the lock lasts, past any deadline and deaf to Cancel."""
+    try:
+        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+    except sqlite3.Error as error:
+        return str(error) if is_locked(error) else ""  # another failure: the write will say it
+    return ""
 
 
 def _free_identifier(path: str, identifier: str) -> None:
@@ -120,7 +149,7 @@ def drop_table(path: str, table: str, wait_s: float = 2.0) -> bool:
     deadline = time.monotonic() + wait_s
     while True:
         try:
-            if _delete_layer(path, table):
+            if not lock_held(path) and _delete_layer(path, table):
                 return True
         except RuntimeError:  # GDAL set to raise: a lock or a read-only file
             pass

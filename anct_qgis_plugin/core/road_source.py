@@ -6,7 +6,6 @@ the three fetched it), and the pages read with a road profile."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -21,6 +20,7 @@ from qgis.core import (
 
 from .errors import AnctError, CancelledError, ParseError, TerritoryError
 from .i18n import tr
+from .page_index import indexed_pages, write_page_index
 from .report import warn
 from .road_network import Box, RoadFetch
 from .road_sections import SectionReader
@@ -110,7 +110,7 @@ def fetch_network_pages(
     page's JSON once), then the territory's index of them in the cache."""
     pages = RoadFetch(fetcher, crs, feedback, area.keep_tile).pages(area.box, consume)
     if area.key:
-        _write_index(fetcher, area.key, pages.cached_urls, feedback)
+        write_page_index(fetcher.cache, INDEX_URL.format(key=area.key), pages.cached_urls, feedback)
     return pages
 
 
@@ -184,26 +184,6 @@ def crs_area(crs: str) -> tuple[float, float, float, float] | None:
     return area.xMinimum(), area.yMinimum(), area.xMaximum(), area.yMaximum()
 
 
-def _write_index(fetcher: Fetcher, key: str, urls: list[str], feedback: QgsFeedback | None) -> None:
-    url = INDEX_URL.format(key=key)
-    try:
-        part = fetcher.cache.new_part(url, ".json")
-        with open(part, "w", encoding="utf-8") as stream:
-            json.dump(urls, stream)
-        fetcher.cache.commit(url, part, suffix=".json")
-    except OSError as error:  # a read-only cache still served the pages
-        warn(feedback, tr("The cache cannot be written ({error}): working from it as it is.").format(error=error))
-
-
 def indexed_urls(cache: Cache, key: str) -> list[str]:
     """The page URLs of a territory's cached network, with the index itself; [] when none."""
-    url = INDEX_URL.format(key=key)
-    entry = cache.lookup(url)
-    if entry is None:
-        return []
-    try:
-        with open(entry.path, encoding="utf-8") as stream:
-            pages = json.load(stream)
-    except (OSError, ValueError):
-        return []
-    return [url] + [page for page in pages if isinstance(page, str)]
+    return indexed_pages(cache, INDEX_URL.format(key=key))

@@ -8,7 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .catalogue import DataGouvFile, FixedUrl, PerDepartementUrl, QuarterlyUrl, RoadWfsPages, YearlyUrl, get_source
+from .catalogue import (
+    COMMUNE_OUTLINES,
+    DataGouvFile,
+    FixedUrl,
+    PerDepartementUrl,
+    QuarterlyUrl,
+    RoadWfsPages,
+    YearlyUrl,
+    get_source,
+)
+from .commune_wfs import departement_pages
 from .datagouv import check_dataset_document, resource_download_url, select_resource
 from .editions import candidate_urls
 from .errors import AnctError
@@ -33,9 +43,11 @@ class CacheStatus:
     source_date: str = ""
 
 
-def cached_urls(fetcher: Fetcher, layer_id: str | Source, territory: Territory | None = None) -> list[str]:
+def cached_urls(
+    fetcher: Fetcher, layer_id: str | Source, territory: Territory | None = None, every: bool = False
+) -> list[str]:
     """The URLs a layer (an id, or a Source) reads, as far as the cache knows them (dataset
-    document first)."""
+    document first); ``every``: also the fallback's files it does not read now (to purge them)."""
     source = get_source(layer_id) if isinstance(layer_id, str) else layer_id
     locator = source.locator
     if isinstance(locator, FixedUrl):
@@ -43,7 +55,11 @@ def cached_urls(fetcher: Fetcher, layer_id: str | Source, territory: Territory |
     if isinstance(locator, RoadWfsPages):  # the territory's page index, then its pages
         return indexed_urls(fetcher.cache, territory.key) if territory else []
     if isinstance(locator, PerDepartementUrl):
-        return [locator.template.format(dep=d) for d in (territory.departement_codes if territory else ())]
+        return [
+            url
+            for d in (territory.departement_codes if territory else ())
+            for url in _departement_urls(fetcher, locator, d, every)
+        ]
     if isinstance(locator, (QuarterlyUrl, YearlyUrl)):  # the newest edition the cache holds
         try:
             urls = [url for _edition, url in candidate_urls(locator, fetcher.config)]
@@ -62,6 +78,18 @@ def cached_urls(fetcher: Fetcher, layer_id: str | Source, territory: Territory |
         except AnctError:
             pass  # a damaged document counts as not cached
     return urls
+
+
+def _departement_urls(fetcher: Fetcher, locator: PerDepartementUrl, departement: str, every: bool) -> list[str]:
+    """A département's file; for commune outlines that geo.api.gouv.fr could not give, the IGN WFS
+    pages the fallback cached instead (commune_wfs.py), which the layer then reads."""
+    url = locator.template.format(dep=departement)
+    if locator.template != COMMUNE_OUTLINES:
+        return [url]
+    fallback = departement_pages(fetcher.cache, departement)
+    if every:
+        return [url, *fallback]
+    return fallback if fallback and fetcher.cache.lookup(url) is None else [url]
 
 
 def cache_status(fetcher: Fetcher, layer_id: str, territory: Territory | None = None) -> CacheStatus:
@@ -90,9 +118,9 @@ def purge_layers(fetcher: Fetcher, layer_ids: Collection[str], territory: Territ
     number of files removed."""
     from .catalogue import LAYER_IDS, QPV_LIST
 
-    wanted = {url for layer_id in layer_ids for url in cached_urls(fetcher, layer_id, territory)}
+    wanted = {url for layer_id in layer_ids for url in cached_urls(fetcher, layer_id, territory, every=True)}
     others = [layer_id for layer_id in LAYER_IDS if layer_id not in layer_ids]
-    shared = {url for layer_id in others for url in cached_urls(fetcher, layer_id, territory)}
+    shared = {url for layer_id in others for url in cached_urls(fetcher, layer_id, territory, every=True)}
     shared |= set(cached_urls(fetcher, QPV_LIST, territory))  # the QPV list feeds figures and the card
     removed = 0
     for url in wanted - shared:

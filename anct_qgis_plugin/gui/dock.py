@@ -354,7 +354,7 @@ class AnctDock(QgsDockWidget):
         self._done(task)
         self.load_task = None
         self._set_busy(False)
-        placed = add_to_project(task.built, task.territory) if task.built else None
+        placed = add_to_project(task.written, task.territory, unwritten=task.unwritten) if task.built else None
         for built in task.built:
             for warning in built.info.warnings:
                 self.report(warning, MESSAGE_WARNING, bar=False)
@@ -400,7 +400,7 @@ class AnctDock(QgsDockWidget):
             self.report(task.error or tr("Loading cancelled."), MESSAGE_CRITICAL if task.error else MESSAGE_INFO)
             return
         result = task.result
-        placed = add_to_project([result], task.territory)
+        placed = add_to_project(task.written, task.territory, unwritten=task.unwritten)
         layer = placed.layers.get(result.info.layer_id)
         if layer is None:
             self.report(placed.failures.get(result.info.layer_id, ""), MESSAGE_CRITICAL)

@@ -5,8 +5,9 @@ reopens with its data. The GeoPackage lies beside the saved project (``<project>
 else (no saved project, or its folder cannot be written) in the data folder of the settings
 (Options; Documents/ANCT Territoires by default); when the project is saved, the layers of the
 data folder move beside it (move_beside_project), so that the project moves with its folder.
-Each load writes a new table (core/gpkg_store.py)
-and the layer it replaces, and its table, go only after that write succeeded.
+Each load writes a new table (core/gpkg_store.py), in the load task's thread (write_built),
+and the layer it replaces, and its table, go only after that write succeeded (add_to_project, in
+the main thread).
 """
 
 import os
@@ -105,12 +106,29 @@ def _write_source(document, layer, project):
             element.setAttribute("source", encoded)
 
 
-def persisted(built, territory, project):
-    """The built memory layer written to a new table of the project's GeoPackage, loaded from there,
-    and a note when it went to the data folder instead. Raises AnctError, naming every file tried,
-    when it could be written nowhere."""
+@dataclass
+class Written:
+    """A built layer written to a new table of a GeoPackage (write_built), to be loaded from there;
+    ``note``: it went to the data folder, as the project's GeoPackage could not be written."""
+
+    built: object
+    path: str
+    table: str
+    note: str = ""
+
+    @property
+    def uri(self):
+        return f"{self.path}|layername={self.table}"
+
+
+def write_built(built, territory, targets, feedback=None):
+    """The built memory layer written to a new table of the first GeoPackage of ``targets``
+    (data_paths) that can be written. Runs in the load task's thread, not the main one: a
+    GeoPackage another process holds locked is waited for there (Cancel ends the wait through
+    ``feedback``), while QGIS stays usable; nothing here touches the project. Raises AnctError,
+    naming every file tried, when it could be written nowhere."""
     errors = []
-    for path, prefix in data_paths(project, territory):
+    for path, prefix in targets:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             table = write_new_table(
@@ -118,21 +136,21 @@ def persisted(built, territory, project):
                 path,
                 f"{prefix}_{table_stem(built.info.layer_id)}",
                 metadata=layer_metadata(built.info, territory.label),
+                feedback=feedback,
             )
         except (OSError, StorageError) as error:
             errors.append(str(error) if path in str(error) else f"{path}: {error}")
             continue
-        layer = QgsVectorLayer(f"{path}|layername={table}", built.layer.name(), "ogr")
-        if not layer.isValid():
+        written = Written(built, path, table)
+        if not QgsVectorLayer(written.uri, built.layer.name(), "ogr").isValid():
             drop_table(path, table, wait_s=1.0)
             errors.append(tr("The layer could not be read back from {path}.").format(path=path))
             continue
-        note = ""
         if errors:
-            note = tr("{title}: written to {path}, as the project's GeoPackage cannot be written ({error}).").format(
-                title=built.info.title, path=path, error=errors[0]
-            )
-        return layer, note
+            written.note = tr(
+                "{title}: written to {path}, as the project's GeoPackage cannot be written ({error})."
+            ).format(title=built.info.title, path=path, error=errors[0])
+        return written
     raise AnctError(" ; ".join(errors))
 
 
@@ -147,22 +165,26 @@ class Placed:
     layers: dict = field(default_factory=dict)  # layer id -> the layer added
 
 
-def add_to_project(built_layers, territory, project=None):
-    """Add the layers under the territory's group (reused when it exists). A layer already there is
-    replaced only once its new copy is written and read back; a copy that cannot be written leaves
-    it as it was and is told in ``Placed.failures``."""
+def add_to_project(written_layers, territory, project=None, unwritten=None):
+    """Add the layers the load task wrote (Written) under the territory's group (reused when it
+    exists), read from their new tables. A layer already there is replaced only now, its new copy
+    written; a copy that could not be written (``unwritten``: layer id -> message) leaves it as it
+    was and is told in ``Placed.failures``."""
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
     group = root.findGroup(territory.label) or root.insertGroup(0, territory.label)
-    placed = Placed(group)
-    for built in built_layers:
-        try:
-            layer, note = persisted(built, territory, project)
-        except AnctError as error:
-            placed.failures[built.info.layer_id] = str(error)
+    placed = Placed(group, dict(unwritten or {}))
+    for written in written_layers:
+        built = written.built
+        layer = QgsVectorLayer(written.uri, built.layer.name(), "ogr")
+        if not layer.isValid():
+            drop_table(written.path, written.table, wait_s=1.0)
+            placed.failures[built.info.layer_id] = tr("The layer could not be read back from {path}.").format(
+                path=written.path
+            )
             continue
-        if note:
-            placed.notes.append(note)
+        if written.note:
+            placed.notes.append(written.note)
         identifier = f"anct:{built.info.layer_id}"
         replaced = [
             old.layer()

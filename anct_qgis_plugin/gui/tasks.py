@@ -6,13 +6,14 @@ widgets and the project may be touched.
 
 import threading
 
-from qgis.core import QgsFeedback, QgsTask
+from qgis.core import QgsFeedback, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
 
 from ..compat import TASK_FLAGS
 from ..core.catalogue import get_source
 from ..core.errors import AnctError, CancelledError, DownloadError, NotPublishedError, TerritoryError
 from .i18n import tr
+from .layer_loading import data_paths, write_built
 from .sizes import transfer_size
 
 
@@ -87,7 +88,9 @@ class IndexTask(AnctTask):
 
 
 class LoadLayersTask(AnctTask):
-    """Builds the ticked layers for a territory; one failing layer does not stop the others.
+    """Builds the ticked layers for a territory and writes each into the project's GeoPackage (a
+    lock held by another process is waited for here, not in the main thread); one failing layer
+    does not stop the others. The main thread only loads the written tables (add_to_project).
 
     Progress is the whole load's, never going back: layer n of N counts for 1/N, its own
     progress (downloads, départements) moves inside that share; ``status`` says which layer and
@@ -102,6 +105,9 @@ class LoadLayersTask(AnctTask):
         )
         self.data, self.territory, self.layer_ids = data.for_run(), territory, list(layer_ids)
         self.built, self.failures, self.no_answer = [], {}, set()
+        # Where to write, read in the main thread (the project's file name, the settings).
+        self.targets = data_paths(QgsProject.instance(), territory)
+        self.written, self.unwritten = [], {}  # Written; layer id -> why its copy could not be written
         self.feedback.progressChanged.disconnect(self.setProgress)
         # Made here, in the main thread, like the task's own feedback: Cancel reaches it at once
         # (a feedback made in the worker thread would get the signal queued to a thread without
@@ -162,6 +168,12 @@ class LoadLayersTask(AnctTask):
                 if isinstance(error, DownloadError) and not isinstance(error, NotPublishedError) and not error.status:
                     self.no_answer.add(layer_id)  # a time-out or no connection: the summary says it once
                 continue
+            try:
+                self.written.append(write_built(built, self.territory, self.targets, self.layer_feedback))
+            except CancelledError:
+                raise
+            except AnctError as error:
+                self.unwritten[layer_id] = str(error)
             # Layers made in this thread belong to it: hand them over to the main thread.
             built.layer.moveToThread(main_thread)
             self.built.append(built)
@@ -177,7 +189,9 @@ class IndicatorTask(AnctTask):
             tr("ANCT: indicator {id} for {territory}").format(id=indicator_id, territory=territory.label), on_done
         )
         self.data, self.territory, self.indicator_id, self.level = data.for_run(), territory, indicator_id, level
+        self.targets = data_paths(QgsProject.instance(), territory)  # read in the main thread, as LoadLayersTask
         self.result = None
+        self.written, self.unwritten = [], {}
 
     def work(self, feedback):
         from ..core.indicator_layer import IndicatorRequest
@@ -185,6 +199,12 @@ class IndicatorTask(AnctTask):
 
         request = IndicatorRequest(parse_indicator(self.indicator_id), self.level, self.territory)
         result = self.data.indicator_layer(request, feedback)
+        try:  # written here like the catalogue's layers: a locked GeoPackage is waited for off the main thread
+            self.written.append(write_built(result, self.territory, self.targets, feedback))
+        except CancelledError:
+            raise
+        except AnctError as error:
+            self.unwritten[result.info.layer_id] = str(error)
         result.layer.moveToThread(QCoreApplication.instance().thread())  # made in this thread: handed over
         self.result = result
 

@@ -7,9 +7,10 @@ import json
 import pytest
 from qgis.core import QgsVectorLayer
 
-from anct_qgis_plugin.core.commune_wfs import TYPENAME, commune_page_url
+from anct_qgis_plugin.core.commune_wfs import TYPENAME, commune_page_url, departement_pages
 from anct_qgis_plugin.core.provenance import layer_metadata
 from anct_qgis_plugin.core.service import AnctData
+from anct_qgis_plugin.core.status import ABSENT, FRESH, OFFLINE
 
 NATIONAL_POPULATION = {"36044": 42963, "36088": 11159}  # the fixtures' national table (ADMIN EXPRESS: 7 fewer)
 
@@ -69,3 +70,29 @@ def test_the_epci_layer_falls_back_too(anct_env, run_alg, mirror_server):
     layer = result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
     assert layer.featureCount() >= 2 and all(f.hasGeometry() for f in layer.getFeatures())
     assert mirror_server.count("ADMINEXPRESS-COG-CARTO.LATEST%3Acommune") >= 2
+
+
+def test_the_cache_column_sees_the_outlines_the_fallback_cached(anct_env, mirror_server, monkeypatch):
+    """geo.api fails, the WFS gives the outlines: the panel's cache column says they are cached (not
+    "absent"), offline too, the layer loads offline from them, and Purge removes the pages."""
+    mirror_server.add_fault("codeDepartement=36", "status", code=500)
+    data = AnctData(language="en")
+    territory = data.resolve_territory("36")
+    assert data.cache_status("communes", territory).state == ABSENT
+    data.build_layer("communes", territory)
+    status = data.cache_status("communes", territory)
+    assert status.state == FRESH and status.size > 0
+    assert data.cache_status("epci", territory).state == FRESH  # the same outlines
+    monkeypatch.setenv("ANCT_QGIS_OFFLINE", "1")
+    offline = AnctData(language="en")
+    assert offline.cache_status("communes", territory).state == OFFLINE
+    asked = mirror_server.count("ADMINEXPRESS-COG-CARTO.LATEST%3Acommune")
+    layer = offline.build_layer("communes", territory).layer
+    assert layer.featureCount() == 6 and all(f.hasGeometry() for f in layer.getFeatures())
+    assert mirror_server.count("ADMINEXPRESS-COG-CARTO.LATEST%3Acommune") == asked  # from the cache alone
+    pages = departement_pages(offline.fetcher.cache, "36")
+    assert commune_page_url("36", 0) in pages
+    assert offline.purge(["communes", "epci"], territory) >= len(pages)  # the index, the probe, the page
+    assert departement_pages(offline.fetcher.cache, "36") == []
+    assert all(offline.fetcher.cache.lookup(url) is None for url in pages)
+    assert offline.cache_status("communes", territory).state == ABSENT

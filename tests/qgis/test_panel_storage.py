@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from qgis.core import Qgis, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
 
 from anct_qgis_plugin.core import gpkg_store
 from tests.qgis.test_panel import load, messages, plugin, wait_until  # noqa: F401 (plugin: the fixture)
@@ -63,14 +64,48 @@ def test_a_geopackage_locked_by_another_process_is_waited_for(plugin, qgis_iface
     assert not [m for m in messages(qgis_iface, Qgis.MessageLevel.Warning) if "Unavailable" in m]
 
 
+def test_the_panel_stays_responsive_while_the_lock_is_waited_for_and_cancel_ends_the_wait(plugin, qgis_iface):  # noqa: F811 (the fixture)
+    dock = plugin.dock
+    load(dock, "36", ["communes"])
+    before = communes()
+    holder = hold_write_lock(the_gpkg(before), 12)
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    try:
+        timer.start()
+        dock.load_button.click()
+        watched = time.monotonic()
+        while time.monotonic() - watched < 3.0:  # the layer is built, then its write waits for the lock
+            QgsApplication.processEvents()
+            time.sleep(0.005)
+        gaps = [later - earlier for earlier, later in zip([watched, *ticks], [*ticks, time.monotonic()])]
+        assert len(ticks) >= 30 and max(gaps) < 0.5, max(gaps)  # the event loop kept turning
+        assert dock.load_task is not None  # still waiting, in the background
+        cancelled = time.monotonic()
+        dock.cancel_button.click()
+        assert wait_until(lambda: dock.load_task is None, timeout=5.0)
+        assert time.monotonic() - cancelled < 2.0  # the wait ends on Cancel, not when the lock goes
+    finally:
+        timer.stop()
+        holder.kill()
+        holder.wait()
+    assert communes() is before and before.featureCount() == 6  # the layer being replaced is kept
+    assert messages(qgis_iface, Qgis.MessageLevel.Info)[-1].endswith("Loading cancelled.")
+    assert not [m for m in messages(qgis_iface, Qgis.MessageLevel.Warning) if "Unavailable" in m]
+
+
 def test_a_lock_that_outlasts_the_wait_keeps_the_layer_and_says_so(plugin, qgis_iface, monkeypatch):  # noqa: F811 (the fixture)
     monkeypatch.setattr(gpkg_store, "LOCK_WAIT_S", 1.0)
     dock = plugin.dock
     load(dock, "36", ["communes"])
     before = communes()
     holder = hold_write_lock(the_gpkg(before), 6)
+    started = time.monotonic()
     try:
         load(dock, "36", ["communes"])  # no exception escapes the panel
+        assert time.monotonic() - started < 4.0  # the wait ends at LOCK_WAIT_S, not when the lock goes
     finally:
         holder.wait()
     assert communes() is before and before.featureCount() == 6  # the layer being replaced is kept
@@ -148,10 +183,10 @@ sys.path.insert(0, {root!r})
 from anct_qgis_plugin.core.layer_geometry import memory_layer
 from anct_qgis_plugin.core.layer_info import BuiltLayer, SourceInfo
 from anct_qgis_plugin.core.territories import Territory
-from anct_qgis_plugin.gui.layer_loading import persisted
+from anct_qgis_plugin.gui.layer_loading import data_paths, write_built
 from anct_qgis_plugin.core.gpkg_store import drop_table
 from qgis.core import QgsFeature, QgsFields, QgsField, QgsGeometry, QgsPointXY, QgsWkbTypes
-from qgis.core import QgsCoordinateReferenceSystem
+from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 fields = QgsFields()
@@ -169,15 +204,15 @@ territory = Territory("departement", "36", "Indre", ("36",), ("24",), frozenset(
 failed, previous = 0, None
 for round_ in range({rounds}):
     try:
-        written, _note = persisted(built, territory, QgsProject())
+        written = write_built(built, territory, data_paths(QgsProject(), territory))
     except Exception as error:
         failed += 1
         print("FAILED", error, flush=True)
         continue
-    assert written.featureCount() == 500
+    assert QgsVectorLayer(written.uri, "read back", "ogr").featureCount() == 500
     if previous is not None:
         drop_table(*previous)
-    previous = (written.source().split("|layername=")[0], written.source().split("|layername=")[1])
+    previous = (written.path, written.table)
 print("failed", failed, flush=True)
 """
 
