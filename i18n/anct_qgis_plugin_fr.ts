@@ -1452,6 +1452,11 @@
       <translation>Impossible d'écrire {url} dans {folder} ({error}) : libérez de la place sur ce disque ou choisissez un autre dossier de cache (Préférences &gt; Options &gt; ANCT Territoires, ou ANCT_QGIS_CACHE_DIR).</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/build_context.py" line="41" />
+      <source>Catalogue entry '{source}': its geometry is {geometry} where {kind} is expected (a mistake of the plugin's catalogue: please report it).</source>
+      <translation>Entrée du catalogue « {source} » : sa géométrie est de type {geometry} alors que {kind} est attendu (une erreur du catalogue de l'extension : merci de la signaler).</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/parsers.py" line="110" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
@@ -1472,7 +1477,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="131" />
+      <location filename="../anct_qgis_plugin/core/layers.py" line="132" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1587,7 +1592,7 @@
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layer_info.py" line="113" />
+      <location filename="../anct_qgis_plugin/core/layer_info.py" line="114" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
@@ -1617,7 +1622,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/point_layers.py" line="116" />
+      <location filename="../anct_qgis_plugin/core/point_layers.py" line="125" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -2177,7 +2182,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/point_layers.py" line="72" />
+      <location filename="../anct_qgis_plugin/core/point_layers.py" line="76" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -2307,6 +2312,11 @@
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/native_layers.py" line="90" />
+      <source>{title}: no file to read for {territory}.</source>
+      <translation>{title} : aucun fichier à lire pour {territory}.</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/tables.py" line="141" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
@@ -2317,32 +2327,32 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/commune_joins.py" line="123" />
+      <location filename="../anct_qgis_plugin/core/commune_joins.py" line="129" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/native_layers.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/native_layers.py" line="96" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/native_layers.py" line="86" />
+      <location filename="../anct_qgis_plugin/core/native_layers.py" line="93" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/commune_joins.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/commune_joins.py" line="135" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layer_info.py" line="123" />
+      <location filename="../anct_qgis_plugin/core/layer_info.py" line="124" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/point_layers.py" line="85" />
+      <location filename="../anct_qgis_plugin/core/point_layers.py" line="89" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
@@ -2352,7 +2362,7 @@
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/point_layers.py" line="78" />
+      <location filename="../anct_qgis_plugin/core/point_layers.py" line="82" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>

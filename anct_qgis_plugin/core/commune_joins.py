@@ -10,7 +10,8 @@ from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry
 
 from ..compat import FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, WKB_MULTIPOLYGON
 from .broadband import read_premises
-from .catalogue import get_source
+from .build_context import geometry_of
+from .catalogue import JoinCommunes, get_source
 from .commune_codes import CodeTally
 from .i18n import tr
 from .layer_geometry import as_polygons, memory_layer
@@ -43,18 +44,22 @@ PREMISES_FIELDS = (
 
 
 def _programme_groups(
-    source: Source, read: tuple[Table, dict, dict], territory: Territory, names: dict | None, tally: CodeTally
+    source: Source,
+    strategy: JoinCommunes,
+    read: tuple[Table, dict, dict],
+    territory: Territory,
+    names: dict | None,
+    tally: CodeTally,
 ) -> dict[str, dict]:
     """programme id -> {"label", "date", "communes"} from the list's rows, its communes of today
     within the territory."""
-    strategy = source.geometry
     table, columns, position = read
     commune_at = position[columns[source.commune_column]]
     # Published spellings may differ in case from the canonical names (INSEE's LIBDENS).
     label_at = position.get(columns.get(strategy.label_column, strategy.label_column)) if names is None else None
     date_at = position.get(columns.get(strategy.date_column, strategy.date_column))
     id_at = position[columns.get(strategy.id_column, strategy.id_column)]
-    groups = {}
+    groups: dict[str, dict] = {}
     for row in table.rows:
         codes = [
             c
@@ -85,13 +90,13 @@ def joined_layer(
     target: QgsCoordinateReferenceSystem,
     info_: SourceInfo,
 ) -> QgsVectorLayer:
-    strategy = source.geometry
+    strategy = geometry_of(source, JoinCommunes)
     table, columns, position = read_list_table(source, files[0].path, source.columns, ctx.index.communes)
     names = side_labels(source, files)
     labelled = names is not None or position.get(columns.get(strategy.label_column, strategy.label_column)) is not None
     dated = position.get(columns.get(strategy.date_column, strategy.date_column)) is not None
     tally = CodeTally(ctx.index.codes)
-    groups = _programme_groups(source, (table, columns, position), territory, names, tally)
+    groups = _programme_groups(source, strategy, (table, columns, position), territory, names, tally)
     fields = QgsFields()
     fields.append(QgsField(strategy.id_column, FIELD_STRING))
     if labelled:
@@ -102,7 +107,8 @@ def joined_layer(
         fields.append(QgsField(name, kind))
     layer = memory_layer(WKB_MULTIPOLYGON, target, fields, source.id)
     outlines = commune_outlines(ctx, territory, groups, target)
-    features, missing = [], set()
+    features: list[QgsFeature] = []
+    missing: set[str] = set()
     for programme, group in sorted(groups.items()):
         communes = sorted(set(group["communes"]))
         found = [outlines[c] for c in communes if c in outlines]
@@ -154,12 +160,12 @@ def premises_layer(
         code = outline[code_name]
         found = premises.get(code)
         feature = QgsFeature(fields)
-        name = ctx.index.communes.get(code, {}).get("nom")  # the file's names are damaged
+        commune_name = ctx.index.communes.get(code, {}).get("nom")  # the file's names are damaged
         if found is None:
-            feature.setAttributes([code, name] + [None] * (len(PREMISES_FIELDS) - 2))
+            feature.setAttributes([code, commune_name] + [None] * (len(PREMISES_FIELDS) - 2))
         else:
             feature.setAttributes(
-                [code, name, found.premises, found.ftth, found.ftth_share, found.without_wired_30]
+                [code, commune_name, found.premises, found.ftth, found.ftth_share, found.without_wired_30]
                 + [found.without_wired_30_share, found.date or None]
             )
         feature.setGeometry(as_polygons(outline.geometry()))

@@ -60,8 +60,9 @@ class SourceFile:
     url: str
 
 
-def source_info(source: Source, language: str, **extra: object) -> SourceInfo:
-    """A SourceInfo for a catalogue source, before anything is fetched."""
+def source_info(source: Source, language: str, stale: bool = False) -> SourceInfo:
+    """A SourceInfo for a catalogue source, before anything is fetched (``stale``: to be built from the
+    cached copies, a fresh file having failed)."""
     return SourceInfo(
         source.id,
         source.title(language),
@@ -69,7 +70,7 @@ def source_info(source: Source, language: str, **extra: object) -> SourceInfo:
         source.publisher,
         source.licence,
         source.attribution,
-        **extra,
+        stale=stale,
     )
 
 

@@ -68,7 +68,8 @@ class LayerBuilder:
         self.language = language
         self.feedback = feedback
         self._files = SourceFiles(fetcher, self, language, feedback)
-        self._commune_layers = {}
+        # (territory, its départements, CRS) -> the commune outlines built for it
+        self._commune_layers: dict[tuple[str, tuple[str, ...], str], QgsVectorLayer] = {}
 
     def build(self, layer_id: str, territory: Territory, crs: str | None = None) -> BuiltLayer:
         source = get_source(layer_id)

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from qgis.core import QgsCsException, QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry
 
 from ..compat import FIELD_INT, FIELD_LONG, FIELD_STRING, GEOMETRY_POINT, WKB_MULTIPOLYGON, WKB_POINT
+from .build_context import geometry_of
+from .catalogue import DissolveCommunes
 from .commune_codes import CodeTally
-from .errors import CancelledError
+from .errors import CancelledError, ParseError
 from .i18n import tr
 from .layer_geometry import as_polygons, memory_layer, plain_field, plain_value, transform_between
 from .layer_info import report_unmapped
@@ -47,7 +49,8 @@ def native_layer(
             # EXPRESS's code_insee is `code`): every consumer reads one shape.
             renamed = {found: key for key, found in columns.items()} if source.id in COMMUNE_OUTLINE_SOURCES else {}
             fields = QgsFields()
-            for source_field in source_layer.fields():
+            # QgsFields iterates (sip gives it __iter__), which QGIS 3.22's .pyi do not say.
+            for source_field in source_layer.fields():  # type: ignore[attr-defined]
                 fields.append(plain_field(source_field, renamed.get(source_field.name(), source_field.name())))
             wkb = WKB_POINT if source_layer.geometryType() == GEOMETRY_POINT else WKB_MULTIPOLYGON
             layer = memory_layer(wkb, target, fields, source.id)
@@ -82,6 +85,10 @@ def native_layer(
             out.setGeometry(geometry)
             features.append(out)
         layer.dataProvider().addFeatures(features)
+    if layer is None:
+        raise ParseError(
+            tr("{title}: no file to read for {territory}.").format(title=info_.title, territory=territory.label)
+        )
     if repaired:
         info_.warnings.append(tr("{title}: {n} invalid geometries repaired.").format(title=info_.title, n=repaired))
     if unplaceable:
@@ -118,7 +125,7 @@ def dissolved_layer(
     target: QgsCoordinateReferenceSystem,
     info_: SourceInfo,
 ) -> QgsVectorLayer:
-    strategy = source.geometry
+    strategy = geometry_of(source, DissolveCommunes)
     communes = native_layer(ctx, source, files, territory, target, info_)
     names = {}
     if strategy.names_url:
@@ -130,7 +137,7 @@ def dissolved_layer(
     code_name = resolve_columns(
         communes.fields().names(), {strategy.by: source.columns[strategy.by]}, files[0].path, source.id
     )[strategy.by]
-    groups = {}
+    groups: dict[str, list[QgsFeature]] = {}
     for feature in communes.getFeatures():
         groups.setdefault(feature[code_name] or "", []).append(feature)
     fields = QgsFields()

@@ -9,6 +9,8 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFie
 
 from ..compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, WKB_POINT
 from ..diagnostics.road_profiles import BdTopoProfile
+from .build_context import geometry_of
+from .catalogue import PointsFromColumns
 from .commune_codes import CodeTally
 from .errors import CancelledError, ParseError
 from .i18n import tr
@@ -22,6 +24,8 @@ from .source_tables import listed, number, read_table
 from .territory_filter import keeper
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from qgis.core import QgsVectorDataProvider, QgsVectorLayer, QgsWkbTypes
 
     from .build_context import BuildContext
@@ -38,7 +42,7 @@ def points_layer(
     target: QgsCoordinateReferenceSystem,
     info_: SourceInfo,
 ) -> QgsVectorLayer:
-    strategy = source.geometry
+    strategy = geometry_of(source, PointsFromColumns)
     table, columns, position = read_table(source, files[0])
     numeric = {position[name] for name in source.numeric_columns if name in position}
     fields = QgsFields()
@@ -54,7 +58,7 @@ def points_layer(
     x_at, y_at = position[columns[strategy.x]], position[columns[strategy.y]]
     features, dropped = [], 0
     for row in table.rows:
-        if keep is not None and not keep(lambda column, row=row: row[position[column]]):
+        if keep is not None and not keep(_cell_of(row, position)):
             continue
         values = [number(value) if i in numeric else value for i, value in enumerate(row)]
         values += [int(value in listed(row[at])) for at, value in flags]
@@ -88,6 +92,11 @@ def points_layer(
         )
     report_unmapped(tally, info_)
     return layer
+
+
+def _cell_of(row: list[str], position: Mapping[str, int]) -> Callable[[str], str]:
+    """A row's cell by column name, as territory_filter.keeper reads a row."""
+    return lambda column: row[position[column]]
 
 
 def road_lines_layer(

@@ -7,6 +7,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
+from .catalogue import JoinCommunes
 from .commune_codes import padded_code, padded_departement
 from .groupements import member_table, members_by_epci
 from .parsers import TABLE_READERS, read_csv, resolve_columns, split_values
@@ -60,7 +61,7 @@ def read_list_table(
     national commune table (their EPCI)."""
     table, columns, position = read_source_table(source, path, wanted)
     strategy = source.geometry
-    if getattr(strategy, "nature_column", ""):
+    if isinstance(strategy, JoinCommunes) and strategy.nature_column:
         names = {
             "code": source.commune_column,
             "id": strategy.id_column,
@@ -76,7 +77,7 @@ def side_labels(source: Source, files: list[SourceFile]) -> dict[str, str] | Non
     """{id: label} from a list's companion file of names (JoinCommunes.labels_from), or None when the
     source has none."""
     strategy = source.geometry
-    if getattr(strategy, "labels_from", None) is None:
+    if not isinstance(strategy, JoinCommunes) or strategy.labels_from is None:
         return None
     if len(files) < 2:  # the names could not be had: the layer keeps its label field, empty
         return {}
@@ -93,7 +94,9 @@ def listed(cell: str | None) -> set[str]:
 
 
 def number(value: str | None) -> float | None:
+    if value is None:
+        return None
     try:
         return float(value.replace(",", "."))
-    except (AttributeError, ValueError):
+    except ValueError:
         return None

@@ -49,9 +49,9 @@ def keeper(
     if territory.is_country:
         return None
     if source.departement_column:
-        column, wanted = columns[source.departement_column], set(territory.departement_codes)
-        return lambda get: any(padded_departement(c) in wanted for c in split_values(str(get(column) or "")))
+        column, departements = columns[source.departement_column], set(territory.departement_codes)
+        return lambda get: any(padded_departement(c) in departements for c in split_values(str(get(column) or "")))
     if source.region_column:
-        column, wanted = columns[source.region_column], set(territory.region_codes)
-        return lambda get: any(code in wanted for code in split_values(str(get(column) or "")))
+        column, regions = columns[source.region_column], set(territory.region_codes)
+        return lambda get: any(code in regions for code in split_values(str(get(column) or "")))
     return None
