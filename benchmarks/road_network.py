@@ -780,8 +780,8 @@ def main(args):
     finally:
         server.close()
         shutil.rmtree(folder, ignore_errors=True)
-    # ru_maxrss is reset with VmHWM by clear_refs: the highest phase peak is the process's peak.
     record.write(args.results)
+    # ru_maxrss is reset with VmHWM by clear_refs: the highest phase peak is the process's peak.
     print(f"\nprocess peak RSS (highest phase peak): {max(peak for _name, peak, _after in memory):.0f} MB")
     print("\nmemory (MB)                         peak during    resident after")
     for name, peak, after in memory:
