@@ -527,7 +527,7 @@ def main():
     work = Path(args.work).resolve() if args.work else Path(tempfile.mkdtemp(prefix="anct_atlas_bench_"))
     keep = args.keep or args.work or args.render
     harness.start_qgis(provider=True)
-    record = harness.Record("atlas")
+    record = harness.Record("atlas", name="atlas_france" if args.france else "atlas")
     print(f"QGIS {Qgis.QGIS_VERSION}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; work folder {work}")
     try:
         if args.france:

@@ -142,10 +142,11 @@ def _commit() -> str:
 
 
 class Record:
-    """The scenarios of one script run, written as JSON at the end."""
+    """The scenarios of one script run, written as JSON at the end; ``name`` (default the script's)
+    names the file, for a script whose modes measure different things."""
 
-    def __init__(self, script: str, argv: Sequence[str] | None = None) -> None:
-        self.script = script
+    def __init__(self, script: str, argv: Sequence[str] | None = None, name: str = "") -> None:
+        self.script, self.name = script, name or script
         arguments = list(sys.argv[1:] if argv is None else argv)
         self.command = " ".join(
             ["QT_QPA_PLATFORM=offscreen /usr/bin/python3", f"benchmarks/{script}.py", *_without_results(arguments)]
@@ -165,10 +166,10 @@ class Record:
         }
 
     def write(self, given: str | None = None) -> Path:
-        """Write to ``given`` (a .json file, or a folder for <script>.json), else benchmarks/results/."""
+        """Write to ``given`` (a .json file, or a folder for <name>.json), else benchmarks/results/."""
         path = Path(given) if given else RESULTS
         if path.suffix != ".json":
-            path = path / f"{self.script}.json"
+            path = path / f"{self.name}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"results written to {path}")

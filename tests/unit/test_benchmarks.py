@@ -96,6 +96,7 @@ def test_record_writes_json_with_the_command_a_reader_would_type(tmp_path):
     assert data["scenarios"][0]["met"] is True and data["scenarios"][0]["unit"] == "ms"
     assert {"cpus", "python", "date", "commit"} <= set(data["machine"])
     assert record.write(str(tmp_path / "other.json")) == tmp_path / "other.json"
+    assert harness.Record("demo", [], name="demo_all").write(str(tmp_path)) == tmp_path / "demo_all.json"
 
 
 def test_the_generator_writes_tables_and_values_from_the_results():
