@@ -100,7 +100,9 @@ def test_record_writes_json_with_the_command_a_reader_would_type(tmp_path):
 
 
 def test_the_generator_writes_tables_and_values_from_the_results():
-    template = "# Title\n\n{{table demo}}\n\nFrance took {{value demo FR ours.median 1}} s, ratio {{value demo FR ratio 2}}.\n"
+    template = (
+        "# Title\n\n{{table demo}}\n\nFrance took {{value demo FR ours.median 1}} s, ratio {{value demo FR ratio 2}}.\n"
+    )
     text = report.render(template, {"demo": SAMPLE})
     assert text == report.HEADER + f"# Title\n\n{EXPECTED_TABLE}\n\nFrance took 2.0 s, ratio 0.50.\n"
 
