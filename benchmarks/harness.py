@@ -93,7 +93,8 @@ class Scenario:
     """One measured piece of work: ours, and the native QGIS baseline doing the same work when there is one.
 
     ``ratio`` is ours / native (below 1: we are faster). ``target`` is the issue's target as text and
-    ``met`` whether it is met; ``notes`` holds what a script reports beside the times (counts, sizes).
+    ``met`` whether it is met; ``notes`` holds what a script reports beside the times (counts, sizes;
+    ``unavailable``: why the work could not be done, the time being that of finding it out).
     """
 
     name: str

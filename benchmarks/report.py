@@ -50,14 +50,17 @@ def number(value: Any, digits: int = 2) -> str:
     return f"{value:,.{digits}f}"
 
 
-def _digits(unit: str) -> int:
-    return 1 if unit == "ms" else 2
+def _digits(unit: str, median: float) -> int:
+    """Milliseconds to 0.1; seconds to 0.01, or to the millisecond under a second."""
+    if unit == "ms":
+        return 1
+    return 3 if median < 1 else 2
 
 
 def _spread(stats: dict[str, Any] | None, unit: str) -> str:
     if stats is None:
         return "-"
-    digits = _digits(unit)
+    digits = _digits(unit, stats["median"])
     text = f"{number(stats['median'], digits)} {unit}"
     if len(stats["runs"]) > 1:
         text += f" ({number(stats['min'], digits)}–{number(stats['max'], digits)}, {len(stats['runs'])} runs)"
@@ -101,8 +104,9 @@ def table(results: dict[str, Any]) -> str:
         if scenario["native"] is not None and scenario["native_label"]:
             native = f"{scenario['native_label']}: {native}"
         peak = f"{scenario['peak_mb']:,.0f} MB" if scenario["peak_mb"] is not None else "-"
+        label = scenario["label"] + (" (unavailable)" if "unavailable" in scenario["notes"] else "")
         lines.append(
-            f"| {scenario['label']} | {_spread(scenario['ours'], scenario['unit'])} | {native} | "
+            f"| {label} | {_spread(scenario['ours'], scenario['unit'])} | {native} | "
             f"{number(scenario['ratio'])} | {_verdict(scenario)} | {peak} |"
         )
     return "\n".join(lines)

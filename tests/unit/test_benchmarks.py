@@ -43,6 +43,19 @@ SAMPLE = {
             "ratio": None,
             "notes": {},
         },
+        {
+            "name": "qpv",
+            "label": "qpv, cold",
+            "ours": {"runs": [0.0123, 0.02], "median": 0.01615, "min": 0.0123, "max": 0.02},
+            "native": None,
+            "native_label": "",
+            "unit": "s",
+            "target": "",
+            "met": None,
+            "peak_mb": None,
+            "ratio": None,
+            "notes": {"unavailable": "HTTP 404"},
+        },
     ],
 }
 
@@ -55,7 +68,8 @@ measured 2026-12-10, code `abc1234`, Python 3.11.2, 2 CPUs.
 | scenario | ours | native QGIS baseline | ratio | target | peak memory |
 |---|---|---|---|---|---|
 | all of France | 2.00 s (1.00–4.00, 3 runs) | `native:joinattributestable`: 4.00 s | 0.50 | < 5 s: met | 812 MB |
-| a card | 8.2 ms | - | - | < 200 ms: **missed** | - |"""
+| a card | 8.2 ms | - | - | < 200 ms: **missed** | - |
+| qpv, cold (unavailable) | 0.016 s (0.012–0.020, 2 runs) | - | - | - | - |"""
 
 
 def test_stats_median_min_max_of_odd_and_even_runs():
