@@ -66,7 +66,7 @@ def main(argv=None):
                     unit="ms",
                     target=target,
                     met=runs.max * 1000 < TARGET_MS,
-                    notes={"lines": len(card.lines), "unavailable": len(card.unavailable)},
+                    notes={"lines": len(card.lines), "unavailable_lists": len(card.unavailable)},
                 )
             )
         print(f"{'commune':<8} {'median ms':>10} {'worst ms':>9} {'lines':>6} {'unavailable':>12}")

@@ -67,6 +67,13 @@ def _spread(stats: dict[str, Any] | None, unit: str) -> str:
     return text
 
 
+def ratio_text(ratio: float | None) -> str:
+    """Ours / native; far below 1 as a fraction (1/246), which two decimals would show as 0.00."""
+    if ratio is None:
+        return "-"
+    return f"1/{1 / ratio:,.0f}" if 0 < ratio < 0.1 else number(ratio)
+
+
 def _verdict(scenario: dict[str, Any]) -> str:
     if not scenario["target"]:
         return "-"
@@ -107,7 +114,7 @@ def table(results: dict[str, Any]) -> str:
         label = scenario["label"] + (" (unavailable)" if "unavailable" in scenario["notes"] else "")
         lines.append(
             f"| {label} | {_spread(scenario['ours'], scenario['unit'])} | {native} | "
-            f"{number(scenario['ratio'])} | {_verdict(scenario)} | {peak} |"
+            f"{ratio_text(scenario['ratio'])} | {_verdict(scenario)} | {peak} |"
         )
     return "\n".join(lines)
 

@@ -121,6 +121,10 @@ def test_the_generator_writes_tables_and_values_from_the_results():
     assert text == report.HEADER + f"# Title\n\n{EXPECTED_TABLE}\n\nFrance took 2.0 s, ratio 0.50.\n"
 
 
+def test_a_ratio_far_below_one_is_a_fraction():
+    assert [report.ratio_text(r) for r in (None, 1.3449, 0.1, 0.004)] == ["-", "1.34", "0.10", "1/250"]
+
+
 def test_the_generator_refuses_a_script_or_scenario_without_results():
     with pytest.raises(KeyError, match="other"):
         report.render("{{table other}}", {"demo": SAMPLE})
