@@ -18,7 +18,7 @@ export QT_QPA_PLATFORM ?= offscreen
 DEPT        ?= 36
 ATLAS_OUT   ?= demo/atlas
 
-.PHONY: algorithm-reference docs-images setup test test-unit i18n translations package deploy demo atlas check-sources clean lint typecheck format format-check
+.PHONY: algorithm-reference benchmarks-doc docs-images setup test test-unit i18n translations package deploy demo atlas check-sources clean lint typecheck format format-check
 
 setup:  ## Install QGIS from the distribution and a venv with pytest and pytest-qgis.
 	$(SUDO) apt-get update -qq
@@ -32,6 +32,9 @@ i18n:  ## Compile the translations (.ts -> .qm).
 
 algorithm-reference:  ## Rewrite docs/algorithms.md (every parameter and output) from the algorithms' declarations.
 	QT_QPA_PLATFORM=offscreen $(PYTHON) scripts/make_algorithm_reference.py
+
+benchmarks-doc:  ## Rewrite docs/benchmarks.md from benchmarks/record/*.json and benchmarks/benchmarks.template.md.
+	$(PYTHON) benchmarks/report.py
 
 translations:  ## Refresh i18n/*.ts from the code (then translate what is new).
 	$(PYTHON) scripts/update_translations.py

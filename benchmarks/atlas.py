@@ -39,15 +39,16 @@ import math
 import os
 import pstats
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_MIRROR = ROOT.parent / "shared" / "mirror"
+import harness
+
+ROOT = harness.ROOT
+SHARED_MIRROR = harness.SHARED_MIRROR
 REGION = "24"  # Centre-Val de Loire
 REAL_OUTLINES = ("36",)  # départements whose commune outlines the shared mirror really has
 SHEET_TARGET_S = 10.0
@@ -72,7 +73,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before tests/ goes on the path: the package tests/qgis would shadow it.
 from qgis.core import (  # noqa: E402
     Qgis,
-    QgsApplication,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingContext,
@@ -82,7 +82,6 @@ from qgis.core import (  # noqa: E402
 )
 
 sys.path.insert(0, str(ROOT))
-sys.path.append("/usr/share/qgis/python/plugins")
 
 SERVER_CODE = (  # tests/loopback.py's MirrorServer in a process of its own, as a real server would be
     "import sys\n"
@@ -128,6 +127,7 @@ def parse_args():
         choices=[f"{s}-{c}" for s in SCENARIOS for c in ("cold", "warm")],
         help="instead of the timings: one run of this scenario under cProfile",
     )
+    harness.add_results_option(parser)
     return parser.parse_args()
 
 
@@ -451,13 +451,10 @@ def render(folder, dep, work):
     print(f"page 1 of {pdf.name} rendered to {png}.png")
 
 
-def peak_mb():
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak_mb = harness.peak_mb
 
 
-def france(work, repeat, sheet_only=False):
+def france(work, repeat, record, sheet_only=False):
     """One sheet and the whole atlas, cold and warm, in this process: the ratio and the peak memory
     (``sheet_only``: the one sheet alone, its national run included)."""
     warnings, times = set(), {}
@@ -465,16 +462,39 @@ def france(work, repeat, sheet_only=False):
         times[scenario], output = measure(scenario, str(SHARED_MIRROR), work, repeat, warnings)
         print(f"  peak memory after {scenario}: {peak_mb():.0f} MB", flush=True)
     if sheet_only:
+        for state in ("cold", "warm"):
+            record.add(
+                harness.Scenario(
+                    f"sheet:{state}",
+                    f"{state}: one sheet (Indre) alone, its national run included",
+                    harness.summarise(times["sheet"][state]),
+                    peak_mb=peak_mb(),
+                )
+            )
         cold, warm = (median(times["sheet"][state]) for state in ("cold", "warm"))
         print(f"\none sheet (36): {cold:.1f} s cold, {warm:.1f} s warm; medians of {repeat} run(s)")
         return
     sheets = len(list(output.glob("atlas_*.pdf")))
     print(f"\n{'state':<8}{'one sheet (36) s':>18}{f'all ({sheets} sheets) s':>22}{'ratio':>8}{'<= 12':>7}")
+    peak = peak_mb()
     for state in ("cold", "warm"):
         one, whole = median(times["sheet"][state]), median(times[ALL][state])
         ratio = whole / one
         print(f"{state:<8}{one:18.1f}{whole:22.1f}{ratio:8.1f}{'yes' if ratio <= FRANCE_RATIO_TARGET else 'NO':>7}")
-    peak = peak_mb()
+        # the baseline of the whole atlas is one sheet of the same run, not a QGIS tool
+        record.add(
+            harness.Scenario(
+                f"france:{state}",
+                f"{state}: all ({sheets} sheets) against one sheet (Indre)",
+                harness.summarise(times[ALL][state]),
+                harness.summarise(times["sheet"][state]),
+                native_label="one sheet",
+                target=f"ratio ≤ {FRANCE_RATIO_TARGET:g}",
+                met=ratio <= FRANCE_RATIO_TARGET,
+                peak_mb=peak,
+                notes={"sheets": sheets},
+            )
+        )
     print(
         f"peak memory {peak:.0f} MB (target < {FRANCE_MEMORY_TARGET_MB:.0f} MB: "
         f"{'met' if peak < FRANCE_MEMORY_TARGET_MB else 'NOT met'}); medians of {repeat} run(s)"
@@ -485,10 +505,10 @@ def france(work, repeat, sheet_only=False):
 
 # --- report ----------------------------------------------------------------------------------
 def median(values):
-    return statistics.median(values) if values else None
+    return harness.summarise(values).median if values else None
 
 
-def report(results, repeat):
+def report(results, repeat, record):
     print(f"\n{'scenario':<34}{'transport':<10}{'cold s':>8}{'warm s':>8}{'target':>8}{'met':>6}")
     for (scenario, transport), (times, _facts) in results.items():
         departments, kind, target = SCENARIOS[scenario]
@@ -496,6 +516,16 @@ def report(results, repeat):
         met = "yes" if max(cold, warm) < target else "NO"
         label = f"{scenario} ({departments} -> {'folder' if kind == 'folder' else 'one PDF'})"
         print(f"{label:<34}{transport:<10}{cold:8.2f}{warm:8.2f}{f'< {target:g}':>8}{met:>6}")
+        for state in ("cold", "warm"):
+            record.add(
+                harness.Scenario(
+                    f"{scenario}:{transport}:{state}",
+                    f"{label}, {transport}, {state}",
+                    harness.summarise(times[state]),
+                    target=f"< {target:g} s",
+                    met=median(times[state]) < target,
+                )
+            )
     print(f"(medians of {repeat} run(s); 'met' = both cold and warm under the target)")
     print("\nPDFs written (last run of each scenario):")
     shown = set()
@@ -509,24 +539,18 @@ def report(results, repeat):
 
 def main():
     args = parse_args()
-    if not SHARED_MIRROR.is_dir():
-        sys.exit(f"{SHARED_MIRROR} is absent: this benchmark needs the real data of ../shared/mirror")
+    if not harness.mirror_present(SHARED_MIRROR):  # this benchmark needs the real data of ../shared/mirror
+        return
     work = Path(args.work).resolve() if args.work else Path(tempfile.mkdtemp(prefix="anct_atlas_bench_"))
     keep = args.keep or args.work or args.render
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    from anct_qgis_plugin.processing.provider import AnctProvider
-
-    Processing.initialize()
-    provider = AnctProvider()  # keep a reference: the registry does not own the Python object
-    QgsApplication.processingRegistry().addProvider(provider)
+    harness.start_qgis(provider=True)
+    record = harness.Record("atlas", name="atlas_france" if args.france else "atlas")
     print(f"QGIS {Qgis.QGIS_VERSION}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; work folder {work}")
     try:
         if args.france:
             print(f"mirror folder {SHARED_MIRROR}")
-            france(work, args.repeat, args.sheet_only)
+            france(work, args.repeat, record, args.sheet_only)
+            record.write(args.results)
             return
         mirror = work / "mirror"
         start = time.perf_counter()
@@ -553,14 +577,14 @@ def main():
                 for scenario in SCENARIOS:
                     times, output = measure(scenario, transport.root, work / kind, args.repeat, warnings)
                     results[(scenario, kind)] = (times, pdf_facts(output))
-        report(results, args.repeat)
+        report(results, args.repeat, record)
+        record.write(args.results)
         if warnings:
             print("\nwarnings from the algorithm (every run):\n" + "\n".join(f"  {w}" for w in sorted(warnings)))
         if args.render:
             render(work / transports[-1] / "out" / "region", args.render, work)
     finally:
-        QgsApplication.processingRegistry().removeProvider(provider)
-        app.exitQgis()
+        harness.stop_qgis()
         if keep:
             print(f"\nwork folder kept: {work}")
         else:

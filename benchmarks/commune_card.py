@@ -11,22 +11,15 @@ Target (issue): under 200 ms from a warm cache. Results: docs/benchmarks.md.
 """
 
 import argparse
-import os
-import statistics
 import sys
 import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_MIRROR = ROOT.parent / "shared" / "mirror"
+import harness
+
 TARGET_MS = 200.0
 COMMUNES = ("36044", "93066", "73065", "08409", "75056", "13055", "2A004", "97411")
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from qgis.core import QgsApplication  # noqa: E402
-
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(harness.ROOT))
 
 from anct_qgis_plugin.core import service  # noqa: E402
 from anct_qgis_plugin.core.settings import load_config  # noqa: E402
@@ -34,21 +27,28 @@ from anct_qgis_plugin.core.settings import load_config  # noqa: E402
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirror", default=str(SHARED_MIRROR))
+    parser.add_argument("--mirror", default=str(harness.SHARED_MIRROR))
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--cross-table", action="store_true", help="the card's fast path (ANCT's cross-table)")
+    harness.add_results_option(parser)
     args = parser.parse_args(argv)
-    if not Path(args.mirror).is_dir():
-        print(f"{args.mirror} is absent: nothing to measure")
+    if not harness.mirror_present(args.mirror):
         return 0
-    app = QgsApplication([], False)
-    app.initQgis()
+    app = harness.start_qgis()
+    record = harness.Record("commune_card", argv)
+    target = f"< {TARGET_MS:.0f} ms"
     with tempfile.TemporaryDirectory() as cache:
         config = load_config(cache_dir=cache, mirror=args.mirror, offline=False)
         data = service.AnctData(config, "fr")
-        started = time.perf_counter()
-        first = data.commune_card(COMMUNES[0], cross_table=args.cross_table)
-        cold = time.perf_counter() - started
+        cold, first = harness.timed(lambda: data.commune_card(COMMUNES[0], cross_table=args.cross_table))
+        record.add(
+            harness.Scenario(
+                "first",
+                "first card of a session (each list copied from the mirror, parsed, its codes mapped)",
+                harness.summarise([cold * 1000]),
+                unit="ms",
+            )
+        )
         print(
             f"first card of the session (files copied from the mirror and parsed): {cold * 1000:.0f} ms, "
             f"{len(first.lines)} lines"
@@ -57,12 +57,20 @@ def main(argv=None):
         data = service.AnctData(config, "fr")
         timings = {}
         for code in COMMUNES:
-            runs = []
-            for _ in range(args.repeat):
-                started = time.perf_counter()
-                card = data.commune_card(code, cross_table=args.cross_table)
-                runs.append(time.perf_counter() - started)
-            timings[code] = (statistics.median(runs) * 1000, max(runs) * 1000, len(card.lines), len(card.unavailable))
+            runs = harness.measure(lambda code=code: data.commune_card(code, cross_table=args.cross_table), args.repeat)
+            card = data.commune_card(code, cross_table=args.cross_table)
+            timings[code] = (runs.median * 1000, runs.max * 1000, len(card.lines), len(card.unavailable))
+            record.add(
+                harness.Scenario(
+                    code,
+                    f"a later card, commune {code}",
+                    harness.summarise([s * 1000 for s in runs.runs]),
+                    unit="ms",
+                    target=target,
+                    met=runs.max * 1000 < TARGET_MS,
+                    notes={"lines": len(card.lines), "unavailable_lists": len(card.unavailable)},
+                )
+            )
         print(f"{'commune':<8} {'median ms':>10} {'worst ms':>9} {'lines':>6} {'unavailable':>12}")
         for code, (median, worst, lines, unavailable) in timings.items():
             print(f"{code:<8} {median:>10.1f} {worst:>9.1f} {lines:>6} {unavailable:>12}")
@@ -70,6 +78,7 @@ def main(argv=None):
         print(
             f"worst warm card: {worst:.1f} ms (target < {TARGET_MS:.0f} ms: {'met' if worst < TARGET_MS else 'missed'})"
         )
+    record.write(args.results)
     app.exitQgis()
     return 0
 

@@ -11,18 +11,16 @@ Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/density_workbook.py [
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+import harness
+
+sys.path.insert(0, str(harness.ROOT))
+sys.path.insert(0, str(harness.ROOT / "tests" / "fixtures"))
 
 from make_fixtures import DENSITY_3, DENSITY_HEADER, DENSITY_LEVELS, density_3, xlsx_bytes  # noqa: E402
-from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
 
 COMMUNES = 34_935
 
@@ -42,35 +40,41 @@ def workbook(path: Path) -> None:
     path.write_bytes(xlsx_bytes([("Documentation", notes), ("Maille communale", titles + [DENSITY_HEADER] + rows)]))
 
 
-def timed(read) -> float:
-    start = time.perf_counter()
-    read()
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    harness.add_results_option(parser)
     args = parser.parse_args()
-    app = QgsApplication([], False)
-    app.initQgis()
+    harness.start_qgis()
+    from qgis.core import QgsVectorLayer
+
     from anct_qgis_plugin.core.parsers import read_xlsx
 
     wanted = {"codgeo": ("CODGEO",), "dens": ("DENS7",), "libdens": ("LIBDENS7",)}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fichier_diffusion_2025.xlsx"
         workbook(path)
-        ours = [timed(lambda: read_xlsx(str(path), "grille_densite", wanted)) for _run in range(args.runs)]
-        native = [
-            timed(lambda: list(QgsVectorLayer(f"{path}|layername=Maille communale", "grid", "ogr").getFeatures()))
-            for _run in range(args.runs)
-        ]
+        ours = harness.measure(lambda: read_xlsx(str(path), "grille_densite", wanted), args.runs)
+        native = harness.measure(
+            lambda: list(QgsVectorLayer(f"{path}|layername=Maille communale", "grid", "ogr").getFeatures()), args.runs
+        )
         size = path.stat().st_size / 1e6
+    scenario = harness.Scenario(
+        "workbook",
+        f"national density workbook ({COMMUNES:,} communes, {size:.1f} MB), read by `core.parsers.read_xlsx`",
+        ours,
+        native,
+        native_label="OGR provider, every feature",
+        notes={"rows": COMMUNES, "size_mb": round(size, 1)},
+    )
     print(f"{COMMUNES} rows, {size:.1f} MB, {args.runs} runs")
     print(
-        f"read_xlsx: median {statistics.median(ours):.2f} s; QGIS OGR layer, every feature: "
-        f"median {statistics.median(native):.2f} s; ratio {statistics.median(ours) / statistics.median(native):.2f}"
+        f"read_xlsx: median {ours.median:.2f} s; QGIS OGR layer, every feature: "
+        f"median {native.median:.2f} s; ratio {scenario.ratio:.2f}"
     )
+    record = harness.Record("density_workbook")
+    record.add(scenario)
+    record.write(args.results)
 
 
 if __name__ == "__main__":

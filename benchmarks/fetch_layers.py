@@ -8,21 +8,21 @@ Every figure is the median of --repeat runs. Results and their reading: docs/ben
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_MIRROR = ROOT.parent / "shared" / "mirror"
+import harness
+
+ROOT = harness.ROOT
+SHARED_MIRROR = harness.SHARED_MIRROR
 FIXTURE_MIRROR = ROOT / "tests" / "fixtures" / "mirror"
 RATIO_TARGET = 1.5
 PACK_TARGET_S = 10.0
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before tests/ goes on the path: the package tests/qgis would shadow it.
-from qgis.core import Qgis, QgsApplication, QgsVectorLayer  # noqa: E402
+from qgis.core import Qgis, QgsVectorLayer  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "tests"))
@@ -48,6 +48,7 @@ def parse_args():
     parser.add_argument("--mirror", help="mirror folder (default ../shared/mirror, else tests/fixtures/mirror)")
     parser.add_argument("--territory", default="36", help="territory code (default 36, Indre)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is reported")
+    harness.add_results_option(parser)
     return parser.parse_args()
 
 
@@ -59,24 +60,23 @@ def pick_mirror(argument):
     return FIXTURE_MIRROR, "FALLBACK: ../shared/mirror is absent, using the small test fixtures"
 
 
-def timed(function):
-    start = time.perf_counter()
-    result = function()
-    return time.perf_counter() - start, result
+timed = harness.timed
 
 
-def median(values):
-    return statistics.median(values) if values else None
+def median(stats):
+    return stats.median if stats else None
 
 
 def timed_build(data, layer_id, territory):
     """(seconds, BuiltLayer or AnctError): an unavailable layer is a result, not a crash."""
-    start = time.perf_counter()
-    try:
-        result = data.build_layer(layer_id, territory)
-    except AnctError as error:
-        result = error
-    return time.perf_counter() - start, result
+
+    def build():
+        try:
+            return data.build_layer(layer_id, territory)
+        except AnctError as error:
+            return error
+
+    return timed(build)
 
 
 def new_data(cache_dir, base_url):
@@ -147,14 +147,14 @@ def read_with_ogr(uri):
     return count
 
 
-def ogr_median(data, outcome, repeat):
-    """Median direct OGR read of the file a warm layer came from, or None (no single file)."""
+def ogr_runs(data, outcome, repeat):
+    """Direct OGR reads of the file a warm layer came from, or None (no single file)."""
     path = None if isinstance(outcome, AnctError) else single_source_file(data, outcome)
     if path is None:
         return None
     uri = direct_uri(outcome.info.layer_id, path)
     # Same process, same (hot) file as the warm build: only the reading differs.
-    return median([timed(lambda: read_with_ogr(uri))[0] for _ in range(repeat)])
+    return harness.measure(lambda: read_with_ogr(uri), repeat)
 
 
 def pack_once(data, code, path):
@@ -173,7 +173,7 @@ def pack_times(base_url, code, repeat, warm):
             if not warm:
                 data = new_data(os.path.join(folder, f"cache-{number}"), base_url)
             times.append(timed(lambda data=data: pack_once(data, code, output))[0])
-    return times
+    return harness.summarise(times)
 
 
 def cell(value, width=9, digits=3):
@@ -192,7 +192,7 @@ def ratio_cells(warm, ogr):
 
 
 def measure(base_url, code, repeat):
-    """Every figure of the report, as medians (seconds), plus the warm outcomes."""
+    """Every figure of the report, as harness.Stats (seconds), plus the warm outcomes."""
     cold, index_cold = cold_layers(base_url, code, repeat)
     with tempfile.TemporaryDirectory() as cache_dir:
         data = new_data(cache_dir, base_url)
@@ -200,28 +200,28 @@ def measure(base_url, code, repeat):
         index_warm, _ = timed(lambda: data.resolve_territory(code))  # the memo's hit
         warm, outcomes = warm_layers(data, territory, LAYER_IDS, repeat)
         national, national_outcome = warm_layers(data, data.resolve_territory("FR"), ["france_services"], repeat)
-        ogr = {layer_id: ogr_median(data, outcome, repeat) for layer_id, outcome in outcomes.items()}
-        ogr["FR"] = ogr_median(data, national_outcome["france_services"], repeat)
+        ogr = {layer_id: ogr_runs(data, outcome, repeat) for layer_id, outcome in outcomes.items()}
+        ogr["FR"] = ogr_runs(data, national_outcome["france_services"], repeat)
     return {
-        "index": (median(index_cold), index_warm),
-        "cold": {layer_id: median(times) for layer_id, times in cold.items()},
-        "warm": {layer_id: median(times) for layer_id, times in warm.items()},
+        "index": (harness.summarise(index_cold), harness.summarise([index_warm])),
+        "cold": {layer_id: harness.summarise(times) for layer_id, times in cold.items()},
+        "warm": {layer_id: harness.summarise(times) for layer_id, times in warm.items()},
         "outcomes": outcomes,
         "ogr": ogr,
-        "national": (median(national["france_services"]), national_outcome["france_services"]),
+        "national": (harness.summarise(national["france_services"]), national_outcome["france_services"]),
         "pack": (
-            median(pack_times(base_url, code, repeat, warm=False)),
-            median(pack_times(base_url, code, repeat, warm=True)),
+            pack_times(base_url, code, repeat, warm=False),
+            pack_times(base_url, code, repeat, warm=True),
         ),
     }
 
 
 def report(figures, code):
     row("layer", "cold", "warm", "OGR", "ratio", "<=1.5")
-    row("(territory index)", *figures["index"], None, None, None)
+    row("(territory index)", *map(median, figures["index"]), None, None, None)
     available, unavailable = [], []
     for layer_id, outcome in figures["outcomes"].items():
-        cold, warm, ogr = figures["cold"][layer_id], figures["warm"][layer_id], figures["ogr"][layer_id]
+        cold, warm, ogr = (median(figures[side][layer_id]) for side in ("cold", "warm", "ogr"))
         if isinstance(outcome, AnctError):
             row(layer_id, cold, "unavail.", None, None, None)
             unavailable.append(f"  {layer_id}: {outcome}")
@@ -230,22 +230,22 @@ def report(figures, code):
         row(layer_id, cold, warm, ogr, *ratio_cells(warm, ogr))
     row(
         "total (available layers)",
-        sum(figures["cold"][i] for i in available),
-        sum(figures["warm"][i] for i in available),
+        sum(median(figures["cold"][i]) for i in available),
+        sum(median(figures["warm"][i]) for i in available),
         None,
         None,
         None,
     )
-    warm, built = figures["national"]
+    warm, built = median(figures["national"][0]), figures["national"][1]
     print()
     row(
         f"france_services FR ({built.info.feature_count})",
         None,
         warm,
-        figures["ogr"]["FR"],
-        *ratio_cells(warm, figures["ogr"]["FR"]),
+        median(figures["ogr"]["FR"]),
+        *ratio_cells(warm, median(figures["ogr"]["FR"])),
     )
-    cold_pack, warm_pack = figures["pack"]
+    cold_pack, warm_pack = map(median, figures["pack"])
     met = "met" if max(cold_pack, warm_pack) < PACK_TARGET_S else "NOT met"
     print(
         f"\nwhole pack, territory {code}: cold {cold_pack:.2f} s, warm {warm_pack:.2f} s "
@@ -259,17 +259,56 @@ def report(figures, code):
         print("\nunavailable (the pack records them as such):\n" + "\n".join(unavailable))
 
 
+def scenarios(figures, code):
+    """The report's figures as the harness's scenarios: each layer cold, each layer warm against OGR."""
+    found = [harness.Scenario("index", "territory index, cold", figures["index"][0])]
+    for layer_id, outcome in figures["outcomes"].items():
+        unavailable = {"unavailable": str(outcome)} if isinstance(outcome, AnctError) else {}
+        found.append(harness.Scenario(f"cold:{layer_id}", f"{layer_id}, cold", figures["cold"][layer_id]))
+        if unavailable:
+            found[-1].notes = unavailable
+            continue
+        ogr = figures["ogr"][layer_id]
+        found.append(scenario_against_ogr(f"warm:{layer_id}", f"{layer_id}, warm", figures["warm"][layer_id], ogr))
+    national, built = figures["national"]
+    label = f"France services, all of France ({built.info.feature_count:,} sites), warm"
+    found.append(scenario_against_ogr("warm:france_services:FR", label, national, figures["ogr"]["FR"]))
+    for state, stats in zip(("cold", "warm"), figures["pack"]):
+        found.append(
+            harness.Scenario(
+                f"pack:{state}",
+                f"whole pack of territory {code}, {state}",
+                stats,
+                target=f"< {PACK_TARGET_S:g} s",
+                met=stats.median < PACK_TARGET_S,
+            )
+        )
+    return found
+
+
+def scenario_against_ogr(name, label, warm, ogr):
+    if ogr is None:
+        return harness.Scenario(name, label, warm)
+    ratio = warm.median / ogr.median
+    return harness.Scenario(
+        name, label, warm, ogr, native_label="OGR", target=f"≤ {RATIO_TARGET:g}× OGR", met=ratio <= RATIO_TARGET
+    )
+
+
 def main():
     args = parse_args()
     mirror, mirror_note = pick_mirror(args.mirror)
-    app = QgsApplication([], False)
-    app.initQgis()
+    app = harness.start_qgis()
     print(f"QGIS {Qgis.QGIS_VERSION}, {os.cpu_count()} CPUs; mirror {mirror} ({mirror_note})")
     print(f"territory {args.territory}; median of {args.repeat} runs; times in seconds")
     print(f"direct open: {OGR_METHOD}\n")
     with MirrorServer(str(mirror)) as server:
         figures = measure(server.base_url, args.territory, args.repeat)
     report(figures, args.territory)
+    record = harness.Record("fetch_layers")
+    for scenario in scenarios(figures, args.territory):
+        record.add(scenario)
+    record.write(args.results)
     app.exitQgis()
 
 

@@ -17,23 +17,16 @@ Results: docs/benchmarks.md.
 """
 
 import argparse
-import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_MIRROR = ROOT.parent / "shared" / "mirror"
+import harness
+
 TARGETS = {"36": 1.0, "FR": 5.0}
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
-
-sys.path.insert(0, str(ROOT))
-sys.path.append("/usr/share/qgis/python/plugins")
+sys.path.insert(0, str(harness.ROOT))
 
 
 def answer(path: Path, index) -> int:
@@ -50,31 +43,24 @@ def answer(path: Path, index) -> int:
     return len(lines) - 1
 
 
-def timed(run) -> float:
-    started = time.perf_counter()
-    run()
-    return time.perf_counter() - started
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirror", default=str(SHARED_MIRROR))
+    parser.add_argument("--mirror", default=str(harness.SHARED_MIRROR))
     parser.add_argument("--runs", type=int, default=3)
+    harness.add_results_option(parser)
     args = parser.parse_args(argv)
-    if not Path(args.mirror).is_dir():
-        print(f"{args.mirror} is absent: nothing to measure")
+    if not harness.mirror_present(args.mirror):
         return 0
-    app = QgsApplication([], False)
-    app.initQgis()
+    harness.start_qgis(processing=True)
     import processing
-    from processing.core.Processing import Processing
+    from qgis.core import QgsVectorLayer
 
     from anct_qgis_plugin.core import service
     from anct_qgis_plugin.core.indicator_layer import IndicatorRequest, build_indicator_layer
     from anct_qgis_plugin.core.observatoire import IndicatorId
     from anct_qgis_plugin.core.settings import load_config
 
-    Processing.initialize()
+    record = harness.Record("indicator_join", argv)
     indicator = IndicatorId("acces_soin", "part_pop_eloigne_soin")
     with tempfile.TemporaryDirectory() as folder:
         config = load_config(cache_dir=str(Path(folder) / "cache"), mirror=args.mirror, offline=False)
@@ -107,14 +93,27 @@ def main(argv=None) -> int:
                 )["OUTPUT"]
 
             counts = (plugin().featureCount(), native().featureCount())  # warms the cache (not counted)
-            ours = [timed(plugin) for _run in range(args.runs)]
-            theirs = [timed(native) for _run in range(args.runs)]
-            mine, qgis = statistics.median(ours), statistics.median(theirs)
+            ours = harness.measure(plugin, args.runs)
+            theirs = harness.measure(native, args.runs)
+            mine, qgis = ours.median, theirs.median
             verdict = "met" if mine < TARGETS[key] else "MISSED"
             print(
                 f"{territory.label}: {counts[0]} communes; plugin median {mine:.2f} s (target < {TARGETS[key]:g} s: "
                 f"{verdict}); outlines + native:joinattributestable median {qgis:.2f} s; ratio {mine / qgis:.2f}"
             )
+            record.add(
+                harness.Scenario(
+                    key,
+                    f"{territory.label}, {counts[0]:,} communes",
+                    ours,
+                    theirs,
+                    native_label="outlines + `native:joinattributestable`",
+                    target=f"< {TARGETS[key]:g} s",
+                    met=mine < TARGETS[key],
+                    notes={"communes": counts[0], "answer_rows": rows},
+                )
+            )
+    record.write(args.results)
     return 0
 
 

@@ -40,7 +40,6 @@ import io
 import json
 import os
 import pstats
-import resource
 import shutil
 import statistics
 import struct
@@ -50,9 +49,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import harness
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = harness.ROOT
 TESTS = ROOT / "tests"
 COLD_TARGET_S = 90.0
 WARM_TARGET_S = 15.0
@@ -348,16 +348,9 @@ class Server:
 
 
 # --- measures ---------------------------------------------------------------------------
-def peak_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
-def status_mb(key):
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith(key + ":"):
-                return int(line.split()[1]) / 1024.0
-    return float("nan")
+peak_rss_mb = harness.peak_mb
+status_mb = harness.status_mb
+run_alg = harness.run_algorithm
 
 
 def reset_peak():
@@ -505,53 +498,6 @@ def report_pipeline(label, figures):
         print(f"    {name:<62}{seconds:7.2f} s  ({figures['calls'][name]} calls)")
 
 
-def boot():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from anct_qgis_plugin.processing.provider import AnctProvider
-
-    provider = AnctProvider()  # kept referenced: the registry does not own a Python provider's wrapper
-    QgsApplication.processingRegistry().addProvider(provider)
-    return app, provider
-
-
-def recorder():
-    from qgis.core import QgsProcessingFeedback
-
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def pushInfo(self, text):  # noqa: N802 - Qt name
-            self.messages.append(text)
-
-        def pushWarning(self, text):  # noqa: N802 - Qt name
-            self.messages.append("WARNING " + text)
-
-        def reportError(self, text, fatalError=False):  # noqa: N802, N803 - Qt names
-            self.messages.append("ERROR " + text)
-
-    return Recorder()
-
-
-def run_alg(algorithm, parameters):
-    import processing
-    from processing.tools import dataobjects
-
-    feedback = recorder()
-    context = dataobjects.createContext(feedback)
-    started = time.perf_counter()
-    results = processing.run(algorithm, parameters, feedback=feedback, context=context)
-    return time.perf_counter() - started, results, feedback.messages
-
-
 def point_layer(name, xy, with_population):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
@@ -614,7 +560,7 @@ def native_worker(args):
     """Child process: native:shortestpathpointtolayer from one facility to the units."""
     from qgis.core import QgsVectorLayer
 
-    app, _provider = boot()
+    harness.start_qgis(provider=True)
     units = np.load(args.units)
     layer = point_layer("population", units, True)
     network = QgsVectorLayer(f"{args.native_worker}|layername=roads", "roads", "ogr")
@@ -682,7 +628,7 @@ def yes(condition):
 def main(args):
     only = set(args.only or ("cold", "warm", "gap"))
     sys.path.insert(0, str(ROOT))
-    app, provider = boot()  # noqa: F841 - kept alive for the run
+    harness.start_qgis(provider=True)
     from anct_qgis_plugin.core import service
     from anct_qgis_plugin.core.road_network import Box
 
@@ -710,7 +656,7 @@ def main(args):
         os.environ.pop(name, None)
     os.environ["ANCT_QGIS_MIRROR"] = info["base_url"]
     os.environ["ANCT_QGIS_DATA_DIR"] = os.path.join(folder, "data")
-    results, memory = [], []
+    results, memory, record = [], [], harness.Record("road_network")
     baseline = status_mb("VmRSS")
     print(f"  this process before the runs: {baseline:.0f} MB resident (QGIS, Processing, the plugin)")
     memory.append(("before the runs", baseline, baseline))
@@ -751,6 +697,16 @@ def main(args):
             worst = max(cold_runs, key=lambda run: run["peak_mb"])
             memory.append(("cold", worst["peak_mb"], worst["rss_after_mb"]))
             page_mb = cold_runs[0]["bytes"] / cold_runs[0]["pages"] / 1e6
+            record.add(
+                harness.Scenario(
+                    "cold",
+                    "cold: fetch + read + graph + times",
+                    harness.summarise([run["total_s"] for run in cold_runs]),
+                    target=f"< {COLD_TARGET_S:g} s",
+                    met=cold < COLD_TARGET_S,
+                    peak_mb=worst["peak_mb"],
+                )
+            )
             results.append(
                 (
                     "cold: fetch + read + graph + times",
@@ -791,6 +747,17 @@ def main(args):
             warm = statistics.median(run["total_s"] for run in warm_runs)
             worst = max(warm_runs, key=lambda run: run["peak_mb"])
             memory.append(("warm", worst["peak_mb"], worst["rss_after_mb"]))
+            record.add(
+                harness.Scenario(
+                    "warm",
+                    "warm: fetch + read + graph + times",
+                    harness.summarise([run["total_s"] for run in warm_runs]),
+                    target=f"< {WARM_TARGET_S:g} s, no request",
+                    met=warm < WARM_TARGET_S and asked == 0,
+                    peak_mb=worst["peak_mb"],
+                    notes={"requests": asked},
+                )
+            )
             results.append(
                 (
                     "warm: fetch + read + graph + times",
@@ -809,10 +776,11 @@ def main(args):
             if args.profile:
                 profile_warm(box, sites, units, folder)
         if "gap" in only:
-            gap(args, units, sites, server, results, memory, arrays, folder)
+            gap(args, units, sites, server, results, memory, arrays, folder, record)
     finally:
         server.close()
         shutil.rmtree(folder, ignore_errors=True)
+    record.write(args.results)
     # ru_maxrss is reset with VmHWM by clear_refs: the highest phase peak is the process's peak.
     print(f"\nprocess peak RSS (highest phase peak): {max(peak for _name, peak, _after in memory):.0f} MB")
     print("\nmemory (MB)                         peak during    resident after")
@@ -825,7 +793,7 @@ def main(args):
     os._exit(0)  # QGIS 3.22 can crash in exitQgis() while Python still holds layers
 
 
-def gap(args, units, sites, server, results, memory, arrays, folder):
+def gap(args, units, sites, server, results, memory, arrays, folder, record):
     print("\n== 3. anct:service_gap, MODE=road, no NETWORK, NETWORK_BUFFER_KM=0, warm cache ==", flush=True)
     from anct_qgis_plugin.core import cache
 
@@ -857,6 +825,17 @@ def gap(args, units, sites, server, results, memory, arrays, folder):
     ours = statistics.median(times)
     results.append(("gap: anct:service_gap (road, warm)", f"{ours:.1f} s", "", ""))
     results.append(("gap: WFS requests", f"{asked}", "0", yes(asked == 0)))
+    scenario = record.add(
+        harness.Scenario(
+            "gap",
+            "gap: `anct:service_gap` (road, warm)",
+            harness.summarise(times),
+            target="no request",
+            met=asked == 0,
+            peak_mb=peak,
+            notes={"requests": asked},
+        )
+    )
     if args.skip_native or arrays is None:
         return
     print(
@@ -875,6 +854,8 @@ def gap(args, units, sites, server, results, memory, arrays, folder):
         f"{figures['peak_rss_mb']:.0f} MB"
     )
     extrapolated = figures["seconds"] * args.facilities
+    scenario.native = harness.summarise([extrapolated])
+    scenario.native_label = f"`native:shortestpathpointtolayer` x{args.facilities} (extrapolated, child process)"
     results.append(("gap: native, 1 facility", f"{figures['seconds']:.1f} s", "", ""))
     results.append((f"gap: native x{args.facilities} (extrapolated)", f"{extrapolated:.0f} s", "", ""))
     results.append(("gap: native x30 / service_gap", f"{extrapolated / ours:.0f}x", "", ""))
@@ -918,6 +899,7 @@ def parse():
     parser.add_argument("--units", help=argparse.SUPPRESS)
     parser.add_argument("--start", help=argparse.SUPPRESS)
     parser.add_argument("--report", help=argparse.SUPPRESS)
+    harness.add_results_option(parser)
     return parser.parse_args()
 
 

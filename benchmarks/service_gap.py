@@ -25,7 +25,6 @@ import cProfile
 import json
 import os
 import pstats
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -34,10 +33,11 @@ import tempfile
 import time
 from pathlib import Path
 
+import harness
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_MIRROR = ROOT.parent / "shared" / "mirror"
+ROOT = harness.ROOT
+SHARED_MIRROR = harness.SHARED_MIRROR
 CACHE = Path(tempfile.gettempdir())
 
 FULL = {
@@ -74,11 +74,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Import QGIS before the repository goes on the path (tests/qgis would shadow it if tests/ came first).
 from qgis.core import (  # noqa: E402
     Qgis,
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -357,46 +355,7 @@ def make_network(seed, side):
 
 
 # --- QGIS and Processing ---------------------------------------------------------------
-class Recorder(QgsProcessingFeedback):
-    """Keeps the algorithms' messages instead of printing them."""
-
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, text):
-        self.messages.append(text)
-
-    def pushWarning(self, text):
-        self.messages.append("WARNING " + text)
-
-    def reportError(self, text, fatalError=False):
-        self.messages.append("ERROR " + text)
-
-
-def boot():
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from anct_qgis_plugin.processing.provider import AnctProvider
-
-    provider = AnctProvider()  # kept referenced: the registry does not own a Python provider's wrapper
-    QgsApplication.processingRegistry().addProvider(provider)
-    return app, provider
-
-
-def run(algorithm, parameters):
-    """(seconds, results, messages) of one processing.run, end to end (outputs written)."""
-    import processing
-    from processing.tools import dataobjects
-
-    feedback = Recorder()
-    context = dataobjects.createContext(feedback)  # what processing.run would make
-    started = time.perf_counter()
-    results = processing.run(algorithm, parameters, feedback=feedback, context=context)
-    return time.perf_counter() - started, results, feedback.messages
+run = harness.run_algorithm
 
 
 def configure_data_layer(cache_dir):
@@ -410,12 +369,11 @@ def configure_data_layer(cache_dir):
     return "offline (../shared/mirror absent): no département/EPCI names"
 
 
-def peak_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+peak_rss_mb = harness.peak_mb
 
 
 # --- 1. straight line ---------------------------------------------------------------------
-def straight(seed, sizes, repeat, profile, results):
+def straight(seed, sizes, repeat, profile, results, record):
     xy, population = population_points(seed, sizes["points"])
     units = point_layer(
         "population",
@@ -478,6 +436,24 @@ def straight(seed, sizes, repeat, profile, results):
     )
     hub_ratio = medians["qgis:distancetonearesthubpoints"] / medians["anct:service_gap"]
     join_ratio = medians["native:joinbynearest"] / medians["anct:service_gap"]
+    gap_runs = harness.summarise(times["anct:service_gap"])
+    size = f"{units.featureCount():,} points x {facilities.featureCount():,} facilities"
+    for name, target in (
+        ("qgis:distancetonearesthubpoints", STRAIGHT_HUB_TARGET),
+        ("native:joinbynearest", STRAIGHT_JOIN_TARGET),
+    ):
+        native = harness.summarise(times[name])
+        record.add(
+            harness.Scenario(
+                f"straight:{name.split(':')[1]}",
+                f"straight line, {size}",
+                gap_runs,
+                native,
+                native_label=f"`{name}`",
+                target=f"≥ {target:g}x faster",
+                met=native.median / gap_runs.median >= target,
+            )
+        )
     if hub_ratio < STRAIGHT_HUB_TARGET or join_ratio < STRAIGHT_JOIN_TARGET or profile:
         profile_run(*tools["anct:service_gap"], top=15)
     results.append(("straight: service_gap", f"{medians['anct:service_gap']:.3f} s", "", ""))
@@ -512,7 +488,7 @@ def yes(condition):
 
 
 # --- 2. grid ------------------------------------------------------------------------------
-def grid(seed, sizes, profile, results):
+def grid(seed, sizes, profile, results, record):
     path, how = make_grid(seed, sizes["cells"])
     print(f"\n== 2. grid: {sizes['cells']:,} cells of 200 m x {sizes['facilities']:,} facilities ==")
     print(f"  {path} ({how}, {path.stat().st_size / 1e6:.0f} MB)")
@@ -535,6 +511,16 @@ def grid(seed, sizes, profile, results):
         subprocess.run(command, check=True, env=os.environ.copy())
         figures = json.loads(report.read_text())
     met = figures["seconds"] < GRID_TARGET_S
+    record.add(
+        harness.Scenario(
+            "grid",
+            f"grid, {sizes['cells']:,} cells x {sizes['facilities']:,} facilities (child process)",
+            harness.summarise([figures["seconds"]]),
+            target=f"< {GRID_TARGET_S:g} s",
+            met=met,
+            peak_mb=figures["peak_rss_mb"],
+        )
+    )
     results.append(("grid: service_gap", f"{figures['seconds']:.1f} s", f"< {GRID_TARGET_S:g} s", yes(met)))
     results.append(("grid: peak RSS (child process)", f"{figures['peak_rss_mb']:.0f} MB", "", ""))
     results.append(("grid stage: read cells", f"{figures['read_s']:.1f} s", "", ""))
@@ -548,7 +534,7 @@ def grid(seed, sizes, profile, results):
 
 def grid_worker(args):
     """Child process: time service_gap on the grid, report peak RSS, profile when over target."""
-    app, provider = boot()
+    app = harness.start_qgis(provider=True)
     with tempfile.TemporaryDirectory() as folder:
         configure_data_layer(os.path.join(folder, "cache"))
         facilities = facilities_layer(args.seed, args.facilities)
@@ -601,11 +587,7 @@ def quit_without_teardown(app):
 
 def vm_hwm_mb():
     """Peak resident set of this process image (reset by exec, unlike ru_maxrss)."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    return float("nan")
+    return harness.status_mb("VmHWM")
 
 
 def stage_costs(layer, folder):
@@ -797,7 +779,7 @@ def warm_up(facilities):
 
 
 # --- 3. road ------------------------------------------------------------------------------
-def road(seed, sizes, results):
+def road(seed, sizes, results, record):
     side = sizes["road_side"]
     path, how = make_network(seed, side)
     network = QgsVectorLayer(f"{path}|layername=roads", "roads", "ogr")
@@ -873,6 +855,17 @@ def road(seed, sizes, results):
     ratio = extrapolated / ours_seconds
     print(f"  native, extrapolated to {len(facility_xy)} facilities: {extrapolated:.1f} s; ratio {ratio:.1f}x")
     worst, worst_raw = spot_check(network, facility_xy, unit_xy, ours, common)
+    record.add(
+        harness.Scenario(
+            "road",
+            f"road, {network.featureCount():,} edges, {len(facility_xy)} facilities, {units.featureCount():,} points",
+            harness.summarise([ours_seconds]),
+            harness.summarise([seconds * len(facility_xy) for seconds in native_times]),
+            native_label=f"`native:shortestpathpointtolayer` x{len(facility_xy)} (extrapolated)",
+            target=f"≥ {ROAD_RATIO_TARGET:g}x faster",
+            met=ratio >= ROAD_RATIO_TARGET,
+        )
+    )
     results.append(
         ("road: service_gap", f"{ours_seconds:.2f} s", f"< {ROAD_TARGET_S:g} s", yes(ours_seconds < ROAD_TARGET_S))
     )
@@ -938,7 +931,7 @@ def spot_check(network, facility_xy, unit_xy, ours, common):
 
 
 # --- 4. Indre -----------------------------------------------------------------------------
-def indre(results):
+def indre(results, record):
     print("\n== 4. real data: Indre (TERRITORY=36), communes x France services of the whole country ==")
     if not SHARED_MIRROR.is_dir():
         print("  skipped: ../shared/mirror is absent")
@@ -963,6 +956,10 @@ def indre(results):
         for message in messages:
             print(f"    | {message}")
     results.append(("Indre: service_gap cold / warm", f"{figures[0]:.2f} / {figures[1]:.2f} s", "", ""))
+    for state, seconds in zip(("cold", "warm"), figures):
+        record.add(
+            harness.Scenario(f"indre:{state}", f"Indre (real data), {state} cache", harness.summarise([seconds]))
+        )
     results.append(("Indre: population beyond 20 km", f"{outputs['POPULATION_BEYOND']:,.0f}", "", ""))
 
 
@@ -1004,6 +1001,7 @@ def parse_args():
     parser.add_argument("--grid-worker", help=argparse.SUPPRESS)
     parser.add_argument("--facilities", type=int, default=FULL["facilities"], help=argparse.SUPPRESS)
     parser.add_argument("--report", help=argparse.SUPPRESS)
+    harness.add_results_option(parser)
     return parser.parse_args()
 
 
@@ -1013,7 +1011,7 @@ def main():
         return grid_worker(args)
     sizes = QUICK if args.quick else FULL
     commit, dirty, digest = code_state()
-    app, provider = boot()
+    app = harness.start_qgis(provider=True)
     import scipy
 
     with tempfile.TemporaryDirectory() as cache_dir:
@@ -1035,17 +1033,17 @@ def main():
         )
         first = warm_up(facilities_layer(args.seed, sizes["facilities"]))
         print(f"first service_gap call of the session (1 unit): {first:.2f} s, untimed")
-        results = []
+        results, record = [], harness.Record("service_gap")
         started = time.perf_counter()
         parts = set(args.only or ("straight", "grid", "road", "indre")) - ({"grid"} if args.skip_grid else set())
         if "straight" in parts:
-            straight(args.seed, sizes, args.repeat, args.profile, results)
+            straight(args.seed, sizes, args.repeat, args.profile, results, record)
         if "grid" in parts:
-            grid(args.seed, sizes, args.profile, results)
+            grid(args.seed, sizes, args.profile, results, record)
         if "road" in parts:
-            road(args.seed, sizes, results)
+            road(args.seed, sizes, results, record)
         if "indre" in parts:
-            indre(results)
+            indre(results, record)
     print(
         f"\n== summary (seed {args.seed}{', QUICK sizes: targets are for the full sizes' if args.quick else ''}; "
         f"benchmark took {time.perf_counter() - started:.0f} s; peak RSS of this process "
@@ -1056,6 +1054,7 @@ def main():
     print(f"{'measure':<42}{'value':>18}{'target':>12}{'met':>6}")
     for name, value, target, met in results:
         print(f"{name:<42}{value:>18}{target:>12}{met:>6}")
+    record.write(args.results)
     quit_without_teardown(app)
 
 

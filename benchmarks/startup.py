@@ -13,12 +13,14 @@ Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 benchmarks/startup.py [--runs 5]
 import argparse
 import os
 import re
-import statistics
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import harness
+
+ROOT = harness.ROOT
+TARGET_MS = 40.0  # the import cost of a QGIS start (issue 15)
 MARK, END = "=== registering ===", "=== registered ==="
 REGISTER = f"""
 import sys, time
@@ -60,15 +62,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--repo", type=Path, default=ROOT)
+    harness.add_results_option(parser)
     args = parser.parse_args()
     results = [measure(args.repo) for _run in range(args.runs)]
-    imports, walls = [r[0] for r in results], [r[1] for r in results]
+    imports = harness.summarise([r[0] for r in results])
+    walls = harness.summarise([r[1] for r in results])
     print(f"{args.repo}: {results[0][2]} algorithms listed, {args.runs} fresh starts")
-    print(f"import cost: median {statistics.median(imports):.1f} ms, max {max(imports):.1f} ms")
-    print(f"registration wall time: median {statistics.median(walls):.1f} ms, max {max(walls):.1f} ms")
+    print(f"import cost: median {imports.median:.1f} ms, max {imports.max:.1f} ms")
+    print(f"registration wall time: median {walls.median:.1f} ms, max {walls.max:.1f} ms")
     print(
         "costliest modules it pulls in (last run): " + ", ".join(f"{name} {ms:.1f} ms" for ms, name in results[-1][3])
     )
+    record = harness.Record("startup")
+    notes = {"algorithms": results[0][2], "repo": str(args.repo)}
+    record.add(
+        harness.Scenario(
+            "imports",
+            "import cost of registering the provider",
+            imports,
+            unit="ms",
+            target=f"< {TARGET_MS:g} ms",
+            met=imports.median < TARGET_MS,
+            notes=notes,
+        )
+    )
+    record.add(harness.Scenario("wall", "registration wall time", walls, unit="ms", notes=notes))
+    record.write(args.results)
 
 
 if __name__ == "__main__":
