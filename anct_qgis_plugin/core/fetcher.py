@@ -20,7 +20,6 @@ from .errors import AnctError, CancelledError, DownloadError, NotPublishedError,
 from .http import ERROR_BODY_BYTES, HttpClient, exception_text
 from .i18n import tr
 from .mirror import Mirror
-from .parsers import content_suffix
 from .report import info, warn
 from .secrets import redacted
 
@@ -78,6 +77,18 @@ def _service_exception(path: str) -> str:
 def copy_age(fetched_at: float) -> str:
     """How old a copy fetched at ``fetched_at`` is, in words ("3 days")."""
     return _age_text(max(0.0, time.time() - fetched_at))
+
+
+def content_suffix(path: str, declared: str) -> str:
+    """The file suffix its content calls for: a link announced as ZIP may serve plain GeoJSON
+    (older vintages), and QGIS opens a ``.zip`` name only as an archive."""
+    with open(path, "rb") as stream:
+        head = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"PK"):
+        return ".zip"
+    if declared == ".zip" and head.startswith(b"{"):
+        return ".geojson"
+    return declared
 
 
 @dataclass

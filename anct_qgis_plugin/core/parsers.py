@@ -329,18 +329,6 @@ def read_json(path: str, source: str) -> Any:
         ) from error
 
 
-def content_suffix(path: str, declared: str) -> str:
-    """The file suffix its content calls for: a link announced as ZIP may serve plain GeoJSON
-    (older vintages), and QGIS opens a ``.zip`` name only as an archive."""
-    with open(path, "rb") as stream:
-        head = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"PK"):
-        return ".zip"
-    if declared == ".zip" and head.startswith(b"{"):
-        return ".geojson"
-    return declared
-
-
 def _datasets(names: list[str]) -> list[str]:
     """The vector datasets of an archive: GeoJSON/GeoPackage files and shapefiles (by their .shp)."""
     return [n for n in names if n.lower().endswith(VECTOR_SUFFIXES) and not n.endswith("/")]

@@ -14,7 +14,7 @@ from conftest import cache_files
 from qgis.core import QgsFeedback
 
 from anct_qgis_plugin.core.errors import CancelledError, DownloadError, OfflineError, ParseError
-from anct_qgis_plugin.core.fetcher import Fetcher
+from anct_qgis_plugin.core.fetcher import Fetcher, content_suffix
 from anct_qgis_plugin.core.parsers import read_csv, read_json
 from anct_qgis_plugin.core.settings import load_config
 
@@ -217,3 +217,16 @@ def test_two_processes_writing_one_entry_never_corrupt_it(tmp_path):
     entry = cache.lookup("https://example.org/x")
     assert sha1_of(entry.path) == entry.manifest.sha1
     assert not [p for p in tmp_path.rglob(".part-*")]
+
+
+def test_suffix_follows_content(tmp_path):
+    """Older clients got plain GeoJSON from the ZIP link: it is stored (and opened) as GeoJSON."""
+
+    def write(name, content):
+        path = tmp_path / name
+        path.write_bytes(content)
+        return str(path)
+
+    assert content_suffix(write("a", b' {"type": "FeatureCollection", "features": []}'), ".zip") == ".geojson"
+    assert content_suffix(write("b", b"PK\x03\x04"), ".dat") == ".zip"
+    assert content_suffix(write("c", b"a;b\n"), ".csv") == ".csv"

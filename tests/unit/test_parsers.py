@@ -7,7 +7,6 @@ import pytest
 from anct_qgis_plugin.core.errors import ParseError
 from anct_qgis_plugin.core.parsers import (
     clean_cell,
-    content_suffix,
     iso_date,
     read_csv,
     read_json,
@@ -99,20 +98,6 @@ def test_admin_express_3_and_4_names():
 def test_invalid_json(tmp_path):
     with pytest.raises(ParseError, match="not valid JSON"):
         read_json(write(tmp_path, "x.json", '{"resources": ['), "dataset")
-
-
-GEOJSON = (
-    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
-    '{"code_qp": "QN03601M", "insee_com": "36044"}, "geometry": {"type": "Point", '
-    '"coordinates": [1.69, 46.81]}}]}'
-)
-
-
-def test_suffix_follows_content(tmp_path):
-    """Older clients got plain GeoJSON from the ZIP link: it is stored (and opened) as GeoJSON."""
-    assert content_suffix(write(tmp_path, "a", GEOJSON), ".zip") == ".geojson"
-    assert content_suffix(write(tmp_path, "b", b"PK\x03\x04"), ".dat") == ".zip"
-    assert content_suffix(write(tmp_path, "c", "a;b\n"), ".csv") == ".csv"
 
 
 def test_line_breaks_inside_quoted_cells_are_kept(tmp_path):
