@@ -29,7 +29,7 @@ from qgis.core import QgsApplication  # noqa: E402
 sys.path.insert(0, str(ROOT))
 
 from anct_qgis_plugin.core import service  # noqa: E402
-from anct_qgis_plugin.core.settings import load_config  # noqa: E402
+from anct_qgis_plugin.core.travel.settings import load_config  # noqa: E402
 
 
 def main(argv=None):

@@ -54,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     app = QgsApplication([], False)
     app.initQgis()
-    from anct_qgis_plugin.core.parsers import read_xlsx
+    from anct_qgis_plugin.core.published.parsers import read_xlsx
 
     wanted = {"codgeo": ("CODGEO",), "dens": ("DENS7",), "libdens": ("LIBDENS7",)}
     with tempfile.TemporaryDirectory() as folder:

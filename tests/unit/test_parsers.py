@@ -5,7 +5,7 @@ import zipfile
 import pytest
 
 from anct_qgis_plugin.core.errors import ParseError
-from anct_qgis_plugin.core.parsers import (
+from anct_qgis_plugin.core.published.parsers import (
     clean_cell,
     iso_date,
     read_csv,
@@ -122,7 +122,7 @@ def test_live_qpv_list_shape_trailing_empty_columns(tmp_path):
 
 
 def test_zip_member_chosen_by_name_whatever_the_order(tmp_path):
-    from anct_qgis_plugin.core.parsers import ogr_uri
+    from anct_qgis_plugin.core.published.parsers import ogr_uri
 
     for order in ((0, 1), (1, 0)):
         names = [
