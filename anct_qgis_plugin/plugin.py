@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .core.settings import ui_language
+from .core.travel.settings import ui_language
 from .resources_paths import i18n_dir, resource_path
 
 MENU = "&ANCT Territoires"

@@ -355,7 +355,7 @@ class QuietFeedback(QgsProcessingFeedback):
 
 
 def configure(mirror_root, cache_dir):
-    from anct_qgis_plugin.core.settings import SPECS
+    from anct_qgis_plugin.core.travel.settings import SPECS
 
     for spec in SPECS.values():  # every ANCT_QGIS_* variable the plugin reads
         os.environ.pop(spec.env, None)

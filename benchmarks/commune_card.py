@@ -22,7 +22,7 @@ COMMUNES = ("36044", "93066", "73065", "08409", "75056", "13055", "2A004", "9741
 sys.path.insert(0, str(harness.ROOT))
 
 from anct_qgis_plugin.core import service  # noqa: E402
-from anct_qgis_plugin.core.settings import load_config  # noqa: E402
+from anct_qgis_plugin.core.travel.settings import load_config  # noqa: E402
 
 
 def main(argv=None):

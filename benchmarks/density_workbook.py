@@ -48,7 +48,7 @@ def main() -> None:
     harness.start_qgis()
     from qgis.core import QgsVectorLayer
 
-    from anct_qgis_plugin.core.parsers import read_xlsx
+    from anct_qgis_plugin.core.published.parsers import read_xlsx
 
     wanted = {"codgeo": ("CODGEO",), "dens": ("DENS7",), "libdens": ("LIBDENS7",)}
     with tempfile.TemporaryDirectory() as folder:

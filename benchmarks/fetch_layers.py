@@ -30,11 +30,17 @@ sys.path.append(str(ROOT / "tests"))
 from loopback import MirrorServer  # noqa: E402
 
 from anct_qgis_plugin.core import service  # noqa: E402
-from anct_qgis_plugin.core.catalogue import LAYER_IDS, DissolveCommunes, JoinCommunes, PointsFromColumns, get_source  # noqa: E402
 from anct_qgis_plugin.core.errors import AnctError  # noqa: E402
-from anct_qgis_plugin.core.pack import write_pack  # noqa: E402
-from anct_qgis_plugin.core.parsers import ogr_uri  # noqa: E402
-from anct_qgis_plugin.core.settings import load_config  # noqa: E402
+from anct_qgis_plugin.core.published.catalogue import (  # noqa: E402
+    LAYER_IDS,
+    DissolveCommunes,
+    JoinCommunes,
+    PointsFromColumns,
+    get_source,
+)
+from anct_qgis_plugin.core.published.parsers import ogr_uri  # noqa: E402
+from anct_qgis_plugin.core.storage.pack import write_pack  # noqa: E402
+from anct_qgis_plugin.core.travel.settings import load_config  # noqa: E402
 
 OGR_METHOD = (
     "OGR provider, all features with geometry and attributes; CSV through the OGR CSV "

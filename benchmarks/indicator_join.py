@@ -8,7 +8,7 @@ The indicator is an API CSV answer in the Observatoire's shape (``codgeo;libgeo;
 per commune, as territoire-portrait's 34,875-row com2025 answer), written from the communes of the
 real commune table of ../shared/mirror with invented values (a few empty: NULL). Both sides start
 from the same file and the same cached outlines (warm: every file already in the cache, the first
-run not counted; the outline layers it built are kept for the session, core/outline_cache.py):
+run not counted; the outline layers it built are kept for the session, core/building/outline_cache.py):
 - plugin: ``build_indicator_layer`` (read the answer, map the codes, build the outlines, join);
 - QGIS: the same outlines built by the plugin, the CSV opened as a delimited-text layer (codes as text),
   then ``native:joinattributestable`` (one-to-one, into a memory layer).
@@ -56,9 +56,9 @@ def main(argv=None) -> int:
     from qgis.core import QgsVectorLayer
 
     from anct_qgis_plugin.core import service
-    from anct_qgis_plugin.core.indicator_layer import IndicatorRequest, build_indicator_layer
-    from anct_qgis_plugin.core.observatoire import IndicatorId
-    from anct_qgis_plugin.core.settings import load_config
+    from anct_qgis_plugin.core.building.indicator_layer import IndicatorRequest, build_indicator_layer
+    from anct_qgis_plugin.core.published.observatoire import IndicatorId
+    from anct_qgis_plugin.core.travel.settings import load_config
 
     record = harness.Record("indicator_join", argv)
     indicator = IndicatorId("acces_soin", "part_pop_eloigne_soin")

@@ -392,10 +392,11 @@ class Timers:
 def pipeline(box, facility_xy, unit_xy, gc_paused=False):
     """Fetch every page of ``box`` (cache or loopback WFS), read it, build the graph and the
     times to the facilities, query the units: seconds of each step, and what was built."""
-    from anct_qgis_plugin.core import cache, road_network
-    from anct_qgis_plugin.core.road_network import RoadFetch
-    from anct_qgis_plugin.core.road_sections import SectionReader
+    from anct_qgis_plugin.core.roads import road_network
+    from anct_qgis_plugin.core.roads.road_network import RoadFetch
+    from anct_qgis_plugin.core.roads.road_sections import SectionReader
     from anct_qgis_plugin.core.service import AnctData
+    from anct_qgis_plugin.core.travel import cache
     from anct_qgis_plugin.diagnostics.network import TravelTimes, graph_from_vertices
     from anct_qgis_plugin.diagnostics.road_profiles import BdTopoProfile
 
@@ -630,7 +631,7 @@ def main(args):
     sys.path.insert(0, str(ROOT))
     harness.start_qgis(provider=True)
     from anct_qgis_plugin.core import service
-    from anct_qgis_plugin.core.road_network import Box
+    from anct_qgis_plugin.core.roads.road_network import Box
 
     units, sites = places(args.sections, args.seed, args.points, args.facilities)
     xmin, ymin, xmax, ymax = network_extent(args.sections)
@@ -795,7 +796,7 @@ def main(args):
 
 def gap(args, units, sites, server, results, memory, arrays, folder, record):
     print("\n== 3. anct:service_gap, MODE=road, no NETWORK, NETWORK_BUFFER_KM=0, warm cache ==", flush=True)
-    from anct_qgis_plugin.core import cache
+    from anct_qgis_plugin.core.travel import cache
 
     population = point_layer("population", units, True)
     facilities = point_layer("facilities", sites, False)

@@ -1362,47 +1362,47 @@
   <context>
     <name>AnctCore</name>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="268" />
+      <location filename="../anct_qgis_plugin/core/published/territories.py" line="268" />
       <source>'{text}' is ambiguous: {choices}. Give a code instead.</source>
       <translation>'{text}' est ambigu : {choices}. Indiquez plutôt un code.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/editions.py" line="56" />
+      <location filename="../anct_qgis_plugin/core/published/editions.py" line="56" />
       <source>'{text}' is not a quarter: write it YYYY_Tn, e.g. 2024_T2.</source>
       <translation>« {text} » n'est pas un trimestre : écrivez AAAA_Tn, par exemple 2024_T2.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/editions.py" line="85" />
+      <location filename="../anct_qgis_plugin/core/published/editions.py" line="85" />
       <source>'{text}' is not a year: write it YYYY, e.g. 2024.</source>
       <translation>« {text} » n'est pas une année : écrivez-la AAAA, par exemple 2024.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="81" />
+      <location filename="../anct_qgis_plugin/core/published/observatoire.py" line="81" />
       <source>'{text}' is not an Observatoire des territoires indicator: give dataset.indic (insee_rp_hist_1968.dens_pop) or paste a link of its map (…#c=indicator&amp;i=dataset.indic or …?indics=dataset.indic).</source>
       <translation>« {text} » n'est pas un indicateur de l'Observatoire des territoires : indiquez dataset.indic (insee_rp_hist_1968.dens_pop) ou collez un lien de sa carte (…#c=indicator&amp;i=dataset.indic ou …?indics=dataset.indic).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="355" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="355" />
       <source>(after {n} attempts)</source>
       <translation>(après {n} tentatives)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="128" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="128" />
       <source>A page of road sections ({page}) is not a GeoJSON feature collection.</source>
       <translation>Une page de tronçons de route ({page}) n'est pas une collection d'entités GeoJSON.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="119" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="119" />
       <source>A page of road sections ({page}) is not complete JSON (it stops half-way?): {error}</source>
       <translation>Une page de tronçons de route ({page}) n'est pas un JSON complet (interrompue en cours de route ?) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="132" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="132" />
       <source>A page of road sections ({page}) stops half-way: {got} sections of the {expected} announced.</source>
       <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="87" />
+      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="68" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1412,12 +1412,12 @@
       <translation>Impossible d'ajouter les signets à {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_layer.py" line="70" />
+      <location filename="../anct_qgis_plugin/core/roads/road_layer.py" line="70" />
       <source>Cannot create the output layer.</source>
       <translation>Impossible de créer la couche de sortie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="349" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="349" />
       <source>Cannot download {url}: {error}</source>
       <translation>Impossible de télécharger {url} : {error}</translation>
     </message>
@@ -1427,17 +1427,17 @@
       <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="188" />
+      <location filename="../anct_qgis_plugin/core/storage/pack.py" line="188" />
       <source>Cannot replace {path} ({error}): choose another file or close the program that holds it.</source>
       <translation>Impossible de remplacer {path} ({error}) : choisissez un autre fichier ou fermez le programme qui le tient ouvert.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="81" />
+      <location filename="../anct_qgis_plugin/core/storage/pack.py" line="81" />
       <source>Cannot write the table {table} into {path} ({error}): check that its disk has room and its folder can be written, or choose another file.</source>
       <translation>Impossible d'écrire la table {table} dans {path} ({error}) : vérifiez qu'il reste de la place sur son disque et que son dossier est accessible en écriture, ou choisissez un autre fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_layer.py" line="54" />
+      <location filename="../anct_qgis_plugin/core/roads/road_layer.py" line="54" />
       <source>Cannot write to the output: {error}</source>
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
@@ -1447,22 +1447,22 @@
       <translation>Impossible d'écrire {path}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="457" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="457" />
       <source>Cannot write {url} into {folder} ({error}): free some space on that disk or choose another cache folder (Settings &gt; Options &gt; ANCT Territoires, or ANCT_QGIS_CACHE_DIR).</source>
       <translation>Impossible d'écrire {url} dans {folder} ({error}) : libérez de la place sur ce disque ou choisissez un autre dossier de cache (Préférences &gt; Options &gt; ANCT Territoires, ou ANCT_QGIS_CACHE_DIR).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/build_context.py" line="41" />
+      <location filename="../anct_qgis_plugin/core/building/build_context.py" line="41" />
       <source>Catalogue entry '{source}': its geometry is {geometry} where {kind} is expected (a mistake of the plugin's catalogue: please report it).</source>
       <translation>Entrée du catalogue « {source} » : sa géométrie est de type {geometry} alors que {kind} est attendu (une erreur du catalogue de l'extension : merci de la signaler).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="110" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="110" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/checks/source_check.py" line="129" />
       <source>Columns missing: {columns}</source>
       <translation>Colonnes manquantes : {columns}</translation>
     </message>
@@ -1472,197 +1472,197 @@
       <translation>Indicateurs de la fiche commune (Options) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="43" />
+      <location filename="../anct_qgis_plugin/core/building/provenance.py" line="43" />
       <source>Commune codes that match no commune of today: {codes}</source>
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layers.py" line="132" />
+      <location filename="../anct_qgis_plugin/core/building/layers.py" line="132" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="229" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="229" />
       <source>Connection to {host} failed ({reason}) for {url}. Check the network, QGIS's proxy (Settings &gt; Options &gt; Network) and the mirror (Settings &gt; Options &gt; ANCT Territoires), or work offline from the cache (Offline mode).</source>
       <translation>La connexion à {host} a échoué ({reason}) pour {url}. Vérifiez le réseau, le proxy de QGIS (Préférences &gt; Options &gt; Réseau) et le miroir (Préférences &gt; Options &gt; ANCT Territoires), ou travaillez hors ligne à partir du cache (mode Hors ligne).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="84" />
+      <location filename="../anct_qgis_plugin/core/published/datagouv.py" line="84" />
       <source>Dataset '{dataset}' has no file that fits: {rule}. Files published: {available}</source>
       <translation>Le jeu de données « {dataset} » n'a aucun fichier qui convienne : {rule}. Fichiers publiés : {available}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="95" />
+      <location filename="../anct_qgis_plugin/core/published/datagouv.py" line="95" />
       <source>Dataset '{dataset}' has several files that fit ({rule}): {files}. The publisher may have added a file: the catalogue must say which one to read.</source>
       <translation>Le jeu de données « {dataset} » a plusieurs fichiers qui conviennent ({rule}) : {files}. Le producteur a peut-être ajouté un fichier : le catalogue doit dire lequel lire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="81" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="81" />
       <source>Details of the unavailable sources in the ANCT log panel.</source>
       <translation>Détails des sources indisponibles dans le panneau de journal ANCT.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="304" />
+      <location filename="../anct_qgis_plugin/core/published/territories.py" line="304" />
       <source>Did you mean: {choices}?</source>
       <translation>Vouliez-vous dire : {choices} ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="329" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="329" />
       <source>Download cancelled: {url}</source>
       <translation>Téléchargement annulé : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="298" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="309" />
       <source>Downloading {url}</source>
       <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="62" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="62" />
       <source>Département: {dep}</source>
       <translation>Département : {dep}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="204" />
+      <location filename="../anct_qgis_plugin/core/published/territories.py" line="204" />
       <source>EPCI {code}</source>
       <translation>EPCI {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="61" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="61" />
       <source>EPCI: {epci}</source>
       <translation>EPCI : {epci}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="60" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="59" />
       <source>Empty file received from {url}</source>
       <translation>Fichier vide reçu de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="39" />
+      <location filename="../anct_qgis_plugin/core/building/provenance.py" line="39" />
       <source>File: {file}</source>
       <translation>Fichier : {file}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="72" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_figures.py" line="72" />
       <source>France: n.d. (the Observatoire's download API has no France level)</source>
       <translation>France : n.d. (l'API de téléchargement de l'Observatoire n'a pas de niveau France)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="192" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="200" />
       <source>Geography of the file: {geography}</source>
       <translation>Géographie du fichier : {geography}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="218" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="226" />
       <source>Give an indicator (dataset.indic or a map link) or a file.</source>
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="199" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="199" />
       <source>HTTP {status} from {url}</source>
       <translation>HTTP {status} renvoyé par {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="198" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="198" />
       <source>HTTP {status} from {url}: {text}</source>
       <translation>HTTP {status} de {url} : {text}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_files.py" line="205" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="213" />
       <source>IGN ADMIN EXPRESS cannot be had either: {error}</source>
       <translation>IGN ADMIN EXPRESS est lui aussi indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="107" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="107" />
       <source>IGN BD TOPO v3 troncon_de_route (Géoplateforme WFS), fetched on {day}</source>
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="184" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="192" />
       <source>Id: {id} — {link}</source>
       <translation>Identifiant : {id} — {link}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="182" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="190" />
       <source>Indicator: {label}</source>
       <translation>Indicateur : {label}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="46" />
+      <location filename="../anct_qgis_plugin/core/building/provenance.py" line="46" />
       <source>Listed without geometry (none of their communes has an outline): {items}</source>
       <translation>Listés sans géométrie (aucune de leurs communes n'a de contour) : {items}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layer_info.py" line="114" />
+      <location filename="../anct_qgis_plugin/core/building/layer_info.py" line="114" />
       <source>Municipal population (INSEE) of the national commune table of geo.api.gouv.fr, {date}</source>
       <translation>Population municipale (Insee) de la table nationale des communes de geo.api.gouv.fr, {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="142" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="142" />
       <source>No QGIS proxy: system settings and HTTP(S)_PROXY variables apply</source>
       <translation>Aucun proxy QGIS : les paramètres du système et les variables HTTP(S)_PROXY s'appliquent</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="344" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="344" />
       <source>No answer within {seconds:g} s from {url}</source>
       <translation>Aucune réponse de {url} en {seconds:g} s</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="73" />
+      <location filename="../anct_qgis_plugin/core/roads/road_source.py" line="73" />
       <source>No commune outline for {territory}: its road network cannot be placed.</source>
       <translation>Aucun contour de commune pour {territory} : son réseau routier ne peut pas être situé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/editions.py" line="160" />
+      <location filename="../anct_qgis_plugin/core/published/editions.py" line="160" />
       <source>No edition of {url} from {first} back to {last} in the mirror {mirror}: the mirror has no copy of it. Copy the publisher's file into the mirror, or clear the mirror in Settings &gt; Options &gt; ANCT Territoires.</source>
       <translation>Aucune édition de {url} de {first} à {last} dans le miroir {mirror} : le miroir n'en a pas de copie. Copiez le fichier du producteur dans le miroir, ou videz le champ du miroir dans Préférences &gt; Options &gt; ANCT Territoires.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/editions.py" line="167" />
+      <location filename="../anct_qgis_plugin/core/published/editions.py" line="167" />
       <source>No edition of {url} is published from {first} back to {last}.</source>
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/point_layers.py" line="125" />
+      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="125" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="235" />
+      <location filename="../anct_qgis_plugin/core/published/territories.py" line="235" />
       <source>No territory given: use FR, a région, département, EPCI or commune code, or a name.</source>
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="229" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="237" />
       <source>None of the {n} rows of the indicator (geography: {geography}) is a place of the level '{level}': choose the level of the file. Codes read: {codes}</source>
       <translation>Aucune des {n} lignes de l'indicateur (géographie : {geography}) n'est un lieu du niveau « {level} » : choisissez le niveau du fichier. Codes lus : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="29" />
+      <location filename="../anct_qgis_plugin/core/travel/mirror.py" line="29" />
       <source>Not an http(s) URL: {url}</source>
       <translation>URL non http(s) : {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="103" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="103" />
       <source>Observatoire des territoires</source>
       <translation>Observatoire des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="164" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="175" />
       <source>Offline mode: no cached copy of {url}</source>
       <translation>Mode hors ligne : aucune copie en cache de {url}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/editions.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/published/editions.py" line="140" />
       <source>Offline mode: no cached edition of {url}</source>
       <translation>Mode hors ligne : aucune édition de {url} en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="167" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="178" />
       <source>Offline mode: using the cached copy of {url}, {age} old</source>
       <translation>Mode hors ligne : utilisation de la copie de {url} mise en cache il y a {age}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="347" />
+      <location filename="../anct_qgis_plugin/core/published/territories.py" line="347" />
       <source>Optional reference list unavailable ({error}); going on without it.</source>
       <translation>Liste de référence facultative indisponible ({error}) ; le traitement continue sans elle.</translation>
     </message>
@@ -1672,92 +1672,92 @@
       <translation>Échec de l'export PDF : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="59" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="59" />
       <source>Population: {population}</source>
       <translation>Population : {population}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="41" />
+      <location filename="../anct_qgis_plugin/core/building/provenance.py" line="41" />
       <source>Population: {source}</source>
       <translation>Population : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="141" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="141" />
       <source>QGIS proxy: {proxy}</source>
       <translation>Proxy QGIS : {proxy}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="35" />
+      <location filename="../anct_qgis_plugin/core/travel/mirror.py" line="35" />
       <source>Refused: the path of {url} would leave the mirror root.</source>
       <translation>Refusé : le chemin de {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="31" />
+      <location filename="../anct_qgis_plugin/core/travel/mirror.py" line="31" />
       <source>Refused: {url} does not name a host.</source>
       <translation>Refusé : {url} ne désigne pas un hôte.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="103" />
+      <location filename="../anct_qgis_plugin/core/travel/mirror.py" line="103" />
       <source>Refused: {url} would leave the mirror root.</source>
       <translation>Refusé : {url} sortirait de la racine du miroir.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="140" />
       <source>Road section {n} of the page {page} {problem}: the service's answer cannot be read.</source>
       <translation>Le tronçon de route {n} de la page {page} {problem} : la réponse du service est illisible.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="221" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="221" />
       <source>Road sections: {n} pages, {matched} sections announced</source>
       <translation>Tronçons de route : {n} pages, {matched} tronçons annoncés</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="177" />
+      <location filename="../anct_qgis_plugin/core/published/observatoire.py" line="177" />
       <source>Rows by sex: the total (T) is kept.</source>
       <translation>Lignes par sexe : l'ensemble (T) est gardé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="63" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="63" />
       <source>Région: {region}</source>
       <translation>Région : {region}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="37" />
+      <location filename="../anct_qgis_plugin/core/building/provenance.py" line="37" />
       <source>Source date: {date}</source>
       <translation>Date de la source : {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="22" />
+      <location filename="../anct_qgis_plugin/core/building/provenance.py" line="22" />
       <source>Source: {publisher}, {date} (fetched {fetched}). Licence: {licence}.</source>
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="188" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="196" />
       <source>Source: {source}</source>
       <translation>Source : {source}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="331" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="331" />
       <source>The Géoplateforme announced {announced} road sections in {box} but gave {read} distinct ones ({reason}): the network would be incomplete, and the times wrong.</source>
       <translation>La Géoplateforme a annoncé {announced} tronçons de route dans {box} mais n'en a donné que {read} distincts ({reason}) : le réseau serait incomplet, et les temps faux.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="147" />
+      <location filename="../anct_qgis_plugin/core/roads/road_source.py" line="147" />
       <source>The Géoplateforme answered no road section in {box} ({crs}): check the territory, or the mirror if one is set.</source>
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="86" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="94" />
       <source>The Observatoire des territoires does not know {id} at this level ({level}, nivgeo={nivgeo}): check the id on its map (the link's i= or indics=) or choose another level. ({error})</source>
       <translation>L'Observatoire des territoires ne connaît pas {id} à ce niveau ({level}, nivgeo={nivgeo}) : vérifiez l'identifiant sur sa carte (le i= ou indics= du lien) ou choisissez un autre niveau. ({error})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="152" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="160" />
       <source>The Observatoire publishes {id} for {years}, not for {year}.</source>
       <translation>L'Observatoire publie {id} pour {years}, pas pour {year}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="365" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="353" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
@@ -1767,32 +1767,32 @@
       <translation>Les signets du PDF unique demandent le paquet Python pypdf, qui n'est pas installé : installez python3-pypdf (Debian, Ubuntu) ou lancez « python3 -m pip install pypdf » dans le Python de QGIS (l'OSGeo4W Shell sous Windows), puis relancez l'atlas.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="220" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="231" />
       <source>The cache cannot be written ({error}): working from it as it is.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : il est utilisé tel quel.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="264" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="275" />
       <source>The cache cannot be written ({error}): {url} is used without being kept.</source>
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/cache.py" line="90" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="90" />
       <source>The cache folder {path} is a file, or inside one: choose a folder in Settings &gt; Options &gt; ANCT Territoires or in ANCT_QGIS_CACHE_DIR.</source>
       <translation>Le dossier de cache {path} est un fichier, ou se trouve dans un fichier : choisissez un dossier dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_CACHE_DIR.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="158" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="169" />
       <source>The cached copy of {url} is damaged: it is not used.</source>
       <translation>La copie en cache de {url} est endommagée : elle n'est pas utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="162" />
+      <location filename="../anct_qgis_plugin/core/memberships/tables.py" line="162" />
       <source>The cross-table of ANCT programmes is unavailable ({error}): each list is read.</source>
       <translation>Le croisement des dispositifs de l'ANCT est indisponible ({error}) : chaque liste est lue.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="131" />
+      <location filename="../anct_qgis_plugin/core/storage/pack.py" line="131" />
       <source>The folder does not exist</source>
       <translation>Le dossier n'existe pas</translation>
     </message>
@@ -1812,102 +1812,102 @@
       <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="378" />
+      <location filename="../anct_qgis_plugin/core/published/territories.py" line="378" />
       <source>The map extent covers no French département.</source>
       <translation>L'emprise de la carte ne couvre aucun département français.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="94" />
+      <location filename="../anct_qgis_plugin/core/travel/mirror.py" line="94" />
       <source>The mirror folder does not exist: {path}</source>
       <translation>Le dossier du miroir n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="290" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="301" />
       <source>The mirror has no copy of {url} (looked for {path})</source>
       <translation>Le miroir n'a aucune copie de {url} (fichier recherché : {path})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="67" />
+      <location filename="../anct_qgis_plugin/core/travel/mirror.py" line="67" />
       <source>The mirror {mirror} contains a control character: correct it in Settings &gt; Options &gt; ANCT Territoires or in ANCT_QGIS_MIRROR.</source>
       <translation>Le miroir {mirror} contient un caractère de contrôle : corrigez-le dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_MIRROR.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="79" />
+      <location filename="../anct_qgis_plugin/core/travel/mirror.py" line="79" />
       <source>The mirror {url} has an invalid port.</source>
       <translation>Le miroir {url} a un port invalide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="213" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="224" />
       <source>The new file of {url} could not be used: the previous copy is kept.</source>
       <translation>Le nouveau fichier de {url} est inutilisable : la copie précédente est conservée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="110" />
+      <location filename="../anct_qgis_plugin/core/published/datagouv.py" line="110" />
       <source>The resource '{title}' has no download link.</source>
       <translation>La ressource « {title} » n'a pas de lien de téléchargement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="140" />
+      <location filename="../anct_qgis_plugin/core/roads/road_source.py" line="140" />
       <source>The road network could not be fetched from the IGN Géoplateforme: {error} — give a NETWORK layer, or set a mirror or the proxy in the ANCT options.</source>
       <translation>Le réseau routier n'a pas pu être téléchargé depuis la Géoplateforme de l'IGN : {error} — donnez une couche NETWORK, ou réglez un miroir ou le proxy dans les options ANCT.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="65" />
+      <location filename="../anct_qgis_plugin/core/roads/road_source.py" line="65" />
       <source>The road network is fetched for a région, a département, an EPCI or a commune, not for the whole country.</source>
       <translation>Le réseau routier se télécharge pour une région, un département, un EPCI ou une commune, pas pour la France entière.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="257" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="257" />
       <source>The road section page at STARTINDEX={start} of {box} repeats sections already read: the service ignores STARTINDEX, and the network cannot be paged.</source>
       <translation>La page de tronçons de route à STARTINDEX={start} de {box} répète des tronçons déjà lus : le service ignore STARTINDEX, et le réseau ne peut pas être lu page par page.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/provenance.py" line="51" />
+      <location filename="../anct_qgis_plugin/core/building/provenance.py" line="51" />
       <source>The source could not be reached: a stale cached copy was used.</source>
       <translation>La source n'a pas pu être jointe : une copie en cache périmée a été utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/mirror.py" line="84" />
+      <location filename="../anct_qgis_plugin/core/travel/mirror.py" line="84" />
       <source>The user name and password of the mirror {url} (authentication configuration {authcfg}) cannot be read: check it in Settings &gt; Options &gt; Authentication.</source>
       <translation>Le nom d'utilisateur et le mot de passe du miroir {url} (configuration d'authentification {authcfg}) ne peuvent pas être lus : vérifiez-la dans Préférences &gt; Options &gt; Authentification.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="186" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="194" />
       <source>Unit: {unit}</source>
       <translation>Unité : {unit}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/catalogue.py" line="1050" />
+      <location filename="../anct_qgis_plugin/core/published/catalogue.py" line="1050" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/territories.py" line="302" />
+      <location filename="../anct_qgis_plugin/core/published/territories.py" line="302" />
       <source>Unknown territory '{text}'.</source>
       <translation>Territoire inconnu '{text}'.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="165" />
+      <location filename="../anct_qgis_plugin/core/roads/road_source.py" line="165" />
       <source>Values the road profile does not know, left out of the network: {values}</source>
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="92" />
+      <location filename="../anct_qgis_plugin/core/travel/settings.py" line="92" />
       <source>a number greater than {minimum:g}</source>
       <translation>un nombre supérieur à {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="93" />
+      <location filename="../anct_qgis_plugin/core/travel/settings.py" line="93" />
       <source>a number of at least {minimum:g}</source>
       <translation>un nombre d'au moins {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="90" />
+      <location filename="../anct_qgis_plugin/core/travel/settings.py" line="90" />
       <source>a whole number of at least {minimum:g}</source>
       <translation>un nombre entier d'au moins {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="88" />
       <source>binary</source>
       <translation>binaire</translation>
     </message>
@@ -1917,37 +1917,37 @@
       <translation>illisible</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="155" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="155" />
       <source>has a geometry that is not GeoJSON</source>
       <translation>a une géométrie qui n'est pas du GeoJSON</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="163" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="163" />
       <source>has coordinates that are not numbers</source>
       <translation>a des coordonnées qui ne sont pas des nombres</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="150" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="150" />
       <source>is not a GeoJSON feature</source>
       <translation>n'est pas une entité GeoJSON</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="150" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="150" />
       <source>is null</source>
       <translation>est nul (null)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="329" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="329" />
       <source>its pages stopped or repeated at STARTINDEX={start}</source>
       <translation>ses pages se sont arrêtées ou répétées à STARTINDEX={start}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="99" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_style.py" line="90" />
       <source>n.d.</source>
       <translation>n.d.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="71" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="71" />
       <source>no</source>
       <translation>non</translation>
     </message>
@@ -1957,17 +1957,17 @@
       <translation>pas de réponse du réseau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="103" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_figures.py" line="103" />
       <source>not published at this level, nivgeo={nivgeo}</source>
       <translation>non publié à ce niveau, nivgeo={nivgeo}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="154" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="154" />
       <source>not published for this commune</source>
       <translation>non publié pour cette commune</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="144" />
+      <location filename="../anct_qgis_plugin/core/published/observatoire.py" line="144" />
       <source>nothing</source>
       <translation>rien</translation>
     </message>
@@ -1982,17 +1982,17 @@
       <translation>le cache ne peut pas être écrit</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/cache.py" line="159" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="159" />
       <source>the cache entry {folder} is locked by another process</source>
       <translation>l'entrée de cache {folder} est verrouillée par un autre processus</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="223" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="223" />
       <source>the connection was cut during the transfer</source>
       <translation>la connexion a été coupée pendant le transfert</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="221" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="221" />
       <source>the connection was refused</source>
       <translation>la connexion a été refusée</translation>
     </message>
@@ -2002,7 +2002,7 @@
       <translation>le fichier n'a pas la forme attendue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/cache.py" line="161" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="161" />
       <source>the lock file of {folder} cannot be written</source>
       <translation>le fichier de verrou de {folder} ne peut pas être écrit</translation>
     </message>
@@ -2017,17 +2017,17 @@
       <translation>le réglage du miroir est erroné</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="222" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="222" />
       <source>the network is unreachable</source>
       <translation>le réseau est injoignable</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_network.py" line="327" />
+      <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="327" />
       <source>the page at STARTINDEX={start} came back empty</source>
       <translation>la page à STARTINDEX={start} est revenue vide</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="218" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="218" />
       <source>the proxy did not let the request through</source>
       <translation>le proxy n'a pas laissé passer la requête</translation>
     </message>
@@ -2037,7 +2037,7 @@
       <translation>le fichier du producteur est introuvable</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="219" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="219" />
       <source>the secure connection failed: certificate not trusted?</source>
       <translation>la connexion sécurisée a échoué : certificat non reconnu ?</translation>
     </message>
@@ -2047,277 +2047,277 @@
       <translation>le serveur a répondu par une erreur (HTTP {status})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="220" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="220" />
       <source>the server's name could not be resolved: no network?</source>
       <translation>le nom du serveur n'a pas pu être résolu : pas de réseau ?</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="464" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="464" />
       <source>truncated body, {got} of {expected} bytes</source>
       <translation>contenu tronqué, {got} octets sur {expected}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="151" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="151" />
       <source>unavailable ({reason})</source>
       <translation>indisponible ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="87" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_figures.py" line="87" />
       <source>years differ: {years}</source>
       <translation>années différentes : {years}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="89" />
       <source>{date}, ANCT cross-table</source>
       <translation>{date}, croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="91" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="91" />
       <source>{date}, list newer than the cross-table</source>
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_files.py" line="155" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="163" />
       <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="92" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="103" />
       <source>{error} — using the cached copy from {age} ago.</source>
       <translation>{error} — utilisation de la copie mise en cache il y a {age}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/editions.py" line="153" />
+      <location filename="../anct_qgis_plugin/core/published/editions.py" line="153" />
       <source>{error} — using the cached edition {edition}.</source>
       <translation>{error} — l'édition {edition} en cache est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="389" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="377" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="147" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="147" />
       <source>{file} (source '{source}') has a header but no rows.</source>
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_files.py" line="64" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="72" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_files.py" line="53" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="61" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="266" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="266" />
       <source>{file} (source '{source}') holds no table.</source>
       <translation>{file} (source « {source} ») ne contient aucun tableau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="382" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="370" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="130" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="130" />
       <source>{file} (source '{source}') is empty.</source>
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="402" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="390" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="165" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="165" />
       <source>{file} (source '{source}') is not a readable XLSX workbook.</source>
       <translation>{file} (source « {source} ») n'est pas un classeur XLSX lisible.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="137" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="137" />
       <source>{file} (source '{source}') is not a valid CSV file: {error}</source>
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="326" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="326" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="183" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="183" />
       <source>{file} (source '{source}') unpacks to more than {mb} MB: refused (a national grid is about 13 MB). The server may have sent another file.</source>
       <translation>{file} (source '{source}') se décompresse en plus de {mb} Mo : refusé (une grille nationale fait environ 13 Mo). Le serveur a peut-être envoyé un autre fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="236" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="236" />
       <source>{file} (source '{source}'): sheet '{sheet}' has more than {n} rows: refused.</source>
       <translation>{file} (source '{source}') : la feuille « {sheet} » a plus de {n} lignes : refusée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="296" />
+      <location filename="../anct_qgis_plugin/core/published/observatoire.py" line="296" />
       <source>{file} holds the Observatoire's header but no row.</source>
       <translation>{file} contient l'en-tête de l'Observatoire mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="282" />
+      <location filename="../anct_qgis_plugin/core/published/observatoire.py" line="282" />
       <source>{file} is a workbook without the Observatoire's header (codgeo, libgeo, … or Code, Libellé, …) in its sheets {sheets}: its first cells are {found}.</source>
       <translation>{file} est un classeur sans l'en-tête de l'Observatoire (codgeo, libgeo, … ou Code, Libellé, …) dans ses feuilles {sheets} : ses premières cellules sont {found}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="224" />
+      <location filename="../anct_qgis_plugin/core/published/observatoire.py" line="224" />
       <source>{file} is an HTML page, not an Observatoire answer (an error page of the server?).</source>
       <translation>{file} est une page HTML, pas une réponse de l'Observatoire (une page d'erreur du serveur ?).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="238" />
+      <location filename="../anct_qgis_plugin/core/published/observatoire.py" line="238" />
       <source>{file} is neither an answer of the Observatoire's API (codgeo;libgeo;…) nor an export of its map (Code;Libellé;…): it starts with {found}.</source>
       <translation>{file} n'est ni une réponse de l'API de l'Observatoire (codgeo;libgeo;…) ni un export de sa carte (Code;Libellé;…) : il commence par {found}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/parsers.py" line="87" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="87" />
       <source>{file} is not a text file ({kind}): the server may have sent it compressed without saying so.</source>
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/point_layers.py" line="76" />
+      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="76" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/observatoire.py" line="162" />
+      <location filename="../anct_qgis_plugin/core/published/observatoire.py" line="162" />
       <source>{file}: the header {header} has no value column after codgeo and libgeo.</source>
       <translation>{file} : l'en-tête {header} n'a pas de colonne de valeur après codgeo et libgeo.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/card.py" line="155" />
+      <location filename="../anct_qgis_plugin/core/memberships/card.py" line="155" />
       <source>{ftth} % of premises eligible to fibre ({n} of {total}); {without} % without a wired offer of 30 Mbit/s or more [{date}]</source>
       <translation>{ftth} % des locaux éligibles à la fibre ({n} sur {total}) ; {without} % sans offre filaire d'au moins 30 Mbit/s [{date}]</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="294" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="294" />
       <source>{host} answered "too many requests" (HTTP 429) {n} times in a row: it is not asked again in this run, {url} is not downloaded. Try again later.</source>
       <translation>{host} a répondu « trop de requêtes » (HTTP 429) {n} fois de suite : il n'est plus interrogé pendant cette exécution, {url} n'est pas téléchargé. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="105" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_figures.py" line="105" />
       <source>{id} at the level {level}: {error}</source>
       <translation>{id} au niveau {level} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="150" />
+      <location filename="../anct_qgis_plugin/core/storage/pack.py" line="150" />
       <source>{layer}: unavailable — {error}</source>
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_style.py" line="59" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_style.py" line="59" />
       <source>{method}, {n} classes</source>
       <translation>{method}, {n} classes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/settings.py" line="100" />
+      <location filename="../anct_qgis_plugin/core/travel/settings.py" line="100" />
       <source>{name}={value} is refused: {expected} is expected. The default {default} is used.</source>
       <translation>{name}={value} est refusé : {expected} est attendu. La valeur par défaut {default} est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="52" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="51" />
       <source>{n} days</source>
       <translation>{n} jours</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="51" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="50" />
       <source>{n} h</source>
       <translation>{n} h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="49" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="48" />
       <source>{n} min</source>
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="196" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="204" />
       <source>{n} places not classified (-9999 in the file): NULL.</source>
       <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="157" />
+      <location filename="../anct_qgis_plugin/core/roads/road_source.py" line="157" />
       <source>{n} road sections with coordinates outside the area of {crs} left out (coordinates in another CRS, or swapped?).</source>
       <translation>{n} tronçons de route aux coordonnées hors du domaine de {crs} écartés (coordonnées dans un autre SCR, ou inversées ?).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/road_source.py" line="153" />
+      <location filename="../anct_qgis_plugin/core/roads/road_source.py" line="153" />
       <source>{n} road sections without a line geometry left out.</source>
       <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="194" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="202" />
       <source>{n} values missing or secret: NULL (n.d.), never 0.</source>
       <translation>{n} valeurs manquantes ou secrètes : NULL (n.d.), jamais 0.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/pack.py" line="134" />
+      <location filename="../anct_qgis_plugin/core/storage/pack.py" line="134" />
       <source>{path} is a folder: give the pack a file name, e.g. {example}.</source>
       <translation>{path} est un dossier : donnez un nom de fichier au paquet, par exemple {example}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/gpkg_store.py" line="72" />
+      <location filename="../anct_qgis_plugin/core/storage/gpkg_store.py" line="72" />
       <source>{path} stays locked by another program (another QGIS?) after {n} s: {error}. Close it there, then load again.</source>
       <translation>{path} reste verrouillé par un autre programme (un autre QGIS ?) après {n} s : {error}. Fermez-le là-bas, puis chargez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="125" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_figures.py" line="125" />
       <source>{place}: n.d. (no value in the Observatoire's answer{year})</source>
       <translation>{place} : n.d. (pas de valeur dans la réponse de l'Observatoire{year})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="79" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_figures.py" line="79" />
       <source>{place}: n.d. ({reason})</source>
       <translation>{place} : n.d. ({reason})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_figures.py" line="122" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_figures.py" line="122" />
       <source>{place}: {value}</source>
       <translation>{place} : {value}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="164" />
+      <location filename="../anct_qgis_plugin/core/checks/source_check.py" line="164" />
       <source>{source}: codes that match no commune of today: {codes}</source>
       <translation>{source} : codes sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_check.py" line="152" />
+      <location filename="../anct_qgis_plugin/core/checks/source_check.py" line="152" />
       <source>{source}: {status} — {file}, {date}, {size} bytes, {rows} rows</source>
       <translation>{source} : {status} — {file}, {date}, {size} octets, {rows} lignes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="146" />
+      <location filename="../anct_qgis_plugin/core/memberships/tables.py" line="146" />
       <source>{title}: commune codes that match no commune of today (counted for their département and France only): {codes}</source>
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_files.py" line="190" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="198" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_files.py" line="213" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="221" />
       <source>{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population from the national commune table.</source>
       <translation>{title} : geo.api.gouv.fr n'a pas pu fournir les contours des départements {codes} ({error}) ; tous les contours viennent d'IGN ADMIN EXPRESS (WFS de la Géoplateforme {typename}), la population de la table nationale des communes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/source_files.py" line="103" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="111" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/native_layers.py" line="90" />
+      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="90" />
       <source>{title}: no file to read for {territory}.</source>
       <translation>{title} : aucun fichier à lire pour {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/tables.py" line="141" />
+      <location filename="../anct_qgis_plugin/core/memberships/tables.py" line="141" />
       <source>{title}: unavailable — {error}</source>
       <translation>{title} : indisponible — {error}</translation>
     </message>
@@ -2327,72 +2327,72 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/commune_joins.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/building/commune_joins.py" line="129" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/native_layers.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="96" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/native_layers.py" line="93" />
+      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="93" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/commune_joins.py" line="135" />
+      <location filename="../anct_qgis_plugin/core/building/commune_joins.py" line="135" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/layer_info.py" line="124" />
+      <location filename="../anct_qgis_plugin/core/building/layer_info.py" line="124" />
       <source>{title}: {n} rows carry commune codes that match no commune of today (not placed in any commune): {codes}</source>
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/point_layers.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="89" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/indicator_layer.py" line="246" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="254" />
       <source>{title}: {n} rows match no place of the level '{level}' (left out): {codes}</source>
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/point_layers.py" line="82" />
+      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="82" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="302" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="313" />
       <source>{url} answered 304 without a cached copy</source>
       <translation>{url} a répondu 304 sans copie en cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="64" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="63" />
       <source>{url} answered a service error: {reason}</source>
       <translation>{url} a répondu par une erreur du service : {reason}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/fetcher.py" line="66" />
+      <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="65" />
       <source>{url} answered an HTML or XML page instead of data (error page, login portal or proxy message).</source>
       <translation>{url} a renvoyé une page HTML ou XML au lieu de données (page d'erreur, portail de connexion ou message du proxy).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="472" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="472" />
       <source>{url} is larger than allowed once decompressed ({mb:.0f} MB from {wire:.1f} MB received; ANCT_QGIS_MAX_DOWNLOAD_MB).</source>
       <translation>{url} dépasse la taille permise une fois décompressé ({mb:.0f} Mo pour {wire:.1f} Mo reçus ; ANCT_QGIS_MAX_DOWNLOAD_MB).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/datagouv.py" line="30" />
+      <location filename="../anct_qgis_plugin/core/published/datagouv.py" line="30" />
       <source>{url} is not a data.gouv.fr dataset document (no 'resources').</source>
       <translation>{url} n'est pas une fiche de jeu de données data.gouv.fr (pas de 'resources').</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/http.py" line="401" />
+      <location filename="../anct_qgis_plugin/core/travel/http.py" line="401" />
       <source>{url} took longer than {seconds:g} s to download (ANCT_QGIS_DEADLINE).</source>
       <translation>Le téléchargement de {url} a dépassé {seconds:g} s (ANCT_QGIS_DEADLINE).</translation>
     </message>
@@ -2400,7 +2400,7 @@
   <context>
     <name>AnctPanel</name>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="69" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="75" />
       <source> h</source>
       <translation> h</translation>
     </message>
@@ -2420,7 +2420,7 @@
       <translation>ANCT Territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="168" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="174" />
       <source>ANCT mirror {host}</source>
       <translation>Miroir ANCT {host}</translation>
     </message>
@@ -2460,7 +2460,7 @@
       <translation>ANCT : paquet territorial pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="100" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="106" />
       <source>Arcep quarter</source>
       <translation>Trimestre Arcep</translation>
     </message>
@@ -2480,7 +2480,7 @@
       <translation>Cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="57" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="63" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
@@ -2490,7 +2490,7 @@
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="66" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="72" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
@@ -2515,7 +2515,7 @@
       <translation>Choisissez un territoire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="108" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="114" />
       <source>Commune card indicators</source>
       <translation>Indicateurs de la fiche commune</translation>
     </message>
@@ -2545,7 +2545,7 @@
       <translation>Copier en texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="84" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="90" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
@@ -2565,7 +2565,7 @@
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="99" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="105" />
       <source>Empty: the newest quarter published (or e.g. 2024_T2)</source>
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
@@ -2575,7 +2575,7 @@
       <translation>Filtrer le catalogue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="86" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="92" />
       <source>Folder or http(s) base URL (empty: the public sources)</source>
       <translation>Dossier ou URL de base http(s) (vide : les sources publiques)</translation>
     </message>
@@ -2650,12 +2650,12 @@
       <translation>Cartographier l'indicateur sélectionné pour le territoire au niveau choisi</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="87" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="93" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="97" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="103" />
       <source>Mirror credentials</source>
       <translation>Identifiants du miroir</translation>
     </message>
@@ -2670,12 +2670,12 @@
       <translation>Rien dans la source pour ce territoire : {titles}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="104" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="110" />
       <source>Observatoire des territoires indicators the commune card shows, separated by commas: {ids}</source>
       <translation>Indicateurs de l'Observatoire des territoires que montre la fiche commune, séparés par des virgules : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="102" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="108" />
       <source>Observatoire ids, e.g. insee_rp_hist_1968.dens_pop</source>
       <translation>Identifiants de l'Observatoire, par exemple insee_rp_hist_1968.dens_pop</translation>
     </message>
@@ -2685,7 +2685,7 @@
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="74" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="80" />
       <source>Offline mode</source>
       <translation>Mode hors ligne</translation>
     </message>
@@ -2695,7 +2695,7 @@
       <translation>Licence Ouverte 2.0</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="111" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="117" />
       <source>Proxy</source>
       <translation>Proxy</translation>
     </message>
@@ -2705,7 +2705,7 @@
       <translation>Purger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="62" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="68" />
       <source>Purge the cache</source>
       <translation>Vider le cache</translation>
     </message>
@@ -2765,12 +2765,12 @@
       <translation>Sélectionnez un indicateur, choisissez le niveau sous la liste, puis Charger l'indicateur.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="72" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="78" />
       <source>Serve only the cache</source>
       <translation>Utiliser uniquement le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="128" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="134" />
       <source>Set by ANCT_QGIS_* environment variables (they win): {names}</source>
       <translation>Défini par les variables d'environnement ANCT_QGIS_* (elles sont prioritaires) : {names}</translation>
     </message>
@@ -2810,7 +2810,7 @@
       <translation>Les couches déjà présentes dans le projet ont été conservées. Vérifiez que le dossier est accessible en écriture et qu'il reste de la place, ou choisissez un autre dossier de données (Options &gt; ANCT Territoires), puis Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="174" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="180" />
       <source>The mirror's user name and password could not be kept in QGIS's authentication database (disabled, or no master password): the mirror {url} is saved without them. Add them in Settings &gt; Options &gt; Authentication and choose them as the mirror's credentials.</source>
       <translation>Le nom d'utilisateur et le mot de passe du miroir n'ont pas pu être conservés dans la base d'authentification de QGIS (désactivée, ou sans mot de passe principal) : le miroir {url} est enregistré sans eux. Ajoutez-les dans Préférences &gt; Options &gt; Authentification et choisissez-les comme identifiants du miroir.</translation>
     </message>
@@ -2825,7 +2825,7 @@
       <translation>Les lieux sur lesquels l'indicateur est cartographié, dans le territoire ; les régions seulement quand l'Observatoire les publie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="92" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="98" />
       <source>The user name and password (or token) of an http mirror, kept encrypted in QGIS's authentication database. Typed in the mirror's URL, they are moved there on OK.</source>
       <translation>Le nom d'utilisateur et le mot de passe (ou le jeton) d'un miroir http, conservés chiffrés dans la base d'authentification de QGIS. Saisis dans l'URL du miroir, ils y sont déplacés à la validation (OK).</translation>
     </message>
@@ -2835,7 +2835,7 @@
       <translation>Ces couches restent dans le dossier de données, hors du dossier du projet : {items}. Vérifiez que le dossier du projet est accessible en écriture, puis enregistrez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="71" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="77" />
       <source>Time-to-live</source>
       <translation>Durée de validité</translation>
     </message>
@@ -2855,7 +2855,7 @@
       <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="79" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="85" />
       <source>Where the panel writes the layers it loads while the project is not saved (a saved project keeps them in &lt;project&gt;_anct.gpkg beside it).</source>
       <translation>Où le panneau écrit les couches qu'il charge tant que le projet n'est pas enregistré (un projet enregistré les garde dans &lt;projet&gt;_anct.gpkg, à côté de lui).</translation>
     </message>
@@ -2890,7 +2890,7 @@
       <translation>département</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/options.py" line="146" />
+      <location filename="../anct_qgis_plugin/gui/options.py" line="152" />
       <source>emptied when you press OK</source>
       <translation>vidé quand vous cliquerez sur OK</translation>
     </message>

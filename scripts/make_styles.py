@@ -84,8 +84,8 @@ from anct_qgis_plugin.compat import (  # noqa: E402
     WKB_POINT,
     first_spelling,
 )
-from anct_qgis_plugin.core.catalogue import SOURCES, JoinCommunes  # noqa: E402
-from anct_qgis_plugin.core.commune_joins import PREMISES_FIELDS  # noqa: E402
+from anct_qgis_plugin.core.building.commune_joins import PREMISES_FIELDS  # noqa: E402
+from anct_qgis_plugin.core.published.catalogue import SOURCES, JoinCommunes  # noqa: E402
 
 
 def _qgis():
@@ -1027,7 +1027,7 @@ def render_preview(path):
     )
     from qgis.PyQt.QtGui import QImage
 
-    from anct_qgis_plugin.core.catalogue import get_source
+    from anct_qgis_plugin.core.published.catalogue import get_source
 
     layers, box, town = _preview_layers()
     for layer in layers:

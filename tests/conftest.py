@@ -30,7 +30,7 @@ def mirror_server():
 def anct_env(tmp_path, monkeypatch, mirror_server):
     """Settings for one test: fresh cache, the loopback mirror, short time-outs, no retries wait."""
     from anct_qgis_plugin.core import service
-    from anct_qgis_plugin.core.settings import SPECS
+    from anct_qgis_plugin.core.travel.settings import SPECS
 
     for spec in SPECS.values():  # every ANCT_QGIS_* variable the plugin reads
         monkeypatch.delenv(spec.env, raising=False)

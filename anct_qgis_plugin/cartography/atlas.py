@@ -24,9 +24,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.catalogue import KEY_FIGURE_PROGRAMMES
-from ..core.presentation import drawing_rank, translate_legend
-from ..core.provenance import apply_provenance
+from ..core.building.provenance import apply_provenance
+from ..core.published.catalogue import KEY_FIGURE_PROGRAMMES
+from ..core.published.presentation import drawing_rank, translate_legend
 from ..resources_paths import resource_path
 from .charts import comparison_chart_svg, dot_strip_svg
 from .template import apply_font_family, frame_map, repeat_page_furniture, set_figure, set_legend, set_table, set_text
@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # for the hints only
 
     from pandas import DataFrame
 
-    from ..core.territories import Territory
+    from ..core.published.territories import Territory
 
 # The sheet's main map: France services, QPV, the programmes the key figures count, EPCI and communes,
 # in the panel's drawing order (a map item draws its first layer on top).

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Optional
 
 from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback
 
-from ..core.catalogue import get_source
 from ..core.errors import AnctError, CancelledError
+from ..core.published.catalogue import get_source
 from ..core.service import AnctData
 from ..engine.figures import ATLAS_TABLES, BROADBAND, COM_CODES, GapMeasure, compute_profile, gap_run, once
 
@@ -32,7 +32,7 @@ from .texts import SheetSource, SheetTexts
 from .volume import Volume, VolumeSheet, number_pages, volume_order
 
 if TYPE_CHECKING:  # for the hints only
-    from ..core.territories import TerritoryIndex
+    from ..core.published.territories import TerritoryIndex
 
 
 @dataclass(frozen=True)

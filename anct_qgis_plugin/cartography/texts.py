@@ -12,14 +12,14 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
-from ..core.catalogue import KEY_FIGURE_PROGRAMMES, LICENCE, get_source
+from ..core.published.catalogue import KEY_FIGURE_PROGRAMMES, LICENCE, get_source
 
 if TYPE_CHECKING:  # for the hints only
     from pandas import DataFrame
     from qgis.core import QgsVectorLayer
 
-    from ..core.layer_info import SourceInfo
-    from ..core.territories import Territory
+    from ..core.building.layer_info import SourceInfo
+    from ..core.published.territories import Territory
 
 DEFAULT_LANGUAGE = "fr"
 NBSP = "\u00a0"  # not U+202F: Arial/Nimbus Sans lack it (another font would be mixed in)

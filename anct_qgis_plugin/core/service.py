@@ -12,14 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from qgis.core import QgsCoordinateReferenceSystem
 
-from .card import commune_card
-from .fetcher import Fetcher
+from .building.layers import LayerBuilder
+from .checks.status import cache_status, purge_layers
 from .i18n import tr
-from .layers import LayerBuilder
-from .report import warn
-from .settings import load_config, ui_language
-from .status import cache_status, purge_layers
-from .territories import (
+from .memberships.card import commune_card
+from .published.territories import (
     COMMUNES_TABLE_URL,
     DEPARTEMENTS_URL,
     REGIONS_URL,
@@ -27,20 +24,23 @@ from .territories import (
     extent_territory,
     load_reference_json,
 )
+from .report import warn
+from .travel.fetcher import Fetcher
+from .travel.settings import load_config, ui_language
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from qgis.core import QgsFeedback, QgsRectangle
 
-    from .card import CommuneCard
-    from .indicator_figures import IndicatorFigure
-    from .indicator_layer import IndicatorLayer, IndicatorRequest
-    from .layer_info import BuiltLayer
-    from .observatoire import IndicatorId
-    from .settings import Config
-    from .status import CacheStatus
-    from .territories import Territory
+    from .building.indicator_figures import IndicatorFigure
+    from .building.indicator_layer import IndicatorLayer, IndicatorRequest
+    from .building.layer_info import BuiltLayer
+    from .checks.status import CacheStatus
+    from .memberships.card import CommuneCard
+    from .published.observatoire import IndicatorId
+    from .published.territories import Territory
+    from .travel.settings import Config
 
 _INDEX_LOCK = threading.Lock()
 _INDEX_MEMO: dict[str, tuple] = {}  # cache folder -> (state of the reference files, index)
@@ -87,7 +87,7 @@ class AnctData:
 
     def indicator_layer(self, request: IndicatorRequest, feedback: QgsFeedback | None = None) -> IndicatorLayer:
         """An Observatoire des territoires indicator on the outlines of its level (indicator_layer.py)."""
-        from .indicator_layer import build_indicator_layer
+        from .building.indicator_layer import build_indicator_layer
 
         return build_indicator_layer(self.builder(feedback), request)
 
@@ -95,7 +95,7 @@ class AnctData:
         self, territory: Territory, indicators: list[IndicatorId], feedback: QgsFeedback | None = None
     ) -> list[IndicatorFigure]:
         """Observatoire indicators for a territory, its région and France (indicator_figures.py)."""
-        from .indicator_figures import indicator_figures
+        from .building.indicator_figures import indicator_figures
 
         return indicator_figures(self.builder(feedback), territory, indicators)
 
@@ -113,7 +113,7 @@ class AnctData:
         return AnctData(dataclasses.replace(self.config, **changes), self.language)
 
     def commune_card(self, code: str, feedback: QgsFeedback | None = None, cross_table: bool = False) -> CommuneCard:
-        from .observatoire import IndicatorError, parse_indicators
+        from .published.observatoire import IndicatorError, parse_indicators
 
         try:
             indicators = tuple(parse_indicators(self.config.card_indicators))

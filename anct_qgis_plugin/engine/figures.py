@@ -17,13 +17,13 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.catalogue import KEY_FIGURE_PROGRAMMES, TYPOLOGY_IDS
+from ..core.building.layers import LayerBuilder
 from ..core.errors import AnctError, CancelledError
-from ..core.layers import LayerBuilder
+from ..core.memberships.tables import Membership, read_memberships
+from ..core.published.catalogue import KEY_FIGURE_PROGRAMMES, TYPOLOGY_IDS
+from ..core.published.territories import Territory, TerritoryIndex
 from ..core.report import warn
 from ..core.service import AnctData
-from ..core.tables import Membership, read_memberships
-from ..core.territories import Territory, TerritoryIndex
 from ..diagnostics.profile import DENSITY_GRID, UNPLACED, key_figures, typology_figures
 from .gap_slices import slice_run
 from .i18n import tr
@@ -408,7 +408,7 @@ class FigureSource:
 
 def membership_sources(memberships: dict) -> dict:
     """{table: FigureSource} of the memberships that could be read."""
-    from ..core.tables import MEMBERSHIP_SOURCES
+    from ..core.memberships.tables import MEMBERSHIP_SOURCES
 
     return {
         key: FigureSource(
@@ -524,7 +524,7 @@ def compute_profile(
 
 def broadband_premises(builder: LayerBuilder, feedback: QgsProcessingFeedback) -> Optional[dict]:
     """Every commune's Premises (core.broadband), or None (said) when Arcep's files cannot be had."""
-    from ..core.broadband_files import national_premises
+    from ..core.building.broadband_files import national_premises
 
     try:
         return national_premises(builder, BROADBAND)
@@ -535,7 +535,7 @@ def broadband_premises(builder: LayerBuilder, feedback: QgsProcessingFeedback) -
 
 def broadband_source(builder: LayerBuilder, premises: dict) -> FigureSource:
     """The Arcep files the broadband figures come from, with the edition's date (their ``date`` column)."""
-    from ..core.catalogue import CommunePremises, FixedUrl, get_source
+    from ..core.published.catalogue import CommunePremises, FixedUrl, get_source
 
     source = get_source(BROADBAND)
     # The catalogue's france_thd: one fixed file, its companion the wired-speed file.
@@ -557,7 +557,7 @@ def broadband_figures(
     the files they come from (None when they cannot be had)."""
     import pandas as pd
 
-    from ..core.broadband import total_of
+    from ..core.published.broadband import total_of
     from ..diagnostics.profile import LEVELS
 
     premises = broadband_premises(builder, feedback)

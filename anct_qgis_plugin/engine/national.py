@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Optional
 
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-from ..core.broadband import total_of
-from ..core.catalogue import KEY_FIGURE_PROGRAMMES
 from ..core.errors import AnctError
+from ..core.memberships.tables import read_memberships
+from ..core.published.broadband import total_of
+from ..core.published.catalogue import KEY_FIGURE_PROGRAMMES
 from ..core.service import AnctData
-from ..core.tables import read_memberships
 from ..diagnostics.ranks import departement_figures, departement_ranks
 from .figures import (
     COM_CODES,
@@ -30,7 +30,7 @@ from .i18n import tr
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..core.territories import TerritoryIndex
+    from ..core.published.territories import TerritoryIndex
 
 
 def ranked_departements(index: TerritoryIndex) -> list[str]:

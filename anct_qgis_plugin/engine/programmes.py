@@ -5,9 +5,9 @@ from typing import TYPE_CHECKING
 
 from qgis.core import QgsProcessingFeedback
 
+from ..core.memberships.tables import read_memberships
+from ..core.published.table_names import PROGRAMME_TABLES
 from ..core.service import AnctData
-from ..core.table_names import PROGRAMME_TABLES
-from ..core.tables import read_memberships
 from ..diagnostics.programmes import programme_matrix
 from .figures import commune_frame, membership_sources, source_lines
 

@@ -17,9 +17,9 @@ from qgis.core import (
 )
 
 from ..core.errors import AnctError, CancelledError
-from ..core.road_source import extent_area, fetch_sections, territory_area
+from ..core.published.territories import Territory
+from ..core.roads.road_source import extent_area, fetch_sections, territory_area
 from ..core.service import AnctData
-from ..core.territories import Territory
 from ..diagnostics.network import BACKWARD, BOTH, FORWARD, AccessLeg, TravelTimes, graph_from_vertices
 from ..diagnostics.road_profiles import BdTopoProfile, CustomProfile, OsmProfile
 from .i18n import tr

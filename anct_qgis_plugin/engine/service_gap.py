@@ -33,8 +33,8 @@ from qgis.core import (
 from ..compat import FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POINT, WKB_NOGEOMETRY, is_metres
 from ..core.errors import AnctError, CancelledError
 from ..core.memory import cyclic_gc_paused
+from ..core.published.territories import METROPOLE_CRS, OVERSEAS_BOXES, Territory, crs_for_lonlat, crs_zones
 from ..core.service import AnctData
-from ..core.territories import METROPOLE_CRS, OVERSEAS_BOXES, Territory, crs_for_lonlat, crs_zones
 from ..diagnostics.gap import SUMMARY_COLUMNS, facility_kind, road_gap, straight_gap, summarise
 from ..diagnostics.nearest import NearestIndex, ZonedNearestIndex
 from ..diagnostics.vocabulary import DEFAULT_KINDS

@@ -5,11 +5,11 @@ import time
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from ..core.catalogue import LICENCE, SOURCES, THEMES
-from ..core.fetcher import copy_age
-from ..core.observatoire_indicators import CURATED
-from ..core.status import ABSENT, FRESH, OFFLINE, STALE
-from ..core.territories import normalise
+from ..core.checks.status import ABSENT, FRESH, OFFLINE, STALE
+from ..core.published.catalogue import LICENCE, SOURCES, THEMES
+from ..core.published.observatoire_indicators import CURATED
+from ..core.published.territories import normalise
+from ..core.travel.fetcher import copy_age
 from .i18n import tr
 from .sizes import human_size
 

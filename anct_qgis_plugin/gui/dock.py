@@ -22,13 +22,13 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..compat import MESSAGE_CRITICAL, MESSAGE_INFO, MESSAGE_WARNING
-from ..core.catalogue import get_source
+from ..core.building.indicator_layer import OUTLINES
+from ..core.building.indicator_style import style_indicator
 from ..core.errors import AnctError
-from ..core.indicator_layer import OUTLINES
-from ..core.indicator_style import style_indicator
+from ..core.published.catalogue import get_source
 from ..core.report import LOG_TAG
 from ..core.service import AnctData
-from ..core.settings import GROUP, read_setting, write_setting
+from ..core.travel.settings import GROUP, read_setting, write_setting
 from ..resources_paths import GUIDE_URL, guide_path
 from .catalogue_tree import CatalogueTree
 from .commune_card import CommuneCardDialog

@@ -5,7 +5,7 @@ reopens with its data. The GeoPackage lies beside the saved project (``<project>
 else (no saved project, or its folder cannot be written) in the data folder of the settings
 (Options; Documents/ANCT Territoires by default); when the project is saved, the layers of the
 data folder move beside it (move_beside_project), so that the project moves with its folder.
-Each load writes a new table (core/gpkg_store.py), in the load task's thread (write_built),
+Each load writes a new table (core/storage/gpkg_store.py), in the load task's thread (write_built),
 and the layer it replaces, and its table, go only after that write succeeded (add_to_project, in
 the main thread).
 """
@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from qgis.core import QgsDataProvider, QgsProject, QgsReadWriteContext, QgsVectorLayer
 
+from ..core.building.provenance import apply_provenance, layer_metadata
 from ..core.errors import AnctError, StorageError
-from ..core.gpkg_store import drop_table, write_new_table
 from ..core.i18n import tr
-from ..core.presentation import apply_presentation, drawing_rank
-from ..core.provenance import apply_provenance, layer_metadata
-from ..core.settings import default_data_dir, read_setting, ui_language
+from ..core.published.presentation import apply_presentation, drawing_rank
+from ..core.storage.gpkg_store import drop_table, write_new_table
+from ..core.travel.settings import default_data_dir, read_setting, ui_language
 from ..resources_paths import resource_path
 
 

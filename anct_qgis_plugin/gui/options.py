@@ -17,13 +17,19 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..compat import MESSAGE_WARNING
-from ..core.auth import store_basic_credentials
-from ..core.cache import Cache
 from ..core.errors import AnctError
-from ..core.http import describe_proxy
-from ..core.mirror import split_userinfo
-from ..core.observatoire_indicators import CURATED
-from ..core.settings import default_cache_dir, default_data_dir, load_config, overridden_by_environment, write_setting
+from ..core.published.observatoire_indicators import CURATED
+from ..core.travel.auth import store_basic_credentials
+from ..core.travel.cache import Cache
+from ..core.travel.http import describe_proxy
+from ..core.travel.mirror import split_userinfo
+from ..core.travel.settings import (
+    default_cache_dir,
+    default_data_dir,
+    load_config,
+    overridden_by_environment,
+    write_setting,
+)
 from ..resources_paths import resource_path
 from .i18n import tr
 from .sizes import human_size

@@ -1,8 +1,8 @@
 """The one message of a whole load: what came and from where (the network, the mirror, the cache
 and its age), what came empty, what did not come and why."""
 
-from ..core.catalogue import get_source
-from ..core.fetcher import copy_age
+from ..core.published.catalogue import get_source
+from ..core.travel.fetcher import copy_age
 from .i18n import tr
 
 

@@ -10,8 +10,8 @@ from qgis.core import QgsFeedback, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
 
 from ..compat import TASK_FLAGS
-from ..core.catalogue import get_source
 from ..core.errors import AnctError, CancelledError, DownloadError, NotPublishedError, TerritoryError
+from ..core.published.catalogue import get_source
 from .i18n import tr
 from .layer_loading import data_paths, write_built
 from .sizes import transfer_size
@@ -194,8 +194,8 @@ class IndicatorTask(AnctTask):
         self.written, self.unwritten = [], {}
 
     def work(self, feedback):
-        from ..core.indicator_layer import IndicatorRequest
-        from ..core.observatoire import parse_indicator
+        from ..core.building.indicator_layer import IndicatorRequest
+        from ..core.published.observatoire import parse_indicator
 
         request = IndicatorRequest(parse_indicator(self.indicator_id), self.level, self.territory)
         result = self.data.indicator_layer(request, feedback)
@@ -244,7 +244,7 @@ class PackTask(AnctTask):
         self.entries = []
 
     def work(self, feedback):
-        from ..core.pack import write_pack
+        from ..core.storage.pack import write_pack
 
         try:
             self.entries = write_pack(

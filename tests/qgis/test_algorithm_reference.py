@@ -71,7 +71,7 @@ def test_every_output_is_named_in_the_help_pages_and_the_readme(provider, langua
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_fetch_layer_help_lists_every_catalogue_layer(language):
-    from anct_qgis_plugin.core.catalogue import LAYER_IDS
+    from anct_qgis_plugin.core.published.catalogue import LAYER_IDS
     from anct_qgis_plugin.processing.support.help_pages import help_page
 
     page = help_page("fetch_layer", language)

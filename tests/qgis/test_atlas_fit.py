@@ -15,7 +15,7 @@ from anct_qgis_plugin.cartography.template import (
     text_fits,
 )
 from anct_qgis_plugin.cartography.texts import RANKED, SheetTexts
-from anct_qgis_plugin.core.territories import Territory
+from anct_qgis_plugin.core.published.territories import Territory
 
 # The 101 départements and their régions (INSEE's official geographic code, written by hand).
 REGIONS = {
@@ -150,7 +150,7 @@ def test_the_legend_fits_its_frame_with_every_layer_title(layout, language):
 
     from anct_qgis_plugin.cartography.atlas import MAIN_LAYERS
     from anct_qgis_plugin.cartography.template import legend_fits, set_legend
-    from anct_qgis_plugin.core.catalogue import get_source
+    from anct_qgis_plugin.core.published.catalogue import get_source
 
     layers = [QgsVectorLayer("Polygon?crs=EPSG:2154", get_source(key).title(language), "memory") for key in MAIN_LAYERS]
     set_legend(layout, "legend_main", layers, SheetTexts(language).words.headings["legend"])

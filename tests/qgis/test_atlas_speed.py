@@ -51,7 +51,7 @@ def test_sliced_runs_match_the_own_runs(anct_env, run_alg, feedback):  # run_alg
 def test_a_national_list_is_read_once_for_every_territory(anct_env, qgis_app, feedback, monkeypatch):
     """The atlas of France builds France services and the programme layers 101 times: the national
     CSV is read and parsed once."""
-    from anct_qgis_plugin.core import source_tables
+    from anct_qgis_plugin.core.building import source_tables
     from anct_qgis_plugin.core.service import AnctData
 
     reads = []

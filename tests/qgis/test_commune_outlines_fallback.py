@@ -7,10 +7,10 @@ import json
 import pytest
 from qgis.core import QgsVectorLayer
 
-from anct_qgis_plugin.core.commune_wfs import TYPENAME, commune_page_url, departement_pages
-from anct_qgis_plugin.core.provenance import layer_metadata
+from anct_qgis_plugin.core.building.provenance import layer_metadata
+from anct_qgis_plugin.core.checks.status import ABSENT, FRESH, OFFLINE
+from anct_qgis_plugin.core.roads.commune_wfs import TYPENAME, commune_page_url, departement_pages
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.core.status import ABSENT, FRESH, OFFLINE
 
 NATIONAL_POPULATION = {"36044": 42963, "36088": 11159}  # the fixtures' national table (ADMIN EXPRESS: 7 fewer)
 

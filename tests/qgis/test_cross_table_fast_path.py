@@ -29,7 +29,7 @@ def test_saint_maur_s_sites_from_the_cross_table_as_from_the_list(anct_env):
 
 
 def test_the_cross_table_is_parsed_once_a_session(anct_env, monkeypatch):
-    from anct_qgis_plugin.core import cross_table
+    from anct_qgis_plugin.core.memberships import cross_table
 
     reads = []
     original = cross_table.read_source_table

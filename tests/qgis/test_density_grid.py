@@ -106,7 +106,7 @@ def test_a_grid_without_its_seven_levels_is_refused_not_read_at_three(anct_env, 
 
 
 def test_a_workbook_that_unpacks_too_far_is_refused_before_it_is_parsed(anct_env, run_alg, mirror_server, monkeypatch):
-    from anct_qgis_plugin.core import parsers
+    from anct_qgis_plugin.core.published import parsers
 
     # A few hundred kB that inflate beyond the limit (a 2.9 MB workbook of 20 million rows took 5 GB).
     monkeypatch.setattr(parsers, "MAX_XLSX_UNPACKED", 4 << 20)
@@ -119,7 +119,7 @@ def test_a_workbook_that_unpacks_too_far_is_refused_before_it_is_parsed(anct_env
 
 
 def test_a_sheet_of_too_many_rows_is_refused(anct_env, run_alg, monkeypatch):
-    from anct_qgis_plugin.core import parsers
+    from anct_qgis_plugin.core.published import parsers
 
     monkeypatch.setattr(parsers, "MAX_XLSX_ROWS", 5)  # the grid sheet has 13 communes
     with pytest.raises(QgsProcessingException, match="sheet 'Maille communale' has more than 5 rows"):

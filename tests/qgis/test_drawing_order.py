@@ -1,9 +1,9 @@
-"""The order catalogue layers are drawn in, decided in one place (core/presentation.DRAWING_ORDER) and
+"""The order catalogue layers are drawn in, decided in one place (core/published/presentation.DRAWING_ORDER) and
 followed by the panel (gui/layer_loading) and the atlas's main map: points over lines over polygons,
 programmes over the administrative outlines, the fills that cover every commune last."""
 
 from anct_qgis_plugin.cartography.atlas import MAIN_LAYERS
-from anct_qgis_plugin.core.catalogue import (
+from anct_qgis_plugin.core.published.catalogue import (
     LAYER_IDS,
     PROGRAMME_LIST_IDS,
     TYPOLOGY_IDS,
@@ -12,7 +12,7 @@ from anct_qgis_plugin.core.catalogue import (
     RoadSectionLines,
     get_source,
 )
-from anct_qgis_plugin.core.presentation import DRAWING_ORDER, drawing_rank
+from anct_qgis_plugin.core.published.presentation import DRAWING_ORDER, drawing_rank
 
 ADMINISTRATIVE = ("communes", "epci", "departements", "regions")
 

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer
 
-from anct_qgis_plugin.core.cache import Cache
+from anct_qgis_plugin.core.building.layer_geometry import as_polygons
 from anct_qgis_plugin.core.errors import DownloadError, MirrorError
-from anct_qgis_plugin.core.fetcher import Fetcher
-from anct_qgis_plugin.core.http import retry_after_seconds
-from anct_qgis_plugin.core.layer_geometry import as_polygons
-from anct_qgis_plugin.core.mirror import Mirror
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.core.settings import load_config
+from anct_qgis_plugin.core.travel.cache import Cache
+from anct_qgis_plugin.core.travel.fetcher import Fetcher
+from anct_qgis_plugin.core.travel.http import retry_after_seconds
+from anct_qgis_plugin.core.travel.mirror import Mirror
+from anct_qgis_plugin.core.travel.settings import load_config
 
 FS_FILE = "liste-fs-20240801.csv"
 FS_LATEST = "datasets/r/31576dff"
@@ -199,7 +199,7 @@ def test_a_pack_into_a_missing_folder_is_a_clear_error(anct_env, run_alg, tmp_pa
 def test_pack_parts_are_unique_per_run_and_dead_runs_parts_are_swept(tmp_path):
     import os
 
-    from anct_qgis_plugin.core.pack import _part_path, sweep_stale_parts
+    from anct_qgis_plugin.core.storage.pack import _part_path, sweep_stale_parts
 
     path = str(tmp_path / "pack.gpkg")
     assert _part_path(path) != _part_path(path)

@@ -130,7 +130,7 @@ def test_a_curated_id_by_departement_and_an_export_of_no_id_are_titled_by_their_
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_help_names_every_curated_indicator_with_its_label(language):
-    from anct_qgis_plugin.core.observatoire_indicators import CURATED
+    from anct_qgis_plugin.core.published.observatoire_indicators import CURATED
     from anct_qgis_plugin.processing.support.help_pages import help_page
 
     page = help_page("fetch_indicator", language)
@@ -241,7 +241,7 @@ def test_changes_on_a_ramp_diverging_from_zero():
     from qgis.core import QgsFeature, QgsField
 
     from anct_qgis_plugin.compat import FIELD_DOUBLE
-    from anct_qgis_plugin.core.indicator_style import style_indicator
+    from anct_qgis_plugin.core.building.indicator_style import style_indicator
 
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", "evol", "memory")
     layer.dataProvider().addAttributes([QgsField("var_pop", FIELD_DOUBLE)])
@@ -264,7 +264,7 @@ def test_classes_start_at_the_smallest_value_not_at_a_null_read_as_0():
     from qgis.core import QgsFeature, QgsField
 
     from anct_qgis_plugin.compat import FIELD_DOUBLE
-    from anct_qgis_plugin.core.indicator_style import style_indicator
+    from anct_qgis_plugin.core.building.indicator_style import style_indicator
 
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", "dens", "memory")
     layer.dataProvider().addAttributes([QgsField("dens_pop", FIELD_DOUBLE)])

@@ -3,7 +3,7 @@
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
-from anct_qgis_plugin.core.catalogue import LAYER_IDS
+from anct_qgis_plugin.core.published.catalogue import LAYER_IDS
 
 # (layer, territory) -> features, from tests/fixtures/README.md
 EXPECTED = {
@@ -264,8 +264,8 @@ def test_crte_names_come_from_the_contract_list(anct_env, run_alg, mirror_server
 
 
 def test_the_crte_names_file_counts_in_the_cache_status(anct_env, run_alg):
+    from anct_qgis_plugin.core.checks.status import cached_urls
     from anct_qgis_plugin.core.service import AnctData
-    from anct_qgis_plugin.core.status import cached_urls
 
     fetch(run_alg, "crte", "36")
     data = AnctData()

@@ -14,9 +14,9 @@ from conftest import cache_files
 from qgis.core import QgsFeedback
 
 from anct_qgis_plugin.core.errors import CancelledError, DownloadError, OfflineError, ParseError
-from anct_qgis_plugin.core.fetcher import Fetcher
-from anct_qgis_plugin.core.parsers import read_csv, read_json
-from anct_qgis_plugin.core.settings import load_config
+from anct_qgis_plugin.core.published.parsers import read_csv, read_json
+from anct_qgis_plugin.core.travel.fetcher import Fetcher, content_suffix
+from anct_qgis_plugin.core.travel.settings import load_config
 
 REGIONS = "https://geo.api.gouv.fr/regions"
 
@@ -183,7 +183,7 @@ def test_purge_one_entry_and_all(anct_env):
 WRITER = """
 import sys, os
 sys.path.insert(0, {root!r})
-from anct_qgis_plugin.core.cache import Cache
+from anct_qgis_plugin.core.travel.cache import Cache
 cache = Cache({cache!r})
 for n in range(40):
     part = cache.new_part("https://example.org/x", ".txt")
@@ -195,7 +195,7 @@ for n in range(40):
 
 def test_two_processes_writing_one_entry_never_corrupt_it(tmp_path):
     """Readers only ever see a complete file whose checksum matches its manifest."""
-    from anct_qgis_plugin.core.cache import Cache, sha1_of
+    from anct_qgis_plugin.core.travel.cache import Cache, sha1_of
 
     root = str(Path(__file__).resolve().parents[2])
     writers = [
@@ -217,3 +217,16 @@ def test_two_processes_writing_one_entry_never_corrupt_it(tmp_path):
     entry = cache.lookup("https://example.org/x")
     assert sha1_of(entry.path) == entry.manifest.sha1
     assert not [p for p in tmp_path.rglob(".part-*")]
+
+
+def test_suffix_follows_content(tmp_path):
+    """Older clients got plain GeoJSON from the ZIP link: it is stored (and opened) as GeoJSON."""
+
+    def write(name, content):
+        path = tmp_path / name
+        path.write_bytes(content)
+        return str(path)
+
+    assert content_suffix(write("a", b' {"type": "FeatureCollection", "features": []}'), ".zip") == ".geojson"
+    assert content_suffix(write("b", b"PK\x03\x04"), ".dat") == ".zip"
+    assert content_suffix(write("c", b"a;b\n"), ".csv") == ".csv"

@@ -152,7 +152,7 @@ def test_a_share_above_zero_is_not_written_as_zero():
 def test_a_programme_whose_communes_have_no_outline_stays_listed(anct_env, mirror_server, qgis_app, feedback):
     """Bourges's two cités éducatives, with Cher's outlines missing: features without geometry,
     named in the warning and the metadata, not dropped."""
-    from anct_qgis_plugin.core.provenance import apply_provenance
+    from anct_qgis_plugin.core.building.provenance import apply_provenance
     from anct_qgis_plugin.core.service import AnctData
 
     cher_outlines_missing(mirror_server)

@@ -5,7 +5,7 @@ commune table, former codes counted for today's commune."""
 import pytest
 from qgis.core import QgsVectorLayer
 
-from anct_qgis_plugin.core.broadband import Premises, total
+from anct_qgis_plugin.core.published.broadband import Premises, total
 from anct_qgis_plugin.core.service import AnctData
 
 
@@ -69,7 +69,7 @@ def test_the_profile_without_the_arcep_files_says_so(anct_env, run_alg, mirror_s
 
 
 def test_a_later_card_answers_from_the_parsed_counts(anct_env, monkeypatch):
-    from anct_qgis_plugin.core import broadband_files
+    from anct_qgis_plugin.core.building import broadband_files
 
     reads = []
     original = broadband_files.read_premises

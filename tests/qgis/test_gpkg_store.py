@@ -5,7 +5,7 @@ import sqlite3
 from osgeo import gdal
 from qgis.core import QgsLayerMetadata, QgsVectorLayer
 
-from anct_qgis_plugin.core.gpkg_store import write_new_table
+from anct_qgis_plugin.core.storage.gpkg_store import write_new_table
 
 
 def test_a_second_copy_of_a_layer_takes_its_identifier_without_a_constraint_error(tmp_path):

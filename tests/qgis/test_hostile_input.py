@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsSettings
 
+from anct_qgis_plugin.core.checks.source_check import CHECKED_SOURCES, check_source
 from anct_qgis_plugin.core.errors import DownloadError
-from anct_qgis_plugin.core.fetcher import Fetcher
-from anct_qgis_plugin.core.http import RATE_LIMIT_GIVE_UP
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.core.settings import GROUP, load_config, write_setting
-from anct_qgis_plugin.core.source_check import CHECKED_SOURCES, check_source
+from anct_qgis_plugin.core.travel.fetcher import Fetcher
+from anct_qgis_plugin.core.travel.http import RATE_LIMIT_GIVE_UP
+from anct_qgis_plugin.core.travel.settings import GROUP, load_config, write_setting
 
 HIDDEN = "H1DDEN"
 VA_FILES = ("liste-va-com2024", "datasets/r/cc3a3b46")  # the Villages d'avenir list, by name and by its latest link

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from anct_qgis_plugin.core.presentation import translate_legend
+from anct_qgis_plugin.core.published.presentation import translate_legend
 
 
 def polygons():

@@ -69,7 +69,7 @@ def test_offline_without_any_quarter_says_so(anct_env, run_alg, monkeypatch):
 def test_unmapped_codes_are_named_in_log_metadata_and_pack(anct_env, run_alg, feedback, tmp_path):
     import sqlite3
 
-    from anct_qgis_plugin.core.provenance import layer_metadata
+    from anct_qgis_plugin.core.building.provenance import layer_metadata
 
     data = AnctData()
     built = data.build_layer("france_services", data.resolve_territory("FR"))
@@ -167,7 +167,7 @@ def test_plain_geojson_from_the_outline_link_is_still_read(anct_env, run_alg, mi
 
 
 def test_the_earlier_four_column_qpv_list_is_read_too(anct_env, mirror_server):
-    from anct_qgis_plugin.core.tables import read_membership
+    from anct_qgis_plugin.core.memberships.tables import read_membership
 
     # One row per QPV and commune, Excel-protected codes, names of a multi-commune QPV joined by "; ".
     older = (

@@ -7,7 +7,7 @@ from qgis.core import QgsFeedback, QgsLocator, QgsLocatorContext, QgsLocatorMode
 from anct_qgis_plugin.compat import locator_data
 from anct_qgis_plugin.core import service
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.core.settings import load_config
+from anct_qgis_plugin.core.travel.settings import load_config
 from anct_qgis_plugin.gui.locator import AnctLocatorFilter
 
 

@@ -2,9 +2,9 @@
 
 from qgis.core import QgsSettings
 
-from anct_qgis_plugin.core.cache import Cache
-from anct_qgis_plugin.core.fetcher import Fetcher
-from anct_qgis_plugin.core.settings import GROUP, load_config
+from anct_qgis_plugin.core.travel.cache import Cache
+from anct_qgis_plugin.core.travel.fetcher import Fetcher
+from anct_qgis_plugin.core.travel.settings import GROUP, load_config
 from anct_qgis_plugin.gui.options import AnctOptionsFactory
 
 

@@ -1,4 +1,4 @@
-"""Outline layers kept for the session (core/outline_cache.py): built once per version of their
+"""Outline layers kept for the session (core/building/outline_cache.py): built once per version of their
 files, built again when a file changes, and a copy for each caller."""
 
 import json
@@ -6,9 +6,9 @@ from pathlib import Path
 
 from qgis.core import QgsGeometry
 
-from anct_qgis_plugin.core import layers
-from anct_qgis_plugin.core.catalogue import NativeGeometry
-from anct_qgis_plugin.core.layers import LayerBuilder
+from anct_qgis_plugin.core.building import layers
+from anct_qgis_plugin.core.building.layers import LayerBuilder
+from anct_qgis_plugin.core.published.catalogue import NativeGeometry
 from anct_qgis_plugin.core.service import AnctData
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mirror" / "geo.api.gouv.fr"

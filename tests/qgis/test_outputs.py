@@ -126,8 +126,8 @@ def test_a_failed_download_kept_by_the_fetcher_holds_no_frame(anct_env, mirror_s
     import weakref
 
     from anct_qgis_plugin.core.errors import NotPublishedError
-    from anct_qgis_plugin.core.fetcher import Fetcher
-    from anct_qgis_plugin.core.settings import load_config
+    from anct_qgis_plugin.core.travel.fetcher import Fetcher
+    from anct_qgis_plugin.core.travel.settings import load_config
 
     fetcher = Fetcher(load_config())
     url = mirror_server.url_for("example.org/not-published-yet.csv")

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from anct_qgis_plugin.core.catalogue import PACK_LAYER_IDS
+from anct_qgis_plugin.core.published.catalogue import PACK_LAYER_IDS
 
 
 def tables(path):

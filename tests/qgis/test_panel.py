@@ -234,7 +234,7 @@ def test_purge_never_removes_what_another_layer_uses(plugin):
     assert dock.tree.items["communes"].text(2) != "not cached"  # the outlines the communes layer reads stay
     dock.tree.set_checked(["qpv"])
     dock.purge_button.click()
-    from anct_qgis_plugin.core.catalogue import QPV_LIST
+    from anct_qgis_plugin.core.published.catalogue import QPV_LIST
 
     assert dock.data.fetcher.cache.lookup(QPV_LIST.locator.api_url) is not None  # the QPV list's document stays
 

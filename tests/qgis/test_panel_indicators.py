@@ -4,7 +4,7 @@ label, unit and theme; one loaded in the background for the chosen territory at 
 
 from qgis.core import Qgis, QgsProject, QgsRuleBasedRenderer
 
-from anct_qgis_plugin.core.observatoire_indicators import CURATED
+from anct_qgis_plugin.core.published.observatoire_indicators import CURATED
 from tests.qgis.test_panel import messages, plugin, wait_until  # noqa: F401 (plugin: the fixture)
 
 DENSITY = "insee_rp_hist_1968.dens_pop"

@@ -13,7 +13,7 @@ import pytest
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
 
-from anct_qgis_plugin.core import gpkg_store
+from anct_qgis_plugin.core.storage import gpkg_store
 from tests.qgis.test_panel import load, messages, plugin, wait_until  # noqa: F401 (plugin: the fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,11 +180,11 @@ from qgis.core import QgsApplication, QgsProject
 app = QgsApplication([], False)
 app.initQgis()
 sys.path.insert(0, {root!r})
-from anct_qgis_plugin.core.layer_geometry import memory_layer
-from anct_qgis_plugin.core.layer_info import BuiltLayer, SourceInfo
-from anct_qgis_plugin.core.territories import Territory
+from anct_qgis_plugin.core.building.layer_geometry import memory_layer
+from anct_qgis_plugin.core.building.layer_info import BuiltLayer, SourceInfo
+from anct_qgis_plugin.core.published.territories import Territory
 from anct_qgis_plugin.gui.layer_loading import data_paths, write_built
-from anct_qgis_plugin.core.gpkg_store import drop_table
+from anct_qgis_plugin.core.storage.gpkg_store import drop_table
 from qgis.core import QgsFeature, QgsFields, QgsField, QgsGeometry, QgsPointXY, QgsWkbTypes
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant

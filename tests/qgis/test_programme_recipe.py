@@ -9,8 +9,8 @@ import pandas as pd
 
 from anct_qgis_plugin.cartography.atlas import MAIN_LAYERS
 from anct_qgis_plugin.cartography.texts import SheetTexts
-from anct_qgis_plugin.core.catalogue import KEY_FIGURE_PROGRAMMES, PROGRAMME_LIST_IDS, SOURCES
-from anct_qgis_plugin.core.presentation import DRAWING_ORDER
+from anct_qgis_plugin.core.published.catalogue import KEY_FIGURE_PROGRAMMES, PROGRAMME_LIST_IDS, SOURCES
+from anct_qgis_plugin.core.published.presentation import DRAWING_ORDER
 from anct_qgis_plugin.diagnostics.profile import key_figures
 from anct_qgis_plugin.engine.figures import ATLAS_TABLES, PROFILE_TABLES
 
@@ -24,7 +24,7 @@ def test_every_programme_has_its_colour_style_and_place():
     for layer_id in PROGRAMME_LIST_IDS:
         assert layer_id in make_styles.PROGRAMMES, f"{layer_id}: a colour in scripts/make_styles.py PROGRAMMES"
         assert layer_id in make_styles.STYLES, f"{layer_id}: a line in scripts/make_styles.py STYLES"
-        assert layer_id in DRAWING_ORDER, f"{layer_id}: a place in core/presentation.py DRAWING_ORDER"
+        assert layer_id in DRAWING_ORDER, f"{layer_id}: a place in core/published/presentation.py DRAWING_ORDER"
         assert (ROOT / "resources" / "styles" / f"{layer_id}.qml").exists(), f"{layer_id}: run make_styles.py"
 
 

@@ -4,7 +4,7 @@ cross-table only."""
 
 from qgis.core import QgsVectorLayer
 
-from anct_qgis_plugin.core.groupements import repaired_text
+from anct_qgis_plugin.core.published.groupements import repaired_text
 from anct_qgis_plugin.core.service import AnctData
 
 

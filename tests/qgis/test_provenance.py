@@ -2,7 +2,7 @@
 
 from qgis.core import QgsProcessingContext, QgsProject
 
-from anct_qgis_plugin.core.provenance import apply_provenance
+from anct_qgis_plugin.core.building.provenance import apply_provenance
 from anct_qgis_plugin.core.service import AnctData
 from anct_qgis_plugin.processing.support.post_processing import LoadedLayerPostProcessor
 

@@ -7,7 +7,7 @@ import pytest
 from loopback import ForwardProxy
 from qgis.core import QgsSettings
 
-from anct_qgis_plugin.core.http import describe_proxy, qgis_proxies
+from anct_qgis_plugin.core.travel.http import describe_proxy, qgis_proxies
 
 PROXY_KEYS = (
     "proxy/proxyEnabled",
@@ -102,7 +102,7 @@ def test_proxy_credentials_from_the_qgis_authentication_database(
 
 
 def test_the_qgis_no_proxy_list_is_honoured(qgis_proxy, mirror_server):
-    from anct_qgis_plugin.core.http import qgis_proxy_excluded
+    from anct_qgis_plugin.core.travel.http import qgis_proxy_excluded
 
     with ForwardProxy(mirror_server.address) as proxy:
         qgis_proxy(proxy)

@@ -8,10 +8,10 @@ import datetime
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from anct_qgis_plugin.core.catalogue import get_source
-from anct_qgis_plugin.core.editions import candidate_urls
+from anct_qgis_plugin.core.published.catalogue import get_source
+from anct_qgis_plugin.core.published.editions import candidate_urls
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.core.settings import load_config
+from anct_qgis_plugin.core.travel.settings import load_config
 
 FABT_LINK = "datasets/r/309049b4"
 
@@ -39,7 +39,7 @@ def test_frr_follows_the_calendar_not_a_frozen_year(anct_env):
 
 
 def test_the_qpv_figures_read_the_list_of_the_newest_cog(anct_env):
-    from anct_qgis_plugin.core.tables import read_membership
+    from anct_qgis_plugin.core.memberships.tables import read_membership
 
     # Both listeqp2024-cog2024 and -cog2025 are published: the newer COG is read (not "several files fit").
     builder = AnctData().builder()

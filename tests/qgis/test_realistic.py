@@ -4,7 +4,7 @@ import pytest
 
 from anct_qgis_plugin.core import service
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.core.settings import load_config
+from anct_qgis_plugin.core.travel.settings import load_config
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_france_services_of_paris_and_bouches_du_rhone_by_arrondissement(real_da
 
 
 def test_memberships_count_every_site_once(real_data):
-    from anct_qgis_plugin.core.tables import read_membership
+    from anct_qgis_plugin.core.memberships.tables import read_membership
 
     builder = real_data.builder()
     membership = read_membership(builder, "france_services", builder.index.country())
@@ -102,7 +102,7 @@ def test_mobile_sites_of_calvados_from_the_arcep_extract(real_data):
 
 
 def test_sources_of_the_shared_mirror_are_all_checked(real_data):
-    from anct_qgis_plugin.core.source_check import CHECKED_SOURCES, check_sources
+    from anct_qgis_plugin.core.checks.source_check import CHECKED_SOURCES, check_sources
 
     checks = {check.source_id: check for check in check_sources(real_data.builder(), "36")}
     assert set(checks) == {source.id for source in CHECKED_SOURCES}
@@ -164,7 +164,7 @@ def test_indre_has_six_density_levels_read_from_dens7(real_data):
 
 
 def test_more_programmes_on_the_real_lists(real_data):
-    from anct_qgis_plugin.core.tables import read_membership
+    from anct_qgis_plugin.core.memberships.tables import read_membership
 
     builder = real_data.builder()
     country = builder.index.country()

@@ -7,8 +7,8 @@ from conftest import cache_files
 from qgis.core import QgsProcessingException
 from wfs_roads import ROUTE_PREFIX, RoadWfs, section
 
-from anct_qgis_plugin.core import road_network
-from anct_qgis_plugin.core.cache import Cache
+from anct_qgis_plugin.core.roads import road_network
+from anct_qgis_plugin.core.travel.cache import Cache
 
 X, Y = 600087.0, 6633758.0  # Châteauroux (36044), Lambert-93
 STEP = 2000.0
@@ -338,7 +338,7 @@ def test_a_preset_without_its_fields_is_a_clear_error(anct_env, run_alg):
 
 
 def test_the_catalogue_layer_knows_its_cache_and_purges_only_its_pages(anct_env):
-    from anct_qgis_plugin.core.presentation import apply_presentation
+    from anct_qgis_plugin.core.published.presentation import apply_presentation
     from anct_qgis_plugin.core.service import AnctData
 
     data = AnctData()
@@ -364,8 +364,8 @@ def test_the_catalogue_layer_knows_its_cache_and_purges_only_its_pages(anct_env)
 
 def indexed_pages(territory):
     """The URLs the territory's cache index lists, without the index itself."""
+    from anct_qgis_plugin.core.checks.status import cached_urls
     from anct_qgis_plugin.core.service import AnctData
-    from anct_qgis_plugin.core.status import cached_urls
 
     return cached_urls(AnctData().fetcher, "road_network", territory)[1:]
 

@@ -14,7 +14,7 @@ from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessi
 from wfs_roads import ROUTE_PREFIX, RoadWfs
 
 from anct_qgis_plugin.compat import FIELD_DOUBLE, FIELD_STRING
-from anct_qgis_plugin.core import road_network
+from anct_qgis_plugin.core.roads import road_network
 from anct_qgis_plugin.diagnostics.road_profiles import BdTopoProfile
 from tests.qgis.test_service_gap import is_null
 

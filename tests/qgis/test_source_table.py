@@ -1,7 +1,7 @@
 """Codes of a source table arrive padded (the reader lives with the layer builder, in QGIS)."""
 
-from anct_qgis_plugin.core.catalogue import get_source
-from anct_qgis_plugin.core.source_tables import read_source_table
+from anct_qgis_plugin.core.building.source_tables import read_source_table
+from anct_qgis_plugin.core.published.catalogue import get_source
 
 
 def test_a_source_csv_gets_its_codes_padded(tmp_path):

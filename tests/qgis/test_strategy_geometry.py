@@ -6,12 +6,12 @@ import re
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem
 
-from anct_qgis_plugin.core.catalogue import get_source
-from anct_qgis_plugin.core.commune_joins import joined_layer
+from anct_qgis_plugin.core.building.commune_joins import joined_layer
+from anct_qgis_plugin.core.building.layer_info import source_info
+from anct_qgis_plugin.core.building.native_layers import dissolved_layer, native_layer
+from anct_qgis_plugin.core.building.point_layers import points_layer
 from anct_qgis_plugin.core.errors import AnctError, ParseError
-from anct_qgis_plugin.core.layer_info import source_info
-from anct_qgis_plugin.core.native_layers import dissolved_layer, native_layer
-from anct_qgis_plugin.core.point_layers import points_layer
+from anct_qgis_plugin.core.published.catalogue import get_source
 from anct_qgis_plugin.core.service import AnctData
 
 

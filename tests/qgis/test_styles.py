@@ -17,7 +17,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from anct_qgis_plugin.compat import FIELD_INT, FIELD_STRING
-from anct_qgis_plugin.core.catalogue import LAYER_IDS
+from anct_qgis_plugin.core.published.catalogue import LAYER_IDS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import make_styles  # noqa: E402
@@ -421,7 +421,7 @@ def test_service_gap_picks_the_point_style_for_point_units(qgis_app, qgis_iface,
 
 
 def test_legends_speak_the_ui_language(qgis_app):
-    from anct_qgis_plugin.core.presentation import apply_presentation
+    from anct_qgis_plugin.core.published.presentation import apply_presentation
 
     for style, expected in (
         ("france_services", "Fixed site"),

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsVectorLayer
 
-from anct_qgis_plugin.core.catalogue import get_source
-from anct_qgis_plugin.core.parsers import split_values
+from anct_qgis_plugin.core.building.source_tables import read_source_table
+from anct_qgis_plugin.core.published.catalogue import get_source
+from anct_qgis_plugin.core.published.parsers import split_values
 from anct_qgis_plugin.core.service import AnctData
-from anct_qgis_plugin.core.source_tables import read_source_table
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "observatoire"
 

@@ -5,7 +5,7 @@ import zipfile
 import pytest
 
 from anct_qgis_plugin.core.errors import ParseError
-from anct_qgis_plugin.core.parsers import open_vector
+from anct_qgis_plugin.core.published.parsers import open_vector
 
 GEOJSON = (
     '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '

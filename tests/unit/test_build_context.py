@@ -2,9 +2,9 @@
 
 import pytest
 
-from anct_qgis_plugin.core.build_context import geometry_of
-from anct_qgis_plugin.core.catalogue import DissolveCommunes, JoinCommunes, get_source
+from anct_qgis_plugin.core.building.build_context import geometry_of
 from anct_qgis_plugin.core.errors import AnctError
+from anct_qgis_plugin.core.published.catalogue import DissolveCommunes, JoinCommunes, get_source
 
 
 def test_the_geometry_of_the_kind_asked_is_the_entrys_own():

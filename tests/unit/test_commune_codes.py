@@ -1,6 +1,6 @@
 """Codes of every vintage count for today's commune; what maps to nothing is counted."""
 
-from anct_qgis_plugin.core.commune_codes import CodeTally, CommuneCodes, padded_code, padded_departement
+from anct_qgis_plugin.core.published.commune_codes import CodeTally, CommuneCodes, padded_code, padded_departement
 
 ASSOCIATED = [  # real entries of geo.api.gouv.fr/communes_associees_deleguees
     {"code": "93059", "nom": "Pierrefitte-sur-Seine", "type": "commune-deleguee", "chefLieu": "93066"},

@@ -100,7 +100,7 @@ def test_summary_by_level_with_unreachable_units():
 
 
 def test_zoned_index_matches_within_each_zone_only():
-    from anct_qgis_plugin.core.territories import crs_zones
+    from anct_qgis_plugin.core.published.territories import crs_zones
     from anct_qgis_plugin.diagnostics.nearest import ZonedNearestIndex
 
     projected = []

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from anct_qgis_plugin.core.catalogue import YearlyUrl
-from anct_qgis_plugin.core.editions import Quarter, Year, candidate_urls, editions_back
 from anct_qgis_plugin.core.errors import CatalogueError
+from anct_qgis_plugin.core.published.catalogue import YearlyUrl
+from anct_qgis_plugin.core.published.editions import Quarter, Year, candidate_urls, editions_back
 
 
 def test_current_quarter_and_looking_back_across_years():

@@ -2,9 +2,9 @@
 
 import pytest
 
-from anct_qgis_plugin.core.catalogue import QPV_LIST, get_source
-from anct_qgis_plugin.core.datagouv import name_date, resource_source_date, select_resource
 from anct_qgis_plugin.core.errors import CatalogueError
+from anct_qgis_plugin.core.published.catalogue import QPV_LIST, get_source
+from anct_qgis_plugin.core.published.datagouv import name_date, resource_source_date, select_resource
 
 STATIC = "https://static.data.gouv.fr/resources"
 QPV_TITLE = "Perimètre des quartiers prioritaires de la politique de la ville 2024 (format {})"

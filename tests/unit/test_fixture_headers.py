@@ -133,7 +133,7 @@ LIVE = {
     "geo_regions_epcis": (("nom", "code"), SHARED),
     "wfs": (("code_insee", "nom_officiel", "code_insee_de_la_region"), SHARED + "; data-sources.md (ADMIN EXPRESS 4)"),
     # ADMINEXPRESS-COG-CARTO.LATEST:commune: the attribute list a public WFS client's preset for this layer
-    # names (core/commune_wfs.py), in its order.
+    # names (core/roads/commune_wfs.py), in its order.
     # The Observatoire's download API: `codgeo;libgeo[;an][;sexe];<indic>` (CSV answer), the XLSX answer's
     # sheet Data the same below its title rows (../shared/docs/observatoire.md 1.2-1.3, from mednum-cli @
     # 525661ab and territoire-portrait @ 90b40441; the XLSX from Hassan60200/Projet_m-moire_IA @ feadffd3).
@@ -157,7 +157,7 @@ LIVE = {
             "statut",
             "codes_siren_des_epci",
         ),
-        "data-sources.md (ADMIN EXPRESS 4); a public WFS client's preset for this layer (core/commune_wfs.py)",
+        "data-sources.md (ADMIN EXPRESS 4); a public WFS client's preset for this layer (core/roads/commune_wfs.py)",
     ),
 }
 

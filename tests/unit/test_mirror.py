@@ -3,7 +3,7 @@
 import pytest
 
 from anct_qgis_plugin.core.errors import MirrorError
-from anct_qgis_plugin.core.mirror import Mirror, mirror_relative_path
+from anct_qgis_plugin.core.travel.mirror import Mirror, mirror_relative_path
 
 
 @pytest.mark.parametrize(

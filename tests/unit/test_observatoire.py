@@ -2,7 +2,7 @@
 
 import pytest
 
-from anct_qgis_plugin.core.observatoire import IndicatorError, parse_indicator, read_indicator
+from anct_qgis_plugin.core.published.observatoire import IndicatorError, parse_indicator, read_indicator
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_an_html_page_or_another_table_is_named(tmp_path):
 
 
 def test_the_curated_list_is_ids_with_both_languages_unit_and_theme():
-    from anct_qgis_plugin.core.observatoire_indicators import CURATED, THEMES, curated
+    from anct_qgis_plugin.core.published.observatoire_indicators import CURATED, THEMES, curated
 
     for entry in CURATED:
         assert str(parse_indicator(entry.id)) == entry.id and curated(entry.id) is entry

@@ -5,9 +5,8 @@ import zipfile
 import pytest
 
 from anct_qgis_plugin.core.errors import ParseError
-from anct_qgis_plugin.core.parsers import (
+from anct_qgis_plugin.core.published.parsers import (
     clean_cell,
-    content_suffix,
     iso_date,
     read_csv,
     read_json,
@@ -101,20 +100,6 @@ def test_invalid_json(tmp_path):
         read_json(write(tmp_path, "x.json", '{"resources": ['), "dataset")
 
 
-GEOJSON = (
-    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
-    '{"code_qp": "QN03601M", "insee_com": "36044"}, "geometry": {"type": "Point", '
-    '"coordinates": [1.69, 46.81]}}]}'
-)
-
-
-def test_suffix_follows_content(tmp_path):
-    """Older clients got plain GeoJSON from the ZIP link: it is stored (and opened) as GeoJSON."""
-    assert content_suffix(write(tmp_path, "a", GEOJSON), ".zip") == ".geojson"
-    assert content_suffix(write(tmp_path, "b", b"PK\x03\x04"), ".dat") == ".zip"
-    assert content_suffix(write(tmp_path, "c", "a;b\n"), ".csv") == ".csv"
-
-
 def test_line_breaks_inside_quoted_cells_are_kept(tmp_path):
     path = write(
         tmp_path,
@@ -137,7 +122,7 @@ def test_live_qpv_list_shape_trailing_empty_columns(tmp_path):
 
 
 def test_zip_member_chosen_by_name_whatever_the_order(tmp_path):
-    from anct_qgis_plugin.core.parsers import ogr_uri
+    from anct_qgis_plugin.core.published.parsers import ogr_uri
 
     for order in ((0, 1), (1, 0)):
         names = [

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from anct_qgis_plugin.core.errors import ParseError
-from anct_qgis_plugin.core.road_network import Box, check_page, page_url
-from anct_qgis_plugin.core.road_sections import SectionReader
+from anct_qgis_plugin.core.roads.road_network import Box, check_page, page_url
+from anct_qgis_plugin.core.roads.road_sections import SectionReader
 from anct_qgis_plugin.diagnostics.network import BACKWARD, BOTH, FORWARD
 from anct_qgis_plugin.diagnostics.road_profiles import BdTopoProfile, CustomProfile, OsmProfile, osm_speed
 

@@ -63,8 +63,8 @@ class CheckSourcesAlgorithm(AnctAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, tr("Sources failed")))
 
     def run_algorithm(self, parameters, context, feedback):
+        from ...core.checks.source_check import check_sources
         from ...core.service import AnctData
-        from ...core.source_check import check_sources
         from ..support.atomic_outputs import atomic_outputs
 
         data = AnctData()

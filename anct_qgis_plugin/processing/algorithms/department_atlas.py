@@ -22,7 +22,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 
 from ...compat import MESSAGE_INFO, NO_THREADING
 from ...core import report
-from ...core.settings import default_data_dir, read_setting
+from ...core.travel.settings import default_data_dir, read_setting
 from ..support.base import AnctAlgorithm, tr
 from ..support.gap_parameters import GapParameters
 

@@ -1,5 +1,5 @@
 """anct:fetch_indicator — an Observatoire des territoires indicator on the outlines of its places
-(the reading and the join: core/observatoire.py and core/indicator_layer.py)."""
+(the reading and the join: core/published/observatoire.py and core/building/indicator_layer.py)."""
 
 from qgis.core import (
     QgsFeature,
@@ -36,7 +36,7 @@ class FetchIndicatorAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         return tr("Fetch an Observatoire des territoires indicator")
 
     def initAlgorithm(self, config=None):
-        from ...core.observatoire_indicators import CURATED
+        from ...core.published.observatoire_indicators import CURATED
 
         self.add_help(
             QgsProcessingParameterString(self.INDICATOR, tr("Indicator (dataset.indic or map link)"), optional=True),
@@ -82,8 +82,8 @@ class FetchIndicatorAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FEATURE_COUNT, tr("Features")))
 
     def run_algorithm(self, parameters, context, feedback):
-        from ...core.indicator_layer import IndicatorRequest
-        from ...core.observatoire import parse_indicator
+        from ...core.building.indicator_layer import IndicatorRequest
+        from ...core.published.observatoire import parse_indicator
         from ...core.service import AnctData
         from ..support.atomic_outputs import atomic_outputs
         from ..support.post_processing import style_indicator_on_load

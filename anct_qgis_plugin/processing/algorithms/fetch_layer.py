@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from ...compat import FAST_INSERT, SOURCE_VECTOR_GEOMETRY
-from ...core.catalogue import LAYER_IDS, SOURCES
+from ...core.published.catalogue import LAYER_IDS, SOURCES
 from ..support.base import AnctAlgorithm, tr
 from ..support.territory_parameters import TerritoryCrsParameters
 

@@ -59,8 +59,8 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.SOURCE, tr("Source and date")))
 
     def run_algorithm(self, parameters, context, feedback):
-        from ...core.road_layer import SectionWriter
-        from ...core.road_source import fetch_sections, territory_area
+        from ...core.roads.road_layer import SectionWriter
+        from ...core.roads.road_source import fetch_sections, territory_area
         from ...core.service import AnctData
         from ...diagnostics.road_profiles import BdTopoProfile
         from ..support.atomic_outputs import atomic_outputs

@@ -2,7 +2,7 @@
 
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFileDestination
 
-from ...core.table_names import SOURCES_TABLE
+from ...core.published.table_names import SOURCES_TABLE
 from ..support.base import AnctAlgorithm, tr
 from ..support.territory_parameters import TerritoryCrsParameters
 
@@ -34,8 +34,8 @@ class FetchTerritoryPackAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.LAYERS_UNAVAILABLE, tr("Layers unavailable")))
 
     def run_algorithm(self, parameters, context, feedback):
-        from ...core.pack import write_pack
         from ...core.service import AnctData
+        from ...core.storage.pack import write_pack
 
         data = AnctData()
         territory, crs = self.read_territory_parameters(parameters, context, data, feedback)

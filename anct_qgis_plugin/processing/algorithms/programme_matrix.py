@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
-from ...core.table_names import PROGRAMME_TABLES
+from ...core.published.table_names import PROGRAMME_TABLES
 from ..support.base import AnctAlgorithm, tr
 
 

@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ...compat import FAST_INSERT, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, SOURCE_VECTOR_ANY, WKB_NOGEOMETRY
-from ...core.observatoire_indicators import CURATED
+from ...core.published.observatoire_indicators import CURATED
 from ..support.base import AnctAlgorithm, tr
 from ..support.gap_parameters import GapParameters
 
@@ -34,7 +34,7 @@ def gap_labels(measure):
 def indicator_labels(measure):
     """indicator id -> (label, unit), translated."""
     gap_population, gap_share = gap_labels(measure)
-    from ...core.catalogue import KEY_FIGURE_PROGRAMMES, get_source
+    from ...core.published.catalogue import KEY_FIGURE_PROGRAMMES, get_source
 
     programme_names = {"qpv": tr("QPV"), **{key: get_source(key).title() for key in KEY_FIGURE_PROGRAMMES}}
     labels = {
@@ -85,7 +85,7 @@ def density_labels(membership):
 
 def typology_labels(memberships):
     """Labels of the population-by-level rows of the commune typologies: the typology's title and the level."""
-    from ...core.catalogue import get_source
+    from ...core.published.catalogue import get_source
     from ...diagnostics.profile import UNPLACED, level_slug
     from ...engine.figures import TYPOLOGIES
 
@@ -144,7 +144,7 @@ class TerritoryProfileAlgorithm(GapParameters, AnctAlgorithm):
         )
 
     def run_algorithm(self, parameters, context, feedback):
-        from ...core.observatoire import parse_indicators
+        from ...core.published.observatoire import parse_indicators
         from ...core.service import AnctData
         from ...engine.national import ranked_territory_profile
         from ..support.atomic_outputs import atomic_outputs

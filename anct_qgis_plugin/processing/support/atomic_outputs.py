@@ -21,8 +21,8 @@ from qgis.core import QgsDataSourceUri, QgsProcessingException, QgsProcessingOut
 from qgis.PyQt import sip
 
 from ...compat import WKB_NOGEOMETRY
-from ...core.part_files import part_path, sweep_stale_parts
-from ...core.settings import ui_language
+from ...core.storage.part_files import part_path, sweep_stale_parts
+from ...core.travel.settings import ui_language
 
 # Files that travel with a dataset (a shapefile is several files).
 COMPANIONS = {".shp": (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"), ".gpkg": ("-wal", "-shm", "-journal")}

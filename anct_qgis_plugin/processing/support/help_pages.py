@@ -9,7 +9,7 @@ from typing import Callable, Optional
 
 from qgis.core import QgsApplication
 
-from ...core.settings import ui_language
+from ...core.travel.settings import ui_language
 from ...resources_paths import resource_path
 
 # A page names a fragment several algorithms share: <!-- include _network_parameters -->
@@ -18,7 +18,7 @@ INCLUDE = re.compile(r"<!--\s*include\s+([\w-]+)\s*-->")
 
 def _catalogue_layers(language: str) -> str:
     """Every catalogue id with its title, from the catalogue itself (a new source needs no edit here)."""
-    from ...core.catalogue import SOURCES
+    from ...core.published.catalogue import SOURCES
 
     return ", ".join(
         f"<code>{source.id}</code> ({html.escape(source.title_fr if language == 'fr' else source.title_en)})"
@@ -32,7 +32,7 @@ def _words(entry, language: str) -> str:
 
 def _observatoire_indicators(language: str) -> str:
     """The curated Observatoire ids by theme, with label and unit, from their table."""
-    from ...core.observatoire_indicators import CURATED, THEMES
+    from ...core.published.observatoire_indicators import CURATED, THEMES
 
     colon = " : " if language == "fr" else ": "  # French typography: a space before the colon
     items = []

@@ -2,10 +2,10 @@
 
 from qgis.core import QgsProcessingLayerPostProcessorInterface
 
-from ...core.indicator_style import style_indicator
-from ...core.presentation import apply_presentation
-from ...core.provenance import apply_provenance
-from ...core.settings import ui_language
+from ...core.building.indicator_style import style_indicator
+from ...core.building.provenance import apply_provenance
+from ...core.published.presentation import apply_presentation
+from ...core.travel.settings import ui_language
 from ...resources_paths import resource_path
 
 

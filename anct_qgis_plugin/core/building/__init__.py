@@ -1,0 +1,1 @@
+"""Building layers: a Source for a territory becomes a memory layer, with its provenance."""

@@ -1,0 +1,1 @@
+"""What the cache holds and whether each source still answers as expected."""

@@ -1,0 +1,1 @@
+"""Roads: the BD TOPO WFS, its pages, tiles and sections, and the road layer."""

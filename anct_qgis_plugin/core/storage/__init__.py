@@ -1,0 +1,1 @@
+"""Writing layers: packs, GeoPackage tables that others hold open, temporary files."""

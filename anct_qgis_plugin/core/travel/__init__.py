@@ -1,0 +1,1 @@
+"""How files travel: HTTP (proxy, retries, cancel), the mirror rule, the atomic cache, settings."""
