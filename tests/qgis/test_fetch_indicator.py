@@ -61,7 +61,7 @@ def by_code(layer, field):
 def test_api_csv_answer_for_communes_latest_year(anct_env, run_alg, tmp_path, feedback):
     result, layer = fetch(run_alg, tmp_path, INDICATOR="insee_rp_hist_1968.dens_pop", LEVEL="communes")
     values = by_code(layer, "dens_pop")
-    assert result["FIELD"] == "dens_pop" and layer.featureCount() == 11  # every commune of the fixture
+    assert result["FIELD"] == "dens_pop" and layer.featureCount() == 14  # every commune of the fixture
     assert values["36044"] == (1650.6, "2022") and values["36001"] == (19.8, "2022")
     # Saint-Maur's own row is empty: NULL, not the value of its delegated commune 36245, never 0.
     assert values["36202"][0] is None and values["36202"][1] == "2022"
