@@ -1457,7 +1457,7 @@
       <translation>Entrée du catalogue « {source} » : sa géométrie est de type {geometry} alors que {kind} est attendu (une erreur du catalogue de l'extension : merci de la signaler).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="110" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="112" />
       <source>Column '{column}' is missing in {file} (source '{source}'); columns found: {found}</source>
       <translation>Colonne '{column}' absente de {file} (source '{source}') ; colonnes trouvées : {found}</translation>
     </message>
@@ -1532,6 +1532,11 @@
       <translation>EPCI : {epci}</translation>
     </message>
     <message>
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="255" />
+      <source>EPT of the Métropole du Grand Paris: the union of their member communes ({file}, INSEE).</source>
+      <translation>EPT de la Métropole du Grand Paris : l'union de leurs communes membres ({file}, Insee).</translation>
+    </message>
+    <message>
       <location filename="../anct_qgis_plugin/core/travel/fetcher.py" line="59" />
       <source>Empty file received from {url}</source>
       <translation>Fichier vide reçu de {url}</translation>
@@ -1547,12 +1552,12 @@
       <translation>France : n.d. (l'API de téléchargement de l'Observatoire n'a pas de niveau France)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="200" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="201" />
       <source>Geography of the file: {geography}</source>
       <translation>Géographie du fichier : {geography}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="226" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="227" />
       <source>Give an indicator (dataset.indic or a map link) or a file.</source>
       <translation>Indiquez un indicateur (dataset.indic ou un lien de la carte) ou un fichier.</translation>
     </message>
@@ -1577,12 +1582,12 @@
       <translation>BD TOPO v3 de l'IGN, troncon_de_route (WFS de la Géoplateforme), téléchargée le {day}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="192" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="193" />
       <source>Id: {id} — {link}</source>
       <translation>Identifiant : {id} — {link}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="190" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="191" />
       <source>Indicator: {label}</source>
       <translation>Indicateur : {label}</translation>
     </message>
@@ -1632,7 +1637,7 @@
       <translation>Aucun territoire indiqué : utilisez FR, un code de région, de département, d'EPCI ou de commune, ou un nom.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="237" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="239" />
       <source>None of the {n} rows of the indicator (geography: {geography}) is a place of the level '{level}': choose the level of the file. Codes read: {codes}</source>
       <translation>Aucune des {n} lignes de l'indicateur (géographie : {geography}) n'est un lieu du niveau « {level} » : choisissez le niveau du fichier. Codes lus : {codes}</translation>
     </message>
@@ -1732,9 +1737,14 @@
       <translation>Source : {publisher}, {date} (téléchargée le {fetched}). Licence : {licence}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="196" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="197" />
       <source>Source: {source}</source>
       <translation>Source : {source}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="289" />
+      <source>The EPT of the Métropole du Grand Paris are left unplaced: their member communes could not be read from INSEE's ept_au_01-01-&lt;year&gt;.zip ({error}). Go online, or copy the file into the mirror.</source>
+      <translation>Les EPT de la Métropole du Grand Paris restent sans contour : leurs communes membres n'ont pas pu être lues dans le fichier ept_au_01-01-&lt;année&gt;.zip de l'Insee ({error}). Passez en ligne, ou copiez le fichier dans le miroir.</translation>
     </message>
     <message>
       <location filename="../anct_qgis_plugin/core/roads/road_network.py" line="331" />
@@ -1747,17 +1757,22 @@
       <translation>La Géoplateforme n'a renvoyé aucun tronçon de route dans {box} ({crs}) : vérifiez le territoire, ou le miroir s'il y en a un.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="94" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="95" />
       <source>The Observatoire des territoires does not know {id} at this level ({level}, nivgeo={nivgeo}): check the id on its map (the link's i= or indics=) or choose another level. ({error})</source>
       <translation>L'Observatoire des territoires ne connaît pas {id} à ce niveau ({level}, nivgeo={nivgeo}) : vérifiez l'identifiant sur sa carte (le i= ou indics= du lien) ou choisissez un autre niveau. ({error})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="160" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="161" />
       <source>The Observatoire publishes {id} for {years}, not for {year}.</source>
       <translation>L'Observatoire publie {id} pour {years}, pas pour {year}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="353" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="299" />
+      <source>The archive {file} (source '{source}') holds {n} workbooks (one expected): {names}</source>
+      <translation>L'archive {file} (source '{source}') contient {n} classeurs (un attendu) : {names}</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="386" />
       <source>The archive {file} holds {n} datasets matching '{rule}' (one expected): {names}</source>
       <translation>L'archive {file} contient {n} jeux de données correspondant à « {rule} » (un seul attendu) : {names}</translation>
     </message>
@@ -1872,12 +1887,12 @@
       <translation>Le nom d'utilisateur et le mot de passe du miroir {url} (configuration d'authentification {authcfg}) ne peuvent pas être lus : vérifiez-la dans Préférences &gt; Options &gt; Authentification.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="194" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="195" />
       <source>Unit: {unit}</source>
       <translation>Unité : {unit}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/catalogue.py" line="1050" />
+      <location filename="../anct_qgis_plugin/core/published/catalogue.py" line="1076" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -1907,7 +1922,7 @@
       <translation>un nombre entier d'au moins {minimum:g}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="88" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="90" />
       <source>binary</source>
       <translation>binaire</translation>
     </message>
@@ -2092,12 +2107,12 @@
       <translation>{error} — l'édition {edition} en cache est utilisée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="377" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="410" />
       <source>{file} (source '{source}') cannot be read as a vector layer.</source>
       <translation>{file} (source '{source}') ne peut pas être lu comme une couche vecteur.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="147" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="149" />
       <source>{file} (source '{source}') has a header but no rows.</source>
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
@@ -2112,47 +2127,52 @@
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="266" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="268" />
       <source>{file} (source '{source}') holds no table.</source>
       <translation>{file} (source « {source} ») ne contient aucun tableau.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="370" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="403" />
       <source>{file} (source '{source}') is a damaged ZIP archive.</source>
       <translation>{file} (source '{source}') est une archive ZIP endommagée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="130" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="132" />
       <source>{file} (source '{source}') is empty.</source>
       <translation>{file} (source '{source}') est vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="390" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="423" />
       <source>{file} (source '{source}') is not a non-empty JSON list.</source>
       <translation>{file} (source '{source}') n'est pas une liste JSON non vide.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="165" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="167" />
       <source>{file} (source '{source}') is not a readable XLSX workbook.</source>
       <translation>{file} (source « {source} ») n'est pas un classeur XLSX lisible.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="137" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="139" />
       <source>{file} (source '{source}') is not a valid CSV file: {error}</source>
       <translation>{file} (source '{source}') n'est pas un fichier CSV valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="326" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="359" />
       <source>{file} (source '{source}') is not valid JSON: {error}</source>
       <translation>{file} (source '{source}') n'est pas un JSON valide : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="183" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="185" />
       <source>{file} (source '{source}') unpacks to more than {mb} MB: refused (a national grid is about 13 MB). The server may have sent another file.</source>
       <translation>{file} (source '{source}') se décompresse en plus de {mb} Mo : refusé (une grille nationale fait environ 13 Mo). Le serveur a peut-être envoyé un autre fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="236" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="309" />
+      <source>{file} (source '{source}') unpacks to more than {mb} MB: refused.</source>
+      <translation>{file} (source '{source}') dépasse {mb} Mo une fois décompressé : refusé.</translation>
+    </message>
+    <message>
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="238" />
       <source>{file} (source '{source}'): sheet '{sheet}' has more than {n} rows: refused.</source>
       <translation>{file} (source '{source}') : la feuille « {sheet} » a plus de {n} lignes : refusée.</translation>
     </message>
@@ -2177,7 +2197,7 @@
       <translation>{file} n'est ni une réponse de l'API de l'Observatoire (codgeo;libgeo;…) ni un export de sa carte (Code;Libellé;…) : il commence par {found}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="87" />
+      <location filename="../anct_qgis_plugin/core/published/parsers.py" line="89" />
       <source>{file} is not a text file ({kind}): the server may have sent it compressed without saying so.</source>
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
@@ -2237,7 +2257,7 @@
       <translation>{n} min</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="204" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="205" />
       <source>{n} places not classified (-9999 in the file): NULL.</source>
       <translation>{n} lieux non classés (-9999 dans le fichier) : NULL.</translation>
     </message>
@@ -2252,7 +2272,7 @@
       <translation>{n} tronçons de route sans géométrie linéaire écartés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="202" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="203" />
       <source>{n} values missing or secret: NULL (n.d.), never 0.</source>
       <translation>{n} valeurs manquantes ou secrètes : NULL (n.d.), jamais 0.</translation>
     </message>
@@ -2357,7 +2377,7 @@
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="254" />
+      <location filename="../anct_qgis_plugin/core/building/indicator_layer.py" line="266" />
       <source>{title}: {n} rows match no place of the level '{level}' (left out): {codes}</source>
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>

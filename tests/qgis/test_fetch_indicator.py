@@ -61,7 +61,7 @@ def by_code(layer, field):
 def test_api_csv_answer_for_communes_latest_year(anct_env, run_alg, tmp_path, feedback):
     result, layer = fetch(run_alg, tmp_path, INDICATOR="insee_rp_hist_1968.dens_pop", LEVEL="communes")
     values = by_code(layer, "dens_pop")
-    assert result["FIELD"] == "dens_pop" and layer.featureCount() == 11  # every commune of the fixture
+    assert result["FIELD"] == "dens_pop" and layer.featureCount() == 14  # every commune of the fixture
     assert values["36044"] == (1650.6, "2022") and values["36001"] == (19.8, "2022")
     # Saint-Maur's own row is empty: NULL, not the value of its delegated commune 36245, never 0.
     assert values["36202"][0] is None and values["36202"][1] == "2022"
@@ -182,6 +182,66 @@ def test_map_csv_export_of_epci_names_the_ept(anct_env, run_alg, tmp_path, feedb
     assert result["UNMAPPED"] == 2 and any("200057941" in w and "75056" in w for w in feedback.warnings)
 
 
+def _area_of_communes(codes, crs):
+    """The summed area of fixture communes (geo.api's outlines of Seine-Saint-Denis) in ``crs``."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+
+    mirror = FILES.parent / "mirror" / "geo.api.gouv.fr"
+    source = QgsVectorLayer(str(mirror / "communes@codeDepartement=93&format=geojson&geometry=contour"), "93", "ogr")
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
+    total = 0.0
+    for feature in source.getFeatures():
+        if feature["code"] in codes:
+            geometry = feature.geometry()
+            geometry.transform(transform)
+            total += geometry.area()
+    return total
+
+
+def test_ept_of_an_epci_ept_export_are_drawn_from_their_communes(anct_env, run_alg, tmp_path, feedback, mirror_server):
+    result, layer = fetch(run_alg, tmp_path, FILE=str(FILES / "map_export_epci_ept.csv"), LEVEL="epci")
+    values = by_code(layer, result["FIELD"])
+    assert values["243600327"] == (3.0, "2021") and values["200057875"] == (19.0, "2021")
+    est_ensemble = next(f for f in layer.getFeatures() if f["code"] == "200057875")
+    assert est_ensemble["name"] == "Est Ensemble"  # LIBEPT of INSEE's file
+    # Its outline is the union of its communes the fixture draws (Bagnolet, Montreuil, Romainville): side by
+    # side, so the union's area is the sum of theirs.
+    expected = _area_of_communes({"93006", "93048", "93063"}, layer.crs())
+    assert expected > 0 and est_ensemble.geometry().area() == pytest.approx(expected, rel=1e-4)
+    # The Métropole stays as it was (no value in the export); Grand Paris Seine Ouest, whose communes have no
+    # outline here, and Paris are named.
+    assert values["200054781"] == (None, None)
+    assert result["UNMAPPED"] == 2 and any("200057974" in w and "75056" in w for w in feedback.warnings)
+    assert mirror_server.count("2510634/ept_au_01-01-2025.zip")  # 2026 is not published: 2025 read
+
+
+def test_a_plain_epci_answer_does_not_ask_for_the_ept_file(anct_env, run_alg, tmp_path, mirror_server):
+    lines = (FILES / "map_export_epci_ept.csv").read_text(encoding="utf-8-sig").splitlines()
+    plain_epci = tmp_path / "epci_only.csv"
+    plain_epci.write_text(
+        "\n".join(line for line in lines if not line.startswith(("200057875", "200057974"))), encoding="utf-8"
+    )
+    asked = mirror_server.count("ept_au_01-01")  # the server lives for the session
+    result, layer = fetch(run_alg, tmp_path, FILE=str(plain_epci), LEVEL="epci")
+    assert by_code(layer, result["FIELD"])["243600327"] == (3.0, "2021")
+    assert mirror_server.count("ept_au_01-01") == asked
+
+
+def test_without_the_ept_file_the_ept_are_unplaced_with_the_reason(
+    anct_env, run_alg, tmp_path, feedback, mirror_server, monkeypatch
+):
+    mirror_server.add_fault("ept_au_01-01-2025", "status", code=503)
+    result, layer = fetch(run_alg, tmp_path, FILE=str(FILES / "map_export_epci_ept.csv"), LEVEL="epci")
+    assert "200057875" not in by_code(layer, result["FIELD"]) and result["UNMAPPED"] == 3
+    assert any("200057875" in w and "200057974" in w and "75056" in w for w in feedback.warnings)
+    assert any("left unplaced" in w and "503" in w for w in feedback.warnings)
+    monkeypatch.setenv("ANCT_QGIS_OFFLINE", "1")  # the outlines are cached, INSEE's file is not
+    feedback.warnings.clear()
+    result, _layer = fetch(run_alg, tmp_path, FILE=str(FILES / "map_export_epci_ept.csv"), LEVEL="epci")
+    assert result["UNMAPPED"] == 3
+    assert any("left unplaced" in w and "Offline" in w for w in feedback.warnings)
+
+
 def test_a_file_at_another_level_is_refused_in_words(anct_env, run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match=r"geography: Départements\) is a place of the level 'communes'"):
         fetch(run_alg, tmp_path, FILE=str(FILES / "map_export_dep.xlsx"), LEVEL="communes")
@@ -223,18 +283,39 @@ def test_real_map_xlsx_export_density_by_departement(real_run):
     assert layer.featureCount() == 101 and values["36"] == (31.93, "2022") and values["976"] == (None, "2022")
 
 
+SHARED_EPT = Path(__file__).resolve().parents[3] / "shared" / "mirror" / "www.insee.fr/fr/statistiques/fichier/2510634"
+
+
+def _shared_mirror_has_ept_file():
+    return any(SHARED_EPT.glob("ept_au_01-01-*"))
+
+
 def test_real_map_csv_export_of_epci_and_ept(real_run, feedback):
+    if _shared_mirror_has_ept_file():
+        pytest.skip("../shared/mirror holds INSEE's EPT file: test_real_export_places_the_ept_too applies")
     result, layer = real_run(
         FILE=str(SAMPLES / "map_export_csv_epci_ept2025_tx_hstu1p_surocc_2021.csv"), LEVEL="epci", TERRITORY="FR"
     )
     field = result["FIELD"]
     values = by_code(layer, field)
     placed = [code for code, (value, year) in values.items() if year == "2021"]
-    # 1,265 SIRENs and Paris: 1,254 EPCI placed (5 of Mayotte NULL); the 11 EPT and Paris named, since the
-    # EPCI outlines (geo.api) know the Métropole du Grand Paris (NULL here), not its territories.
+    # 1,265 SIRENs and Paris: 1,254 EPCI placed (5 of Mayotte NULL); the mirror lacks INSEE's EPT file, so the
+    # 11 EPT stay unplaced (with the reason) and are named with Paris; the Métropole du Grand Paris is NULL.
     assert len(placed) == 1254 and sum(1 for code in placed if values[code][0] is None) == 5
     assert result["UNMAPPED"] == 12 and values["200054781"] == (None, None)
     assert any("200057941" in w and "75056" in w for w in feedback.warnings)
+    assert any("left unplaced" in w and "ept_au_01-01" in w for w in feedback.warnings)
+
+
+def test_real_export_places_the_ept_too(real_run):
+    if not _shared_mirror_has_ept_file():
+        pytest.skip("../shared/mirror holds no INSEE ept_au_01-01-<year>.zip (the EPT stay unplaced there)")
+    result, layer = real_run(
+        FILE=str(SAMPLES / "map_export_csv_epci_ept2025_tx_hstu1p_surocc_2021.csv"), LEVEL="epci", TERRITORY="FR"
+    )
+    values = by_code(layer, result["FIELD"])
+    placed = [code for code, (value, year) in values.items() if year == "2021"]
+    assert len(placed) == 1265 and result["UNMAPPED"] == 1  # every SIREN; Paris (75056) named
 
 
 def test_changes_on_a_ramp_diverging_from_zero():

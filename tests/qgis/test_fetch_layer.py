@@ -9,14 +9,14 @@ from anct_qgis_plugin.core.published.catalogue import LAYER_IDS
 EXPECTED = {
     ("communes", "36"): 6,
     ("communes", "reg:24"): 8,
-    ("communes", "FR"): 11,
+    ("communes", "FR"): 14,  # with three communes of Seine-Saint-Denis (the EPT fixture)
     ("communes", "36044"): 1,
     ("communes", "243600327"): 3,
     ("epci", "36"): 4,
     ("epci", "reg:24"): 6,
     ("departements", "36"): 1,
     ("departements", "reg:24"): 2,
-    ("departements", "FR"): 5,
+    ("departements", "FR"): 6,
     ("regions", "36"): 1,
     ("regions", "FR"): 4,
     # 36: five sites, one under the delegated commune 36245 (Saint-Maur), one under 36999 that maps to

@@ -108,6 +108,11 @@ LIVE = {
         SHARED + " fichier_diffusion_2025.xlsx; MobiSurvStd/MobiSurvStd@34167ace691346c9e2b0b9d385d59a2bd7f42b0a "
         "src/mobisurvstd/resources/insee_data.py; CalumRob/lusk@ee512b26 pipeline/R/classes_densite.R",
     ),
+    "ept": (
+        ("CODGEO", "LIBGEO", "EPT", "LIBEPT"),
+        "public code reading sheet Composition_communale of INSEE's ept_au_01-01-<year>.zip (skiprows=5: CODGEO, "
+        "LIBGEO, EPT, LIBEPT; stored file ids 52800168646, 24920559175, 13619351069): see tests/fixtures/README.md",
+    ),
     # Arcep's Ma connexion internet commune files, captured from the live edition 2026-03-31.
     "arcep_best_techno": (
         MCI
@@ -194,6 +199,7 @@ FILES = {
     "*GC_API_download.php@*indic=tx_chom1564*": "observatoire_tx_chom1564",
     "*GC_API_download.php@*indic=taux_pauv_m30*": "observatoire_taux_pauv",
     "*/fichier_diffusion_*.xlsx": "density",
+    "*/2510634/ept_au_01-01-*.zip": "ept",
     "data.arcep.fr/*_sites_Metropole.csv": "arcep",
     **{
         f"raw.githubusercontent.com/anct-carto/*/grilles/{grid}.csv": f"grid_{grid}"
@@ -287,6 +293,10 @@ def headers_of(path: Path, source: str) -> list[list[str]]:
     if data[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             workbook = any(name.startswith("xl/") for name in archive.namelist())  # an XLSX, whatever its name
+        if not workbook and source == "ept":  # INSEE's ZIP wrapping one workbook
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                (book,) = [name for name in archive.namelist() if name.endswith(".xlsx")]
+                data, workbook = archive.read(book), True
         return xlsx_headers(data, LIVE[source][0][0]) if workbook else zip_headers(data)
     if data.lstrip()[:1] in (b"{", b"["):
         return [json_keys(data)]

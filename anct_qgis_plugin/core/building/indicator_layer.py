@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from qgis.core import QgsFeature, QgsField, QgsFields
 
 from ...compat import FIELD_DOUBLE, FIELD_STRING, WKB_MULTIPOLYGON
-from ..errors import DownloadError, NotPublishedError
+from ..errors import AnctError, CancelledError, DownloadError, NotPublishedError
 from ..i18n import tr
 from ..published.catalogue import LICENCE, get_source
 from ..published.commune_codes import CodeTally, padded_departement
@@ -30,6 +30,7 @@ from ..published.observatoire import (
 from ..published.observatoire_indicators import curated
 from ..published.parsers import resolve_columns
 from ..report import warn
+from .ept import EptMembers, add_ept_outlines, holds_unknown_sirens, read_ept_members
 from .layer_geometry import memory_layer
 from .layer_info import SourceInfo
 
@@ -231,6 +232,7 @@ def build_indicator_layer(builder: LayerBuilder, request: IndicatorRequest) -> I
     name = _field_name(table)
     year = chosen_year(table, request.year)
     places = Places(request.level, builder.index)
+    ept, ept_warning = _ept_members(builder, table, places) if request.level == "epci" else (None, "")
     values = values_by_place(table, places)
     if not values:
         raise IndicatorError(
@@ -245,7 +247,17 @@ def build_indicator_layer(builder: LayerBuilder, request: IndicatorRequest) -> I
             )
         )
     outlines = builder.build(OUTLINES[request.level], request.territory, request.crs)
+    if ept is not None:
+        add_ept_outlines(builder, outlines.layer, ept, {code for code, _year in values}, request.territory)
+        outlines.info.urls += ept.info.urls
     info = _info(request, table, urls + outlines.info.urls, name)
+    if ept is not None:
+        info.abstract += "\n" + tr(
+            "EPT of the Métropole du Grand Paris: the union of their member communes ({file}, INSEE)."
+        ).format(file=ept.info.file_name)
+    if ept_warning:
+        info.warnings.append(ept_warning)
+        info.abstract += "\n" + ept_warning
     if fetched is not None:
         info.fetched_at, info.stale, info.source_date = fetched.fetched_at, fetched.stale, fetched.source_date
     unmapped = sorted(places.tally.unmapped)
@@ -262,6 +274,24 @@ def build_indicator_layer(builder: LayerBuilder, request: IndicatorRequest) -> I
     for message in info.warnings:
         warn(builder.feedback, message)
     return IndicatorLayer(layer, info, table, name, year, _kind(table), unmapped)
+
+
+def _ept_members(builder: LayerBuilder, table: IndicatorTable, places: Places) -> tuple[EptMembers | None, str]:
+    """INSEE's EPT membership when the answer holds SIRENs no EPCI has, its EPT then known places; without
+    the file (offline, HTTP error) the EPT stay unplaced, with the reason: (members or None, warning)."""
+    if not holds_unknown_sirens((row.code for row in table.rows), places.known):
+        return None, ""
+    try:
+        members = read_ept_members(builder)
+    except CancelledError:
+        raise
+    except AnctError as error:
+        return None, tr(
+            "The EPT of the Métropole du Grand Paris are left unplaced: their member communes could not be "
+            "read from INSEE's ept_au_01-01-<year>.zip ({error}). Go online, or copy the file into the mirror."
+        ).format(error=error)
+    places.known |= set(members.communes)
+    return members, ""
 
 
 def _joined(

@@ -1030,6 +1030,32 @@ CROSS_TABLE = Source(
     abstract_en="The ids of every ANCT programme, one row per commune.",
 )
 
+# A table, not a layer: the member communes of the 11 établissements publics territoriaux (EPT, SIREN
+# 2000…) of the Métropole du Grand Paris, which geo.api.gouv.fr draws no outline for (its communes carry the
+# Métropole's SIREN). INSEE publishes them each year on insee.fr/fr/information/2510634 as
+# 2510634/ept_au_01-01-<YYYY>.zip (the 2023 edition was a plain .xlsx), a ZIP holding EPT_au_01-01-<YYYY>.xlsx:
+# sheet "Composition_communale", 5 title rows above CODGEO, LIBGEO, EPT, LIBEPT (rows "Sans objet" are in no
+# EPT), and sheet "EPT" (EPT, LIBEPT, NB_COM). Evidence: public code (stored file ids 52800168646 and
+# 24920559175 of the search index) downloads ept_au_01-01-2026.zip, reads sheet "Composition_communale" with
+# skiprows=5 and keeps CODGEO, EPT, LIBEPT (and LIBGEO, dropping LIBEPT "Sans objet"); another (13619351069)
+# reads ept_au_01-01-2023.xlsx, sheets "Composition_communale" (CODGEO, EPT) and "EPT" (EPT, LIBEPT, NB_COM).
+EPT_MEMBERS = Source(
+    id="ept_communes",
+    title_fr="Composition communale des EPT (Métropole du Grand Paris)",
+    title_en="Member communes of the EPT (Métropole du Grand Paris)",
+    theme="referentiels",
+    locator=YearlyUrl("https://www.insee.fr/fr/statistiques/fichier/2510634/ept_au_01-01-{year}.zip", suffix=".zip"),
+    reader="xlsx",
+    geometry=None,
+    columns={"CODGEO": ("CODGEO",), "EPT": ("EPT",), "LIBEPT": ("LIBEPT",)},
+    commune_column="CODGEO",
+    suffix=".zip",
+    publisher="INSEE",
+    attribution="INSEE, composition communale des EPT",
+    abstract_fr="Les communes de chaque établissement public territorial (EPT) de la Métropole du Grand Paris.",
+    abstract_en="The communes of each établissement public territorial (EPT) of the Métropole du Grand Paris.",
+)
+
 LAYER_IDS = tuple(source.id for source in SOURCES)
 # The per-commune programme lists (joined to communes): the card and the programme matrix read them all.
 PROGRAMME_LIST_IDS = tuple(

@@ -2,7 +2,8 @@
 
 CSV: UTF-8 with or without BOM (cp1252 tolerated), ``,`` or ``;`` sniffed, codes kept as text,
 Excel-protected cells ``="01004"``, several values in one cell, dates in three styles.
-XLSX (INSEE's commune grids) through GDAL, the header found below the title rows.
+XLSX (INSEE's commune grids) through GDAL, the header found below the title rows; a ZIP wrapping one
+workbook (INSEE's ept_au_01-01-<year>.zip) read as that workbook.
 JSON, GeoJSON and ZIP-wrapped GeoJSON through OGR. A missing column names the column, the
 file and the source.
 """
@@ -14,6 +15,7 @@ import io
 import json
 import os
 import re
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -283,6 +285,37 @@ def read_xlsx(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None
     return Table(columns, [(row + [""] * width)[:width] for row in body])
 
 
+def read_workbook(path: str, source: str, wanted: Mapping[str, Sequence[str]] | None = None) -> Table:
+    """read_xlsx on a workbook, or on the one workbook a ZIP archive wraps (unpacked to a temporary
+    folder, at most MAX_XLSX_UNPACKED bytes, under its own name so that messages name it)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if any(name.startswith("xl/") for name in names):  # the workbook itself (an XLSX is a ZIP)
+                return read_xlsx(path, source, wanted)
+            books = [name for name in names if name.lower().endswith(".xlsx") and not name.endswith("/")]
+            if len(books) != 1:
+                raise ParseError(
+                    tr("The archive {file} (source '{source}') holds {n} workbooks (one expected): {names}").format(
+                        file=os.path.basename(path), source=source, n=len(books), names=", ".join(names) or "-"
+                    )
+                )
+            with tempfile.TemporaryDirectory() as folder:
+                target = os.path.join(folder, os.path.basename(books[0]))
+                with archive.open(books[0]) as stream, open(target, "wb") as out:
+                    while chunk := stream.read(1 << 20):
+                        if out.tell() + len(chunk) > MAX_XLSX_UNPACKED:
+                            raise ParseError(
+                                tr("{file} (source '{source}') unpacks to more than {mb} MB: refused.").format(
+                                    file=books[0], source=source, mb=MAX_XLSX_UNPACKED >> 20
+                                )
+                            )
+                        out.write(chunk)
+                return read_xlsx(target, source, wanted)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
+        raise _unreadable_xlsx(path, source) from error
+
+
 def read_sheets(path: str, source: str) -> dict[str, list[list[str]]]:
     """{sheet name: rows of text cells} of a workbook, every row as written (title rows included)."""
     try:
@@ -314,7 +347,7 @@ def read_rows(path: str, source: str) -> list[list[str]]:
 
 
 # How a source's ``reader`` reads its table (the other readers are vector files).
-TABLE_READERS = {"csv": read_csv, "xlsx": read_xlsx}
+TABLE_READERS = {"csv": read_csv, "xlsx": read_workbook}
 
 
 def read_json(path: str, source: str) -> Any:
