@@ -1039,6 +1039,8 @@ CROSS_TABLE = Source(
 # 24920559175 of the search index) downloads ept_au_01-01-2026.zip, reads sheet "Composition_communale" with
 # skiprows=5 and keeps CODGEO, EPT, LIBEPT (and LIBGEO, dropping LIBEPT "Sans objet"); another (13619351069)
 # reads ept_au_01-01-2023.xlsx, sheets "Composition_communale" (CODGEO, EPT) and "EPT" (EPT, LIBEPT, NB_COM).
+# Etalab's datagouv/decoupage-administratif@0693cf8a README.md names the same publisher page and file as the
+# source of its ept.json ("Liste des EPT", insee.fr/fr/information/2510634, 2510634/ept_au_01-01-2023.xlsx).
 EPT_MEMBERS = Source(
     id="ept_communes",
     title_fr="Composition communale des EPT (Métropole du Grand Paris)",
