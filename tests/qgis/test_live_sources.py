@@ -139,6 +139,9 @@ def test_check_sources_on_the_fixtures(anct_env, run_alg):
     )
     assert rows["mobile_sites"]["file"] == "2024_T2_sites_Metropole.csv" and rows["mobile_sites"]["rows"] == 10
     assert rows["action_coeur_de_ville"]["file"] == "liste-acv-com2024-20240905.csv"
+    # INSEE's EPT composition: the newest yearly edition published (2026 is not), its communes.
+    assert (rows["ept_communes"]["status"], rows["ept_communes"]["file"]) == ("ok", "ept_au_01-01-2025.zip")
+    assert rows["ept_communes"]["rows"] == 17
     assert all(f["size_bytes"] > 0 and not f["columns_missing"] for f in rows.values())
 
 

@@ -132,11 +132,13 @@ def test_sources_of_the_shared_mirror_are_all_checked(real_data):
         "typologie_ruralite",
         "typologie_montagne",
     }
-    assert ok == set(checks) - {"qpv_2015", "france_ruralites_revitalisation"} - absent
+    assert ok == set(checks) - {"qpv_2015", "france_ruralites_revitalisation", "ept_communes"} - absent
     assert all("no copy" in checks[source].message for source in absent)
     # Nor the FRR export: no year is found, and the check says which years it looked for.
     assert checks["france_ruralites_revitalisation"].status == "failed"
     assert "No edition of https://www.observatoire-des-territoires" in checks["france_ruralites_revitalisation"].message
+    # Nor INSEE's EPT composition: the check names the yearly address it looked for.
+    assert checks["ept_communes"].status == "failed" and "2510634/ept_au_01-01-" in checks["ept_communes"].message
     assert "fr/datasets/?q=Fabriques+de+territoire" in checks["fabriques_territoire"].message  # where to look
     # INSEE's density grid at its 2025 address (2026 not there: looked back to 2025), all communes.
     assert checks["grille_densite"].file_name == "fichier_diffusion_2025.xlsx"

@@ -17,7 +17,7 @@ from ..building.source_files import COMMUNE_OUTLINE_SOURCES
 from ..building.source_tables import read_source_table
 from ..errors import AnctError, CancelledError, CatalogueError
 from ..i18n import tr
-from ..published.catalogue import CROSS_TABLE, QPV_LIST, SOURCES, RoadWfsPages
+from ..published.catalogue import CROSS_TABLE, EPT_MEMBERS, QPV_LIST, SOURCES, RoadWfsPages
 from ..published.commune_codes import CodeTally
 from ..published.parsers import TABLE_READERS, open_vector, split_values
 from ..roads.road_network import Box, check_page, page_url
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ..published.catalogue import Source
     from ..published.territories import Territory, TerritoryIndex
 
-CHECKED_SOURCES = SOURCES + (QPV_LIST, CROSS_TABLE)
+CHECKED_SOURCES = SOURCES + (QPV_LIST, CROSS_TABLE, EPT_MEMBERS)
 
 
 @dataclass
