@@ -2425,7 +2425,7 @@
       <translation> h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="75" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="78" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
@@ -2485,7 +2485,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="21" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="24" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -2505,7 +2505,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="43" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="46" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -2520,7 +2520,7 @@
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="68" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="71" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -2605,7 +2605,7 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="51" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="54" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -2630,12 +2630,12 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="22" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="23" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="25" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="26" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
@@ -2645,7 +2645,7 @@
       <translation>Charger l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="73" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="74" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
@@ -2720,7 +2720,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="23" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="26" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -2730,7 +2730,7 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="20" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="23" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
@@ -2745,17 +2745,17 @@
       <translation>Régions</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="36" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="39" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="24" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="27" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="24" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="25" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
@@ -2765,17 +2765,17 @@
       <translation>Même nom ou code</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="26" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="29" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="51" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="54" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="27" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="30" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -2815,7 +2815,7 @@
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="72" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="75" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
