@@ -1892,7 +1892,7 @@
       <translation>Unité : {unit}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/published/catalogue.py" line="1076" />
+      <location filename="../anct_qgis_plugin/core/published/catalogue.py" line="1078" />
       <source>Unknown layer '{layer}'. Known layers: {known}</source>
       <translation>Couche inconnue '{layer}'. Couches connues : {known}</translation>
     </message>
@@ -2425,17 +2425,17 @@
       <translation> h</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="449" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="78" />
       <source>; unavailable: {ids}</source>
       <translation> ; indisponibles : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="547" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="275" />
       <source>ANCT</source>
       <translation>ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="70" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="32" />
       <source>ANCT Territoires</source>
       <translation>ANCT Territoires</translation>
     </message>
@@ -2485,7 +2485,7 @@
       <translation>Trimestre Arcep</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="130" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="24" />
       <source>Ask the sources whether the ticked layers changed, then load them</source>
       <translation>Demander aux sources si les couches cochées ont changé, puis les charger</translation>
     </message>
@@ -2505,7 +2505,7 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="481" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="46" />
       <source>Cache purged for {titles}: {n} files removed.</source>
       <translation>Cache purgé pour {titles} : {n} fichiers supprimés.</translation>
     </message>
@@ -2515,12 +2515,12 @@
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="127" />
+      <location filename="../anct_qgis_plugin/gui/foreground.py" line="18" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="317" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="71" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -2530,7 +2530,7 @@
       <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="266" />
+      <location filename="../anct_qgis_plugin/gui/territory_chooser.py" line="99" />
       <source>Choose a territory.</source>
       <translation>Choisissez un territoire.</translation>
     </message>
@@ -2545,12 +2545,12 @@
       <translation>Fiche commune — {name}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="93" />
+      <location filename="../anct_qgis_plugin/gui/territory_chooser.py" line="39" />
       <source>Commune, EPCI, département, région or code…</source>
       <translation>Commune, EPCI, département, région ou code…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="48" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="23" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -2570,7 +2570,7 @@
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="50" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="25" />
       <source>Departments</source>
       <translation>Départements</translation>
     </message>
@@ -2580,7 +2580,7 @@
       <translation>Détails dans l'onglet ANCT du journal.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="49" />
+      <location filename="../anct_qgis_plugin/gui/i18n.py" line="18" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -2590,7 +2590,7 @@
       <translation>Vide : le trimestre le plus récent publié (ou par exemple 2024_T2)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="117" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="61" />
       <source>Filter the catalogue</source>
       <translation>Filtrer le catalogue</translation>
     </message>
@@ -2605,7 +2605,7 @@
       <translation>Go</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="426" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="54" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -2620,7 +2620,7 @@
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="166" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="37" />
       <source>Level:</source>
       <translation>Niveau :</translation>
     </message>
@@ -2630,27 +2630,27 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="125" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="23" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="139" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="26" />
       <source>Load again the layers that could not be had</source>
       <translation>Charger à nouveau les couches qui n'ont pas pu l'être</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="177" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="48" />
       <source>Load indicator</source>
       <translation>Charger l'indicateur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="377" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="74" />
       <source>Loading cancelled.</source>
       <translation>Chargement annulé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="113" />
+      <location filename="../anct_qgis_plugin/gui/territory_chooser.py" line="51" />
       <source>Loading territories…</source>
       <translation>Chargement des territoires…</translation>
     </message>
@@ -2660,12 +2660,12 @@
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="102" />
+      <location filename="../anct_qgis_plugin/gui/territory_chooser.py" line="48" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="178" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="49" />
       <source>Map the selected indicator for the territory at the chosen level</source>
       <translation>Cartographier l'indicateur sélectionné pour le territoire au niveau choisi</translation>
     </message>
@@ -2700,7 +2700,7 @@
       <translation>Identifiants de l'Observatoire, par exemple insee_rp_hist_1968.dens_pop</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="152" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="82" />
       <source>Offline (cache only)</source>
       <translation>Hors ligne (cache uniquement)</translation>
     </message>
@@ -2720,7 +2720,7 @@
       <translation>Proxy</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="132" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="26" />
       <source>Purge</source>
       <translation>Purger</translation>
     </message>
@@ -2730,7 +2730,7 @@
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="129" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="23" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
@@ -2740,22 +2740,22 @@
       <translation>Actualisation échouée, copie en cache utilisée : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="51" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="26" />
       <source>Regions</source>
       <translation>Régions</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="474" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="39" />
       <source>Remove from the cache the files of: {titles}? Files that other layers still use are kept.</source>
       <translation>Retirer du cache les fichiers de : {titles} ? Les fichiers encore utilisés par d'autres couches sont conservés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="133" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="27" />
       <source>Remove the ticked layers from the cache</source>
       <translation>Retirer les couches cochées du cache</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="138" />
+      <location filename="../anct_qgis_plugin/gui/catalogue_loading.py" line="25" />
       <source>Retry</source>
       <translation>Réessayer</translation>
     </message>
@@ -2765,17 +2765,17 @@
       <translation>Même nom ou code</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="135" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="29" />
       <source>Save pack…</source>
       <translation>Enregistrer le paquet…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="426" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="54" />
       <source>Save the territory pack</source>
       <translation>Enregistrer le paquet territorial</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="136" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="30" />
       <source>Save the ticked layers of the territory in one GeoPackage, for offline work</source>
       <translation>Enregistrer les couches cochées du territoire dans un GeoPackage, pour le travail hors ligne</translation>
     </message>
@@ -2810,17 +2810,17 @@
       <translation>Commençant par le texte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="240" />
+      <location filename="../anct_qgis_plugin/gui/territory_chooser.py" line="70" />
       <source>Territories unavailable: {error}</source>
       <translation>Territoires indisponibles : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="446" />
+      <location filename="../anct_qgis_plugin/gui/cache_actions.py" line="75" />
       <source>Territory pack saved: {path} ({n} layers{missing}).</source>
       <translation>Paquet territorial enregistré : {path} ({n} couches{missing}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="287" />
+      <location filename="../anct_qgis_plugin/gui/territory_chooser.py" line="121" />
       <source>Territory: {label} — {n} communes, CRS {crs}</source>
       <translation>Territoire : {label} — {n} communes, SCR {crs}</translation>
     </message>
@@ -2840,7 +2840,7 @@
       <translation>Le réseau n'a pas répondu : vérifiez le proxy (Options de QGIS &gt; Réseau) ou le miroir (Options &gt; ANCT Territoires), ou travaillez hors ligne à partir du cache, puis cliquez sur Réessayer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="171" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="42" />
       <source>The places the indicator is mapped on, in the territory; regions only where the Observatoire publishes them.</source>
       <translation>Les lieux sur lesquels l'indicateur est cartographié, dans le territoire ; les régions seulement quand l'Observatoire les publie.</translation>
     </message>
@@ -2850,7 +2850,7 @@
       <translation>Le nom d'utilisateur et le mot de passe (ou le jeton) d'un miroir http, conservés chiffrés dans la base d'authentification de QGIS. Saisis dans l'URL du miroir, ils y sont déplacés à la validation (OK).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="533" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="261" />
       <source>These layers stay in the data folder, outside the project's folder: {items}. Check that the project's folder can be written, then save again.</source>
       <translation>Ces couches restent dans le dossier de données, hors du dossier du projet : {items}. Vérifiez que le dossier du projet est accessible en écriture, puis enregistrez de nouveau.</translation>
     </message>
@@ -2865,12 +2865,12 @@
       <translation>Indisponibles : {items}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="103" />
+      <location filename="../anct_qgis_plugin/gui/territory_chooser.py" line="49" />
       <source>Use the communes visible in the map canvas</source>
       <translation>Utiliser les communes visibles dans le canevas de carte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="107" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="52" />
       <source>User guide (French)</source>
       <translation>Guide de l'utilisateur</translation>
     </message>
@@ -2885,7 +2885,7 @@
       <translation>en cache le {date}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="240" />
+      <location filename="../anct_qgis_plugin/gui/territory_chooser.py" line="70" />
       <source>cancelled</source>
       <translation>annulé</translation>
     </message>
@@ -2950,7 +2950,7 @@
       <translation>périmé (en cache le {date})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="390" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="72" />
       <source>{id} — %p %</source>
       <translation>{id} — %p %</translation>
     </message>
@@ -2986,7 +2986,7 @@ Observatoire des territoires (ANCT)</translation>
       <translation>{n} depuis le cache (copies d'il y a {age})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="526" />
+      <location filename="../anct_qgis_plugin/gui/dock.py" line="254" />
       <source>{n} layers moved into {path}, beside the project: move the project with its folder.</source>
       <translation>{n} couches déplacées dans {path}, à côté du projet : déplacez le projet avec son dossier.</translation>
     </message>
@@ -3006,7 +3006,7 @@ Observatoire des territoires (ANCT)</translation>
       <translation>{title} (copie d'il y a {age} ; {error})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/dock.py" line="414" />
+      <location filename="../anct_qgis_plugin/gui/indicator_row.py" line="93" />
       <source>{title}: {n} places of {territory} ({level}).</source>
       <translation>{title} : {n} lieux de {territory} ({level}).</translation>
     </message>
