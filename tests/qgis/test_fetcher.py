@@ -2,6 +2,7 @@
 
 Each failure must give a clear error and leave the cache exactly as it was."""
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from qgis.core import QgsFeedback
 
 from anct_qgis_plugin.core.errors import CancelledError, DownloadError, OfflineError, ParseError
 from anct_qgis_plugin.core.published.parsers import read_csv, read_json
+from anct_qgis_plugin.core.travel.cache import CHECKED_AT_RESOLUTION_S
 from anct_qgis_plugin.core.travel.fetcher import Fetcher, content_suffix
 from anct_qgis_plugin.core.travel.settings import load_config
 
@@ -51,12 +53,42 @@ def test_expired_entry_is_revalidated_with_a_conditional_request(anct_env, mirro
 
 def test_matching_publisher_checksum_skips_the_download(anct_env, mirror_server):
     first = fetcher().fetch(REGIONS, suffix=".json")
-    import hashlib
-
     sha1 = hashlib.sha1(Path(first.path).read_bytes()).hexdigest()
     before = mirror_server.count("geo.api.gouv.fr/regions")
     fetcher(ttl_hours=0).fetch(REGIONS, suffix=".json", expected_sha1=sha1)
     assert mirror_server.count("geo.api.gouv.fr/regions") == before
+
+
+def manifest_of(cache_dir):
+    (manifest,) = Path(cache_dir).rglob("manifest.json")
+    return manifest
+
+
+def test_confirmations_in_quick_succession_do_not_rewrite_the_manifest(anct_env, mirror_server):
+    first = fetcher().fetch(REGIONS, suffix=".json")
+    sha1 = hashlib.sha1(Path(first.path).read_bytes()).hexdigest()
+    before = manifest_of(anct_env).stat()
+    for _ in range(5):  # a warm card confirms each list by the publisher's checksum
+        fetcher(ttl_hours=0).fetch(REGIONS, suffix=".json", expected_sha1=sha1)
+    after = manifest_of(anct_env).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_confirmation_after_the_resolution_is_recorded(anct_env, mirror_server):
+    first = fetcher().fetch(REGIONS, suffix=".json")
+    sha1 = hashlib.sha1(Path(first.path).read_bytes()).hexdigest()
+    manifest = manifest_of(anct_env)
+    data = json.loads(manifest.read_text())
+    data["checked_at"] -= CHECKED_AT_RESOLUTION_S + 1
+    manifest.write_text(json.dumps(data))
+    fetcher(ttl_hours=0).fetch(REGIONS, suffix=".json", expected_sha1=sha1)
+    assert time.time() - json.loads(manifest.read_text())["checked_at"] < CHECKED_AT_RESOLUTION_S
+
+
+def test_a_new_source_date_is_recorded_at_once(anct_env, mirror_server):
+    fetcher().fetch(REGIONS, suffix=".json")
+    fetcher(ttl_hours=0).fetch(REGIONS, suffix=".json", source_date="2024-06-30")  # answered 304
+    assert json.loads(manifest_of(anct_env).read_text())["source_date"] == "2024-06-30"
 
 
 def test_offline_mode_serves_the_cache_and_says_how_old(anct_env, mirror_server, feedback):

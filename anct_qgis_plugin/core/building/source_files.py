@@ -29,7 +29,8 @@ from ..published.datagouv import (
     select_resource,
 )
 from ..published.editions import fetch_edition
-from ..published.parsers import TABLE_READERS, open_vector, read_csv, read_json
+from ..published.geojson import property_names
+from ..published.parsers import TABLE_READERS, open_vector, read_csv, read_json, resolve_columns
 from ..report import is_cancelled, progress, warn
 from ..roads.commune_wfs import ATTRIBUTION as WFS_COMMUNES_ATTRIBUTION
 from ..roads.commune_wfs import PUBLISHER as WFS_COMMUNES_PUBLISHER
@@ -63,21 +64,34 @@ def open_source_vector(path: str, source: Source) -> tuple[QgsVectorLayer, dict[
     return layer, mapping
 
 
-def _read_vector_whole(path: str, source: Source) -> tuple[QgsVectorLayer, dict[str, str]]:
-    """The check of a new vector file: opened, and every feature read (a truncated or
-    malformed file fails here, before it replaces the cached copy)."""
-    layer, mapping = open_source_vector(path, source)
+def check_vector_file(path: str, source: Source) -> None:
+    """The check of a new vector file, before it replaces the cached copy: a truncated or malformed
+    file, one without features, without geometry or without a wanted column fails here. A GeoJSON
+    file is parsed by Python's json module (the build opens it with OGR anyway); a file that is not
+    plainly good there is opened with OGR, whose verdict and messages are the check's."""
+    if not source.member:
+        names = property_names(path)
+        if names is not None and _has_columns(names, source):
+            return
+    layer, _mapping = open_source_vector(path, source)
     if not any(feature.hasGeometry() for feature in layer.getFeatures()):
         raise ParseError(
             tr("{file} (source '{source}') has no geometry.").format(file=os.path.basename(path), source=source.id)
         )
-    return layer, mapping
+
+
+def _has_columns(names: list[str], source: Source) -> bool:
+    try:
+        resolve_columns(names, source.columns or {}, "", source.id)
+    except ParseError:
+        return False
+    return True
 
 
 def _check(source: Source) -> Callable[[str], object]:
     if source.reader in TABLE_READERS:
         return lambda path: TABLE_READERS[source.reader](path, source.id, source.columns)
-    return lambda path: _read_vector_whole(path, source)
+    return lambda path: check_vector_file(path, source)
 
 
 class SourceFiles:

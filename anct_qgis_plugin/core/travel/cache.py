@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.json"
 _VERIFIED: dict[tuple, str] = {}  # (path, size, mtime) -> sha1 found: each version of a file is hashed once per process
 PART_PREFIX = ".part-"
+# A confirmation this close to the recorded one is not written (see Cache.touch).
+CHECKED_AT_RESOLUTION_S = 300.0
 
 
 @dataclass
@@ -212,12 +214,19 @@ class Cache:
         return self.lookup(url)
 
     def touch(self, entry: CacheEntry, **changes: str) -> CacheEntry:
-        """Record that the source confirmed the entry (304, same checksum)."""
+        """Record that the source confirmed the entry (304, same checksum): ``checked_at`` is what
+        the TTL counts from. A confirmation within CHECKED_AT_RESOLUTION_S of the recorded one, with
+        no other field changed, is not written: a warm card confirms each list by its checksum,
+        and an atomic rewrite (fsync, replace) for each was most of its time. The copy then looks
+        up to that much older than it is, which can only bring its next revalidation forward."""
         manifest = entry.manifest
-        manifest.checked_at = time.time()
-        for key, value in changes.items():
-            if value:
-                setattr(manifest, key, value)
+        now = time.time()
+        changed = {key: value for key, value in changes.items() if value and getattr(manifest, key) != value}
+        if not changed and 0 <= now - manifest.checked_at < CHECKED_AT_RESOLUTION_S:
+            return entry
+        manifest.checked_at = now
+        for key, value in changed.items():
+            setattr(manifest, key, value)
         _write_json_atomically(os.path.join(os.path.dirname(entry.path), MANIFEST), asdict(manifest))
         return entry
 
