@@ -145,19 +145,6 @@ PROGRAMMES = {
     "territoires_engagement": ("#7D5BA6", "#4C3766"),
     "habitat_inclusif": ("#A6761D", "#6B4C12"),
 }
-# Commune-level programmes of one fill each (no published name to label them with).
-PLAIN_PROGRAMMES = (
-    "fabriques_territoire",
-    "manufactures_proximite",
-    "fabriques_prospectives",
-    "acv_entrees_de_ville",
-    "sites_cles_en_main",
-    "commerces_ruraux",
-    "locaux_activite_frla",
-    "zones_commerciales_ptzc",
-    "appui_operationnel_pao",
-    "habitat_inclusif",
-)
 # INSEE's density levels (its own labels), dense built-up browns to sparse rural greens (ColorBrewer BrBG).
 DENSITY_LEVELS = (
     ("1", "Grands centres urbains", "#8C510A"),
@@ -718,7 +705,6 @@ STYLES = {
             ("avenir_montagnes_mobilites", "lib_porteur"),
         )
     },
-    **{layer_id: Style(lambda layer_id=layer_id: programme_renderer(layer_id)) for layer_id in PLAIN_PROGRAMMES},
     # Territories of whole EPCI, like the CRTE: hatched, in a direction of their own.
     "territoires_engagement": Style(lambda: large_programme_renderer("territoires_engagement", 90)),
     "france_ruralites_revitalisation": Style(
@@ -749,6 +735,11 @@ STYLES = {
     "service_gap_road_points": Style(lambda: service_gap_road_renderer(points=True)),
     "road_network": Style(road_network_renderer),
 }
+# Every other programme of PROGRAMMES: commune-level, one fill each (no published name to label them with).
+PLAIN_PROGRAMMES = tuple(layer_id for layer_id in PROGRAMMES if layer_id not in STYLES)
+STYLES.update(
+    {layer_id: Style(lambda layer_id=layer_id: programme_renderer(layer_id)) for layer_id in PLAIN_PROGRAMMES}
+)
 
 
 def memory_layer(layer_id, crs="EPSG:2154"):
