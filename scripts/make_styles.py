@@ -819,27 +819,37 @@ def render_panel(layers, extent, background, size, dpi):
 
 
 # --- preview ---------------------------------------------------------------------------------
-def _preview_layers():
-    """Hand-made features: a Voronoi 'country' with nested communes, EPCI, départements and
-    régions; programme perimeters as unions of communes; QPV, France services and mobile sites
-    in and around the largest 'town'. Coordinates in Lambert-93 around Châteauroux."""
+def _voronoi_communes(rng, area, step, jitter):
+    """Hand-made 'communes' for a preview: the Voronoi cells, clipped to ``area`` (x0, y0, width, height),
+    of a grid of seeds ``step`` apart moved by up to ``jitter`` each way; and the area's rectangle."""
     from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
 
-    rng = random.Random(36)
-    x0, y0, width, height, step = 560_000, 6_580_000, 120_000, 100_000, 5_000
+    x0, y0, width, height = area
     seeds = [
-        QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-1800, 1800), y0 + (j + 0.5) * step + rng.uniform(-1800, 1800))
+        QgsPointXY(
+            x0 + (i + 0.5) * step + rng.uniform(-jitter, jitter), y0 + (j + 0.5) * step + rng.uniform(-jitter, jitter)
+        )
         for i in range(width // step)
         for j in range(height // step)
     ]
     box = QgsRectangle(x0, y0, x0 + width, y0 + height)
-    cells = QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(QgsGeometry.fromRect(box))
     clip = QgsGeometry.fromRect(box)
-    communes = []
-    for part in cells.asGeometryCollection():
-        cell = part.intersection(clip)
-        if not cell.isEmpty():
-            communes.append(cell)
+    cells = (
+        part.intersection(clip)
+        for part in QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(clip).asGeometryCollection()
+    )
+    return [cell for cell in cells if not cell.isEmpty()], box
+
+
+def _preview_layers():
+    """Hand-made features: a Voronoi 'country' with nested communes, EPCI, départements and
+    régions; programme perimeters as unions of communes; QPV, France services and mobile sites
+    in and around the largest 'town'. Coordinates in Lambert-93 around Châteauroux."""
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    rng = random.Random(36)
+    x0, y0, width, height = 560_000, 6_580_000, 120_000, 100_000
+    communes, box = _voronoi_communes(rng, (x0, y0, width, height), 5_000, 1800)
     centre = lambda g: g.centroid().asPoint()  # noqa: E731
     epci_seeds = [
         QgsPointXY(
@@ -1069,19 +1079,8 @@ def _gap_preview_layers():
     from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
 
     rng = random.Random(2154)
-    x0, y0, width, height, step = 560_000, 6_560_000, 150_000, 120_000, 6_000
-    seeds = [
-        QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-2200, 2200), y0 + (j + 0.5) * step + rng.uniform(-2200, 2200))
-        for i in range(width // step)
-        for j in range(height // step)
-    ]
-    box = QgsRectangle(x0, y0, x0 + width, y0 + height)
-    clip = QgsGeometry.fromRect(box)
-    communes = [
-        part.intersection(clip)
-        for part in QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(clip).asGeometryCollection()
-    ]
-    communes = [c for c in communes if not c.isEmpty()]
+    x0, y0, width, height = 560_000, 6_560_000, 150_000, 120_000
+    communes, box = _voronoi_communes(rng, (x0, y0, width, height), 6_000, 2200)
     sites = [
         QgsPointXY(x0 + fx * width, y0 + fy * height)
         for fx, fy in ((0.3, 0.55), (0.62, 0.7), (0.5, 0.25), (0.12, 0.15), (0.85, 0.35))
