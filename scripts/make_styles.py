@@ -819,6 +819,48 @@ def render_panel(layers, extent, background, size, dpi):
 
 
 # --- preview ---------------------------------------------------------------------------------
+def _draw_panels(painter, corners, panels):
+    """Each rendered (image, scale) panel at its (left, top) corner, its scale written above it."""
+    from qgis.PyQt.QtGui import QColor
+
+    for (left, top), (rendered, scale) in zip(corners, panels):
+        painter.drawImage(left, top, rendered)
+        painter.setPen(QColor("#000000"))
+        painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
+
+
+def _finish_with_legend(painter, image, path, layers, origin, map_scale=None):
+    """The layers' legend drawn from ``origin``, then the image saved to ``path``; ``map_scale``:
+    (scale, dpi) for symbols sized in map units."""
+    from qgis.core import (
+        QgsLayerTree,
+        QgsLayerTreeModel,
+        QgsLegendRenderer,
+        QgsLegendSettings,
+        QgsMapToPixel,
+        QgsRenderContext,
+    )
+
+    root = QgsLayerTree()
+    for layer in layers:
+        root.addLayer(layer)
+    model = QgsLayerTreeModel(root)  # held: the renderer keeps a raw pointer to it
+    painter.translate(*origin)
+    painter.scale(2.2, 2.2)  # legend sizes are in millimetres: make it legible at screen resolution
+    context = QgsRenderContext.fromQPainter(painter)
+    if map_scale is not None:
+        scale, dpi = map_scale
+        context.setRendererScale(scale)
+        context.setMapToPixel(QgsMapToPixel(scale * 0.0254 / dpi))
+    context.setFlag(
+        first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing)
+    )
+    QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
+    painter.end()
+    image.save(str(path))
+    return path
+
+
 def _voronoi_communes(rng, area, step, jitter):
     """Hand-made 'communes' for a preview: the Voronoi cells, clipped to ``area`` (x0, y0, width, height),
     of a grid of seeds ``step`` apart moved by up to ``jitter`` each way; and the area's rectangle."""
@@ -1019,12 +1061,7 @@ def _preview_layers():
 
 def render_preview(path):
     from qgis.core import (
-        QgsLayerTree,
-        QgsLayerTreeModel,
-        QgsLegendRenderer,
-        QgsLegendSettings,
         QgsRectangle,
-        QgsRenderContext,
     )
     from qgis.PyQt.QtGui import QImage
 
@@ -1051,25 +1088,8 @@ def render_preview(path):
     image = QImage(panel * 2 + 30, panel * 2 + 60, QImage.Format.Format_ARGB32)
     image.fill(QColor(WHITE))
     painter = QPainter(image)
-    cells = [(10, 30), (panel + 20, 30), (10, panel + 60)]
-    for (left, top), (rendered, scale) in zip(cells, panels):
-        painter.drawImage(left, top, rendered)
-        painter.setPen(QColor("#000000"))
-        painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
-    root = QgsLayerTree()
-    for layer in layers:
-        root.addLayer(layer)
-    model = QgsLayerTreeModel(root)
-    painter.translate(panel + 40, panel + 70)
-    painter.scale(2.2, 2.2)  # legend sizes are in millimetres: make it legible at screen resolution
-    context = QgsRenderContext.fromQPainter(painter)
-    context.setFlag(
-        first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing)
-    )
-    QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
-    painter.end()
-    image.save(str(path))
-    return path
+    _draw_panels(painter, [(10, 30), (panel + 20, 30), (10, panel + 60)], panels)
+    return _finish_with_legend(painter, image, path, layers, (panel + 40, panel + 70))
 
 
 def _gap_preview_layers():
@@ -1142,13 +1162,7 @@ def _gap_preview_layers():
 
 def render_gap_preview(path):
     from qgis.core import (
-        QgsLayerTree,
-        QgsLayerTreeModel,
-        QgsLegendRenderer,
-        QgsLegendSettings,
-        QgsMapToPixel,
         QgsRectangle,
-        QgsRenderContext,
     )
     from qgis.PyQt.QtGui import QImage
 
@@ -1170,29 +1184,9 @@ def render_gap_preview(path):
     image = QImage(panel * 2 + legend_width + 40, panel * 2 + 60, QImage.Format.Format_ARGB32)
     image.fill(QColor(WHITE))
     painter = QPainter(image)
-    corners = [(10, 30), (panel + 20, 30), (10, panel + 60), (panel + 20, panel + 60)]
-    for (left, top), (rendered, scale) in zip(corners, panels):
-        painter.drawImage(left, top, rendered)
-        painter.setPen(QColor("#000000"))
-        painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
-    root = QgsLayerTree()
-    for layer in (straight, road, dots):
-        root.addLayer(layer)
-    model = QgsLayerTreeModel(root)  # held: the renderer keeps a raw pointer to it
-    painter.translate(2 * panel + 40, 40)
-    painter.scale(2.2, 2.2)
-    context = QgsRenderContext.fromQPainter(painter)
+    _draw_panels(painter, [(10, 30), (panel + 20, 30), (10, panel + 60), (panel + 20, panel + 60)], panels)
     # The outlines are in metres: give the legend a map scale, as QGIS's canvas and layouts do.
-    scale = panels[0][1]
-    context.setRendererScale(scale)
-    context.setMapToPixel(QgsMapToPixel(scale * 0.0254 / dpi))
-    context.setFlag(
-        first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing)
-    )
-    QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
-    painter.end()
-    image.save(str(path))
-    return path
+    return _finish_with_legend(painter, image, path, (straight, road, dots), (2 * panel + 40, 40), (panels[0][1], dpi))
 
 
 def main(argv=None):
