@@ -156,33 +156,10 @@ def facilities_layer(seed, count):
 
 # GeoPackage geometry blobs built with numpy: header "GP", version 0, flags 0b011 (little
 # endian, xy envelope), srs_id, envelope (minx, maxx, miny, maxy), then little-endian WKB.
-POLYGON_BLOB = np.dtype(
-    [
-        ("magic", "S2"),
-        ("version", "u1"),
-        ("flags", "u1"),
-        ("srs", "<i4"),
-        ("env", "<f8", 4),
-        ("order", "u1"),
-        ("type", "<u4"),
-        ("rings", "<u4"),
-        ("count", "<u4"),
-        ("xy", "<f8", 10),
-    ]
-)
-LINE_BLOB = np.dtype(
-    [
-        ("magic", "S2"),
-        ("version", "u1"),
-        ("flags", "u1"),
-        ("srs", "<i4"),
-        ("env", "<f8", 4),
-        ("order", "u1"),
-        ("type", "<u4"),
-        ("count", "<u4"),
-        ("xy", "<f8", 4),
-    ]
-)
+_BLOB_HEADER = [("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("env", "<f8", 4)]
+_WKB_HEADER = [("order", "u1"), ("type", "<u4")]
+POLYGON_BLOB = np.dtype(_BLOB_HEADER + _WKB_HEADER + [("rings", "<u4"), ("count", "<u4"), ("xy", "<f8", 10)])
+LINE_BLOB = np.dtype(_BLOB_HEADER + _WKB_HEADER + [("count", "<u4"), ("xy", "<f8", 4)])
 
 
 def _blob_header(blobs, srs_id, minx, maxx, miny, maxy):

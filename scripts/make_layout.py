@@ -202,6 +202,19 @@ def add_map(layout, item_id, x, y, w, h, page=0, extent=FRANCE_L93):
     return item
 
 
+def add_chart(layout, item_id, x, y, w, h, page=0):
+    """An empty SVG picture the sheet fills with a chart drawn for it (cartography/charts.py)."""
+    chart = QgsLayoutItemPicture(layout)
+    layout.addLayoutItem(chart)
+    chart.setId(item_id)
+    chart.setMode(QgsLayoutItemPicture.Format.FormatSVG)
+    chart.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    chart.setPictureAnchor(QgsLayoutItemPicture.ReferencePoint.UpperLeft)
+    chart.setPicturePath("")
+    place(chart, x, y, w, h, page)
+    return chart
+
+
 def add_legend(layout, item_id, linked_map, x, y, w, h, page=0, title="Légende"):
     legend = QgsLayoutItemLegend(layout)
     layout.addLayoutItem(legend)
@@ -506,14 +519,7 @@ def build_page_2(layout):
     side_x = LEFT + map_w + 5.0
     legend_h = 31.0  # the gap classes; the dot strip below
     add_legend(layout, "legend_gap", map_gap, side_x, map_top, RIGHT - side_x, legend_h, page)
-    strips = QgsLayoutItemPicture(layout)
-    layout.addLayoutItem(strips)
-    strips.setId("chart_ranks")
-    strips.setMode(QgsLayoutItemPicture.Format.FormatSVG)
-    strips.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-    strips.setPictureAnchor(QgsLayoutItemPicture.ReferencePoint.UpperLeft)
-    strips.setPicturePath("")
-    place(strips, side_x, map_top + legend_h, RIGHT - side_x, map_h - legend_h, page)
+    add_chart(layout, "chart_ranks", side_x, map_top + legend_h, RIGHT - side_x, map_h - legend_h, page)
 
     chart_top = add_heading(
         layout,
@@ -524,14 +530,7 @@ def build_page_2(layout):
         WIDTH,
         page,
     )
-    chart = QgsLayoutItemPicture(layout)
-    layout.addLayoutItem(chart)
-    chart.setId("chart")
-    chart.setMode(QgsLayoutItemPicture.Format.FormatSVG)
-    chart.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-    chart.setPictureAnchor(QgsLayoutItemPicture.ReferencePoint.UpperLeft)
-    chart.setPicturePath("")
-    place(chart, LEFT, chart_top, WIDTH, CHART_H, page)
+    add_chart(layout, "chart", LEFT, chart_top, WIDTH, CHART_H, page)
 
     table_top = add_heading(
         layout, "deco_heading_epci", "Intercommunalités (EPCI)", LEFT, chart_top + CHART_H + 3.0, WIDTH, page

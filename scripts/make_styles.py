@@ -145,19 +145,6 @@ PROGRAMMES = {
     "territoires_engagement": ("#7D5BA6", "#4C3766"),
     "habitat_inclusif": ("#A6761D", "#6B4C12"),
 }
-# Commune-level programmes of one fill each (no published name to label them with).
-PLAIN_PROGRAMMES = (
-    "fabriques_territoire",
-    "manufactures_proximite",
-    "fabriques_prospectives",
-    "acv_entrees_de_ville",
-    "sites_cles_en_main",
-    "commerces_ruraux",
-    "locaux_activite_frla",
-    "zones_commerciales_ptzc",
-    "appui_operationnel_pao",
-    "habitat_inclusif",
-)
 # INSEE's density levels (its own labels), dense built-up browns to sparse rural greens (ColorBrewer BrBG).
 DENSITY_LEVELS = (
     ("1", "Grands centres urbains", "#8C510A"),
@@ -718,7 +705,6 @@ STYLES = {
             ("avenir_montagnes_mobilites", "lib_porteur"),
         )
     },
-    **{layer_id: Style(lambda layer_id=layer_id: programme_renderer(layer_id)) for layer_id in PLAIN_PROGRAMMES},
     # Territories of whole EPCI, like the CRTE: hatched, in a direction of their own.
     "territoires_engagement": Style(lambda: large_programme_renderer("territoires_engagement", 90)),
     "france_ruralites_revitalisation": Style(
@@ -749,6 +735,11 @@ STYLES = {
     "service_gap_road_points": Style(lambda: service_gap_road_renderer(points=True)),
     "road_network": Style(road_network_renderer),
 }
+# Every other programme of PROGRAMMES: commune-level, one fill each (no published name to label them with).
+PLAIN_PROGRAMMES = tuple(layer_id for layer_id in PROGRAMMES if layer_id not in STYLES)
+STYLES.update(
+    {layer_id: Style(lambda layer_id=layer_id: programme_renderer(layer_id)) for layer_id in PLAIN_PROGRAMMES}
+)
 
 
 def memory_layer(layer_id, crs="EPSG:2154"):
@@ -828,27 +819,79 @@ def render_panel(layers, extent, background, size, dpi):
 
 
 # --- preview ---------------------------------------------------------------------------------
-def _preview_layers():
-    """Hand-made features: a Voronoi 'country' with nested communes, EPCI, départements and
-    régions; programme perimeters as unions of communes; QPV, France services and mobile sites
-    in and around the largest 'town'. Coordinates in Lambert-93 around Châteauroux."""
+def _draw_panels(painter, corners, panels):
+    """Each rendered (image, scale) panel at its (left, top) corner, its scale written above it."""
+    from qgis.PyQt.QtGui import QColor
+
+    for (left, top), (rendered, scale) in zip(corners, panels):
+        painter.drawImage(left, top, rendered)
+        painter.setPen(QColor("#000000"))
+        painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
+
+
+def _finish_with_legend(painter, image, path, layers, origin, map_scale=None):
+    """The layers' legend drawn from ``origin``, then the image saved to ``path``; ``map_scale``:
+    (scale, dpi) for symbols sized in map units."""
+    from qgis.core import (
+        QgsLayerTree,
+        QgsLayerTreeModel,
+        QgsLegendRenderer,
+        QgsLegendSettings,
+        QgsMapToPixel,
+        QgsRenderContext,
+    )
+
+    root = QgsLayerTree()
+    for layer in layers:
+        root.addLayer(layer)
+    model = QgsLayerTreeModel(root)  # held: the renderer keeps a raw pointer to it
+    painter.translate(*origin)
+    painter.scale(2.2, 2.2)  # legend sizes are in millimetres: make it legible at screen resolution
+    context = QgsRenderContext.fromQPainter(painter)
+    if map_scale is not None:
+        scale, dpi = map_scale
+        context.setRendererScale(scale)
+        context.setMapToPixel(QgsMapToPixel(scale * 0.0254 / dpi))
+    context.setFlag(
+        first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing)
+    )
+    QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
+    painter.end()
+    image.save(str(path))
+    return path
+
+
+def _voronoi_communes(rng, area, step, jitter):
+    """Hand-made 'communes' for a preview: the Voronoi cells, clipped to ``area`` (x0, y0, width, height),
+    of a grid of seeds ``step`` apart moved by up to ``jitter`` each way; and the area's rectangle."""
     from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
 
-    rng = random.Random(36)
-    x0, y0, width, height, step = 560_000, 6_580_000, 120_000, 100_000, 5_000
+    x0, y0, width, height = area
     seeds = [
-        QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-1800, 1800), y0 + (j + 0.5) * step + rng.uniform(-1800, 1800))
+        QgsPointXY(
+            x0 + (i + 0.5) * step + rng.uniform(-jitter, jitter), y0 + (j + 0.5) * step + rng.uniform(-jitter, jitter)
+        )
         for i in range(width // step)
         for j in range(height // step)
     ]
     box = QgsRectangle(x0, y0, x0 + width, y0 + height)
-    cells = QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(QgsGeometry.fromRect(box))
     clip = QgsGeometry.fromRect(box)
-    communes = []
-    for part in cells.asGeometryCollection():
-        cell = part.intersection(clip)
-        if not cell.isEmpty():
-            communes.append(cell)
+    cells = (
+        part.intersection(clip)
+        for part in QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(clip).asGeometryCollection()
+    )
+    return [cell for cell in cells if not cell.isEmpty()], box
+
+
+def _preview_layers():
+    """Hand-made features: a Voronoi 'country' with nested communes, EPCI, départements and
+    régions; programme perimeters as unions of communes; QPV, France services and mobile sites
+    in and around the largest 'town'. Coordinates in Lambert-93 around Châteauroux."""
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    rng = random.Random(36)
+    x0, y0, width, height = 560_000, 6_580_000, 120_000, 100_000
+    communes, box = _voronoi_communes(rng, (x0, y0, width, height), 5_000, 1800)
     centre = lambda g: g.centroid().asPoint()  # noqa: E731
     epci_seeds = [
         QgsPointXY(
@@ -1018,12 +1061,7 @@ def _preview_layers():
 
 def render_preview(path):
     from qgis.core import (
-        QgsLayerTree,
-        QgsLayerTreeModel,
-        QgsLegendRenderer,
-        QgsLegendSettings,
         QgsRectangle,
-        QgsRenderContext,
     )
     from qgis.PyQt.QtGui import QImage
 
@@ -1050,25 +1088,8 @@ def render_preview(path):
     image = QImage(panel * 2 + 30, panel * 2 + 60, QImage.Format.Format_ARGB32)
     image.fill(QColor(WHITE))
     painter = QPainter(image)
-    cells = [(10, 30), (panel + 20, 30), (10, panel + 60)]
-    for (left, top), (rendered, scale) in zip(cells, panels):
-        painter.drawImage(left, top, rendered)
-        painter.setPen(QColor("#000000"))
-        painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
-    root = QgsLayerTree()
-    for layer in layers:
-        root.addLayer(layer)
-    model = QgsLayerTreeModel(root)
-    painter.translate(panel + 40, panel + 70)
-    painter.scale(2.2, 2.2)  # legend sizes are in millimetres: make it legible at screen resolution
-    context = QgsRenderContext.fromQPainter(painter)
-    context.setFlag(
-        first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing)
-    )
-    QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
-    painter.end()
-    image.save(str(path))
-    return path
+    _draw_panels(painter, [(10, 30), (panel + 20, 30), (10, panel + 60)], panels)
+    return _finish_with_legend(painter, image, path, layers, (panel + 40, panel + 70))
 
 
 def _gap_preview_layers():
@@ -1078,19 +1099,8 @@ def _gap_preview_layers():
     from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
 
     rng = random.Random(2154)
-    x0, y0, width, height, step = 560_000, 6_560_000, 150_000, 120_000, 6_000
-    seeds = [
-        QgsPointXY(x0 + (i + 0.5) * step + rng.uniform(-2200, 2200), y0 + (j + 0.5) * step + rng.uniform(-2200, 2200))
-        for i in range(width // step)
-        for j in range(height // step)
-    ]
-    box = QgsRectangle(x0, y0, x0 + width, y0 + height)
-    clip = QgsGeometry.fromRect(box)
-    communes = [
-        part.intersection(clip)
-        for part in QgsGeometry.fromMultiPointXY(seeds).voronoiDiagram(clip).asGeometryCollection()
-    ]
-    communes = [c for c in communes if not c.isEmpty()]
+    x0, y0, width, height = 560_000, 6_560_000, 150_000, 120_000
+    communes, box = _voronoi_communes(rng, (x0, y0, width, height), 6_000, 2200)
     sites = [
         QgsPointXY(x0 + fx * width, y0 + fy * height)
         for fx, fy in ((0.3, 0.55), (0.62, 0.7), (0.5, 0.25), (0.12, 0.15), (0.85, 0.35))
@@ -1152,13 +1162,7 @@ def _gap_preview_layers():
 
 def render_gap_preview(path):
     from qgis.core import (
-        QgsLayerTree,
-        QgsLayerTreeModel,
-        QgsLegendRenderer,
-        QgsLegendSettings,
-        QgsMapToPixel,
         QgsRectangle,
-        QgsRenderContext,
     )
     from qgis.PyQt.QtGui import QImage
 
@@ -1180,29 +1184,9 @@ def render_gap_preview(path):
     image = QImage(panel * 2 + legend_width + 40, panel * 2 + 60, QImage.Format.Format_ARGB32)
     image.fill(QColor(WHITE))
     painter = QPainter(image)
-    corners = [(10, 30), (panel + 20, 30), (10, panel + 60), (panel + 20, panel + 60)]
-    for (left, top), (rendered, scale) in zip(corners, panels):
-        painter.drawImage(left, top, rendered)
-        painter.setPen(QColor("#000000"))
-        painter.drawText(left + 4, top - 8, f"1:{scale:,.0f}".replace(",", " "))
-    root = QgsLayerTree()
-    for layer in (straight, road, dots):
-        root.addLayer(layer)
-    model = QgsLayerTreeModel(root)  # held: the renderer keeps a raw pointer to it
-    painter.translate(2 * panel + 40, 40)
-    painter.scale(2.2, 2.2)
-    context = QgsRenderContext.fromQPainter(painter)
+    _draw_panels(painter, [(10, 30), (panel + 20, 30), (10, panel + 60), (panel + 20, panel + 60)], panels)
     # The outlines are in metres: give the legend a map scale, as QGIS's canvas and layouts do.
-    scale = panels[0][1]
-    context.setRendererScale(scale)
-    context.setMapToPixel(QgsMapToPixel(scale * 0.0254 / dpi))
-    context.setFlag(
-        first_spelling(lambda: _qgis().RenderContextFlag.Antialiasing, lambda: QgsRenderContext.Antialiasing)
-    )
-    QgsLegendRenderer(model, QgsLegendSettings()).drawLegend(context)
-    painter.end()
-    image.save(str(path))
-    return path
+    return _finish_with_legend(painter, image, path, (straight, road, dots), (2 * panel + 40, 40), (panels[0][1], dpi))
 
 
 def main(argv=None):

@@ -17,6 +17,7 @@ import numpy as np
 from qgis.core import QgsCoordinateTransform, QgsFeature, QgsGeometry
 
 from ..compat import WKB_SINGLE_LINES
+from ..core.roads.road_sections import RoadLines
 from ..diagnostics.road_profiles import RoadProfile
 from .origins import collected_wkb
 
@@ -30,33 +31,6 @@ class Cancellable(Protocol):
     only asks whether to stop."""
 
     def isCanceled(self) -> bool: ...  # noqa: N802 - the feedback's own name
-
-
-class RoadLines:
-    """What graph_from_vertices needs, gathered chunk by chunk."""
-
-    def __init__(self) -> None:
-        self.vertices: list[np.ndarray] = []
-        self.counts: list[np.ndarray] = []
-        self.speeds: list[np.ndarray] = []
-        self.directions: list[np.ndarray] = []
-
-    def add(self, vertices: np.ndarray, counts: np.ndarray, speeds: np.ndarray, directions: np.ndarray) -> None:
-        self.vertices.append(vertices)
-        self.counts.append(np.asarray(counts, dtype=np.int64))
-        self.speeds.append(np.asarray(speeds, dtype=float))
-        self.directions.append(np.asarray(directions, dtype=np.int64))
-
-    def arrays(self) -> tuple:
-        """(vertices, counts, speeds, directions), one row of counts/speeds/directions per line."""
-        if not self.counts:
-            return np.empty((0, 2)), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64)
-        return (
-            np.concatenate(self.vertices),
-            np.concatenate(self.counts),
-            np.concatenate(self.speeds),
-            np.concatenate(self.directions),
-        )
 
 
 def line_vertices(

@@ -18,7 +18,9 @@ INDRE = "communes@codeDepartement=36&format=geojson&geometry=contour"
 def _counted_builds(monkeypatch):
     """The ids of the layers the native strategy builds (a layer taken from the cache is not built)."""
     built, native = [], layers._STRATEGIES[NativeGeometry]
-    monkeypatch.setitem(layers._STRATEGIES, NativeGeometry, lambda *args: built.append(args[1].id) or native(*args))
+    monkeypatch.setitem(
+        layers._STRATEGIES, NativeGeometry, lambda *args: built.append(args[1].source.id) or native(*args)
+    )
     return built
 
 

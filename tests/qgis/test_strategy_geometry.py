@@ -6,6 +6,7 @@ import re
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem
 
+from anct_qgis_plugin.core.building.build_context import BuildRequest
 from anct_qgis_plugin.core.building.commune_joins import joined_layer
 from anct_qgis_plugin.core.building.layer_info import source_info
 from anct_qgis_plugin.core.building.native_layers import dissolved_layer, native_layer
@@ -22,7 +23,7 @@ from anct_qgis_plugin.core.service import AnctData
 def test_a_strategy_handed_an_entry_of_another_kind_names_it(strategy, kind):
     # The check comes before anything is read: nothing else is handed.
     with pytest.raises(AnctError, match=f"'communes'.*NativeGeometry.*{kind}"):
-        strategy(None, get_source("communes"), [], None, None, None)
+        strategy(None, BuildRequest(get_source("communes"), [], None, None, None))
 
 
 def test_outlines_without_a_file_are_an_error_naming_the_layer_and_territory(anct_env):
@@ -31,4 +32,4 @@ def test_outlines_without_a_file_are_an_error_naming_the_layer_and_territory(anc
     source = get_source("communes")
     info_ = source_info(source, "en")
     with pytest.raises(ParseError, match=re.escape(f"{info_.title}: no file to read for {indre.label}.")):
-        native_layer(builder, source, [], indre, QgsCoordinateReferenceSystem(indre.crs), info_)
+        native_layer(builder, BuildRequest(source, [], indre, QgsCoordinateReferenceSystem(indre.crs), info_))

@@ -3,6 +3,7 @@ strategies, so that none of them imports its caller."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..errors import AnctError
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from ..published.catalogue import Source
     from ..published.territories import Territory, TerritoryIndex
     from ..travel.fetcher import Fetcher
+    from .layer_info import SourceFile, SourceInfo
 
 Strategy = TypeVar("Strategy")
 
@@ -30,6 +32,18 @@ class BuildContext(Protocol):
     def territory_outline(self, territory: Territory, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
         """The union of the territory's communes."""
         ...
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """One layer to build: the source, its files fetched for the territory, the CRS to draw it in, and
+    the SourceInfo the strategy adds its warnings to (built once by layers.LayerBuilder)."""
+
+    source: Source
+    files: list[SourceFile]
+    territory: Territory
+    target: QgsCoordinateReferenceSystem
+    info: SourceInfo
 
 
 def geometry_of(source: Source, kind: type[Strategy]) -> Strategy:

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from ..published.catalogue import Source
     from ..published.parsers import Table
     from ..published.territories import Territory, TerritoryIndex
-    from .build_context import BuildContext
-    from .layer_info import SourceFile, SourceInfo
+    from .build_context import BuildContext, BuildRequest
 
 # The fixed-broadband layer's fields: counts as published, shares computed from them (broadband.py).
 PREMISES_FIELDS = (
@@ -82,21 +81,16 @@ def _programme_groups(
     return groups
 
 
-def joined_layer(
-    ctx: BuildContext,
-    source: Source,
-    files: list[SourceFile],
-    territory: Territory,
-    target: QgsCoordinateReferenceSystem,
-    info_: SourceInfo,
-) -> QgsVectorLayer:
-    strategy = geometry_of(source, JoinCommunes)
-    table, columns, position = read_list_table(source, files[0].path, source.columns, ctx.index.communes)
-    names = side_labels(source, files)
+def joined_layer(ctx: BuildContext, request: BuildRequest) -> QgsVectorLayer:
+    strategy = geometry_of(request.source, JoinCommunes)
+    table, columns, position = read_list_table(
+        request.source, request.files[0].path, request.source.columns, ctx.index.communes
+    )
+    names = side_labels(request.source, request.files)
     labelled = names is not None or position.get(columns.get(strategy.label_column, strategy.label_column)) is not None
     dated = position.get(columns.get(strategy.date_column, strategy.date_column)) is not None
     tally = CodeTally(ctx.index.codes)
-    groups = _programme_groups(source, strategy, (table, columns, position), territory, names, tally)
+    groups = _programme_groups(request.source, strategy, (table, columns, position), request.territory, names, tally)
     fields = QgsFields()
     fields.append(QgsField(strategy.id_column, FIELD_STRING))
     if labelled:
@@ -105,8 +99,8 @@ def joined_layer(
         fields.append(QgsField(strategy.date_column, FIELD_STRING))
     for name, kind in (("insee_com", FIELD_STRING), ("nb_communes", FIELD_INT), ("population", FIELD_LONG)):
         fields.append(QgsField(name, kind))
-    layer = memory_layer(WKB_MULTIPOLYGON, target, fields, source.id)
-    outlines = commune_outlines(ctx, territory, groups, target)
+    layer = memory_layer(WKB_MULTIPOLYGON, request.target, fields, request.source.id)
+    outlines = commune_outlines(ctx, request.territory, groups, request.target)
     features: list[QgsFeature] = []
     missing: set[str] = set()
     for programme, group in sorted(groups.items()):
@@ -114,7 +108,7 @@ def joined_layer(
         found = [outlines[c] for c in communes if c in outlines]
         missing.update(c for c in communes if c not in outlines)
         if not found:  # listed all the same, without geometry: a programme does not vanish
-            info_.undrawn.append(f"{programme} {group['label']}".strip())
+            request.info.undrawn.append(f"{programme} {group['label']}".strip())
         values = [programme] + ([group["label"]] if labelled else [])
         values += [group["date"] or None] if dated else []
         values += [", ".join(communes), len(communes), _population(ctx.index, communes)]
@@ -123,37 +117,30 @@ def joined_layer(
         feature.setGeometry(as_polygons(QgsGeometry.unaryUnion([g for g, _p in found])) if found else QgsGeometry())
         features.append(feature)
     layer.dataProvider().addFeatures(features)
-    report_unmapped(tally, info_)
+    report_unmapped(tally, request.info)
     if missing:
-        info_.warnings.append(
+        request.info.warnings.append(
             tr("{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}").format(
-                title=info_.title, n=len(missing), codes=", ".join(sorted(missing)[:10])
+                title=request.info.title, n=len(missing), codes=", ".join(sorted(missing)[:10])
             )
         )
-    if info_.undrawn:
-        info_.warnings.append(
+    if request.info.undrawn:
+        request.info.warnings.append(
             tr("{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}").format(
-                title=info_.title, n=len(info_.undrawn), programmes=", ".join(info_.undrawn)
+                title=request.info.title, n=len(request.info.undrawn), programmes=", ".join(request.info.undrawn)
             )
         )
     return layer
 
 
-def premises_layer(
-    ctx: BuildContext,
-    source: Source,
-    files: list[SourceFile],
-    territory: Territory,
-    target: QgsCoordinateReferenceSystem,
-    info_: SourceInfo,
-) -> QgsVectorLayer:
+def premises_layer(ctx: BuildContext, request: BuildRequest) -> QgsVectorLayer:
     """The territory's communes with their premises counts and the shares computed from them."""
-    premises, tally = read_premises(files[0].path, files[1].path, ctx.index.codes, source.id)
+    premises, tally = read_premises(request.files[0].path, request.files[1].path, ctx.index.codes, request.source.id)
     fields = QgsFields()
     for name, kind in PREMISES_FIELDS:
         fields.append(QgsField(name, kind))
-    layer = memory_layer(WKB_MULTIPOLYGON, target, fields, source.id)
-    outlines = ctx.commune_layer(territory, target)
+    layer = memory_layer(WKB_MULTIPOLYGON, request.target, fields, request.source.id)
+    outlines = ctx.commune_layer(request.territory, request.target)
     code_name = _code_field(outlines)
     features = []
     for outline in outlines.getFeatures():
@@ -171,7 +158,7 @@ def premises_layer(
         feature.setGeometry(as_polygons(outline.geometry()))
         features.append(feature)
     layer.dataProvider().addFeatures(features)
-    report_unmapped(tally, info_)
+    report_unmapped(tally, request.info)
     return layer
 
 

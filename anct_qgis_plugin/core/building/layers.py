@@ -25,6 +25,7 @@ from ..published.catalogue import (
     get_source,
 )
 from ..report import info, warn
+from .build_context import BuildRequest
 from .commune_joins import joined_layer, premises_layer
 from .layer_info import BuiltLayer, population_source_text, source_info
 from .native_layers import dissolved_layer, native_layer
@@ -40,10 +41,11 @@ if TYPE_CHECKING:
     from ..published.catalogue import Source
     from ..published.territories import Territory, TerritoryIndex
     from ..travel.fetcher import Fetcher
+    from .build_context import BuildContext
     from .layer_info import SourceFile, SourceInfo
 
-# The strategy that builds each kind of catalogue geometry: (builder, source, files, territory, target, info).
-_STRATEGIES: dict[type, Callable[..., QgsVectorLayer]] = {
+# The strategy that builds each kind of catalogue geometry from (builder, request).
+_STRATEGIES: dict[type, Callable[[BuildContext, BuildRequest], QgsVectorLayer]] = {
     NativeGeometry: native_layer,
     PointsFromColumns: points_layer,
     JoinCommunes: joined_layer,
@@ -74,20 +76,19 @@ class LayerBuilder:
     def build(self, layer_id: str, territory: Territory, crs: str | None = None) -> BuiltLayer:
         source = get_source(layer_id)
         target = QgsCoordinateReferenceSystem(crs or territory.crs)
-        info_ = source_info(source, self.language)
-        files = self.fetch_files(source, territory, info_)
+        request = self._request(source, territory, target)
         try:
-            layer = self._layer(source, files, territory, target, info_)
+            layer = self._layer(request)
         except CancelledError:
             raise
         except AnctError:
             # A new file that passed the quick check but does not build must not replace the
             # copy that did: go back to it and build again; without one, the error stands.
-            if not any([self.fetcher.rollback(url, self.feedback) for url in info_.fresh_urls]):  # every one
+            if not any([self.fetcher.rollback(url, self.feedback) for url in request.info.fresh_urls]):  # every one
                 raise
-            info_ = source_info(source, self.language, stale=True)
-            files = self.fetch_files(source, territory, info_)
-            layer = self._layer(source, files, territory, target, info_)
+            request = self._request(source, territory, target, stale=True)
+            layer = self._layer(request)
+        info_ = request.info
         layer.setName(f"{info_.title} — {territory.label}")
         info_.feature_count = layer.featureCount()
         if "population" in layer.fields().names():
@@ -96,23 +97,24 @@ class LayerBuilder:
             warn(self.feedback, message)
         return BuiltLayer(layer, info_)
 
-    def _layer(
-        self,
-        source: Source,
-        files: list[SourceFile],
-        territory: Territory,
-        target: QgsCoordinateReferenceSystem,
-        info_: SourceInfo,
-    ) -> QgsVectorLayer:
+    def _request(
+        self, source: Source, territory: Territory, target: QgsCoordinateReferenceSystem, stale: bool = False
+    ) -> BuildRequest:
+        """What the source's strategy is handed: its files fetched for the territory, noted in a new SourceInfo."""
+        info_ = source_info(source, self.language, stale=stale)
+        return BuildRequest(source, self.fetch_files(source, territory, info_), territory, target, info_)
+
+    def _layer(self, request: BuildRequest) -> QgsVectorLayer:
         """The strategy's layer; outlines already built from the same files are a copy of those."""
-        key = OUTLINES.key(source.id, territory, target, files)
-        kept = OUTLINES.copy(key, self.index, source.id) if key is not None else None
+        source_id, info_ = request.source.id, request.info
+        key = OUTLINES.key(source_id, request.territory, request.target, request.files)
+        kept = OUTLINES.copy(key, self.index, source_id) if key is not None else None
         if kept is not None:
             layer, warnings = kept
             info_.warnings.extend(warnings)
             return layer
         said = len(info_.warnings)
-        layer = _STRATEGIES[type(source.geometry)](self, source, files, territory, target, info_)
+        layer = _STRATEGIES[type(request.source.geometry)](self, request)
         if key is not None:
             OUTLINES.keep(key, self.index, layer, info_.warnings[said:])
         return layer

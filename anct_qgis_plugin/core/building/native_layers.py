@@ -22,48 +22,41 @@ from .source_files import COMMUNE_OUTLINE_SOURCES, open_source_vector
 from .territory_filter import keeper
 
 if TYPE_CHECKING:
-    from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+    from qgis.core import QgsVectorLayer
 
-    from ..published.catalogue import Source
-    from ..published.territories import Territory, TerritoryIndex
-    from .build_context import BuildContext
-    from .layer_info import SourceFile, SourceInfo
+    from ..published.territories import TerritoryIndex
+    from .build_context import BuildContext, BuildRequest
 
 
-def native_layer(
-    ctx: BuildContext,
-    source: Source,
-    files: list[SourceFile],
-    territory: Territory,
-    target: QgsCoordinateReferenceSystem,
-    info_: SourceInfo,
-) -> QgsVectorLayer:
+def native_layer(ctx: BuildContext, request: BuildRequest) -> QgsVectorLayer:
     layer = None
     repaired = unplaceable = 0
     outline = None
     tally = CodeTally(ctx.index.codes)
-    for file_ in files:
-        source_layer, columns = open_source_vector(file_.path, source)
+    for file_ in request.files:
+        source_layer, columns = open_source_vector(file_.path, request.source)
         if layer is None:
             # Commune outlines have geo.api's field names whichever service gave them (ADMIN
             # EXPRESS's code_insee is `code`): every consumer reads one shape.
-            renamed = {found: key for key, found in columns.items()} if source.id in COMMUNE_OUTLINE_SOURCES else {}
+            renamed = (
+                {found: key for key, found in columns.items()} if request.source.id in COMMUNE_OUTLINE_SOURCES else {}
+            )
             fields = QgsFields()
             # QgsFields iterates (sip gives it __iter__), which QGIS 3.22's .pyi do not say.
             for source_field in source_layer.fields():  # type: ignore[attr-defined]
                 fields.append(plain_field(source_field, renamed.get(source_field.name(), source_field.name())))
             wkb = WKB_POINT if source_layer.geometryType() == GEOMETRY_POINT else WKB_MULTIPOLYGON
-            layer = memory_layer(wkb, target, fields, source.id)
+            layer = memory_layer(wkb, request.target, fields, request.source.id)
             names = source_layer.fields().names()  # read by the names of the file
-        keep = keeper(source, columns, territory, tally)
-        if keep is None and not territory.is_country:
-            outline = outline or ctx.territory_outline(territory, source_layer.crs())
-        transform = transform_between(source_layer.crs(), target)
-        request = QgsFeatureRequest()
+        keep = keeper(request.source, columns, request.territory, tally)
+        if keep is None and not request.territory.is_country:
+            outline = outline or ctx.territory_outline(request.territory, source_layer.crs())
+        transform = transform_between(source_layer.crs(), request.target)
+        within = QgsFeatureRequest()
         if outline is not None:
-            request.setFilterRect(outline.boundingBox())
+            within.setFilterRect(outline.boundingBox())
         features = []
-        for feature in source_layer.getFeatures(request):
+        for feature in source_layer.getFeatures(within):
             if is_cancelled(ctx.feedback):
                 raise CancelledError(tr("Cancelled."))
             if keep is not None and not keep(feature.attribute):
@@ -87,20 +80,24 @@ def native_layer(
         layer.dataProvider().addFeatures(features)
     if layer is None:
         raise ParseError(
-            tr("{title}: no file to read for {territory}.").format(title=info_.title, territory=territory.label)
-        )
-    if repaired:
-        info_.warnings.append(tr("{title}: {n} invalid geometries repaired.").format(title=info_.title, n=repaired))
-    if unplaceable:
-        info_.warnings.append(
-            tr("{title}: {n} features outside the coordinate system's area left out.").format(
-                title=info_.title, n=unplaceable
+            tr("{title}: no file to read for {territory}.").format(
+                title=request.info.title, territory=request.territory.label
             )
         )
-    if source.id in COMMUNE_OUTLINE_SOURCES:
+    if repaired:
+        request.info.warnings.append(
+            tr("{title}: {n} invalid geometries repaired.").format(title=request.info.title, n=repaired)
+        )
+    if unplaceable:
+        request.info.warnings.append(
+            tr("{title}: {n} features outside the coordinate system's area left out.").format(
+                title=request.info.title, n=unplaceable
+            )
+        )
+    if request.source.id in COMMUNE_OUTLINE_SOURCES:
         _table_population(layer, ctx.index)
-    elif source.commune_column:
-        report_unmapped(tally, info_)
+    elif request.source.commune_column:
+        report_unmapped(tally, request.info)
     return layer
 
 
@@ -117,16 +114,9 @@ def _table_population(layer: QgsVectorLayer, index: TerritoryIndex) -> None:
     layer.dataProvider().changeAttributeValues(changes)
 
 
-def dissolved_layer(
-    ctx: BuildContext,
-    source: Source,
-    files: list[SourceFile],
-    territory: Territory,
-    target: QgsCoordinateReferenceSystem,
-    info_: SourceInfo,
-) -> QgsVectorLayer:
-    strategy = geometry_of(source, DissolveCommunes)
-    communes = native_layer(ctx, source, files, territory, target, info_)
+def dissolved_layer(ctx: BuildContext, request: BuildRequest) -> QgsVectorLayer:
+    strategy = geometry_of(request.source, DissolveCommunes)
+    communes = native_layer(ctx, request)
     names = {}
     if strategy.names_url:
         fetch_json = load_reference_json(ctx.fetcher, ctx.feedback)
@@ -135,7 +125,10 @@ def dissolved_layer(
             for e in fetch_json(strategy.names_url, {"code": ("code",), "nom": ("nom",)}, False) or []
         }
     code_name = resolve_columns(
-        communes.fields().names(), {strategy.by: source.columns[strategy.by]}, files[0].path, source.id
+        communes.fields().names(),
+        {strategy.by: request.source.columns[strategy.by]},
+        request.files[0].path,
+        request.source.id,
     )[strategy.by]
     groups: dict[str, list[QgsFeature]] = {}
     for feature in communes.getFeatures():
@@ -148,7 +141,7 @@ def dissolved_layer(
         ("nb_communes", FIELD_INT),
     ):
         fields.append(QgsField(name, kind))
-    layer = memory_layer(WKB_MULTIPOLYGON, target, fields, source.id)
+    layer = memory_layer(WKB_MULTIPOLYGON, request.target, fields, request.source.id)
     features = []
     for code, members in sorted(groups.items()):
         if not code:

@@ -28,33 +28,23 @@ if TYPE_CHECKING:
 
     from qgis.core import QgsVectorDataProvider, QgsVectorLayer, QgsWkbTypes
 
-    from ..published.catalogue import Source
-    from ..published.territories import Territory
-    from .build_context import BuildContext
-    from .layer_info import SourceFile, SourceInfo
+    from .build_context import BuildContext, BuildRequest
 
 
-def points_layer(
-    ctx: BuildContext,
-    source: Source,
-    files: list[SourceFile],
-    territory: Territory,
-    target: QgsCoordinateReferenceSystem,
-    info_: SourceInfo,
-) -> QgsVectorLayer:
-    strategy = geometry_of(source, PointsFromColumns)
-    table, columns, position = read_table(source, files[0])
-    numeric = {position[name] for name in source.numeric_columns if name in position}
+def points_layer(ctx: BuildContext, request: BuildRequest) -> QgsVectorLayer:
+    strategy = geometry_of(request.source, PointsFromColumns)
+    table, columns, position = read_table(request.source, request.files[0])
+    numeric = {position[name] for name in request.source.numeric_columns if name in position}
     fields = QgsFields()
     for i, name in enumerate(table.columns):
         fields.append(QgsField(name, FIELD_DOUBLE if i in numeric else FIELD_STRING))
     flags = [(position[columns[column]], value.lower()) for _name, column, value in strategy.flags]
     for name, _column, _value in strategy.flags:
         fields.append(QgsField(name, FIELD_INT))
-    layer = memory_layer(WKB_POINT, target, fields, source.id)
+    layer = memory_layer(WKB_POINT, request.target, fields, request.source.id)
     tally = CodeTally(ctx.index.codes)
-    keep = keeper(source, columns, territory, tally)
-    transform = transform_between(QgsCoordinateReferenceSystem(strategy.crs), target)
+    keep = keeper(request.source, columns, request.territory, tally)
+    transform = transform_between(QgsCoordinateReferenceSystem(strategy.crs), request.target)
     x_at, y_at = position[columns[strategy.x]], position[columns[strategy.y]]
     features, dropped = [], 0
     for row in table.rows:
@@ -74,23 +64,26 @@ def points_layer(
     if dropped and not features:
         raise ParseError(
             tr("{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).").format(
-                file=info_.file_name or source.id, n=dropped, x=columns[strategy.x], y=columns[strategy.y]
+                file=request.info.file_name or request.source.id,
+                n=dropped,
+                x=columns[strategy.x],
+                y=columns[strategy.y],
             )
         )
     if dropped:
-        info_.warnings.append(
+        request.info.warnings.append(
             tr(
                 "{title}: {n} rows without valid coordinates left out (missing, not a "
                 "number, or outside the coordinate system's area)."
-            ).format(title=info_.title, n=dropped)
+            ).format(title=request.info.title, n=dropped)
         )
     if table.short_rows:
-        info_.warnings.append(
+        request.info.warnings.append(
             tr("{title}: {n} rows have fewer cells than the header (read with empty cells).").format(
-                title=info_.title, n=table.short_rows
+                title=request.info.title, n=table.short_rows
             )
         )
-    report_unmapped(tally, info_)
+    report_unmapped(tally, request.info)
     return layer
 
 
@@ -99,28 +92,21 @@ def _cell_of(row: list[str], position: Mapping[str, int]) -> Callable[[str], str
     return lambda column: row[position[column]]
 
 
-def road_lines_layer(
-    ctx: BuildContext,
-    source: Source,
-    files: list[SourceFile],
-    territory: Territory,
-    target: QgsCoordinateReferenceSystem,
-    info_: SourceInfo,
-) -> QgsVectorLayer:
-    crs = QgsCoordinateReferenceSystem(territory.crs)
+def road_lines_layer(ctx: BuildContext, request: BuildRequest) -> QgsVectorLayer:
+    crs = QgsCoordinateReferenceSystem(request.territory.crs)
     layer = None
 
     def open_sink(fields: QgsFields, wkb_type: QgsWkbTypes.Type) -> QgsVectorDataProvider:
         nonlocal layer
-        layer = memory_layer(wkb_type, target, fields, source.id)
+        layer = memory_layer(wkb_type, request.target, fields, request.source.id)
         return layer.dataProvider()
 
-    transform = transform_between(crs, target) if crs != target else None
+    transform = transform_between(crs, request.target) if crs != request.target else None
     reader, writer = SectionReader(BdTopoProfile()), SectionWriter(open_sink, transform)
-    for file_ in files:
+    for file_ in request.files:
         if is_cancelled(ctx.feedback):
             raise CancelledError(tr("Cancelled."))
         writer.write(reader.page(check_page(file_.path)))
     if layer is None:
-        raise ParseError(tr("No road a car uses in {territory}.").format(territory=territory.label))
+        raise ParseError(tr("No road a car uses in {territory}.").format(territory=request.territory.label))
     return layer

@@ -19,6 +19,35 @@ def section_key(feature: dict) -> object:
     return (feature.get("properties") or {}).get(ID_PROPERTY) or feature.get("id")
 
 
+class RoadLines:
+    """What graph_from_vertices needs, gathered chunk by chunk (from a layer's lines: engine/network_reader.py;
+    from BD TOPO pages: SectionReader)."""
+
+    def __init__(self) -> None:
+        self.vertices: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+        self.speeds: list[np.ndarray] = []
+        self.directions: list[np.ndarray] = []
+
+    def add(self, vertices: np.ndarray, counts: np.ndarray, speeds: np.ndarray, directions: np.ndarray) -> None:
+        self.vertices.append(vertices)
+        self.counts.append(np.asarray(counts, dtype=np.int64))
+        self.speeds.append(np.asarray(speeds, dtype=float))
+        self.directions.append(np.asarray(directions, dtype=np.int64))
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(vertices, counts, speeds, directions) of the lines gathered so far, one row of
+        counts/speeds/directions per line."""
+        if not self.counts:
+            return np.empty((0, 2)), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64)
+        return (
+            np.concatenate(self.vertices),
+            np.concatenate(self.counts),
+            np.concatenate(self.speeds),
+            np.concatenate(self.directions),
+        )
+
+
 @dataclass
 class PageSections:
     features: list  # the kept sections of the page (GeoJSON features)
@@ -26,7 +55,7 @@ class PageSections:
     directions: np.ndarray
 
 
-class SectionReader:
+class SectionReader(RoadLines):
     """Reads pages one after the other with a road profile (see diagnostics.road_profiles).
 
     Sections without a line (``no_line``) and those with a vertex outside ``area`` (xmin, ymin,
@@ -40,10 +69,7 @@ class SectionReader:
         self.read = 0
         self.no_line = 0
         self.outside = 0
-        self.vertices: list[np.ndarray] = []
-        self.counts: list[np.ndarray] = []
-        self.speeds: list[np.ndarray] = []
-        self.directions: list[np.ndarray] = []
+        super().__init__()
 
     def page(self, page: dict) -> PageSections:
         """The sections of a page that the profile keeps, with their speeds and directions; their
@@ -93,21 +119,12 @@ class SectionReader:
         if len(driven) == 0:
             return
         owner = np.repeat(np.arange(len(points_of)), points_of)
-        self.vertices.append(xy[np.isin(owner, driven)])
         parts_per_section = np.array([len(lengths[i]) for i in driven.tolist()], dtype=np.int64)
-        self.counts.append(np.array([n for i in driven.tolist() for n in lengths[i]], dtype=np.int64))
-        self.speeds.append(np.repeat(np.asarray(speeds, dtype=float), parts_per_section))
-        self.directions.append(np.repeat(np.asarray(directions, dtype=np.int64), parts_per_section))
-
-    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(vertices, counts, speeds, directions) of the driven lines read so far."""
-        if not self.counts:
-            return np.empty((0, 2)), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64)
-        return (
-            np.concatenate(self.vertices),
-            np.concatenate(self.counts),
-            np.concatenate(self.speeds),
-            np.concatenate(self.directions),
+        self.add(
+            xy[np.isin(owner, driven)],
+            np.array([n for i in driven.tolist() for n in lengths[i]], dtype=np.int64),
+            np.repeat(speeds, parts_per_section),
+            np.repeat(directions, parts_per_section),
         )
 
 

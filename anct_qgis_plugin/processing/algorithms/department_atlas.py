@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
@@ -118,11 +117,7 @@ class DepartmentAtlasAlgorithm(GapParameters, AnctAlgorithm):
                 "atlas_departement.qpt; items are found by their ids."
             ),
         )
-        language = QgsProcessingParameterEnum(
-            self.LANGUAGE, tr("Sheet language"), options=["fr", "en"], defaultValue="fr"
-        )
-        language.setUsesStaticStrings(True)
-        self.add_help(language, tr("French by default, or English."))
+        self.add_choice(self.LANGUAGE, tr("Sheet language"), ["fr", "en"], "fr", tr("French by default, or English."))
         self.add_gap_parameters()
         self.addOutput(QgsProcessingOutputNumber(self.SHEETS, tr("Sheets printed")))
         self.addOutput(QgsProcessingOutputString(self.FILES, tr("PDF files written (separated by ;)")))

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
@@ -46,10 +45,11 @@ class FetchIndicatorAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
                 "Curated ids (titled with their label and unit): {ids}"
             ).format(ids=", ".join(entry.id for entry in CURATED)),
         )
-        level = QgsProcessingParameterEnum(self.LEVEL, tr("Level"), options=list(LEVELS), defaultValue="communes")
-        level.setUsesStaticStrings(True)
-        self.add_help(
-            level,
+        self.add_choice(
+            self.LEVEL,
+            tr("Level"),
+            LEVELS,
+            "communes",
             tr(
                 "communes (com2025), epci (epci2025, dissolved as the catalogue's EPCI layer), departements (dep), "
                 "regions (reg, where the Observatoire publishes it)."

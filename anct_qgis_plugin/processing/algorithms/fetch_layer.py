@@ -5,7 +5,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
 )
 
@@ -31,11 +30,13 @@ class FetchLayerAlgorithm(TerritoryCrsParameters, AnctAlgorithm):
         return tr("Fetch an ANCT layer…")
 
     def initAlgorithm(self, config=None):
-        layer = QgsProcessingParameterEnum(
-            self.LAYER, tr("Layer"), options=list(LAYER_IDS), defaultValue="france_services"
+        self.add_choice(
+            self.LAYER,
+            tr("Layer"),
+            LAYER_IDS,
+            "france_services",
+            tr("Catalogue id of the layer: ") + ", ".join(f"{s.id} ({s.title_fr})" for s in SOURCES),
         )
-        layer.setUsesStaticStrings(True)
-        self.add_help(layer, tr("Catalogue id of the layer: ") + ", ".join(f"{s.id} ({s.title_fr})" for s in SOURCES))
         self.add_territory_crs_parameters()
         self.add_help(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Output layer"), SOURCE_VECTOR_GEOMETRY),

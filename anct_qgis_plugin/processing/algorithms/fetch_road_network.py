@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
 )
 
@@ -31,22 +30,18 @@ class FetchRoadNetworkAlgorithm(AnctAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_territory_parameter()
         add_buffer_parameter(self, self.BUFFER_KM)
-        classes = QgsProcessingParameterEnum(
+        self.add_choice(
             self.ROAD_CLASSES,
             tr("Road natures kept"),
-            options=list(BDTOPO_NATURES),
-            allowMultiple=True,
-            defaultValue=list(BDTOPO_CAR_NATURES),
-        )
-        classes.setUsesStaticStrings(True)
-        self.add_help(
-            classes,
+            BDTOPO_NATURES,
+            list(BDTOPO_CAR_NATURES),
             tr(
                 "BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, "
                 "Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD "
                 "TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections "
                 "closed to light vehicles are always left out."
             ),
+            multiple=True,
         )
         self.add_help(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Road network")),

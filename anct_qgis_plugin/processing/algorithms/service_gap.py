@@ -4,7 +4,6 @@ engine: engine/service_gap.py)."""
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -68,15 +67,11 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
             ),
             tr("Numeric field of inhabitants (population for communes, ind for the Filosofi grid)."),
         )
-        origin = QgsProcessingParameterEnum(
+        self.add_choice(
             self.ORIGIN,
             tr("Where a polygon's people are placed"),
-            options=list(ORIGINS),
-            defaultValue="point_on_surface",
-        )
-        origin.setUsesStaticStrings(True)
-        self.add_help(
-            origin,
+            ORIGINS,
+            "point_on_surface",
             tr(
                 "point_on_surface (default, always inside), centroid, or matched_points: a point "
                 "layer matched by code (town halls, for instance)."
@@ -105,9 +100,13 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
             advanced=True,
         )
         self._facility_parameters()
-        mode = QgsProcessingParameterEnum(self.MODE, tr("Distance"), options=list(MODES), defaultValue="straight")
-        mode.setUsesStaticStrings(True)
-        self.add_help(mode, tr("straight: straight-line distance; road: travel time on NETWORK."))
+        self.add_choice(
+            self.MODE,
+            tr("Distance"),
+            MODES,
+            "straight",
+            tr("straight: straight-line distance; road: travel time on NETWORK."),
+        )
         self.add_network_parameters()
         self.add_help(
             QgsProcessingParameterNumber(
@@ -164,21 +163,17 @@ class ServiceGapAlgorithm(RoadNetworkParameters, AnctAlgorithm):
                 "sites across the border."
             ),
         )
-        kinds = QgsProcessingParameterEnum(
+        self.add_choice(
             self.FACILITY_FILTER,
             tr("Sites that count"),
-            options=list(FACILITY_KINDS),
-            allowMultiple=True,
-            defaultValue=list(DEFAULT_KINDS),
-        )
-        kinds.setUsesStaticStrings(True)
-        self.add_help(
-            kinds,
+            FACILITY_KINDS,
+            list(DEFAULT_KINDS),
             tr(
                 "fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and "
                 "antennas, not buses or itinerant services, which are not there every day. "
                 "Applies when the facilities have format_fs/type_fs fields."
             ),
+            multiple=True,
         )
 
     def _facility_kinds(self, parameters, context):
@@ -261,12 +256,11 @@ class MobileCoverageGapAlgorithm(ServiceGapAlgorithm):
             ),
             tr("Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France)."),
         )
-        kinds = QgsProcessingParameterEnum(
-            self.SITE_KIND, tr("Sites that count"), options=["4g", "targeted", "all"], defaultValue="4g"
-        )
-        kinds.setUsesStaticStrings(True)
-        self.add_help(
-            kinds,
+        self.add_choice(
+            self.SITE_KIND,
+            tr("Sites that count"),
+            ["4g", "targeted", "all"],
+            "4g",
             tr(
                 "4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites "
                 "(site_DCC = 1); all: every site."

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -74,6 +75,15 @@ class AnctAlgorithm(QgsProcessingAlgorithm):
             parameter.setMetadata({**parameter.metadata(), "widget_wrapper": {"decimals": 1}})
         self.addParameter(parameter)
         return parameter
+
+    def add_choice(self, name, description, options, default, text, multiple=False, advanced=False):
+        """Add a choice among ``options`` with its help; its value is the option's text ("road", not 1), which
+        scripts and models write and read the same whatever the order of the options."""
+        parameter = QgsProcessingParameterEnum(
+            name, description, options=list(options), allowMultiple=multiple, defaultValue=default
+        )
+        parameter.setUsesStaticStrings(True)
+        return self.add_help(parameter, text, advanced)
 
     def add_territory_parameter(self, optional=False):
         """TERRITORY, with one help text for every algorithm (what the territory is for is said by

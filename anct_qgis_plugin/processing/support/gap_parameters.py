@@ -1,6 +1,6 @@
 """The service-gap parameters of the key-figure algorithms (the profile and the atlas)."""
 
-from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
+from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
 
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_LINE
 from .base import tr
@@ -15,12 +15,11 @@ class GapParameters:
     NETWORK = "NETWORK"
 
     def add_gap_parameters(self):
-        mode = QgsProcessingParameterEnum(
-            self.GAP_MODE, tr("Service gap measured"), options=["straight", "road"], defaultValue="straight"
-        )
-        mode.setUsesStaticStrings(True)
-        self.add_help(
-            mode,
+        self.add_choice(
+            self.GAP_MODE,
+            tr("Service gap measured"),
+            ["straight", "road"],
+            "straight",
             tr(
                 "straight: straight-line distance (France and région compared too); road: travel time by road on the "
                 "IGN BD TOPO network fetched for the territory (or NETWORK), for the territory only. When no network "

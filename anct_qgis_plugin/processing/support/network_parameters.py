@@ -2,7 +2,6 @@
 engine's NetworkOptions."""
 
 from qgis.core import (
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -64,12 +63,11 @@ class RoadNetworkParameters:
                 "are fetched from the Géoplateforme (see anct:fetch_road_network)."
             ),
         )
-        network_format = QgsProcessingParameterEnum(
-            self.NETWORK_FORMAT, tr("Network format"), options=list(NETWORK_FORMATS), defaultValue="auto"
-        )
-        network_format.setUsesStaticStrings(True)
-        self.add_help(
-            network_format,
+        self.add_choice(
+            self.NETWORK_FORMAT,
+            tr("Network format"),
+            NETWORK_FORMATS,
+            "auto",
             tr(
                 "bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, "
                 "acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); "
