@@ -14,17 +14,17 @@
       <translation>'{text}' n'est ni un département ni une région.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="270" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="264" />
       <source>4g: sites with site_4g = 1; targeted: New Deal mobile targeted-coverage sites (site_DCC = 1); all: every site.</source>
       <translation>4g : sites avec site_4g = 1 ; targeted : sites du dispositif de couverture ciblée du New Deal mobile (site_DCC = 1) ; all : tous les sites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="88" />
       <source>A département code (36), several (36,18,37), a région (reg:24: its départements) or all.</source>
       <translation>Un code de département (36), plusieurs (36,18,37), une région (reg:24 : ses départements) ou all.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="129" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="127" />
       <source>A unit farther than this from the network is not reached (off_network = 1, time_min empty, beyond the threshold), a facility farther than this is left out; both are counted in the log and the outputs. A network farther than this from every unit is refused.</source>
       <translation>Une unité plus éloignée que cela du réseau n'est pas atteinte (off_network = 1, time_min vide, au-delà du seuil), une structure plus éloignée est écartée ; les deux sont comptées dans le journal et les sorties. Un réseau plus éloigné que cela de toutes les unités est refusé.</translation>
     </message>
@@ -39,12 +39,12 @@
       <translation>Trajets d'accès (d'une unité ou d'une structure à la route carrossable la plus proche, à vol d'oiseau) chronométrés à {speed:g} km/h ; à plus de {km:g} km du réseau : non atteint</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="111" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="109" />
       <source>Access speed (km/h)</source>
       <translation>Vitesse d'accès (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="101" />
       <source>All sheets in one PDF (instead of, or besides, the folder). Several départements make a volume: a contents page, bookmarks by région then département, page numbers across the volume.</source>
       <translation>Toutes les fiches dans un seul PDF (à la place du dossier, ou en plus). Plusieurs départements forment un volume : une page de sommaire, des signets par région puis par département, une pagination continue sur tout le volume.</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>Superficie de {territory} indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="44" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="38" />
       <source>BD TOPO 'nature' values kept. Default: the roads a car uses (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Left out: Chemin (tracks, 1 km/h in BD TOPO), Sentier and Escalier (on foot), Piste cyclable, Bac ou liaison maritime (timetables). Sections closed to light vehicles are always left out.</source>
       <translation>Valeurs du champ « nature » de la BD TOPO retenues. Par défaut : les routes qu'emprunte une voiture (Type autoroutier, Route à 2 chaussées, Route à 1 chaussée, Bretelle, Rond-point, Route empierrée). Écartés : Chemin (1 km/h dans la BD TOPO), Sentier et Escalier (à pied), Piste cyclable, Bac ou liaison maritime (horaires). Les tronçons interdits aux véhicules légers sont toujours écartés.</translation>
     </message>
@@ -94,12 +94,12 @@
       <translation>Annulé : la sortie est incomplète.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="185" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="180" />
       <source>Cannot create the folder {path}: {error}</source>
       <translation>Impossible de créer le dossier {path} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="120" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="130" />
       <source>Cannot write or read {path}: {error}</source>
       <translation>Impossible d'écrire ou de lire {path} : {error}</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>Impossible d'écrire dans la sortie : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="43" />
       <source>Cartography</source>
       <translation>Cartographie</translation>
     </message>
@@ -124,12 +124,12 @@
       <translation>Vérifier les sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="95" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
       <source>Code field of the origin points</source>
       <translation>Champ code des points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
       <source>Code field of the units</source>
       <translation>Champ code des unités</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>Codes ne correspondant à aucun lieu</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="100" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="99" />
       <source>Combined PDF</source>
       <translation>PDF unique</translation>
     </message>
@@ -149,27 +149,27 @@
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="126" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="136" />
       <source>Coordinates that cannot be transformed ({error}): check the CRS of the input layers.</source>
       <translation>Coordonnées impossibles à transformer ({error}) : vérifiez le SCR des couches en entrée.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="43" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="87" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="85" />
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="155" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="154" />
       <source>Default: 20 km in straight line, 30 minutes by road (the national goal for France services).</source>
       <translation>Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national pour les France services).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="255" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="250" />
       <source>Default: 5 km from the nearest site in straight line (15 minutes by road).</source>
       <translation>Par défaut : 5 km à vol d'oiseau du site le plus proche (15 minutes par la route).</translation>
     </message>
@@ -179,32 +179,32 @@
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="76" />
       <source>Department atlas sheets (PDF)</source>
       <translation>Fiches départementales (PDF)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="80" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="79" />
       <source>Department atlas sheets…</source>
       <translation>Fiches départementales…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="43" />
       <source>Diagnostics</source>
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="91" />
       <source>Direction field</source>
       <translation>Champ du sens de circulation</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="106" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="104" />
       <source>Direction field value (compared as text).</source>
       <translation>Valeur du champ de sens de circulation (comparée en tant que texte).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="105" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>Superficies des départements indisponibles (pas de rang de densité) : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="87" />
       <source>Départements</source>
       <translation>Départements</translation>
     </message>
@@ -264,22 +264,22 @@
       <translation>Toutes les unités sont à plus de {km:g} km du réseau routier (MAX_ACCESS_KM) : le réseau ne couvre pas la population. Donnez le réseau (NETWORK) de la zone des unités, ou aucun (la BD TOPO est alors téléchargée).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="126" />
       <source>Every unit with facility_id, facility_name, distance_m, time_min (road, access legs included), access_m (road: unit to the network), beyond_threshold, access_min (road: the access legs in time_min) and off_network (road: 1 when the unit is farther than MAX_ACCESS_KM from the network).</source>
       <translation>Chaque unité avec facility_id, facility_name, distance_m, time_min (route, trajets d'accès compris), access_m (route : de l'unité au réseau), beyond_threshold, access_min (route : les trajets d'accès compris dans time_min) et off_network (route : 1 quand l'unité est à plus de MAX_ACCESS_KM du réseau).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="93" />
       <source>FR for the whole country, a département code (36, 2A, 974), a région (reg:24 or its name), an EPCI SIREN (243600327), a commune INSEE code (36044), or an unambiguous name (Châteauroux).</source>
       <translation>FR pour toute la France, un code de département (36, 2A, 974), une région (reg:24 ou son nom), un SIREN d'EPCI (243600327), un code INSEE de commune (36044) ou un nom sans ambiguïté (Châteauroux).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="160" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="159" />
       <source>Facilities</source>
       <translation>Installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="141" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="140" />
       <source>Facilities left out: too far from the road network</source>
       <translation>Structures écartées : trop loin du réseau routier</translation>
     </message>
@@ -309,37 +309,37 @@
       <translation>Charger un paquet territorial…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="28" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="27" />
       <source>Fetch an ANCT layer</source>
       <translation>Charger une couche ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="31" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="30" />
       <source>Fetch an ANCT layer…</source>
       <translation>Charger une couche ANCT…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="35" />
       <source>Fetch an Observatoire des territoires indicator</source>
       <translation>Charger un indicateur de l'Observatoire des territoires</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="29" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="28" />
       <source>Fetch the road network (IGN BD TOPO)</source>
       <translation>Télécharger le réseau routier (BD TOPO de l'IGN)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="57" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="58" />
       <source>Fetching {layer} for {territory}</source>
       <translation>Chargement de {layer} pour {territory}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="97" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="92" />
       <source>Field of ORIGIN_POINTS holding the unit's code.</source>
       <translation>Champ de ORIGIN_POINTS contenant le code de l'unité.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="104" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="99" />
       <source>Field of POPULATION matched with ORIGIN_CODE_FIELD.</source>
       <translation>Champ de POPULATION mis en correspondance avec ORIGIN_CODE_FIELD.</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>Haut débit fixe (Arcep) indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="93" />
       <source>Folder (one PDF per département)</source>
       <translation>Dossier (un PDF par département)</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>Sites France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="120" />
       <source>French by default, or English.</source>
       <translation>Français par défaut, ou anglais.</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="144" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="139" />
       <source>Give OUTPUT_FOLDER or OUTPUT_PDF.</source>
       <translation>Indiquez OUTPUT_FOLDER ou OUTPUT_PDF.</translation>
     </message>
@@ -404,12 +404,12 @@
       <translation>Identifiants dataset.indic (ou liens de carte), séparés par des virgules ou des espaces : une ligne chacun avec le chiffre de l'Observatoire lui-même pour le territoire, sa région et la France, n.d. là où il n'en publie pas (jamais moyenné à partir des communes). Identifiants retenus : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="109" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
       <source>In the QGIS window, opens the combined PDF (or the only sheet, or the folder of the sheets) once written. Never from qgis_process. The log links to every file anyway.</source>
       <translation>Dans la fenêtre de QGIS, ouvre le PDF unique (ou la seule fiche, ou le dossier des fiches) une fois écrit. Jamais depuis qgis_process. Le journal donne de toute façon le lien de chaque fichier.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="41" />
       <source>Indicator (dataset.indic or map link)</source>
       <translation>Indicateur (dataset.indic ou lien de la carte)</translation>
     </message>
@@ -444,12 +444,12 @@
       <translation>Couches écrites</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="114" />
       <source>Layout template (.qpt)</source>
       <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="149" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="144" />
       <source>Layout template not found: {path}</source>
       <translation>Modèle de mise en page introuvable : {path}</translation>
     </message>
@@ -464,22 +464,22 @@
       <translation>Laissées hors de « all » : {names} — collectivités d'outre-mer, qu'aucun contour de commune ne couvre (la France de l'IGN est la métropole et les DROM) : leur fiche serait une carte vide. Donnez son code pour l'imprimer.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="49" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="50" />
       <source>Level</source>
       <translation>Niveau</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="47" />
       <source>Lines of a road network (any format anct:service_gap reads). Empty: fetched from IGN BD TOPO.</source>
       <translation>Lignes d'un réseau routier (tout format que lit anct:service_gap). Vide : téléchargé depuis la BD TOPO de l'IGN.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="62" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="61" />
       <source>Lines of the road network (road mode). Empty: IGN BD TOPO roads of the territory and its surroundings are fetched from the Géoplateforme (see anct:fetch_road_network).</source>
       <translation>Lignes du réseau routier (mode route). Vide : les routes de la BD TOPO de l'IGN du territoire et de ses alentours sont téléchargées depuis la Géoplateforme (voir anct:fetch_road_network).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="53" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="48" />
       <source>Lines with every published field, speed_kmh (vitesse_moyenne_vl, or a default by nature and importance) and direction (0 both ways, 1 digitising direction, 2 reverse).</source>
       <translation>Lignes avec tous les champs publiés, speed_kmh (vitesse_moyenne_vl, ou une valeur par défaut selon la nature et l'importance) et direction (0 double sens, 1 sens de numérisation, 2 sens inverse).</translation>
     </message>
@@ -489,7 +489,7 @@
       <translation>Carte de situation indisponible : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="123" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="121" />
       <source>Longest access leg (km)</source>
       <translation>Trajet d'accès le plus long (km)</translation>
     </message>
@@ -499,12 +499,12 @@
       <translation>Matrice</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="249" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="244" />
       <source>Mobile coverage gap (Arcep sites)</source>
       <translation>Zones éloignées des sites mobiles (Arcep)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="260" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="255" />
       <source>Mobile sites</source>
       <translation>Sites mobiles</translation>
     </message>
@@ -554,12 +554,12 @@
       <translation>Pas de temps par la route pour {territory} : la distance à vol d'oiseau est donnée à la place.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="93" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="88" />
       <source>No section of the natures kept ({natures}) in {territory}.</source>
       <translation>Aucun tronçon des natures retenues ({natures}) dans {territory}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="69" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="68" />
       <source>Numeric field of inhabitants (population for communes, ind for the Filosofi grid).</source>
       <translation>Champ numérique des habitants (population pour les communes, ind pour le carroyage Filosofi).</translation>
     </message>
@@ -604,17 +604,17 @@
       <translation>Une table par couche du catalogue, plus une table '{table}' décrivant les sources, les dates et les couches qui n'ont pas pu être obtenues.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="94" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="92" />
       <source>One-way streets: VALUE_FORWARD, VALUE_BACKWARD or VALUE_BOTH (as in QGIS's shortest-path algorithms); other values mean both ways.</source>
       <translation>Voies à sens unique : VALUE_FORWARD, VALUE_BACKWARD ou VALUE_BOTH (comme dans les algorithmes de plus court chemin de QGIS) ; les autres valeurs signifient double sens.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="108" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="107" />
       <source>Open the PDF when done</source>
       <translation>Ouvrir le PDF à la fin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="88" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="83" />
       <source>Origin points (matched by code)</source>
       <translation>Points d'origine (rapprochés par code)</translation>
     </message>
@@ -624,32 +624,32 @@
       <translation>SCR de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="41" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="42" />
       <source>Output layer</source>
       <translation>Couche de sortie</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="100" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="99" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="128" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="123" />
       <source>PDF files written (separated by ;)</source>
       <translation>Fichiers PDF écrits (séparés par ;)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="262" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="257" />
       <source>Points of mobile sites. Empty: the Arcep site list of the whole country (metropolitan France).</source>
       <translation>Points des sites mobiles. Vide : la liste des sites Arcep de toute la France (métropolitaine).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="162" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="161" />
       <source>Points. Empty: France services sites of the whole country, so that border residents find sites across the border.</source>
       <translation>Points. Vide : les sites France services de toute la France, pour que les habitants proches d'une limite trouvent les sites situés de l'autre côté.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="60" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="59" />
       <source>Polygons or points carrying a population (communes, IRIS, INSEE's Filosofi 200 m grid in EPSG:3035…). Empty: the communes of TERRITORY from the catalogue.</source>
       <translation>Polygones ou points portant une population (communes, IRIS, carroyage Filosofi 200 m de l'Insee en EPSG:3035…). Vide : les communes de TERRITORY issues du catalogue.</translation>
     </message>
@@ -659,7 +659,7 @@
       <translation>Population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="133" />
       <source>Population beyond the threshold</source>
       <translation>Population au-delà du seuil</translation>
     </message>
@@ -674,7 +674,7 @@
       <translation>Population à plus de {min:g} minutes par la route d'un France services</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="67" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="66" />
       <source>Population field</source>
       <translation>Champ de population</translation>
     </message>
@@ -689,12 +689,12 @@
       <translation>Population des communes : {typology} — {level}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="57" />
       <source>Population units</source>
       <translation>Unités de population</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="148" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="147" />
       <source>Population, population beyond the threshold, its share, units beyond and the worst distance (m) or time (min), by département, by EPCI and in total.</source>
       <translation>Population, population au-delà du seuil, sa part, unités au-delà et distance (m) ou temps (min) maximal, par département, par EPCI et au total.</translation>
     </message>
@@ -729,7 +729,7 @@
       <translation>Lire les programmes dans le croisement des dispositifs de l'ANCT</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="39" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="38" />
       <source>Residents farther than this from the nearest France services site are counted. Default: 20 km in straight line, 30 minutes by road (the national goal).</source>
       <translation>Les habitants plus éloignés que cela du France services le plus proche sont comptés. Par défaut : 20 km à vol d'oiseau, 30 minutes par la route (l'objectif national).</translation>
     </message>
@@ -744,22 +744,22 @@
       <translation>Le mode road nécessite SciPy, fourni avec QGIS sous Windows (OSGeo4W), macOS et dans les distributions Linux ; installez python3-scipy.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="36" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="35" />
       <source>Road natures kept</source>
       <translation>Natures de route retenues</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="52" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="47" />
       <source>Road network</source>
       <translation>Réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="46" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="45" />
       <source>Road network (road mode)</source>
       <translation>Réseau routier (mode route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="135" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="134" />
       <source>Road network used (road mode)</source>
       <translation>Réseau routier utilisé (mode route)</translation>
     </message>
@@ -769,17 +769,17 @@
       <translation>Réseau routier : {source} — {n} tronçons</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="58" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="53" />
       <source>Road sections</source>
       <translation>Tronçons de route</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="75" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="70" />
       <source>Road sections of {territory} and {km:g} km around</source>
       <translation>Tronçons de route de {territory} et de {km:g} km alentour</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="23" />
       <source>Roads this far around the territory are fetched too, so that residents near a border reach sites across it.</source>
       <translation>Les routes situées à cette distance du territoire sont téléchargées aussi, pour que les habitants proches d'une limite atteignent les structures de l'autre côté.</translation>
     </message>
@@ -789,7 +789,7 @@
       <translation>Lignes de niveau commune : les identifiants de programme de chaque commune ({tables}) et nb_programmes ; lignes de niveau epci et departement : le nombre de communes dans chaque programme, les communes et la population.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="173" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="183" />
       <source>Run the algorithm again, into another file if it happens again.</source>
       <translation>Relancez l'algorithme, vers un autre fichier si cela se reproduit.</translation>
     </message>
@@ -809,7 +809,7 @@
       <translation>Département témoin</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="48" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="47" />
       <source>Service gap (France services)</source>
       <translation>Zones éloignées des France services</translation>
     </message>
@@ -819,7 +819,7 @@
       <translation>Éloignement des France services indisponible pour {key} : {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="19" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="20" />
       <source>Service gap measured</source>
       <translation>Mesure de l'éloignement</translation>
     </message>
@@ -834,12 +834,12 @@
       <translation>Éloignement des France services de {name} non donné : {n} de ses {total} communes seulement ont pu être mesurées (les contours des autres n'ont pas pu être obtenus).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="50" />
       <source>Service gap…</source>
       <translation>Zones éloignées des France services…</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="33" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="32" />
       <source>Service-gap threshold (km, or minutes by road)</source>
       <translation>Seuil d'éloignement (km, ou minutes par la route)</translation>
     </message>
@@ -874,7 +874,7 @@
       <translation>Part de la population : {typology} — {level}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="122" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="120" />
       <source>Sheet language</source>
       <translation>Langue de la fiche</translation>
     </message>
@@ -884,17 +884,17 @@
       <translation>Fiche {n}/{total} : {code}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="127" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="122" />
       <source>Sheets printed</source>
       <translation>Fiches imprimées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="169" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="168" />
       <source>Sites that count</source>
       <translation>Sites pris en compte</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="59" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="54" />
       <source>Source and date</source>
       <translation>Source et date</translation>
     </message>
@@ -904,7 +904,7 @@
       <translation>Vérification des sources</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="45" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="46" />
       <source>Source date</source>
       <translation>Date de la source</translation>
     </message>
@@ -919,17 +919,17 @@
       <translation>Les sources publiées par département (contours des communes, EPCI) sont vérifiées pour celui-ci.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="82" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="80" />
       <source>Speed field (km/h)</source>
       <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="83" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="81" />
       <source>Speed of each line in km/h (custom format).</source>
       <translation>Vitesse de chaque ligne en km/h (format custom).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="89" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="87" />
       <source>Speed of lines without a (positive) speed value (custom format).</source>
       <translation>Vitesse des lignes sans valeur de vitesse (positive) (format custom).</translation>
     </message>
@@ -939,17 +939,17 @@
       <translation>Arrêter en erreur quand une source est illisible ou qu'il lui manque une colonne (scripts, intégration continue).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="146" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="145" />
       <source>Summary by département and EPCI</source>
       <translation>Synthèse par département et EPCI</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="23" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="22" />
       <source>Surroundings (km)</source>
       <translation>Alentours (km)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="82" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="92" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -969,17 +969,17 @@
       <translation>L'Atlas des départements : chiffres clés, graphiques et cartes de chaque département, en PDF.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="43" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_indicator.py" line="42" />
       <source>The Observatoire's id dataset.indic (insee_rp_hist_1968.dens_pop), or a link of its map pasted as is (…#c=indicator&amp;i=… or …?indics=…). Optional with a file whose metadata sheet links it. Curated ids (titled with their label and unit): {ids}</source>
       <translation>L'identifiant de l'Observatoire dataset.indic (insee_rp_hist_1968.dens_pop), ou un lien de sa carte collé tel quel (…#c=indicator&amp;i=… ou …?indics=…). Facultatif avec un fichier dont la feuille de métadonnées donne le lien. Identifiants retenus (titrés de leur libellé et de leur unité) : {ids}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="188" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="183" />
       <source>The folder {path} is not writable.</source>
       <translation>Le dossier {path} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="42" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="43" />
       <source>The layer, restricted to the territory, with the published field names.</source>
       <translation>La couche, restreinte au territoire, avec les noms de champs publiés.</translation>
     </message>
@@ -1009,7 +1009,7 @@
       <translation>Le réseau routier est à {km:,.0f} km de l'unité de population la plus proche (réseau {network} ; unités {units}) : ce n'est pas le réseau de cette population. Donnez le réseau (NETWORK) de la zone des unités, ou aucun (la BD TOPO est alors téléchargée autour d'elles).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="113" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="111" />
       <source>The straight leg from a unit, or a facility, to the nearest drivable road is timed at this speed and counted in time_min (access_min). Default 20 km/h: a car on a drive or a track the network does not hold.</source>
       <translation>Le trajet à vol d'oiseau d'une unité, ou d'une structure, à la route carrossable la plus proche est chronométré à cette vitesse et compté dans time_min (access_min). 20 km/h par défaut : une voiture dans une allée ou sur un chemin que le réseau ne contient pas.</translation>
     </message>
@@ -1019,32 +1019,32 @@
       <translation>La couche « {what} » n'a pas de SCR : définissez-le dans les propriétés de la couche.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="115" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="114" />
       <source>Threshold (km, or minutes by road)</source>
       <translation>Seuil (km, ou minutes par la route)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="135" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="145" />
       <source>Unexpected error in {algorithm}: {error} (details in the ANCT log panel).</source>
       <translation>Erreur inattendue dans {algorithm} : {error} (détails dans l'onglet ANCT du journal).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="133" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="132" />
       <source>Units measured</source>
       <translation>Unités mesurées</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="137" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="136" />
       <source>Units not reached: too far from the road network</source>
       <translation>Unités non atteintes : trop loin du réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="125" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="124" />
       <source>Units with their nearest facility</source>
       <translation>Unités avec leur installation la plus proche</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="90" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="85" />
       <source>Used with ORIGIN=matched_points; units without a point fall back to point on surface.</source>
       <translation>Utilisé avec ORIGIN=matched_points ; les unités sans point se rabattent sur le point dans la surface.</translation>
     </message>
@@ -1054,17 +1054,17 @@
       <translation>Champ de la valeur</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="102" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="100" />
       <source>Value for both directions</source>
       <translation>Valeur pour le double sens</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="100" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="98" />
       <source>Value for one-way (digitising direction)</source>
       <translation>Valeur pour le sens unique (sens de numérisation)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="101" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="99" />
       <source>Value for one-way (reverse direction)</source>
       <translation>Valeur pour le sens unique (sens inverse)</translation>
     </message>
@@ -1074,7 +1074,7 @@
       <translation>Valeurs inconnues du profil routier, écartées du réseau : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="72" />
       <source>Where a polygon's people are placed</source>
       <translation>Où placer les habitants d'un polygone</translation>
     </message>
@@ -1099,12 +1099,12 @@
       <translation>Qui habite au-delà d'une distance ou d'un temps de trajet du service le plus proche (France services : 30 min).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="96" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="95" />
       <source>Writes atlas_&lt;code&gt;.pdf for each département (default: Documents/ANCT Territoires/atlas).</source>
       <translation>Écrit atlas_&lt;code&gt;.pdf pour chaque département (par défaut : Documents/ANCT Territoires/atlas).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="51" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="50" />
       <source>Written: {url}</source>
       <translation>Écrit : {url}</translation>
     </message>
@@ -1114,12 +1114,12 @@
       <translation>Année</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="116" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/department_atlas.py" line="115" />
       <source>Your own template, edited in the layout designer from resources/layouts/atlas_departement.qpt; items are found by their ids.</source>
       <translation>Votre propre modèle, modifié dans le concepteur de mise en page à partir de resources/layouts/atlas_departement.qpt ; les éléments sont retrouvés par leur identifiant.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="73" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="71" />
       <source>bdtopo: BD TOPO fields (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger); osm: OpenStreetMap highway, maxspeed, oneway (columns or other_tags); custom: SPEED_FIELD and DIRECTION_FIELD; auto: custom when a speed or direction field is given or the layer has speed_kmh and direction, else bdtopo or osm from the fields found.</source>
       <translation>bdtopo : champs de la BD TOPO (nature, importance, vitesse_moyenne_vl, sens_de_circulation, acces_vehicule_leger) ; osm : highway, maxspeed, oneway d'OpenStreetMap (colonnes ou other_tags) ; custom : SPEED_FIELD et DIRECTION_FIELD ; auto : custom si un champ de vitesse ou de sens est donné ou si la couche a speed_kmh et direction, sinon bdtopo ou osm selon les champs trouvés.</translation>
     </message>
@@ -1134,7 +1134,7 @@
       <translation>installations</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="177" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="171" />
       <source>fixed (Fixe, Multisites), antenna, bus, itinerant. Default: fixed sites and antennas, not buses or itinerant services, which are not there every day. Applies when the facilities have format_fs/type_fs fields.</source>
       <translation>fixed (Fixe, Multisites), antenna, bus, itinerant. Par défaut : les sites fixes et les antennes, mais pas les bus ni les services itinérants, qui ne sont pas présents tous les jours. S'applique quand les installations ont des champs format_fs/type_fs.</translation>
     </message>
@@ -1169,7 +1169,7 @@
       <translation>points d'origine</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="80" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="75" />
       <source>point_on_surface (default, always inside), centroid, or matched_points: a point layer matched by code (town halls, for instance).</source>
       <translation>point_on_surface (point dans la surface, par défaut, toujours à l'intérieur), centroid (centroïde) ou matched_points : une couche de points rapprochée par code (les mairies, par exemple).</translation>
     </message>
@@ -1189,12 +1189,12 @@
       <translation>réseau routier</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="24" />
+      <location filename="../anct_qgis_plugin/processing/support/gap_parameters.py" line="23" />
       <source>straight: straight-line distance (France and région compared too); road: travel time by road on the IGN BD TOPO network fetched for the territory (or NETWORK), for the territory only. When no network can be had, the straight-line figure is shown, and said so.</source>
       <translation>straight : distance à vol d'oiseau (comparée aussi à la région et à la France) ; road : temps par la route sur le réseau BD TOPO de l'IGN téléchargé pour le territoire (ou NETWORK), pour le territoire seulement. Sans réseau disponible, le chiffre à vol d'oiseau est donné, et c'est dit.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="110" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/service_gap.py" line="108" />
       <source>straight: straight-line distance; road: travel time on NETWORK.</source>
       <translation>straight : distance à vol d'oiseau ; road : temps de trajet sur NETWORK.</translation>
     </message>
@@ -1209,7 +1209,7 @@
       <translation>{layer} : indisponible — {error}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="100" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="110" />
       <source>{name}: '{value}' is not a number.</source>
       <translation>{name} : « {value} » n'est pas un nombre.</translation>
     </message>
@@ -1219,12 +1219,12 @@
       <translation>{name} : non donné, {n} de ses {total} communes seulement ont pu être mesurées (contours manquants)</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="38" />
+      <location filename="../anct_qgis_plugin/processing/support/network_parameters.py" line="37" />
       <source>{name}: the road network must be a line layer; {layer} holds {kind} geometries. Give the roads' lines.</source>
       <translation>{name} : le réseau routier doit être une couche de lignes ; {layer} contient des géométries {kind}. Donnez les lignes des routes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="104" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="114" />
       <source>{name}: {value} is outside {minimum:g} – {maximum:g}.</source>
       <translation>{name} : {value} est hors de l'intervalle {minimum:g} – {maximum:g}.</translation>
     </message>
@@ -1249,7 +1249,7 @@
       <translation>{n} structures sont à plus de {km:g} km de toute route carrossable du réseau (MAX_ACCESS_KM) : écartées, personne ne les atteint par la route{names}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="71" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="72" />
       <source>{n} features — source dated {date}</source>
       <translation>{n} entités — date de la source : {date}</translation>
     </message>
@@ -1264,7 +1264,7 @@
       <translation>{n} lignes ont dans {field} une vitesse qui n'est pas un nombre positif de km/h : DEFAULT_SPEED ({speed:g} km/h) leur est appliquée. Valeurs : {values}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="104" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_road_network.py" line="99" />
       <source>{n} sections kept of {read} read; {source}</source>
       <translation>{n} tronçons retenus sur {read} lus ; {source}</translation>
     </message>
@@ -1309,12 +1309,12 @@
       <translation>{parameter}={field} : le réseau routier n'a pas ce champ. Champs : {fields}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="166" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="176" />
       <source>{path} cannot be reopened: its {count} features were not written.</source>
       <translation>{path} ne peut pas être rouvert : ses {count} entités n'ont pas été écrites.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/support/base.py" line="168" />
+      <location filename="../anct_qgis_plugin/processing/support/base.py" line="178" />
       <source>{path} holds {found} features where {count} were written: the output is incomplete.</source>
       <translation>{path} contient {found} entités alors que {count} ont été écrites : la sortie est incomplète.</translation>
     </message>
@@ -1349,7 +1349,7 @@
       <translation>{table} : {file}, {date} ({origin})</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="77" />
+      <location filename="../anct_qgis_plugin/processing/algorithms/fetch_layer.py" line="78" />
       <source>{title}: no feature in {territory}.</source>
       <translation>{title} : aucune entité dans {territory}.</translation>
     </message>
@@ -1402,7 +1402,7 @@
       <translation>Une page de tronçons de route ({page}) s'arrête en cours de route : {got} tronçons sur les {expected} annoncés.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="68" />
+      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="61" />
       <source>Cancelled.</source>
       <translation>Annulé.</translation>
     </message>
@@ -1452,7 +1452,7 @@
       <translation>Impossible d'écrire {url} dans {folder} ({error}) : libérez de la place sur ce disque ou choisissez un autre dossier de cache (Préférences &gt; Options &gt; ANCT Territoires, ou ANCT_QGIS_CACHE_DIR).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/build_context.py" line="41" />
+      <location filename="../anct_qgis_plugin/core/building/build_context.py" line="55" />
       <source>Catalogue entry '{source}': its geometry is {geometry} where {kind} is expected (a mistake of the plugin's catalogue: please report it).</source>
       <translation>Entrée du catalogue « {source} » : sa géométrie est de type {geometry} alors que {kind} est attendu (une erreur du catalogue de l'extension : merci de la signaler).</translation>
     </message>
@@ -1477,7 +1477,7 @@
       <translation>Codes de commune sans commune actuelle : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/layers.py" line="132" />
+      <location filename="../anct_qgis_plugin/core/building/layers.py" line="134" />
       <source>Commune outlines for {territory}</source>
       <translation>Contours des communes pour {territory}</translation>
     </message>
@@ -1572,7 +1572,7 @@
       <translation>HTTP {status} de {url} : {text}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="213" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="227" />
       <source>IGN ADMIN EXPRESS cannot be had either: {error}</source>
       <translation>IGN ADMIN EXPRESS est lui aussi indisponible : {error}</translation>
     </message>
@@ -1627,7 +1627,7 @@
       <translation>Aucune édition de {url} n'est publiée de {first} à {last}.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="125" />
+      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="111" />
       <source>No road a car uses in {territory}.</source>
       <translation>Aucune route carrossable dans {territory}.</translation>
     </message>
@@ -1792,7 +1792,7 @@
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="90" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="92" />
       <source>The cache folder {path} is a file, or inside one: choose a folder in Settings &gt; Options &gt; ANCT Territoires or in ANCT_QGIS_CACHE_DIR.</source>
       <translation>Le dossier de cache {path} est un fichier, ou se trouve dans un fichier : choisissez un dossier dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_CACHE_DIR.</translation>
     </message>
@@ -1997,7 +1997,7 @@
       <translation>le cache ne peut pas être écrit</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="159" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="161" />
       <source>the cache entry {folder} is locked by another process</source>
       <translation>l'entrée de cache {folder} est verrouillée par un autre processus</translation>
     </message>
@@ -2017,7 +2017,7 @@
       <translation>le fichier n'a pas la forme attendue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="161" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="163" />
       <source>the lock file of {folder} cannot be written</source>
       <translation>le fichier de verrou de {folder} ne peut pas être écrit</translation>
     </message>
@@ -2092,7 +2092,7 @@
       <translation>{date}, liste plus récente que le croisement</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="163" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="177" />
       <source>{error} — the publisher has probably replaced this file with a new resource: look for it on {page} and report its address (source '{source}').</source>
       <translation>{error} — l'éditeur a probablement remplacé ce fichier par une nouvelle ressource : cherchez-la sur {page} et signalez sa nouvelle adresse (source '{source}').</translation>
     </message>
@@ -2117,12 +2117,12 @@
       <translation>{file} (source '{source}') a un en-tête mais aucune ligne.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="72" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="79" />
       <source>{file} (source '{source}') has no geometry.</source>
       <translation>{file} (source « {source} ») n'a aucune géométrie.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="61" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="62" />
       <source>{file} (source '{source}') holds no feature.</source>
       <translation>{file} (source '{source}') ne contient aucune entité.</translation>
     </message>
@@ -2202,7 +2202,7 @@
       <translation>{file} n'est pas un fichier texte ({kind}) : le serveur l'a peut-être envoyé compressé sans le dire.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="76" />
+      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="66" />
       <source>{file}: none of its {n} rows has coordinates that can be placed (columns {x}, {y}).</source>
       <translation>{file} : aucune de ses {n} lignes n'a de coordonnées utilisables (colonnes {x}, {y}).</translation>
     </message>
@@ -2317,22 +2317,22 @@
       <translation>{title} : codes de commune sans commune actuelle (comptés pour leur département et la France seulement) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="198" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="212" />
       <source>{title}: départements {codes} are missing (cannot be had: {error}); the layer holds the others.</source>
       <translation>{title} : départements {codes} manquants (indisponibles : {error}) ; la couche contient les autres.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="221" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="235" />
       <source>{title}: geo.api.gouv.fr could not give the outlines of départements {codes} ({error}); every outline comes from IGN ADMIN EXPRESS (Géoplateforme WFS {typename}), the population from the national commune table.</source>
       <translation>{title} : geo.api.gouv.fr n'a pas pu fournir les contours des départements {codes} ({error}) ; tous les contours viennent d'IGN ADMIN EXPRESS (WFS de la Géoplateforme {typename}), la population de la table nationale des communes.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="111" />
+      <location filename="../anct_qgis_plugin/core/building/source_files.py" line="125" />
       <source>{title}: names unavailable ({error}); ids only.</source>
       <translation>{title} : noms indisponibles ({error}) ; identifiants seulement.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="90" />
+      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="83" />
       <source>{title}: no file to read for {territory}.</source>
       <translation>{title} : aucun fichier à lire pour {territory}.</translation>
     </message>
@@ -2347,22 +2347,22 @@
       <translation>{title} : écrite dans {path}, car le GeoPackage du projet ne peut pas être écrit ({error}).</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/commune_joins.py" line="129" />
+      <location filename="../anct_qgis_plugin/core/building/commune_joins.py" line="123" />
       <source>{title}: {n} communes have no outline here (their programmes are drawn without them): {codes}</source>
       <translation>{title} : {n} communes n'ont pas de contour ici (leurs programmes sont dessinés sans elles) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="96" />
+      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="93" />
       <source>{title}: {n} features outside the coordinate system's area left out.</source>
       <translation>{title} : {n} entités hors du domaine du système de coordonnées écartées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="93" />
+      <location filename="../anct_qgis_plugin/core/building/native_layers.py" line="89" />
       <source>{title}: {n} invalid geometries repaired.</source>
       <translation>{title} : {n} géométries invalides réparées.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/commune_joins.py" line="135" />
+      <location filename="../anct_qgis_plugin/core/building/commune_joins.py" line="129" />
       <source>{title}: {n} listed without geometry, none of their communes has an outline here: {programmes}</source>
       <translation>{title} : {n} listés sans géométrie, aucune de leurs communes n'a de contour ici : {programmes}</translation>
     </message>
@@ -2372,7 +2372,7 @@
       <translation>{title} : {n} lignes portent des codes de commune sans commune actuelle (placées dans aucune commune) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="89" />
+      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="82" />
       <source>{title}: {n} rows have fewer cells than the header (read with empty cells).</source>
       <translation>{title} : {n} lignes ont moins de cellules que l'en-tête (lues avec des cellules vides).</translation>
     </message>
@@ -2382,7 +2382,7 @@
       <translation>{title} : {n} lignes ne correspondent à aucun lieu du niveau « {level} » (laissées de côté) : {codes}</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="82" />
+      <location filename="../anct_qgis_plugin/core/building/point_layers.py" line="75" />
       <source>{title}: {n} rows without valid coordinates left out (missing, not a number, or outside the coordinate system's area).</source>
       <translation>{title} : {n} lignes sans coordonnées valides écartées (absentes, non numériques ou hors du domaine du système de coordonnées).</translation>
     </message>
