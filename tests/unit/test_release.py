@@ -31,7 +31,7 @@ def check(build):
 
 def test_the_package_passes_the_repository_checks(tmp_path):
     problems, version = check(package(tmp_path))
-    assert problems == [] and version == "0.3.0"
+    assert problems == [] and version == "0.4.0"
 
 
 def test_compiled_files_a_missing_icon_or_field_are_refused(tmp_path):
