@@ -14,13 +14,13 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from qgis.core import QgsDataProvider, QgsProject, QgsReadWriteContext, QgsVectorLayer
+from qgis.core import QgsDataProvider, QgsProject, QgsReadWriteContext
 
 from ..core.building.provenance import apply_provenance, layer_metadata
 from ..core.errors import AnctError, StorageError
 from ..core.i18n import tr
 from ..core.published.presentation import apply_presentation, drawing_rank
-from ..core.storage.gpkg_store import drop_table, write_new_table
+from ..core.storage.gpkg_store import drop_table, open_table, write_new_table
 from ..core.travel.settings import default_data_dir, read_setting, ui_language
 from ..resources_paths import resource_path
 
@@ -142,7 +142,7 @@ def write_built(built, territory, targets, feedback=None):
             errors.append(str(error) if path in str(error) else f"{path}: {error}")
             continue
         written = Written(built, path, table)
-        if not QgsVectorLayer(written.uri, built.layer.name(), "ogr").isValid():
+        if open_table(path, table, built.layer.name(), feedback=feedback) is None:
             drop_table(path, table, wait_s=1.0)
             errors.append(tr("The layer could not be read back from {path}.").format(path=path))
             continue
@@ -176,8 +176,9 @@ def add_to_project(written_layers, territory, project=None, unwritten=None):
     placed = Placed(group, dict(unwritten or {}))
     for written in written_layers:
         built = written.built
-        layer = QgsVectorLayer(written.uri, built.layer.name(), "ogr")
-        if not layer.isValid():
+        # In the main thread: another process's commit is waited for a moment only.
+        layer = open_table(written.path, written.table, built.layer.name(), wait_s=2.0)
+        if layer is None:
             drop_table(written.path, written.table, wait_s=1.0)
             placed.failures[built.info.layer_id] = tr("The layer could not be read back from {path}.").format(
                 path=written.path

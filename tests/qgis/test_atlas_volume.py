@@ -41,7 +41,8 @@ def outline(path):
             if isinstance(item, list):
                 entries[-1][2].extend(walk(item))
             else:
-                entries.append((item.title, reader.get_destination_page_number(item) + 1, []))
+                page = reader.get_destination_page_number(item)  # None (pypdf 5) for a page not in the file
+                entries.append((item.title, None if page is None else page + 1, []))
         return entries
 
     return walk(reader.outline)

@@ -117,6 +117,32 @@ def _add_table(layer: QgsVectorLayer, path: str, table: str, metadata: QgsLayerM
     write_layer(layer, path, table, first=False, metadata=metadata)
 
 
+def open_table(
+    path: str,
+    table: str,
+    name: str,
+    wait_s: float | None = None,
+    sleep: Callable[[float], object] = time.sleep,
+    feedback: QgsFeedback | None = None,
+) -> QgsVectorLayer | None:
+    """``table`` of ``path`` opened as an OGR layer, or None when it cannot be read. A write of
+    another process can lock the file for a moment (GDAL then fails to open it, on 3.40 and later):
+    the open is tried again while the file is locked, up to ``wait_s`` (LOCK_WAIT_S)."""
+    from qgis.core import QgsVectorLayer
+
+    deadline, pause, attempt = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s), 0.05, 0
+    while True:
+        layer = QgsVectorLayer(f"{path}|layername={table}", name, "ogr")
+        if layer.isValid():
+            return layer
+        attempt += 1
+        # A commit's exclusive lock may be gone by the time it is asked about: try a few times anyway.
+        if time.monotonic() + pause > deadline or (attempt >= 3 and not lock_held(path)):
+            return None
+        _pause(pause, sleep, feedback)
+        pause = min(pause * 2, 1.0)
+
+
 def lock_held(path: str) -> str:
     """SQLite's "database is locked" when another connection holds a write transaction on ``path``
     now, else "". Asked without waiting, before GDAL writes: GDAL, finding the file locked, waits
