@@ -6,6 +6,7 @@ from osgeo import gdal
 from qgis.core import QgsLayerMetadata, QgsVectorLayer
 
 from anct_qgis_plugin.core.storage.gpkg_store import write_new_table
+from tests.qgis.test_panel_storage import hold_write_lock
 
 
 def test_a_second_copy_of_a_layer_takes_its_identifier_without_a_constraint_error(tmp_path):
@@ -29,31 +30,13 @@ def test_a_second_copy_of_a_layer_takes_its_identifier_without_a_constraint_erro
         assert copy.isValid() and copy.metadata().identifier() == "anct:qpv"
 
 
-def hold_exclusive_lock(path, seconds):
-    """Another process in the middle of a commit: an exclusive lock, readers refused, for ``seconds``."""
-    import subprocess
-    import sys
-
-    script = f"""
-import sqlite3, time
-db = sqlite3.connect({str(path)!r}, isolation_level=None)
-db.execute("BEGIN EXCLUSIVE")
-print("locked", flush=True)
-time.sleep({seconds})
-db.execute("COMMIT")
-"""
-    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert holder.stdout.readline().strip() == "locked"
-    return holder
-
-
 def test_a_table_read_back_while_another_process_commits_is_waited_for(tmp_path):
     from anct_qgis_plugin.core.storage.gpkg_store import open_table
 
     path = str(tmp_path / "project.gpkg")
     layer = QgsVectorLayer("Point?crs=EPSG:4326&field=a:integer", "qpv", "memory")
     table = write_new_table(layer, path, "qpv")
-    holder = hold_exclusive_lock(path, 1.5)
+    holder = hold_write_lock(path, 1.5, "EXCLUSIVE")
     try:
         read = open_table(path, table, "read back", wait_s=10)
     finally:

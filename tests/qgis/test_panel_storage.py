@@ -30,12 +30,13 @@ def the_gpkg(layer):
     return layer.source().split("|")[0]
 
 
-def hold_write_lock(path, seconds):
-    """Another process that holds a write transaction on the GeoPackage for ``seconds``."""
+def hold_write_lock(path, seconds, kind="IMMEDIATE"):
+    """Another process that holds a write transaction on the GeoPackage for ``seconds`` (``EXCLUSIVE``:
+    as in the middle of a commit, readers refused too)."""
     script = f"""
 import sqlite3, sys, time
 db = sqlite3.connect({str(path)!r}, isolation_level=None)
-db.execute("BEGIN IMMEDIATE")
+db.execute("BEGIN {kind}")
 print("locked", flush=True)
 time.sleep({seconds})
 db.execute("COMMIT")
