@@ -1792,7 +1792,7 @@
       <translation>Le cache ne peut pas être écrit ({error}) : {url} est utilisé sans être conservé.</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="92" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="117" />
       <source>The cache folder {path} is a file, or inside one: choose a folder in Settings &gt; Options &gt; ANCT Territoires or in ANCT_QGIS_CACHE_DIR.</source>
       <translation>Le dossier de cache {path} est un fichier, ou se trouve dans un fichier : choisissez un dossier dans Préférences &gt; Options &gt; ANCT Territoires ou dans ANCT_QGIS_CACHE_DIR.</translation>
     </message>
@@ -1812,7 +1812,7 @@
       <translation>Le dossier n'existe pas</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="182" />
+      <location filename="../anct_qgis_plugin/gui/layer_loading.py" line="183" />
       <source>The layer could not be read back from {path}.</source>
       <translation>La couche n'a pas pu être relue depuis {path}.</translation>
     </message>
@@ -1997,7 +1997,7 @@
       <translation>le cache ne peut pas être écrit</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="161" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="102" />
       <source>the cache entry {folder} is locked by another process</source>
       <translation>l'entrée de cache {folder} est verrouillée par un autre processus</translation>
     </message>
@@ -2017,7 +2017,7 @@
       <translation>le fichier n'a pas la forme attendue</translation>
     </message>
     <message>
-      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="163" />
+      <location filename="../anct_qgis_plugin/core/travel/cache.py" line="103" />
       <source>the lock file of {folder} cannot be written</source>
       <translation>le fichier de verrou de {folder} ne peut pas être écrit</translation>
     </message>

@@ -14,6 +14,7 @@ import os
 import shutil
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,13 +24,14 @@ from ..errors import StorageError
 from ..i18n import tr
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 MANIFEST = "manifest.json"
 _VERIFIED: dict[tuple, str] = {}  # (path, size, mtime) -> sha1 found: each version of a file is hashed once per process
 PART_PREFIX = ".part-"
 # A confirmation this close to the recorded one is not written (see Cache.touch).
 CHECKED_AT_RESOLUTION_S = 300.0
+LOCK_WAIT_MS = 120_000  # how long a writer waits for another process's write of the same entry
 
 
 @dataclass
@@ -80,6 +82,29 @@ def _write_json_atomically(path: str, data: dict) -> None:
         except OSError:
             pass
         raise
+
+
+def _same_file(one: Manifest, other: Manifest) -> bool:
+    return (one.file, one.sha1, one.size) == (other.file, other.sha1, other.size)
+
+
+class EntryBusy(OSError):
+    """Another process held the entry's lock for longer than LOCK_WAIT_MS."""
+
+
+@contextmanager
+def _entry_lock(folder: str) -> Iterator[None]:
+    """The lock every writer of an entry's manifest takes (commit, touch)."""
+    lock = QLockFile(os.path.join(folder, ".lock"))
+    lock.setStaleLockTime(60_000)
+    if not lock.tryLock(LOCK_WAIT_MS):
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            raise EntryBusy(tr("the cache entry {folder} is locked by another process").format(folder=folder))
+        raise OSError(tr("the lock file of {folder} cannot be written").format(folder=folder))
+    try:
+        yield
+    finally:
+        lock.unlock()
 
 
 class Cache:
@@ -153,16 +178,7 @@ class Cache:
         digest = sha1_of(part_path)
         name = digest + suffix
         now = time.time()
-        lock = QLockFile(os.path.join(folder, ".lock"))
-        lock.setStaleLockTime(60_000)
-        if not lock.tryLock(120_000):  # part_path is left to the caller: this run may still use it
-            busy = lock.error() == QLockFile.LockError.LockFailedError
-            raise OSError(
-                tr("the cache entry {folder} is locked by another process").format(folder=folder)
-                if busy
-                else tr("the lock file of {folder} cannot be written").format(folder=folder)
-            )
-        try:
+        with _entry_lock(folder):  # on failure part_path is left to the caller: this run may still use it
             previous = self.lookup(url)
             os.replace(part_path, os.path.join(folder, name))
             try:
@@ -173,8 +189,6 @@ class Cache:
                 os.replace(os.path.join(folder, name), part_path)
                 raise
             self._drop_old_files(folder, keep=(name, (manifest.extra.get("previous") or {}).get("file")))
-        finally:
-            lock.unlock()
         return CacheEntry(os.path.join(folder, name), manifest)
 
     @staticmethod
@@ -218,16 +232,32 @@ class Cache:
         the TTL counts from. A confirmation within CHECKED_AT_RESOLUTION_S of the recorded one, with
         no other field changed, is not written: a warm card confirms each list by its checksum,
         and an atomic rewrite (fsync, replace) for each was most of its time. The copy then looks
-        up to that much older than it is, which can only bring its next revalidation forward."""
+        up to that much older than it is, which can only bring its next revalidation forward.
+
+        The manifest is rewritten under the entry's lock, from its version on disk: another process
+        may have committed a new file since ``entry`` was looked up, and its manifest must stay. A
+        confirmation is only a date: when the lock stays busy, or the entry on disk now holds other
+        bytes, nothing is written."""
         manifest = entry.manifest
         now = time.time()
         changed = {key: value for key, value in changes.items() if value and getattr(manifest, key) != value}
         if not changed and 0 <= now - manifest.checked_at < CHECKED_AT_RESOLUTION_S:
             return entry
-        manifest.checked_at = now
+        manifest.checked_at = now  # what this run serves, written or not
         for key, value in changed.items():
             setattr(manifest, key, value)
-        _write_json_atomically(os.path.join(os.path.dirname(entry.path), MANIFEST), asdict(manifest))
+        try:
+            with _entry_lock(os.path.dirname(entry.path)):
+                current = self.lookup(manifest.url)
+                on_disk = current.manifest if current is not None else None
+                if on_disk is None or not _same_file(on_disk, manifest):
+                    return entry  # replaced (or removed) meanwhile: the confirmation was of other bytes
+                on_disk.checked_at = max(on_disk.checked_at, now)
+                for key, value in changed.items():
+                    setattr(on_disk, key, value)
+                _write_json_atomically(os.path.join(os.path.dirname(entry.path), MANIFEST), asdict(on_disk))
+        except EntryBusy:
+            pass  # another writer holds the entry past the wait: the next confirmation records it
         return entry
 
     @staticmethod
