@@ -1,4 +1,4 @@
-"""Cache.touch (a confirmation of the entry) against another process's commit of the same URL."""
+"""Cache.touch and Cache.rollback (rewrites of an entry's manifest) against another process's commit of the same URL."""
 
 import json
 import os
@@ -65,3 +65,20 @@ def test_a_touch_while_the_entry_is_locked_is_skipped_quietly(tmp_path, monkeypa
         holder.unlock()
     assert manifest_on_disk(seen) == before
     assert seen.manifest.source_date == "2024-06-30"  # what this run serves
+
+
+def test_a_rollback_while_the_entry_is_locked_leaves_the_manifest(tmp_path, monkeypatch):
+    cache = Cache(str(tmp_path))
+    commit(cache, "code\n01\n")
+    new = commit(cache, "code\n01\n02\n")  # its manifest names the first copy as the previous one
+    before = manifest_on_disk(new)
+    monkeypatch.setattr(cache_module, "LOCK_WAIT_MS", 100)
+    holder = QLockFile(os.path.join(os.path.dirname(new.path), ".lock"))  # another writer, mid-commit
+    assert holder.tryLock(0)
+    try:
+        assert cache.rollback(URL) is None  # not now: the other writer's manifest is not overwritten
+    finally:
+        holder.unlock()
+    assert manifest_on_disk(new) == before
+    restored = cache.rollback(URL)  # the lock gone, the previous copy comes back
+    assert restored is not None and restored.manifest.sha1 != new.manifest.sha1 and cache.verified(restored)

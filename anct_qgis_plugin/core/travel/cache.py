@@ -94,7 +94,7 @@ class EntryBusy(OSError):
 
 @contextmanager
 def _entry_lock(folder: str) -> Iterator[None]:
-    """The lock every writer of an entry's manifest takes (commit, touch)."""
+    """The lock every writer of an entry's manifest takes (commit, touch, rollback)."""
     lock = QLockFile(os.path.join(folder, ".lock"))
     lock.setStaleLockTime(60_000)
     if not lock.tryLock(LOCK_WAIT_MS):
@@ -214,17 +214,23 @@ class Cache:
 
     def rollback(self, url: str) -> CacheEntry | None:
         """Make the previous copy of ``url`` the entry again (the new one did not build); the
-        entry after, or None when there was no previous copy."""
-        entry = self.lookup(url)
-        previous = (entry.manifest.extra or {}).get("previous") if entry else None
-        if not previous:
-            return None
+        entry after, or None when there was no previous copy, or when another process holds the
+        entry (its manifest, read and rewritten under the entry's lock like a commit's, stays)."""
         folder = self._folder(url)
-        restored = Manifest(**{**previous, "extra": {}})
-        if os.path.basename(restored.file) != restored.file or not os.path.isfile(os.path.join(folder, restored.file)):
+        try:
+            with _entry_lock(folder):
+                entry = self.lookup(url)
+                previous = (entry.manifest.extra or {}).get("previous") if entry else None
+                if not previous:
+                    return None
+                restored = Manifest(**{**previous, "extra": {}})
+                kept = os.path.join(folder, restored.file)
+                if os.path.basename(restored.file) != restored.file or not os.path.isfile(kept):
+                    return None
+                _write_json_atomically(os.path.join(folder, MANIFEST), asdict(restored))
+                self._drop_old_files(folder, keep=(restored.file,))
+        except EntryBusy:
             return None
-        _write_json_atomically(os.path.join(folder, MANIFEST), asdict(restored))
-        self._drop_old_files(folder, keep=(restored.file,))
         return self.lookup(url)
 
     def touch(self, entry: CacheEntry, **changes: str) -> CacheEntry:
