@@ -116,10 +116,6 @@ class Written:
     table: str
     note: str = ""
 
-    @property
-    def uri(self):
-        return f"{self.path}|layername={self.table}"
-
 
 def write_built(built, territory, targets, feedback=None):
     """The built memory layer written to a new table of the first GeoPackage of ``targets``

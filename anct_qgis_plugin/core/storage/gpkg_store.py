@@ -19,6 +19,8 @@ import uuid
 from contextlib import closing
 from typing import TYPE_CHECKING
 
+from qgis.core import QgsVectorLayer
+
 from ..errors import CancelledError, StorageError
 from ..i18n import tr
 from .pack import write_layer
@@ -26,7 +28,7 @@ from .pack import write_layer
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from qgis.core import QgsFeedback, QgsLayerMetadata, QgsVectorLayer
+    from qgis.core import QgsFeedback, QgsLayerMetadata
 
 LOCK_WAIT_S = 30.0
 CANCEL_CHECK_S = 0.1  # how often a wait for the lock looks at the feedback
@@ -128,8 +130,6 @@ def open_table(
     """``table`` of ``path`` opened as an OGR layer, or None when it cannot be read. A write of
     another process can lock the file for a moment (GDAL then fails to open it, on 3.40 and later):
     the open is tried again while the file is locked, up to ``wait_s`` (LOCK_WAIT_S)."""
-    from qgis.core import QgsVectorLayer
-
     deadline, pause, attempt = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s), 0.05, 0
     while True:
         layer = QgsVectorLayer(f"{path}|layername={table}", name, "ogr")
